@@ -1,0 +1,70 @@
+"""The `kehoach` command: run, score, audit, show (the contract in shared/design.md).
+
+Each subcommand lives in its own module; this file only parses arguments and dispatches, so the
+flow of the whole tool can be read here at a glance.
+Exit codes: 0 done (even where some files failed, each failure recorded), 2 bad usage,
+1 nothing could be processed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kehoach",
+        description="Read Vietnamese plans (kế hoạch): citations, targets, deadlines, bodies and tasks.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="process plans (.txt, .docx, .pdf; files or folders)")
+    run.add_argument("paths", nargs="+", metavar="PATH")
+    run.add_argument("--out", default="outputs", help="output folder (default: outputs/)")
+    run.add_argument("--jobs", type=int, default=None, help="worker processes (default: the machine's cores)")
+    run.add_argument("--format", default=None, help="comma-separated: json,jsonl,csv,xlsx,sqlite (default: all)")
+    run.add_argument("--force", action="store_true", help="reprocess files whose results are up to date")
+    run.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default: 120)")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    score = sub.add_parser("score", help="score predictions against the gold set")
+    score.add_argument("--gold", default="gold", help="gold folder (default: gold/)")
+    score.add_argument("--pred", default="outputs", help="folder a run wrote (default: outputs/)")
+    score.add_argument("--format", choices=["text", "json"], default="text")
+    score.add_argument("--details", action="store_true", help="list misses and false alarms with their quotes")
+    score.add_argument("--ablation", action="store_true", help="rules alone beside rules + NLP, per kind")
+
+    audit = sub.add_parser("audit", help="compare plans against the directives above them")
+    audit.add_argument("paths", nargs="+", metavar="PATH")
+    audit.add_argument("--against", default="auto", help="57-NQ/TW, 02-KH/BCĐTW or auto (default)")
+    audit.add_argument("--out", default="outputs/audit")
+    audit.add_argument("--profile", default=None, help="a directive profile file to use or build")
+
+    show = sub.add_parser("show", help="one document: heading tree, tables, findings and warnings")
+    show.add_argument("file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "run":
+        from pipeline.batch import run_command
+
+        return run_command(args)
+    if args.command == "score":
+        from pipeline.scoring import score_command
+
+        return score_command(args)
+    if args.command == "show":
+        from pipeline.show import show_command
+
+        return show_command(args)
+    if args.command == "audit":
+        print("kehoach audit: not built yet (issue 8)", file=sys.stderr)
+        return 2
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

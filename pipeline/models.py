@@ -1,0 +1,186 @@
+"""The records kehoach produces, shared by predictions and the hand-labelled gold set.
+
+Field names and values follow ../shared/gold-guidelines.md exactly, so a prediction file and a gold
+file are the same shape and the scorer compares them field by field. Gold files may omit the
+evidence fields (`span`, `source`); predictions always fill them.
+
+Models are strict (`extra="forbid"`): a typo in a gold file fails at load with the field's name,
+instead of silently scoring as a miss.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocType = Literal[
+    "nghi_quyet",
+    "ke_hoach",
+    "quyet_dinh",
+    "chuong_trinh",
+    "chi_thi",
+    "ket_luan",
+    "nghi_dinh",
+    "thong_tu",
+    "luat",
+    "quy_che",
+    "quy_dinh",
+    "de_an",
+    "cong_van",
+    "huong_dan",
+    "thong_bao",
+    "other",
+]
+Relation = Literal["basis", "implements", "replaces", "mentions"]
+Comparator = Literal[">=", ">", "<=", "~", "="]
+DeadlineKind = Literal["by_date", "period", "recurring", "ongoing", "horizon"]
+Recurrence = Literal["monthly", "quarterly", "semiannual", "yearly"]
+Role = Literal["lead", "support", "oversight", "report_to"]
+RecordKind = Literal["citations", "targets", "deadlines", "bodies", "tasks"]
+RECORD_KINDS: tuple[RecordKind, ...] = ("citations", "targets", "deadlines", "bodies", "tasks")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceLocation(Strict):
+    """Where a finding stands in the original file, so an auditor can find it there.
+
+    `page` (PDF, 1-based), `paragraph` (0-based index of the body paragraph in a .docx or of the
+    line in a .txt), and for a table cell `table`, `row`, `column` (0-based).
+    """
+
+    page: int | None = None
+    paragraph: int | None = None
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+
+class Evidence(Strict):
+    """What every record carries: the quote and where it was found.
+
+    `quote` is NFC with whitespace folded (gold-guidelines.md). `prefix`/`occurrence` tell apart
+    repeated quotes. `span` is [start, end) in the normalized text of the document; `source`
+    locates the start of the quote in the original file.
+    """
+
+    quote: str = Field(min_length=1)
+    prefix: str | None = None
+    occurrence: int | None = Field(default=None, ge=1)
+    section: str | None = None
+    note: str | None = None
+    span: tuple[int, int] | None = None
+    source: SourceLocation | None = None
+
+
+class Metadata(Strict):
+    doc_type: DocType | None = None
+    number: str | None = None
+    symbol: str | None = None
+    date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    place: str | None = None
+    issuer: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    title: str | None = None
+    implements: list[str] = Field(default_factory=list)
+    replaces: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class Citation(Evidence):
+    doc_type: DocType
+    number: str | None = None
+    date: str | None = Field(default=None, pattern=ISO_DATE)
+    issuer: str | None = None
+    relation: Relation
+
+
+class Target(Evidence):
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    comparator: Comparator = "="
+    indicator: str | None = None
+    by: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}-\d{2})?$")
+    aspirational: bool = False
+
+
+class DeadlineSpec(Strict):
+    """A deadline's normalized value: what a task lists (gold-guidelines: 'without quotes')."""
+
+    kind: DeadlineKind
+    start: str | None = Field(default=None, pattern=ISO_DATE)
+    end: str | None = Field(default=None, pattern=ISO_DATE)
+    recurrence: Recurrence | None = None
+    day: int | None = Field(default=None, ge=1, le=31)
+
+
+class Deadline(Evidence, DeadlineSpec):
+    pass
+
+
+class Body(Evidence):
+    name: str
+    role: Role
+
+
+class Task(Evidence):
+    group: str | None = None
+    lead: list[str] = Field(default_factory=list)
+    support: list[str] = Field(default_factory=list)
+    output: str | None = None
+    deadline: list[DeadlineSpec] = Field(default_factory=list)
+
+
+RECORD_MODELS: dict[RecordKind, type[Evidence]] = {
+    "citations": Citation,
+    "targets": Target,
+    "deadlines": Deadline,
+    "bodies": Body,
+    "tasks": Task,
+}
+
+
+class Records(Strict):
+    """The five record lists and the metadata: the part gold and prediction share."""
+
+    doc_id: str
+    source: str | None = None
+    metadata: Metadata = Field(default_factory=Metadata)
+    citations: list[Citation] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    bodies: list[Body] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+
+
+class GoldDocument(Records):
+    """One file of gold/: written by hand from reading the document."""
+
+
+class DocWarning(Strict):
+    """A problem found in a document that is not fatal: an impossible date, a citation whose
+    date disagrees with the registry, a table that could not be joined."""
+
+    code: str
+    message: str
+    span: tuple[int, int] | None = None
+    source: SourceLocation | None = None
+
+
+class PlanResult(Records):
+    """What `kehoach run` writes for one document (`DIR/docs/<doc_id>.json`)."""
+
+    format: Literal["txt", "docx", "pdf"]
+    content_hash: str
+    pipeline_version: str
+    pages: int | None = None
+    warnings: list[DocWarning] = Field(default_factory=list)

@@ -1,0 +1,48 @@
+"""What ingest gives: the text of a file as blocks in reading order, each knowing where it came from.
+
+All three readers (txt, docx, pdf) return a `RawDocument`, so nothing after ingest needs to know
+the file's format. Body blocks are kept apart from page furniture (running headers and footers,
+page numbers) and from footnotes, because those must never be read as part of the plan's text, yet
+an auditor may still want to see them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from pipeline.models import SourceLocation
+
+BlockKind = Literal["paragraph", "cell"]
+
+
+class RawBlock(BaseModel):
+    """One paragraph of text, or one table cell.
+
+    `text` is as the file gives it (line breaks kept inside a paragraph: a PDF's wrapped lines,
+    a .txt's hard-wrapped lines). `style` is a hint the format offers (a Word style name such as
+    "Heading 1" or "List Number", "bold" for a PDF line set in a bold font), or None.
+    Table cells carry `source.table/row/column`; a merged cell appears once, at its top-left
+    position, with `row_span`/`col_span` saying how far it reaches.
+    """
+
+    text: str
+    kind: BlockKind = "paragraph"
+    style: str | None = None
+    source: SourceLocation = Field(default_factory=SourceLocation)
+    row_span: int = 1
+    col_span: int = 1
+
+
+class RawDocument(BaseModel):
+    path: str
+    format: Literal["txt", "docx", "pdf"]
+    blocks: list[RawBlock] = Field(default_factory=list)
+    footnotes: dict[str, str] = Field(default_factory=dict)
+    """Footnote id (as the marker prints it: "1", "2") → footnote text."""
+    furniture: list[RawBlock] = Field(default_factory=list)
+    """Running headers, footers and page numbers, kept out of the body."""
+    pages: int | None = None
+    encoding: str | None = None
+    warnings: list[str] = Field(default_factory=list)
