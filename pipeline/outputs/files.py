@@ -1,0 +1,27 @@
+"""Writing outputs so that an interrupted run never leaves a half-written file.
+
+Every output is written to a temporary name in the same folder, flushed to disk, then renamed over
+the final name: a rename within one file system is atomic, so a reader (or a rerun after Ctrl-C or
+SIGKILL) sees either the old complete file or the new complete file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

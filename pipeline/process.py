@@ -1,0 +1,69 @@
+"""One file through the whole flow: ingest → normalize → structure → extractors → PlanResult.
+
+This is the pure per-document step; `pipeline.batch` runs it over many files in worker processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from extractors import extract_all
+from pipeline.document import Document
+from pipeline.ingest import read_document
+from pipeline.models import PlanResult
+from pipeline.structure import build_document
+
+_PACKAGE_DIRS = ("pipeline", "extractors")
+
+
+@cache
+def pipeline_version() -> str:
+    """The package version plus a digest of the code and lexicons that shape a result.
+
+    A batch skips a file only when its content hash *and* this version are unchanged, so a
+    developer who edits a rule or a lexicon gets fresh results without remembering --force.
+    """
+    try:
+        base = version("kehoach")
+    except PackageNotFoundError:
+        base = "0+unknown"
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent
+    for package in _PACKAGE_DIRS:
+        for path in sorted((root / package).rglob("*")):
+            if path.suffix in {".py", ".json", ".tsv"} and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return f"{base}+{digest.hexdigest()[:12]}"
+
+
+def doc_id_for(path: str | Path) -> str:
+    """A document's id is its file name without the extension, as the gold set names it."""
+    return Path(path).stem
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_document(path: str | Path) -> Document:
+    """Ingest, normalize and structure one file (raises a typed `KehoachError` on bad input)."""
+    return build_document(read_document(path), doc_id_for(path))
+
+
+def process_file(path: str | Path, nlp: bool = True) -> PlanResult:
+    path = Path(path)
+    document = load_document(path)
+    records = extract_all(document, nlp=nlp)
+    return PlanResult(
+        doc_id=document.doc_id,
+        source=str(path),
+        format=document.format,
+        content_hash=content_hash(path.read_bytes()),
+        pipeline_version=pipeline_version(),
+        pages=document.pages,
+        **records,
+    )
