@@ -1,0 +1,527 @@
+"""Render each corpus/plans/*.txt as a Word .docx and a LibreOffice-made .pdf with the same stem.
+
+Why: the pipeline must read plans the way provinces receive them (.docx, .pdf), not only as clean text.
+The renders carry what makes real files hard (heading styles, list styles, a real footnote, appendix
+tables split across pages with a repeated header row, page numbers in the footer) while keeping the
+words of the .txt exactly, so the three formats of one plan can be compared and scored against the
+same gold.
+
+The .txt files use a light Markdown: blank-line separated paragraphs (a single newline inside a
+paragraph is a line break), ``**bold**``, ``*italic*`` and pipe tables. Consecutive pipe tables that
+repeat the same header row are one appendix table cut in pieces; they are joined here.
+
+Run: ``python corpus/render.py [PLAN.txt ...]`` (default: every corpus/plans/*.txt). Needs LibreOffice
+(``soffice``) and poppler (``pdftotext``) for the PDF and its check; the tests only read the committed
+renders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+PLANS_DIR = Path(__file__).resolve().parent / "plans"
+
+# A serif font LibreOffice has and that covers Vietnamese; metric-compatible with Times New Roman,
+# so the layout is the one a Word user with Times would see, without font substitution in the PDF.
+FONT = "Liberation Serif"
+BODY_PT = 13.5
+HEADING_PT = 13.5
+TABLE_PT = 11
+FOOTNOTE_TEXT = "Văn bản được chuyển sang định dạng .docx từ bản .txt trong kho kehoach."
+# Fixed document dates, so re-rendering an unchanged .txt gives the same .docx properties.
+FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+ROMAN_HEADING = re.compile(r"^[IVXL]+\s*[-.–]\s*\S")
+NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.\s+\S")
+LIST_ITEM = re.compile(r"^[-+•]\s")
+PLACE_DATE = re.compile(r",\s*ngày\s+\d+\s+tháng\s+\d+\s+năm\s+\d{4}\s*$")
+NUMBER_LINE = re.compile(r"^Số\s*[:\d]")
+APPENDIX = re.compile(r"^(PHỤ LỤC|PHỤ BIỂU)\b")
+INLINE = re.compile(r"\*\*(?P<b>.+?)\*\*|(?<!\*)\*(?P<i>[^\s*](?:[^*]*?[^\s*])?)\*(?!\*)", re.S)
+# A numbered line is a heading only when it reads like a title, not like a numbered sentence.
+HEADING_MAX_CHARS = 130
+
+
+# ---------------------------------------------------------------- parsing the light Markdown
+
+
+@dataclass
+class Block:
+    """One blank-line separated block of the .txt: a paragraph (lines kept) or a table."""
+
+    kind: str  # "para" or "table"
+    lines: list[str]
+    rows: list[list[str]] = field(default_factory=list)  # tables only: header first
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split the .txt into blocks; pipe tables become row lists without the separator row."""
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
+        lines = [ln.rstrip() for ln in chunk.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if all(ln.lstrip().startswith("|") for ln in lines):
+            rows = [_cells(ln) for ln in lines if not re.fullmatch(r"\s*\|[\s|:\-]+\|?\s*", ln)]
+            blocks.append(Block("table", lines, rows))
+        else:
+            blocks.extend(split_list_lines(lines))
+    return join_split_tables(blocks)
+
+
+def split_list_lines(lines: list[str]) -> list[Block]:
+    """A block whose later lines start list items ("- ", "+ ") is several Word paragraphs: one per
+    item, as a typist would have them; a line without a marker stays with the item before it."""
+    if not any(LIST_ITEM.match(ln) for ln in lines[1:]):
+        return [Block("para", lines)]
+    out: list[Block] = []
+    for ln in lines:
+        if out and not LIST_ITEM.match(ln):
+            out[-1].lines.append(ln)
+        else:
+            out.append(Block("para", [ln]))
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [c.strip() for c in inner.split("|")]
+
+
+def join_split_tables(blocks: list[Block]) -> list[Block]:
+    """Join consecutive table pieces that repeat the same header row into one table."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if b.kind == "table" and prev is not None and prev.kind == "table" and prev.rows[0] == b.rows[0]:
+            prev.rows.extend(b.rows[1:])
+            prev.lines.extend(b.lines)
+        else:
+            out.append(b)
+    return out
+
+
+def inline_runs(text: str) -> list[tuple[str, bool, bool]]:
+    """Split text into (text, bold, italic) runs; unpaired asterisks stay literal text."""
+    runs: list[tuple[str, bool, bool]] = []
+    pos = 0
+    for m in INLINE.finditer(text):
+        if m.start() > pos:
+            runs.append((text[pos : m.start()], False, False))
+        if m.group("b") is not None:
+            runs.extend((t, True, i) for t, _, i in inline_runs(m.group("b")))
+        else:
+            runs.append((m.group("i"), False, True))
+        pos = m.end()
+    if pos < len(text):
+        runs.append((text[pos:], False, False))
+    return runs
+
+
+def plain_text(text: str) -> str:
+    """The .txt's words without Markdown marks: what the .docx and .pdf must read."""
+    out = []
+    for b in split_blocks(text):
+        if b.kind == "table":
+            out.extend(" ".join(row) for row in b.rows)
+        else:
+            out.append("".join(t for t, _, _ in inline_runs("\n".join(b.lines))))
+    return "\n\n".join(out)
+
+
+# ---------------------------------------------------------------- document styling
+
+
+def _set_font(rpr_owner, size_pt: float | None = None) -> None:
+    """Name the font for every script slot, so Vietnamese (Latin ext.) never falls back."""
+    font = rpr_owner.font
+    font.name = FONT
+    if size_pt:
+        font.size = Pt(size_pt)
+    rpr = rpr_owner.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = parse_xml(f"<w:rFonts {nsdecls('w')}/>")
+        rpr.insert(0, rfonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(slot), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        rfonts.attrib.pop(qn(theme), None)
+
+
+def setup_styles(doc) -> None:
+    """Make the template look like a Vietnamese administrative document (Decree 30/2020 style)."""
+    normal = doc.styles["Normal"]
+    _set_font(normal, BODY_PT)
+    pf = normal.paragraph_format
+    pf.space_after = Pt(6)
+    pf.space_before = Pt(0)
+    pf.line_spacing = 1.1
+    for name, before in (("Heading 1", 12), ("Heading 2", 6)):
+        st = doc.styles[name]
+        _set_font(st, HEADING_PT)
+        st.font.bold = True
+        st.font.italic = False
+        st.font.color.rgb = None
+        st.paragraph_format.space_before = Pt(before)
+        st.paragraph_format.space_after = Pt(6)
+        st.paragraph_format.first_line_indent = Cm(1.0)
+        st.paragraph_format.keep_with_next = True
+        color = st.element.rPr.find(qn("w:color"))
+        if color is not None:
+            st.element.rPr.remove(color)
+    lst = doc.styles["List Paragraph"]
+    _set_font(lst, BODY_PT)
+    lst.paragraph_format.left_indent = Cm(0)
+    lst.paragraph_format.first_line_indent = Cm(1.0)
+    lst.paragraph_format.space_after = Pt(4)
+    lst.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name in ("Footer", "Header", "Table Grid"):
+        _set_font(doc.styles[name], None)
+
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
+
+    cp = doc.core_properties
+    cp.author = "kehoach corpus/render.py"
+    cp.created = cp.modified = FIXED_DATE
+    cp.last_modified_by = "kehoach"
+    cp.revision = 1
+
+
+def add_page_number_footer(doc) -> None:
+    """A centred PAGE field in the footer, as Word writes it (complex field)."""
+    footer = doc.sections[0].footer
+    p = footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for xml in (
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r {nsdecls('w')}><w:t>1</w:t></w:r>",
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        p._p.append(parse_xml(xml))
+
+
+# ---------------------------------------------------------------- footnote part
+
+
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def _footnotes_xml(text: str) -> bytes:
+    ns = nsdecls("w")
+    rfonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<w:footnotes {ns}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+        'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+        'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
+        f'<w:r><w:rPr>{rfonts}<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr>{rfonts}<w:sz w:val="20"/></w:rPr><w:t xml:space="preserve"> {text}</w:t></w:r>'
+        "</w:p></w:footnote></w:footnotes>"
+    ).encode()
+
+
+def add_footnote(doc, paragraph: Paragraph, text: str) -> None:
+    """Add word/footnotes.xml (python-docx has no footnote API) and reference footnote 1 at the
+    end of ``paragraph``; settings.xml gets the footnotePr Word writes for the separators."""
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, _footnotes_xml(text), doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    ref = parse_xml(
+        f'<w:r {nsdecls("w")}><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
+        '<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+    )
+    paragraph._p.append(ref)
+    settings = doc.settings.element
+    if settings.find(qn("w:footnotePr")) is None:
+        fpr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
+        settings.append(fpr)
+
+
+# ---------------------------------------------------------------- body
+
+
+def classify(block: Block, in_head: bool) -> str:
+    """Name the role of a paragraph block: drives its style, never its text."""
+    first = block.lines[0].replace("*", "").strip()
+    if APPENDIX.match(first):
+        return "appendix"
+    if ROMAN_HEADING.match(first):
+        return "h1"
+    joined = " ".join(block.lines)
+    if NUMBERED_HEADING.match(first) and len(joined) <= HEADING_MAX_CHARS and ";" not in joined:
+        return "h2"
+    if LIST_ITEM.match(first):
+        return "list"
+    if in_head:
+        if PLACE_DATE.search(first):
+            return "date"
+        if NUMBER_LINE.match(first):
+            return "number"
+        if first == "KẾ HOẠCH":
+            return "title"
+        return "subject"
+    if first.startswith("(Kèm theo"):
+        return "centre_italic"
+    if first.startswith("Nơi nhận"):
+        return "recipients"
+    if re.match(r"^T/M\b|^TM\.?\s", first) or (len(block.lines) == 1 and _is_name(first)):
+        return "signature"
+    return "body"
+
+
+def _is_name(line: str) -> bool:
+    """A signer's name: 2-5 capitalised words, nothing else (the line after the signature block)."""
+    words = line.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() for w in words)
+
+
+def add_text_runs(p: Paragraph, text: str, bold: bool = False, italic: bool = False, size: float = 0) -> None:
+    """Add the block's text as runs; newlines become Word line breaks, Markdown marks become format."""
+    for chunk, b, i in inline_runs(text):
+        for k, line in enumerate(chunk.split("\n")):
+            if k:
+                p.add_run().add_break(WD_BREAK.LINE)
+            if line:
+                run = p.add_run(line)
+                run.bold = True if (b or bold) else None
+                run.italic = True if (i or italic) else None
+                if size:
+                    run.font.size = Pt(size)
+
+
+def add_paragraph_block(doc, block: Block, role: str) -> Paragraph:
+    text = "\n".join(block.lines)
+    style = {"h1": "Heading 1", "h2": "Heading 2", "list": "List Paragraph"}.get(role)
+    p = doc.add_paragraph(style=style)
+    pf = p.paragraph_format
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    if role == "list" and block.lines[0].startswith("+"):
+        pf.first_line_indent = Cm(1.5)
+    if role == "body":
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf.first_line_indent = Cm(1.0)
+        add_text_runs(p, text)
+    elif role == "date":
+        pf.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        add_text_runs(p, text, italic=True)
+    elif role == "number":
+        pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        add_text_runs(p, text)
+    elif role == "title":
+        pf.alignment = centre
+        pf.space_before = Pt(12)
+        pf.space_after = Pt(0)
+        add_text_runs(p, text, bold=True, size=15)
+    elif role == "subject":
+        pf.alignment = centre
+        add_text_runs(p, text, bold=True)
+    elif role == "appendix":
+        pf.alignment = centre
+        pf.page_break_before = True
+        pf.keep_with_next = True
+        add_text_runs(p, text, bold=True)
+    elif role == "centre_italic":
+        pf.alignment = centre
+        pf.keep_with_next = True
+        add_text_runs(p, text, italic=True)
+    elif role == "recipients":
+        pf.space_before = Pt(12)
+        add_text_runs(p, text, bold=True, italic=True, size=12)
+    elif role == "signature":
+        pf.alignment = centre
+        pf.left_indent = Cm(8)
+        add_text_runs(p, text, bold=True)
+    else:  # headings and list items: their style carries the format
+        add_text_runs(p, text)
+    return p
+
+
+def _column_widths(rows: list[list[str]], total_cm: float) -> list[float]:
+    """Share the text width by how much each column holds (square root, so long columns don't starve
+    the short ones); a number column stays narrow."""
+    ncol = max(len(r) for r in rows)
+    weights = []
+    for j in range(ncol):
+        lengths = [len(r[j]) for r in rows if j < len(r)]
+        weights.append(max(3.0, (sum(lengths) / max(1, len(lengths))) ** 0.5))
+    scale = total_cm / sum(weights)
+    return [w * scale for w in weights]
+
+
+def add_table_block(doc, block: Block) -> Table:
+    """One real Word table per appendix: bordered grid, header row bold and repeated on each page."""
+    rows = block.rows
+    ncol = max(len(r) for r in rows)
+    table = doc.add_table(rows=len(rows), cols=ncol)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = _column_widths(rows, 16.0)
+    for j, col in enumerate(table.columns):  # the grid: what LibreOffice lays out by
+        col.width = Cm(widths[j])
+    for i, row in enumerate(rows):
+        tr = table.rows[i]
+        for j, cell in enumerate(tr.cells):
+            cell.width = Cm(widths[j])
+            p = cell.paragraphs[0]
+            p.paragraph_format.space_after = Pt(2)
+            p.paragraph_format.first_line_indent = Cm(0)
+            if i == 0 or j == 0:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add_text_runs(p, row[j] if j < len(row) else "", bold=(i == 0), size=TABLE_PT)
+        if i == 0:
+            tr_pr = tr._tr.get_or_add_trPr()
+            tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
+    return table
+
+
+def build_docx(txt_path: Path, docx_path: Path) -> None:
+    """Render one .txt as a .docx (see the module docstring for what it carries)."""
+    text = txt_path.read_text(encoding="utf-8")
+    doc = Document()
+    setup_styles(doc)
+    # The template's empty first paragraph would add text the .txt does not have.
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    add_page_number_footer(doc)
+    doc.core_properties.title = txt_path.stem
+
+    in_head = True
+    footnoted = False
+    for block in split_blocks(text):
+        if block.kind == "table":
+            add_table_block(doc, block)
+            continue
+        first = block.lines[0]
+        if first.startswith("Căn cứ") or ROMAN_HEADING.match(first):
+            in_head = False
+        role = classify(block, in_head)
+        p = add_paragraph_block(doc, block, role)
+        if not footnoted and first.startswith("Căn cứ"):
+            add_footnote(doc, p, FOOTNOTE_TEXT)
+            footnoted = True
+    _drop_thumbnail(doc)
+    doc.save(str(docx_path))
+
+
+def _drop_thumbnail(doc) -> None:
+    """The python-docx template carries a thumbnail of an empty page; a real plan's would differ."""
+    pkg_rels = doc.part.package.rels
+    for rid, rel in list(pkg_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del pkg_rels[rid]
+
+
+# ---------------------------------------------------------------- PDF and its check
+
+
+def docx_to_pdf(docx_paths: list[Path], outdir: Path) -> None:
+    """Convert with LibreOffice headless; a private profile lets parallel runs coexist."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        sys.exit("soffice (LibreOffice) is needed to make the PDFs")
+    profile = Path(tempfile.gettempdir()) / f"lo_profile_{os.getpid()}"
+    try:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                *map(str, docx_paths),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def fold(text: str) -> str:
+    """Whitespace-folded text for comparing renditions."""
+    return " ".join(text.split())
+
+
+def pdf_similarity(pdf_path: Path, txt_path: Path) -> tuple[float, int]:
+    """difflib ratio (over words) of pdftotext output vs the .txt without Markdown; and page count."""
+    pdf_text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = pdf_text.count("\f") + (0 if pdf_text.endswith("\f") else 1)
+    # Drop the footer page numbers and the footnote, which the .txt does not have.
+    pdf_text = re.sub(r"(?m)^\s*\d{1,3}\s*$", "", pdf_text).replace(FOOTNOTE_TEXT, "")
+    want = fold(plain_text(txt_path.read_text(encoding="utf-8"))).split()
+    got = fold(pdf_text).split()
+    return difflib.SequenceMatcher(None, want, got, autojunk=False).ratio(), pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("plans", nargs="*", type=Path, help="plan .txt files (default: corpus/plans/*.txt)")
+    ap.add_argument("--no-pdf", action="store_true", help="write the .docx only")
+    args = ap.parse_args(argv)
+    plans = args.plans or sorted(PLANS_DIR.glob("*.txt"))
+    docxs = []
+    for txt in plans:
+        out = txt.with_suffix(".docx")
+        build_docx(txt, out)
+        docxs.append(out)
+        print(f"{out}: {out.stat().st_size} bytes")
+    if args.no_pdf:
+        return 0
+    by_dir: dict[Path, list[Path]] = {}
+    for d in docxs:
+        by_dir.setdefault(d.parent, []).append(d)
+    for outdir, group in by_dir.items():
+        docx_to_pdf(group, outdir)
+    for txt in plans:
+        pdf = txt.with_suffix(".pdf")
+        ratio, pages = pdf_similarity(pdf, txt)
+        print(f"{pdf}: {pdf.stat().st_size} bytes, {pages} pages, pdftotext/txt word similarity {ratio:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["build_docx", "docx_to_pdf", "pdf_similarity", "plain_text", "split_blocks"]
