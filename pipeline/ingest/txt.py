@@ -1,4 +1,4 @@
-"""Plain-text plans: decode, then cut into paragraphs and pipe-table cells.
+"""Plain-text plans: decode (legacy font encodings converted), then cut into paragraphs and pipe-table cells.
 
 A paragraph is a run of non-blank lines; its line breaks are kept (normalize decides which are
 hard wraps and which start a new list item). A run of lines that start and end with "|" is a
@@ -7,27 +7,81 @@ table in the Markdown pipe style the corpus texts use; its separator rows (|---|
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
+from pipeline.errors import EmptyDocumentError, LegacyEncodingError, UnreadableDocumentError
+from pipeline.ingest.legacy_encoding import convert, detect, legacy_view
 from pipeline.models import SourceLocation
 from pipeline.raw import RawBlock, RawDocument
 
 
-def decode_text(path: Path, data: bytes) -> tuple[str, str]:
-    """Return (text, encoding). UTF-8 (with or without BOM), UTF-16 by BOM, else Windows-1258."""
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: every other byte is NUL in Vietnamese text's ASCII parts."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) * 0.2 and even == 0:
+        return "utf-16-le"
+    if even > len(sample) * 0.2 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(path: Path, data: bytes) -> Decoded:
+    """Decode a plain-text plan: UTF-8 (with or without BOM), UTF-16 (BOM, or NUL-byte pattern),
+    else Windows-1258; then look for a legacy Vietnamese font encoding (TCVN3, VNI) and convert it.
+
+    Windows-1258 text comes out with combining tone marks ("a" + U+0301): that is valid Unicode,
+    and normalize makes it NFC later.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        text, encoding = _strict(path, data[3:], "utf-8"), "utf-8-sig"
+        view = text
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = _strict(path, data, "utf-16"), "utf-16"
+        view = text
+    elif (utf16 := _looks_utf16(data)) is not None:
+        text, encoding = _strict(path, data, utf16), "utf-16"
+        view = text
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+            view = text
+        except UnicodeDecodeError:
+            text, encoding = _strict(path, data, "cp1258"), "cp1258"
+            view = legacy_view(data)
+    verdict = detect(view)
+    if verdict.encoding is None:
+        return Decoded(text, encoding)
+    if verdict.encoding == "unsure":
+        raise LegacyEncodingError(
+            path,
+            f"the text looks like a legacy font encoding but neither TCVN3 nor VNI reads it ({verdict.describe()})",
+        )
+    name = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI (VNI-Times fonts)"}[verdict.encoding]
+    warning = (
+        f"{path.name}: text was in the legacy {name} encoding and was converted to Unicode; "
+        "check names and figures against the original"
+    )
+    return Decoded(convert(view, verdict.encoding), verdict.encoding, (warning,))
+
+
+def _strict(path: Path, data: bytes, codec: str) -> str:
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1258"), "cp1258"
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise UnreadableDocumentError(path, f"not UTF-8, UTF-16 or Windows-1258 text ({exc.reason})") from exc
+        raise UnreadableDocumentError(
+            path, f"not valid {codec} text at byte {exc.start} ({exc.reason}); save it as UTF-8"
+        ) from exc
 
 
 def _is_table_line(line: str) -> bool:
@@ -86,8 +140,10 @@ def split_blocks(text: str) -> list[RawBlock]:
 
 
 def read_txt(path: Path, data: bytes) -> RawDocument:
-    text, encoding = decode_text(path, data)
-    blocks = split_blocks(text)
+    decoded = decode_text(path, data)
+    blocks = split_blocks(decoded.text)
     if not any(block.text.strip() for block in blocks):
         raise EmptyDocumentError(path, "the file has only blank lines")
-    return RawDocument(path=str(path), format="txt", blocks=blocks, encoding=encoding)
+    return RawDocument(
+        path=str(path), format="txt", blocks=blocks, encoding=decoded.encoding, warnings=list(decoded.warnings)
+    )
