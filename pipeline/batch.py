@@ -23,10 +23,13 @@ from pathlib import Path
 
 from pipeline.errors import KehoachError
 from pipeline.ingest import SUPPORTED_SUFFIXES
+from pipeline.models import PlanResult
+from pipeline.outputs import FORMATS, parse_formats, write_outputs
 from pipeline.outputs.files import write_atomic
 from pipeline.process import content_hash, pipeline_version, process_file
 
 MANIFEST = "manifest.json"
+MANIFEST_SAVE_SECONDS = 2.0
 
 
 @dataclass
@@ -140,6 +143,7 @@ def run_batch(
     force: bool = False,
     timeout: float = 120.0,
     progress: bool = True,
+    formats: list[str] | None = None,
 ) -> BatchSummary:
     """Process every plan under `paths` into `out`; return what happened to each file."""
     out = Path(out)
@@ -174,6 +178,7 @@ def run_batch(
         todo.append((path, str(target), digest))
 
     digests = {str(path): digest for path, _, digest in todo}
+    saved = time.monotonic()
     for outcome in _run_parallel(todo, jobs or os.cpu_count() or 1, timeout, progress):
         summary.outcomes.append(outcome)
         manifest[outcome.path] = {
@@ -184,8 +189,12 @@ def run_batch(
             "error_code": outcome.error_code,
             "message": outcome.message,
         }
-    write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
-    _write_results_jsonl(out, summary)
+        if time.monotonic() - saved > MANIFEST_SAVE_SECONDS:  # a killed run keeps what it finished
+            _save_manifest(out, manifest)
+            saved = time.monotonic()
+    _save_manifest(out, manifest)
+    results, errors = _collect_results(out, summary)
+    write_outputs(out, results, errors, formats or FORMATS)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -260,6 +269,10 @@ def _progress_bar(total: int, enabled: bool):
     return tqdm(total=total, unit="file", desc="kehoach", disable=not enabled, file=sys.stderr, dynamic_ncols=True)
 
 
+def _save_manifest(out: Path, manifest: dict[str, dict]) -> None:
+    write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
+
+
 def _load_manifest(out: Path) -> dict[str, dict]:
     path = out / MANIFEST
     if not path.exists():
@@ -270,16 +283,16 @@ def _load_manifest(out: Path) -> dict[str, dict]:
         return {}  # a damaged manifest only costs a full rerun
 
 
-def _write_results_jsonl(out: Path, summary: BatchSummary) -> None:
-    """One line per processed file, in input order: the PlanResult, or the error."""
-    lines: list[str] = []
-    for outcome in sorted(summary.outcomes, key=lambda o: o.path):
+def _collect_results(out: Path, summary: BatchSummary) -> tuple[list[PlanResult], list[dict[str, str]]]:
+    """This run's results (processed now or unchanged) and errors, for the tables and the database."""
+    results: list[PlanResult] = []
+    errors: list[dict[str, str]] = []
+    for outcome in summary.outcomes:
         if outcome.status in {"ok", "unchanged"} and outcome.output:
-            lines.append((out / outcome.output).read_text(encoding="utf-8").replace("\n", ""))
+            results.append(PlanResult.model_validate_json((out / outcome.output).read_text(encoding="utf-8")))
         elif outcome.status in {"failed", "unchanged"} and outcome.error_code:
-            record = {"source": outcome.path, "error": outcome.error_code, "message": outcome.message}
-            lines.append(json.dumps(record, ensure_ascii=False))
-    write_atomic(out / "results.jsonl", "\n".join(lines) + ("\n" if lines else ""))
+            errors.append({"source_file": outcome.path, "error": outcome.error_code, "message": outcome.message or ""})
+    return results, errors
 
 
 def print_summary(summary: BatchSummary, out: Path) -> None:
@@ -307,9 +320,20 @@ def run_command(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("kehoach run: --jobs must be at least 1", file=sys.stderr)
         return 2
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as error:
+        print(f"kehoach run: {error}", file=sys.stderr)
+        return 2
     out = Path(args.out)
     summary = run_batch(
-        args.paths, out, jobs=args.jobs, force=args.force, timeout=args.timeout, progress=not args.no_progress
+        args.paths,
+        out,
+        jobs=args.jobs,
+        force=args.force,
+        timeout=args.timeout,
+        progress=not args.no_progress,
+        formats=formats,
     )
     print_summary(summary, out)
     attempted = [o for o in summary.outcomes if o.status != "skipped"]

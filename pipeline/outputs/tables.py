@@ -1,0 +1,130 @@
+"""Flatten `PlanResult`s into the tables staff open in Excel and the database holds.
+
+One row per record, with the document it belongs to, its quote, its section and where it stands in
+the original file (page, paragraph or line, table cell), then every field of the record. The column
+lists are derived from the pydantic models, so a field added to a record appears in every output
+without touching this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pipeline.models import RECORD_KINDS, RECORD_MODELS, DeadlineSpec, Evidence, Metadata, PlanResult
+
+TABLES = ("documents", *RECORD_KINDS, "warnings", "errors")
+
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "source_file",
+    "format",
+    "pages",
+    "content_hash",
+    "pipeline_version",
+    *[f"meta_{name}" for name in Metadata.model_fields if name != "note"],
+    *[f"n_{kind}" for kind in RECORD_KINDS],
+    "n_warnings",
+]
+LOCATION_COLUMNS = ["page", "paragraph", "line", "table", "row", "column", "span_start", "span_end"]
+EVIDENCE_COLUMNS = ["quote", "section", *LOCATION_COLUMNS]
+_EVIDENCE_FIELDS = set(Evidence.model_fields)
+ERROR_COLUMNS = ["source_file", "error", "message"]
+WARNING_COLUMNS = ["doc_id", "source_file", "format", "code", "message", *LOCATION_COLUMNS]
+
+
+def record_columns(kind: str) -> list[str]:
+    fields = [name for name in RECORD_MODELS[kind].model_fields if name not in _EVIDENCE_FIELDS]
+    return ["doc_id", "source_file", "format", *EVIDENCE_COLUMNS, *fields]
+
+
+COLUMNS: dict[str, list[str]] = {
+    "documents": DOCUMENT_COLUMNS,
+    **{kind: record_columns(kind) for kind in RECORD_KINDS},
+    "warnings": WARNING_COLUMNS,
+    "errors": ERROR_COLUMNS,
+}
+
+
+def format_deadline(spec: DeadlineSpec) -> str:
+    """A deadline as one readable cell: "period 2026-01-01..2026-03-31", "recurring monthly day 25"."""
+    parts = [spec.kind]
+    if spec.start or spec.end:
+        parts.append(f"{spec.start or ''}..{spec.end or ''}")
+    if spec.recurrence:
+        parts.append(spec.recurrence)
+    if spec.day:
+        parts.append(f"day {spec.day}")
+    return " ".join(parts)
+
+
+def cell_value(value: Any) -> Any:
+    """A scalar for a CSV/XLSX cell or an SQLite column: lists joined with "; "."""
+    if isinstance(value, list):
+        return "; ".join(format_deadline(v) if isinstance(v, DeadlineSpec) else str(v) for v in value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _location(source: Any, span: tuple[int, int] | None) -> dict[str, Any]:
+    row = {name: getattr(source, name, None) if source else None for name in LOCATION_COLUMNS[:6]}
+    row["span_start"], row["span_end"] = span if span else (None, None)
+    return row
+
+
+def document_row(result: PlanResult) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "doc_id": result.doc_id,
+        "source_file": result.source,
+        "format": result.format,
+        "pages": result.pages,
+        "content_hash": result.content_hash,
+        "pipeline_version": result.pipeline_version,
+        "n_warnings": len(result.warnings),
+    }
+    for name in Metadata.model_fields:
+        if name != "note":
+            row[f"meta_{name}"] = cell_value(getattr(result.metadata, name))
+    for kind in RECORD_KINDS:
+        row[f"n_{kind}"] = len(getattr(result, kind))
+    return row
+
+
+def record_rows(result: PlanResult, kind: str) -> list[dict[str, Any]]:
+    rows = []
+    for record in getattr(result, kind):
+        row: dict[str, Any] = {"doc_id": result.doc_id, "source_file": result.source, "format": result.format}
+        row["quote"] = record.quote
+        row["section"] = record.section
+        row.update(_location(record.source, record.span))
+        for name in COLUMNS[kind][len(EVIDENCE_COLUMNS) + 3 :]:
+            row[name] = cell_value(getattr(record, name))
+        rows.append(row)
+    return rows
+
+
+def warning_rows(result: PlanResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc_id": result.doc_id,
+            "source_file": result.source,
+            "format": result.format,
+            "code": warning.code,
+            "message": warning.message,
+            **_location(warning.source, warning.span),
+        }
+        for warning in result.warnings
+    ]
+
+
+def build_tables(results: Iterable[PlanResult], errors: Iterable[dict[str, str]]) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows, in a stable order (documents by source file, records in document order)."""
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for result in sorted(results, key=lambda r: r.source or r.doc_id):
+        tables["documents"].append(document_row(result))
+        for kind in RECORD_KINDS:
+            tables[kind].extend(record_rows(result, kind))
+        tables["warnings"].extend(warning_rows(result))
+    tables["errors"] = sorted(errors, key=lambda e: e["source_file"])
+    return tables

@@ -1,0 +1,110 @@
+"""`kehoach run` over real files: outcomes, resumability, time limit, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from pipeline.batch import collect_inputs, run_batch
+from pipeline.cli import main
+from pipeline.models import PlanResult
+
+PLANS = Path(__file__).resolve().parent.parent / "corpus" / "plans"
+PLAN = PLANS / "xuan-hung_KH-02_2025.txt"
+
+
+def _batch_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(PLAN, folder / "plan.txt")
+    (folder / "sub" / "empty.txt").write_bytes(b"")
+    (folder / "sub" / "notes.odt").write_bytes(b"not a plan")
+    (folder / "~$plan.docx").write_bytes(b"word lock file")
+    return folder
+
+
+def test_collect_walks_folders_and_lists_other_files_as_skipped(tmp_path):
+    folder = _batch_folder(tmp_path)
+    wanted, skipped = collect_inputs([folder])
+    assert [p.name for p in wanted] == ["plan.txt", "empty.txt"]
+    assert [p.name for p in skipped] == ["notes.odt"]
+
+
+def test_batch_records_every_file_and_writes_valid_results(tmp_path):
+    folder = _batch_folder(tmp_path)
+    out = tmp_path / "out"
+    summary = run_batch([folder], out, jobs=2, progress=False)
+    by_name = {Path(o.path).name: o for o in summary.outcomes}
+    assert by_name["plan.txt"].status == "ok"
+    assert by_name["empty.txt"].status == "failed"
+    assert by_name["empty.txt"].error_code == "empty"
+    assert "empty.txt" in by_name["empty.txt"].message
+    assert by_name["notes.odt"].status == "skipped"
+    result = PlanResult.model_validate_json((out / "docs" / "plan.txt.json").read_text(encoding="utf-8"))
+    assert result.doc_id == "plan" and result.format == "txt"
+    lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    assert any(json.loads(line).get("error") == "empty" for line in lines)
+
+
+def test_rerun_skips_unchanged_files_and_gives_identical_outputs(tmp_path):
+    folder = _batch_folder(tmp_path)
+    out = tmp_path / "out"
+    run_batch([folder], out, jobs=1, progress=False)
+    first = (out / "docs" / "plan.txt.json").read_bytes()
+    first_jsonl = (out / "results.jsonl").read_bytes()
+    summary = run_batch([folder], out, jobs=1, progress=False)
+    assert {o.status for o in summary.outcomes if o.status != "skipped"} == {"unchanged"}
+    assert (out / "docs" / "plan.txt.json").read_bytes() == first
+    assert (out / "results.jsonl").read_bytes() == first_jsonl
+    forced = run_batch([folder], out, jobs=1, force=True, progress=False)
+    assert forced.count("ok") == 1
+    assert (out / "docs" / "plan.txt.json").read_bytes() == first
+
+
+def test_changed_file_is_processed_again(tmp_path):
+    folder = _batch_folder(tmp_path)
+    out = tmp_path / "out"
+    run_batch([folder], out, jobs=1, progress=False)
+    with (folder / "plan.txt").open("a", encoding="utf-8") as stream:
+        stream.write("\nMột đoạn bổ sung.\n")
+    summary = run_batch([folder], out, jobs=1, progress=False)
+    assert [Path(o.path).name for o in summary.outcomes if o.status == "ok"] == ["plan.txt"]
+
+
+def test_a_file_over_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PLAN, folder / "a_small.txt")
+    text = PLAN.read_text(encoding="utf-8")
+    (folder / "b_huge.txt").write_text("\n\n".join([text] * 400), encoding="utf-8")
+    shutil.copy(PLAN, folder / "c_small.txt")
+    summary = run_batch([folder], tmp_path / "out", jobs=1, timeout=1.0, progress=False)
+    by_name = {Path(o.path).name: o for o in summary.outcomes}
+    assert by_name["b_huge.txt"].status == "failed"
+    assert by_name["b_huge.txt"].error_code == "timeout"
+    assert by_name["a_small.txt"].status == "ok"
+    assert by_name["c_small.txt"].status == "ok"
+
+
+def test_same_file_name_in_two_folders_gives_two_outputs(tmp_path):
+    for commune in ("xa-a", "xa-b"):
+        (tmp_path / commune).mkdir()
+        shutil.copy(PLAN, tmp_path / commune / "ke-hoach.txt")
+    out = tmp_path / "out"
+    summary = run_batch([tmp_path / "xa-a", tmp_path / "xa-b"], out, jobs=2, progress=False)
+    assert summary.count("ok") == 2
+    assert len(list((out / "docs").glob("ke-hoach*.txt.json"))) == 2
+
+
+def test_exit_codes(tmp_path, capsys):
+    folder = _batch_folder(tmp_path)
+    assert main(["run", str(folder), "--out", str(tmp_path / "o1"), "--no-progress"]) == 0
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    assert main(["run", str(bad), "--out", str(tmp_path / "o2"), "--no-progress"]) == 1
+    assert main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "o3")]) == 2
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "no such file" in err
