@@ -1,0 +1,160 @@
+"""Rendering a ScoreReport: a compact text table for a developer, or one JSON object for the checks.
+
+Kept apart from pipeline/scoring.py so that what is measured and how it is shown change separately.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pipeline.models import RECORD_KINDS
+from pipeline.scoring import KEY_FIELDS, METADATA_FIELDS, OTHER_FIELDS, Block, Finding, ScoreReport
+
+
+def render_json(
+    report: ScoreReport,
+    details: bool = False,
+    variants: dict[str, ScoreReport] | None = None,
+    ablation_note: str | None = None,
+) -> str:
+    data = report.to_dict(details=details)
+    if variants or ablation_note:
+        data["ablation"] = {
+            "note": ablation_note,
+            "variants": {name: v.to_dict()["overall"] for name, v in (variants or {}).items()},
+        }
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def _fmt(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f}"
+
+
+def _table(block: Block) -> list[str]:
+    header = (
+        f"  {'kind':<10} {'det P':>6} {'R':>5} {'F1':>5} │ {'exact P':>7} {'R':>5} {'F1':>5} │ gold pred pairs exact"
+    )
+    lines = [header, "  " + "─" * (len(header) - 2)]
+    for kind in RECORD_KINDS:
+        k = block.kinds[kind]
+        d, e = k.detection, k.exact
+        lines.append(
+            f"  {kind:<10} {_fmt(d.precision):>6} {_fmt(d.recall):>5} {_fmt(d.f1):>5} │ "
+            f"{_fmt(e.precision):>7} {_fmt(e.recall):>5} {_fmt(e.f1):>5} │ "
+            f"{d.tp + d.fn:>4} {d.tp + d.fp:>4} {d.tp:>5} {e.tp:>5}"
+        )
+    lines.append("  fields (share of pairs equal; * = key field):")
+    for kind in RECORD_KINDS:
+        agreement = block.kinds[kind].fields
+        names = [f"{n}*" for n in KEY_FIELDS[kind]]
+        parts = [f"{label} {_fmt(agreement.share(n))}" for n, label in zip(KEY_FIELDS[kind], names, strict=True)]
+        parts += [f"{n} {_fmt(agreement.share(n))}" for n in OTHER_FIELDS[kind]]
+        lines.append(f"    {kind:<10} " + ", ".join(parts))
+    meta = block.metadata
+    equal, total = sum(meta.equal.values()), sum(meta.total.values())
+    lines.append(f"  metadata agreement {_fmt(meta.overall())} ({equal}/{total} fields)")
+    wrong = [n for n in METADATA_FIELDS if meta.total[n] and meta.equal[n] < meta.total[n]]
+    if wrong:
+        lines.append("    fields not always equal: " + ", ".join(f"{n} {_fmt(meta.share(n))}" for n in wrong))
+    return lines
+
+
+def _short(value: Any, width: int = 90) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _finding_lines(finding: Finding) -> list[str]:
+    where = f" [{finding.section}]" if finding.section else ""
+    if finding.what == "disagree":
+        head = f'      ≠{where} "{_short(finding.quote)}"' if finding.quote else "      ≠ metadata"
+        if finding.gold_quote and fold_differs(finding.gold_quote, finding.quote):
+            head += f'  (gold: "{_short(finding.gold_quote, 60)}")'
+        lines = [head]
+        for name, (gold, predicted) in finding.fields.items():
+            lines.append(f"          {name}: gold {_short(_dump(gold), 60)} · predicted {_short(_dump(predicted), 60)}")
+        return lines
+    mark = "−" if finding.what == "miss" else "+"
+    return [f'      {mark}{where} "{_short(finding.quote)}"']
+
+
+def fold_differs(a: str, b: str) -> bool:
+    return a.strip() != b.strip()
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, list):
+        return [v.model_dump(exclude_none=True) if hasattr(v, "model_dump") else v for v in value]
+    return value
+
+
+def _details(report: ScoreReport) -> list[str]:
+    lines = [
+        "",
+        "Details (− miss: gold record not found; + false alarm: predicted, not in gold; ≠ paired, fields differ)",
+    ]
+    for doc_id in report.gold_ids:
+        for fmt in report.formats:
+            score = report.documents[(doc_id, fmt)]
+            if score.missing:
+                n = sum(k.detection.fn for k in score.kinds.values())
+                lines.append(f"  {doc_id} ({fmt}): prediction missing: all {n} gold records count as misses")
+                continue
+            if not score.findings:
+                continue
+            lines.append(f"  {doc_id} ({fmt})")
+            for kind in (*RECORD_KINDS, "metadata"):
+                found = [f for f in score.findings if f.kind == kind]
+                if not found:
+                    continue
+                counts = {w: sum(f.what == w for f in found) for w in ("miss", "false_alarm", "disagree")}
+                lines.append(
+                    f"    {kind}: {counts['miss']} missed, {counts['false_alarm']} false alarms, "
+                    f"{counts['disagree']} with differing fields"
+                )
+                for finding in sorted(found, key=lambda f: ("miss", "false_alarm", "disagree").index(f.what)):
+                    lines.extend(_finding_lines(finding))
+    return lines
+
+
+def render_text(
+    report: ScoreReport,
+    details: bool = False,
+    variants: dict[str, ScoreReport] | None = None,
+    ablation_note: str | None = None,
+) -> str:
+    n_pred = sum(not s.missing for s in report.documents.values())
+    lines = [
+        f"kehoach score: {len(report.gold_ids)} gold documents, {n_pred} of "
+        f"{len(report.documents)} (document, format) predictions present; formats: {', '.join(report.formats)}"
+    ]
+    scopes: list[tuple[str, Block]] = [(fmt, report.block(fmt=fmt)) for fmt in report.formats]
+    if len(report.formats) > 1:
+        scopes.append(("all formats (micro-averaged)", report.overall))
+    for name, block in scopes:
+        lines.append("")
+        lines.append(f"[{name}]")
+        lines.extend(_table(block))
+    if report.missing:
+        lines.append("")
+        lines.append(
+            "Missing predictions (scored as all misses): " + ", ".join(f"{d} ({f})" for d, f in report.missing)
+        )
+    if report.unscored:
+        lines.append(f"Predictions with no gold file (not scored): {', '.join(report.unscored)}")
+    for note in report.notes:
+        lines.append(f"Note: {note}")
+    if ablation_note:
+        lines.append("")
+        lines.append(f"Ablation: {ablation_note}")
+    if variants:
+        lines.append("")
+        lines.append("Ablation (all formats, F1 detection/exact per kind):")
+        lines.append(f"  {'variant':<14} " + " ".join(f"{k:>13}" for k in RECORD_KINDS))
+        for name, block in [("main", report.overall)] + [(n, v.overall) for n, v in variants.items()]:
+            cells = [f"{_fmt(block.kinds[k].detection.f1)}/{_fmt(block.kinds[k].exact.f1)}" for k in RECORD_KINDS]
+            lines.append(f"  {name:<14} " + " ".join(f"{c:>13}" for c in cells))
+    if details:
+        lines.extend(_details(report))
+    return "\n".join(lines)

@@ -1,0 +1,150 @@
+"""Comparing quotes and names the way shared/gold-guidelines.md says the scorer does.
+
+The scorer pairs a predicted record with a gold record when their quotes overlap, after folding
+case, whitespace and tone-mark placement; the gold check finds every gold quote in its document
+after folding the document the way quotes are written. Both folds live here so that the scorer
+and the gold test can never disagree about what "the same words" means.
+
+Tone-mark placement: Vietnamese writes the open syllables oa, oe, uy either with the tone on the
+first vowel ("hòa", "khỏe", "thúy", "Ủy", the older convention) or on the second ("hoà", "khoẻ",
+"thuý", "Uỷ"). Both are correct and documents mix them, so `fold_tone` moves the mark to the first
+vowel. "qu" is a consonant: in "quý" the tone already sits on the only vowel and stays.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+# Combining marks of the five tones (grave, acute, tilde, hook above, dot below).
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_WORD = regex.compile(r"\w+")
+_WS = regex.compile(r"\s+")
+_EMPHASIS = regex.compile(r"\*+")
+# A hyphen that ends a line inside a word: "03/NQ-\nCP" -> "03/NQ-CP". U+FFFE is how pypdfium2
+# writes a soft line-break hyphen; U+00AD is the soft hyphen.
+_SPLIT_HYPHEN = regex.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
+_SOFT_HYPHEN = regex.compile(r"[\u00ad\ufffe][ \t]*(?:\r?\n\s*)?")
+# Onset consonants, longest first, so the vowel nucleus is what follows them.
+_ONSET = regex.compile(r"^(ngh|ng|nh|ch|gh|kh|ph|th|tr|qu|gi|[bcdđghklmnpqrstvx])?", regex.IGNORECASE)
+_MOVABLE = {"oa", "oe", "uy"}
+
+
+def _fold_syllable(word: str) -> str:
+    """One syllable (NFC) with its tone on the first vowel of an open oa/oe/uy nucleus."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in _TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    onset = _ONSET.match(bare)
+    onset_len = onset.end() if onset else 0
+    nucleus = bare[onset_len:]
+    if nucleus.lower() not in _MOVABLE:
+        return word
+    head = bare[:onset_len] + nucleus[0]
+    return unicodedata.normalize("NFC", head + tones[0] + nucleus[1:])
+
+
+def fold_tone(text: str) -> str:
+    """`text` in NFC with one tone-mark placement ("Uỷ" -> "Ủy", "hoà" -> "hòa"); length may change
+    only through NFC itself, never through the move."""
+    text = unicodedata.normalize("NFC", text)
+    return _WORD.sub(lambda m: _fold_syllable(m.group(0)), text)
+
+
+def fold_whitespace(text: str) -> str:
+    """Runs of whitespace (line breaks included) to one space, ends trimmed."""
+    return _WS.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def fold_quote(text: str | None) -> str:
+    """The comparison form of a quote or name: NFC, markdown emphasis removed, one tone placement,
+    case folded, whitespace folded. None folds to ""."""
+    if not text:
+        return ""
+    text = _EMPHASIS.sub("", unicodedata.normalize("NFC", text))
+    return fold_whitespace(fold_tone(text).casefold())
+
+
+def syllables(text: str | None) -> list[str]:
+    """The syllables (word-character runs) of the folded text; punctuation separates them."""
+    return _WORD.findall(fold_quote(text))
+
+
+def overlap(a: str | None, b: str | None) -> float:
+    """How well two quotes overlap, 0.0 where they do not pair under the guidelines' rule.
+
+    They pair when one folded quote contains the other, or when they share at least half of the
+    shorter one's syllables (counted as multisets). The score, for pairing best-first, is the
+    shared syllables over the longer quote's syllables (1.0 for equal quotes), so a quote that
+    says the same words beats one that merely shares some.
+    """
+    fa, fb = fold_quote(a), fold_quote(b)
+    if not fa or not fb:
+        return 0.0
+    sa, sb = _WORD.findall(fa), _WORD.findall(fb)
+    shared = sum((Counter(sa) & Counter(sb)).values())
+    longer = max(len(sa), len(sb))
+    shorter = min(len(sa), len(sb))
+    contains = fa in fb or fb in fa
+    if not contains and (shorter == 0 or 2 * shared < shorter):
+        return 0.0
+    if longer == 0:
+        return 1.0 if fa == fb else 0.5
+    score = shared / longer
+    if fa == fb:
+        return 1.0
+    # Containment always pairs, even where punctuation-only differences leave few syllables.
+    return max(score, 1e-6) if contains else score
+
+
+def common_suffix(a: str | None, b: str | None) -> int:
+    """Length of the longest common ending of two folded prefixes: how alike the text before two
+    quotes is (the W3C TextQuoteSelector way of telling repeated quotes apart)."""
+    fa, fb = fold_quote(a), fold_quote(b)
+    n = 0
+    for x, y in zip(reversed(fa), reversed(fb), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def fold_document_text(text: str) -> str:
+    """A document's text folded the way the guidelines say quotes are written: NFC, a word split by
+    a line-break hyphen joined, markdown emphasis marks removed, whitespace folded. Case and
+    spelling are kept: a gold quote must be found here verbatim."""
+    text = unicodedata.normalize("NFC", text)
+    text = _SOFT_HYPHEN.sub("", text)
+    text = _SPLIT_HYPHEN.sub("-", text)
+    text = _EMPHASIS.sub("", text)
+    return fold_whitespace(text)
+
+
+def document_text_for_quotes(path: str | Path) -> str:
+    """Read a corpus .txt (UTF-8) and fold it with `fold_document_text`."""
+    return fold_document_text(Path(path).read_text(encoding="utf-8-sig"))
+
+
+def quote_for_search(quote: str) -> str:
+    """A gold quote as it is searched for in `fold_document_text`'s output: NFC, whitespace folded
+    (emphasis marks are not part of any quote)."""
+    return fold_whitespace(_EMPHASIS.sub("", unicodedata.normalize("NFC", quote)))
+
+
+def occurrences(text: str, quote: str) -> list[int]:
+    """Start offsets of every (possibly overlapping) occurrence of `quote` in `text`."""
+    starts: list[int] = []
+    if not quote:
+        return starts
+    at = text.find(quote)
+    while at != -1:
+        starts.append(at)
+        at = text.find(quote, at + 1)
+    return starts
