@@ -149,6 +149,8 @@ def run_batch(
     out = Path(out)
     docs_dir = out / "docs"
     docs_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in [*out.glob(".*.tmp"), *docs_dir.glob(".*.tmp")]:  # debris of a run that was killed
+        leftover.unlink(missing_ok=True)
     started = time.perf_counter()
     files, skipped = collect_inputs(paths)
     manifest = _load_manifest(out)
