@@ -1,0 +1,528 @@
+"""Normalize: from the raw blocks of a file to one clean text, one paragraph per line, with an offset map.
+
+Why each step exists:
+- NFC, because Vietnamese text arrives both composed and decomposed, and every pattern and quote must
+  see one form;
+- converter debris (`[bookmark: _Hlk…]`, `[footnoteRef:N]`, markdown `**`, zero-width characters,
+  NBSP) is removed, because it splits words and numbers that patterns must see whole;
+- a footnote marker glued to a number or word ("đạt 90%1.") is removed and recorded, because "90%1"
+  would otherwise read as a different figure;
+- a page number that landed inside a sentence ("báo 6 cáo") is removed, conservatively (see
+  `_page_number_is_debris`), because it breaks phrases and invents numbers;
+- hyphen-split words at line ends are rejoined ("quốc gi-\\na" → "quốc gia"), keeping the hyphen of a
+  document number ("57-\\nNQ/TW" → "57-NQ/TW");
+- hard-wrapped lines are joined into paragraphs, and two paragraphs a page break split mid-sentence are
+  joined, but list items, headings and table cells are never merged.
+
+Every normalized character keeps where it came from (raw block, offset in it), so a record found in the
+normalized text can be located in the original file. Characters that normalize inserts (the space that
+replaces a line break, the "\\n" between lines) are mapped to the raw character next to them.
+
+`fold_text` gives the matching form: lower case and one tone-mark convention ("hoà" → "hòa", "Uỷ" → "ủy"),
+always the same length as its NFC input, so a pattern matched on the fold cuts its quote from the text at
+the same offsets.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from pipeline.document import OffsetRun
+from pipeline.raw import RawBlock, RawDocument
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "extractors" / "lexicon"
+
+
+@cache
+def load_lexicon(name: str) -> dict:
+    """A JSON lexicon from extractors/lexicon, read once per process."""
+    return json.loads((LEXICON_DIR / name).read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# fold: one tone-mark convention, lower case, same length
+
+
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+
+
+def _split_tone(ch: str) -> tuple[str, str | None]:
+    """A precomposed vowel → (vowel without its tone mark, the tone mark) ("ý" → ("y", acute))."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = next((c for c in decomposed if c in _TONES), None)
+    if tone is None:
+        return ch, None
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c != tone))
+    return base, tone
+
+
+# The old style puts the mark on the second vowel of "oa", "oe", "uy" in an open syllable ("hoà",
+# "khoẻ", "thuý"); the new style (the one the fold uses) on the first ("hòa", "khỏe", "thúy"). After
+# "q" the "u" is part of the consonant, so "quý" is already right and stays.
+_OLD_STYLE = regex.compile(r"(?<!q)([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\p{L}|\p{M})")
+
+
+def _move_tone(match: regex.Match) -> str:
+    first, second = match.group(1), match.group(2)
+    if (first, _split_tone(second)[0]) not in {("o", "a"), ("o", "e"), ("u", "y")}:
+        return match.group(0)
+    base, tone = _split_tone(second)
+    return unicodedata.normalize("NFC", first + tone) + base
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def fold_text(s: str) -> str:
+    """The matching form of `s`: NFC, lower case, one tone-mark convention; as long as NFC(`s`)."""
+    text = _lower_same_length(unicodedata.normalize("NFC", s))
+    return _OLD_STYLE.sub(_move_tone, text)
+
+
+# ---------------------------------------------------------------------------------------------------
+# markers shared with structure: what opens a list item or a heading
+
+
+LIST_MARKER = regex.compile(r"^(?:[-+•–−*]|[a-zđ]\))\s")
+NUMBER_MARKER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\))\s")
+ROMAN_MARKER = regex.compile(r"^[IVXL]{1,6}\s*[-.–)]\s*\S")
+APPENDIX_LINE = regex.compile(r"^(?:PHỤ\s+LỤC|PHỤ\s+BIỂU|Phụ\s+lục|Phụ\s+biểu)(?:\s+số)?\s+(?:[IVXL]+|\d{1,2})\b")
+SIGNATURE_LEAD = regex.compile(r"^(?:T/M|TM\.|TM|KT\.|KT|Q\.|TL\.|TUQ\.)\s+\p{Lu}")
+RECIPIENTS_LINE = regex.compile(r"^Nơi\s+nhận\s*:?")
+
+
+def opens_item(line: str) -> bool:
+    """True where a line starts a list item, a numbered or roman heading, or an appendix."""
+    return bool(
+        LIST_MARKER.match(line)
+        or NUMBER_MARKER.match(line)
+        or ROMAN_MARKER.match(line)
+        or APPENDIX_LINE.match(line)
+        or RECIPIENTS_LINE.match(line)
+        or line.startswith("Căn cứ ")
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# a string that remembers, for each character, its offset in the raw block
+
+
+@dataclass
+class Tracked:
+    text: str
+    pos: list[int]
+
+    def rebuild(self, pieces: list[tuple[str, list[int]]]) -> Tracked:
+        return Tracked("".join(p[0] for p in pieces), [i for p in pieces for i in p[1]])
+
+    def sub(self, pattern: regex.Pattern, replace) -> Tracked:
+        """Apply `replace(match) -> list of (start, end) to keep | (str, anchor) to insert` to each match."""
+        pieces: list[tuple[str, list[int]]] = []
+        last = 0
+        changed = False
+        for match in pattern.finditer(self.text):
+            result = replace(match)
+            if result is None:
+                continue
+            changed = True
+            pieces.append((self.text[last : match.start()], self.pos[last : match.start()]))
+            for item in result:
+                if isinstance(item[0], str):
+                    text, anchor = item
+                    anchor_pos = self.pos[min(anchor, len(self.pos) - 1)] if self.pos else 0
+                    pieces.append((text, [anchor_pos] * len(text)))
+                else:
+                    a, b = item
+                    pieces.append((self.text[a:b], self.pos[a:b]))
+            last = match.end()
+        if not changed:
+            return self
+        pieces.append((self.text[last:], self.pos[last:]))
+        return self.rebuild(pieces)
+
+
+def _nfc_tracked(text: str, base: int = 0) -> Tracked:
+    """NFC, composing each base letter with its marks, each composed character keeping the base's offset."""
+    if unicodedata.is_normalized("NFC", text):
+        return Tracked(text, list(range(base, base + len(text))))
+    chars: list[str] = []
+    pos: list[int] = []
+    for match in regex.finditer(r"\P{M}\p{M}*|\p{M}+", text):
+        composed = unicodedata.normalize("NFC", match.group(0))
+        chars.append(composed)
+        pos.extend(base + min(match.start() + i, match.end() - 1) for i in range(len(composed)))
+    joined = "".join(chars)
+    if not unicodedata.is_normalized("NFC", joined):  # composition across clusters (rare scripts)
+        joined = unicodedata.normalize("NFC", text)
+        pos = [base + min(i, len(text) - 1) for i in range(len(joined))]
+    return Tracked(joined, pos)
+
+
+_DROP_CHARS = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\r]")
+_SPACE_CHARS = regex.compile(r"[\u00a0\u202f\u2007\u2009\t\f\v]")
+_LINE_END_SOFT_HYPHEN = regex.compile(r"[\u00ad\ufffe](?=[ \t]*\n)")  # pdfium writes a line-end hyphen as U+FFFE
+_SOFT_HYPHEN = regex.compile(r"[\u00ad\ufffe]")
+_BOOKMARK = regex.compile(r"\[bookmark:[^\]\n]*\]")
+_FOOTNOTE_REF = regex.compile(r"\[(?:footnoteRef:\s*|\^)(\w+)\]")
+_BOLD = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_ITALIC = regex.compile(r"(?<![\*\w(])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\*\w)])")
+_STAR_ONLY = regex.compile(r"^[\s*]+$")
+_GLUED_PERCENT = regex.compile(r"(?<=\d%)(\d{1,2})(?=[.,;:)]|\s|$)")
+_GLUED_WORD = regex.compile(r"(?<=(?<![\p{L}\d])(\p{Ll}[\p{Ll}\p{M}]*)[\p{Ll}\p{M}])(\d{1,2})(?=[.,;:)]|\s|$)")
+_LINE_HYPHEN = regex.compile(r"([\p{L}\d]+)[-\u2010\u2011]\n[ \t]*([\p{L}\d][\p{L}\p{M}\d]*)")
+_WS_RUN = regex.compile(r"[ ]{2,}")
+_VOWELS = "aăâeêioôơuưy"
+_SYLLABLE = regex.compile(rf"[^{_VOWELS}\d]*[{_VOWELS}]+[^{_VOWELS}\d]*")
+
+
+def _base_letters(word: str) -> str:
+    """Lower-case letters of a word without tone marks, keeping ă â ê ô ơ ư apart ("Ưỡng" → "ương")."""
+    return "".join(_split_tone(c)[0] for c in unicodedata.normalize("NFC", word.lower()))
+
+
+def _is_syllable_split(before: str, after: str) -> bool:
+    """A line-break hyphen between two letter fragments that make one Vietnamese syllable ("gi"+"a").
+
+    "57-NQ", "chính trị-xã hội", "COVID-19" keep their hyphen: digits or capitals after it, or two
+    fragments that together hold two vowel groups (two syllables), mean the hyphen is part of the text.
+    """
+    if not before[-1:].isalpha() or not after[:1].isalpha() or not after[0].islower():
+        return False
+    return bool(_SYLLABLE.fullmatch(_base_letters(before + after)))
+
+
+@dataclass
+class FootnoteMark:
+    raw_offset: int
+    """Global raw offset (block base + offset in the block) where the marker stood."""
+    note: str
+
+
+@dataclass
+class Context:
+    footnote_ids: set[str]
+    marks: list[FootnoteMark] = field(default_factory=list)
+
+
+def clean_block(text: str, base: int, ctx: Context) -> Tracked:
+    """NFC, debris, glued footnote markers and line-break hyphens of one raw block (line breaks kept)."""
+    t = _nfc_tracked(text, base)
+    t = t.sub(_DROP_CHARS, lambda m: [])
+    t = t.sub(_SPACE_CHARS, lambda m: [(" ", m.start())])
+    t = t.sub(_LINE_END_SOFT_HYPHEN, lambda m: [("-", m.start())])
+    t = t.sub(_SOFT_HYPHEN, lambda m: [])
+    t = t.sub(_BOOKMARK, lambda m: [])
+
+    def footnote_ref(m: regex.Match) -> list:
+        ctx.marks.append(FootnoteMark(t.pos[m.start()], m.group(1)))
+        return []
+
+    t = t.sub(_FOOTNOTE_REF, footnote_ref)
+    if _STAR_ONLY.match(t.text):
+        return Tracked("", [])
+    t = t.sub(_BOLD, lambda m: [])
+    t = t.sub(_ITALIC, lambda m: [(m.start(1), m.end(1))])
+    t = _remove_glued_footnotes(t, ctx)
+
+    def hyphen(m: regex.Match) -> list:
+        if _is_syllable_split(m.group(1), m.group(2)):
+            return [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
+        return [(m.start(1), m.end(1)), ("-", m.end(1)), (m.start(2), m.end(2))]
+
+    return t.sub(_LINE_HYPHEN, hyphen)
+
+
+def _remove_glued_footnotes(t: Tracked, ctx: Context) -> Tracked:
+    """ "đạt 90%1." → "đạt 90%.": a percent sign followed by digits is never a figure, so that one is
+    always a marker. A word with digits glued on ("nhiệm vụ2.") is one only where the document has a
+    footnote with that number, and the word is not a unit ("km2")."""
+
+    def percent(m: regex.Match) -> list:
+        ctx.marks.append(FootnoteMark(t.pos[m.start()], m.group(1)))
+        return []
+
+    t = t.sub(_GLUED_PERCENT, percent)
+    if not ctx.footnote_ids:
+        return t
+    units = set(load_lexicon("normalize.json")["units_before_footnote"])
+
+    def word(m: regex.Match) -> list | None:
+        note = m.group(2)
+        start = m.start(2)
+        head = regex.search(r"[\p{L}\p{M}]+$", t.text[:start])
+        if note not in ctx.footnote_ids or head is None or fold_text(head.group(0)) in units:
+            return None
+        ctx.marks.append(FootnoteMark(t.pos[start], note))
+        return [(m.start(), start)]
+
+    return t.sub(_GLUED_WORD, word)
+
+
+# ---------------------------------------------------------------------------------------------------
+# lines: split a block at list items, join hard wraps
+
+
+def _starts_new_line(previous: str, line: str) -> bool:
+    """Inside one raw block, does `line` start a new paragraph rather than continue `previous`?"""
+    if not line or not previous:
+        return True
+    if opens_item(line) or SIGNATURE_LEAD.match(previous) or APPENDIX_LINE.fullmatch(previous.strip()):
+        return True
+    return bool(RECIPIENTS_LINE.match(previous) and previous.rstrip().endswith(":"))
+
+
+def split_lines(t: Tracked) -> list[Tracked]:
+    """Cut a cleaned block into paragraphs: line breaks become spaces except before a new item."""
+    pieces: list[Tracked] = []
+    raw_lines: list[Tracked] = []
+    start = 0
+    for i, ch in enumerate(t.text + "\n"):
+        if ch == "\n":
+            raw_lines.append(Tracked(t.text[start:i], t.pos[start:i]))
+            start = i + 1
+    current: Tracked | None = None
+    for line in raw_lines:
+        stripped = _strip(line)
+        if not stripped.text:
+            continue
+        if regex.fullmatch(r"\d{1,3}", stripped.text) and len(raw_lines) > 1:
+            continue  # a page number standing alone between the wrapped lines of a paragraph
+        if current is None or _starts_new_line(current.text, stripped.text):
+            if current is not None:
+                pieces.append(current)
+            current = stripped
+        else:
+            current = Tracked(current.text + " " + stripped.text, [*current.pos, current.pos[-1], *stripped.pos])
+    if current is not None:
+        pieces.append(current)
+    return [_collapse(p) for p in pieces]
+
+
+def _strip(t: Tracked) -> Tracked:
+    text = t.text
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    return Tracked(text[left:right], t.pos[left:right])
+
+
+def _collapse(t: Tracked) -> Tracked:
+    return t.sub(_WS_RUN, lambda m: [(m.start(), m.start() + 1)])
+
+
+def _join_cell(t: Tracked) -> Tracked:
+    """A table cell is one line: its line breaks become spaces."""
+    out = t.sub(regex.compile(r"[ \t]*\n[ \t]*"), lambda m: [(" ", m.start())])
+    return _collapse(_strip(out))
+
+
+# ---------------------------------------------------------------------------------------------------
+# page numbers inside a sentence
+
+
+_PAGE_NUMBER = regex.compile(r"(?<=(?<!\S)(\p{Ll}[\p{L}\p{M}]*) )(\d{1,3}) (?=(\p{Ll}[\p{L}\p{M}]*)(?: (\p{L}+))?)")
+
+
+def _page_number_is_debris(before: str, after: str, next_word: str | None, pairs: set[tuple[str, str]]) -> bool:
+    """Is the number between `before` and `after` a page number that broke a phrase?
+
+    Conservative on purpose: the pair must be seen unbroken elsewhere in the document ("báo cáo"), the
+    word after the number must not be one that numbers count ("6 tháng", "12 cơ sở") nor open a counted
+    phrase ("3 hợp tác xã"), and the word before must not be one that numbers follow ("trong 6", "ngày 25").
+    """
+    lexicon = load_lexicon("normalize.json")
+    before_f, after_f = fold_text(before), fold_text(after)
+    if after_f in lexicon["counters"] or before_f in lexicon["number_preceders"]:
+        return False
+    if next_word and f"{after_f} {fold_text(next_word)}" in lexicon["counter_phrases"]:
+        return False
+    return (before_f, after_f) in pairs
+
+
+def _word_pairs(lines: list[str]) -> set[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for line in lines:
+        words = regex.findall(r"[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]", fold_text(line))
+        pairs.update(itertools.pairwise(words))
+    return pairs
+
+
+def remove_page_numbers(t: Tracked, pairs: set[tuple[str, str]]) -> Tracked:
+    def replace(m: regex.Match) -> list | None:
+        if _page_number_is_debris(m.group(1), m.group(3), m.group(4), pairs):
+            return []
+        return None
+
+    return t.sub(_PAGE_NUMBER, replace)
+
+
+# ---------------------------------------------------------------------------------------------------
+# the whole document
+
+
+@dataclass
+class Line:
+    """One line of the normalized text: a paragraph, or one table cell."""
+
+    start: int
+    end: int
+    kind: str
+    blocks: list[int]
+    style: str | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    row_span: int = 1
+    col_span: int = 1
+
+
+@dataclass
+class Normalized:
+    text: str
+    lines: list[Line]
+    offsets: list[OffsetRun]
+    footnote_marks: list[tuple[int, str]]
+    """(normalized offset, footnote id) of each marker removed."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(regex.search(r"[.!?:;…]['\"”’)]*$", text)) or text.endswith("./.")
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Two paragraphs a page break split: the first stops mid-sentence and the next goes on in lower case."""
+    if _ends_sentence(previous) or not regex.search(r"\p{Ll}", previous):
+        return False
+    if opens_item(following):
+        return False
+    if opens_item(previous) and len(previous) <= 160 and ";" not in previous:
+        return False  # a heading ("2. Mục tiêu cụ thể đến năm 2030") is never continued
+
+    first = regex.search(r"\p{L}", following)
+    return bool(first and first.start() == 0 and following[0].islower())
+
+
+@dataclass
+class _Piece:
+    """A line being built; `t.pos` holds *global* raw offsets (block base + offset in the block)."""
+
+    t: Tracked
+    block: int
+    kind: str
+    style: str | None
+    first_of_block: bool = True
+
+
+def normalize(raw: RawDocument) -> Normalized:
+    """Normalize every block of `raw` (see the module docstring); paragraphs and cells one per line."""
+    ctx = Context(set(raw.footnotes))
+    bases: list[int] = []
+    total = 0
+    for block in raw.blocks:
+        bases.append(total)
+        total += len(block.text)
+    pieces: list[_Piece] = []
+    for index, block in enumerate(raw.blocks):
+        cleaned = clean_block(block.text, bases[index], ctx)
+        if block.kind == "cell":
+            pieces.append(_Piece(_join_cell(cleaned), index, "cell", block.style))
+            continue
+        if not cleaned.text.strip() or regex.fullmatch(r"\s*\d{1,3}\s*", cleaned.text):
+            continue  # empty after debris, or a page number standing as its own paragraph
+        for j, part in enumerate(split_lines(cleaned)):
+            pieces.append(_Piece(part, index, "paragraph", block.style, first_of_block=j == 0))
+
+    merged: list[_Piece] = []
+    for piece in pieces:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and piece.kind == prev.kind == "paragraph"
+            and piece.first_of_block
+            and prev.block != piece.block
+            and not _is_heading_style(prev.style)
+            and not _is_heading_style(piece.style)
+            and _continues(prev.t.text, piece.t.text)
+        ):
+            joined = Tracked(prev.t.text + " " + piece.t.text, [*prev.t.pos, prev.t.pos[-1], *piece.t.pos])
+            merged[-1] = _Piece(joined, piece.block, "paragraph", prev.style, first_of_block=False)
+            continue
+        merged.append(piece)
+
+    pairs = _word_pairs([p.t.text for p in merged])
+    for piece in merged:
+        if piece.kind == "paragraph":
+            piece.t = remove_page_numbers(piece.t, pairs)
+    return _assemble(raw, merged, bases, ctx)
+
+
+def _is_heading_style(style: str | None) -> bool:
+    return bool(style and regex.match(r"(?i)heading|title|tiêu đề", style))
+
+
+def _locate_raw(bases: list[int], global_offset: int) -> tuple[int, int]:
+    block = max(bisect_right(bases, global_offset) - 1, 0)
+    # several empty blocks share a base: bisect picks the last, which is the one that owns the offset
+    return block, global_offset - bases[block]
+
+
+def _assemble(raw: RawDocument, pieces: list[_Piece], bases: list[int], ctx: Context) -> Normalized:
+    parts: list[str] = []
+    pos_all: list[int] = []
+    lines: list[Line] = []
+    offset = 0
+    for i, piece in enumerate(pieces):
+        if i:
+            parts.append("\n")
+            pos_all.append(pos_all[-1] if pos_all else bases[piece.block])
+            offset += 1
+        parts.append(piece.t.text)
+        pos_all.extend(piece.t.pos)
+        block = raw.blocks[piece.block]
+        owners = sorted({_locate_raw(bases, p)[0] for p in piece.t.pos}) or [piece.block]
+        is_cell = piece.kind == "cell"
+        lines.append(
+            Line(
+                start=offset,
+                end=offset + len(piece.t.text),
+                kind=piece.kind,
+                blocks=owners,
+                style=piece.style,
+                table=block.source.table if is_cell else None,
+                row=block.source.row if is_cell else None,
+                column=block.source.column if is_cell else None,
+                row_span=block.row_span,
+                col_span=block.col_span,
+            )
+        )
+        offset += len(piece.t.text)
+    runs: list[OffsetRun] = []
+    for i, global_offset in enumerate(pos_all):
+        block, raw_offset = _locate_raw(bases, global_offset)
+        last = runs[-1] if runs else None
+        if last and last.block == block and last.raw_start + last.length == raw_offset:
+            last.length += 1
+        else:
+            runs.append(OffsetRun(start=i, block=block, raw_start=raw_offset, length=1))
+    marks = []
+    for mark in ctx.marks:
+        at = next((i for i, p in enumerate(pos_all) if p >= mark.raw_offset), len(pos_all))
+        marks.append((at, mark.note))
+    return Normalized(text="".join(parts), lines=lines, offsets=runs, footnote_marks=marks)
+
+
+def normalize_text(text: str) -> str:
+    """Normalize one paragraph's text on its own: for tests and tools."""
+    return normalize(RawDocument(path="<text>", format="txt", blocks=[RawBlock(text=text)])).text

@@ -1,0 +1,639 @@
+"""Structure: the normalized text of a plan → `Document` (roles, head, heading tree, tables, tail).
+
+A plan has three parts, read in this order:
+- the *head*, everything before the first body heading: number line, place-and-date line, the
+  document type ("KẾ HOẠCH"), the title lines, the "Căn cứ" paragraphs and the sentence that issues
+  the plan;
+- the *body*: headings numbered "I-"/"II.", "1.", "2.1.", "2.1.1.", "a)" and appendices ("PHỤ LỤC I",
+  "Phụ biểu II", which become top-level sections named "Phụ lục I", "Phụ biểu II"), with paragraphs,
+  list items and tables under them;
+- the *tail*: "Nơi nhận:" with its list and the signature ("T/M ĐẢNG ỦY", "BÍ THƯ", the name). It is
+  kept out of every section (sections end where it starts) but stays in the text, so metadata can read
+  the signer.
+
+When is a numbered line a heading? A plan numbers its headings and its list sentences the same way
+("1. Mục đích" is a heading; "1. Cụ thể hóa các quan điểm ..., thành các mục tiêu, dự án cụ thể." is a
+numbered paragraph). The rule (`heading_match`): a roman-numbered line is a heading when its title is in
+capitals (up to any parenthesis) or short without a final period; an arabic- or letter-numbered line is a
+heading when it is written in capitals, or it is at most 160 characters with no ";" and no final "." or
+",", or it opens with a short title of at most 8 words followed by ":" ("2. Mục tiêu cụ thể: Chi tiết tại
+Phụ lục I."). A Word heading style or a PDF bold line lifts the length limit. Everything else numbered is
+a `list_item` with its number as marker.
+
+Tables are joined back where a repeated header row or a page break split them (same columns, no text
+between; a repeated header row is dropped), and their columns get roles from the header text through the
+lexicon extractors/lexicon/column_roles.json. A vertically merged cell is repeated in each row it spans,
+so every body row has one span per column. Header cells have `row=None`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from pipeline.document import (
+    Block,
+    BlockRole,
+    Document,
+    DocumentHeader,
+    Section,
+    Span,
+    Table,
+    TableColumn,
+)
+from pipeline.normalize import (
+    LIST_MARKER,
+    RECIPIENTS_LINE,
+    SIGNATURE_LEAD,
+    Line,
+    Normalized,
+    fold_text,
+    load_lexicon,
+    normalize,
+)
+from pipeline.raw import RawDocument
+
+MAX_HEADING_CHARS = 160
+MAX_COLON_TITLE_WORDS = 8
+
+_APPENDIX = regex.compile(
+    r"^(?P<word>PHỤ\s+LỤC|PHỤ\s+BIỂU|Phụ\s+lục|Phụ\s+biểu)(?:\s+số)?\s+(?P<num>[IVXL]+|\d{1,2})\b\s*(?P<rest>.*)$"
+)
+_ROMAN = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[-.–)])\s*(?P<title>\S.*)$")
+_DECIMAL = regex.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
+_LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
+_NUMBERED_ITEM = regex.compile(r"^(?P<marker>\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|[-+•–−*])\s+")
+_NUMBER_LINE = regex.compile(r"(?<!\p{L})Số\s*[:.]?\s*[\d\s]*[-–]?\s*[\p{Lu}Đ]+(?:[-–/][\p{Lu}Đ\d]+)+")
+_PLACE_DATE = regex.compile(
+    r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def roman_value(numeral: str) -> int | None:
+    """Value of a roman numeral written the usual way, or None ("IIII" and "VX" are not)."""
+    total = 0
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    for i, value in enumerate(values):
+        total += -value if i + 1 < len(values) and values[i + 1] > value else value
+    canonical = ""
+    rest = total
+    for symbol, value in (("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1)):
+        while rest >= value:
+            canonical += symbol
+            rest -= value
+    return total if canonical == numeral and total > 0 else None
+
+
+@dataclass
+class HeadingMatch:
+    style: str
+    """"appendix", "roman", "arabic1" / "arabic2" ... (by number of components), "letter"."""
+    number: str
+    marker: str
+    title: str
+    title_start: int
+    """Offset of the title in the line (after the marker)."""
+
+
+def _has_lower(text: str) -> bool:
+    return bool(regex.search(r"\p{Ll}", text))
+
+
+def _reads_as_heading(title: str, hinted: bool) -> bool:
+    if not _has_lower(title):
+        return True
+    colon = title.find(":")
+    if colon > 0 and len(title[:colon].split()) <= MAX_COLON_TITLE_WORDS and ";" not in title[:colon]:
+        return True
+    if ";" in title or title.rstrip().endswith((".", ",", ";")):
+        return hinted and not title.rstrip().endswith((";", ","))
+    return hinted or len(title) <= MAX_HEADING_CHARS
+
+
+def _is_hint(style: str | None) -> bool:
+    return bool(style and regex.match(r"(?i)heading|title|bold|strong", style))
+
+
+def heading_match(text: str, style: str | None = None) -> HeadingMatch | None:
+    """The heading a line opens, or None (see the module docstring for the rule)."""
+    words = load_lexicon("headings.json")["appendix_words"]
+    m = _APPENDIX.match(text)
+    if m:
+        rest = m.group("rest")
+        if not rest or rest[0] in ":.-–" or not _has_lower(rest):
+            word = words.get(fold_text(" ".join(m.group("word").split())), m.group("word").title())
+            title = rest.lstrip(":.-– ").strip()
+            return HeadingMatch(
+                "appendix", f"{word} {m.group('num')}", m.group(0)[: m.start("rest")].strip(), title, m.start("rest")
+            )
+        return None
+    hinted = _is_hint(style)
+    m = _ROMAN.match(text)
+    if m and roman_value(m.group("num")) and m.group("title")[0].isupper():
+        title = m.group("title")
+        lead = regex.split(r"[(:]", title, maxsplit=1)[0]
+        if not _has_lower(lead) or _reads_as_heading(title, hinted):
+            return HeadingMatch("roman", m.group("num"), text[: m.start("title")].strip(), title, m.start("title"))
+        return None
+    for pattern, style_name in ((_DECIMAL, "arabic"), (_LETTER, "letter")):
+        m = pattern.match(text)
+        if not m:
+            continue
+        title = m.group("title")
+        if not (title[0].isupper() or title[0].isdigit() or title[0] in '“"('):
+            return None
+        if style_name == "arabic" and not m.group("sep") and "." not in m.group("num"):
+            return None  # "2025 là năm ..." is a sentence, not "2025 ." a heading
+        if _reads_as_heading(title, hinted):
+            depth = m.group("num").count(".") + 1
+            name = f"arabic{depth}" if style_name == "arabic" else "letter"
+            return HeadingMatch(name, m.group("num"), text[: m.start("title")].strip(), title, m.start("title"))
+        return None
+    return None
+
+
+def _colon_title(title: str) -> str:
+    colon = title.find(":")
+    if colon > 0 and len(title[:colon].split()) <= MAX_COLON_TITLE_WORDS and _has_lower(title[:colon]):
+        return title[:colon].strip()
+    return title.strip()
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    """One line of the normalized text and what structure decides about it."""
+
+    line: Line
+    text: str
+    role: BlockRole = "paragraph"
+    marker: str | None = None
+    content_start: int = 0
+    heading: HeadingMatch | None = None
+    section: str | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    layout: bool = False
+
+
+@dataclass
+class _Builder:
+    norm: Normalized
+    entries: list[_Entry]
+    warnings: list[str] = field(default_factory=list)
+    header: DocumentHeader = field(default_factory=DocumentHeader)
+    sections: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+    def span(self, entry: _Entry, start: int = 0, end: int | None = None) -> Span:
+        base = entry.line.start
+        return Span(start=base + start, end=base + (len(entry.text) if end is None else end))
+
+
+def build_document(raw: RawDocument, doc_id: str) -> Document:
+    """Normalize `raw` and structure it: the one entry point the rest of kehoach calls."""
+    norm = normalize(raw)
+    entries = [_Entry(line, norm.text[line.start : line.end]) for line in norm.lines]
+    builder = _Builder(norm, entries, warnings=list(raw.warnings) + list(norm.warnings))
+    body_start = _first_heading(entries)
+    _read_head(builder, body_start)
+    tail = _read_body(builder, body_start)
+    _build_sections(builder, tail)
+    _build_tables(builder)
+    _assign_sections(builder, tail)
+    for table in builder.tables:
+        first = next((e for e in entries if e.table == table.index), None)
+        table.section = first.section if first else None
+    blocks = [
+        Block(
+            role=e.role,
+            start=e.line.start + e.content_start,
+            end=e.line.end,
+            section=e.section,
+            marker=e.marker,
+            table=e.table,
+            row=e.row,
+            column=e.column,
+        )
+        for e in entries
+    ]
+    return Document(
+        doc_id=doc_id,
+        path=raw.path,
+        format=raw.format,
+        text=norm.text,
+        fold=fold_text(norm.text),
+        blocks=blocks,
+        sections=builder.sections,
+        tables=builder.tables,
+        header=builder.header,
+        footnotes=dict(raw.footnotes),
+        raw_sources=[block.source for block in raw.blocks],
+        offsets=norm.offsets,
+        pages=raw.pages,
+        warnings=builder.warnings,
+    )
+
+
+def _first_heading(entries: list[_Entry]) -> int:
+    """Index of the first body heading: where the head ends."""
+    for i, e in enumerate(entries):
+        if e.line.kind == "paragraph" and heading_match(e.text, e.line.style):
+            return i
+    return len(entries)
+
+
+# --- head -------------------------------------------------------------------------------------------
+
+
+def _issuing_start(text: str) -> int | None:
+    """Where, in a head line, the sentence that issues the plan starts ("Ban Thường vụ ... như sau:")."""
+    lex = load_lexicon("headings.json")
+    folded = fold_text(text)
+    if not regex.search(r"(như sau|sau đây)\s*:?\s*$", folded):
+        return None
+    if not any(v in folded for v in lex["issuing_verbs"]) or not any(o in folded for o in lex["issuing_objects"]):
+        return None
+    if not folded.startswith("căn cứ"):
+        return 0
+    cuts = [m.end() for m in regex.finditer(r"[;,]\s+(?=\p{Lu})", text)]
+    for cut in cuts:
+        tail = fold_text(text[cut:])
+        if not tail.startswith("căn cứ") and any(v in tail for v in lex["issuing_verbs"]):
+            return cut
+    return None
+
+
+def _read_head(b: _Builder, body_start: int) -> None:
+    lex = load_lexicon("headings.json")
+    doc_types = set(lex["doc_type_lines"])
+    mottos = set(lex["motto_lines"])
+    header = b.header
+    head = b.entries[:body_start]
+    doc_type_at: int | None = None
+    for i, e in enumerate(head):
+        if e.line.kind == "cell":
+            e.layout = True
+        folded = fold_text(e.text).strip()
+        e.role = "header"
+        if header.number_line is None and (m := _NUMBER_LINE.search(e.text)) and len(e.text) < 120:
+            header.number_line = b.span(e, m.start(), m.end())
+        if header.place_date is None and (m := _PLACE_DATE.search(e.text)) and len(e.text) < 160:
+            header.place_date = b.span(e, m.start(), m.end())
+        if doc_type_at is None and folded in doc_types and e.text.isupper():
+            header.doc_type_line = b.span(e)
+            doc_type_at = i
+        if folded in mottos:
+            continue
+    title: list[_Entry] = []
+    seen_basis = False
+    for i, e in enumerate(head):
+        if e.line.kind == "cell" or (doc_type_at is not None and i <= doc_type_at):
+            continue
+        folded = fold_text(e.text)
+        issuing = _issuing_start(e.text)
+        if folded.startswith("căn cứ") or (seen_basis and issuing is None):
+            seen_basis = True
+            e.role = "basis"
+            end = issuing if issuing is not None else len(e.text)
+            _add_basis(b, e, end)
+            if issuing is not None:
+                header.issuing_sentence = b.span(e, issuing)
+            continue
+        if issuing is not None:
+            e.role = "basis"
+            header.issuing_sentence = b.span(e, issuing)
+            seen_basis = True
+            continue
+        if doc_type_at is not None and not seen_basis:
+            title.append(e)
+    if title:
+        header.title = Span(start=title[0].line.start, end=title[-1].line.end)
+
+
+def _add_basis(b: _Builder, e: _Entry, end: int) -> None:
+    """Each "Căn cứ ..." of a line is one basis span, even where two share a paragraph."""
+    starts = [m.start() for m in regex.finditer(r"(?:^|(?<=[;,.]\s))Căn cứ", e.text[:end])] or [0]
+    for j, start in enumerate(starts):
+        stop = starts[j + 1] if j + 1 < len(starts) else end
+        piece = e.text[start:stop].rstrip()
+        piece_end = start + len(piece)
+        b.header.basis.append(b.span(e, start, piece_end))
+
+
+# --- body and tail ----------------------------------------------------------------------------------
+
+
+def _looks_like_name(text: str) -> bool:
+    return bool(regex.fullmatch(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}", text.strip()))
+
+
+def _is_signature_line(text: str) -> bool:
+    titles = load_lexicon("headings.json")["signature_titles"]
+    return bool(SIGNATURE_LEAD.match(text)) or fold_text(text).strip() in titles
+
+
+def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
+    """Roles of body lines; returns the tail zones as (first entry, entry after last) pairs."""
+    tails: list[tuple[int, int]] = []
+    tail_from: int | None = None
+    in_recipients = False
+    signature_seen = False
+    for i in range(body_start, len(b.entries)):
+        e = b.entries[i]
+        if e.line.kind == "cell":
+            if tail_from is not None and _cell_is_tail(e.text):
+                e.layout = True
+                e.role = "recipients" if RECIPIENTS_LINE.match(e.text) else "signature"
+            else:
+                e.role = "cell"
+            continue
+        text = e.text
+        h = heading_match(text, e.line.style)
+        if h and h.style == "appendix" and tail_from is not None:
+            tails.append((tail_from, i))
+            tail_from = None
+        if tail_from is None and h:
+            e.role, e.heading, e.marker, e.content_start = "heading", h, h.marker, h.title_start
+            continue
+        if RECIPIENTS_LINE.match(text):
+            tail_from = i if tail_from is None else tail_from
+            in_recipients = True
+            e.role = "recipients"
+            continue
+        if in_recipients and LIST_MARKER.match(text):
+            e.role, e.marker = "recipients", text.split()[0]
+            e.content_start = len(e.marker) + 1
+            continue
+        in_recipients = False
+        if _is_signature_line(text) or (tail_from is not None and _looks_like_name(text) and not signature_seen):
+            tail_from = i if tail_from is None else tail_from
+            e.role = "signature"
+            signature_seen = signature_seen or _looks_like_name(text)
+            continue
+        if tail_from is not None:
+            e.role = "paragraph"
+            continue
+        m = _NUMBERED_ITEM.match(text)
+        if m:
+            e.role, e.marker, e.content_start = "list_item", m.group("marker"), m.end()
+        else:
+            e.role = "paragraph"
+    if tail_from is not None:
+        tails.append((tail_from, len(b.entries)))
+    return tails
+
+
+def _cell_is_tail(text: str) -> bool:
+    return bool(RECIPIENTS_LINE.match(text) or _is_signature_line(text) or SIGNATURE_LEAD.search(text))
+
+
+# --- sections ---------------------------------------------------------------------------------------
+
+
+def _sequence_value(style: str, number: str) -> int | None:
+    if style == "roman":
+        return roman_value(number)
+    if style == "letter":
+        return _LETTERS.find(number) + 1 if number in _LETTERS else None
+    if style.startswith("arabic"):
+        return int(number.split(".")[-1])
+    if style == "appendix":
+        numeral = number.split()[-1]
+        return int(numeral) if numeral.isdigit() else roman_value(numeral)
+    return None
+
+
+def _build_sections(b: _Builder, tails: list[tuple[int, int]]) -> None:
+    stack: list[tuple[str, Section]] = []
+    last_number: dict[tuple[str | None, str], int] = {}
+    text_end = len(b.norm.text)
+    tail_starts = [b.entries[start].line.start for start, _ in tails]
+    for e in b.entries:
+        h = e.heading
+        if h is None:
+            continue
+        if h.style == "appendix":
+            stack = []
+        elif any(style == h.style for style, _ in stack):
+            while stack and stack[-1][0] != h.style:
+                stack.pop()
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        part = h.number
+        if parent is not None and h.style.startswith("arabic") and "." in h.number:
+            prefix, _, last = h.number.rpartition(".")
+            if parent.number == prefix:
+                part = last
+        path = f"{parent.path}.{part}" if parent else part
+        title = _colon_title(h.title)
+        if h.style == "appendix" and not title:
+            title = _appendix_caption(b, e)
+        section = Section(
+            number=h.number,
+            path=path,
+            title=title,
+            level=len(stack) + 1,
+            start=e.line.start,
+            end=text_end,
+            parent=parent.path if parent else None,
+        )
+        value = _sequence_value(h.style, h.number)
+        key = (section.parent, h.style)
+        if value is not None:
+            previous = last_number.get(key)
+            where = f"under {section.parent}" if section.parent else "at the top level"
+            if previous is not None and value == previous:
+                b.warnings.append(f"heading number repeated {where}: {e.marker} {title[:60]}")
+            elif previous is not None and value > previous + 1:
+                b.warnings.append(f"heading numbers skipped {where}: {e.marker} follows number {previous}")
+            elif previous is not None and value < previous:
+                b.warnings.append(f"heading numbers go back {where}: {e.marker} follows number {previous}")
+            elif previous is None and value != 1 and h.style != "appendix":
+                b.warnings.append(f"heading numbering starts at {e.marker} {where}")
+            last_number[key] = value
+        for deeper in [k for k in last_number if k[0] and (k[0] == path or k[0].startswith(path + "."))]:
+            del last_number[deeper]
+        stack.append((h.style, section))
+        b.sections.append(section)
+        e.section = path
+    for i, section in enumerate(b.sections):
+        end = text_end
+        for later in b.sections[i + 1 :]:
+            if later.level <= section.level:
+                end = later.start
+                break
+        for tail_start in tail_starts:
+            if section.start < tail_start < end:
+                end = tail_start
+        section.end = end
+
+
+def _appendix_caption(b: _Builder, e: _Entry) -> str:
+    index = b.entries.index(e)
+    for later in b.entries[index + 1 : index + 3]:
+        if later.line.kind == "paragraph" and not later.text.startswith("(") and later.heading is None:
+            return later.text
+    return ""
+
+
+def _assign_sections(b: _Builder, tails: list[tuple[int, int]]) -> None:
+    in_tail = {i for start, end in tails for i in range(start, end)}
+    current: str | None = None
+    for i, e in enumerate(b.entries):
+        if e.heading is not None:
+            current = e.section
+            continue
+        if e.role in ("header", "basis") or i in in_tail:
+            e.section = None
+            continue
+        e.section = current
+
+
+# --- tables -----------------------------------------------------------------------------------------
+
+
+def _column_role(header: str) -> str | None:
+    roles = load_lexicon("column_roles.json")["roles"]
+    folded = " ".join(fold_text(header).replace("/", " / ").split())
+    best: tuple[int, str] | None = None
+    for role, patterns in roles.items():
+        for pattern in patterns:
+            found = regex.search(rf"(?<![\p{{L}}\d]){regex.escape(pattern)}(?![\p{{L}}\d])", folded)
+            if found and (best is None or len(pattern) > best[0]):
+                best = (len(pattern), role)
+    return best[1] if best else None
+
+
+@dataclass
+class _RawTable:
+    key: int
+    rows: dict[int, list[_Entry]]
+    first: int
+    last: int
+
+    @property
+    def width(self) -> int:
+        return max((e.line.column or 0) + e.line.col_span for row in self.rows.values() for e in row)
+
+    def row_texts(self, row: int) -> list[str]:
+        return [fold_text(e.text).strip() for e in sorted(self.rows[row], key=lambda x: x.line.column or 0)]
+
+
+def _is_header_row(cells: list[_Entry]) -> bool:
+    texts = [c.text for c in cells if c.text.strip()]
+    if not texts or any(len(t) > 80 for t in texts):
+        return False
+    if regex.fullmatch(r"\d{1,3}\.?", texts[0].strip()):
+        return False
+    return sum(_column_role(t) is not None for t in texts) * 2 >= len(texts)
+
+
+def _build_tables(b: _Builder) -> None:
+    raw_tables: dict[int, _RawTable] = {}
+    for i, e in enumerate(b.entries):
+        if e.line.kind != "cell" or e.layout or e.line.table is None:
+            continue
+        t = raw_tables.setdefault(e.line.table, _RawTable(e.line.table, {}, i, i))
+        t.rows.setdefault(e.line.row or 0, []).append(e)
+        t.last = i
+    groups: list[list[_RawTable]] = []
+    for t in sorted(raw_tables.values(), key=lambda t: t.first):
+        if groups and _continues_table(b, groups[-1], t):
+            groups[-1].append(t)
+        else:
+            if groups and _adjacent(b, groups[-1][-1], t):
+                b.warnings.append(
+                    f"table at offset {b.entries[t.first].line.start} follows another with no text between but "
+                    f"has {t.width} columns instead of {groups[-1][0].width}: kept apart"
+                )
+            groups.append([t])
+    for index, group in enumerate(groups):
+        b.tables.append(_join(b, index, group))
+
+
+def _adjacent(b: _Builder, before: _RawTable, after: _RawTable) -> bool:
+    between = b.entries[before.last + 1 : after.first]
+    return all(e.line.kind == "cell" or not e.text.strip() for e in between)
+
+
+def _header_rows(t: _RawTable) -> list[int]:
+    rows: list[int] = []
+    for row in sorted(t.rows):
+        if _is_header_row(t.rows[row]) and (not rows or row == rows[-1] + 1) and len(rows) < 3:
+            rows.append(row)
+        else:
+            break
+    return rows
+
+
+def _continues_table(b: _Builder, group: list[_RawTable], t: _RawTable) -> bool:
+    """Does `t` carry on the table of `group`: same columns, nothing between, header repeated or none?"""
+    first = group[0]
+    if not _adjacent(b, group[-1], t) or t.width != first.width:
+        return False
+    own = _header_rows(t)
+    if not own:
+        return True
+    head = _header_rows(first)
+    return [t.row_texts(r) for r in own] == [first.row_texts(r) for r in head]
+
+
+def _join(b: _Builder, index: int, group: list[_RawTable]) -> Table:
+    first = group[0]
+    width = first.width
+    head_rows = _header_rows(first)
+    headers = [""] * width
+    for r in head_rows:
+        for e in first.rows[r]:
+            col = e.line.column or 0
+            for c in range(col, min(col + e.line.col_span, width)):
+                headers[c] = f"{headers[c]} {e.text}".strip() if e.text not in headers[c] else headers[c]
+    columns = [TableColumn(header=h, role=_column_role(h)) for h in headers]
+    rows: list[list[Span]] = []
+    pending: dict[int, tuple[Span, int]] = {}  # column → (span, rows still covered) of a vertical merge
+    for t in group:
+        skip = set(_header_rows(t))
+        for r in sorted(t.rows):
+            cells = sorted(t.rows[r], key=lambda x: x.line.column or 0)
+            if r in skip:
+                for e in cells:
+                    e.table, e.row, e.column = index, None, e.line.column
+                continue
+            row: list[Span | None] = [None] * width
+            for col, (span, left) in list(pending.items()):
+                row[col] = span
+                if left <= 1:
+                    del pending[col]
+                else:
+                    pending[col] = (span, left - 1)
+            for e in cells:
+                e.table, e.row, e.column = index, len(rows), e.line.column
+                span = Span(start=e.line.start, end=e.line.end)
+                col = e.line.column or 0
+                for c in range(col, min(col + e.line.col_span, width)):
+                    row[c] = span
+                    if e.line.row_span > 1:
+                        pending[c] = (span, e.line.row_span - 1)
+            rows.append([s if s is not None else Span(start=cells[0].line.start, end=cells[0].line.start) for s in row])
+    return Table(index=index, columns=columns, rows=rows, title=_table_title(b, first))
+
+
+def _table_title(b: _Builder, t: _RawTable) -> str | None:
+    """The caption above a table: the first plain line after the heading it stands under."""
+    lines: list[_Entry] = []
+    for e in reversed(b.entries[: t.first]):
+        if e.heading is not None:
+            caption = next((x.text for x in lines if not x.text.startswith("(")), None)
+            return caption or e.heading.title or e.text
+        if e.line.kind == "cell":
+            break
+        lines.insert(0, e)
+    caption = next((x.text for x in lines if not x.text.startswith("(")), None)
+    return caption
