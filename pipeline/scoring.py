@@ -311,7 +311,7 @@ class ScoreReport:
 
     @property
     def missing(self) -> list[tuple[str, str]]:
-        return [key for key, score in sorted(self.documents.items()) if score.missing]
+        return [(d, f) for d in self.gold_ids for f in self.formats if self.documents[(d, f)].missing]
 
     def to_dict(self, details: bool = False) -> dict[str, Any]:
         documents: dict[str, Any] = {}
