@@ -1,0 +1,89 @@
+"""`kehoach show FILE`: one document in the terminal — its head, heading tree, tables and warnings.
+
+Meant for a person checking what kehoach made of a file before trusting a batch: every figure printed
+here comes straight from the `Document` the extractors read, so a wrong heading or a table that was not
+joined shows up here first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from pipeline.document import Document, Span
+from pipeline.errors import KehoachError
+from pipeline.ingest import read_document
+from pipeline.structure import build_document
+
+WIDTH = 100
+
+
+def _clip(text: str, width: int = WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _quote(document: Document, span: Span | None) -> str:
+    return _clip(document.text[span.start : span.end]) if span else "—"
+
+
+def render(document: Document, out: TextIO) -> None:
+    """Write the readable summary of `document` to `out`."""
+    h = document.header
+    print(
+        f"{document.path}  ({document.format}, {len(document.text)} characters"
+        + (f", {document.pages} pages" if document.pages else "")
+        + ")",
+        file=out,
+    )
+    print("\nHEAD", file=out)
+    for label, span in (
+        ("number", h.number_line),
+        ("place, date", h.place_date),
+        ("type", h.doc_type_line),
+        ("title", h.title),
+        ("issued by", h.issuing_sentence),
+    ):
+        print(f"  {label:<12} {_quote(document, span)}", file=out)
+    for span in h.basis:
+        print(f"  {'basis':<12} {_quote(document, span)}", file=out)
+
+    print(f"\nHEADINGS ({len(document.sections)})", file=out)
+    for section in document.sections:
+        indent = "  " * section.level
+        print(f"{indent}{section.path:<14} {_clip(section.title, WIDTH - len(indent) - 15)}", file=out)
+
+    print(f"\nTABLES ({len(document.tables)})", file=out)
+    for table in document.tables:
+        where = table.section or "no section"
+        print(f"  table {table.index}: {len(table.rows)} rows, in {where} — {_clip(table.title or '', 60)}", file=out)
+        for i, column in enumerate(table.columns):
+            print(f"    {i:>2} {column.role or '?':<13} {_clip(column.header, 70)}", file=out)
+
+    tail = [b for b in document.blocks if b.role in ("recipients", "signature")]
+    if tail:
+        print("\nTAIL", file=out)
+        for block in tail:
+            print(f"  {block.role:<11} {_clip(document.text[block.start : block.end], 80)}", file=out)
+
+    print(f"\nWARNINGS ({len(document.warnings)})", file=out)
+    for warning in document.warnings:
+        print(f"  - {warning}", file=out)
+
+
+def show_command(args: argparse.Namespace) -> int:
+    """Print one document's structure; a file kehoach cannot read gives its message on stderr and 1."""
+    path = Path(args.file)
+    try:
+        raw = read_document(path)
+        document = build_document(raw, path.stem)
+    except KehoachError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    except FileNotFoundError:
+        print(f"{path}: not found; check the path", file=sys.stderr)
+        return 1
+    render(document, sys.stdout)
+    return 0
