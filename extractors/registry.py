@@ -1,0 +1,237 @@
+"""The lexicons behind citations and metadata, and the registry of known directives.
+
+Loaded once (`load_registry()` is cached) through strict pydantic models: a misspelt key in a
+lexicon file fails at load with the key's name, instead of silently dropping a type or an issuer.
+`bodies.json` belongs to the bodies extractor; it is read here only for the canonical names of
+commune bodies (a plan's issuer), with a model that tolerates keys its owner may add.
+
+`check_citations` compares each citation with the registry and with the other mentions of the same
+number in the same plan: a date or issuer that disagrees is kept as written (gold-guidelines) and
+reported as a `DocWarning`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from extractors.grammar import (
+    AFTER_WORD,
+    BEFORE_WORD,
+    SymbolSpeller,
+    alternation,
+    fold,
+    tone_key,
+)
+from pipeline.models import Citation, DocType, DocWarning
+
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocTypeEntry(_Strict):
+    code: DocType
+    names: list[str] = Field(min_length=1)
+    symbols: list[str] = Field(default_factory=list)
+
+
+class DocTypesLexicon(_Strict):
+    about: str
+    version: int
+    types: list[DocTypeEntry]
+    symbol_parts: list[str]
+
+
+class IssuerEntry(_Strict):
+    name: str
+    forms: list[str] = Field(min_length=1)
+    place: bool = False
+
+
+class IssuersLexicon(_Strict):
+    about: str
+    version: int
+    issuers: list[IssuerEntry]
+    signer_titles: list[str]
+
+
+class Directive(_Strict):
+    number: str
+    doc_type: DocType
+    issuer: str
+    date: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    short_title: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    cited_in: list[str] = Field(default_factory=list)
+
+
+class DirectivesLexicon(_Strict):
+    about: str
+    version: int
+    directives: list[Directive]
+
+
+class _BodyEntry(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    name: str
+    forms: list[str] = Field(default_factory=list)
+
+
+class _BodiesLexicon(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    bodies: list[_BodyEntry]
+
+
+def _read(name: str, model: type[BaseModel]) -> BaseModel:
+    with open(LEXICON_DIR / name, encoding="utf-8") as f:
+        return model.model_validate(json.load(f))
+
+
+def number_key(number: str) -> str:
+    """Key under which two spellings of one number meet (case, Đ/D): '06/QĐ-TTg' = '06/QD-TTG'."""
+    return fold(number).replace("đ", "d").replace("ð", "d")
+
+
+class Registry:
+    """Lexicons compiled into patterns, and the known directives by number."""
+
+    def __init__(
+        self,
+        doc_types: DocTypesLexicon,
+        issuers: IssuersLexicon,
+        directives: DirectivesLexicon,
+        bodies: _BodiesLexicon,
+    ):
+        self.doc_types = doc_types
+        self.issuers = issuers
+        self.directives = directives
+        self.speller = SymbolSpeller(doc_types.symbol_parts)
+
+        # Document type words → code ("kế hoạch hành động" → ke_hoach).
+        self._type_by_name: dict[str, str] = {}
+        for entry in doc_types.types:
+            for name in entry.names:
+                self._type_by_name[fold(name)] = entry.code
+        self.type_pattern = alternation(list(self._type_by_name))
+        self._type_by_symbol = {SymbolSpeller.key(s): entry.code for entry in doc_types.types for s in entry.symbols}
+
+        # Issuers: national and provincial from issuers.json, commune bodies from bodies.json.
+        self._issuer_by_form: dict[str, tuple[str, bool]] = {}
+        forms: list[str] = []
+        for issuer in issuers.issuers:
+            for form in [issuer.name, *issuer.forms]:
+                self._issuer_by_form[tone_key(form)] = (issuer.name, issuer.place)
+                forms.append(form)
+        for body in bodies.bodies:
+            for form in [body.name, *body.forms]:
+                self._issuer_by_form.setdefault(tone_key(form), (body.name, False))
+                forms.append(form)
+        self.issuer_re = regex.compile(BEFORE_WORD + "(" + alternation(forms) + ")" + AFTER_WORD)
+        self.body_names = [b.name for b in bodies.bodies]
+        self.signer_title_re = regex.compile(BEFORE_WORD + "(" + alternation(issuers.signer_titles) + ")" + AFTER_WORD)
+        self._signer_titles = {tone_key(t): t for t in issuers.signer_titles}
+
+        self._directive_by_key = {number_key(d.number): d for d in directives.directives}
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def doc_type_of_name(self, name: str) -> str:
+        return self._type_by_name.get(fold(regex.sub(r"\s+", " ", name.strip())), "other")
+
+    def doc_type_of_symbol(self, part: str) -> str | None:
+        return self._type_by_symbol.get(SymbolSpeller.key(part))
+
+    def issuer_of_form(self, form: str) -> tuple[str, bool] | None:
+        """(canonical name, keeps place name) of an issuer as written."""
+        return self._issuer_by_form.get(tone_key(form))
+
+    def signer_title(self, written: str) -> str | None:
+        return self._signer_titles.get(tone_key(written))
+
+    def directive(self, number: str | None) -> Directive | None:
+        return self._directive_by_key.get(number_key(number)) if number else None
+
+    # -- checks ------------------------------------------------------------------------------
+
+    def check_citations(self, citations: list[Citation]) -> list[DocWarning]:
+        """Warnings for citations that disagree with the registry or with each other."""
+        warnings: list[DocWarning] = []
+        for c in citations:
+            known = self.directive(c.number)
+            if known is None:
+                continue
+            if c.date and not c.date.startswith(known.date):
+                warnings.append(
+                    DocWarning(
+                        code="citation_date_mismatch",
+                        message=f"{c.number} is cited with date {c.date}; the registry has {known.date}",
+                        span=c.span,
+                        source=c.source,
+                    )
+                )
+            if c.issuer and c.issuer != known.issuer:
+                warnings.append(
+                    DocWarning(
+                        code="citation_issuer_mismatch",
+                        message=f"{c.number} is cited as issued by {c.issuer}; the registry has {known.issuer}",
+                        span=c.span,
+                        source=c.source,
+                    )
+                )
+            if c.doc_type != known.doc_type:
+                warnings.append(
+                    DocWarning(
+                        code="citation_type_mismatch",
+                        message=f"{c.number} is cited as {c.doc_type}; the registry has {known.doc_type}",
+                        span=c.span,
+                        source=c.source,
+                    )
+                )
+        warnings.extend(_check_consistency(citations))
+        return warnings
+
+
+def _check_consistency(citations: list[Citation]) -> list[DocWarning]:
+    """One number cited with two dates (or two issuers) in the same plan: warn at the later one."""
+    warnings: list[DocWarning] = []
+    first: dict[tuple[str, str], tuple[str, Citation]] = {}
+    for c in citations:
+        if not c.number or "/" not in c.number:
+            continue
+        for field in ("date", "issuer"):
+            value = getattr(c, field)
+            if not value:
+                continue
+            key = (number_key(c.number), field)
+            if key not in first:
+                first[key] = (value, c)
+            elif first[key][0] != value:
+                earlier = first[key][1]
+                warnings.append(
+                    DocWarning(
+                        code=f"citation_{field}_conflict",
+                        message=f"{c.number} is cited with {field} {value} here and "
+                        f"{first[key][0]} at offset {earlier.span[0] if earlier.span else '?'}",
+                        span=c.span,
+                        source=c.source,
+                    )
+                )
+    return warnings
+
+
+@lru_cache(maxsize=1)
+def load_registry() -> Registry:
+    """The registry, built once per process from the lexicon files."""
+    return Registry(
+        doc_types=_read("doc_types.json", DocTypesLexicon),  # type: ignore[arg-type]
+        issuers=_read("issuers.json", IssuersLexicon),  # type: ignore[arg-type]
+        directives=_read("directives.json", DirectivesLexicon),  # type: ignore[arg-type]
+        bodies=_read("bodies.json", _BodiesLexicon),  # type: ignore[arg-type]
+    )
