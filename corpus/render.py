@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -411,7 +412,12 @@ def add_table_block(doc, block: Block) -> Table:
 
 def build_docx(txt_path: Path, docx_path: Path) -> None:
     """Render one .txt as a .docx (see the module docstring for what it carries)."""
-    text = txt_path.read_text(encoding="utf-8")
+    build_docx_from_text(txt_path.read_text(encoding="utf-8"), docx_path, title=txt_path.stem)
+
+
+def build_docx_from_text(text: str, docx_path: Path, title: str, appendix_new_page: bool = True) -> None:
+    """Render light-Markdown plan text as a .docx; fixtures use it for short made-up plans, where
+    ``appendix_new_page=False`` lets an appendix table start on page 1 and run onto page 2."""
     doc = Document()
     setup_styles(doc)
     # The template's empty first paragraph would add text the .txt does not have.
@@ -419,7 +425,7 @@ def build_docx(txt_path: Path, docx_path: Path) -> None:
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     add_page_number_footer(doc)
-    doc.core_properties.title = txt_path.stem
+    doc.core_properties.title = title
 
     in_head = True
     footnoted = False
@@ -432,11 +438,26 @@ def build_docx(txt_path: Path, docx_path: Path) -> None:
             in_head = False
         role = classify(block, in_head)
         p = add_paragraph_block(doc, block, role)
+        if role == "appendix" and not appendix_new_page:
+            p.paragraph_format.page_break_before = False
         if not footnoted and first.startswith("Căn cứ"):
             add_footnote(doc, p, FOOTNOTE_TEXT)
             footnoted = True
     _drop_thumbnail(doc)
     doc.save(str(docx_path))
+    _fix_zip_dates(docx_path)
+
+
+def _fix_zip_dates(path: Path) -> None:
+    """python-docx stamps each zip member with the current time; fix it, so an unchanged .txt
+    re-renders to the same bytes and git shows only real changes."""
+    with zipfile.ZipFile(path) as zin:
+        members = [(info.filename, zin.read(info)) for info in zin.infolist()]
+    with zipfile.ZipFile(path, "w") as zout:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=FIXED_DATE.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(info, data)
 
 
 def _drop_thumbnail(doc) -> None:
@@ -524,4 +545,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["build_docx", "docx_to_pdf", "pdf_similarity", "plain_text", "split_blocks"]
+__all__ = ["build_docx", "build_docx_from_text", "docx_to_pdf", "pdf_similarity", "plain_text", "split_blocks"]
