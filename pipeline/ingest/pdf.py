@@ -1,0 +1,583 @@
+"""PDF plans: text lines, ruled tables, page furniture and footnotes, read with pypdfium2 alone.
+
+Why pypdfium2 and not pdfplumber: on a LibreOffice-made plan pdfplumber (pdfminer) spends ~80 ms a
+page just parsing characters (~12 pages/s before any layout work) and its extract_text mixes
+neighbouring wrapped table cells; pdfium reads the same page in ~3 ms, gives every character with
+its box, font and size in content order (which keeps cell text together), and exposes the ruling
+lines as path objects, so the table grid is rebuilt here from the lines themselves.
+
+What a page becomes:
+- ruled tables (a connected grid of thin horizontal and vertical lines, at least two cells) →
+  one `cell` block per visible cell, merged cells once with row/col spans. A table continued on the
+  next page is a new table index there, with its repeated header row kept as row 0: structure joins
+  tables whose first rows match;
+- other text → lines (baseline changes or pdfium's line breaks), then paragraphs: a new paragraph
+  where the gap above a line is larger than the usual line pitch, where it is indented, where the
+  line above ended short, or where boldness changes. A line in a bold font gets style "bold";
+- page numbers ("3", "- 3 -", "Trang 3", "3/14") and lines repeated at the top or bottom of most
+  pages → `furniture`;
+- small-font lines below the body at the foot of a page that start with a number → `footnotes`,
+  and the superscript marker in the body that points to such a footnote is dropped.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.errors import (
+    EmptyDocumentError,
+    EncryptedPdfError,
+    ImageOnlyPdfError,
+    UnreadableDocumentError,
+)
+from pipeline.models import SourceLocation
+from pipeline.raw import RawBlock, RawDocument
+
+THIN = 2.5  # points: a ruling line is at most this thick
+TOUCH = 3.0  # points: how close two lines must come to count as joined
+EDGE_ZONE = 0.12  # share of the page height at top and bottom where furniture lives
+FOOTNOTE_SIZE_RATIO = 0.88  # a footnote's font is smaller than the body's by at least this much
+PAGE_NUMBER = re.compile(r"^\s*(?:(?:trang|page)\s*)?[-–—]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—]?\s*$", re.IGNORECASE)
+FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})[\s.)]")
+
+
+@dataclass
+class _Char:
+    text: str
+    x0: float
+    x1: float
+    bottom: float  # PDF space: y grows upward
+    top: float
+    size: float
+    bold: bool
+    newline: bool = False  # pdfium's generated (or a real) line break
+
+
+@dataclass
+class _Line:
+    chars: list[_Char]
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0  # distance from the top of the page (grows downward)
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    superscripts: list[tuple[int, str]] = field(default_factory=list)  # (position in text, digits)
+
+
+@dataclass
+class _Cell:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    row: int
+    column: int
+    col_span: int
+    row_span: int = 1
+    chars: list[_Char] = field(default_factory=list)
+
+
+@dataclass
+class _Table:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    cells: list[_Cell]
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x0 - 1 <= x <= self.x1 + 1 and self.top - 1 <= y <= self.bottom + 1
+
+
+# ---------------------------------------------------------------- characters
+
+
+def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
+    raw_page = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw_page)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    font_buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    chars: list[_Char] = []
+    bold_cache: dict[bytes, bool] = {}
+    for i in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(raw_page, i)
+        if code in (13, 10):
+            if chars:
+                chars[-1].newline = True
+            continue
+        if code in (0xFFFE, 0x02):  # pdfium's mark for a hyphen that ends a line
+            code = 0x2D
+        text = chr(code)
+        pdfium_c.FPDFText_GetCharBox(raw_page, i, left, right, bottom, top)
+        if pdfium_c.FPDFText_IsGenerated(raw_page, i) and text == " " and chars:
+            prev = chars[-1]
+            chars.append(_Char(" ", prev.x1, prev.x1, prev.bottom, prev.top, prev.size, prev.bold))
+            continue
+        size = pdfium_c.FPDFText_GetFontSize(raw_page, i)
+        pdfium_c.FPDFText_GetFontInfo(raw_page, i, font_buf, 128, flags)
+        name = font_buf.value
+        bold = bold_cache.get(name)
+        if bold is None:
+            lowered = name.lower()
+            bold = bold_cache[name] = b"bold" in lowered or b"black" in lowered or b"heavy" in lowered
+        if not bold and pdfium_c.FPDFText_GetFontWeight(raw_page, i) >= 600:
+            bold = True
+        chars.append(_Char(text, left.value, right.value, height - bottom.value, height - top.value, size, bold))
+    return chars
+
+
+# ---------------------------------------------------------------- ruling lines and table grids
+
+
+@dataclass
+class _Seg:
+    horizontal: bool
+    pos: float  # y (from top) for horizontal, x for vertical
+    start: float
+    end: float
+
+
+def _segments(page: pdfium.PdfPage, height: float) -> list[_Seg]:
+    segs: list[_Seg] = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        width, tall = right - left, top - bottom
+        y_top, y_bottom = height - top, height - bottom
+        if tall <= THIN and width > TOUCH:
+            segs.append(_Seg(True, (y_top + y_bottom) / 2, left, right))
+        elif width <= THIN and tall > TOUCH:
+            segs.append(_Seg(False, (left + right) / 2, y_top, y_bottom))
+        elif width > TOUCH and tall > TOUCH:
+            pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
+            if stroke.value:  # a stroked rectangle: its four edges
+                segs += [
+                    _Seg(True, y_top, left, right),
+                    _Seg(True, y_bottom, left, right),
+                    _Seg(False, left, y_top, y_bottom),
+                    _Seg(False, right, y_top, y_bottom),
+                ]
+    return segs
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if out and value - out[-1] <= TOUCH:
+            continue
+        out.append(value)
+    return out
+
+
+def _snap(value: float, grid: list[float]) -> int:
+    return min(range(len(grid)), key=lambda k: abs(grid[k] - value))
+
+
+def _tables(segs: list[_Seg]) -> list[_Table]:
+    """Connected grids of ruling lines → tables with their cells (spans from missing lines)."""
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(segs):
+        for j in range(i + 1, len(segs)):
+            b = segs[j]
+            if a.horizontal == b.horizontal:
+                joined = abs(a.pos - b.pos) <= TOUCH and a.start <= b.end + TOUCH and b.start <= a.end + TOUCH
+            else:
+                h, v = (a, b) if a.horizontal else (b, a)
+                joined = h.start - TOUCH <= v.pos <= h.end + TOUCH and v.start - TOUCH <= h.pos <= v.end + TOUCH
+            if joined:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[_Seg]] = {}
+    for i, seg in enumerate(segs):
+        groups.setdefault(find(i), []).append(seg)
+    tables = []
+    for group in groups.values():
+        table = _grid(group)
+        if table is not None:
+            tables.append(table)
+    return sorted(tables, key=lambda t: t.top)
+
+
+def _covered(segs: list[_Seg], pos: float, at: float) -> bool:
+    return any(abs(s.pos - pos) <= TOUCH and s.start - TOUCH <= at <= s.end + TOUCH for s in segs)
+
+
+def _grid(group: list[_Seg]) -> _Table | None:
+    hs = [s for s in group if s.horizontal]
+    vs = [s for s in group if not s.horizontal]
+    ys, xs = _cluster([s.pos for s in hs]), _cluster([s.pos for s in vs])
+    if len(ys) < 2 or len(xs) < 2:
+        return None
+    cells: list[_Cell] = []
+    above: dict[tuple[int, int], _Cell] = {}
+    for r in range(len(ys) - 1):
+        mid_y = (ys[r] + ys[r + 1]) / 2
+        bounds = [k for k, x in enumerate(xs) if _covered(vs, x, mid_y)]
+        current: dict[tuple[int, int], _Cell] = {}
+        for k0, k1 in itertools.pairwise(bounds):
+            mid_x = (xs[k0] + xs[k1]) / 2
+            if r > 0 and not _covered(hs, ys[r], mid_x) and (k0, k1) in above:
+                cell = above[(k0, k1)]  # no line above: the cell above reaches down here
+                cell.row_span += 1
+                cell.bottom = ys[r + 1]
+            else:
+                cell = _Cell(xs[k0], xs[k1], ys[r], ys[r + 1], row=r, column=k0, col_span=k1 - k0)
+                cells.append(cell)
+            current[(k0, k1)] = cell
+        above = current
+    if len(cells) < 2:
+        return None  # a framed paragraph, not a table
+    # rows numbered by visible row bands, so a table's rows are 0..n-1
+    row_ids = {row: i for i, row in enumerate(sorted({c.row for c in cells}))}
+    for cell in cells:
+        cell.row = row_ids[cell.row]
+    return _Table(top=ys[0], bottom=ys[-1], x0=xs[0], x1=xs[-1], cells=cells)
+
+
+# ---------------------------------------------------------------- lines and paragraphs
+
+
+def _split_lines(chars: list[_Char]) -> list[list[_Char]]:
+    lines: list[list[_Char]] = []
+    current: list[_Char] = []
+    for ch in chars:
+        if current:
+            prev = current[-1]
+            baseline_jump = abs(ch.bottom - prev.bottom) > max(prev.size, ch.size) * 0.6
+            moved_back = ch.x0 < prev.x0 - 1 and abs(ch.bottom - prev.bottom) > 1
+            # a superscript (small, raised) stays on its line
+            superscript = ch.size < prev.size * 0.8 and prev.top - 1 <= ch.top and ch.bottom < prev.bottom
+            if (baseline_jump and not superscript) or moved_back:
+                lines.append(current)
+                current = []
+        current.append(ch)
+        if ch.newline:
+            lines.append(current)
+            current = []
+    if current:
+        lines.append(current)
+    return [line for line in lines if any(not c.text.isspace() for c in line)]
+
+
+def _make_line(chars: list[_Char]) -> _Line:
+    while chars and chars[0].text.isspace():
+        chars = chars[1:]
+    while chars and chars[-1].text.isspace():
+        chars = chars[:-1]
+    visible = [c for c in chars if not c.text.isspace()]
+    size = statistics.median(c.size for c in visible)
+    main = [c for c in visible if c.size >= size * 0.8] or visible
+    baseline = statistics.median(c.bottom for c in main)
+    line = _Line(chars=chars)
+    parts: list[str] = []
+    i = 0
+    while i < len(chars):
+        ch = chars[i]
+        raised = ch.text.isdigit() and ch.size < size * 0.8 and ch.bottom < baseline - 1
+        if raised:
+            digits = ""
+            while i < len(chars) and chars[i].text.isdigit() and chars[i].size < size * 0.8:
+                digits += chars[i].text
+                i += 1
+            line.superscripts.append((len("".join(parts)), digits))
+            parts.append(digits)
+            continue
+        parts.append(ch.text)
+        i += 1
+    line.text = "".join(parts)
+    line.x0 = min(c.x0 for c in visible)
+    line.x1 = max(c.x1 for c in visible)
+    line.top = min(c.top for c in main)
+    line.bottom = max(c.bottom for c in main)
+    line.size = size
+    line.bold = sum(c.bold for c in visible) > len(visible) / 2
+    return line
+
+
+def _drop_markers(line: _Line, keys: set[str]) -> str:
+    """The body text of a line without the superscript markers that point to a footnote."""
+    parts = []
+    last = 0
+    for pos, digits in line.superscripts:
+        if digits in keys:
+            parts.append(line.text[last:pos])
+            last = pos + len(digits)
+    parts.append(line.text[last:])
+    return "".join(parts).rstrip()
+
+
+@dataclass
+class _PageLayout:
+    number: int
+    height: float
+    width: float
+    lines: list[_Line]
+    tables: list[_Table]
+    has_text: bool
+    has_images: bool
+
+
+def _paragraphs(lines: list[_Line], left: float, right: float, pitch: float) -> list[list[_Line]]:
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if groups:
+            prev = groups[-1][-1]
+            gap = line.top - prev.top
+            new = (
+                gap > pitch * 1.3
+                or gap < 0
+                or line.x0 > left + 8
+                or prev.x1 < right - max(40.0, (right - left) * 0.12)
+                or line.bold != prev.bold
+                or abs(line.size - prev.size) > 1.0
+            )
+            if not new:
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+    return groups
+
+
+def _pitch(pages: list[_PageLayout]) -> float:
+    gaps = []
+    for page in pages:
+        for a, b in zip(page.lines, page.lines[1:], strict=False):
+            gap = b.top - a.top
+            if 0 < gap < a.size * 3:
+                gaps.append(round(gap, 1))
+    return Counter(gaps).most_common(1)[0][0] if gaps else 16.0
+
+
+def _edge_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+# ---------------------------------------------------------------- the document
+
+
+def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
+    if not data.lstrip()[:1024].find(b"%PDF") >= 0:
+        raise UnreadableDocumentError(path, "not a PDF (no %PDF header)")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise EncryptedPdfError(path, "the PDF needs a password to open") from exc
+        raise UnreadableDocumentError(path, f"the PDF is damaged or truncated ({exc})") from exc
+
+
+def _layout(pdf: pdfium.PdfDocument, index: int) -> _PageLayout:
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            chars = _page_chars(textpage, height)
+        finally:
+            textpage.close()
+        tables = _tables(_segments(page, height))
+        has_images = any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    finally:
+        page.close()
+    body: list[_Char] = []
+    for ch in chars:
+        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        owner = next((t for t in tables if t.contains(cx, cy)), None)
+        if owner is None:
+            body.append(ch)
+            continue
+        cell = next(
+            (c for c in owner.cells if c.x0 <= cx <= c.x1 and c.top <= cy <= c.bottom),
+            None,
+        )
+        if cell is not None:
+            cell.chars.append(ch)
+    lines = [_make_line(group) for group in _split_lines(body)]
+    has_text = any(not c.text.isspace() for c in chars)
+    return _PageLayout(index + 1, height, width, lines, tables, has_text, has_images)
+
+
+def _cell_text(cell: _Cell) -> str:
+    lines = [_make_line(group).text for group in _split_lines(cell.chars)]
+    return "\n".join(t for t in lines if t)
+
+
+def read_pdf(path: Path, data: bytes) -> RawDocument:
+    pdf = _open(path, data)
+    try:
+        page_count = len(pdf)
+        if page_count == 0:
+            raise UnreadableDocumentError(path, "the PDF has no pages")
+        pages = [_layout(pdf, i) for i in range(page_count)]
+    except pdfium.PdfiumError as exc:
+        raise UnreadableDocumentError(path, f"a page of the PDF cannot be read ({exc})") from exc
+    finally:
+        pdf.close()
+    if not any(page.has_text for page in pages):
+        if any(page.has_images for page in pages):
+            raise ImageOnlyPdfError(path, f"none of its {page_count} pages has a text layer")
+        raise EmptyDocumentError(path, f"its {page_count} page(s) are blank")
+    return _assemble(path, pages)
+
+
+def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
+    warnings = []
+    scanned = [p.number for p in pages if not p.has_text and p.has_images]
+    if scanned:
+        warnings.append(f"{path.name}: pages {scanned} have no text layer (scanned); their text is missing")
+    sizes = Counter(round(line.size, 1) for page in pages for line in page.lines)
+    body_size = sizes.most_common(1)[0][0] if sizes else 12.0
+    furniture: list[RawBlock] = []
+    footnotes: dict[str, str] = {}
+
+    # page furniture: the outermost lines of a page, if a page number or repeated on most pages
+    edge_counts: Counter[str] = Counter()
+    for page in pages:
+        keys = {_edge_key(line.text) for line in _edge_lines(page)}
+        edge_counts.update(keys)
+    repeat_min = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        keep = []
+        edges = {id(line) for line in _edge_lines(page)}
+        for line in page.lines:
+            is_edge = id(line) in edges
+            if is_edge and (
+                PAGE_NUMBER.match(line.text) or (len(pages) >= 2 and edge_counts[_edge_key(line.text)] >= repeat_min)
+            ):
+                furniture.append(RawBlock(text=line.text, source=SourceLocation(page=page.number)))
+            else:
+                keep.append(line)
+        page.lines = keep
+
+    # footnotes: small lines below the last body-size line of the page
+    page_notes: dict[int, set[str]] = {}
+    for page in pages:
+        last_body = max((ln.bottom for ln in page.lines if ln.size >= body_size * FOOTNOTE_SIZE_RATIO), default=0)
+        tables_bottom = max((t.bottom for t in page.tables), default=0)
+        cut = max(last_body, tables_bottom)
+        tail = [ln for ln in page.lines if ln.top >= cut and ln.size < body_size * FOOTNOTE_SIZE_RATIO]
+        current: str | None = None
+        keys: set[str] = set()
+        consumed = []
+        for line in tail:
+            text = line.text
+            start = FOOTNOTE_START.match(text) if not line.superscripts else None
+            if line.superscripts and line.superscripts[0][0] == 0:
+                digits = line.superscripts[0][1]
+                current = digits
+                footnotes[current] = text[len(digits) :].strip()
+                keys.add(current)
+            elif start:
+                current = start.group(1)
+                footnotes[current] = text[start.end() :].strip()
+                keys.add(current)
+            elif current is not None:
+                footnotes[current] += "\n" + text
+            else:
+                continue
+            consumed.append(line)
+        page.lines = [ln for ln in page.lines if all(ln is not c for c in consumed)]
+        page_notes[page.number] = keys
+
+    # body: paragraphs and tables in vertical order
+    all_lines = [ln for page in pages for ln in page.lines]
+    left = Counter(round(ln.x0) for ln in all_lines).most_common(1)[0][0] if all_lines else 0.0
+    right = max((ln.x1 for ln in all_lines), default=0.0)
+    pitch = _pitch(pages)
+    blocks: list[RawBlock] = []
+    table_index = 0
+    note_keys = set(footnotes)
+    open_paragraph: tuple[int, _Line] | None = None  # (page, last line) of the body block just written
+    for page in pages:
+        items: list[tuple[float, object]] = []
+        for group in _paragraphs(page.lines, left, right, pitch):
+            items.append((group[0].top, group))
+        for table in page.tables:
+            items.append((table.top, table))
+        items.sort(key=lambda item: item[0])
+        for _, item in items:
+            if isinstance(item, _Table):
+                open_paragraph = None
+                for cell in item.cells:
+                    blocks.append(
+                        RawBlock(
+                            text=_cell_text(cell),
+                            kind="cell",
+                            source=SourceLocation(
+                                page=page.number, table=table_index, row=cell.row, column=cell.column
+                            ),
+                            row_span=cell.row_span,
+                            col_span=cell.col_span,
+                        )
+                    )
+                table_index += 1
+                continue
+            group: list[_Line] = item  # type: ignore[assignment]
+            text = "\n".join(_drop_markers(ln, note_keys) for ln in group)
+            if not text.strip():
+                continue
+            bold = all(ln.bold for ln in group)
+            if _continues(open_paragraph, group, left, right, page.number):
+                blocks[-1].text += "\n" + text  # a paragraph running on from the previous page
+            else:
+                blocks.append(
+                    RawBlock(text=text, style="bold" if bold else None, source=SourceLocation(page=page.number))
+                )
+            open_paragraph = (page.number, group[-1])
+    if not any(block.text.strip() for block in blocks):
+        raise EmptyDocumentError(path, "the PDF has no body text (only page numbers or headers)")
+    return RawDocument(
+        path=str(path),
+        format="pdf",
+        blocks=blocks,
+        footnotes=footnotes,
+        furniture=furniture,
+        pages=len(pages),
+        warnings=warnings,
+    )
+
+
+def _continues(
+    open_paragraph: tuple[int, _Line] | None, group: list[_Line], left: float, right: float, page: int
+) -> bool:
+    """Whether `group`, the first paragraph on `page`, carries on the last paragraph of the page
+    before: that one ran to the right margin, this one starts at the left margin, same font."""
+    if open_paragraph is None or open_paragraph[0] != page - 1:
+        return False
+    last, first = open_paragraph[1], group[0]
+    return (
+        last.x1 >= right - max(40.0, (right - left) * 0.12)
+        and first.x0 <= left + 8
+        and last.bold == first.bold
+        and abs(last.size - first.size) <= 1.0
+    )
+
+
+def _edge_lines(page: _PageLayout) -> list[_Line]:
+    """The first two and last two lines of a page, if they stand in the outer band of the page."""
+    if not page.lines:
+        return []
+    ordered = sorted(page.lines, key=lambda ln: ln.top)
+    zone = page.height * EDGE_ZONE
+    top = [ln for ln in ordered[:2] if ln.bottom <= zone]
+    bottom = [ln for ln in ordered[-2:] if ln.top >= page.height - zone]
+    return top + [ln for ln in bottom if all(ln is not t for t in top)]
