@@ -257,11 +257,14 @@ class Finding:
     section: str | None = None
     gold_quote: str | None = None
     fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field -> (gold, predicted)
+    prefix: str | None = None  # the text before the quote, to find a repeated quote in the document
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "what": self.what, "quote": self.quote, "section": self.section}
         if self.gold_quote is not None:
             out["gold_quote"] = self.gold_quote
+        if self.prefix:
+            out["prefix"] = self.prefix
         if self.fields:
             out["fields"] = {k: {"gold": _plain(g), "predicted": _plain(p)} for k, (g, p) in self.fields.items()}
         return out
@@ -434,13 +437,18 @@ def score_kind(
             result.exact.fp += 1
             result.exact.fn += 1
         if disagreements:
-            findings.append(Finding(kind, "disagree", p.quote, g.section or p.section, g.quote, disagreements))
+            findings.append(
+                Finding(kind, "disagree", p.quote, g.section or p.section, g.quote, disagreements, p.prefix or g.prefix)
+            )
     result.detection.fn += len(missed)
     result.exact.fn += len(missed)
     result.detection.fp += len(extra)
     result.exact.fp += len(extra)
-    findings.extend(Finding(kind, "miss", gold[i].quote, gold[i].section) for i in missed)
-    findings.extend(Finding(kind, "false_alarm", predicted[i].quote, predicted[i].section) for i in extra)
+    findings.extend(Finding(kind, "miss", gold[i].quote, gold[i].section, prefix=gold[i].prefix) for i in missed)
+    findings.extend(
+        Finding(kind, "false_alarm", predicted[i].quote, predicted[i].section, prefix=predicted[i].prefix)
+        for i in extra
+    )
     return result, findings
 
 
@@ -568,6 +576,8 @@ def load_predictions(folder: str | Path) -> tuple[list[PlanResult], list[str]]:
     predictions: list[PlanResult] = []
     problems: list[str] = []
     for path in sorted(docs.glob("*.json")):
+        if path.name == "manifest.json":
+            continue
         try:
             predictions.append(PlanResult.model_validate_json(path.read_text(encoding="utf-8")))
         except (OSError, ValueError) as exc:
@@ -612,47 +622,50 @@ def ablation_variants(pred_dir: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / "docs").is_dir()) if root.is_dir() else []
 
 
-def score_command(args: Any) -> int:
-    """`kehoach score`: 0 scored, 2 bad usage (missing or empty gold/prediction folder)."""
-    from pipeline.scoring_report import render_json, render_text
-
-    gold_dir, pred_dir = Path(args.gold), Path(args.pred)
-    try:
-        gold = load_gold(gold_dir)
-    except ScoreInputError as exc:
-        print(f"kehoach score: {exc}", file=sys.stderr)
-        return 2
+def score_folders(gold_dir: str | Path, pred_dir: str | Path) -> ScoreReport:
+    """Load `gold_dir` and the run in `pred_dir` and score them (what `kehoach score` prints, and
+    what a regression floor checks). Raises ScoreInputError where either cannot be scored."""
+    gold_dir, pred_dir = Path(gold_dir), Path(pred_dir)
+    gold = load_gold(gold_dir)
     if not pred_dir.is_dir():
-        print(f"kehoach score: prediction folder {pred_dir} does not exist (run `kehoach run` first)", file=sys.stderr)
-        return 2
+        raise ScoreInputError(f"prediction folder {pred_dir} does not exist (run `kehoach run` first)")
     predictions, problems = load_predictions(pred_dir)
     is_run_folder = (pred_dir / "docs").is_dir() or (pred_dir / "manifest.json").is_file()
     if not predictions and not problems and not is_run_folder:
-        print(
-            f"kehoach score: prediction folder {pred_dir} holds no prediction (docs/*.json); "
-            "run `kehoach run corpus/plans --out DIR` first",
-            file=sys.stderr,
+        raise ScoreInputError(
+            f"prediction folder {pred_dir} holds no prediction (docs/*.json); "
+            "run `kehoach run corpus/plans --out DIR` first"
         )
-        return 2
-    texts = load_texts(gold, gold_dir)
-    report = score(gold, predictions, texts)
+    report = score(gold, predictions, load_texts(gold, gold_dir))
     report.notes.extend(problems)
     errors = _manifest_errors(pred_dir)
     for doc_id, fmt in report.missing:
         why = errors.get(f"{doc_id}.{fmt}")
         if why:
             report.notes.append(f"{doc_id}.{fmt}: the run recorded {why}")
+    return report
+
+
+def score_command(args: Any) -> int:
+    """`kehoach score`: 0 scored, 2 bad usage (missing or empty gold/prediction folder, broken gold)."""
+    from pipeline.scoring_report import render_json, render_text
+
+    try:
+        report = score_folders(args.gold, args.pred)
+    except ScoreInputError as exc:
+        print(f"kehoach score: {exc}", file=sys.stderr)
+        return 2
+    pred_dir = Path(args.pred)
     variants: dict[str, ScoreReport] = {}
     ablation_note = None
     if getattr(args, "ablation", False):
         for variant in ablation_variants(pred_dir):
-            variant_predictions, variant_problems = load_predictions(variant)
-            variants[variant.name] = score(gold, variant_predictions, texts)
-            variants[variant.name].notes.extend(variant_problems)
+            try:
+                variants[variant.name] = score_folders(args.gold, variant)
+            except ScoreInputError as exc:
+                report.notes.append(f"ablation {variant.name}: {exc}")
         if not variants:
             ablation_note = f"no ablation runs in {pred_dir} (expected {pred_dir}/ablation/<variant>/docs/*.json)"
-    if args.format == "json":
-        print(render_json(report, details=args.details, variants=variants, ablation_note=ablation_note))
-    else:
-        print(render_text(report, details=args.details, variants=variants, ablation_note=ablation_note))
+    render = render_json if args.format == "json" else render_text
+    print(render(report, details=args.details, variants=variants, ablation_note=ablation_note))
     return 0

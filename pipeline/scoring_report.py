@@ -20,11 +20,29 @@ def render_json(
 ) -> str:
     data = report.to_dict(details=details)
     if variants or ablation_note:
+        formats = _ablation_formats(report, variants or {})
         data["ablation"] = {
             "note": ablation_note,
-            "variants": {name: v.to_dict()["overall"] for name, v in (variants or {}).items()},
+            "formats": formats,
+            "main": _restricted(report, formats).to_dict(),
+            "variants": {name: _restricted(v, formats).to_dict() for name, v in (variants or {}).items()},
         }
     return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def _ablation_formats(report: ScoreReport, variants: dict[str, ScoreReport]) -> list[str]:
+    """The formats every variant was run on: the main run is compared on those alone, so a variant
+    run over .txt only is not set against the main run's .pdf results."""
+    formats = [f for f in report.formats if all(f in v.formats for v in variants.values())]
+    return formats or report.formats
+
+
+def _restricted(report: ScoreReport, formats: list[str]) -> Block:
+    total = Block()
+    for fmt in formats:
+        if fmt in report.formats:
+            total.add(report.block(fmt=fmt))
+    return total
 
 
 def _fmt(x: float | None) -> str:
@@ -67,9 +85,11 @@ def _short(value: Any, width: int = 90) -> str:
 
 def _finding_lines(finding: Finding) -> list[str]:
     where = f" [{finding.section}]" if finding.section else ""
+    if finding.prefix:
+        where += f" after “…{finding.prefix[-30:].lstrip()}”"
     if finding.what == "disagree":
         head = f'      ≠{where} "{_short(finding.quote)}"' if finding.quote else "      ≠ metadata"
-        if finding.gold_quote and fold_differs(finding.gold_quote, finding.quote):
+        if finding.gold_quote and finding.gold_quote.strip() != finding.quote.strip():
             head += f'  (gold: "{_short(finding.gold_quote, 60)}")'
         lines = [head]
         for name, (gold, predicted) in finding.fields.items():
@@ -77,10 +97,6 @@ def _finding_lines(finding: Finding) -> list[str]:
         return lines
     mark = "−" if finding.what == "miss" else "+"
     return [f'      {mark}{where} "{_short(finding.quote)}"']
-
-
-def fold_differs(a: str, b: str) -> bool:
-    return a.strip() != b.strip()
 
 
 def _dump(value: Any) -> Any:
@@ -150,9 +166,11 @@ def render_text(
         lines.append(f"Ablation: {ablation_note}")
     if variants:
         lines.append("")
-        lines.append("Ablation (all formats, F1 detection/exact per kind):")
+        formats = _ablation_formats(report, variants)
+        lines.append(f"Ablation ({', '.join(formats)}; F1 detection/exact per kind):")
         lines.append(f"  {'variant':<14} " + " ".join(f"{k:>13}" for k in RECORD_KINDS))
-        for name, block in [("main", report.overall)] + [(n, v.overall) for n, v in variants.items()]:
+        rows = [("main", _restricted(report, formats))] + [(n, _restricted(v, formats)) for n, v in variants.items()]
+        for name, block in rows:
             cells = [f"{_fmt(block.kinds[k].detection.f1)}/{_fmt(block.kinds[k].exact.f1)}" for k in RECORD_KINDS]
             lines.append(f"  {name:<14} " + " ".join(f"{c:>13}" for c in cells))
     if details:

@@ -438,3 +438,23 @@ def test_cli_broken_gold_file_names_it(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["score", "--gold", str(gold_dir), "--pred", str(pred_dir)]) == 2
     err = capsys.readouterr().err
     assert "broken_KH-1_2025.json" in err and "bodies.0.role" in err
+
+
+def test_ablation_compares_on_the_formats_the_variant_ran(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    gold_dir, pred_dir = _folders(tmp_path, [pred(FULL, "txt"), pred(gold_doc(), "pdf")])
+    variant = pred_dir / "ablation" / "rules_only" / "docs"
+    variant.mkdir(parents=True)
+    (variant / f"{DOC}.txt.json").write_text(pred(FULL).model_dump_json())
+    assert main(["score", "--gold", str(gold_dir), "--pred", str(pred_dir), "--ablation", "--format", "json"]) == 0
+    ablation = json.loads(capsys.readouterr().out)["ablation"]
+    assert ablation["formats"] == ["txt"]
+    assert ablation["main"]["bodies"]["detection"]["recall"] == 1.0  # the empty pdf result is left out
+
+
+def test_a_file_that_is_not_a_prediction_is_noted_not_fatal(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    gold_dir, pred_dir = _folders(tmp_path, [pred(FULL)])
+    (pred_dir / "docs" / "junk.txt.json").write_text('{"doc_id": "junk"}', encoding="utf-8")
+    assert main(["score", "--gold", str(gold_dir), "--pred", str(pred_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "junk.txt.json: not a PlanResult, skipped" in out
+    assert "Missing predictions" not in out
