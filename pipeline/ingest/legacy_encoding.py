@@ -223,16 +223,22 @@ MIN_SCORE = 0.25
 MARGIN = 0.10
 
 
-def detect(view: str) -> Verdict:
-    """Decide whether `view` (text as decoded) is a legacy font encoding, and which one."""
+def detect(view: str, text: str | None = None) -> Verdict:
+    """Decide whether `view` is a legacy font encoding, and which one.
+
+    `view` is the text as a legacy font's user typed it (for an 8-bit file: its Windows-1252
+    reading); `text` is the file as decoded normally (Windows-1258 for an 8-bit file), which is
+    what "as is" means when the conversions are compared. They are the same for UTF-8/16 files.
+    """
     sample = unicodedata.normalize("NFC", view[:200_000])
+    as_is = sample if text is None else unicodedata.normalize("NFC", text[:200_000])
     tokens = _tokens(sample)
     legacy = _legacy_chars()
     foreign = sum(any(ch in legacy for ch in tok) for tok in tokens)
     share = foreign / len(tokens) if tokens else 0.0
     if foreign < 3 or share < SUSPECT_SHARE:
         return Verdict(None, share, {})
-    scores = {"as is": _syllable_share(sample)}
+    scores = {"as is": _syllable_share(as_is)}
     for name in LEGACY_ENCODINGS:
         scores[name] = _syllable_share(convert(sample, name))
     best = max(LEGACY_ENCODINGS, key=lambda name: scores[name])

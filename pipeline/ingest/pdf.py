@@ -95,6 +95,7 @@ class _Table:
     x0: float
     x1: float
     cells: list[_Cell]
+    columns: tuple[float, ...] = ()  # x of every vertical ruling, to recognise a continuation
 
     def contains(self, x: float, y: float) -> bool:
         return self.x0 - 1 <= x <= self.x1 + 1 and self.top - 1 <= y <= self.bottom + 1
@@ -249,7 +250,7 @@ def _grid(group: list[_Seg]) -> _Table | None:
     row_ids = {row: i for i, row in enumerate(sorted({c.row for c in cells}))}
     for cell in cells:
         cell.row = row_ids[cell.row]
-    return _Table(top=ys[0], bottom=ys[-1], x0=xs[0], x1=xs[-1], cells=cells)
+    return _Table(top=ys[0], bottom=ys[-1], x0=xs[0], x1=xs[-1], cells=cells, columns=tuple(xs))
 
 
 # ---------------------------------------------------------------- lines and paragraphs
@@ -504,7 +505,8 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
     right = max((ln.x1 for ln in all_lines), default=0.0)
     pitch = _pitch(pages)
     blocks: list[RawBlock] = []
-    table_index = 0
+    tables_seen: list[_OpenTable] = []
+    open_table: _OpenTable | None = None
     note_keys = set(footnotes)
     open_paragraph: tuple[int, _Line] | None = None  # (page, last line) of the body block just written
     for page in pages:
@@ -517,25 +519,22 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
         for _, item in items:
             if isinstance(item, _Table):
                 open_paragraph = None
-                for cell in item.cells:
-                    blocks.append(
-                        RawBlock(
-                            text=_cell_text(cell),
-                            kind="cell",
-                            source=SourceLocation(
-                                page=page.number, table=table_index, row=cell.row, column=cell.column
-                            ),
-                            row_span=cell.row_span,
-                            col_span=cell.col_span,
-                        )
-                    )
-                table_index += 1
+                continued = _is_continuation(open_table, item, page.number, first=item is items[0][1])
+                if not continued:
+                    open_table = _OpenTable(index=len(tables_seen), columns=item.columns)
+                    tables_seen.append(open_table)
+                assert open_table is not None
+                _emit_table(item, open_table, page.number, blocks, continued)
+                open_table.page = page.number
+                open_table.last_on_page = True
                 continue
             group: list[_Line] = item  # type: ignore[assignment]
             text = "\n".join(_drop_markers(ln, note_keys) for ln in group)
             if not text.strip():
                 continue
             bold = all(ln.bold for ln in group)
+            if open_table is not None:
+                open_table.last_on_page = False
             if _continues(open_paragraph, group, left, right, page.number):
                 blocks[-1].text += "\n" + text  # a paragraph running on from the previous page
             else:
@@ -554,6 +553,75 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
         pages=len(pages),
         warnings=warnings,
     )
+
+
+@dataclass
+class _OpenTable:
+    """A table as written so far, which the next page may continue."""
+
+    index: int
+    columns: tuple[float, ...]
+    rows: int = 0
+    page: int = 0
+    last_on_page: bool = True
+    header: list[str] = field(default_factory=list)
+    last_row: dict[int, RawBlock] = field(default_factory=dict)
+
+
+def _is_continuation(open_table: _OpenTable | None, table: _Table, page: int, first: bool) -> bool:
+    """A table that opens a page, right after a table that closed the page before, with the same
+    column rulings, is the same table running on (LibreOffice repeats its header row there)."""
+    if open_table is None or not first or not open_table.last_on_page or open_table.page != page - 1:
+        return False
+    return len(open_table.columns) == len(table.columns) and all(
+        abs(a - b) <= TOUCH for a, b in zip(open_table.columns, table.columns, strict=True)
+    )
+
+
+def _emit_table(table: _Table, open_table: _OpenTable, page: int, blocks: list[RawBlock], continued: bool) -> None:
+    """Write a table's cells, numbering rows after those already written for the same table.
+
+    On a continuation page the repeated header row is kept as a row (structure drops it), and a
+    row split by the page break — first cell empty after the header, every cell a plain one — is
+    joined to the last row of the page before, so a task is not cut in two."""
+    rows: dict[int, list[_Cell]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, []).append(cell)
+    texts = {id(cell): _cell_text(cell) for cell in table.cells}
+    first_data = 0
+    carried = open_table.last_row  # the last row written on the page before
+    if continued and rows.get(0) and [texts[id(c)] for c in rows[0]] == open_table.header:
+        first_data = 1
+    for row in sorted(rows):
+        cells = rows[row]
+        if (
+            continued
+            and row == first_data
+            and carried
+            and not texts[id(cells[0])]
+            and all(c.col_span == 1 and c.row_span == 1 for c in cells)
+            and all(c.column in carried for c in cells)
+        ):
+            for cell in cells:
+                if texts[id(cell)]:
+                    target = carried[cell.column]
+                    target.text = f"{target.text}\n{texts[id(cell)]}".strip()
+            continue
+        written: dict[int, RawBlock] = {}
+        for cell in cells:
+            block = RawBlock(
+                text=texts[id(cell)],
+                kind="cell",
+                source=SourceLocation(page=page, table=open_table.index, row=open_table.rows, column=cell.column),
+                row_span=cell.row_span,
+                col_span=cell.col_span,
+            )
+            blocks.append(block)
+            written[cell.column] = block
+        if open_table.rows == 0:
+            open_table.header = [texts[id(c)] for c in cells]
+        open_table.rows += 1
+        open_table.last_row = written
 
 
 def _continues(

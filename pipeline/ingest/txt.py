@@ -59,7 +59,7 @@ def decode_text(path: Path, data: bytes) -> Decoded:
         except UnicodeDecodeError:
             text, encoding = _strict(path, data, "cp1258"), "cp1258"
             view = legacy_view(data)
-    verdict = detect(view)
+    verdict = detect(view, text)
     if verdict.encoding is None:
         return Decoded(text, encoding)
     if verdict.encoding == "unsure":
