@@ -52,6 +52,7 @@ from pipeline.textmatch import (
 
 FORMATS: tuple[str, ...] = ("txt", "docx", "pdf")
 DOC_ID = re.compile(r"^[\w.\-]+$")
+DOC_ID_SHAPE = re.compile(r"^[\w-]+_[\w-]+_\d{4}$")  # nhu-khe_10-KH-DU_2025
 
 # ---------------------------------------------------------------------------------------------
 # Field comparison: which fields are key fields, and what "equal" means for each.
@@ -540,25 +541,34 @@ def load_gold_file(path: Path) -> GoldDocument:
         raise ScoreInputError(_validation_message(path, exc)) from exc
 
 
-def is_gold_candidate(path: Path) -> bool:
-    """A gold file is `gold/<doc_id>.json` holding an object with `doc_id` (so a floor file or any
-    other JSON kept in gold/ is left alone). README.md and gold/notes/ are never read."""
+def corpus_ids(gold_dir: Path) -> set[str]:
+    """The doc_ids of the plans beside the gold folder (`../corpus/plans/*`), if any."""
+    plans = gold_dir.resolve().parent / "corpus" / "plans"
+    return {p.stem for p in plans.iterdir() if p.is_file()} if plans.is_dir() else set()
+
+
+def is_gold_candidate(path: Path, known_ids: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether `path` is meant as a gold file: a JSON object with `doc_id`, or a file named after a
+    corpus document (`known_ids`) or in the corpus naming shape (place_number_year) that does not
+    parse. A floor file or any other JSON kept in gold/ is left alone; README.md and gold/notes/ are
+    never read. A meant gold file that is broken is not skipped: load_gold_file says why."""
     if path.suffix != ".json" or not DOC_ID.match(path.stem):
         return False
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
-        return True  # looks like a gold file by name: let load_gold_file report why it is broken
-    return isinstance(data, dict) and "doc_id" in data and "metadata" in data
+        return path.stem in known_ids or bool(DOC_ID_SHAPE.match(path.stem))
+    return (isinstance(data, dict) and "doc_id" in data) or path.stem in known_ids
 
 
 def load_gold(folder: str | Path) -> dict[str, GoldDocument]:
     folder = Path(folder)
     if not folder.is_dir():
         raise ScoreInputError(f"gold folder {folder} does not exist")
+    known = corpus_ids(folder)
     gold: dict[str, GoldDocument] = {}
     for path in sorted(folder.glob("*.json")):
-        if not is_gold_candidate(path):
+        if not is_gold_candidate(path, known):
             continue
         document = load_gold_file(path)
         if document.doc_id != path.stem:

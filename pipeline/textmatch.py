@@ -77,6 +77,15 @@ def syllables(text: str | None) -> list[str]:
     return _WORD.findall(fold_quote(text))
 
 
+@lru_cache(maxsize=65536)
+def _profile(text: str | None) -> tuple[str, Counter, int]:
+    """(folded text, syllable multiset, syllable count), cached: the scorer compares every gold
+    quote of a kind with every predicted one."""
+    folded = fold_quote(text)
+    words = _WORD.findall(folded)
+    return folded, Counter(words), len(words)
+
+
 def overlap(a: str | None, b: str | None) -> float:
     """How well two quotes overlap, 0.0 where they do not pair under the guidelines' rule.
 
@@ -85,22 +94,19 @@ def overlap(a: str | None, b: str | None) -> float:
     shared syllables over the longer quote's syllables (1.0 for equal quotes), so a quote that
     says the same words beats one that merely shares some.
     """
-    fa, fb = fold_quote(a), fold_quote(b)
+    fa, ca, na = _profile(a)
+    fb, cb, nb = _profile(b)
     if not fa or not fb:
         return 0.0
-    sa, sb = _WORD.findall(fa), _WORD.findall(fb)
-    shared = sum((Counter(sa) & Counter(sb)).values())
-    longer = max(len(sa), len(sb))
-    shorter = min(len(sa), len(sb))
-    contains = fa in fb or fb in fa
-    if not contains and (shorter == 0 or 2 * shared < shorter):
-        return 0.0
-    if longer == 0:
-        return 1.0 if fa == fb else 0.5
-    score = shared / longer
     if fa == fb:
         return 1.0
-    # Containment always pairs, even where punctuation-only differences leave few syllables.
+    contains = fa in fb or fb in fa
+    shared = sum((ca & cb).values()) if not ca.keys().isdisjoint(cb) else 0
+    shorter, longer = min(na, nb), max(na, nb)
+    if not contains and (shorter == 0 or 2 * shared < shorter):
+        return 0.0
+    score = shared / longer if longer else 0.0
+    # Containment always pairs, even where punctuation-only quotes leave no syllables to count.
     return max(score, 1e-6) if contains else score
 
 

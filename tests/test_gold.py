@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.models import RECORD_KINDS, GoldDocument
-from pipeline.scoring import ScoreInputError, is_gold_candidate, load_gold_file
+from pipeline.scoring import ScoreInputError, corpus_ids, is_gold_candidate, load_gold_file
 from pipeline.textmatch import (
     document_text_for_quotes,
     fold_document_text,
@@ -34,7 +34,7 @@ EVIDENCE_FIELDS = {"quote", "prefix", "occurrence", "section", "note", "span", "
 # An unexpanded abbreviation: two or more capitals in a row (UBND, HĐND, MTTQ, BCĐ, CT-XH).
 ABBREVIATION = re.compile(r"\b[A-ZĐ]{2,}\b")
 
-GOLD_FILES = sorted(p for p in GOLD.glob("*.json") if is_gold_candidate(p)) if GOLD.is_dir() else []
+GOLD_FILES = sorted(p for p in GOLD.glob("*.json") if is_gold_candidate(p, corpus_ids(GOLD))) if GOLD.is_dir() else []
 
 
 # --- the checks, as functions returning problems, so they can be tested on broken files ------
@@ -306,3 +306,30 @@ def test_name_check_flags_written_forms_and_abbreviations(tmp_path: Path):
         "demo.json: tasks[0].lead: 'Ủy ban nhân dân' is a written form; the canonical name is 'Ủy ban nhân dân xã'",
     ]
     assert outside == ["demo.json: bodies[3].name: 'Ban Chỉ đạo tỉnh'"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "known", "candidate"),
+    [
+        ("floor.json", '{"citations": {"detection_f1": 0.5}}', set(), False),
+        ("floor.json", '{"citations": ', set(), False),  # someone else's broken file is not gold
+        ("demo_KH-1_2025.json", '{"doc_id": "demo_KH-1_2025", ', set(), True),  # gold-shaped name, broken
+        ("plan.json", '{"metadata": {}}', {"plan"}, True),  # named after a corpus document, no doc_id
+        ("anything.json", '{"doc_id": "anything"}', set(), True),
+    ],
+)
+def test_which_files_are_gold(tmp_path: Path, name: str, content: str, known: set[str], candidate: bool):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert is_gold_candidate(path, known) is candidate
+
+
+def test_gold_file_without_doc_id_is_not_skipped(tmp_path: Path):
+    from pipeline.scoring import load_gold
+
+    (tmp_path / "corpus" / "plans").mkdir(parents=True)
+    (tmp_path / "corpus" / "plans" / "plan.txt").write_text("Kế hoạch", encoding="utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "plan.json").write_text('{"metadata": {}}', encoding="utf-8")
+    with pytest.raises(ScoreInputError, match=r"plan\.json.*\n  doc_id: Field required"):
+        load_gold(tmp_path / "gold")
