@@ -236,6 +236,27 @@ def add_page_number_footer(doc) -> None:
 # ---------------------------------------------------------------- footnote part
 
 
+SETTINGS_AFTER_FOOTNOTEPR = (
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
@@ -269,7 +290,14 @@ def add_footnote(doc, paragraph: Paragraph, text: str) -> None:
     settings = doc.settings.element
     if settings.find(qn("w:footnotePr")) is None:
         fpr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
-        settings.append(fpr)
+        # CT_Settings is a sequence: footnotePr sits before endnotePr/compat/rsids/...; Word rejects
+        # a settings part whose children are out of order.
+        later = [settings.find(qn(tag)) for tag in SETTINGS_AFTER_FOOTNOTEPR]
+        anchor = next((el for el in later if el is not None), None)
+        if anchor is not None:
+            anchor.addprevious(fpr)
+        else:
+            settings.append(fpr)
 
 
 # ---------------------------------------------------------------- body
