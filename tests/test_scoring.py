@@ -187,6 +187,8 @@ def test_perfect_prediction_scores_one_everywhere():
 
 
 def test_real_gold_as_prediction_scores_one():
+    if not any((ROOT / "gold").glob("*.json")):
+        pytest.skip("no gold files yet")
     gold = load_gold(ROOT / "gold")
     report = score(gold, [pred(doc) for doc in gold.values()])
     for kind, k in report.overall.kinds.items():
