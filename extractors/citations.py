@@ -18,6 +18,7 @@ lexicon, where a PhraseMatcher would match the same strings the alternation alre
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +27,6 @@ import regex
 from extractors.evidence import evidence
 from extractors.grammar import (
     AFTER_WORD,
-    BEFORE_WORD,
     FULL_DATE,
     HYPHEN,
     NUMBER,
@@ -63,42 +63,86 @@ class Mention:
     issuer_from_list: bool = False
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    type_start: re.Pattern
+    typed: regex.Pattern
+    law: regex.Pattern
+    bare: regex.Pattern
+    tail_date: regex.Pattern
+    tail_issuer: regex.Pattern
+
+
 @lru_cache(maxsize=4)
-def _patterns(registry: Registry) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+def _patterns(registry: Registry) -> _Patterns:
+    """The grammar, compiled once per registry.
+
+    Scanning is driven by candidates: the standard `re` module finds where a type word starts
+    (one pass, ~0.6 ms on a 25 KB plan; one alternation over every position with `regex` cost
+    five times that), and the full grammar is tried only there; a second pass finds bare numbers.
+    """
     types = registry.type_pattern
     name_word = rf"(?!{_STOP_WORDS}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
     law_word = rf"(?!(?:số|của|ngày|về){AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
-    full = (
-        rf"{BEFORE_WORD}(?P<type>{types})"
+    typed = (
+        rf"(?P<type>{types})"
         rf"(?:(?:\s+{name_word}){{0,4}}?\s+số\s*:?\s*|\s*:?\s+)"
         rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
     law = (
-        rf"{BEFORE_WORD}(?P<law>luật)(?P<lawname>(?:\s+{law_word}){{1,10}}?)"
+        rf"(?P<law>luật)(?P<lawname>(?:\s+{law_word}){{1,10}}?)"
         rf"(?=\s*,?\s*(?:ngày\s+)?{FULL_DATE})"
     )
-    mention = regex.compile(rf"{full}|{law}|{NUMBER}")
-    tail_date = regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s+)?(?P<date>{FULL_DATE})")
-    tail_issuer = regex.compile(r"\s*,?\s*của\s+")
-    return mention, tail_date, tail_issuer
+    return _Patterns(
+        type_start=re.compile(rf"(?<!\w){types}(?!\w)"),
+        typed=regex.compile(typed),
+        law=regex.compile(law),
+        bare=regex.compile(NUMBER),
+        tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s+)?(?P<date>{FULL_DATE})"),
+        tail_issuer=regex.compile(r"\s*,?\s*của\s+"),
+    )
 
 
 _PLACE = regex.compile(r"(?:[ \t]+\p{Lu}[\p{Ll}\p{Lu}]*){1,4}")
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
 
 
+def _candidates(folded: str, patterns: _Patterns) -> list[regex.Match]:
+    """Grammar matches in document order, none overlapping: typed mentions, laws, bare numbers."""
+    typed: list[regex.Match] = []
+    last_end = 0
+    for start in patterns.type_start.finditer(folded):
+        if start.start() < last_end:
+            continue
+        m = patterns.typed.match(folded, start.start()) or patterns.law.match(folded, start.start())
+        if m:
+            typed.append(m)
+            last_end = m.end()
+    found: list[regex.Match] = []
+    i = 0
+    for m in patterns.bare.finditer(folded):
+        while i < len(typed) and typed[i].end() <= m.start():
+            found.append(typed[i])
+            i += 1
+        if i < len(typed) and typed[i].start() <= m.start() < typed[i].end():
+            continue
+        found.append(m)
+    found.extend(typed[i:])
+    return found
+
+
 def scan(text: str, folded: str | None = None, registry: Registry | None = None) -> list[Mention]:
     """Citations in `text`, fields parsed from the mention itself (no document context)."""
     registry = registry or load_registry()
     folded = fold(text) if folded is None else folded
-    mention_re, tail_date, tail_issuer = _patterns(registry)
+    patterns = _patterns(registry)
     found: list[Mention] = []
-    for m in mention_re.finditer(folded):
+    for m in _candidates(folded, patterns):
         mention = _mention(m, text, folded, registry)
         if mention is None:
             continue
         pos = mention.end
-        d = tail_date.match(folded, pos)
+        d = patterns.tail_date.match(folded, pos)
         if d:
             mention.date = parse_date(d.group("date"))
             if mention.date is None:
@@ -106,14 +150,14 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             pos = mention.end = d.end()
         elif mention.doc_type == "luat" and mention.number is None:
             continue
-        i = tail_issuer.match(folded, pos)
+        i = patterns.tail_issuer.match(folded, pos)
         if i:
             issuer = registry.issuer_re.match(folded, i.end())
             if issuer:
                 name, keeps_place = registry.issuer_of_form(issuer.group(1)) or (None, False)
                 end = issuer.end()
                 place = _PLACE.match(text, end)
-                if place and not _is_term_word(place.group(), registry):
+                if place and not _is_term_word(place.group()):
                     end = place.end()
                     if keeps_place and name:
                         name = f"{name} {' '.join(place.group().split())}"
@@ -123,14 +167,15 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
     return found
 
 
-def _is_term_word(words: str, registry: Registry) -> bool:
+def _is_term_word(words: str) -> bool:
     """A capitalized word after an issuer that opens a new phrase, not a place name ("Về", "Khóa")."""
     first = fold(words.split()[0])
     return first in {"về", "khóa", "khoá", "nhiệm", "và", "tại", "theo"}
 
 
 def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Mention | None:
-    if m.group("law"):
+    groups = m.re.groupindex
+    if "law" in groups and m.group("law"):
         name_end = m.end("lawname")
         return Mention(start=m.start(), end=name_end, doc_type="luat", number=None)
     number = None
@@ -138,7 +183,7 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
         number = canonical_number(m, text, registry.speller)
         if number is None:
             return None
-    if m.group("type"):
+    if "type" in groups and m.group("type"):
         type_text = text[m.start("type") : m.end("type")]
         doc_type = registry.doc_type_of_name(type_text)
         if m.group("short"):
@@ -210,11 +255,23 @@ def _clause_start(folded: str, pos: int, floor: int = 0) -> int:
     return start
 
 
-def _relation(folded: str, pos: int, head: int) -> str:
+def _relation(document: Document, pos: int, head: int) -> str:
+    """basis, implements, replaces or mentions, from the clause before the mention and its place.
+
+    A clause starts at ";", ". ", a blank line, a line opening with a capital (on `text`, since
+    `fold` has no capitals), or the start of the head span (title, Căn cứ line, issuing sentence)
+    that holds the mention.
+    """
+    folded = document.fold
     opening = _open_paren(folded, pos)
     if opening is not None and _ABBREVIATION_RE.match(folded, opening):
         return "mentions"
-    clause = folded[_clause_start(folded, pos) : pos]
+    header = document.header
+    floor = 0
+    for span in [header.title, header.issuing_sentence, *header.basis]:
+        if span is not None and span.start <= pos < span.end:
+            floor = max(floor, span.start)
+    clause = folded[_clause_start(document.text, pos, floor) : pos]
     if pos >= head:
         replaces = list(_REPLACES_RE.finditer(clause))
         return "replaces" if replaces else "mentions"
@@ -254,12 +311,15 @@ def _share_list_issuers(mentions: list[Mention], folded: str) -> None:
     flush()
 
 
+_LEADING_DIGITS = regex.compile(r"\d+")
+
+
 def _resolve_short_forms(mentions: list[Mention]) -> None:
     """ "Nghị quyết 57" → 57-NQ/TW where the document cites exactly one such Nghị quyết in full."""
     full: dict[tuple[str, int], set[str]] = {}
     for x in mentions:
         if not x.short and x.number:
-            digits = regex.match(r"\d+", x.number)
+            digits = _LEADING_DIGITS.match(x.number)
             if digits:
                 full.setdefault((x.doc_type, int(digits.group())), set()).add(x.number)
     for x in mentions:
@@ -297,7 +357,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
                 number=x.number,
                 date=x.date,
                 issuer=x.issuer,
-                relation=_relation(folded, x.start, head),
+                relation=_relation(document, x.start, head),
             )
         )
         if x.date_invalid:

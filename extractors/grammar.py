@@ -87,9 +87,14 @@ def alternation(phrases: list[str]) -> str:
     return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
 
 
+_SPACES = regex.compile(r"\s+")
+_TRAILING_DIGITS = regex.compile(r"\d+$")
+_LETTERS_DIGITS = regex.compile(r"^(\D*)(\d*)$")
+
+
 def tone_key(phrase: str) -> str:
     """Lookup key that ignores case, spacing, Ð/Đ and tone placement: the same test as the patterns."""
-    s = regex.sub(r"\s+", " ", fold(phrase).strip()).replace("ð", "đ")
+    s = _SPACES.sub(" ", fold(phrase).strip()).replace("ð", "đ")
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], s)
 
 
@@ -118,6 +123,7 @@ LAW_NUMBER = (
 )
 NUMBER = rf"(?<![\w/]){{}}(?:{LAW_NUMBER}|{GOV_NUMBER}|{PARTY_NUMBER})(?![\w/])".replace("{}", "")
 NUMBER_RE = regex.compile(NUMBER)
+_HYPHEN_RE = regex.compile(HYPHEN)
 
 
 class SymbolSpeller:
@@ -131,10 +137,10 @@ class SymbolSpeller:
         return fold(part).replace("đ", "d").replace("ð", "d")
 
     def known(self, part: str) -> bool:
-        return self.key(regex.sub(r"\d+$", "", part)) in self._by_key
+        return self.key(_TRAILING_DIGITS.sub("", part)) in self._by_key
 
     def spell(self, part: str) -> str:
-        m = regex.match(r"^(\D*)(\d*)$", part)
+        m = _LETTERS_DIGITS.match(part)
         letters, digits = (m.group(1), m.group(2)) if m else (part, "")
         canonical = self._by_key.get(self.key(letters))
         if canonical is None:
@@ -151,7 +157,7 @@ def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller) -> str |
 
     def cut(group: str) -> str:
         s, e = m.span(group)
-        return regex.sub(r"\s+", "", text[s:e])
+        return _SPACES.sub("", text[s:e])
 
     if m.group("ln"):
         symbol = speller.spell(cut("ls1"))
@@ -159,10 +165,10 @@ def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller) -> str |
             symbol += "-" + speller.spell(cut("ls2"))
         return f"{m.group('ln')}/{m.group('ly')}/{symbol}"
     if m.group("gn"):
-        if not regex.search(HYPHEN, m.group("gsep")) and not speller.known(m.group("gs1")):
+        if not _HYPHEN_RE.search(m.group("gsep")) and not speller.known(m.group("gs1")):
             return None
         return f"{m.group('gn')}/{speller.spell(cut('gs1'))}-{speller.spell(cut('gs2'))}"
-    if not regex.search(HYPHEN, m.group("psep")) and not speller.known(m.group("ps1")):
+    if not _HYPHEN_RE.search(m.group("psep")) and not speller.known(m.group("ps1")):
         return None
     return f"{m.group('pn')}-{speller.spell(cut('ps1'))}/{speller.spell(cut('ps2'))}"
 

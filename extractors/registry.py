@@ -143,7 +143,7 @@ class Registry:
     # -- lookups -----------------------------------------------------------------------------
 
     def doc_type_of_name(self, name: str) -> str:
-        return self._type_by_name.get(fold(regex.sub(r"\s+", " ", name.strip())), "other")
+        return self._type_by_name.get(fold(" ".join(name.split())), "other")
 
     def doc_type_of_symbol(self, part: str) -> str | None:
         return self._type_by_symbol.get(SymbolSpeller.key(part))

@@ -1,0 +1,220 @@
+"""Metadata of the plan itself: type, number, date, place, issuer, signer, title, and what it
+implements or replaces.
+
+The structure stage marks the head's lines (`Document.header`); where it found none (a plan with
+no number line, a PDF whose head came out in another order), the same facts are read from the text
+of the head with the shared grammar, so one missing span never empties a field that the text
+states. `implements` and `replaces` come from the citations, which already know their relation.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.citations import head_end
+from extractors.grammar import (
+    AFTER_WORD,
+    BEFORE_WORD,
+    HYPHEN,
+    LETTER,
+    NUMBER,
+    canonical_number,
+    fold,
+    parse_partial_date,
+)
+from extractors.registry import Registry, load_registry
+from pipeline.document import Document, Span
+from pipeline.models import Citation, Metadata
+
+_NUMBER_LINE_RE = regex.compile(rf"(?m)^[\W_]*số\s*:?\s*{NUMBER}")
+# "Số    -KH/ĐU": the number left blank for the office to fill in.
+_BLANK_NUMBER_RE = regex.compile(
+    rf"(?m)^[\W_]*số\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
+    rf"(?P<s2>{LETTER}{{2,10}}\d{{0,2}})(?![\w/])"
+)
+# "Nhữ Khê, ngày 22 tháng 9 năm 2025", "Xuân Hưng, ngày    tháng 8 năm 2025": a line of its own.
+_BLANK = r"[\d \t._…]*"
+_PLACE_DATE_RE = regex.compile(
+    r"(?m)^[ \t*_]*(?P<place>[^\W\d][^\n,;:()\d]{1,39}?)\s*,\s*"
+    rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}năm[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
+    r"[ \t*_.]*$"
+)
+_DATE_LINE_START = regex.compile(r"[ \t*_]*ngày\b")
+_ISSUING_RE = regex.compile(
+    r"[ \t*]*(?P<subject>[^\n;:.]{4,90}?)\s+(?:đã\s+)?"
+    r"(?:ban\s+hành|xây\s+dựng|triển\s+khai\s+xây\s+dựng)\s+(?:kế\s+hoạch|chương\s+trình)"
+)
+_SENTENCE_START_RE = regex.compile(r"(?m)^|[;:.,]\s+")
+_OF_LINE_RE = regex.compile(r"(?m)^[ \t*]*của\s+(?P<body>[^\n]{4,80}?)[ \t*]*$")
+_ON_BEHALF_RE = regex.compile(r"(?m)^[ \t*]*(?:t/m|tm\.?|thay\s+mặt)\s+(?P<body>[^\n*]{3,60})")
+_PERSON_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:[ \t]+\p{Lu}\p{Ll}*){1,4}$")
+_TAIL_END_RE = regex.compile(r"(?m)^[ \t*#]*(?:phụ\s+lục|phụ\s+biểu)\b")
+_RECIPIENTS_RE = regex.compile(r"(?m)^[ \t*]*nơi\s+nhận")
+
+
+def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
+    """The plan's own metadata; `citations` are this plan's, from `extract_citations`."""
+    registry = load_registry()
+    head = head_end(document)
+    number, symbol = _number(document, head, registry)
+    date, place = _date_place(document, head)
+    doc_type = _doc_type(document, head, registry) or (
+        registry.doc_type_of_symbol(symbol.split("/")[0].split("-")[0]) if symbol else None
+    )
+    signer, signer_title = _signer(document, registry)
+    return Metadata(
+        doc_type=doc_type,  # type: ignore[arg-type]
+        number=number,
+        symbol=symbol,
+        date=date,
+        place=place,
+        issuer=_issuer(document, head, registry),
+        signer=signer,
+        signer_title=signer_title,
+        title=_title(document),
+        implements=_numbers(citations, "implements"),
+        replaces=_numbers(citations, "replaces"),
+    )
+
+
+def _numbers(citations: list[Citation], relation: str) -> list[str]:
+    seen: list[str] = []
+    for c in citations:
+        if c.relation == relation and c.number and c.number not in seen:
+            seen.append(c.number)
+    return seen
+
+
+def _window(document: Document, span: Span | None, head: int) -> tuple[int, int]:
+    return (span.start, span.end) if span is not None else (0, head)
+
+
+def _number(document: Document, head: int, registry: Registry) -> tuple[str | None, str | None]:
+    start, end = _window(document, document.header.number_line, head)
+    m = _NUMBER_LINE_RE.search(document.fold, start, end)
+    if m:
+        number = canonical_number(m, document.text, registry.speller)
+        if number:
+            return number, _symbol_of(number)
+    blank = _BLANK_NUMBER_RE.search(document.fold, start, end)
+    if blank:
+        s1 = registry.speller.spell(document.text[blank.start("s1") : blank.end("s1")])
+        s2 = registry.speller.spell(document.text[blank.start("s2") : blank.end("s2")])
+        return None, f"{s1}{blank.group('sep')}{s2}"
+    return None, None
+
+
+def _symbol_of(number: str) -> str:
+    """'10-KH/ĐU' → 'KH/ĐU'; '15/KH-UBND' → 'KH-UBND'; '193/2025/QH15' → 'QH15'."""
+    return regex.sub(r"^\d+[-/](?:\d{4}/)?", "", number)
+
+
+def _date_place(document: Document, head: int) -> tuple[str | None, str | None]:
+    span = document.header.place_date
+    folded, text = document.fold, document.text
+    if span is not None:
+        m = _PLACE_DATE_RE.search(folded, span.start, span.end)
+        if m is None and _DATE_LINE_START.match(folded, span.start):
+            return parse_partial_date(folded[span.start : span.end]), None
+    else:
+        m = _PLACE_DATE_RE.search(folded, 0, head)
+    if m is None:
+        return None, None
+    place = text[m.start("place") : m.end("place")].strip(" \t*_")
+    return parse_partial_date(m.group("date")), place or None
+
+
+def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
+    span = document.header.doc_type_line
+    if span is not None:
+        return registry.doc_type_of_name(document.text[span.start : span.end].strip(" \t*_"))
+    type_line = regex.compile(rf"(?m)^[ \t*_]*({registry.type_pattern})[ \t*_]*$")
+    m = type_line.search(document.fold, 0, head)
+    return registry.doc_type_of_name(m.group(1)) if m else None
+
+
+def _canonical_body(phrase: str, registry: Registry) -> str | None:
+    """The bodies-table name of the body a phrase opens with ("Ban Thường vụ Đảng ủy xã Rạng Đông")."""
+    m = registry.issuer_re.match(fold(phrase).strip(" \t*_"))
+    if not m:
+        return None
+    found = registry.issuer_of_form(m.group(1))
+    return found[0] if found else None
+
+
+def _issuer(document: Document, head: int, registry: Registry) -> str | None:
+    """Who issues the plan: "KẾ HOẠCH / CỦA BAN CHẤP HÀNH …" under the type, else the subject of
+    the issuing sentence ("Ban Thường vụ Đảng ủy xã … ban hành Kế hoạch"), else "T/M …"."""
+    folded = document.fold
+    title = document.header.title
+    start = document.header.doc_type_line.end if document.header.doc_type_line else 0
+    end = title.end if title is not None else head
+    of_line = _OF_LINE_RE.search(folded, start, min(end, start + 400) if title is None else end)
+    if of_line:
+        name = _canonical_body(of_line.group("body"), registry)
+        if name:
+            return name
+    span = document.header.issuing_sentence
+    lo, hi = (span.start, span.end) if span is not None else (0, head)
+    starts = [lo] + [m.end() for m in _SENTENCE_START_RE.finditer(folded, lo, hi)]
+    for start in starts:
+        m = _ISSUING_RE.match(folded, start, hi)
+        name = _canonical_body(m.group("subject"), registry) if m else None
+        if name:
+            return name
+    for m in _ON_BEHALF_RE.finditer(folded, head):
+        name = _canonical_body(m.group("body"), registry)
+        if name:
+            return name
+    return None
+
+
+def _title(document: Document) -> str | None:
+    span = document.header.title
+    if span is None:
+        return None
+    lines = [line.strip(" \t*_") for line in document.text[span.start : span.end].splitlines()]
+    kept = [line for line in lines if line and not fold(line).startswith("của ")]
+    return " ".join(" ".join(kept).split()) or None
+
+
+def _tail(document: Document) -> tuple[int, int]:
+    """Where the signature stands: from "Nơi nhận" (or the last section) to the appendices."""
+    folded = document.fold
+    if document.header.signature is not None:
+        s = document.header.signature
+        return s.start, s.end
+    starts = [m.start() for m in _RECIPIENTS_RE.finditer(folded)]
+    start = starts[-1] if starts else head_end(document)
+    appendix = _TAIL_END_RE.search(folded, start)
+    end = appendix.start() if appendix else len(folded)
+    return max(0, start - 600), end
+
+
+def _signer(document: Document, registry: Registry) -> tuple[str | None, str | None]:
+    """The signer's name (a line of two to five capitalized words) and the title printed above it."""
+    start, end = _tail(document)
+    text = document.text
+    lines = [(m.start(), m.group()) for m in regex.finditer(r"[^\n]+", text[start:end])]
+    name_index = None
+    for i, (_, line) in enumerate(lines):
+        clean = line.strip(" \t*_")
+        if _PERSON_RE.match(clean) and not _CAPITAL_HEADINGS.search(fold(clean)):
+            name_index = i
+    if name_index is None:
+        return None, None
+    name = " ".join(lines[name_index][1].strip(" \t*_").split())
+    title = None
+    for _, line in reversed(lines[max(0, name_index - 4) : name_index]):
+        m = registry.signer_title_re.search(fold(line))
+        if m:
+            # "K/T BÍ THƯ / PHÓ BÍ THƯ": the line nearest the name is the signer's own title.
+            title = registry.signer_title(m.group(1))
+            break
+    return name, title
+
+
+# Words of a body or a heading, never of a person's name (a line "Ban Chỉ Đạo" is not a signer).
+_CAPITAL_HEADINGS = regex.compile(
+    rf"{BEFORE_WORD}(?:nơi|nhận|lưu|kế|hoạch|phụ|lục|ban|đảng|ủy|uỷ|bộ|xã|phòng|hội){AFTER_WORD}"
+)
