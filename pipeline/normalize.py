@@ -96,7 +96,8 @@ def fold_text(s: str) -> str:
 
 
 LIST_MARKER = regex.compile(r"^(?:[-+•–−*]|[a-zđ]\))\s")
-NUMBER_MARKER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\))\s")
+NUMBER_MARKER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)\s")
+HEADING_MARKER = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|[IVXL]{1,6}\s*[-.–)])\s")
 ROMAN_MARKER = regex.compile(r"^[IVXL]{1,6}\s*[-.–)]\s*\S")
 APPENDIX_LINE = regex.compile(r"^(?:PHỤ\s+LỤC|PHỤ\s+BIỂU|Phụ\s+lục|Phụ\s+biểu)(?:\s+số)?\s+(?:[IVXL]+|\d{1,2})\b")
 SIGNATURE_LEAD = regex.compile(r"^(?:T/M|TM\.|TM|KT\.|KT|Q\.|TL\.|TUQ\.)\s+\p{Lu}")
@@ -177,7 +178,7 @@ _SOFT_HYPHEN = regex.compile(r"[\u00ad\ufffe]")
 _BOOKMARK = regex.compile(r"\[bookmark:[^\]\n]*\]")
 _FOOTNOTE_REF = regex.compile(r"\[(?:footnoteRef:\s*|\^)(\w+)\]")
 _BOLD = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
-_ITALIC = regex.compile(r"(?<![\*\w(])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\*\w)])")
+_ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*)])([^*\n]+?)(?<=[^\s*(])\*(?![\*\w])")
 _STAR_ONLY = regex.compile(r"^[\s*]+$")
 _GLUED_PERCENT = regex.compile(r"(?<=\d%)(\d{1,2})(?=[.,;:)]|\s|$)")
 _GLUED_WORD = regex.compile(r"(?<=(?<![\p{L}\d])(\p{Ll}[\p{Ll}\p{M}]*)[\p{Ll}\p{M}])(\d{1,2})(?=[.,;:)]|\s|$)")
@@ -283,6 +284,31 @@ def _starts_new_line(previous: str, line: str) -> bool:
     return bool(RECIPIENTS_LINE.match(previous) and previous.rstrip().endswith(":"))
 
 
+def _vowelless(token: str) -> bool:
+    return bool(token) and token.isalpha() and not any(c in _VOWELS for c in _base_letters(token))
+
+
+def _wrap_glue(before: str, after: str) -> str:
+    """What a line break inside a paragraph or cell becomes: " ", or "" where a narrow column broke a
+    word without a hyphen ("HĐN|D xã", "Hàng tháng/q|uý", "quý/nă|m").
+
+    Only a fragment with no vowel can be half a word; it is glued to its neighbour where the two make
+    one syllable ("nă"+"m") or one all-capital abbreviation ("UBN"+"D"), never in "với|UBND xã".
+    """
+    left = regex.search(r"[\p{L}\p{M}]+$", before)
+    right = regex.match(r"[\p{L}\p{M}]+", after)
+    if not left or not right:
+        return " "
+    a, b = left.group(0), right.group(0)
+    if not (_vowelless(a) or _vowelless(b)):
+        return " "
+    if a.isupper() and len(a) >= 2 and b.isupper() and _vowelless(b) and len(b) <= 2:
+        return ""
+    if (a + b).islower() and _SYLLABLE.fullmatch(_base_letters(a + b)):
+        return ""
+    return " "
+
+
 def split_lines(t: Tracked) -> list[Tracked]:
     """Cut a cleaned block into paragraphs: line breaks become spaces except before a new item."""
     pieces: list[Tracked] = []
@@ -304,7 +330,10 @@ def split_lines(t: Tracked) -> list[Tracked]:
                 pieces.append(current)
             current = stripped
         else:
-            current = Tracked(current.text + " " + stripped.text, [*current.pos, current.pos[-1], *stripped.pos])
+            glue = _wrap_glue(current.text, stripped.text)
+            current = Tracked(
+                current.text + glue + stripped.text, [*current.pos, *[current.pos[-1]] * len(glue), *stripped.pos]
+            )
     if current is not None:
         pieces.append(current)
     return [_collapse(p) for p in pieces]
@@ -322,9 +351,26 @@ def _collapse(t: Tracked) -> Tracked:
 
 
 def _join_cell(t: Tracked) -> Tracked:
-    """A table cell is one line: its line breaks become spaces."""
-    out = t.sub(regex.compile(r"[ \t]*\n[ \t]*"), lambda m: [(" ", m.start())])
-    return _collapse(_strip(out))
+    """A table cell is one line: its line breaks become spaces (or nothing, see `_wrap_glue`)."""
+    parts = [_strip(p) for p in split_tracked(t, "\n")]
+    parts = [p for p in parts if p.text]
+    if not parts:
+        return Tracked("", [])
+    current = parts[0]
+    for part in parts[1:]:
+        glue = _wrap_glue(current.text, part.text)
+        current = Tracked(current.text + glue + part.text, [*current.pos, *[current.pos[-1]] * len(glue), *part.pos])
+    return _collapse(current)
+
+
+def split_tracked(t: Tracked, sep: str) -> list[Tracked]:
+    out: list[Tracked] = []
+    start = 0
+    for i, ch in enumerate(t.text + sep):
+        if ch == sep:
+            out.append(Tracked(t.text[start:i], t.pos[start:i]))
+            start = i + 1
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -401,17 +447,25 @@ def _ends_sentence(text: str) -> bool:
     return bool(regex.search(r"[.!?:;…]['\"”’)]*$", text)) or text.endswith("./.")
 
 
-def _continues(previous: str, following: str) -> bool:
-    """Two paragraphs a page break split: the first stops mid-sentence and the next goes on in lower case."""
-    if _ends_sentence(previous) or not regex.search(r"\p{Ll}", previous):
-        return False
-    if opens_item(following):
-        return False
-    if opens_item(previous) and len(previous) <= 160 and ";" not in previous:
-        return False  # a heading ("2. Mục tiêu cụ thể đến năm 2030") is never continued
+_CLOSING = "”’,;:.)…"
 
-    first = regex.search(r"\p{L}", following)
-    return bool(first and first.start() == 0 and following[0].islower())
+
+def _continues(previous: str, following: str) -> bool:
+    """Two paragraphs a page break split: the first stops mid-sentence and the next goes on.
+
+    The next one goes on when it starts in lower case or with punctuation no sentence starts with
+    ("”;"), or when the first left a parenthesis open. A heading ("2. Mục tiêu cụ thể đến năm 2030")
+    and a list item or heading that follows are never joined.
+    """
+    if _ends_sentence(previous) or not regex.search(r"\p{Ll}", previous) or opens_item(following):
+        return False
+    if HEADING_MARKER.match(previous) and len(previous) <= 160 and ";" not in previous:
+        return False
+    if previous.count("(") > previous.count(")"):
+        return True
+    if following[:1] in _CLOSING:
+        return True
+    return following[:1].isalpha() and following[0].islower()
 
 
 @dataclass
@@ -444,6 +498,7 @@ def normalize(raw: RawDocument) -> Normalized:
         for j, part in enumerate(split_lines(cleaned)):
             pieces.append(_Piece(part, index, "paragraph", block.style, first_of_block=j == 0))
 
+    pieces = _join_table_pieces(pieces, raw)
     merged: list[_Piece] = []
     for piece in pieces:
         prev = merged[-1] if merged else None
@@ -456,7 +511,10 @@ def normalize(raw: RawDocument) -> Normalized:
             and not _is_heading_style(piece.style)
             and _continues(prev.t.text, piece.t.text)
         ):
-            joined = Tracked(prev.t.text + " " + piece.t.text, [*prev.t.pos, prev.t.pos[-1], *piece.t.pos])
+            glue = "" if piece.t.text[:1] in _CLOSING else " "
+            joined = Tracked(
+                prev.t.text + glue + piece.t.text, [*prev.t.pos, *prev.t.pos[-1:] * len(glue), *piece.t.pos]
+            )
             merged[-1] = _Piece(joined, piece.block, "paragraph", prev.style, first_of_block=False)
             continue
         merged.append(piece)
@@ -466,6 +524,72 @@ def normalize(raw: RawDocument) -> Normalized:
         if piece.kind == "paragraph":
             piece.t = remove_page_numbers(piece.t, pairs)
     return _assemble(raw, merged, bases, ctx)
+
+
+def _join_table_pieces(pieces: list[_Piece], raw: RawDocument) -> list[_Piece]:
+    """Undo what a page break does to a table, in the text itself, so every format reads the same.
+
+    Tables with nothing between them and the same columns are pieces of one (a reader may also give
+    them as one table). Inside such a run, a row that repeats the run's first row (a header repeated on
+    each page) is dropped; and a row cut by a page break — the first row of a new piece, of a new page,
+    or after a dropped header, whose first cell is empty — is the rest of the row above, so its cells
+    are appended to that row's cells.
+    """
+    rows: list[tuple[int, int, list[int]]] = []  # (table, row, piece indices) in text order
+    for i, piece in enumerate(pieces):
+        if piece.kind != "cell":
+            continue
+        src = raw.blocks[piece.block].source
+        key = (src.table if src.table is not None else -1, src.row or 0)
+        if rows and (rows[-1][0], rows[-1][1]) == key and rows[-1][2][-1] == i - 1:
+            rows[-1][2].append(i)
+        else:
+            rows.append((key[0], key[1], [i]))
+
+    def width(row: list[int]) -> int:
+        return max((raw.blocks[pieces[i].block].source.column or 0) + raw.blocks[pieces[i].block].col_span for i in row)
+
+    def texts(row: list[int]) -> list[str]:
+        return [fold_text(pieces[i].t.text) for i in row]
+
+    def columns(row: list[int]) -> dict[int, int]:
+        return {raw.blocks[pieces[i].block].source.column or 0: i for i in row}
+
+    def page(row: list[int]) -> int | None:
+        return raw.blocks[pieces[row[0]].block].source.page
+
+    dropped: set[int] = set()
+    head: list[int] | None = None
+    last_kept: list[int] | None = None
+    previous: tuple[int, int, list[int]] | None = None
+    for table, _row, cells in rows:
+        adjacent = previous is not None and all(p.kind == "cell" for p in pieces[previous[2][-1] + 1 : cells[0]])
+        same_run = adjacent and head is not None and width(cells) == width(head)
+        if not same_run:
+            head, last_kept, previous = cells, None, (table, _row, cells)
+            continue
+        broke = previous is not None and (
+            table != previous[0] or page(cells) != page(previous[2]) or previous[2][0] in dropped
+        )
+        previous = (table, _row, cells)
+        if texts(cells) == texts(head):
+            dropped.update(cells)
+            continue
+        by_column = columns(cells)
+        first_cell = by_column.get(min(by_column))
+        if broke and last_kept is not None and not pieces[first_cell].t.text and any(pieces[i].t.text for i in cells):
+            target = columns(last_kept)
+            for column, i in by_column.items():
+                extra = pieces[i].t
+                if extra.text and column in target:
+                    host = pieces[target[column]]
+                    glue = " " if host.t.text else ""
+                    anchor = host.t.pos[-1:] or extra.pos[:1]
+                    host.t = Tracked(host.t.text + glue + extra.text, [*host.t.pos, *anchor * len(glue), *extra.pos])
+            dropped.update(cells)
+            continue
+        last_kept = cells
+    return [p for i, p in enumerate(pieces) if i not in dropped]
 
 
 def _is_heading_style(style: str | None) -> bool:
