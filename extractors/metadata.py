@@ -36,7 +36,7 @@ _BLANK_NUMBER_RE = regex.compile(
 _BLANK = r"[\d \t._…]*"
 _PLACE_DATE_RE = regex.compile(
     r"(?m)^[ \t*_]*(?P<place>[^\W\d][^\n,;:()\d]{1,39}?)\s*,\s*"
-    rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}năm[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
+    rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}(?:năm|tháng)[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
     r"[ \t*_.]*$"
 )
 _DATE_LINE_START = regex.compile(r"[ \t*_]*ngày\b")

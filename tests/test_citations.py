@@ -1,0 +1,355 @@
+"""Citation grammar, as tables of input sentence → expected records.
+
+Each row is a sentence a plan could contain and the citations it must give (number, type, date,
+issuer), or none. Relation rows build a small document (a title, Căn cứ lines, a first section) by
+hand, since relation depends on where a mention stands. The last test runs the real corpus in every
+format against the hand-labelled gold set.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractors.citations import extract_citations, scan
+from extractors.grammar import fold
+from pipeline.document import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_document(text: str) -> Document:
+    text = unicodedata.normalize("NFC", text)
+    return Document(doc_id="t", path="t.txt", format="txt", text=text, fold=fold(text))
+
+
+def fields(text: str) -> list[tuple]:
+    return [(m.doc_type, m.number, m.date, m.issuer) for m in scan(text)]
+
+
+# --- document types and number styles ----------------------------------------------------------
+
+TYPES_AND_NUMBERS = [
+    (
+        "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá",
+        [("nghi_quyet", "57-NQ/TW", "2024-12-22", "Bộ Chính trị")],
+    ),
+    (
+        "Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương về thúc đẩy",
+        [("ke_hoach", "02-KH/BCĐTW", "2025-06-19", "Ban Chỉ đạo Trung ương")],
+    ),
+    (
+        "theo Kế hoạch hành động số 15/KH-UBND ngày 10/3/2025 của UBND tỉnh Lai Châu về",
+        [("ke_hoach", "15/KH-UBND", "2025-03-10", "Ủy ban nhân dân tỉnh Lai Châu")],
+    ),
+    (
+        "Chương trình hành động số 70-CTr/TU ngày 20/02/2025 của Ban Thường vụ Tỉnh ủy về",
+        [("chuong_trinh", "70-CTr/TU", "2025-02-20", "Ban Thường vụ Tỉnh ủy")],
+    ),
+    (
+        "Quyết định số 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư Trung ương Đảng về việc",
+        [("quyet_dinh", "204-QĐ/TW", "2024-11-29", "Ban Bí thư")],
+    ),
+    (
+        "Quy định số 13-QĐ/ĐU ngày 05/8/2025 của Ban Thường vụ Đảng ủy xã",
+        [("quy_dinh", "13-QĐ/ĐU", "2025-08-05", "Ban Thường vụ Đảng ủy xã")],
+    ),
+    ("Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị", [("chi_thi", "45-CT/TW", "2025-04-14", "Bộ Chính trị")]),
+    (
+        "Kết luận số 170-KL/TW ngày 24/6/2025 của Bộ Chính trị",
+        [("ket_luan", "170-KL/TW", "2025-06-24", "Bộ Chính trị")],
+    ),
+    (
+        "Nghị định số 88/2025/NĐ-CP ngày 13/4/2025 của Chính phủ",
+        [("nghi_dinh", "88/2025/NĐ-CP", "2025-04-13", "Chính phủ")],
+    ),
+    (
+        "Nghị định số 85/2016/NĐ-CP về bảo đảm an toàn hệ thống thông tin theo cấp độ",
+        [("nghi_dinh", "85/2016/NĐ-CP", None, None)],
+    ),
+    (
+        "Thông tư số 12/2022/TT-BTTTT ngày 12/8/2022 của Bộ Thông tin và Truyền thông",
+        [("thong_tu", "12/2022/TT-BTTTT", "2022-08-12", "Bộ Thông tin và Truyền thông")],
+    ),
+    (
+        "Nghị quyết số 193/2025/QH15 ngày 19/02/2025 của Quốc hội",
+        [("nghi_quyet", "193/2025/QH15", "2025-02-19", "Quốc hội")],
+    ),
+    ("Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ", [("nghi_quyet", "71/NQ-CP", "2025-04-01", "Chính phủ")]),
+    (
+        "Quy chế làm việc số 01-QC/ĐU ngày 01/7/2025 của Ban Chấp hành Đảng bộ xã Nhữ Khê, nhiệm kỳ",
+        [("quy_che", "01-QC/ĐU", "2025-07-01", "Ban Chấp hành Đảng bộ xã")],
+    ),
+    ("Đề án số 03-ĐA/TU của Tỉnh ủy Ninh Bình", [("de_an", "03-ĐA/TU", None, "Tỉnh ủy Ninh Bình")]),
+    (
+        "Công văn số 1520/UBND-VP ngày 02/10/2025 của UBND xã",
+        [("cong_van", "1520/UBND-VP", "2025-10-02", "Ủy ban nhân dân xã")],
+    ),
+    ("Hướng dẫn số 05-HD/BTGTW ngày 03/3/2025", [("huong_dan", "05-HD/BTGTW", "2025-03-03", None)]),
+    ("Thông báo số 07-TB/TU ngày 15/7/2025 của Thành ủy", [("thong_bao", "07-TB/TU", "2025-07-15", "Thành ủy")]),
+    ("Luật Dữ liệu ngày 30 tháng 11 năm 2024 có hiệu lực", [("luat", None, "2024-11-30", None)]),
+    ("Luật Giao dịch điện tử số 20/2023/QH15", [("luat", "20/2023/QH15", None, None)]),
+    ("Quyết định số 06/QĐ-TTg của Thủ tướng Chính phủ", [("quyet_dinh", "06/QĐ-TTg", None, "Thủ tướng Chính phủ")]),
+    # a bare number whose symbol names the type
+    ("gắn với thực hiện 57-NQ/TW trong năm", [("nghi_quyet", "57-NQ/TW", None, None)]),
+]
+
+SPELLING = [
+    ("Nghị quyết số 57-\nNQ/TW của Bộ Chính trị", "57-NQ/TW"),
+    ("Nghị quyết số 03/NQ-\nCP ngày 09/01/2025", "03/NQ-CP"),
+    ("Nghị quyết số 57 NQ/TW và Kế hoạch này", "57-NQ/TW"),
+    ("Nghị quyết số 57NQ/TW", "57-NQ/TW"),
+    ("Nghị quyết số 57 - NQ/TW", "57-NQ/TW"),
+    ("Nghị quyết số 57–NQ/TW", "57-NQ/TW"),
+    ("Quyết định số 06/QÐ-TTg", "06/QĐ-TTg"),
+    ("Quyết định số 06/QD-TTG", "06/QĐ-TTg"),
+    ("Nghị định số 85/2016/ND-CP", "85/2016/NĐ-CP"),
+    ("Kế hoạch số 02-KH/BCDTW", "02-KH/BCĐTW"),
+    ("Kế hoạch số 02-KH/BCÐTW", "02-KH/BCĐTW"),
+    ("Kế hoạch số 08-KH/DU", "08-KH/ĐU"),
+    ("Chương trình số 70-CTR/TU", "70-CTr/TU"),
+    ("Nghị quyết số 57-nq/tw", "57-NQ/TW"),
+]
+
+DATES = [
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024", "2024-12-22"),
+    ("Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024", "2024-12-22"),
+    ("Nghị quyết số 57-NQ/TW, ngày 22/12/2024", "2024-12-22"),
+    ("Nghị quyết số 57-NQ/TW 22/12/2024", "2024-12-22"),
+    ("Kế hoạch số 02-KH/BCĐTW ngày 19-6-2025", "2025-06-19"),
+    ("Kế hoạch số 02-KH/BCĐTW, 19-6-2025", "2025-06-19"),
+    ("Kế hoạch số 02-KH/BCĐTW ngày 19.6.2025", "2025-06-19"),
+    ("Kế hoạch số 02-KH/BCĐTW ngày 19 tháng 6 tháng 2025", "2025-06-19"),
+    ("Nghị quyết số 57-NQ/TW ngày 22 / 12 / 2024", "2024-12-22"),
+    ("Nghị quyết số 57-NQ/TW ban hành ngày 22/12/2024", "2024-12-22"),
+    ("Nghị quyết số 57-NQ/TW về đột phá, ngày 22/12/2024", None),  # a date after the subject is not its date
+]
+
+ISSUERS = [
+    ("của Bộ Chính trị", "Bộ Chính trị"),
+    ("của Ban Bí thư", "Ban Bí thư"),
+    ("của Ban Bí thư Trung ương Đảng", "Ban Bí thư"),
+    ("của Chính phủ", "Chính phủ"),
+    ("của Thủ tướng Chính phủ", "Thủ tướng Chính phủ"),
+    ("của Quốc hội", "Quốc hội"),
+    ("của Ban Chỉ đạo Trung ương về phát triển khoa học", "Ban Chỉ đạo Trung ương"),
+    ("của Ban Thường vụ Tỉnh ủy Ninh Bình về triển khai", "Ban Thường vụ Tỉnh ủy Ninh Bình"),
+    ("của Ban Thường vụ Tỉnh uỷ Ninh Bình", "Ban Thường vụ Tỉnh ủy Ninh Bình"),
+    ("của Ban Thường vụ Tỉnh ủy khóa XX", "Ban Thường vụ Tỉnh ủy"),
+    ("của Tỉnh ủy Tuyên Quang", "Tỉnh ủy Tuyên Quang"),
+    ("của Ban Chấp hành Đảng bộ tỉnh về thực hiện", "Ban Chấp hành Đảng bộ tỉnh"),
+    ("của UBND tỉnh Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu"),
+    ("của UBND xã", "Ủy ban nhân dân xã"),
+    ("của Ủy ban nhân dân xã Rạng Đông", "Ủy ban nhân dân xã"),
+    ("của Ban Thường vụ Đảng ủy xã", "Ban Thường vụ Đảng ủy xã"),
+    ("của Thành ủy", "Thành ủy"),
+    ("của một cơ quan chưa biết", None),
+]
+
+NO_CITATION = [
+    "Kế hoạch này thay thế các văn bản trước.",
+    "Các cơ quan triển khai thực hiện Kế hoạch này.",
+    "Nội dung tại mục 2.1 và điểm 3.2.1 của Kế hoạch.",
+    "Hoàn thành trước ngày 31/12/2025.",
+    "100% cán bộ, công chức xã được bồi dưỡng kỹ năng số.",
+    "Thời gian: Quý I/2026 và thường xuyên.",
+    "(sau đây viết tắt là Kế hoạch năm 2026), cụ thể như sau:",
+    "tốc độ truy cập trên 10 km/h và 01 Gb/s",
+    "số hồ sơ phát sinh ít nhất 25 hồ sơ/năm",
+    "hiện nay có 24.530/27.656 người đạt 88,69%",
+    "xây dựng kế hoạch 5 năm và kế hoạch hằng năm",
+    "Nghị quyết Đại hội Đảng bộ xã lần thứ I",
+    "một số điều của Luật Giao dịch điện tử",
+    "Kế hoạch 2026 của xã",
+    "Báo cáo kết quả tháng 6/2025",
+    "Nhiệm kỳ 2025 - 2030, giai đoạn 2026-2030",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TYPES_AND_NUMBERS)
+def test_types_and_number_styles(sentence: str, expected: list[tuple]) -> None:
+    assert fields(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "number"), SPELLING)
+def test_number_spelling_is_corrected(sentence: str, number: str) -> None:
+    assert [m.number for m in scan(sentence)] == [number]
+
+
+@pytest.mark.parametrize(("sentence", "iso"), DATES)
+def test_date_styles(sentence: str, iso: str | None) -> None:
+    assert [m.date for m in scan(sentence)] == [iso]
+
+
+@pytest.mark.parametrize(("tail", "issuer"), ISSUERS)
+def test_issuers_are_canonical(tail: str, issuer: str | None) -> None:
+    assert [m.issuer for m in scan(f"Kế hoạch số 22-KH/TU ngày 10/01/2025 {tail}")] == [issuer]
+
+
+@pytest.mark.parametrize("sentence", NO_CITATION)
+def test_no_citation(sentence: str) -> None:
+    citations, _ = extract_citations(make_document(sentence))
+    assert citations == []
+
+
+def test_quote_runs_from_type_to_issuer_and_stops_before_subject() -> None:
+    doc = make_document("Căn cứ Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương về thúc đẩy")
+    [c], _ = extract_citations(doc)
+    assert c.quote == "Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương"
+    assert doc.text[c.span[0] : c.span[1]] == c.quote
+
+
+def test_quote_keeps_place_name_of_issuer() -> None:
+    doc = make_document("Quy chế làm việc số 01-QC/ĐU ngày 01/7/2025 của Ban Chấp hành Đảng bộ xã Nhữ Khê, nhiệm kỳ")
+    [c], _ = extract_citations(doc)
+    assert c.quote.endswith("Đảng bộ xã Nhữ Khê")
+
+
+# --- lists and short forms ----------------------------------------------------------------------
+
+
+def test_list_ending_with_one_issuer_gives_it_to_each() -> None:
+    doc = make_document(
+        "đối với 82 nhóm thủ tục hành chính theo Quyết định số 06/QĐ-TTg, ngày 06/01/2022, Quyết định "
+        "số 206/QĐ-TTg, ngày 28/02/2024, Quyết định số 422/QĐ-TTg, ngày 04/4/2022 của Thủ tướng Chính phủ và"
+    )
+    citations, _ = extract_citations(doc)
+    assert [(c.number, c.date, c.issuer) for c in citations] == [
+        ("06/QĐ-TTg", "2022-01-06", "Thủ tướng Chính phủ"),
+        ("206/QĐ-TTg", "2024-02-28", "Thủ tướng Chính phủ"),
+        ("422/QĐ-TTg", "2022-04-04", "Thủ tướng Chính phủ"),
+    ]
+
+
+def test_list_joined_by_va_shares_issuer() -> None:
+    citations, _ = extract_citations(
+        make_document("theo Nghị quyết số 03/NQ-CP và Nghị quyết số 71/NQ-CP của Chính phủ")
+    )
+    assert [c.issuer for c in citations] == ["Chính phủ", "Chính phủ"]
+
+
+def test_list_with_an_issuer_per_member_shares_nothing() -> None:
+    doc = make_document(
+        "Cụ thể hóa Nghị quyết số 57-NQ/TW, Quyết định số 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư, "
+        "Nghị quyết số 193/2025/QH15 ngày 19/02/2025 của Quốc hội thành các mục tiêu"
+    )
+    citations, _ = extract_citations(doc)
+    assert [c.issuer for c in citations] == [None, "Ban Bí thư", "Quốc hội"]
+
+
+def test_short_form_resolves_to_the_full_number_cited_in_the_document() -> None:
+    doc = make_document(
+        "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n"
+        "I. NHIỆM VỤ\n"
+        "1. Đưa nhiệm vụ thực hiện Nghị quyết 57 vào chương trình công tác."
+    )
+    citations, _ = extract_citations(doc)
+    assert [(c.quote, c.number) for c in citations][-1] == ("Nghị quyết 57", "57-NQ/TW")
+
+
+def test_short_form_without_a_full_mention_keeps_the_number_as_written() -> None:
+    citations, _ = extract_citations(make_document("Triển khai Đề án 06 tại xã; Quyết định số 06/QĐ-TTg."))
+    assert [(c.doc_type, c.number) for c in citations] == [("de_an", "06"), ("quyet_dinh", "06/QĐ-TTg")]
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "(sau đây viết tắt là Nghị quyết số 57-NQ/TW)",
+        "(gọi tắt là Nghị quyết số 57-NQ/TW)",
+        "(sau đây gọi tắt là Nghị quyết số 57-NQ/TW)",
+    ],
+)
+def test_short_form_definition_is_its_own_mention(definition: str) -> None:
+    doc = make_document(f"Căn cứ Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị {definition};\nI. MỤC ĐÍCH\n")
+    citations, _ = extract_citations(doc)
+    assert [(c.number, c.relation) for c in citations] == [("57-NQ/TW", "basis"), ("57-NQ/TW", "mentions")]
+
+
+# --- relation: from the sentence and the place in the document ----------------------------------
+
+PLAN = "\n".join(
+    [
+        "Xuân Hưng, ngày 14 tháng 8 năm 2025",
+        "Số 10-KH/ĐU",
+        "KẾ HOẠCH",
+        "thực hiện Kế hoạch số 24-KH/TU ngày 11/8/2025 của Ban Chấp hành Đảng bộ tỉnh về thực hiện "
+        "Nghị quyết số 57-NQ/TW của Bộ Chính trị (Thay thế Kế hoạch số 08-KH/ĐU ngày 28/7/2025 của "
+        "Ban Thường vụ Đảng ủy xã)",
+        "Căn cứ Chương trình hành động số 70-CTr/TU ngày 20/02/2025 của Ban Thường vụ Tỉnh ủy về thực "
+        "hiện Nghị quyết số 57-NQ/TW;",
+        "Quyết định số 204-QĐ/TW ngày 29/11/2024 của Ban Bí thư;",
+        "Ban Thường vụ Đảng ủy xã ban hành Kế hoạch triển khai thực hiện Nghị quyết số 57-NQ/TW như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Quán triệt Nghị quyết số 57-NQ/TW đến cán bộ, đảng viên.",
+        "2. Kế hoạch này thay thế Kế hoạch số 08-KH/ĐU ngày 28/7/2025 của Ban Chấp hành Đảng bộ xã.",
+        "PHỤ LỤC I",
+        "(Kèm theo Kế hoạch số 10-KH/ĐU ngày 14 tháng 8 năm 2025 của Ban Thường vụ Đảng ủy xã)",
+    ]
+)
+
+
+def test_relations_follow_sentence_and_place() -> None:
+    citations, _ = extract_citations(make_document(PLAN))
+    assert [(c.number, c.relation) for c in citations] == [
+        ("24-KH/TU", "implements"),  # title: "thực hiện"
+        ("57-NQ/TW", "implements"),  # inside the subject of the implemented plan
+        ("08-KH/ĐU", "replaces"),  # "(Thay thế …)"
+        ("70-CTr/TU", "basis"),  # "Căn cứ"
+        ("57-NQ/TW", "basis"),  # inside the subject of a basis document
+        ("204-QĐ/TW", "basis"),  # the head's list, "Căn cứ" lost
+        ("57-NQ/TW", "implements"),  # the issuing sentence
+        ("57-NQ/TW", "mentions"),  # inside a section
+        ("08-KH/ĐU", "replaces"),  # "thay thế" in the body
+    ]  # the plan's own number (number line, "Kèm theo") is no citation
+
+
+def test_first_section_titled_can_cu_is_not_confused_with_the_body() -> None:
+    doc = make_document("KẾ HOẠCH\nvề chuyển đổi số\nCăn cứ Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025;\nI. MỤC TIÊU\n")
+    [c], _ = extract_citations(doc)
+    assert c.relation == "basis"
+
+
+# --- warnings -----------------------------------------------------------------------------------
+
+
+def test_same_number_with_two_dates_warns() -> None:
+    doc = make_document(
+        "Căn cứ Kế hoạch số 22-KH/TU ngày 10/01/2025 của Ban Thường vụ Tỉnh ủy Ninh Bình;\n"
+        "I. MỤC ĐÍCH\n1. Cụ thể hóa Kế hoạch số 22-KH/TU ngày 10/01/2026 của Ban Thường vụ Tỉnh ủy Ninh Bình."
+    )
+    citations, warnings = extract_citations(doc)
+    assert [c.date for c in citations] == ["2025-01-10", "2026-01-10"]  # kept as written
+    assert [w.code for w in warnings] == ["citation_date_conflict"]
+    assert warnings[0].span == citations[1].span
+
+
+def test_impossible_date_is_dropped_with_a_warning() -> None:
+    citations, warnings = extract_citations(make_document("Kế hoạch số 22-KH/TU ngày 31/02/2025"))
+    assert citations[0].date is None
+    assert [w.code for w in warnings] == ["invalid_date"]
+
+
+# --- the corpus against the gold set, every format -----------------------------------------------
+
+
+def _renditions() -> list[Path]:
+    return sorted(p for p in (ROOT / "corpus" / "plans").glob("*.*") if (ROOT / "gold" / f"{p.stem}.json").exists())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", _renditions(), ids=lambda p: p.name)
+def test_corpus_citations_against_gold(path: Path) -> None:
+    from pipeline.ingest import read_document
+    from pipeline.scoring import load_gold_file, score_kind
+    from pipeline.structure import build_document
+
+    gold = load_gold_file(ROOT / "gold" / f"{path.stem}.json")
+    doc = build_document(read_document(path), path.stem)
+    citations, _ = extract_citations(doc)
+    result, _ = score_kind("citations", gold.citations, citations, doc.fold)
+    det, exact = result.detection, result.exact
+    assert 2 * det.tp / (2 * det.tp + det.fp + det.fn) >= 0.99
+    assert 2 * exact.tp / (2 * exact.tp + exact.fp + exact.fn) >= 0.97

@@ -1,0 +1,169 @@
+"""Metadata of the plan itself, as tables of a plan's head or tail → expected fields, and the
+corpus in every format against the gold set."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractors.citations import extract_citations
+from extractors.grammar import fold
+from extractors.metadata import extract_metadata
+from pipeline.document import Document
+from pipeline.models import Metadata
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BODY = "\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNội dung.\n"
+
+
+def make_document(text: str) -> Document:
+    text = unicodedata.normalize("NFC", text)
+    return Document(doc_id="t", path="t.txt", format="txt", text=text, fold=fold(text))
+
+
+def metadata_of(text: str) -> Metadata:
+    doc = make_document(text)
+    citations, _ = extract_citations(doc)
+    return extract_metadata(doc, citations)
+
+
+NUMBER_LINES = [
+    ("Số 10-KH/ĐU", "10-KH/ĐU", "KH/ĐU"),
+    ("Số: 10-KH/ĐU", "10-KH/ĐU", "KH/ĐU"),
+    ("Số    -KH/ĐU", None, "KH/ĐU"),
+    ("Số:      -KH/ĐU", None, "KH/ĐU"),
+    ("Số 15/KH-UBND", "15/KH-UBND", "KH-UBND"),
+    ("Số      /KH-UBND", None, "KH-UBND"),
+    ("Số 03-KH/DU", "03-KH/ĐU", "KH/ĐU"),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("line", "number", "symbol"), NUMBER_LINES)
+def test_number_and_symbol(line: str, number: str | None, symbol: str | None) -> None:
+    meta = metadata_of(f"ĐẢNG BỘ XÃ\n{line}\nKẾ HOẠCH\nvề chuyển đổi số{BODY}")
+    assert (meta.number, meta.symbol) == (number, symbol)
+
+
+DATE_LINES = [
+    ("Nhữ Khê, ngày 22 tháng 9 năm 2025", "2025-09-22", "Nhữ Khê"),
+    ("Xuân Hưng, ngày 14 tháng 8 năm 2025", "2025-08-14", "Xuân Hưng"),
+    ("Xuân Hưng, ngày    tháng 8 năm 2025", "2025-08", "Xuân Hưng"),
+    ("Xuân Hưng, ngày ... tháng 8 năm 2025", "2025-08", "Xuân Hưng"),
+    ("Xuân Hưng, ngày    tháng    năm 2025", "2025", "Xuân Hưng"),
+    ("Rạng Đông, ngày 14/8/2025", "2025-08-14", "Rạng Đông"),
+    ("*Rạng Đông, ngày 19 tháng 6 tháng 2025*", "2025-06-19", "Rạng Đông"),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("line", "iso", "place"), DATE_LINES)
+def test_date_and_place(line: str, iso: str | None, place: str | None) -> None:
+    meta = metadata_of(f"{line}\nKẾ HOẠCH\nvề chuyển đổi số{BODY}")
+    assert (meta.date, meta.place) == (iso, place)
+
+
+def test_a_basis_line_with_a_date_is_not_the_date_line() -> None:
+    meta = metadata_of(
+        f"KẾ HOẠCH\nvề chuyển đổi số\nCăn cứ Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị;{BODY}"
+    )
+    assert (meta.date, meta.place) == (None, None)
+
+
+DOC_TYPES = [("KẾ HOẠCH", "ke_hoach"), ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "chuong_trinh"), ("**NGHỊ QUYẾT**", "nghi_quyet")]
+
+
+@pytest.mark.parametrize(("line", "code"), DOC_TYPES)
+def test_doc_type(line: str, code: str) -> None:
+    assert metadata_of(f"Số 10-KH/ĐU\n{line}\nvề chuyển đổi số{BODY}").doc_type == code
+
+
+ISSUERS = [
+    # "KẾ HOẠCH / CỦA BAN CHẤP HÀNH …" under the type wins over the signature's "T/M ĐẢNG ỦY"
+    ("KẾ HOẠCH\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ\nthực hiện Kế hoạch\n", "T/M ĐẢNG ỦY", "Ban Chấp hành Đảng bộ xã"),
+    (
+        "KẾ HOẠCH\nvề chuyển đổi số\nBan Thường vụ Đảng ủy xã Rạng Đông ban hành Kế hoạch như sau:\n",
+        "",
+        "Ban Thường vụ Đảng ủy xã",
+    ),
+    (
+        "KẾ HOẠCH\nvề chuyển đổi số\nCăn cứ tình hình thực tế; Ban Thường vụ Đảng uỷ xã ban hành Kế hoạch như sau:\n",
+        "",
+        "Ban Thường vụ Đảng ủy xã",
+    ),
+    (
+        "KẾ HOẠCH\nvề chuyển đổi số\nBan Chấp hành Đảng bộ xã Nhữ Khê xây dựng Kế hoạch thực hiện như sau:\n",
+        "",
+        "Ban Chấp hành Đảng bộ xã",
+    ),
+    ("KẾ HOẠCH\nvề chuyển đổi số\n", "T/M BAN THƯỜNG VỤ ĐẢNG ỦY XÃ", "Ban Thường vụ Đảng ủy xã"),
+    ("KẾ HOẠCH\nvề chuyển đổi số\n", "", None),
+]
+
+
+@pytest.mark.parametrize(("head", "on_behalf", "issuer"), ISSUERS)
+def test_issuer(head: str, on_behalf: str, issuer: str | None) -> None:
+    meta = metadata_of(f"{head}{BODY}\nNơi nhận:\n- Lưu VPĐU.\n{on_behalf}\nBÍ THƯ\nNguyễn Văn An\n")
+    assert meta.issuer == issuer
+
+
+SIGNATURES = [
+    (
+        "Nơi nhận:\n- Như trên,\n- Lưu VPĐU.\n**T/M BAN THƯỜNG VỤ\nBÍ THƯ**\n\nTrần Trung Hiếu\n",
+        "Trần Trung Hiếu",
+        "Bí thư",
+    ),
+    ("Nơi nhận:\n- Lưu VPĐU.\nT/M ĐẢNG ỦY\nK/T BÍ THƯ\nPHÓ BÍ THƯ\nNguyễn Thị Hoa\n", "Nguyễn Thị Hoa", "Phó Bí thư"),
+    ("Nơi nhận:\n- Lưu VPĐU.\n\n\n\nTrần Văn Vy\n", "Trần Văn Vy", None),
+    (
+        "Nơi nhận:\n- Lưu VPĐU.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nTrần Trung Hiếu\nPHỤ LỤC I\nDanh Sách Thôn\n",
+        "Trần Trung Hiếu",
+        "Bí thư",
+    ),
+    ("Nơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Lưu VPĐU.\n", None, None),
+]
+
+
+@pytest.mark.parametrize(("tail", "signer", "title"), SIGNATURES)
+def test_signer_and_title(tail: str, signer: str | None, title: str | None) -> None:
+    meta = metadata_of(f"KẾ HOẠCH\nvề chuyển đổi số{BODY}{tail}")
+    assert (meta.signer, meta.signer_title) == (signer, title)
+
+
+def test_implements_and_replaces_come_from_the_head() -> None:
+    meta = metadata_of(
+        "KẾ HOẠCH\nthực hiện Kế hoạch số 24-KH/TU ngày 11/8/2025 của Ban Chấp hành Đảng bộ tỉnh về thực hiện "
+        "Nghị quyết số 57-NQ/TW của Bộ Chính trị (Thay thế Kế hoạch số 08-KH/ĐU ngày 28/7/2025)\n"
+        "Căn cứ Nghị quyết số 71/NQ-CP của Chính phủ;" + BODY + "Triển khai thực hiện Nghị quyết số 193/2025/QH15.\n"
+    )
+    assert meta.implements == ["24-KH/TU", "57-NQ/TW"]
+    assert meta.replaces == ["08-KH/ĐU"]
+
+
+# --- the corpus against the gold set, every format -----------------------------------------------
+
+FIELDS = ["doc_type", "number", "symbol", "date", "place", "issuer", "signer", "signer_title", "implements", "replaces"]
+
+
+def _renditions() -> list[Path]:
+    return sorted(p for p in (ROOT / "corpus" / "plans").glob("*.*") if (ROOT / "gold" / f"{p.stem}.json").exists())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", _renditions(), ids=lambda p: p.name)
+def test_corpus_metadata_against_gold(path: Path) -> None:
+    from pipeline.ingest import read_document
+    from pipeline.scoring import load_gold_file, score_metadata
+    from pipeline.structure import build_document
+
+    gold = load_gold_file(ROOT / "gold" / f"{path.stem}.json")
+    doc = build_document(read_document(path), path.stem)
+    citations, _ = extract_citations(doc)
+    agreement, finding = score_metadata(gold.metadata, extract_metadata(doc, citations))
+    equal = sum(agreement.equal.values())
+    total = sum(agreement.total.values())
+    assert total == len(FIELDS)
+    assert equal / total >= 0.95, finding
