@@ -45,6 +45,7 @@ from pipeline.raw import RawBlock, RawDocument
 THIN = 2.5  # points: a ruling line is at most this thick
 TOUCH = 3.0  # points: how close two lines must come to count as joined
 EDGE_ZONE = 0.12  # share of the page height at top and bottom where furniture lives
+ISOLATION = 0.6  # furniture stands apart: gap to the body > this share of its font size
 FOOTNOTE_SIZE_RATIO = 0.88  # a footnote's font is smaller than the body's by at least this much
 PAGE_NUMBER = re.compile(r"^\s*(?:(?:trang|page)\s*)?[-–—]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—]?\s*$", re.IGNORECASE)
 FOOTNOTE_START = re.compile(r"^\s*(\d{1,3})[\s.)]")
@@ -346,7 +347,7 @@ def _paragraphs(lines: list[_Line], left: float, right: float, pitch: float) -> 
                 gap > pitch * 1.3
                 or gap < 0
                 or line.x0 > left + 8
-                or prev.x1 < right - max(40.0, (right - left) * 0.12)
+                or _ended_short(prev, line, right)
                 or line.bold != prev.bold
                 or abs(line.size - prev.size) > 1.0
             )
@@ -355,6 +356,29 @@ def _paragraphs(lines: list[_Line], left: float, right: float, pitch: float) -> 
                 continue
         groups.append([line])
     return groups
+
+
+def _first_word_width(line: _Line) -> float:
+    end = line.x0
+    for ch in line.chars:
+        if ch.text.isspace():
+            break
+        end = max(end, ch.x1)
+    return end - line.x0
+
+
+def _ended_short(prev: _Line, line: _Line, right: float) -> bool:
+    """The line before stopped although the next line's first word would have fitted after it:
+    the writer ended the paragraph there (works for justified and ragged-right text alike)."""
+    return prev.x1 + prev.size * 0.3 + _first_word_width(line) < right - 2
+
+
+def _right_margin(lines: list[_Line]) -> float:
+    """Where full lines end: a high percentile of line ends, so one overlong line does not count."""
+    if not lines:
+        return 0.0
+    ends = sorted(ln.x1 for ln in lines)
+    return ends[int(len(ends) * 0.9)] if len(ends) > 10 else ends[-1]
 
 
 def _pitch(pages: list[_PageLayout]) -> float:
@@ -368,7 +392,10 @@ def _pitch(pages: list[_PageLayout]) -> float:
 
 
 def _edge_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+    """A running header or footer line compared across pages: a short line's numbers (the page
+    number inside "Kế hoạch 57 - trang 3") are folded, a long line is compared as it is."""
+    words = " ".join(text.split()).lower()
+    return re.sub(r"\d+", "#", words) if len(words.split()) <= 8 else words
 
 
 # ---------------------------------------------------------------- the document
@@ -502,7 +529,7 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
     # body: paragraphs and tables in vertical order
     all_lines = [ln for page in pages for ln in page.lines]
     left = Counter(round(ln.x0) for ln in all_lines).most_common(1)[0][0] if all_lines else 0.0
-    right = max((ln.x1 for ln in all_lines), default=0.0)
+    right = _right_margin(all_lines)
     pitch = _pitch(pages)
     blocks: list[RawBlock] = []
     tables_seen: list[_OpenTable] = []
@@ -633,7 +660,7 @@ def _continues(
         return False
     last, first = open_paragraph[1], group[0]
     return (
-        last.x1 >= right - max(40.0, (right - left) * 0.12)
+        not _ended_short(last, first, right)
         and first.x0 <= left + 8
         and last.bold == first.bold
         and abs(last.size - first.size) <= 1.0
@@ -641,11 +668,21 @@ def _continues(
 
 
 def _edge_lines(page: _PageLayout) -> list[_Line]:
-    """The first two and last two lines of a page, if they stand in the outer band of the page."""
+    """Lines that may be page furniture: among the first two and last two lines of the page, in
+    the outer band of the page, and set apart from the text next to them by more than a line gap
+    (a body line that happens to open a page sits at the normal line spacing)."""
     if not page.lines:
         return []
     ordered = sorted(page.lines, key=lambda ln: ln.top)
     zone = page.height * EDGE_ZONE
-    top = [ln for ln in ordered[:2] if ln.bottom <= zone]
-    bottom = [ln for ln in ordered[-2:] if ln.top >= page.height - zone]
-    return top + [ln for ln in bottom if all(ln is not t for t in top)]
+    found: list[_Line] = []
+    for i, line in enumerate(ordered[:2]):
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        if line.bottom <= zone and (after is None or after.top - line.bottom > line.size * ISOLATION):
+            found.append(line)
+    for i in range(max(len(ordered) - 2, 0), len(ordered)):
+        line, before = ordered[i], ordered[i - 1] if i > 0 else None
+        apart = before is None or line.top - before.bottom > line.size * ISOLATION
+        if line.top >= page.height - zone and apart and all(line is not f for f in found):
+            found.append(line)
+    return found
