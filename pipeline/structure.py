@@ -277,9 +277,13 @@ def _read_head(b: _Builder, body_start: int) -> None:
     header = b.header
     head = b.entries[:body_start]
     doc_type_at: int | None = None
+    data_tables = _data_tables_in(head)
     for i, e in enumerate(head):
         if e.line.kind == "cell":
-            e.layout = True
+            if e.line.table in data_tables:
+                e.role = "cell"
+                continue
+            e.layout = True  # a layout table (party name | motto, number | date) is part of the head
         folded = fold_text(e.text).strip()
         e.role = "header"
         if header.number_line is None and (m := _NUMBER_LINE.search(e.text)) and len(e.text) < 120:
@@ -315,6 +319,17 @@ def _read_head(b: _Builder, body_start: int) -> None:
             title.append(e)
     if title:
         header.title = Span(start=title[0].line.start, end=title[-1].line.end)
+
+
+def _data_tables_in(entries: list[_Entry]) -> set[int]:
+    """Tables whose first row is a header of known column roles: data, even when they stand in the head."""
+    first_rows: dict[int, list[_Entry]] = {}
+    for e in entries:
+        if e.line.kind == "cell" and e.line.table is not None:
+            row = first_rows.setdefault(e.line.table, [])
+            if not row or row[0].line.row == e.line.row:
+                row.append(e)
+    return {table for table, row in first_rows.items() if _is_header_row(row)}
 
 
 def _add_basis(b: _Builder, e: _Entry, end: int) -> None:

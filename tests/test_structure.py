@@ -1,0 +1,283 @@
+"""Structure: the three corpus plans read end to end, and each rule on small real-shaped inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.document import Document
+from pipeline.ingest import read_document
+from pipeline.models import SourceLocation
+from pipeline.raw import RawBlock, RawDocument
+from pipeline.structure import _column_role, build_document, heading_match, roman_value
+
+PLANS = Path(__file__).resolve().parent.parent / "corpus" / "plans"
+
+
+def plan(name: str) -> Document:
+    return build_document(read_document(PLANS / f"{name}.txt"), name)
+
+
+def quote(doc: Document, span) -> str:
+    return doc.text[span.start : span.end] if span else ""
+
+
+def doc_of(*texts: str, blocks: list[RawBlock] | None = None) -> Document:
+    raw = RawDocument(path="t.txt", format="txt", blocks=[RawBlock(text=t) for t in texts] + (blocks or []))
+    return build_document(raw, "t")
+
+
+@pytest.fixture(scope="module")
+def nhu_khe() -> Document:
+    return plan("nhu-khe_10-KH-DU_2025")
+
+
+@pytest.fixture(scope="module")
+def rang_dong() -> Document:
+    return plan("rang-dong_KH-57_2026")
+
+
+@pytest.fixture(scope="module")
+def xuan_hung() -> Document:
+    return plan("xuan-hung_KH-02_2025")
+
+
+# --- the corpus -------------------------------------------------------------------------------------
+
+EXPECTED_PATHS = {
+    "nhu-khe_10-KH-DU_2025": "I II II.1 II.2 III III.1 III.2 IV IV.1 IV.2 IV.3 IV.4 IV.5 IV.6 IV.7 IV.8 IV.9 "
+    "V V.1 V.2 V.3 V.4 V.5 V.6 V.7 V.8 V.9 Phụ_lục_I Phụ_biểu_II",
+    "rang-dong_KH-57_2026": "I II II.1 II.2 III III.1 III.2 III.3 III.4 III.5 III.6 III.7 IV V V.1 V.2 V.3 V.4 V.5 "
+    "V.6 V.7",
+    "xuan-hung_KH-02_2025": "I I.1 I.2 II II.1 II.2 III IV IV.1 IV.2 IV.3 IV.4 IV.5 IV.6 IV.7",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_PATHS))
+def test_heading_paths(name):
+    doc = plan(name)
+    assert [s.path for s in doc.sections] == [p.replace("_", " ") for p in EXPECTED_PATHS[name].split()]
+    assert doc.warnings == []
+
+
+def test_nhu_khe_head(nhu_khe):
+    h = nhu_khe.header
+    assert quote(nhu_khe, h.number_line) == "Số 10-KH/ĐU"
+    assert quote(nhu_khe, h.place_date) == "Nhữ Khê, ngày 22 tháng 9 năm 2025"
+    assert quote(nhu_khe, h.doc_type_line) == "KẾ HOẠCH"
+    assert quote(nhu_khe, h.title).startswith("CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ\nthực hiện Kế hoạch số 24-KH/TU")
+    assert len(h.basis) == 5
+    assert all(quote(nhu_khe, s).startswith("Căn cứ") for s in h.basis)
+    assert quote(nhu_khe, h.issuing_sentence) == "Ban Chấp hành Đảng bộ xã Nhữ Khê xây dựng Kế hoạch thực hiện như sau:"
+
+
+def test_nhu_khe_tables(nhu_khe):
+    assignment, criteria = nhu_khe.tables
+    assert assignment.section == "Phụ lục I"
+    assert len(assignment.rows) == 14  # four pieces, three repeated headers dropped
+    assert [c.role for c in assignment.columns] == ["stt", "group", "content", "lead", "support", "output", "deadline"]
+    assert assignment.title == "PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH"
+    assert [quote(nhu_khe, row[0]) for row in assignment.rows] == [str(i) for i in range(1, 15)]
+    assert quote(nhu_khe, assignment.rows[13][6]) == "6 tháng, hằng năm"
+    assert criteria.section == "Phụ biểu II"
+    assert len(criteria.rows) == 12
+    assert [c.role for c in criteria.columns] == ["stt", "group", "content", "indicator", "cycle", "collector"]
+    assert "STT\nNhóm nhiệm vụ" not in nhu_khe.text[nhu_khe.text.index("\n1\nLãnh đạo") :]  # repeats left the text
+
+
+def test_nhu_khe_tail_is_outside_sections(nhu_khe):
+    roles = {b.role for b in nhu_khe.blocks if b.section is None}
+    assert {"recipients", "signature", "header", "basis"} <= roles
+    signature = [quote(nhu_khe, b) for b in nhu_khe.blocks if b.role == "signature"]
+    assert signature == ["T/M ĐẢNG ỦY", "BÍ THƯ", "Nguyễn Hữu Phương"]
+    v9 = next(s for s in nhu_khe.sections if s.path == "V.9")
+    assert "Nơi nhận" not in nhu_khe.text[v9.start : v9.end]
+    assert nhu_khe.section_at(nhu_khe.text.index("Nơi nhận")) is None
+    assert nhu_khe.section_at(nhu_khe.text.index("Rà soát, bổ sung nhiệm vụ")) == "Phụ lục I"
+
+
+def test_rang_dong_numbered_sentences_are_list_items(rang_dong):
+    i_items = [b for b in rang_dong.blocks if b.section == "I" and b.role == "list_item"]
+    assert [b.marker for b in i_items] == ["1.", "2.", "3.", "4.", "5."]
+    assert not [s for s in rang_dong.sections if s.path.startswith("I.")]
+    # page number removed and page-break paragraph joined
+    assert "thông tin, báo cáo định kỳ hằng quý" in rang_dong.text
+    assert "chủ trì phối hợp tổ chức sơ kết" in rang_dong.text
+    assert "huy động sự tham gia đồng bộ" in rang_dong.text
+    ii2 = next(s for s in rang_dong.sections if s.path == "II.2")
+    assert ii2.title == "Mục tiêu cụ thể"
+
+
+def test_rang_dong_head_two_bases_in_one_paragraph(rang_dong):
+    bases = [quote(rang_dong, s) for s in rang_dong.header.basis]
+    assert len(bases) == 5
+    assert bases[3].endswith("tỉnh Ninh Bình năm 2026;")
+    assert bases[4].startswith("Căn cứ tình hình thực tiễn")
+    assert rang_dong.header.number_line is None
+
+
+def test_xuan_hung_head_and_signer(xuan_hung):
+    h = xuan_hung.header
+    assert quote(xuan_hung, h.issuing_sentence) == "Ban Thường vụ Đảng ủy xã ban hành Kế hoạch thực hiện như sau:"
+    assert quote(xuan_hung, h.basis[0]).endswith("(gọi tắt là Kế hoạch số 02-KH/BCĐTW);")
+    assert quote(xuan_hung, h.title).startswith("Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban")
+    assert [quote(xuan_hung, b) for b in xuan_hung.blocks if b.role == "signature"] == ["Trần Văn Vy"]
+    assert next(s for s in xuan_hung.sections if s.path == "III").title == "NHIỆM VỤ (Có Phụ lục I, II kèm theo)."
+
+
+def test_every_block_section_matches_section_at(nhu_khe, rang_dong, xuan_hung):
+    for doc in (nhu_khe, rang_dong, xuan_hung):
+        for block in doc.blocks:
+            if block.role in ("paragraph", "list_item", "cell") and block.section is not None:
+                assert doc.section_at(block.start) == block.section
+
+
+def test_locate_reaches_the_source_line(nhu_khe):
+    at = nhu_khe.text.index("Nguyễn Hữu Phương")
+    raw = read_document(PLANS / "nhu-khe_10-KH-DU_2025.txt")
+    line = nhu_khe.locate(at).line
+    assert raw.blocks[[b.source.line for b in raw.blocks].index(line)].text == "Nguyễn Hữu Phương"
+
+
+# --- rules ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "number"),
+    [
+        ("I- QUAN ĐIỂM CHỈ ĐẠO", None, "I"),
+        ("II. MỤC TIÊU", None, "II"),
+        ("III- NHIỆM VỤ (Có Phụ lục I, II kèm theo).", None, "III"),
+        ("1. Mục đích", None, "1"),
+        ("2.1. Phát triển hạ tầng số", None, "2.1"),
+        ("2.1.1. Hạ tầng viễn thông", None, "2.1.1"),
+        ("a) Về hạ tầng", None, "a"),
+        ("2. Mục tiêu cụ thể: Chi tiết tại Phụ lục I.", None, "2"),
+        ("PHỤ LỤC I", None, "Phụ lục I"),
+        ("Phụ biểu II", None, "Phụ biểu II"),
+        ("PHỤ LỤC 2: DANH MỤC NHIỆM VỤ", None, "Phụ lục 2"),
+        ("1. TĂNG CƯỜNG LÃNH ĐẠO, CHỈ ĐẠO; NÂNG CAO NHẬN THỨC.", None, "1"),
+        ("3. Nâng cao chất lượng dịch vụ công trực tuyến cho người dân, doanh nghiệp trên địa bàn xã.", "bold", "3"),
+    ],
+)
+def test_headings(line, style, number):
+    match = heading_match(line, style)
+    assert match is not None and match.number == number
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. Cụ thể hóa các quan điểm, chủ trương, nhiệm vụ, giải pháp của Nghị quyết, thành các mục tiêu, "
+        "dự án cụ thể.",
+        "5. Thực hiện tốt chế độ thông tin, báo cáo, sơ kết, tổng kết; kịp thời phát hiện khó khăn",
+        "a) xây dựng kế hoạch;",
+        "- Văn phòng Đảng ủy",
+        "2025 là năm tăng tốc",
+        "Phụ lục I kèm theo Kế hoạch này gồm các nhiệm vụ cụ thể",
+        "IV là số la mã",
+        "VX- KHÔNG PHẢI SỐ LA MÃ",
+        "1. Bảo đảm các điều kiện cần thiết để thực hiện đầy đủ các yêu cầu: Nhân lực, kinh phí.",
+    ],
+)
+def test_not_headings(line):
+    assert heading_match(line) is None
+
+
+def test_roman_values():
+    assert [roman_value(n) for n in ("I", "IV", "IX", "XIV", "IIII", "VX")] == [1, 4, 9, 14, None, None]
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("STT", "stt"),
+        ("TT", "stt"),
+        ("Nhóm nhiệm vụ", "group"),
+        ("Nhóm tiêu chí", "group"),
+        ("Nội dung công việc trọng tâm", "content"),
+        ("Nội dung", "content"),
+        ("Nội dung phản ánh chất lượng/hiệu quả", "content"),
+        ("Cơ quan chủ trì", "lead"),
+        ("Cơ quan phối hợp", "support"),
+        ("Sản phẩm đầu ra", "output"),
+        ("Thời gian hoàn thành", "deadline"),
+        ("Thời hạn", "deadline"),
+        ("Chỉ số đo lường chủ yếu", "indicator"),
+        ("Chu kỳ đánh giá", "cycle"),
+        ("Cơ quan tổng hợp", "collector"),
+        ("Chỉ tiêu đến năm 2030", "target_value"),
+        ("Ghi chú", "note"),
+        ("Cột lạ", None),
+    ],
+)
+def test_column_roles(header, role):
+    assert _column_role(header) == role
+
+
+def test_numbering_warnings():
+    doc = doc_of("KẾ HOẠCH", "I- MỤC ĐÍCH", "1. Mục đích", "3. Yêu cầu", "III- MỤC TIÊU", "III- TỔ CHỨC")
+    assert any("skipped" in w and "3." in w for w in doc.warnings)
+    assert any("skipped" in w and "III-" in w for w in doc.warnings)
+    assert any("repeated" in w for w in doc.warnings)
+
+
+def test_sections_nest_and_end():
+    doc = doc_of(
+        "KẾ HOẠCH",
+        "I. MỤC TIÊU",
+        "1. Mục tiêu chung",
+        "a) Về hạ tầng",
+        "Nội dung a.",
+        "b) Về dữ liệu",
+        "2. Mục tiêu cụ thể",
+        "- 100% hồ sơ.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "Nội dung.",
+    )
+    assert [s.path for s in doc.sections] == ["I", "I.1", "I.1.a", "I.1.b", "I.2", "II"]
+    i1 = doc.sections[1]
+    assert doc.text[i1.start : i1.end].rstrip().endswith("b) Về dữ liệu")
+    item = next(b for b in doc.blocks if b.role == "list_item")
+    assert (item.marker, item.section, doc.text[item.start : item.end]) == ("-", "I.2", "100% hồ sơ.")
+
+
+def test_tables_split_without_repeat_join_and_others_warn():
+    def table(index: int, rows: list[list[str]]) -> list[RawBlock]:
+        return [
+            RawBlock(text=t, kind="cell", source=SourceLocation(table=index, row=r, column=c))
+            for r, row in enumerate(rows)
+            for c, t in enumerate(row)
+        ]
+
+    blocks = [
+        RawBlock(text="PHỤ LỤC I"),
+        *table(0, [["STT", "Nội dung", "Chủ trì"], ["1", "Một", "UBND xã"]]),
+        *table(1, [["2", "Hai", "MTTQ"]]),
+        *table(2, [["STT", "Chỉ tiêu"], ["1", "100%"]]),
+    ]
+    doc = build_document(RawDocument(path="t", format="pdf", blocks=blocks), "t")
+    assert [len(t.rows) for t in doc.tables] == [2, 1]
+    assert [c.role for c in doc.tables[0].columns] == ["stt", "content", "lead"]
+    assert doc.tables[0].section == "Phụ lục I"
+    assert any("kept apart" in w for w in doc.warnings)
+
+
+def test_vertical_merge_fills_each_row():
+    blocks = [
+        RawBlock(text="Nhóm", kind="cell", source=SourceLocation(table=0, row=0, column=0)),
+        RawBlock(text="Nội dung", kind="cell", source=SourceLocation(table=0, row=0, column=1)),
+        RawBlock(text="Hạ tầng", kind="cell", source=SourceLocation(table=0, row=1, column=0), row_span=2),
+        RawBlock(text="Cáp quang", kind="cell", source=SourceLocation(table=0, row=1, column=1)),
+        RawBlock(text="Sóng 5G", kind="cell", source=SourceLocation(table=0, row=2, column=1)),
+    ]
+    doc = build_document(RawDocument(path="t", format="docx", blocks=blocks), "t")
+    rows = doc.tables[0].rows
+    assert [[quote(doc, s) for s in row] for row in rows] == [["Hạ tầng", "Cáp quang"], ["Hạ tầng", "Sóng 5G"]]
+
+
+def test_fold_has_the_length_of_text(nhu_khe):
+    assert len(nhu_khe.fold) == len(nhu_khe.text)
+    at = nhu_khe.fold.index("ủy ban kiểm tra đảng ủy")
+    assert nhu_khe.text[at : at + 23] == "Ủy ban Kiểm tra Đảng ủy"
