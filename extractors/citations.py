@@ -63,6 +63,17 @@ class Mention:
     issuer_from_list: bool = False
 
 
+# An unlisted issuer opens with a body word and runs to a word that starts the subject or a new clause.
+_BODY_HEAD = (
+    r"(?:bộ|sở|ban|ủy\s+ban|uỷ\s+ban|ubnd|hđnd|văn\s+phòng|cục|tổng\s+cục|hội\s+đồng|đảng\s+ủy|"
+    r"đảng\s+uỷ|huyện\s+ủy|huyện\s+uỷ|trung\s+tâm|viện|liên\s+đoàn)"
+)
+_ISSUER_STOP = (
+    r"(?:về|ngày|số|tại|theo|đã|được|nhằm|để|trong|với|thực|triển|năm|khóa|khoá|nhiệm|là|có|cho|"
+    r"phê|ban\s+hành|quy\s+định|hướng\s+dẫn|và\s+các|đến|từ|đối|trên)"
+)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     type_start: re.Pattern
@@ -71,6 +82,7 @@ class _Patterns:
     bare: regex.Pattern
     tail_date: regex.Pattern
     tail_issuer: regex.Pattern
+    generic_issuer: regex.Pattern
 
 
 @lru_cache(maxsize=4)
@@ -100,10 +112,15 @@ def _patterns(registry: Registry) -> _Patterns:
         bare=regex.compile(NUMBER),
         tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s+)?(?P<date>{FULL_DATE})"),
         tail_issuer=regex.compile(r"\s*,?\s*của\s+"),
+        generic_issuer=regex.compile(
+            rf"{_BODY_HEAD}{AFTER_WORD}(?:[ \t]+(?!{_ISSUER_STOP}{AFTER_WORD})(?!{types}{AFTER_WORD})"
+            rf"[^\W\d_]+(?:-[^\W\d_]+)?){{1,9}}"
+        ),
     )
 
 
-_PLACE = regex.compile(r"(?:[ \t]+\p{Lu}[\p{Ll}\p{Lu}]*){1,4}")
+# The place name after an issuer: "Ninh Bình" ("Tỉnh ủy Ninh Bình"), "tỉnh Hà Giang" ("Sở … tỉnh Hà Giang").
+_PLACE = regex.compile(r"(?:[ \t]+(?:tỉnh|thành\s+phố|huyện|xã|phường))?(?:[ \t]+\p{Lu}[\p{Ll}\p{Lu}]*){1,4}")
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
 
 
@@ -152,23 +169,41 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             continue
         i = patterns.tail_issuer.match(folded, pos)
         if i:
-            issuer = registry.issuer_re.match(folded, i.end())
-            if issuer:
-                name, keeps_place = registry.issuer_of_form(issuer.group(1)) or (None, False)
-                end = issuer.end()
-                place = _PLACE.match(text, end)
-                if place and not _is_term_word(place.group()):
-                    end = place.end()
-                    if keeps_place and name:
-                        name = f"{name} {' '.join(place.group().split())}"
-                mention.issuer = name
-                mention.end = end
+            _read_issuer(mention, i.end(), text, folded, registry, patterns)
+        if mention.date is None and mention.issuer is not None:
+            # "Nghị quyết số 57-NQ/TW của Bộ Chính trị ngày 22/12/2024": the date after the issuer
+            d = patterns.tail_date.match(folded, mention.end)
+            if d and parse_date(d.group("date")):
+                mention.date = parse_date(d.group("date"))
+                mention.end = d.end()
         found.append(mention)
     return found
 
 
+def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry: Registry, patterns: _Patterns) -> None:
+    """The issuer after "của": a lexicon name (canonical, with the place name where it keeps one),
+    else an unlisted body opened by a body word ("Sở Tư pháp tỉnh Hà Giang"), as written."""
+    issuer = registry.issuer_re.match(folded, start)
+    if issuer:
+        name, keeps_place = registry.issuer_of_form(issuer.group(1)) or (None, False)
+        end = issuer.end()
+        place = _PLACE.match(text, end)
+        if place and not _is_term_word(place.group()):
+            end = place.end()
+            if keeps_place and name:
+                name = f"{name} {' '.join(place.group().split())}"
+        mention.issuer = name
+        mention.end = end
+        return
+    generic = patterns.generic_issuer.match(folded, start)
+    if generic:
+        mention.issuer = " ".join(text[generic.start() : generic.end()].split())
+        mention.end = generic.end()
+
+
 def _is_term_word(words: str) -> bool:
     """A capitalized word after an issuer that opens a new phrase, not a place name ("Về", "Khóa")."""
+    words = regex.sub(r"^\s*(?:tỉnh|thành\s+phố|huyện|xã|phường)\s", " ", words)
     first = fold(words.split()[0])
     return first in {"về", "khóa", "khoá", "nhiệm", "và", "tại", "theo"}
 
@@ -225,6 +260,24 @@ def head_end(document: Document) -> int:
     return m.start() if m else len(document.fold)
 
 
+_BASIS_TITLE_RE = regex.compile(r"[\s*]*căn\s+cứ")
+_SECOND_ROMAN_RE = regex.compile(r"(?m)^[ \t*#]*ii\s*[.\-–)]\s+\S")
+
+
+def basis_section(document: Document) -> tuple[int, int] | None:
+    """Range of a first section titled "Căn cứ …" ("I. CĂN CỨ LẬP KẾ HOẠCH"): it holds basis citations."""
+    if document.sections:
+        first = min(document.sections, key=lambda s: s.start)
+        if _BASIS_TITLE_RE.match(fold(first.title)):
+            return first.start, first.end
+        return None
+    m = _HEADING_RE.search(document.fold)
+    if m is None or not _BASIS_TITLE_RE.match(document.fold, m.end() - 1):
+        return None
+    nxt = _SECOND_ROMAN_RE.search(document.fold, m.end())
+    return m.start(), nxt.start() if nxt else len(document.fold)
+
+
 def own_number(document: Document, end: int | None = None) -> str | None:
     """The plan's own number from its number line ("Số 10-KH/ĐU"), or None where blank or absent."""
     registry = load_registry()
@@ -255,7 +308,7 @@ def _clause_start(folded: str, pos: int, floor: int = 0) -> int:
     return start
 
 
-def _relation(document: Document, pos: int, head: int) -> str:
+def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, int] | None) -> str:
     """basis, implements, replaces or mentions, from the clause before the mention and its place.
 
     A clause starts at ";", ". ", a blank line, a line opening with a capital (on `text`, since
@@ -272,6 +325,8 @@ def _relation(document: Document, pos: int, head: int) -> str:
         if span is not None and span.start <= pos < span.end:
             floor = max(floor, span.start)
     clause = folded[_clause_start(document.text, pos, floor) : pos]
+    if basis_range is not None and basis_range[0] <= pos < basis_range[1]:
+        return "basis"
     if pos >= head:
         replaces = list(_REPLACES_RE.finditer(clause))
         return "replaces" if replaces else "mentions"
@@ -285,6 +340,8 @@ def _relation(document: Document, pos: int, head: int) -> str:
             last = ("replaces", m.start())
     if last:
         return last[0]
+    if header.title is not None and header.title.start <= pos < header.title.end:
+        return "implements"  # the title names the document the plan is for
     return "basis"  # a list of documents at the head: basis even where "Căn cứ" was lost
 
 
@@ -314,18 +371,39 @@ def _share_list_issuers(mentions: list[Mention], folded: str) -> None:
 _LEADING_DIGITS = regex.compile(r"\d+")
 
 
-def _resolve_short_forms(mentions: list[Mention]) -> None:
-    """ "Nghị quyết 57" → 57-NQ/TW where the document cites exactly one such Nghị quyết in full."""
+def _resolve_short_forms(mentions: list[Mention], folded: str) -> None:
+    """ "Nghị quyết 57" → 57-NQ/TW where the document makes it clear, else the digits as written.
+
+    Clear means: the short form is defined in a parenthesis right after a full mention
+    ("Quyết định số 06/QĐ-TTg … (gọi tắt là Đề án 06)"), or the document cites exactly one
+    document of that type with those digits in full.
+    """
+    defined: dict[tuple[str, int], str] = {}
     full: dict[tuple[str, int], set[str]] = {}
+    previous: Mention | None = None
     for x in mentions:
-        if not x.short and x.number:
+        if x.short and x.number:
+            opening = _open_paren(folded, x.start)
+            if (
+                previous is not None
+                and previous.number
+                and opening is not None
+                and _ABBREVIATION_RE.match(folded, opening)
+                and previous.end <= opening
+            ):
+                defined[(x.doc_type, int(x.number))] = previous.number
+        elif x.number:
+            previous = x
             digits = _LEADING_DIGITS.match(x.number)
             if digits:
                 full.setdefault((x.doc_type, int(digits.group())), set()).add(x.number)
     for x in mentions:
         if x.short and x.number:
-            candidates = full.get((x.doc_type, int(x.number)), set())
-            if len(candidates) == 1:
+            key = (x.doc_type, int(x.number))
+            candidates = full.get(key, set())
+            if key in defined:
+                x.number = defined[key]
+            elif len(candidates) == 1:
                 x.number = next(iter(candidates))
 
 
@@ -334,6 +412,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
     registry = load_registry()
     folded, text = document.fold, document.text
     head = head_end(document)
+    basis_range = basis_section(document)
     mine = own_number(document)
     mentions = []
     for x in scan(text, folded, registry):
@@ -344,7 +423,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
             continue  # "(Kèm theo Kế hoạch số …)": the plan naming itself over an appendix
         mentions.append(x)
     _share_list_issuers(mentions, folded)
-    _resolve_short_forms(mentions)
+    _resolve_short_forms(mentions, folded)
 
     citations: list[Citation] = []
     warnings: list[DocWarning] = []
@@ -357,7 +436,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
                 number=x.number,
                 date=x.date,
                 issuer=x.issuer,
-                relation=_relation(document, x.start, head),
+                relation=_relation(document, x.start, head, basis_range),
             )
         )
         if x.date_invalid:

@@ -15,7 +15,7 @@ import pytest
 
 from extractors.citations import extract_citations, scan
 from extractors.grammar import fold
-from pipeline.document import Document
+from pipeline.document import Document, DocumentHeader, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -125,6 +125,7 @@ DATES = [
     ("Nghị quyết số 57-NQ/TW ngày 22 / 12 / 2024", "2024-12-22"),
     ("Nghị quyết số 57-NQ/TW ban hành ngày 22/12/2024", "2024-12-22"),
     ("Nghị quyết số 57-NQ/TW về đột phá, ngày 22/12/2024", None),  # a date after the subject is not its date
+    ("Nghị quyết số 57-NQ/TW của Bộ Chính trị ngày 22/12/2024 về", "2024-12-22"),  # after the issuer
 ]
 
 ISSUERS = [
@@ -145,6 +146,10 @@ ISSUERS = [
     ("của Ủy ban nhân dân xã Rạng Đông", "Ủy ban nhân dân xã"),
     ("của Ban Thường vụ Đảng ủy xã", "Ban Thường vụ Đảng ủy xã"),
     ("của Thành ủy", "Thành ủy"),
+    ("của Sở Khoa học và Công nghệ tỉnh Hà Giang về việc", "Sở Khoa học và Công nghệ tỉnh Hà Giang"),
+    # an issuer not in the lexicon: a body word opens it, the subject ("về …") ends it; kept as written
+    ("của Sở Tư pháp tỉnh Lào Cai về việc", "Sở Tư pháp tỉnh Lào Cai"),
+    ("của Ban Tuyên giáo và Dân vận Tỉnh ủy về", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
     ("của một cơ quan chưa biết", None),
 ]
 
@@ -306,10 +311,28 @@ def test_relations_follow_sentence_and_place() -> None:
     ]  # the plan's own number (number line, "Kèm theo") is no citation
 
 
-def test_first_section_titled_can_cu_is_not_confused_with_the_body() -> None:
-    doc = make_document("KẾ HOẠCH\nvề chuyển đổi số\nCăn cứ Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025;\nI. MỤC TIÊU\n")
-    [c], _ = extract_citations(doc)
-    assert c.relation == "basis"
+def test_a_first_section_titled_can_cu_holds_basis_citations() -> None:
+    doc = make_document(
+        "KẾ HOẠCH\nvề chuyển đổi số\nI. CĂN CỨ LẬP KẾ HOẠCH\n- Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025;\n"
+        "- Nghị quyết số 57-NQ/TW của Bộ Chính trị.\nII. MỤC TIÊU\n1. Thực hiện Nghị quyết số 57-NQ/TW.\n"
+    )
+    assert [c.relation for c in extract_citations(doc)[0]] == ["basis", "basis", "mentions"]
+
+
+def test_a_title_naming_a_document_without_thuc_hien_implements_it() -> None:
+    text = "KẾ HOẠCH\nChuyển đổi số năm 2026 theo Kế hoạch số 02-KH/BCĐTW\nI. MỤC TIÊU\n"
+    doc = make_document(text)
+    start = text.index("Chuyển")
+    doc.header = DocumentHeader(title=Span(start=start, end=text.index("\nI.")))
+    assert [c.relation for c in extract_citations(doc)[0]] == ["implements"]
+
+
+def test_short_form_defined_in_a_parenthesis_takes_that_number() -> None:
+    doc = make_document(
+        "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ (gọi tắt là Đề án 06);\n"
+        "I. NHIỆM VỤ\n1. Triển khai Đề án 06 trên địa bàn xã."
+    )
+    assert [c.number for c in extract_citations(doc)[0]] == ["06/QĐ-TTg", "06/QĐ-TTg", "06/QĐ-TTg"]
 
 
 # --- warnings -----------------------------------------------------------------------------------
