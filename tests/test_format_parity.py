@@ -1,0 +1,42 @@
+"""The .docx and .pdf renditions of each corpus plan must read like its .txt: same heading tree, same
+tables, and normalized text (body and tables) at least 99% alike."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from pipeline.document import Document
+from pipeline.ingest import read_document
+from pipeline.structure import build_document
+
+PLANS = Path(__file__).resolve().parent.parent / "corpus" / "plans"
+NAMES = sorted(p.stem for p in PLANS.glob("*.txt"))
+CASES = [(name, ext) for name in NAMES for ext in ("docx", "pdf") if (PLANS / f"{name}.{ext}").exists()]
+
+
+def build(name: str, ext: str) -> Document:
+    return build_document(read_document(PLANS / f"{name}.{ext}"), name)
+
+
+def tables(doc: Document) -> list[tuple]:
+    return [(t.section, len(t.rows), [c.role for c in t.columns]) for t in doc.tables]
+
+
+@pytest.mark.parametrize(("name", "ext"), CASES)
+def test_rendition_reads_like_the_txt(name, ext):
+    txt = build(name, "txt")
+    other = build(name, ext)
+    assert [(s.path, s.title) for s in other.sections] == [(s.path, s.title) for s in txt.sections]
+    assert tables(other) == tables(txt)
+    ratio = difflib.SequenceMatcher(None, txt.text, other.text, autojunk=False).ratio()
+    assert ratio >= 0.99, f"{name}.{ext}: text {ratio:.4f} alike"
+    assert [txt.text[b.start : b.end] for b in txt.blocks if b.role == "signature"] == [
+        other.text[b.start : b.end] for b in other.blocks if b.role == "signature"
+    ]
+
+
+def test_every_plan_has_renditions():
+    assert len(CASES) == 2 * len(NAMES) and NAMES

@@ -1,0 +1,44 @@
+"""`kehoach show`: what a person sees for a real plan, and a clear error for a file kehoach cannot read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.cli import main
+
+PLANS = Path(__file__).resolve().parent.parent / "corpus" / "plans"
+
+
+def test_show_prints_head_tree_tables(capsys):
+    assert main(["show", str(PLANS / "nhu-khe_10-KH-DU_2025.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "Số 10-KH/ĐU" in out
+    assert "Nhữ Khê, ngày 22 tháng 9 năm 2025" in out
+    assert "\n  IV             NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM" in out
+    assert "\n    IV.9           Kiểm tra, giám sát" in out
+    assert "table 0: 14 rows, in Phụ lục I" in out
+    assert "table 1: 12 rows, in Phụ biểu II" in out
+    assert " 3 lead          Cơ quan chủ trì" in out
+    assert "signature   Nguyễn Hữu Phương" in out
+    assert "WARNINGS (0)" in out
+
+
+def test_show_typed_error_goes_to_stderr(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"  \n")
+    assert main(["show", str(empty)]) == 1
+    captured = capsys.readouterr()
+    assert "empty" in captured.err and captured.out == ""
+
+
+def test_show_unsupported_format(tmp_path, capsys):
+    odt = tmp_path / "plan.odt"
+    odt.write_bytes(b"not a plan")
+    assert main(["show", str(odt)]) == 1
+    assert "unsupported_format" in capsys.readouterr().err
+
+
+def test_show_missing_file(tmp_path, capsys):
+    assert main(["show", str(tmp_path / "none.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "none.txt" in err and ("not found" in err or "No such file" in err)
