@@ -183,10 +183,9 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
 def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry: Registry, patterns: _Patterns) -> None:
     """The issuer after "của": a lexicon name (canonical, with the place name where it keeps one),
     else an unlisted body opened by a body word ("Sở Tư pháp tỉnh Hà Giang"), as written."""
-    issuer = registry.issuer_re.match(folded, start)
+    issuer = registry.issuer_at(folded, start)
     if issuer:
-        name, keeps_place = registry.issuer_of_form(issuer.group(1)) or (None, False)
-        end = issuer.end()
+        name, keeps_place, end = issuer
         place = _PLACE.match(text, end)
         if place and not _is_term_word(place.group()):
             end = place.end()
@@ -374,11 +373,12 @@ _LEADING_DIGITS = regex.compile(r"\d+")
 def _resolve_short_forms(mentions: list[Mention], folded: str) -> None:
     """ "Nghị quyết 57" → 57-NQ/TW where the document makes it clear, else the digits as written.
 
-    Clear means: the short form is defined in a parenthesis right after a full mention
-    ("Quyết định số 06/QĐ-TTg … (gọi tắt là Đề án 06)"), or the document cites exactly one
-    document of that type with those digits in full.
+    Clear means: the short form is defined in a parenthesis right after a full mention of the same
+    type ("Nghị quyết số 57-NQ/TW … (gọi tắt là Nghị quyết 57)"), or the document cites exactly one
+    document of that type with those digits in full. "Quyết định số 06/QĐ-TTg … phê duyệt Đề án …
+    (gọi tắt là Đề án 06)" names the Đề án, not the Quyết định: it stays `06` (gold-guidelines).
     """
-    defined: dict[tuple[str, int], str] = {}
+    defined: dict[tuple[str, int], tuple[str, str]] = {}
     full: dict[tuple[str, int], set[str]] = {}
     previous: Mention | None = None
     for x in mentions:
@@ -391,7 +391,7 @@ def _resolve_short_forms(mentions: list[Mention], folded: str) -> None:
                 and _ABBREVIATION_RE.match(folded, opening)
                 and previous.end <= opening
             ):
-                defined[(x.doc_type, int(x.number))] = previous.number
+                defined[(x.doc_type, int(x.number))] = (previous.doc_type, previous.number)
         elif x.number:
             previous = x
             digits = _LEADING_DIGITS.match(x.number)
@@ -401,8 +401,8 @@ def _resolve_short_forms(mentions: list[Mention], folded: str) -> None:
         if x.short and x.number:
             key = (x.doc_type, int(x.number))
             candidates = full.get(key, set())
-            if key in defined:
-                x.number = defined[key]
+            if key in defined and defined[key][0] == x.doc_type:
+                x.number = defined[key][1]
             elif len(candidates) == 1:
                 x.number = next(iter(candidates))
 

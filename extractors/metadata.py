@@ -135,10 +135,7 @@ def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
 
 def _canonical_body(phrase: str, registry: Registry) -> str | None:
     """The bodies-table name of the body a phrase opens with ("Ban Thường vụ Đảng ủy xã Rạng Đông")."""
-    m = registry.issuer_re.match(fold(phrase).strip(" \t*_"))
-    if not m:
-        return None
-    found = registry.issuer_of_form(m.group(1))
+    found = registry.issuer_at(fold(phrase).strip(" \t*_"), 0)
     return found[0] if found else None
 
 

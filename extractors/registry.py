@@ -152,6 +152,23 @@ class Registry:
         """(canonical name, keeps place name) of an issuer as written."""
         return self._issuer_by_form.get(tone_key(form))
 
+    def issuer_at(self, folded: str, pos: int) -> tuple[str, bool, int] | None:
+        """The issuer whose written form starts at `pos`: (canonical name, keeps place, end).
+
+        A commune body of the bodies table is named for a xã; where the text gives another level of
+        the same tier ("UBND phường", "Đảng ủy thị trấn"), the name keeps the text's level word.
+        """
+        m = self.issuer_re.match(folded, pos)
+        if not m:
+            return None
+        name, keeps_place = self._issuer_by_form.get(tone_key(m.group(1)), (None, False))
+        if name is None:
+            return None
+        level = _LEVEL_RE.match(folded, m.end())
+        if level and not keeps_place and name.endswith(" xã"):
+            name = name[: -len("xã")] + " ".join(level.group(1).split())
+        return name, keeps_place, m.end()
+
     def signer_title(self, written: str) -> str | None:
         return self._signer_titles.get(tone_key(written))
 
@@ -196,6 +213,9 @@ class Registry:
                 )
         warnings.extend(_check_consistency(citations))
         return warnings
+
+
+_LEVEL_RE = regex.compile(r"\s+(phường|thị\s+trấn)" + AFTER_WORD)
 
 
 def _check_consistency(citations: list[Citation]) -> list[DocWarning]:

@@ -146,6 +146,8 @@ ISSUERS = [
     ("của Ủy ban nhân dân xã Rạng Đông", "Ủy ban nhân dân xã"),
     ("của Ban Thường vụ Đảng ủy xã", "Ban Thường vụ Đảng ủy xã"),
     ("của Thành ủy", "Thành ủy"),
+    ("của UBND phường Tân Phong", "Ủy ban nhân dân phường"),
+    ("của Đảng ủy thị trấn", "Đảng ủy thị trấn"),
     ("của Sở Khoa học và Công nghệ tỉnh Hà Giang về việc", "Sở Khoa học và Công nghệ tỉnh Hà Giang"),
     # an issuer not in the lexicon: a body word opens it, the subject ("về …") ends it; kept as written
     ("của Sở Tư pháp tỉnh Lào Cai về việc", "Sở Tư pháp tỉnh Lào Cai"),
@@ -329,10 +331,25 @@ def test_a_title_naming_a_document_without_thuc_hien_implements_it() -> None:
 
 def test_short_form_defined_in_a_parenthesis_takes_that_number() -> None:
     doc = make_document(
-        "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ (gọi tắt là Đề án 06);\n"
-        "I. NHIỆM VỤ\n1. Triển khai Đề án 06 trên địa bàn xã."
+        "Căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ (gọi tắt là Nghị quyết 03), "
+        "Nghị quyết số 03-NQ/ĐU của Đảng ủy;\nI. NHIỆM VỤ\n1. Triển khai Nghị quyết 03 trên địa bàn xã."
     )
-    assert [c.number for c in extract_citations(doc)[0]] == ["06/QĐ-TTg", "06/QĐ-TTg", "06/QĐ-TTg"]
+    numbers = [c.number for c in extract_citations(doc)[0]]
+    assert numbers == ["03/NQ-CP", "03/NQ-CP", "03-NQ/ĐU", "03/NQ-CP"]
+
+
+def test_a_short_name_of_another_type_keeps_its_digits() -> None:
+    doc = make_document(
+        "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển "
+        "ứng dụng dữ liệu về dân cư (sau đây gọi tắt là Đề án 06);\nI. NHIỆM VỤ\n1. Triển khai Đề án 06."
+    )
+    citations, warnings = extract_citations(doc)
+    assert [(c.doc_type, c.number, c.relation) for c in citations] == [
+        ("quyet_dinh", "06/QĐ-TTg", "basis"),
+        ("de_an", "06", "mentions"),
+        ("de_an", "06", "mentions"),
+    ]
+    assert warnings == []
 
 
 # --- warnings -----------------------------------------------------------------------------------

@@ -100,6 +100,12 @@ ISSUERS = [
         "Ban Chấp hành Đảng bộ xã",
     ),
     ("KẾ HOẠCH\nvề chuyển đổi số\n", "T/M BAN THƯỜNG VỤ ĐẢNG ỦY XÃ", "Ban Thường vụ Đảng ủy xã"),
+    # a ward keeps its level word: the bodies table is written for a xã
+    (
+        "KẾ HOẠCH\nvề chuyển đổi số\nỦy ban nhân dân phường Tân Phong ban hành Kế hoạch như sau:\n",
+        "",
+        "Ủy ban nhân dân phường",
+    ),
     ("KẾ HOẠCH\nvề chuyển đổi số\n", "", None),
 ]
 
