@@ -64,7 +64,7 @@ _ROMAN = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[-.–)])\s*(?P<title>\
 _DECIMAL = regex.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
 _NUMBERED_ITEM = regex.compile(r"^(?P<marker>\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|[-+•–−*])\s+")
-_NUMBER_LINE = regex.compile(r"(?<!\p{L})Số\s*[:.]?\s*[\d\s]*[-–]?\s*[\p{Lu}Đ]+(?:[-–/][\p{Lu}Đ\d]+)+")
+_NUMBER_LINE = regex.compile(r"(?<!\p{L})Số\s*[:.]?\s*[\d\s._…]*[-–/]?\s*[\p{Lu}Đ]+(?:[-–/][\p{Lu}Đ\d]+)+")
 _PLACE_DATE = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
 )

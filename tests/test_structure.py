@@ -216,6 +216,21 @@ def test_column_roles(header, role):
     assert _column_role(header) == role
 
 
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Số 10-KH/ĐU", "Số 10-KH/ĐU"),
+        ("Số      -KH/ĐU", "Số -KH/ĐU"),
+        ("Số: 45/KH-UBND", "Số: 45/KH-UBND"),
+        ("ĐẢNG BỘ XÃ NHỮ KHÊ Số 10-KH/ĐU", "Số 10-KH/ĐU"),
+    ],
+)
+def test_number_line(line, number):
+    doc = doc_of(line, "Nhữ Khê, ngày    tháng 9 năm 2025", "KẾ HOẠCH", "I. MỤC TIÊU")
+    assert quote(doc, doc.header.number_line) == number
+    assert quote(doc, doc.header.place_date) == "Nhữ Khê, ngày tháng 9 năm 2025"
+
+
 def test_numbering_warnings():
     doc = doc_of("KẾ HOẠCH", "I- MỤC ĐÍCH", "1. Mục đích", "3. Yêu cầu", "III- MỤC TIÊU", "III- TỔ CHỨC")
     assert any("skipped" in w and "3." in w for w in doc.warnings)
