@@ -60,6 +60,8 @@ class _Char:
     top: float
     size: float
     bold: bool
+    base: float = 0.0  # the baseline (from the top of the page): glyph boxes of quotes and
+    # accents sit high or low, the baseline does not
     newline: bool = False  # pdfium's generated (or a real) line break
 
 
@@ -109,6 +111,7 @@ def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
     raw_page = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw_page)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     font_buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     chars: list[_Char] = []
@@ -125,7 +128,7 @@ def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
         pdfium_c.FPDFText_GetCharBox(raw_page, i, left, right, bottom, top)
         if pdfium_c.FPDFText_IsGenerated(raw_page, i) and text == " " and chars:
             prev = chars[-1]
-            chars.append(_Char(" ", prev.x1, prev.x1, prev.bottom, prev.top, prev.size, prev.bold))
+            chars.append(_Char(" ", prev.x1, prev.x1, prev.bottom, prev.top, prev.size, prev.bold, prev.base))
             continue
         size = pdfium_c.FPDFText_GetFontSize(raw_page, i)
         pdfium_c.FPDFText_GetFontInfo(raw_page, i, font_buf, 128, flags)
@@ -136,7 +139,19 @@ def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
             bold = bold_cache[name] = b"bold" in lowered or b"black" in lowered or b"heavy" in lowered
         if not bold and pdfium_c.FPDFText_GetFontWeight(raw_page, i) >= 600:
             bold = True
-        chars.append(_Char(text, left.value, right.value, height - bottom.value, height - top.value, size, bold))
+        pdfium_c.FPDFText_GetCharOrigin(raw_page, i, origin_x, origin_y)
+        chars.append(
+            _Char(
+                text,
+                left.value,
+                right.value,
+                height - bottom.value,
+                height - top.value,
+                size,
+                bold,
+                height - origin_y.value,
+            )
+        )
     return chars
 
 
@@ -263,10 +278,10 @@ def _split_lines(chars: list[_Char]) -> list[list[_Char]]:
     for ch in chars:
         if current:
             prev = current[-1]
-            baseline_jump = abs(ch.bottom - prev.bottom) > max(prev.size, ch.size) * 0.6
-            moved_back = ch.x0 < prev.x0 - 1 and abs(ch.bottom - prev.bottom) > 1
+            baseline_jump = abs(ch.base - prev.base) > max(prev.size, ch.size) * 0.6
+            moved_back = ch.x0 < prev.x0 - 1 and abs(ch.base - prev.base) > 1
             # a superscript (small, raised) stays on its line
-            superscript = ch.size < prev.size * 0.8 and prev.top - 1 <= ch.top and ch.bottom < prev.bottom
+            superscript = ch.size < prev.size * 0.8 and ch.base < prev.base
             if (baseline_jump and not superscript) or moved_back:
                 lines.append(current)
                 current = []
@@ -287,13 +302,13 @@ def _make_line(chars: list[_Char]) -> _Line:
     visible = [c for c in chars if not c.text.isspace()]
     size = statistics.median(c.size for c in visible)
     main = [c for c in visible if c.size >= size * 0.8] or visible
-    baseline = statistics.median(c.bottom for c in main)
+    baseline = statistics.median(c.base for c in main)
     line = _Line(chars=chars)
     parts: list[str] = []
     i = 0
     while i < len(chars):
         ch = chars[i]
-        raised = ch.text.isdigit() and ch.size < size * 0.8 and ch.bottom < baseline - 1
+        raised = ch.text.isdigit() and ch.size < size * 0.8 and ch.base < baseline - 1
         if raised:
             digits = ""
             while i < len(chars) and chars[i].text.isdigit() and chars[i].size < size * 0.8:
@@ -337,19 +352,35 @@ class _PageLayout:
     has_images: bool
 
 
+LIST_MARKER = re.compile(r"^(?:[-+•–]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s)")
+
+
 def _paragraphs(lines: list[_Line], left: float, right: float, pitch: float) -> list[list[_Line]]:
+    """Group a page's body lines into paragraphs.
+
+    A new paragraph starts where the gap above is wider than the usual line pitch, where the line
+    is indented, where the line above stopped short (see `_ended_short`) or was centred/right-
+    aligned, where boldness or font size changes, or where a list item ("- ", "1. ", "a) ")
+    follows a line that closed a sentence. Centred lines that share their centre (a title over
+    two lines, a signature block) stay together."""
     groups: list[list[_Line]] = []
     for line in lines:
         if groups:
             prev = groups[-1][-1]
             gap = line.top - prev.top
+            centred_pair = line.x0 > left + 20 and abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) / 2 < 6
+            layout_break = not centred_pair and (
+                line.x0 > left + 8
+                or _ended_short(prev, line, right)
+                or prev.x0 > left + (right - left) * 0.25  # the line above was centred or right-aligned
+            )
             new = (
                 gap > pitch * 1.3
                 or gap < 0
-                or line.x0 > left + 8
-                or _ended_short(prev, line, right)
+                or layout_break
                 or line.bold != prev.bold
                 or abs(line.size - prev.size) > 1.0
+                or (LIST_MARKER.match(line.text) is not None and prev.text.rstrip()[-1:] in ".;:!?,")
             )
             if not new:
                 groups[-1].append(line)
