@@ -1,0 +1,666 @@
+"""Targets: every quantified commitment of a plan, one record per quantity.
+
+How a number becomes a target (gold-guidelines.md, targets and Decisions):
+1. `numbers.scan_quantities` finds every written quantity with its comparator and range.
+2. Numbers that are not quantities are dropped by their neighbours: inside a citation or a date,
+   a year, an ordinal ("giai đoạn 1", "thôn 5"), a duration ("trong 6 tháng"), a name in quotes
+   ("“5 rõ”"), a descriptor ("chính quyền 2 cấp"), an enumeration ("1)").
+3. A statistic of the current state ("hiện nay có … đạt 88,69%", "năm 2024 đạt …") is not a
+   commitment; nor is a count that stands outside a target section with no commitment word before it.
+4. A number inside the indicator of a target before it in the same clause ("… với tốc độ trên 01
+   Gb/s") qualifies that target and is not a target of its own.
+5. Each target gets its quote (its clause), unit (the guidelines' unit rule), `by` (its clause, its
+   sentence, the lead-in it stands under, then the nearest heading with a horizon), `aspirational`
+   ("phấn đấu" earlier in its sentence, its lead-in or heading) and indicator (its core phrase).
+
+NLP: underthesea's POS tagger is used on one short piece at a time (never the document: see
+design.md) to decide whether a comma in the indicator opens a new clause with its own subject
+("…, người dân chỉ phải nhập dữ liệu một lần"), which then leaves the indicator. With `nlp=False`
+a lexicon rule (a modal word in the piece) decides instead. The ablation shows what it is worth.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from extractors.citations import scan as scan_citations
+from extractors.evidence import evidence
+from extractors.grammar import (
+    FULL_DATE_RE,
+    MONTH_YEAR,
+    NUMBER_RE,
+    iso_date,
+    parse_date,
+    parse_partial_date,
+    phrase_pattern,
+)
+from extractors.numbers import Quantity, lexicon, scan_quantities
+from pipeline.document import Block, Document, Section
+from pipeline.models import Target
+
+_SKIPPED_ROLES = {"header", "basis", "signature", "recipients"}
+_SKIPPED_COLUMNS = {"stt", "lead", "support", "deadline", "cycle", "collector"}
+_QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31)}
+_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
+_SYLLABLE = regex.compile(r"[\w/%.,-]+")
+
+
+def _alt(words: list[str]) -> str:
+    return "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The lexicon compiled once into the patterns the rules use (all on folded text)."""
+
+    unit_stop: regex.Pattern
+    unit_max: int
+    time_unit: regex.Pattern
+    ordinal_before: regex.Pattern
+    descriptive: regex.Pattern
+    name_quotes: str
+    year_lead: regex.Pattern
+    statistic: regex.Pattern
+    cue_before: regex.Pattern
+    cue_window: int
+    target_section: regex.Pattern
+    aspiration: regex.Pattern
+    horizons: list[tuple[regex.Pattern, str]]
+    horizon_excluded: regex.Pattern
+    quote_end: regex.Pattern
+    citation_intro: regex.Pattern
+    wrapper_head: regex.Pattern
+    link_tail: regex.Pattern
+    object_tail: regex.Pattern
+    trailing_cut: regex.Pattern
+    modal: regex.Pattern
+    coordinator_then_cue: regex.Pattern
+    dates: regex.Pattern
+
+
+@cache
+def _words() -> _Words:
+    lex = lexicon()
+    stops = lex["unit_stop_words_guidelines"] + lex["unit_stop_words_extra"]
+    cues = lex["commitment_cues"] + lex["indicator_wrapper_verbs"]
+    return _Words(
+        unit_stop=regex.compile(rf"{_alt(stops)}(?!\w)"),
+        unit_max=lex["unit_max_syllables"],
+        time_unit=regex.compile(rf"\s*{_alt(lex['time_units'])}(?!\w)"),
+        ordinal_before=regex.compile(rf"(?<!\w){_alt(lex['ordinal_words_before'])}\s*$"),
+        descriptive=regex.compile(rf"\s*{_alt(lex['descriptive_units'])}(?!\w)"),
+        name_quotes="".join(lex["name_quote_marks"]),
+        year_lead=regex.compile(rf"(?<!\w){_alt(lex['year_lead_words'])}\s*$"),
+        statistic=regex.compile(rf"(?<!\w){_alt(lex['statistic_markers'])}(?!\w)"),
+        cue_before=regex.compile(rf"(?<!\w){_alt(cues)}(?!\w)"),
+        cue_window=lex["commitment_cue_window"],
+        target_section=regex.compile(rf"(?<!\w){_alt(lex['target_section_words'])}(?!\w)"),
+        aspiration=regex.compile(rf"(?<!\w){_alt(lex['aspiration_words'])}(?!\w)"),
+        horizons=[(regex.compile(h["pattern"]), h["value"]) for h in lex["horizon_patterns"]],
+        horizon_excluded=regex.compile("|".join(lex["horizon_excluded_patterns"])),
+        quote_end=regex.compile(rf",\s*{_alt(lex['quote_end_words'])}(?!\w)"),
+        citation_intro=regex.compile(rf"(?<!\w){_alt(lex['citation_intro_words'])}\s*$"),
+        wrapper_head=regex.compile(rf"^\s*{_alt(lex['indicator_wrapper_verbs'])}(?!\w)[\s,]*"),
+        link_tail=regex.compile(rf"(?<!\w){_alt(lex['indicator_link_words'])}[\s,]*$"),
+        object_tail=regex.compile(rf"(?<!\w){_alt(lex['indicator_object_markers'])}[\s,]*$"),
+        trailing_cut=regex.compile(rf"[\s,]+{_alt(lex['indicator_trailing_cuts'])}(?!\w)"),
+        modal=regex.compile(rf"(?<!\w){_alt(lex['clause_modal_words'])}(?!\w)"),
+        coordinator_then_cue=regex.compile(rf"(?:,|;|(?<!\w)(?:và|hoặc)(?!\w))\s*(?:{_alt(cues)}(?!\w)|$)"),
+        dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
+    )
+
+
+# --- the units the rules read -----------------------------------------------------------------
+
+
+@dataclass
+class _Segment:
+    """A run of text read as one: a block, joined with the blocks that continue its sentence."""
+
+    start: int
+    end: int
+    section: str | None
+    role: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    q: Quantity  # offsets relative to the document
+    segment: int
+    clause_start: int
+    clause_end: int
+    sentence_start: int
+    unit: str | None = None
+    unit_end: int = 0
+    start: int = 0
+    end: int = 0
+
+
+def _column_role(document: Document, block: Block) -> str | None:
+    if block.table is None or block.column is None or block.table >= len(document.tables):
+        return None
+    columns = document.tables[block.table].columns
+    return columns[block.column].role if block.column < len(columns) else None
+
+
+def _segments(document: Document) -> list[_Segment]:
+    """Blocks that can state targets, a block that continues a sentence joined to the one before.
+
+    A PDF or Word rendition may break a paragraph inside a sentence (at a closing quote mark, a
+    page break): a block that opens with a lower-case letter or closing punctuation continues it.
+    """
+    text = document.text
+    segments: list[_Segment] = []
+    for block in document.blocks:
+        if block.role in _SKIPPED_ROLES or block.end <= block.start:
+            continue
+        if block.role == "cell" and _column_role(document, block) in _SKIPPED_COLUMNS:
+            continue
+        head = text[block.start : block.start + 1]
+        previous = segments[-1] if segments else None
+        continues = (
+            previous is not None
+            and block.role in {"paragraph", "list_item"}
+            and previous.role != "heading"
+            and block.section == previous.section
+            and (head.islower() or head in "”’»),.;:")
+            and previous.blocks[-1].table is None
+        )
+        if continues and previous is not None:
+            previous.end = block.end
+            previous.blocks.append(block)
+        else:
+            segments.append(_Segment(block.start, block.end, block.section, block.role, [block]))
+    return segments
+
+
+# --- masks: citations and dates hold numbers that are not quantities ---------------------------
+
+
+def _masked_spans(document: Document) -> list[tuple[int, int]]:
+    spans = [(m.start, m.end) for m in scan_citations(document.text, document.fold)]
+    spans += [m.span() for m in NUMBER_RE.finditer(document.fold)]
+    spans += [m.span() for m in _words().dates.finditer(document.fold)]
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    i = bisect_right(starts, start) - 1
+    while i >= 0 and i < len(spans) and spans[i][0] < end:
+        if spans[i][1] > start:
+            return True
+        i += 1
+    return False
+
+
+# --- is this number a quantity? ----------------------------------------------------------------
+
+
+def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
+    """A number that only names, orders or dates something (step 2 of the module docstring)."""
+    w = _words()
+    before = folded[max(floor, q.start - 40) : q.start]
+    after = folded[q.number_end : q.number_end + 40]
+    stripped = before.rstrip()
+    if stripped and stripped[-1] in w.name_quotes:
+        return True  # "“5 rõ”": a name
+    if not q.percent and after.startswith(")") and (not stripped or stripped[-1] in "(,;:"):
+        return True  # "(1)", "1)": an enumeration
+    if w.ordinal_before.search(before):
+        return True
+    if not q.percent:
+        if w.time_unit.match(after) or w.descriptive.match(after):
+            return True
+        if q.value_max is None and q.value == int(q.value) and 1900 <= q.value <= 2100:
+            written = folded[q.number_start : q.number_end]
+            if written.isdigit() and (not regex.match(r"\s*\w", after) or w.year_lead.search(before)):
+                return True  # a year
+        if q.value_max is not None and all(1900 <= v <= 2100 for v in (q.value, q.value_max)):
+            return True  # "2025 - 2030"
+    return False
+
+
+# --- clauses, sentences, units -----------------------------------------------------------------
+
+_SENTENCE_END = regex.compile(r"[.!?…](?=\s+\S)")
+_CLAUSE_END = regex.compile(r"[;:](?=\s|$)")
+
+
+def _sentence_start(text: str, floor: int, pos: int) -> int:
+    start = floor
+    for m in _SENTENCE_END.finditer(text, floor, pos):
+        nxt = regex.match(r"\s+(\S)", text[m.end() : m.end() + 5])
+        if nxt and (nxt.group(1).isupper() or nxt.group(1) in "-+•"):
+            start = m.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int, ceiling: int) -> int:
+    for m in _SENTENCE_END.finditer(text, pos, ceiling):
+        nxt = regex.match(r"\s+(\S)", text[m.end() : m.end() + 5])
+        if nxt and (nxt.group(1).isupper() or nxt.group(1) in "-+•"):
+            return m.start()
+    return ceiling
+
+
+def _clause_bounds(text: str, sentence_start: int, sentence_end: int, pos: int) -> tuple[int, int]:
+    start = sentence_start
+    for m in _CLAUSE_END.finditer(text, sentence_start, pos):
+        start = m.end()
+    m = _CLAUSE_END.search(text, pos, sentence_end)
+    return start, (m.start() if m else sentence_end)
+
+
+def _unit(document: Document, pos: int, end: int) -> tuple[str | None, int, str | None]:
+    """The counted thing: words after the number up to punctuation or a clause word.
+
+    Returns the unit as written, where it ends, and the stop word that ended it (for "trở lên").
+    """
+    w = _words()
+    folded, text = document.fold, document.text
+    i = pos
+    words = 0
+    unit_end = pos
+    stop: str | None = None
+    while i < end and words < w.unit_max:
+        m = regex.match(r"\s*", folded[i:end])
+        j = i + (m.end() if m else 0)
+        if j >= end:
+            break
+        s = w.unit_stop.match(folded, j, end)
+        if s:
+            stop = folded[s.start() : s.end()]
+            break
+        token = regex.match(r"[^\W\d_][\w]*(?:/[\w]+)*", folded[j:end])
+        if not token:
+            break
+        i = j + token.end()
+        unit_end = i
+        words += 1
+    if unit_end == pos:
+        return None, pos, stop
+    return " ".join(text[pos:unit_end].split()), unit_end, stop
+
+
+# --- horizons: `by` --------------------------------------------------------------------------
+
+
+def horizon(folded: str) -> str | None:
+    """The time a quantity must be reached, from one piece of folded text, or None.
+
+    "đến năm 2030" → "2030"; "đến hết năm 2025" → "2025-12-31"; "trước 31/12/2025" → "2025-12-31";
+    "Quý II/2026" → "2026-06-30". The first horizon written wins; "tầm nhìn 2045" is not one.
+    """
+    w = _words()
+    excluded = [m.span() for m in w.horizon_excluded.finditer(folded)]
+    best: tuple[int, str] | None = None
+    for pattern, kind in w.horizons:
+        for m in pattern.finditer(folded):
+            if any(s <= m.start() < e for s, e in excluded):
+                continue
+            value = _horizon_value(m, kind)
+            if value and (best is None or m.start() < best[0]):
+                best = (m.start(), value)
+            break
+    return best[1] if best else None
+
+
+def _horizon_value(m: regex.Match, kind: str) -> str | None:
+    if kind == "date":
+        return parse_date(m.group("date"))
+    year = int(m.group("year"))
+    if kind == "year_end":
+        return f"{year}-12-31"
+    if kind == "half_end":
+        return f"{year}-06-30"
+    if kind == "quarter_end":
+        q = m.group("quarter")
+        month, day = _QUARTER_END[_ROMAN.get(q, q)]
+        return iso_date(day, month, year)
+    return str(year)
+
+
+# --- the extractor -----------------------------------------------------------------------------
+
+
+class _Context:
+    """What the rules need to know about the document around a number."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.sections: dict[str, Section] = {s.path: s for s in document.sections}
+        self.headings = sorted(document.sections, key=lambda s: s.start)
+        self.segments = _segments(document)
+        self.masked = _masked_spans(document)
+        self.mask_starts = [s for s, _ in self.masked]
+        plan_date = None
+        if document.header.place_date:
+            span = document.header.place_date
+            plan_date = parse_partial_date(document.text[span.start : span.end])
+        self.plan_year = int(plan_date[:4]) if plan_date else None
+
+    def chain(self, path: str | None) -> list[Section]:
+        """The section at `path` and its ancestors, innermost first."""
+        out: list[Section] = []
+        while path:
+            section = self.sections.get(path)
+            if section is None:
+                break
+            out.append(section)
+            path = section.parent
+        return out
+
+    def lead_in(self, index: int) -> tuple[_Segment | None, bool]:
+        """The paragraph ending with ":" that introduces segment `index`, and whether no full stop
+        stands between them (so that the lead-in's sentence runs on into this segment)."""
+        segment = self.segments[index]
+        unbroken = True
+        i = index - 1
+        while i >= 0:
+            prev = self.segments[i]
+            if prev.section != segment.section or prev.role == "heading":
+                return None, unbroken
+            body = self.document.text[prev.start : prev.end].rstrip()
+            if body.endswith(":"):
+                return prev, unbroken
+            if prev.role != "list_item" and prev.role != "cell":
+                return None, unbroken
+            if body.endswith("."):
+                unbroken = False
+            i -= 1
+        return None, unbroken
+
+    def unmasked(self, start: int, end: int) -> str:
+        """Folded text of [start, end) with citations and their dates blanked out."""
+        folded = self.document.fold[start:end]
+        i = max(bisect_right(self.mask_starts, start) - 1, 0)
+        chars = list(folded)
+        while i < len(self.masked) and self.masked[i][0] < end:
+            s, e = self.masked[i]
+            for k in range(max(s, start), min(e, end)):
+                chars[k - start] = " "
+            i += 1
+        return "".join(chars)
+
+
+def _in_target_section(ctx: _Context, segment: _Segment, lead: _Segment | None) -> bool:
+    w = _words()
+    if any(w.target_section.search(s.title.lower()) for s in ctx.chain(segment.section)):
+        return True
+    return bool(lead and w.target_section.search(ctx.document.fold[lead.start : lead.end]))
+
+
+def _candidates(ctx: _Context, index: int) -> list[_Candidate]:
+    document = ctx.document
+    segment = ctx.segments[index]
+    folded, text = document.fold, document.text
+    found: list[_Candidate] = []
+    for local in scan_quantities(folded[segment.start : segment.end]):
+        q = Quantity(
+            start=local.start + segment.start,
+            end=local.end + segment.start,
+            number_start=local.number_start + segment.start,
+            number_end=local.number_end + segment.start,
+            value=local.value,
+            value_max=local.value_max,
+            percent=local.percent,
+            comparator=local.comparator,
+        )
+        if _inside(ctx.masked, ctx.mask_starts, q.number_start, q.number_end):
+            continue
+        if _not_a_quantity(folded, q, segment.start):
+            continue
+        s_start = _sentence_start(text, segment.start, q.start)
+        s_end = _sentence_end(text, q.end, segment.end)
+        c_start, c_end = _clause_bounds(text, s_start, s_end, q.start)
+        c = _Candidate(q=q, segment=index, clause_start=c_start, clause_end=c_end, sentence_start=s_start)
+        if not q.percent:
+            c.unit, c.unit_end, stop = _unit(document, q.end, c_end)
+            if c.unit is None:
+                continue  # a bare number names no counted thing
+            if stop and stop.startswith("trở"):
+                comparator = ">=" if stop == "trở lên" else "<="
+                c.q = Quantity(**{**q.__dict__, "comparator": comparator})
+        else:
+            c.unit_end = q.end
+        found.append(c)
+    return found
+
+
+def _is_statistic(ctx: _Context, c: _Candidate) -> bool:
+    w = _words()
+    before = ctx.unmasked(c.sentence_start, c.q.start)
+    if w.statistic.search(before):
+        return True
+    when = horizon(ctx.unmasked(c.sentence_start, c.clause_end))
+    return bool(when and ctx.plan_year and int(when[:4]) < ctx.plan_year)
+
+
+def _committed_count(ctx: _Context, c: _Candidate, in_target_section: bool) -> bool:
+    """A plain count outside a target section needs a commitment word just before it."""
+    if c.q.percent or c.q.comparator != "=" or c.q.value_max is not None or in_target_section:
+        return True
+    w = _words()
+    before = ctx.document.fold[c.clause_start : c.q.start]
+    window = " ".join(before.split()[-w.cue_window :])
+    if w.cue_before.search(window) or w.aspiration.search(ctx.document.fold[c.sentence_start : c.q.start]):
+        return True
+    return horizon(ctx.unmasked(c.clause_start, c.clause_end)) is not None
+
+
+def _split_clause(ctx: _Context, kept: list[_Candidate]) -> list[_Candidate]:
+    """Drop numbers that qualify an earlier target of their clause; share the clause between the rest."""
+    w = _words()
+    folded = ctx.document.fold
+    out: list[_Candidate] = []
+    for c in kept:
+        c.start, c.end = c.clause_start, c.clause_end
+        prev = out[-1] if out else None
+        if prev is not None and prev.clause_start == c.clause_start:
+            between = folded[prev.unit_end : c.q.start]
+            breaks = list(w.coordinator_then_cue.finditer(between))
+            if not breaks:
+                continue  # "… với tốc độ trên 01 Gb/s": part of the earlier target's indicator
+            cut = prev.unit_end + breaks[-1].start()
+            prev.end = cut
+            c.start = cut + 1 if folded[cut] in ",;" else cut + len(breaks[-1].group().split()[0])
+        out.append(c)
+    return out
+
+
+def _trim_quote(ctx: _Context, c: _Candidate) -> None:
+    """End the quote before a parenthesis, a purpose clause or a cited source that follows the quantity."""
+    w = _words()
+    folded = ctx.document.fold
+    end = c.end
+    paren = folded.find(" (", c.unit_end, end)
+    if paren >= 0:
+        end = paren
+    m = w.quote_end.search(folded, c.unit_end, end)
+    if m:
+        end = m.start()
+    i = bisect_right(ctx.mask_starts, c.unit_end)
+    while i < len(ctx.masked) and ctx.masked[i][0] < end:
+        s = ctx.masked[i][0]
+        intro = w.citation_intro.search(folded[max(c.unit_end, s - 30) : s])
+        if intro:
+            end = max(c.unit_end, s - 30) + intro.start()
+            break
+        i += 1
+    c.end = end
+
+
+def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
+    document = ctx.document
+    found = horizon(ctx.unmasked(c.start, c.end)) or horizon(ctx.unmasked(c.sentence_start, c.start))
+    if found:
+        return found
+    if lead is not None:
+        found = horizon(ctx.unmasked(lead.start, lead.end))
+        if found:
+            return found
+    segment = ctx.segments[c.segment]
+    chain = ctx.chain(segment.section)
+    for section in chain:
+        found = horizon(section.title.lower())
+        if found:
+            return found
+    # A misnumbered sub-heading may have left the target outside the heading that gives its horizon:
+    # take the nearest heading above it in the same top-level section.
+    top = chain[-1].path if chain else None
+    for section in reversed(ctx.headings):
+        if section.start >= c.start:
+            continue
+        if top is not None and section.path.split(".")[0] != top:
+            break
+        found = horizon(document.fold[section.start : section.start + len(section.title) + 20].split("\n")[0])
+        if found:
+            return found
+    return None
+
+
+def _aspirational(ctx: _Context, c: _Candidate, lead: _Segment | None, unbroken: bool) -> bool:
+    w, folded = _words(), ctx.document.fold
+    if w.aspiration.search(folded[c.sentence_start : c.q.start]):
+        return True
+    if lead is not None and unbroken and w.aspiration.search(folded[lead.start : lead.end]):
+        return True
+    return any(w.aspiration.search(s.title.lower()) for s in ctx.chain(ctx.segments[c.segment].section))
+
+
+# --- indicator --------------------------------------------------------------------------------
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.split()).strip(" ,;:.-+")
+
+
+def _new_clause(piece: str) -> bool:
+    """Does this comma piece open a clause of its own ("người dân chỉ phải nhập …")? A modal word
+    ("phải", "sẽ", "cần") marks a new predicate. (underthesea's tags were tried here and did worse:
+    it tags "công tác" in "kế hoạch công tác hằng năm" as a verb.)"""
+    return bool(_words().modal.search(piece.lower()))
+
+
+@cache
+def _tagger():
+    from underthesea import pos_tag  # imported on first use: loading the model costs ~0.4 s
+
+    return pos_tag
+
+
+def _verb_coordination(tail: str) -> int | None:
+    """Where "và" joins a verb phrase to the counted noun phrase ("kết quả điện tử và tái sử dụng
+    thông tin"), so that the passive "được …" attaches to the noun phrase alone. Uses underthesea's
+    POS tags on the tail only (a few words): a noun before "và", a verb (or prefix + verb) after it,
+    and no verb earlier in the tail."""
+    if " và " not in f" {tail} ":
+        return None
+    tags = _tagger()(tail)
+    pos = 0
+    for i, (word, tag) in enumerate(tags):
+        found = tail.find(word, pos)
+        pos = found + len(word) if found >= 0 else pos
+        if tag == "V":
+            return None
+        if word.lower() == "và" and i > 0 and tags[i - 1][1].startswith("N") and i + 1 < len(tags):
+            after = [t for _, t in tags[i + 1 : i + 3]]
+            if after[0] == "V" or after[:2] == ["Z", "V"]:
+                return found - 1 if found > 0 else None
+    return None
+
+
+def _cut_tail(tail: str) -> str:
+    w = _words()
+    m = w.trailing_cut.search(tail.lower())
+    if m:
+        tail = tail[: m.start()]
+    pieces = tail.split(",")
+    kept = pieces[0]
+    for piece in pieces[1:]:
+        has_predicate = " được " in f" {kept.lower()} " or " có " in f" {kept.lower()} " or len(kept.split()) >= 6
+        if has_predicate and _new_clause(piece.strip()):
+            break
+        kept += "," + piece
+    return _clean(kept)
+
+
+def _clean_prefix(prefix: str) -> str:
+    w = _words()
+    s = prefix
+    for pattern, _ in w.horizons:
+        s = pattern.sub(" ", s.lower()) if pattern.search(s.lower()) else s
+    s = w.aspiration.sub(" ", s) if w.aspiration.search(s.lower()) else s
+    s = _clean(s)
+    while True:
+        m = w.wrapper_head.match(s.lower())
+        if not m or m.end() == 0:
+            break
+        s = _clean(s[m.end() :])
+    m = w.object_tail.search(s.lower())
+    if m:
+        s = _clean(s[: m.start()])
+    # ", bảo đảm “…”" after the verb phrase: a manner clause, not what is done to the counted thing
+    parts = s.split(",")
+    for k in range(1, len(parts)):
+        if w.wrapper_head.match(parts[k].strip().lower()):
+            s = _clean(",".join(parts[:k]))
+            break
+    return s
+
+
+def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
+    text = ctx.document.text
+    prefix = text[c.start : c.q.start]
+    tail_start = c.q.number_end if not c.q.percent else c.q.end
+    tail = _cut_tail(text[tail_start : c.end])
+    head = _clean_prefix(prefix)
+    w = _words()
+    if not head:
+        return tail or None
+    link = w.link_tail.search(head.lower())
+    if link:
+        core = _clean(head[: link.start()])
+        return core or tail or None
+    if not tail:
+        return head
+    # The verb before the quantity acts on the counted thing: "hoàn thành số hoá 10% tài liệu …"
+    # → "tài liệu … được số hoá".
+    if len(head) > 1 and head[1].islower():
+        head = head[0].lower() + head[1:]
+    split = _verb_coordination(tail) if nlp else None
+    if split is not None:
+        return f"{tail[:split]} được {head} {tail[split:].strip()}"
+    return f"{tail} được {head}"
+
+
+def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
+    """Every quantified commitment of the plan, one record per quantity, in document order."""
+    ctx = _Context(document)
+    targets: list[Target] = []
+    for index, segment in enumerate(ctx.segments):
+        lead, unbroken = ctx.lead_in(index)
+        in_section = _in_target_section(ctx, segment, lead)
+        kept = [
+            c for c in _candidates(ctx, index) if not _is_statistic(ctx, c) and _committed_count(ctx, c, in_section)
+        ]
+        for c in _split_clause(ctx, kept):
+            _trim_quote(ctx, c)
+            targets.append(
+                Target(
+                    **evidence(document, c.start, c.end),
+                    value=c.q.value,
+                    value_max=c.q.value_max,
+                    unit="%" if c.q.percent else c.unit,
+                    comparator=c.q.comparator,
+                    indicator=_indicator(ctx, c, nlp),
+                    by=_by(ctx, c, lead),
+                    aspirational=_aspirational(ctx, c, lead, unbroken),
+                )
+            )
+    return targets
