@@ -1,0 +1,390 @@
+"""Responsible bodies: every organization the plan gives a role (lead, support, oversight, report_to).
+
+Two steps, each driven by data files under `extractors/lexicon/`:
+1. *Mentions*: the written forms of `bodies.json` (longest first, matched on the folded text) and the
+   patterns of `body_patterns.json` for capitalised names the lexicon does not list ("Hội Người cao
+   tuổi xã"). A form followed by a level above the commune ("Ban Thường vụ Tỉnh ủy") is not this
+   plan's body; a form preceded by a word that makes it a person or a description ("thành viên Ban
+   Chỉ đạo", "cơ quan thường trực BCĐ") is not a body at all.
+2. *Roles*, one per mention (gold-guidelines: one record per mention):
+   - a table cell takes its column's role (chủ trì → lead, phối hợp → support, the criteria
+     table's "Cơ quan tổng hợp" → lead, as the annotators decided); a content cell is read as text;
+   - a heading (or a dash sub-heading made only of names) inside "Tổ chức thực hiện" → lead;
+   - in running text the words before the body, or before the list of bodies it belongs to, give
+     the role (`role_cues.json`: "phối hợp với" → support, "báo cáo", "gửi về", "đề xuất với",
+     "chịu trách nhiệm trước" → report_to, "kiểm tra, giám sát của" → oversight, "tham mưu",
+     "chỉ đạo", "giao" → lead); a body that opens its clause and does work is lead, or oversight
+     where its work is kiểm tra/giám sát;
+   - a mention with no cue is only described ("chất lượng … của Trung tâm …") and gives no record.
+Issuers of citations (inside citation quotes), the head, the signature and the Nơi nhận list are
+skipped.
+
+NLP: see `_nlp_candidates` — underthesea's NER and chunker were measured on the corpus and on
+sentences of our own (figures in the module's report); they are only consulted with `nlp=True`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractors.evidence import evidence
+from pipeline.document import Block, Document
+from pipeline.models import Body, Citation
+from pipeline.normalize import fold_text, load_lexicon
+
+_WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
+_WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
+_SKIPPED_BLOCKS = {"header", "basis", "signature", "recipients"}
+_COLUMN_ROLES = {"lead": "lead", "support": "support", "collector": "lead"}
+_TEXT_COLUMNS = {"content"}
+_TCTH = "tổ chức thực hiện"
+_CLAUSE_END = regex.compile(r"[.;:!?\n]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A body written in the text: `text[start:end]`, with its canonical name."""
+
+    start: int
+    end: int
+    name: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons, loaded once.
+
+
+def _form_pattern(form: str) -> str:
+    """A folded written form as a regex: spaces stretch, a dash may be -, – or — with any spacing."""
+    parts = []
+    for token in regex.split(r"(\s+|\s*[-–—]\s*)", fold_text(form)):
+        if not token:
+            continue
+        if token.isspace():
+            parts.append(r"\s+")
+        elif token.strip() in {"-", "–", "—"}:
+            parts.append(r"\s*[-–—]\s*")
+        else:
+            parts.append(regex.escape(token))
+    return "".join(parts)
+
+
+@cache
+def _lexicon() -> tuple[regex.Pattern, list[str]]:
+    """One alternation of every written form (and canonical name), longest first."""
+    forms: dict[str, str] = {}
+    for entry in load_lexicon("bodies.json")["bodies"]:
+        for form in [entry["name"], *entry["forms"]]:
+            forms.setdefault(fold_text(form), entry["name"])
+    ordered = sorted(forms, key=len, reverse=True)
+    names = [forms[f] for f in ordered]
+    alternation = "|".join(f"({_form_pattern(f)})" for f in ordered)
+    return regex.compile(_WORD_EDGE_BEFORE + f"(?:{alternation})" + _WORD_EDGE_AFTER), names
+
+
+@cache
+def _patterns() -> dict:
+    data = load_lexicon("body_patterns.json")
+    return {
+        "unseen": [regex.compile(p) for p in data["patterns"]],
+        "abbreviations": data["abbreviations"],
+        "capitalised": {fold_text(f) for f in data["capitalised_only"]},
+        "shared_head": [
+            (regex.compile(_WORD_EDGE_BEFORE + _form_pattern(h["form"]) + f"(?={h['before']})"), h["name"])
+            for h in data["shared_head"]
+        ],
+        "higher_level": regex.compile(data["higher_level"]),
+        "level_words": regex.compile(data["level_words"]),
+        "not_after": regex.compile(data["not_after"]),
+        "generic": regex.compile(
+            _WORD_EDGE_BEFORE + "(?:" + "|".join(_form_pattern(g) for g in data["generic"]) + ")" + _WORD_EDGE_AFTER
+        ),
+    }
+
+
+@cache
+def _cues() -> dict:
+    data = load_lexicon("role_cues.json")
+    return {
+        "order": data["order"],
+        "before": {role: [regex.compile(p) for p in data["before"][role]] for role in data["order"]},
+        "oversight_work": regex.compile(data["oversight_work"]),
+        "subject_skip": [regex.compile(p) for p in data["subject_skip"]],
+        "subject_verbs": regex.compile(data["subject_verbs"]),
+        "not_actor_after": regex.compile(data["not_actor_after"]),
+        "clause_openers": regex.compile(data["clause_openers"]),
+        "list_joiners": regex.compile(data["list_joiners"]),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions.
+
+
+def _spell_out(written: str) -> str:
+    """A name the lexicon does not know, abbreviations spelled out, first letter upper case."""
+    name = written
+    for short, full in _patterns()["abbreviations"].items():
+        name = regex.sub(_WORD_EDGE_BEFORE + regex.escape(short) + _WORD_EDGE_AFTER, full, name)
+    name = regex.sub(r"\s+", " ", name).strip()
+    return name[:1].upper() + name[1:]
+
+
+def find_mentions(text: str, fold: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Body mentions in `text[start:end]` (`fold` is its folded twin), left to right, not overlapping."""
+    end = len(text) if end is None else end
+    lexicon, names = _lexicon()
+    pats = _patterns()
+    found: list[Mention] = []
+    for match in lexicon.finditer(fold, start, end):
+        index = next(i for i, g in enumerate(match.groups()) if g is not None)
+        s, e = match.span()
+        after = fold[e:end]
+        if fold[s:e] in pats["capitalised"] and not text[s].isupper():
+            continue  # "công an" in a list of people; "Công an" the body
+        if pats["higher_level"].match(after) or pats["not_after"].search(fold[max(start, s - 40) : s]):
+            continue
+        level = pats["level_words"].match(after)
+        if level and not fold[s:e].endswith(("xã", "phường")):
+            e += level.end()
+        found.append(Mention(s, e, names[index]))
+    for pattern, name in pats["shared_head"]:
+        for match in pattern.finditer(fold, start, end):
+            found.append(Mention(match.start(), match.end(), name))
+    taken = [(m.start, m.end) for m in found]
+    for pattern in pats["unseen"]:
+        for match in pattern.finditer(text, start, end):
+            s, e = match.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            if pats["higher_level"].match(fold[e:end]) or pats["not_after"].search(fold[max(start, s - 40) : s]):
+                continue
+            found.append(Mention(s, e, _spell_out(match.group(0))))
+            taken.append((s, e))
+    found.sort(key=lambda m: (m.start, -m.end))
+    result: list[Mention] = []
+    for m in found:
+        if result and m.start < result[-1].end:
+            continue
+        result.append(m)
+    generic = [g.span() for g in pats["generic"].finditer(fold, start, end)]
+    return _merge_aliases([m for m in result if not any(a <= m.start and m.end <= b for a, b in generic)], fold)
+
+
+def _merge_aliases(mentions: list[Mention], fold: str) -> list[Mention]:
+    """Two forms of one collective side by side ("các chi bộ cơ sở, chi bộ trực thuộc") are one
+    mention: they name the same body twice, not two bodies (the reconciled gold's decision)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.name == m.name and regex.fullmatch(r"\s*,\s*", fold[prev.end : m.start]):
+            out[-1] = Mention(prev.start, m.end, m.name)
+        else:
+            out.append(m)
+    return out
+
+
+def canonical_body(written: str) -> str | None:
+    """The canonical name of one written body ("UBND xã" → "Ủy ban nhân dân xã"), None if it names none."""
+    text = " ".join(written.split())
+    mentions = find_mentions(text, fold_text(text))
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end >= len(text.rstrip(" .,;")) - 3:
+        return mentions[0].name
+    return None
+
+
+def split_bodies(cell_text: str) -> list[tuple[int, int, str]]:
+    """Each body of a list ("MTTQ và các tổ chức CT-XH, chi bộ/thôn"): (start, end, canonical name)."""
+    return [(m.start, m.end, m.name) for m in find_mentions(cell_text, fold_text(cell_text))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles.
+
+
+def _groups(mentions: list[Mention], fold: str) -> list[list[Mention]]:
+    """Mentions joined only by list words (",", "và", "cùng", "/") share the cue before the list."""
+    joiners = _cues()["list_joiners"]
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups and joiners.match(fold[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _clause_start(fold: str, region_start: int, at: int) -> int:
+    cut = region_start
+    for match in _CLAUSE_END.finditer(fold, region_start, at):
+        cut = match.end()
+    return cut
+
+
+def _clause_end(fold: str, at: int, region_end: int) -> int:
+    match = _CLAUSE_END.search(fold, at, region_end)
+    return match.start() if match else region_end
+
+
+def _role_before(left: str) -> str | None:
+    cues = _cues()
+    for role in cues["order"]:
+        if any(p.search(left) for p in cues["before"][role]):
+            return role
+    return None
+
+
+_GENERIC_WORDS = regex.compile(r"(?:cơ quan|đơn vị|tổ chức|doanh nghiệp|nhân dân|người)")
+_LAST_ITEM = [regex.compile(r"((?:[\p{L}\p{M}]+\s+){" + str(n) + r"}[\p{L}\p{M}]+)\s*,\s*$") for n in range(5)]
+_TRAILING_ITEM = regex.compile(r"(?:^|[\s,])((?:[\p{L}\p{M}]+\s+){0,4}[\p{L}\p{M}]+)\s*,\s*$")
+
+
+def _role_from_cue(left: str) -> str | None:
+    """The role the words before a list give. Up to three short list items that are not bodies may
+    stand between the cue and the body ("Chỉ đạo các công chức chuyên môn, các thôn …"); a generic
+    item ("các cơ quan, đơn vị, thôn") may not, since such a list names no one body."""
+    for _ in range(4):
+        role = _role_before(left)
+        if role:
+            return role
+        for words in range(1, len(_LAST_ITEM) + 1):
+            item = _LAST_ITEM[words - 1].search(left)
+            if item is None or _GENERIC_WORDS.search(item.group(1)):
+                break
+            role = _role_before(left[: item.start(1)])
+            if role:
+                return role
+        item = _TRAILING_ITEM.search(left)
+        if item is None or _GENERIC_WORDS.search(item.group(1)):
+            return None
+        left = left[: item.start(1)]
+    return None
+
+
+def _subject_role(right: str, right_text: str) -> str | None:
+    """The role of a body that opens its clause, from the work that follows it."""
+    cues = _cues()
+    if not right.strip() or cues["not_actor_after"].match(right):
+        return None
+    if regex.match(r"\s*\p{Lu}", right_text):
+        return None  # a capital after the name starts another line: debris, not this body's work
+    work = right
+    for skip in cues["subject_skip"]:
+        work = skip.sub("", work, count=1)
+    if cues["oversight_work"].match(work):
+        return "oversight"
+    if cues["subject_verbs"].match(right):
+        return "lead"
+    return None
+
+
+def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, int]) -> list[tuple[Mention, str]]:
+    """Roles of the mentions in one block of running text (or one content cell)."""
+    fold = document.fold
+    cues = _cues()
+    out: list[tuple[Mention, str]] = []
+    for group in _groups(mentions, fold):
+        first, last = group[0], group[-1]
+        clause = _clause_start(fold, region[0], first.start)
+        left = fold[clause : first.start]
+        if left.rstrip().endswith("("):
+            left_role = _role_before(left)
+            if left_role is None:
+                continue  # a parenthesis describes ("(cơ quan Thường trực Ban Chỉ đạo)")
+        role = _role_from_cue(left)
+        if role is None and cues["clause_openers"].match(left):
+            stop = _clause_end(fold, last.end, region[1])
+            role = _subject_role(fold[last.end : stop], document.text[last.end : stop])
+            right = fold[last.end : stop]
+            if role == "lead" and cues["oversight_work"].match(right):
+                role = "oversight"
+        elif role == "lead" and left.rstrip().endswith(("tham mưu", "tham mưu cho", "giúp")):
+            right = fold[last.end : _clause_end(fold, last.end, region[1])]
+            if cues["oversight_work"].match(right):
+                role = "oversight"
+        if role:
+            out.extend((m, role) for m in group)
+    return out
+
+
+def _tcth_ranges(document: Document) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in document.sections if _TCTH in fold_text(s.title)]
+
+
+def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> bool:
+    """A dash sub-heading made only of body names ("- Văn phòng Đảng ủy")."""
+    rest = document.fold[block.start : block.end]
+    for m in reversed(mentions):
+        rest = rest[: m.start - block.start] + rest[m.end - block.start :]
+    return bool(mentions) and not regex.sub(r"[\s,.\-–+:]|và|\bcác\b", "", rest)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _is_assignment_table(document: Document, index: int | None) -> bool:
+    """A table of assigned work has a lead or a deadline column; a criteria table ("Bộ tiêu chí")
+    has neither, and its content cells describe criteria, not duties (the annotators' decision)."""
+    table = next((t for t in document.tables if t.index == index), None)
+    return table is not None and any(c.role in {"lead", "deadline"} for c in table.columns)
+
+
+def _cell_column(document: Document, block: Block) -> str | None:
+    if block.table is None or block.column is None:
+        return None
+    table = next((t for t in document.tables if t.index == block.table), None)
+    if table is None or block.column >= len(table.columns):
+        return None
+    return table.columns[block.column].role
+
+
+def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
+    """Every body the plan gives a role, one record per mention, in document order."""
+    skip = [tuple(c.span) for c in citations if c.span]
+    tcth = _tcth_ranges(document)
+    first_section = min((s.start for s in document.sections), default=0)
+    found: list[tuple[Mention, str]] = []
+    for block in document.blocks:
+        if block.role in _SKIPPED_BLOCKS or block.end <= first_section:
+            continue
+        mentions = [
+            m
+            for m in find_mentions(document.text, document.fold, block.start, block.end)
+            if not _inside(skip, m.start, m.end)
+        ]
+        if nlp:
+            mentions = _with_nlp(document, block, mentions)
+        if not mentions:
+            continue
+        if block.role == "cell":
+            column = _cell_column(document, block)
+            if column in _COLUMN_ROLES:
+                found.extend((m, _COLUMN_ROLES[column]) for m in mentions)
+            elif column in _TEXT_COLUMNS and _is_assignment_table(document, block.table):
+                found.extend(_text_roles(document, mentions, (block.start, block.end)))
+            continue
+        in_tcth = _inside(tcth, block.start, block.start + 1)
+        if in_tcth and (
+            block.role == "heading" or (block.role == "list_item" and _is_name_line(document, block, mentions))
+        ):
+            found.extend((m, "lead") for m in mentions if not _in_parenthesis(document.fold, block.start, m.start))
+            continue
+        found.extend(_text_roles(document, mentions, (block.start, block.end)))
+    return [Body(name=m.name, role=role, **evidence(document, m.start, m.end)) for m, role in found]
+
+
+def _in_parenthesis(fold: str, start: int, at: int) -> bool:
+    before = fold[start:at]
+    return before.count("(") > before.count(")")
+
+
+# ---------------------------------------------------------------------------------------------
+# NLP (optional): a place for a measured step; rules alone when it does not pay.
+
+
+def _with_nlp(document: Document, block: Block, mentions: list[Mention]) -> list[Mention]:
+    return mentions
