@@ -246,6 +246,7 @@ _ATTACHED_RE = regex.compile(r"\s*kèm\s+theo")
 _LIST_JOIN_RE = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*")
 _IMPLEMENTS_RE = regex.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá)")
 _REPLACES_RE = regex.compile(r"thay\s+thế")
+_PLAN_REPLACES_RE = regex.compile(r"(?:^[\s*(\-–•]*|(?:này|nay)\s+)thay\s+thế")
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*căn\s+cứ")
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
 _CLAUSE_BREAK_RE = regex.compile(r";|\.\s|\n[ \t]*\n|\n(?=[ \t*\-–•]*\p{Lu})")
@@ -327,8 +328,8 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
     if basis_range is not None and basis_range[0] <= pos < basis_range[1]:
         return "basis"
     if pos >= head:
-        replaces = list(_REPLACES_RE.finditer(clause))
-        return "replaces" if replaces else "mentions"
+        # In the body only the plan replaces: "Kế hoạch này thay thế …", not "71/NQ-CP thay thế 03/NQ-CP".
+        return "replaces" if _PLAN_REPLACES_RE.search(clause) else "mentions"
     if _BASIS_START_RE.match(clause):
         return "basis"
     last = None
@@ -344,7 +345,7 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
     return "basis"  # a list of documents at the head: basis even where "Căn cứ" was lost
 
 
-def _share_list_issuers(mentions: list[Mention], folded: str) -> None:
+def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry) -> None:
     """ "QĐ 06/QĐ-TTg, ngày …, QĐ 206/QĐ-TTg, ngày … của Thủ tướng Chính phủ": each takes the issuer.
 
     Only where the list ends with the one "của …" of the whole list: where members carry their own
@@ -355,6 +356,9 @@ def _share_list_issuers(mentions: list[Mention], folded: str) -> None:
     def flush() -> None:
         if len(group) > 1 and group[-1].issuer and not any(x.issuer for x in group[:-1]):
             for x in group[:-1]:
+                known = registry.directive(x.number)
+                if known is not None and known.issuer != group[-1].issuer:
+                    continue  # "57-NQ/TW, 02-KH/BCĐTW của Ban Chỉ đạo Trung ương": not the list's issuer
                 x.issuer = group[-1].issuer
                 x.issuer_from_list = True
 
@@ -422,7 +426,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
         if opening is not None and _ATTACHED_RE.match(folded, opening):
             continue  # "(Kèm theo Kế hoạch số …)": the plan naming itself over an appendix
         mentions.append(x)
-    _share_list_issuers(mentions, folded)
+    _share_list_issuers(mentions, folded, registry)
     _resolve_short_forms(mentions, folded)
 
     citations: list[Citation] = []

@@ -237,6 +237,23 @@ def test_list_joined_by_va_shares_issuer() -> None:
     assert [c.issuer for c in citations] == ["Chính phủ", "Chính phủ"]
 
 
+def test_list_issuer_is_not_given_to_a_known_directive_of_another_issuer() -> None:
+    doc = make_document("thực hiện Nghị quyết số 57-NQ/TW, Kế hoạch số 02-KH/BCĐTW của Ban Chỉ đạo Trung ương")
+    assert [c.issuer for c in extract_citations(doc)[0]] == [None, "Ban Chỉ đạo Trung ương"]
+
+
+def test_in_the_body_only_the_plan_replaces() -> None:
+    doc = make_document(
+        "KẾ HOẠCH\nvề chuyển đổi số\nI. MỤC TIÊU\n1. Nghị quyết số 71/NQ-CP thay thế Nghị quyết số 03/NQ-CP.\n"
+        "2. Kế hoạch này thay thế Kế hoạch số 08-KH/ĐU.\n"
+    )
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("71/NQ-CP", "mentions"),
+        ("03/NQ-CP", "mentions"),
+        ("08-KH/ĐU", "replaces"),
+    ]
+
+
 def test_list_with_an_issuer_per_member_shares_nothing() -> None:
     doc = make_document(
         "Cụ thể hóa Nghị quyết số 57-NQ/TW, Quyết định số 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư, "
