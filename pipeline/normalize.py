@@ -602,10 +602,26 @@ def _locate_raw(bases: list[int], global_offset: int) -> tuple[int, int]:
     return block, global_offset - bases[block]
 
 
+def _runs(pos_all: list[int], bases: list[int]) -> list[tuple[int, int, int, int]]:
+    """(start, block, raw_start, length) runs of consecutive raw offsets that stay inside one block."""
+    runs: list[list[int]] = []
+    block_end = -1
+    previous = -2
+    for i, p in enumerate(pos_all):
+        if p == previous + 1 and p < block_end:
+            runs[-1][3] += 1
+        else:
+            block, raw_offset = _locate_raw(bases, p)
+            block_end = bases[block + 1] if block + 1 < len(bases) else 1 << 62
+            runs.append([i, block, raw_offset, 1])
+        previous = p
+    return [(r[0], r[1], r[2], r[3]) for r in runs]
+
+
 def _assemble(raw: RawDocument, pieces: list[_Piece], bases: list[int], ctx: Context) -> Normalized:
     parts: list[str] = []
     pos_all: list[int] = []
-    lines: list[Line] = []
+    spans: list[tuple[int, int]] = []
     offset = 0
     for i, piece in enumerate(pieces):
         if i:
@@ -614,15 +630,28 @@ def _assemble(raw: RawDocument, pieces: list[_Piece], bases: list[int], ctx: Con
             offset += 1
         parts.append(piece.t.text)
         pos_all.extend(piece.t.pos)
+        spans.append((offset, offset + len(piece.t.text)))
+        offset += len(piece.t.text)
+    runs = _runs(pos_all, bases)
+    lines: list[Line] = []
+    r = 0
+    for piece, (start, end) in zip(pieces, spans, strict=True):
+        while r + 1 < len(runs) and runs[r + 1][0] <= start:
+            r += 1
+        owners: set[int] = set()
+        k = r
+        while k < len(runs) and runs[k][0] < end:
+            if runs[k][0] + runs[k][3] > start:
+                owners.add(runs[k][1])
+            k += 1
         block = raw.blocks[piece.block]
-        owners = sorted({_locate_raw(bases, p)[0] for p in piece.t.pos}) or [piece.block]
         is_cell = piece.kind == "cell"
         lines.append(
             Line(
-                start=offset,
-                end=offset + len(piece.t.text),
+                start=start,
+                end=end,
                 kind=piece.kind,
-                blocks=owners,
+                blocks=sorted(owners) or [piece.block],
                 style=piece.style,
                 table=block.source.table if is_cell else None,
                 row=block.source.row if is_cell else None,
@@ -631,20 +660,12 @@ def _assemble(raw: RawDocument, pieces: list[_Piece], bases: list[int], ctx: Con
                 col_span=block.col_span,
             )
         )
-        offset += len(piece.t.text)
-    runs: list[OffsetRun] = []
-    for i, global_offset in enumerate(pos_all):
-        block, raw_offset = _locate_raw(bases, global_offset)
-        last = runs[-1] if runs else None
-        if last and last.block == block and last.raw_start + last.length == raw_offset:
-            last.length += 1
-        else:
-            runs.append(OffsetRun(start=i, block=block, raw_start=raw_offset, length=1))
     marks = []
     for mark in ctx.marks:
         at = next((i for i, p in enumerate(pos_all) if p >= mark.raw_offset), len(pos_all))
         marks.append((at, mark.note))
-    return Normalized(text="".join(parts), lines=lines, offsets=runs, footnote_marks=marks)
+    offsets = [OffsetRun(start=a, block=b, raw_start=c, length=d) for a, b, c, d in runs]
+    return Normalized(text="".join(parts), lines=lines, offsets=offsets, footnote_marks=marks)
 
 
 def normalize_text(text: str) -> str:

@@ -29,6 +29,7 @@ so every body row has one span per column. Header cells have `row=None`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -514,15 +515,24 @@ def _assign_sections(b: _Builder, tails: list[tuple[int, int]]) -> None:
 # --- tables -----------------------------------------------------------------------------------------
 
 
-def _column_role(header: str) -> str | None:
+@cache
+def _role_patterns() -> list[tuple[regex.Pattern, int, str]]:
     roles = load_lexicon("column_roles.json")["roles"]
+    return [
+        (regex.compile(rf"(?<![\p{{L}}\d]){regex.escape(pattern)}(?![\p{{L}}\d])"), len(pattern), role)
+        for role, patterns in roles.items()
+        for pattern in patterns
+    ]
+
+
+@cache
+def _column_role(header: str) -> str | None:
+    """The role of a column from its header text: the longest lexicon pattern found in it wins."""
     folded = " ".join(fold_text(header).replace("/", " / ").split())
     best: tuple[int, str] | None = None
-    for role, patterns in roles.items():
-        for pattern in patterns:
-            found = regex.search(rf"(?<![\p{{L}}\d]){regex.escape(pattern)}(?![\p{{L}}\d])", folded)
-            if found and (best is None or len(pattern) > best[0]):
-                best = (len(pattern), role)
+    for pattern, size, role in _role_patterns():
+        if (best is None or size > best[0]) and pattern.search(folded):
+            best = (size, role)
     return best[1] if best else None
 
 
