@@ -1,0 +1,567 @@
+"""Deadlines: every time expression that says when this plan's work is due or how often it recurs.
+
+Two layers, so the grammar can be tested on plain strings:
+- `_Grammar.candidates(fold)` finds time expressions in a folded string, each already normalized to
+  a `DeadlineSpec` (kind, start, end, recurrence, day);
+- `extract_deadlines(document)` decides from where each expression stands whether it is a deadline
+  (gold-guidelines "deadlines" and its Decisions):
+  * a table's time cell ("Thời gian hoàn thành", "Chu kỳ đánh giá") or the words after a label
+    "Thời gian hoàn thành:" are read whole: every period, recurrence and "thường xuyên" counts;
+  * running text keeps what is bounded (by_date, horizon, a period with its year) wherever it
+    stands, but an adverb of frequency only where it says when the work is done: "thường xuyên"
+    opening a clause, "hằng năm" opening a clause or followed by a duty verb, a bare "định kỳ" that
+    is not the tail of a noun ("kiểm tra định kỳ", "báo cáo định kỳ"); and none of these in the
+    plan's principles (Quan điểm, Mục đích, Yêu cầu);
+  * headings and the title give only bounded expressions ("Mục tiêu cụ thể đến năm 2030");
+  * the head's Căn cứ lines, the issuing sentence, the date line, the signature and Nơi nhận give
+    none, and a date that no cue word ("trước ngày", "đến ngày", "từ ngày") introduces is never a
+    deadline in running text: that is how citation dates and the plan's own date stay out.
+
+Expressions are chosen leftmost-longest, so "Định kỳ trước ngày 25 hằng tháng" is one record, and a
+cadence list ("định kỳ hằng quý, 6 tháng, cuối năm"; "theo tháng, quý, 6 tháng, năm") gives one
+record per period named.
+
+Why no NLP step: a time expression is a closed grammar (cue, unit, number, roman numeral, year) and
+the one open-class decision, whether "hằng năm"/"định kỳ" is an adverb of the duty or the tail of a
+noun phrase, is made by its position and the word after it. underthesea's word segmentation splits
+"Quý I-II/2026" and "20-12-2025" into pieces the grammar would have to glue back, and its POS tags
+were measured not to change any decision on the corpus (see the report in the session notes).
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import regex
+
+from extractors.evidence import evidence
+from extractors.grammar import AFTER_WORD, BEFORE_WORD, FULL_DATE, NUMBER, YEAR, alternation, fold, tone_key
+from pipeline.document import Document
+from pipeline.models import Deadline, DeadlineSpec, DocWarning
+
+LEXICON_PATH = Path(__file__).parent / "lexicon" / "time_expressions.json"
+
+Mode = Literal["cell", "body", "heading", "title"]
+
+# Candidate classes: how a candidate is judged in running text.
+BOUND = "bound"  # by_date, horizon, a period with its year: a deadline wherever it stands
+BARE_YEAR = "bare_year"  # "năm 2026" without a cue word
+STRONG = "strong"  # a recurrence stated in full: "định kỳ hằng quý", "trước ngày 25 hằng tháng", "sơ kết 6 tháng"
+EACH = "each"  # "hằng năm": an adverb only where it opens a clause or a duty verb follows
+PERIODIC = "periodic"  # a bare "định kỳ"
+ONGOING = "ongoing"  # "thường xuyên"
+HEAD = "head"  # "theo tháng": a cadence list's first item
+ITEM = "item"  # a bare period word of a cadence list ("quý", "6 tháng", "cuối năm")
+CELL_ONLY = "cell_only"  # "2026", "Quý I" without a year, a bare date: only in a time cell
+SKIP = "skip"  # dates and document numbers outside any cue: they mask, they give nothing
+
+_RECURRING_CLASSES = {STRONG, EACH, PERIODIC, ONGOING, HEAD, ITEM}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    cls: str
+    spec: DeadlineSpec | None
+    invalid: str | None = None
+    """The text of an impossible date or month (31-02-2026): a warning instead of a record."""
+    priority: int = 0
+
+
+@dataclass
+class Region:
+    """A stretch of the text read in one mode (a block, a cell, the title, a labelled time)."""
+
+    start: int
+    end: int
+    mode: Mode
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@cache
+def _lexicon() -> dict:
+    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+def _alt(words: list[str] | dict) -> str:
+    return alternation(list(words))
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+class _Grammar:
+    """The time-expression patterns, composed from the lexicon's words."""
+
+    def __init__(self, lex: dict):
+        self.lex = lex
+        self.unit_recurrence = {tone_key(k): v for k, v in lex["units"].items()}
+        self.count_recurrence = {int(k): v for k, v in lex["month_counts"].items()}
+        self.number_words = {tone_key(k): v for k, v in lex["number_words"].items()}
+        self.roman = {tone_key(k): v for k, v in lex["roman"].items()}
+        self.half = {tone_key(k): v for k, v in lex["half_of_year"].items()}
+        B, A = BEFORE_WORD, AFTER_WORD
+        month, quarter, year, day = (_alt([lex[k]]) for k in ("month_word", "quarter_word", "year_word", "day_word"))
+        units, each, periodic = _alt(lex["units"]), _alt(lex["each"]), _alt(lex["periodic"])
+        within, until, until_end = _alt(lex["within"]), _alt(lex["until"]), _alt(lex["until_end"])
+        seps, list_words = _alt(lex["range_separators"]), _alt(lex["list_words"])
+        number = rf"(?:\d{{1,2}}|{_alt(lex['number_words'])})"
+        rom = rf"(?:{_alt(lex['roman'])}){A}"
+        y = rf"(?P<y>{YEAR})(?!\d)"
+        h = r"[^\S\n]"  # a space that stays on the line: a lookahead must not read the next cell
+        no_digit_after = rf"(?!{h}*[/-]?{h}*\d)"
+        day_cue = rf"(?:(?:{_alt(lex['by_date_cues'])})\s*|(?:{within}\s+)?{day}\s+)"
+        quarter_tail = rf"(?:\s*(?:{seps}|,|{list_words})\s*(?:{quarter}\s+)?(?P<q2>{rom}))?"
+        year_join = rf"(?:\s*/\s*|\s*,?\s*{year}\s+|\s+)"
+        self.item = (
+            rf"{B}(?:(?:{each})\s+)?(?:(?P<n>{number})\s+{month}|(?P<ye>{_alt(lex['year_end'])})"
+            rf"|(?P<hy>{_alt(lex['half_year'])})|(?P<u>{units})){A}"
+            rf"(?!{h}*[/-]?{h}*(?:\d|{rom}))(?!{h}+(?:{_alt(lex['not_after_bare_unit'])}){A})"
+        )
+        self.separator = rf"(?:\s*[,/]\s*(?:(?:{list_words})\s+)?|\s+(?:{list_words})\s+)"
+        table: list[tuple[str, str, str]] = [
+            # (name, class, pattern); at equal start and length, the earlier entry wins.
+            (
+                "monthly_paren",
+                STRONG,
+                rf"{B}(?:{periodic})\s+(?:{each})\s+{month}\s*\(\s*{day_cue}(?P<day>\d{{1,2}})\s+(?:{each})\s+{month}\s*\)",
+            ),
+            ("monthly_day", STRONG, rf"{B}(?:(?:{periodic})\s+)?{day_cue}(?P<day>\d{{1,2}})\s+(?:{each})\s+{month}{A}"),
+            (
+                "by_date",
+                BOUND,
+                rf"{B}(?:(?:{_alt(lex['from_now'])})\s+)?(?:{_alt(lex['by_date_cues'])})\s*(?P<d>{FULL_DATE})",
+            ),
+            (
+                "from_date",
+                BOUND,
+                rf"{B}(?:{_alt(lex['from'])})\s+(?:{day}\s+)?(?P<d>{FULL_DATE})"
+                rf"(?:\s*(?:{seps})\s*(?:{until_end}\s+)?(?:{day}\s+)?(?P<d2>{FULL_DATE}))?",
+            ),
+            (
+                "horizon",
+                BOUND,
+                rf"{B}(?:(?:{_alt(lex['from_now'])})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?{year}\s+{y}",
+            ),
+            ("vision", BOUND, rf"{B}(?:{_alt(lex['vision'])})\s+(?:{year}\s+)?{y}"),
+            (
+                "until_part",
+                BOUND,
+                rf"{B}(?:{until})\s+(?:{until_end}\s+)?(?:{month}\s+(?P<m>\d{{1,2}})|{quarter}\s+(?P<q>{rom})){year_join}{y}",
+            ),
+            ("quarter", BOUND, rf"{B}(?:(?:{within})\s+)?{quarter}\s+(?P<q>{rom}){quarter_tail}{year_join}{y}"),
+            ("quarter_bare", CELL_ONLY, rf"{B}{quarter}\s+(?P<q>{rom}){quarter_tail}(?![\w/])"),
+            (
+                "half",
+                BOUND,
+                rf"{B}(?:(?:{within})\s+)?(?P<n>{number})\s+{month}\s+(?P<w>{_alt(lex['half_of_year'])})\s+{year}\s+{y}",
+            ),
+            ("month", BOUND, rf"{B}(?:(?:{within})\s+)?(?<!\d\s{{0,3}}){month}\s+(?P<m>\d{{1,2}}){year_join}{y}"),
+            (
+                "year_from",
+                BOUND,
+                rf"{B}(?:{_alt(lex['from'])})\s+{year}\s+{y}(?:\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d))?",
+            ),
+            ("year_within", BOUND, rf"{B}(?:{within})\s+{year}\s+{y}(?!\s*(?:{seps})\s*\d)"),
+            (
+                "range",
+                BARE_YEAR,
+                rf"{B}(?P<tr>(?:{within})\s+)?(?:{_alt(lex['range_words'])})\s+{y}\s*(?:{seps})\s*(?P<y2>{YEAR})(?!\d)",
+            ),
+            ("term", SKIP, rf"{B}(?:{_alt(lex['term_words'])})\s+{YEAR}\s*(?:{seps})\s*{YEAR}(?!\d)"),
+            ("bare_year", BARE_YEAR, rf"{B}{year}\s+{y}(?:\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d))?"),
+            ("cell_year", CELL_ONLY, rf"(?<![\w/.\-]){y}(?:\s*(?:{seps})\s*(?P<y2>{YEAR})(?!\d))?(?![\w/])"),
+            ("date", CELL_ONLY, rf"(?P<d>{FULL_DATE})"),
+            ("number", SKIP, NUMBER),
+            (
+                "periodic",
+                PERIODIC,
+                rf"{B}(?:{periodic})(?:\s+(?:{each})\s+(?P<u>{units})|\s+(?P<n>{number})\s+{month})?{A}{no_digit_after}",
+            ),
+            ("each", EACH, rf"{B}(?:{each})\s+(?P<u>{units}){A}{no_digit_after}"),
+            (
+                "review",
+                STRONG,
+                rf"{B}(?:{_alt(lex['review'])})\s+(?:(?P<n>{number})\s+{month}|(?P<u>{quarter}|{year})){A}{no_digit_after}"
+                rf"(?!\s+(?:{_alt(lex['half_of_year'])})\s+{year})",
+            ),
+            ("ongoing", ONGOING, rf"{B}(?:{_alt(lex['ongoing'])}){A}"),
+            (
+                "head",
+                HEAD,
+                rf"{B}(?:{_alt(lex['list_head'])})\s+(?:(?P<n>{number})\s+{month}|(?P<u>{month}|{quarter}|{year})){A}"
+                rf"{no_digit_after}",
+            ),
+            ("item", ITEM, self.item),
+        ]
+        self.patterns = [(name, cls, i, regex.compile(p)) for i, (name, cls, p) in enumerate(table)]
+        self.item_re = regex.compile(self.item)
+        self.chain_re = regex.compile(rf"{self.separator}(?P<it>{self.item.removeprefix(B)})")
+        self.list_re = regex.compile(rf"{self.item}(?={self.separator}{self.item.removeprefix(B)})")
+        self.label_re = regex.compile(rf"{B}(?:{_alt(lex['time_labels'])})\s*:")
+        self.verb_re = regex.compile(rf"\s+(?:{_alt(lex['duty_verbs'])}){A}")
+        self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex['noun_heads'])})\s*$")
+        self.plan_name_re = regex.compile(rf"{B}(?:{_alt(lex['plan_name_words'])})\s*$")
+        self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex['year_subject_verbs'])}){A}")
+        self.status_re = regex.compile(rf"{B}(?:{_alt(lex['status_cues'])}){A}")
+        self.completion_re = regex.compile(rf"{B}(?:{_alt(lex['completion_words'])}){A}")
+        self.principle_re = regex.compile(rf"^\W*(?:{_alt(lex['principle_sections'])}){A}")
+
+    # --- normalization ---------------------------------------------------------------------
+
+    def recurrence_of(self, m: regex.Match) -> tuple[bool, str | None]:
+        """(is a period stated, its recurrence) for the groups n / u / ye / hy of a match."""
+        groups = m.groupdict()
+        if groups.get("n"):
+            count = self.count(groups["n"])
+            return True, self.count_recurrence.get(count) if count else None
+        if groups.get("ye"):
+            return True, "yearly"
+        if groups.get("hy"):
+            return True, "semiannual"
+        if groups.get("u"):
+            return True, self.unit_recurrence.get(tone_key(groups["u"]))
+        return False, None
+
+    def count(self, text: str) -> int | None:
+        key = tone_key(text)
+        return int(key) if key.isdigit() else self.number_words.get(key)
+
+    def spec(self, name: str, m: regex.Match) -> tuple[DeadlineSpec | None, str | None]:
+        """The normalized value of a match, or (None, text) where a date or month cannot exist."""
+        g = m.groupdict()
+        try:
+            if name in {"monthly_paren", "monthly_day"}:
+                day = int(g["day"])
+                if not 1 <= day <= 31:
+                    return None, m.group()
+                return DeadlineSpec(kind="recurring", recurrence="monthly", day=day), None
+            if name in {"by_date", "from_date", "date"}:
+                first = _parse_day(g["d"])
+                if first is None:
+                    return None, g["d"]
+                if name in {"by_date", "date"}:
+                    return DeadlineSpec(kind="by_date", end=first), None
+                second = _parse_day(g["d2"]) if g.get("d2") else None
+                if g.get("d2") and second is None:
+                    return None, g["d2"]
+                return DeadlineSpec(kind="period", start=first, end=second), None
+            if name in {"horizon", "vision"}:
+                return DeadlineSpec(kind="horizon", end=f"{g['y']}-12-31"), None
+            year = int(g["y"]) if g.get("y") else None
+            if name == "until_part":
+                if g.get("m"):
+                    return DeadlineSpec(kind="by_date", end=_last_day(year, int(g["m"])).isoformat()), None
+                q = self.roman[tone_key(g["q"])]
+                return DeadlineSpec(kind="by_date", end=_last_day(year, 3 * q).isoformat()), None
+            if name in {"quarter", "quarter_bare"}:
+                q1 = self.roman[tone_key(g["q"])]
+                q2 = self.roman[tone_key(g["q2"])] if g.get("q2") else q1
+                if q2 < q1:
+                    return None, m.group()
+                if year is None:
+                    return DeadlineSpec(kind="period"), None
+                start = date(year, 3 * q1 - 2, 1).isoformat()
+                return DeadlineSpec(kind="period", start=start, end=_last_day(year, 3 * q2).isoformat()), None
+            if name == "half":
+                n = self.count(g["n"])
+                if n is None or not 1 <= n <= 12:
+                    return None, m.group()
+                if self.half.get(tone_key(g["w"])) == "first":
+                    return DeadlineSpec(kind="period", start=f"{year}-01-01", end=_last_day(year, n).isoformat()), None
+                return DeadlineSpec(kind="period", start=date(year, 13 - n, 1).isoformat(), end=f"{year}-12-31"), None
+            if name == "month":
+                month = int(g["m"])
+                if not 1 <= month <= 12:
+                    return None, m.group()
+                return DeadlineSpec(
+                    kind="period", start=date(year, month, 1).isoformat(), end=_last_day(year, month).isoformat()
+                ), None
+            if name == "year_from":
+                end = f"{g['y2']}-12-31" if g.get("y2") else None
+                return DeadlineSpec(kind="period", start=f"{year}-01-01", end=end), None
+            if name in {"year_within", "range", "bare_year", "cell_year"}:
+                last = int(g["y2"]) if g.get("y2") else year
+                if last < year:
+                    return None, m.group()
+                return DeadlineSpec(kind="period", start=f"{year}-01-01", end=f"{last}-12-31"), None
+        except (ValueError, KeyError):
+            return None, m.group()
+        if name == "ongoing":
+            return DeadlineSpec(kind="ongoing"), None
+        if name in {"periodic", "each", "review", "head", "item"}:
+            _, recurrence = self.recurrence_of(m)
+            return DeadlineSpec(kind="recurring", recurrence=recurrence), None
+        return None, None
+
+    def candidates(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Candidate]:
+        """Every time expression of `text[pos:endpos]` (folded), overlapping ones included."""
+        endpos = len(text) if endpos is None else endpos
+        found: list[Candidate] = []
+        for name, cls, priority, pattern in self.patterns:
+            for m in pattern.finditer(text, pos, endpos):
+                if cls == SKIP:
+                    found.append(Candidate(m.start(), m.end(), SKIP, None, priority=priority))
+                    continue
+                spec, invalid = self.spec(name, m)
+                judged = cls
+                if name == "periodic" and self.recurrence_of(m)[0]:
+                    judged = STRONG
+                elif name == "range" and m.group("tr"):
+                    judged = BOUND
+                found.append(Candidate(m.start(), m.end(), judged, spec, invalid, priority))
+        return found
+
+
+def _parse_day(text: str) -> str | None:
+    """ISO date of a numeric or worded full date, None where it cannot exist (31-02-2026)."""
+    m = regex.match(r"\D*(\d{1,2})\D+?(\d{1,2})\D+?(\d{4})", text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+@cache
+def _grammar() -> _Grammar:
+    return _Grammar(_lexicon())
+
+
+# --- choosing what counts ---------------------------------------------------------------------
+
+_CLAUSE_BOUNDARY = regex.compile(r"[;:.!?(\n]")
+_MARKER_CHARS = " \t-+•*–"
+
+
+class _Judge:
+    """Decides, for one region, which candidates are deadlines, and extends cadence lists."""
+
+    def __init__(self, grammar: _Grammar, fold_text: str, document: Document | None):
+        self.g = grammar
+        self.fold = fold_text
+        self.document = document
+
+    def clause_start(self, region: Region, offset: int) -> int:
+        """Offset where the clause holding `offset` begins (after ; : . ( or the region's start)."""
+        i = offset - 1
+        while i >= region.start:
+            if _CLAUSE_BOUNDARY.match(self.fold, i) and not self._decimal_point(i):
+                return i + 1
+            i -= 1
+        return region.start
+
+    def _decimal_point(self, i: int) -> bool:
+        return (
+            self.fold[i] == "."
+            and 0 < i < len(self.fold) - 1
+            and self.fold[i - 1].isdigit()
+            and self.fold[i + 1].isdigit()
+        )
+
+    def opens_clause(self, region: Region, offset: int) -> bool:
+        start = self.clause_start(region, offset)
+        return not self.fold[start:offset].strip(_MARKER_CHARS)
+
+    def in_principles(self, offset: int) -> bool:
+        if self.document is None:
+            return False
+        for section in self.document.sections:
+            if section.start <= offset < section.end and self.g.principle_re.search(fold(section.title)):
+                return True
+        return False
+
+    def accept(self, region: Region, c: Candidate) -> bool:
+        """Whether the candidate is a deadline where it stands (or, if impossible, worth a warning)."""
+        mode = region.mode
+        if c.cls == SKIP:
+            return False
+        if mode == "cell":
+            return True
+        if c.cls == CELL_ONLY:
+            return False
+        before = self.fold[self.clause_start(region, c.start) : c.start]
+        if c.cls == BARE_YEAR:
+            if self.g.plan_name_re.search(before) or self.g.year_subject_re.match(self.fold, c.end):
+                return False
+            return mode in {"title", "heading"} or bool(self.g.completion_re.search(before))
+        if c.cls == BOUND:
+            return not (c.spec is not None and c.spec.kind == "by_date" and self.g.status_re.search(before))
+        if mode != "body" or self.in_principles(c.start):
+            return False
+        if c.cls == STRONG:
+            return True
+        opens = not before.strip(_MARKER_CHARS)
+        if c.cls == ONGOING:
+            return opens
+        if c.cls == EACH:
+            return opens or bool(self.g.verb_re.match(self.fold, c.end))
+        if c.cls == PERIODIC:
+            return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
+        return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def list_starts(self, region: Region) -> list[Candidate]:
+        """Bare cadence lists that open a clause or a parenthesis: "(quý, 6 tháng, 9 tháng, cuối năm)"."""
+        out = []
+        starts = {region.start} | {m.end() for m in _CLAUSE_BOUNDARY.finditer(self.fold, region.start, region.end)}
+        for s in sorted(starts):
+            while s < region.end and self.fold[s] in _MARKER_CHARS:
+                s += 1
+            m = self.g.list_re.match(self.fold, s, region.end)
+            if m:
+                first = self.g.item_re.match(self.fold, s, region.end)
+                spec = DeadlineSpec(kind="recurring", recurrence=self.g.recurrence_of(first)[1])
+                out.append(Candidate(m.start(), m.end(), ITEM, spec, priority=-1))
+        return out
+
+    def chain(self, region: Region, end: int) -> list[Candidate]:
+        """The further items of a cadence list after an accepted recurrence: ", quý, năm"."""
+        items = []
+        while True:
+            m = self.g.chain_re.match(self.fold, end, region.end)
+            if not m:
+                return items
+            spec = DeadlineSpec(kind="recurring", recurrence=self.g.recurrence_of(m)[1])
+            items.append(Candidate(m.start("it"), m.end(), ITEM, spec))
+            end = m.end()
+
+    def select(self, region: Region, found: list[Candidate]) -> list[Candidate]:
+        """Leftmost-longest choice among overlapping candidates, then the region's judgement."""
+        if region.mode == "body":
+            found = found + self.list_starts(region)
+        found.sort(key=lambda c: (c.start, -(c.end - c.start), c.priority))
+        chosen: list[Candidate] = []
+        last_end = region.start
+        for c in found:
+            if c.start < last_end or c.end > region.end:
+                continue
+            if not self.accept(region, c):
+                if c.cls in {SKIP, BOUND, BARE_YEAR, CELL_ONLY}:
+                    last_end = c.end  # a date or year masks the words inside it
+                continue
+            last_end = c.end
+            if c.invalid is not None or c.spec is None:
+                chosen.append(c)  # an impossible date: warned about, not recorded
+                continue
+            items: list[Candidate] = []
+            if c.cls in _RECURRING_CLASSES - {ONGOING} and not (c.cls == PERIODIC and c.spec.recurrence is None):
+                items = self.chain(region, c.end)
+            if c.cls == HEAD and not items and region.mode == "body":
+                continue  # "theo tháng" alone is not a cadence
+            chosen.append(c)
+            chosen.extend(items)
+            if items:
+                last_end = items[-1].end
+        return chosen
+
+
+# --- regions ----------------------------------------------------------------------------------
+
+
+def _regions(document: Document, grammar: _Grammar) -> list[Region]:
+    """The stretches of the document that can hold deadlines, each with the mode it is read in."""
+    lex = grammar.lex
+    regions: list[Region] = []
+    title = document.header.title
+    if title is not None:
+        regions.append(Region(title.start, title.end, "title"))
+    for block in document.blocks:
+        if block.end <= block.start:
+            continue
+        if block.role == "heading":
+            regions.append(Region(block.start, block.end, "heading"))
+        elif block.role in lex["text_roles"]:
+            regions.extend(_split_labelled(document, grammar, block.start, block.end))
+        elif block.role == "cell" and block.row is not None and block.table is not None and block.column is not None:
+            role = _column_role(document, block.table, block.column)
+            if role in lex["cell_columns"]:
+                regions.append(Region(block.start, block.end, "cell"))
+            elif role in lex["text_columns"]:
+                regions.extend(_split_labelled(document, grammar, block.start, block.end))
+    regions.sort(key=lambda r: r.start)
+    return regions
+
+
+def _column_role(document: Document, table: int, column: int) -> str | None:
+    for t in document.tables:
+        if t.index == table:
+            return t.columns[column].role if column < len(t.columns) else None
+    return None
+
+
+def _split_labelled(document: Document, grammar: _Grammar, start: int, end: int) -> list[Region]:
+    """Running text, with the words after "Thời gian hoàn thành:" read as a time cell up to the full stop."""
+    out: list[Region] = []
+    pos = start
+    for m in grammar.label_re.finditer(document.fold, start, end):
+        stop = regex.compile(r"\.(?:\s|$)|\n").search(document.fold, m.end(), end)
+        cell_end = stop.start() if stop else end
+        if m.start() > pos:
+            out.append(Region(pos, m.start(), "body"))
+        out.append(Region(m.end(), cell_end, "cell"))
+        pos = cell_end
+    if pos < end:
+        out.append(Region(pos, end, "body"))
+    return out
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def extract_deadlines(document: Document) -> tuple[list[Deadline], list[DocWarning]]:
+    """Every deadline of the document (running text and table time cells), in document order.
+
+    An impossible date or month ("trước ngày 31-02-2026") gives a warning and no record.
+    """
+    grammar = _grammar()
+    regions = _regions(document, grammar)
+    if not regions:
+        return [], []
+    starts = [r.start for r in regions]
+    for c in grammar.candidates(document.fold):
+        i = bisect_right(starts, c.start) - 1
+        if i >= 0 and c.start < regions[i].end:
+            regions[i].candidates.append(c)
+    judge = _Judge(grammar, document.fold, document)
+    records: list[Deadline] = []
+    warnings: list[DocWarning] = []
+    for region in regions:
+        for c in judge.select(region, region.candidates):
+            if c.invalid is not None or c.spec is None:
+                fields = evidence(document, c.start, c.end)
+                warnings.append(
+                    DocWarning(
+                        code="impossible_date",
+                        message=f"time expression names a date that cannot exist: {fields['quote']!r}",
+                        span=fields["span"],
+                        source=fields["source"],
+                    )
+                )
+                continue
+            records.append(Deadline(**evidence(document, c.start, c.end), **c.spec.model_dump()))
+    records.sort(key=lambda r: r.span[0] if r.span else 0)
+    return records, warnings
+
+
+def parse_time_expressions(text: str) -> list[DeadlineSpec]:
+    """The deadline specs of a short text read as a table's time cell.
+
+    "Quý I/2026 và thường xuyên" → [period 2026-01-01..2026-03-31, ongoing]. Impossible dates are
+    left out (the document-level extractor is the one that warns).
+    """
+    grammar = _grammar()
+    folded = fold(text)
+    region = Region(0, len(folded), "cell")
+    judge = _Judge(grammar, folded, None)
+    chosen = judge.select(region, grammar.candidates(folded))
+    return [c.spec for c in chosen if c.invalid is None and c.spec is not None]
