@@ -1,13 +1,19 @@
 """The extractors, in the order they run: each reads the `Document` and the records of those before it.
 
-citations → metadata (reads citations) → targets → deadlines → bodies → tasks (reads bodies and deadlines).
-Each is a pure function of its inputs: no I/O, no global state beyond lexicons loaded once.
+citations → metadata (reads citations) → targets → deadlines → bodies (reads citations, to leave their
+issuers out) → tasks (reads bodies and deadlines). Each is a pure function of its inputs: no I/O, no
+global state beyond lexicons loaded once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from extractors.bodies import extract_bodies
+from extractors.citations import extract_citations
+from extractors.deadlines import extract_deadlines
+from extractors.metadata import extract_metadata
+from extractors.targets import extract_targets
 from pipeline.document import Document
 from pipeline.models import DocWarning
 
@@ -18,4 +24,17 @@ def extract_all(document: Document, nlp: bool = True) -> dict[str, Any]:
     `nlp=False` runs the rules alone, for the ablation line of `kehoach score --ablation`.
     """
     warnings: list[DocWarning] = [DocWarning(code="structure", message=text) for text in document.warnings]
-    return {"warnings": warnings}
+    citations, citation_warnings = extract_citations(document)
+    metadata = extract_metadata(document, citations)
+    targets = extract_targets(document, nlp=nlp)
+    deadlines, deadline_warnings = extract_deadlines(document)
+    bodies = extract_bodies(document, citations, nlp=nlp)
+    return {
+        "metadata": metadata,
+        "citations": citations,
+        "targets": targets,
+        "deadlines": deadlines,
+        "bodies": bodies,
+        "tasks": [],
+        "warnings": warnings + citation_warnings + deadline_warnings,
+    }

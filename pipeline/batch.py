@@ -94,10 +94,10 @@ def _worker(connection: Connection) -> None:
         task = connection.recv()
         if task is None:
             return
-        path, target = task
+        path, target, nlp = task
         started = time.perf_counter()
         try:
-            result = process_file(path)
+            result = process_file(path, nlp=nlp)
             write_atomic(Path(target), result.model_dump_json(indent=1, exclude_none=False))
             connection.send(("ok", None, None, time.perf_counter() - started, result.pages))
         except KehoachError as error:
@@ -111,7 +111,8 @@ def _worker(connection: Connection) -> None:
 class _Slot:
     """One worker process and the file it is working on."""
 
-    def __init__(self, context: mp.context.BaseContext):
+    def __init__(self, context: mp.context.BaseContext, nlp: bool):
+        self.nlp = nlp
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child,), daemon=True)
         self.process.start()
@@ -122,7 +123,7 @@ class _Slot:
     def give(self, index: int, path: Path, target: str) -> None:
         self.task = (index, path, target)
         self.started = time.monotonic()
-        self.connection.send((str(path), target))
+        self.connection.send((str(path), target, self.nlp))
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -144,6 +145,7 @@ def run_batch(
     timeout: float = 120.0,
     progress: bool = True,
     formats: list[str] | None = None,
+    nlp: bool = True,
 ) -> BatchSummary:
     """Process every plan under `paths` into `out`; return what happened to each file."""
     out = Path(out)
@@ -154,7 +156,7 @@ def run_batch(
     started = time.perf_counter()
     files, skipped = collect_inputs(paths)
     manifest = _load_manifest(out)
-    version = pipeline_version()
+    version = pipeline_version() + ("" if nlp else "+rules-only")
     summary = BatchSummary(outcomes=[Outcome(str(p), "skipped", message="not a .txt, .docx or .pdf") for p in skipped])
 
     taken: set[str] = set()
@@ -181,7 +183,7 @@ def run_batch(
 
     digests = {str(path): digest for path, _, digest in todo}
     saved = time.monotonic()
-    for outcome in _run_parallel(todo, jobs or os.cpu_count() or 1, timeout, progress):
+    for outcome in _run_parallel(todo, jobs or os.cpu_count() or 1, timeout, progress, nlp):
         summary.outcomes.append(outcome)
         manifest[outcome.path] = {
             "content_hash": digests[outcome.path],
@@ -201,11 +203,13 @@ def run_batch(
     return summary
 
 
-def _run_parallel(todo: list[tuple[Path, str, str]], jobs: int, timeout: float, progress: bool) -> Iterator[Outcome]:
+def _run_parallel(
+    todo: list[tuple[Path, str, str]], jobs: int, timeout: float, progress: bool, nlp: bool = True
+) -> Iterator[Outcome]:
     if not todo:
         return
     context = mp.get_context("fork" if sys.platform != "win32" else "spawn")
-    slots = [_Slot(context) for _ in range(min(jobs, len(todo)))]
+    slots = [_Slot(context, nlp) for _ in range(min(jobs, len(todo)))]
     queue = list(enumerate(todo))[::-1]
     bar = _progress_bar(len(todo), progress)
     failures = 0
@@ -239,11 +243,11 @@ def _run_parallel(todo: list[tuple[Path, str, str]], jobs: int, timeout: float, 
                         "or raise --timeout"
                     )
                     outcome = Outcome(str(path), "failed", None, "timeout", message, now - slot.started)
-                    slots[i] = slot = _Slot(context)
+                    slots[i] = slot = _Slot(context, nlp)
                 if outcome is None:
                     continue
                 if not slot.process.is_alive():
-                    slots[i] = slot = _Slot(context)
+                    slots[i] = slot = _Slot(context, nlp)
                 slot.task = None
                 failures += outcome.status == "failed"
                 bar.update(1)
@@ -336,6 +340,7 @@ def run_command(args) -> int:
         timeout=args.timeout,
         progress=not args.no_progress,
         formats=formats,
+        nlp=not args.rules_only,
     )
     print_summary(summary, out)
     attempted = [o for o in summary.outcomes if o.status != "skipped"]

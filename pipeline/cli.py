@@ -27,6 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="reprocess files whose results are up to date")
     run.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default: 120)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="rules without the NLP steps (for the ablation: write into DIR/ablation/rules-only)",
+    )
 
     score = sub.add_parser("score", help="score predictions against the gold set")
     score.add_argument("--gold", default="gold", help="gold folder (default: gold/)")

@@ -63,7 +63,7 @@ def process_file(path: str | Path, nlp: bool = True) -> PlanResult:
         source=str(path),
         format=document.format,
         content_hash=content_hash(path.read_bytes()),
-        pipeline_version=pipeline_version(),
+        pipeline_version=pipeline_version() + ("" if nlp else "+rules-only"),
         pages=document.pages,
         **records,
     )
