@@ -25,6 +25,7 @@ sentences of our own (figures in the module's report); they are only consulted w
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -133,6 +134,14 @@ def _spell_out(written: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def _outside_plan(pats: dict, fold: str, start: int, end: int, s: int, e: int) -> bool:
+    """A level above the commune follows ("Ban Thường vụ Tỉnh ủy"), or a word before makes the
+    name a person or a description ("thành viên Ban Chỉ đạo", "cơ quan thường trực BCĐ")."""
+    return bool(
+        pats["higher_level"].match(fold[e : min(end, e + 40)]) or pats["not_after"].search(fold[max(start, s - 40) : s])
+    )
+
+
 def find_mentions(text: str, fold: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Body mentions in `text[start:end]` (`fold` is its folded twin), left to right, not overlapping."""
     end = len(text) if end is None else end
@@ -140,12 +149,12 @@ def find_mentions(text: str, fold: str, start: int = 0, end: int | None = None) 
     pats = _patterns()
     found: list[Mention] = []
     for match in lexicon.finditer(fold, start, end):
-        index = next(i for i, g in enumerate(match.groups()) if g is not None)
+        index = match.lastindex - 1
         s, e = match.span()
-        after = fold[e:end]
+        after = fold[e : min(end, e + 40)]
         if fold[s:e] in pats["capitalised"] and not text[s].isupper():
             continue  # "công an" in a list of people; "Công an" the body
-        if pats["higher_level"].match(after) or pats["not_after"].search(fold[max(start, s - 40) : s]):
+        if _outside_plan(pats, fold, start, end, s, e):
             continue
         level = pats["level_words"].match(after)
         if level and not fold[s:e].endswith(("xã", "phường")):
@@ -154,16 +163,18 @@ def find_mentions(text: str, fold: str, start: int = 0, end: int | None = None) 
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
             found.append(Mention(match.start(), match.end(), name))
-    taken = [(m.start, m.end) for m in found]
+    taken = bytearray(end - start)
+    for m in found:
+        taken[m.start - start : m.end - start] = b"\x01" * (m.end - m.start)
     for pattern in pats["unseen"]:
         for match in pattern.finditer(text, start, end):
             s, e = match.span()
-            if any(s < b and a < e for a, b in taken):
+            if any(taken[s - start : e - start]):
                 continue
-            if pats["higher_level"].match(fold[e:end]) or pats["not_after"].search(fold[max(start, s - 40) : s]):
+            if _outside_plan(pats, fold, start, end, s, e):
                 continue
             found.append(Mention(s, e, _spell_out(match.group(0))))
-            taken.append((s, e))
+            taken[s - start : e - start] = b"\x01" * (e - s)
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
     for m in found:
@@ -348,14 +359,14 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
     tcth = _tcth_ranges(document)
     first_section = min((s.start for s in document.sections), default=0)
     found: list[tuple[Mention, str]] = []
+    everywhere = [m for m in find_mentions(document.text, document.fold) if not _inside(skip, m.start, m.end)]
+    starts = [m.start for m in everywhere]
     for block in document.blocks:
         if block.role in _SKIPPED_BLOCKS or block.end <= first_section:
             continue
-        mentions = [
-            m
-            for m in find_mentions(document.text, document.fold, block.start, block.end)
-            if not _inside(skip, m.start, m.end)
-        ]
+        first = bisect_left(starts, block.start)
+        last = bisect_left(starts, block.end, lo=first)
+        mentions = [m for m in everywhere[first:last] if m.end <= block.end]
         if nlp:
             mentions = _with_nlp(document, block, mentions)
         if not mentions:
