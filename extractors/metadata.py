@@ -23,22 +23,29 @@ from extractors.grammar import (
     parse_partial_date,
 )
 from extractors.registry import Registry, load_registry
-from pipeline.document import Document, Span
+from pipeline.document import Document
 from pipeline.models import Citation, Metadata
 
-_NUMBER_LINE_RE = regex.compile(rf"(?m)^[\W_]*số\s*:?\s*{NUMBER}")
+_NUMBER_CORE = rf"[\W_]*số\s*:?\s*{NUMBER}"
 # "Số    -KH/ĐU": the number left blank for the office to fill in.
-_BLANK_NUMBER_RE = regex.compile(
-    rf"(?m)^[\W_]*số\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
+_BLANK_CORE = (
+    rf"[\W_]*số\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
     rf"(?P<s2>{LETTER}{{2,10}}\d{{0,2}})(?![\w/])"
 )
-# "Nhữ Khê, ngày 22 tháng 9 năm 2025", "Xuân Hưng, ngày    tháng 8 năm 2025": a line of its own.
+# Inside the structure's number-line span the number opens the span; without it, a line of its own.
+_NUMBER_AT = regex.compile(_NUMBER_CORE)
+_BLANK_AT = regex.compile(_BLANK_CORE)
+_NUMBER_LINE_RE = regex.compile(rf"(?m)^{_NUMBER_CORE}")
+_BLANK_NUMBER_RE = regex.compile(rf"(?m)^{_BLANK_CORE}")
+# "Nhữ Khê, ngày 22 tháng 9 năm 2025", "Xuân Hưng, ngày    tháng 8 năm 2025": the date part ends its
+# line; the place is the run of capitalized words just before the comma.
 _BLANK = r"[\d \t._…]*"
-_PLACE_DATE_RE = regex.compile(
-    r"(?m)^[ \t*_]*(?P<place>[^\W\d][^\n,;:()\d]{1,39}?)\s*,\s*"
+_DATE_PART_RE = regex.compile(
+    r"[ \t]*,[ \t]*"
     rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}(?:năm|tháng)[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
-    r"[ \t*_.]*$"
+    r"(?=[ \t*_.]*(?:\n|$))"
 )
+_PLACE_BEFORE_RE = regex.compile(r"(?:\p{Lu}\p{Ll}+)(?:[ \t]+\p{Lu}\p{Ll}+){0,4}[ \t*_]*$")
 _DATE_LINE_START = regex.compile(r"[ \t*_]*ngày\b")
 _ISSUING_RE = regex.compile(
     r"[ \t*]*(?P<subject>[^\n;:.]{4,90}?)\s+(?:đã\s+)?"
@@ -85,18 +92,19 @@ def _numbers(citations: list[Citation], relation: str) -> list[str]:
     return seen
 
 
-def _window(document: Document, span: Span | None, head: int) -> tuple[int, int]:
-    return (span.start, span.end) if span is not None else (0, head)
-
-
 def _number(document: Document, head: int, registry: Registry) -> tuple[str | None, str | None]:
-    start, end = _window(document, document.header.number_line, head)
-    m = _NUMBER_LINE_RE.search(document.fold, start, end)
+    span = document.header.number_line
+    folded = document.fold
+    if span is not None:
+        m = _NUMBER_AT.match(folded, span.start, span.end)
+        blank = None if m else _BLANK_AT.match(folded, span.start, span.end)
+    else:
+        m = _NUMBER_LINE_RE.search(folded, 0, head)
+        blank = None if m else _BLANK_NUMBER_RE.search(folded, 0, head)
     if m:
         number = canonical_number(m, document.text, registry.speller)
         if number:
             return number, _symbol_of(number)
-    blank = _BLANK_NUMBER_RE.search(document.fold, start, end)
     if blank:
         s1 = registry.speller.spell(document.text[blank.start("s1") : blank.end("s1")])
         s2 = registry.speller.spell(document.text[blank.start("s2") : blank.end("s2")])
@@ -112,25 +120,29 @@ def _symbol_of(number: str) -> str:
 def _date_place(document: Document, head: int) -> tuple[str | None, str | None]:
     span = document.header.place_date
     folded, text = document.fold, document.text
-    if span is not None:
-        m = _PLACE_DATE_RE.search(folded, span.start, span.end)
-        if m is None and _DATE_LINE_START.match(folded, span.start):
-            return parse_partial_date(folded[span.start : span.end]), None
-    else:
-        m = _PLACE_DATE_RE.search(folded, 0, head)
-    if m is None:
-        return None, None
-    place = text[m.start("place") : m.end("place")].strip(" \t*_")
-    return parse_partial_date(m.group("date")), place or None
+    lo, hi = (span.start, span.end) if span is not None else (0, head)
+    if span is not None and _DATE_LINE_START.match(folded, lo):
+        return parse_partial_date(folded[lo:hi]), None  # a date line without a place
+    for m in _DATE_PART_RE.finditer(folded, lo, hi):
+        line_start = max(text.rfind("\n", lo, m.start()) + 1, lo)
+        place = _PLACE_BEFORE_RE.search(text, line_start, m.start())
+        if place or span is not None:
+            name = " ".join(place.group().strip(" \t*_").split()) if place else None
+            return parse_partial_date(m.group("date")), name
+    return None, None
 
 
 def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
     span = document.header.doc_type_line
     if span is not None:
         return registry.doc_type_of_name(document.text[span.start : span.end].strip(" \t*_"))
-    type_line = regex.compile(rf"(?m)^[ \t*_]*({registry.type_pattern})[ \t*_]*$")
-    m = type_line.search(document.fold, 0, head)
-    return registry.doc_type_of_name(m.group(1)) if m else None
+    # "KẾ HOẠCH" on a line of its own, or opening a line that a converter joined to the title.
+    type_line = regex.compile(rf"(?m)^[ \t*_]*({registry.type_pattern})(?:[ \t*_]*$|\s)")
+    for m in type_line.finditer(document.fold, 0, head):
+        written = document.text[m.start(1) : m.end(1)]
+        if written.isupper():
+            return registry.doc_type_of_name(written)
+    return None
 
 
 def _canonical_body(phrase: str, registry: Registry) -> str | None:

@@ -410,3 +410,30 @@ def test_corpus_citations_against_gold(path: Path) -> None:
     det, exact = result.detection, result.exact
     assert 2 * det.tp / (2 * det.tp + det.fp + det.fn) >= 0.99
     assert 2 * exact.tp / (2 * exact.tp + exact.fp + exact.fn) >= 0.97
+
+
+def test_numbers_split_across_lines_through_normalize_and_structure() -> None:
+    """The real path: a paragraph hard-wrapped inside a number, as a PDF or .txt gives it."""
+    from pipeline.raw import RawBlock, RawDocument
+    from pipeline.structure import build_document
+
+    raw = RawDocument(
+        path="split.txt",
+        format="txt",
+        blocks=[
+            RawBlock(text="KẾ HOẠCH"),
+            RawBlock(
+                text="thực hiện Nghị quyết số 57-\nNQ/TW ngày 22/12/2024 của Bộ Chính trị và Nghị quyết số 03/NQ-\n"
+                "CP ngày 09/01/2025 của Chính phủ"
+            ),
+            RawBlock(text="I. MỤC TIÊU"),
+            RawBlock(text="1. Quán triệt Nghị quyết số 57 NQ/TW."),
+        ],
+    )
+    citations, _ = extract_citations(build_document(raw, "split"))
+    assert [(c.number, c.relation) for c in citations] == [
+        ("57-NQ/TW", "implements"),
+        ("03/NQ-CP", "implements"),
+        ("57-NQ/TW", "mentions"),
+    ]
+    assert "03/NQ-CP ngày 09/01/2025" in citations[1].quote

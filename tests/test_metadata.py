@@ -11,7 +11,7 @@ import pytest
 from extractors.citations import extract_citations
 from extractors.grammar import fold
 from extractors.metadata import extract_metadata
-from pipeline.document import Document
+from pipeline.document import Document, DocumentHeader, Span
 from pipeline.models import Metadata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,3 +173,17 @@ def test_corpus_metadata_against_gold(path: Path) -> None:
     total = sum(agreement.total.values())
     assert total == len(FIELDS)
     assert equal / total >= 0.95, finding
+
+
+def test_head_lines_joined_by_a_converter_read_from_the_structure_spans() -> None:
+    """A converter that joined the head into one line: the structure's spans open mid-line."""
+    text = "ĐẢNG BỘ XÃ AN BÌNH Số: 12-KH/ĐU An Bình, ngày 05 tháng 9 năm 2025\nKẾ HOẠCH về chuyển đổi số" + BODY
+    doc = make_document(text)
+    number_at, date_at = text.index("Số:"), text.index("An Bình,")
+    doc.header = DocumentHeader(
+        number_line=Span(start=number_at, end=date_at - 1),
+        place_date=Span(start=date_at, end=text.index("\n")),
+    )
+    meta = extract_metadata(doc, [])
+    assert (meta.number, meta.symbol, meta.date, meta.place) == ("12-KH/ĐU", "KH/ĐU", "2025-09-05", "An Bình")
+    assert meta.doc_type == "ke_hoach"
