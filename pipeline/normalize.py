@@ -293,8 +293,13 @@ def _wrap_glue(before: str, after: str) -> str:
     word without a hyphen ("HĐN|D xã", "Hàng tháng/q|uý", "quý/nă|m").
 
     Only a fragment with no vowel can be half a word; it is glued to its neighbour where the two make
-    one syllable ("nă"+"m") or one all-capital abbreviation ("UBN"+"D"), never in "với|UBND xã".
+    one syllable ("nă"+"m") or one all-capital abbreviation ("UBN"+"D"), never in "với|UBND xã". A
+    date cut inside its year ("15/11/20|25") is glued too.
     """
+    date = regex.search(r"(?<!\S)\d{1,2}/(?:\d{1,2}/)?(\d{1,3})$", before)
+    year = regex.match(r"\d{1,3}(?!\d)", after)
+    if date and year and len(date.group(1)) + len(year.group(0)) == 4:
+        return ""  # "15/11/20|25": a date a narrow column cut
     left = regex.search(r"[\p{L}\p{M}]+$", before)
     right = regex.match(r"[\p{L}\p{M}]+", after)
     if not left or not right:

@@ -206,6 +206,9 @@ def test_cells_never_merge_with_paragraphs():
         ("Phối hợp với\nUBND xã", "Phối hợp với UBND xã"),
         ("MTTQ\nvà các tổ chức", "MTTQ và các tổ chức"),
         ("Văn phòng Đảng\nủy", "Văn phòng Đảng ủy"),
+        ("Trước ngày 15/11/20\n25", "Trước ngày 15/11/2025"),
+        ("Quý I/2026 và năm\n2027", "Quý I/2026 và năm 2027"),
+        ("ngày 15/11/2025\n25 hồ sơ", "ngày 15/11/2025 25 hồ sơ"),
     ],
 )
 def test_cell_line_breaks(cell, expected):
