@@ -215,6 +215,14 @@ class Registry:
         return warnings
 
 
+def _same_fact(field: str, a: str, b: str) -> bool:
+    """Two mentions agree; an issuer given once with its place name and once without is one issuer
+    ("Ban Thường vụ Tỉnh ủy" / "Ban Thường vụ Tỉnh ủy Phú Thọ")."""
+    if field == "issuer":
+        return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+    return a == b
+
+
 _LEVEL_RE = regex.compile(r"\s+(phường|thị\s+trấn)" + AFTER_WORD)
 
 
@@ -232,7 +240,7 @@ def _check_consistency(citations: list[Citation]) -> list[DocWarning]:
             key = (number_key(c.number), field)
             if key not in first:
                 first[key] = (value, c)
-            elif first[key][0] != value:
+            elif not _same_fact(field, first[key][0], value):
                 earlier = first[key][1]
                 warnings.append(
                     DocWarning(

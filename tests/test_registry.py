@@ -109,6 +109,13 @@ CHECKS = [
         ],
         ["citation_issuer_conflict"],
     ),
+    (
+        [
+            _citation("31-KH/TU", None, "Ban Thường vụ Tỉnh ủy", "ke_hoach"),
+            _citation("31-KH/TU", None, "Ban Thường vụ Tỉnh ủy Phú Thọ", "ke_hoach"),
+        ],
+        [],  # the same issuer, once with its place name
+    ),
 ]
 
 
