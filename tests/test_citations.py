@@ -12,9 +12,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 
 from extractors.citations import extract_citations, scan
-from extractors.grammar import fold
+from extractors.grammar import fold, parse_date, parse_partial_date, phrase_pattern
 from pipeline.document import Document, DocumentHeader, Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -437,3 +438,38 @@ def test_numbers_split_across_lines_through_normalize_and_structure() -> None:
         ("57-NQ/TW", "mentions"),
     ]
     assert "03/NQ-CP ngày 09/01/2025" in citations[1].quote
+
+
+# --- shared grammar pieces (the deadline extractor reuses the dates) ---------------------------
+
+PARSED_DATES = [
+    ("ngày 22/12/2024", "2024-12-22"),
+    ("22 tháng 12 năm 2024", "2024-12-22"),
+    ("ngày 19-6-2025", "2025-06-19"),
+    ("19.6.2025", "2025-06-19"),
+    ("ngày 19 tháng 6 tháng 2025", "2025-06-19"),
+    ("ngày 31/02/2025", None),
+    ("ngày 12/13/2025", None),
+    ("Quý I/2026", None),
+]
+
+
+@pytest.mark.parametrize(("written", "iso"), PARSED_DATES)
+def test_parse_date(written: str, iso: str | None) -> None:
+    assert parse_date(written) == iso
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("ngày   tháng 8 năm 2025", "2025-08"), ("tháng 8/2025", "2025-08"), ("năm 2025", "2025"), ("", None)],
+)
+def test_parse_partial_date(written: str, iso: str | None) -> None:
+    assert parse_partial_date(written) == iso
+
+
+@pytest.mark.parametrize(
+    ("phrase", "written"),
+    [("Tỉnh ủy", "tỉnh uỷ"), ("hòa", "hoà"), ("Đảng ủy", "ðảng ủy"), ("Ban Thường vụ", "ban  thường\nvụ")],
+)
+def test_phrase_pattern_accepts_spelling_variants(phrase: str, written: str) -> None:
+    assert regex.fullmatch(phrase_pattern(phrase), fold(written))
