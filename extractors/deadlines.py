@@ -42,7 +42,17 @@ from typing import Literal
 import regex
 
 from extractors.evidence import evidence
-from extractors.grammar import AFTER_WORD, BEFORE_WORD, FULL_DATE, NUMBER, YEAR, alternation, fold, tone_key
+from extractors.grammar import (
+    AFTER_WORD,
+    BEFORE_WORD,
+    FULL_DATE,
+    NUMBER,
+    YEAR,
+    alternation,
+    fold,
+    parse_partial_date,
+    tone_key,
+)
 from pipeline.document import Document
 from pipeline.models import Deadline, DeadlineSpec, DocWarning
 
@@ -61,6 +71,9 @@ HEAD = "head"  # "theo tháng": a cadence list's first item
 ITEM = "item"  # a bare period word of a cadence list ("quý", "6 tháng", "cuối năm")
 CELL_ONLY = "cell_only"  # "2026", "Quý I" without a year, a bare date: only in a time cell
 SKIP = "skip"  # dates and document numbers outside any cue: they mask, they give nothing
+
+WINDOW = 60
+"""Characters scanned either side of a trigger: more than the longest expression around its trigger."""
 
 _RECURRING_CLASSES = {STRONG, EACH, PERIODIC, ONGOING, HEAD, ITEM}
 
@@ -133,7 +146,8 @@ class _Grammar:
             (
                 "monthly_paren",
                 STRONG,
-                rf"{B}(?:{periodic})\s+(?:{each})\s+{month}\s*\(\s*{day_cue}(?P<day>\d{{1,2}})\s+(?:{each})\s+{month}\s*\)",
+                rf"{B}(?:(?:{periodic})\s+)?(?:{each})\s+{month}\s*\(\s*{day_cue}(?P<day>\d{{1,2}})"
+                rf"(?:\s+(?:{each})\s+{month})?\s*\)",
             ),
             ("monthly_day", STRONG, rf"{B}(?:(?:{periodic})\s+)?{day_cue}(?P<day>\d{{1,2}})\s+(?:{each})\s+{month}{A}"),
             (
@@ -207,6 +221,7 @@ class _Grammar:
         self.item_re = regex.compile(self.item)
         self.chain_re = regex.compile(rf"{self.separator}(?P<it>{self.item.removeprefix(B)})")
         self.list_re = regex.compile(rf"{self.item}(?={self.separator}{self.item.removeprefix(B)})")
+        self.trigger_re = regex.compile(rf"\d|{_alt(lex['triggers'])}")
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex['time_labels'])})\s*:")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex['duty_verbs'])}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex['noun_heads'])})\s*$")
@@ -214,7 +229,7 @@ class _Grammar:
         self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex['year_subject_verbs'])}){A}")
         self.status_re = regex.compile(rf"{B}(?:{_alt(lex['status_cues'])}){A}")
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex['completion_words'])}){A}")
-        self.principle_re = regex.compile(rf"^\W*(?:{_alt(lex['principle_sections'])}){A}")
+        self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex['requirement_words'])}){A}")
 
     # --- normalization ---------------------------------------------------------------------
 
@@ -304,8 +319,28 @@ class _Grammar:
         return None, None
 
     def candidates(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Candidate]:
-        """Every time expression of `text[pos:endpos]` (folded), overlapping ones included."""
+        """Every time expression of `text[pos:endpos]` (folded), overlapping ones included.
+
+        The patterns run only in windows around a trigger (a digit or a word every expression
+        holds: "tháng", "quý", "hằng", "định kỳ", "thường xuyên" …): that halves the text scanned.
+        """
         endpos = len(text) if endpos is None else endpos
+        found: list[Candidate] = []
+        for start, end in self.windows(text, pos, endpos):
+            found.extend(self._scan(text, start, end))
+        return found
+
+    def windows(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+        out: list[list[int]] = []
+        for m in self.trigger_re.finditer(text, pos, endpos):
+            start, end = max(pos, m.start() - WINDOW), min(endpos, m.end() + WINDOW)
+            if out and start <= out[-1][1]:
+                out[-1][1] = max(out[-1][1], end)
+            else:
+                out.append([start, end])
+        return [(s, e) for s, e in out]
+
+    def _scan(self, text: str, pos: int, endpos: int) -> list[Candidate]:
         found: list[Candidate] = []
         for name, cls, priority, pattern in self.patterns:
             for m in pattern.finditer(text, pos, endpos):
@@ -333,6 +368,17 @@ def _parse_day(text: str) -> str | None:
         return None
 
 
+def _plan_date(document: Document | None) -> str | None:
+    """The plan's own date (ISO, first day where only a month or year is printed), if its date line has one."""
+    if document is None or document.header.place_date is None:
+        return None
+    span = document.header.place_date
+    value = parse_partial_date(document.text[span.start : span.end])
+    if value is None:
+        return None
+    return value + ("-01-01" if len(value) == 4 else "-01" if len(value) == 7 else "")
+
+
 @cache
 def _grammar() -> _Grammar:
     return _Grammar(_lexicon())
@@ -351,6 +397,7 @@ class _Judge:
         self.g = grammar
         self.fold = fold_text
         self.document = document
+        self.plan_date = _plan_date(document)
 
     def clause_start(self, region: Region, offset: int) -> int:
         """Offset where the clause holding `offset` begins (after ; : . ( or the region's start)."""
@@ -373,13 +420,25 @@ class _Judge:
         start = self.clause_start(region, offset)
         return not self.fold[start:offset].strip(_MARKER_CHARS)
 
-    def in_principles(self, offset: int) -> bool:
-        if self.document is None:
+    def sentence_start(self, region: Region, offset: int) -> int:
+        i = offset - 1
+        while i >= region.start:
+            if self.fold[i] in ".!?\n" and not self._decimal_point(i):
+                return i + 1
+            i -= 1
+        return region.start
+
+    def in_requirement(self, region: Region, offset: int) -> bool:
+        """A clause that continues a sentence of obligation ("… phải gắn với …; thường xuyên kiểm tra …")."""
+        return bool(self.g.requirement_re.search(self.fold, self.sentence_start(region, offset), offset))
+
+    def before_plan(self, spec: DeadlineSpec) -> bool:
+        """A bound that closed, or a start that passed, before the plan was issued: a status, not a deadline."""
+        if self.plan_date is None or spec.kind not in {"by_date", "period"}:
             return False
-        for section in self.document.sections:
-            if section.start <= offset < section.end and self.g.principle_re.search(fold(section.title)):
-                return True
-        return False
+        if spec.end is not None:
+            return spec.end < self.plan_date
+        return spec.start is not None and spec.start < self.plan_date
 
     def accept(self, region: Region, c: Candidate) -> bool:
         """Whether the candidate is a deadline where it stands (or, if impossible, worth a warning)."""
@@ -396,8 +455,12 @@ class _Judge:
                 return False
             return mode in {"title", "heading"} or bool(self.g.completion_re.search(before))
         if c.cls == BOUND:
-            return not (c.spec is not None and c.spec.kind == "by_date" and self.g.status_re.search(before))
-        if mode != "body" or self.in_principles(c.start):
+            if c.spec is None:
+                return True
+            if mode == "body" and self.before_plan(c.spec):
+                return False
+            return not (c.spec.kind == "by_date" and self.g.status_re.search(before))
+        if mode != "body" or self.in_requirement(region, c.start):
             return False
         if c.cls == STRONG:
             return True
