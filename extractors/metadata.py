@@ -178,13 +178,18 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
     return None
 
 
+_TITLE_NOTE_RE = regex.compile(r"\s*\((?:thay\s+thế|kèm\s+theo)[^()]*\)\s*$", regex.IGNORECASE)
+
+
 def _title(document: Document) -> str | None:
     span = document.header.title
     if span is None:
         return None
     lines = [line.strip(" \t*_") for line in document.text[span.start : span.end].splitlines()]
     kept = [line for line in lines if line and not fold(line).startswith("của ")]
-    return " ".join(" ".join(kept).split()) or None
+    title = " ".join(" ".join(kept).split())
+    # "(Thay thế Kế hoạch số 08-KH/ĐU …)" closing the title is a note on the plan, not its subject.
+    return _TITLE_NOTE_RE.sub("", title) or None
 
 
 def _tail(document: Document) -> tuple[int, int]:

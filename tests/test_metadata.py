@@ -187,3 +187,13 @@ def test_head_lines_joined_by_a_converter_read_from_the_structure_spans() -> Non
     meta = extract_metadata(doc, [])
     assert (meta.number, meta.symbol, meta.date, meta.place) == ("12-KH/ĐU", "KH/ĐU", "2025-09-05", "An Bình")
     assert meta.doc_type == "ke_hoach"
+
+
+def test_title_is_the_subject_without_a_closing_replacement_note() -> None:
+    text = (
+        "KẾ HOẠCH\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ\nthực hiện Kế hoạch số 24-KH/TU ngày 11/8/2025\n"
+        "(Thay thế Kế hoạch số 08-KH/ĐU ngày 28/7/2025)" + BODY
+    )
+    doc = make_document(text)
+    doc.header = DocumentHeader(title=Span(start=text.index("CỦA"), end=text.index(")") + 1))
+    assert extract_metadata(doc, []).title == "thực hiện Kế hoạch số 24-KH/TU ngày 11/8/2025"
