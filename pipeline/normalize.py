@@ -279,6 +279,9 @@ def _starts_new_line(previous: str, line: str) -> bool:
     """Inside one raw block, does `line` start a new paragraph rather than continue `previous`?"""
     if not line or not previous:
         return True
+    dash = LIST_MARKER.match(line)
+    if dash and line[0] in "-+–" and line[dash.end() :][:1].islower() and not _ends_sentence(previous):
+        return False  # "kinh tế\n- xã hội": a spaced dash the wrap put first, not a list item
     if opens_item(line) or SIGNATURE_LEAD.match(previous) or APPENDIX_LINE.fullmatch(previous.strip()):
         return True
     return bool(RECIPIENTS_LINE.match(previous) and previous.rstrip().endswith(":"))

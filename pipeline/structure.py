@@ -361,22 +361,31 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
     tail_from: int | None = None
     in_recipients = False
     signature_seen = False
+    tail_tables = {e.line.table for e in b.entries[body_start:] if e.line.kind == "cell" and _cell_is_tail(e.text)}
+    basis_section = False
     for i in range(body_start, len(b.entries)):
         e = b.entries[i]
         if e.line.kind == "cell":
-            if tail_from is not None and _cell_is_tail(e.text):
+            if e.line.table in tail_tables:  # "Nơi nhận | T/M ĐẢNG ỦY" laid out side by side in a table
+                tail_from = i if tail_from is None else tail_from
                 e.layout = True
                 e.role = "recipients" if RECIPIENTS_LINE.match(e.text) else "signature"
             else:
                 e.role = "cell"
             continue
         text = e.text
+        if fold_text(text).startswith("căn cứ") and basis_section:
+            e.role = "basis"  # "I. CĂN CỨ LẬP KẾ HOẠCH": its "Căn cứ ..." paragraphs are the plan's basis
+            _add_basis(b, e, len(text))
+            continue
         h = heading_match(text, e.line.style)
         if h and h.style == "appendix" and tail_from is not None:
             tails.append((tail_from, i))
             tail_from = None
         if tail_from is None and h:
             e.role, e.heading, e.marker, e.content_start = "heading", h, h.marker, h.title_start
+            if h.style in ("roman", "appendix"):
+                basis_section = fold_text(h.title).startswith("căn cứ")
             continue
         if RECIPIENTS_LINE.match(text):
             tail_from = i if tail_from is None else tail_from

@@ -287,3 +287,15 @@ def test_properties_of_normalize(paragraphs):
 def test_fold_keeps_length_of_nfc_text(text):
     nfc = unicodedata.normalize("NFC", text)
     assert len(fold_text(nfc)) == len(nfc)
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        ("phát triển kinh tế\n- xã hội của địa phương", 1),
+        ("các nhiệm vụ sau:\n- tổ chức hội nghị;\n- báo cáo kết quả.", 3),
+        ("Nội dung thứ nhất.\n- Nội dung thứ hai.", 2),
+    ],
+)
+def test_wrapped_dash_is_not_a_list_item(raw, lines):
+    assert len(normalize_text(raw).split("\n")) == lines

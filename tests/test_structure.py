@@ -296,3 +296,30 @@ def test_fold_has_the_length_of_text(nhu_khe):
     assert len(nhu_khe.fold) == len(nhu_khe.text)
     at = nhu_khe.fold.index("ủy ban kiểm tra đảng ủy")
     assert nhu_khe.text[at : at + 23] == "Ủy ban Kiểm tra Đảng ủy"
+
+
+def test_tail_laid_out_in_a_table_is_not_a_data_table():
+    blocks = [
+        RawBlock(text="KẾ HOẠCH"),
+        RawBlock(text="I. MỤC TIÊU"),
+        RawBlock(text="Nội dung."),
+        RawBlock(
+            text="Nơi nhận:\n- Như trên;\n- Lưu VT.", kind="cell", source=SourceLocation(table=0, row=0, column=0)
+        ),
+        RawBlock(
+            text="T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn A", kind="cell", source=SourceLocation(table=0, row=0, column=1)
+        ),
+    ]
+    doc = build_document(RawDocument(path="t", format="docx", blocks=blocks), "t")
+    assert doc.tables == []
+    assert [b.role for b in doc.blocks[-2:]] == ["recipients", "signature"]
+    assert doc.sections[0].end <= doc.blocks[-2].start
+    assert doc.blocks[-1].section is None
+
+
+def test_basis_section_at_the_top_of_the_body():
+    doc = doc_of(
+        "KẾ HOẠCH", "I. CĂN CỨ LẬP KẾ HOẠCH", "Căn cứ Nghị quyết số 57-NQ/TW;", "II. MỤC TIÊU", "Căn cứ vào đó."
+    )
+    assert [quote(doc, s) for s in doc.header.basis] == ["Căn cứ Nghị quyết số 57-NQ/TW;"]
+    assert [b.role for b in doc.blocks] == ["header", "heading", "basis", "heading", "paragraph"]
