@@ -146,10 +146,15 @@ class _Grammar:
             (
                 "monthly_paren",
                 STRONG,
-                rf"{B}(?:(?:{periodic})\s+)?(?:{each})\s+{month}\s*\(\s*{day_cue}(?P<day>\d{{1,2}})"
+                rf"{B}(?:(?:{periodic})\s+)?(?:{each})\s+(?P<u>{month})\s*\(\s*{day_cue}(?P<day>\d{{1,2}})"
                 rf"(?:\s+(?:{each})\s+{month})?\s*\)",
             ),
-            ("monthly_day", STRONG, rf"{B}(?:(?:{periodic})\s+)?{day_cue}(?P<day>\d{{1,2}})\s+(?:{each})\s+{month}{A}"),
+            (
+                "monthly_day",
+                STRONG,
+                rf"{B}(?:(?:{periodic})\s+)?{day_cue}(?P<day>\d{{1,2}})\s+(?:(?:{_alt(lex['of_words'])})\s+)?"
+                rf"(?:(?:{each})\s+(?P<u>{units})|{month}\s+(?:{_alt(lex['half_of_year'])})\s+(?P<u>{quarter}|{year})){A}",
+            ),
             (
                 "by_date",
                 BOUND,
@@ -259,7 +264,8 @@ class _Grammar:
                 day = int(g["day"])
                 if not 1 <= day <= 31:
                     return None, m.group()
-                return DeadlineSpec(kind="recurring", recurrence="monthly", day=day), None
+                _, recurrence = self.recurrence_of(m)
+                return DeadlineSpec(kind="recurring", recurrence=recurrence, day=day), None
             if name in {"by_date", "from_date", "date"}:
                 first = _parse_day(g["d"])
                 if first is None:
