@@ -59,9 +59,14 @@ class Mention:
 
 
 def _form_pattern(form: str) -> str:
-    """A folded written form as a regex: spaces stretch, a dash may be -, – or — with any spacing."""
+    """A folded written form as a regex: spaces stretch, a dash may be -, – or — with any spacing,
+    and a closing level word ("UBND xã") may be any level or absent ("UBND phường", "UBND")."""
+    folded = fold_text(form)
+    level = regex.search(r"\s+xã$", folded)
+    if level:
+        return _form_pattern(folded[: level.start()]) + r"(?:\s+(?:xã|phường|thị trấn))?"
     parts = []
-    for token in regex.split(r"(\s+|\s*[-–—]\s*)", fold_text(form)):
+    for token in regex.split(r"(\s+|\s*[-–—]\s*)", folded):
         if not token:
             continue
         if token.isspace():
@@ -98,6 +103,7 @@ def _patterns() -> dict:
             for h in data["shared_head"]
         ],
         "higher_level": regex.compile(data["higher_level"]),
+        "relative_level": regex.compile(data["relative_level"]),
         "level_words": regex.compile(data["level_words"]),
         "not_after": regex.compile(data["not_after"]),
         "generic": regex.compile(
@@ -142,24 +148,57 @@ def _outside_plan(pats: dict, fold: str, start: int, end: int, s: int, e: int) -
     )
 
 
-def find_mentions(text: str, fold: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Body mentions in `text[start:end]` (`fold` is its folded twin), left to right, not overlapping."""
+_PLACE_NAME = regex.compile(r"(?:[^\S\n]+\p{Lu}[\p{L}\p{M}]*)*")
+_LEVEL = regex.compile(r"(?<![\p{L}\p{M}])(xã|phường|thị trấn)(?![\p{L}\p{M}])(?!\s+hội)")
+
+
+def _plan_level(fold: str) -> str:
+    """The plan's own level word: the most frequent of xã / phường / thị trấn ("xã hội" aside)."""
+    counts: dict[str, int] = {}
+    for match in _LEVEL.finditer(fold):
+        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return max(counts, key=counts.get) if counts else ""
+
+
+def _at_level(name: str, written: str, plan_level: str) -> str:
+    """A canonical commune name ("Ủy ban nhân dân xã") at the level the text gives: the written level
+    word ("UBND phường"), else the plan's own level; names without a closing level word stay."""
+    if not name.endswith(" xã"):
+        return name
+    written_level = regex.search(r"(?:xã|phường|thị trấn)$", written)
+    return name[: -len("xã")] + (written_level.group(0) if written_level else plan_level)
+
+
+def find_mentions(
+    text: str, fold: str, start: int = 0, end: int | None = None, plan_level: str | None = None
+) -> list[Mention]:
+    """Body mentions in `text[start:end]` (`fold` is its folded twin), left to right, not overlapping.
+    `plan_level` (xã, phường, thị trấn) names bodies written without one; by default the most
+    frequent level word of `fold`."""
     end = len(text) if end is None else end
     lexicon, names = _lexicon()
     pats = _patterns()
+    plan_level = plan_level or _plan_level(fold) or "xã"
     found: list[Mention] = []
     for match in lexicon.finditer(fold, start, end):
         index = match.lastindex - 1
         s, e = match.span()
-        after = fold[e : min(end, e + 40)]
+        after = fold[e : min(end, e + 60)]
         if fold[s:e] in pats["capitalised"] and not text[s].isupper():
             continue  # "công an" in a list of people; "Công an" the body
-        if _outside_plan(pats, fold, start, end, s, e):
+        if pats["not_after"].search(fold[max(start, s - 40) : s]) or pats["relative_level"].match(after):
+            continue
+        above = pats["higher_level"].match(after)
+        if above:
+            # a body above the commune ("UBND tỉnh Lai Châu"): its own name, spelled out, place kept
+            e += above.end()
+            e += _PLACE_NAME.match(text, e, end).end() - e
+            found.append(Mention(s, e, _spell_out(text[s:e])))
             continue
         level = pats["level_words"].match(after)
-        if level and not fold[s:e].endswith(("xã", "phường")):
+        if level:
             e += level.end()
-        found.append(Mention(s, e, names[index]))
+        found.append(Mention(s, e, _at_level(names[index], fold[s:e], plan_level)))
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
             found.append(Mention(match.start(), match.end(), name))
@@ -359,7 +398,13 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
     tcth = _tcth_ranges(document)
     first_section = min((s.start for s in document.sections), default=0)
     found: list[tuple[Mention, str]] = []
-    everywhere = [m for m in find_mentions(document.text, document.fold) if not _inside(skip, m.start, m.end)]
+    everywhere = [
+        m
+        for m in find_mentions(
+            document.text, document.fold, plan_level=_plan_level(document.fold[:first_section]) or None
+        )
+        if not _inside(skip, m.start, m.end)
+    ]
     starts = [m.start for m in everywhere]
     for block in document.blocks:
         if block.role in _SKIPPED_BLOCKS or block.end <= first_section:
