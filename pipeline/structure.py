@@ -211,6 +211,10 @@ def build_document(raw: RawDocument, doc_id: str) -> Document:
     for table in builder.tables:
         first = next((e for e in entries if e.table == table.index), None)
         table.section = first.section if first else None
+    for role in ("signature", "recipients"):
+        zone = _first_run(entries, role)
+        if zone:
+            setattr(builder.header, role, Span(start=zone[0].line.start, end=zone[-1].line.end))
     blocks = [
         Block(
             role=e.role,
@@ -240,6 +244,17 @@ def build_document(raw: RawDocument, doc_id: str) -> Document:
         pages=raw.pages,
         warnings=builder.warnings,
     )
+
+
+def _first_run(entries: list[_Entry], role: str) -> list[_Entry]:
+    """The first run of lines with `role`, where lines of the other tail role may stand between."""
+    run: list[_Entry] = []
+    for e in entries:
+        if e.role == role:
+            run.append(e)
+        elif run and e.role not in ("signature", "recipients"):
+            break
+    return run
 
 
 def _first_heading(entries: list[_Entry]) -> int:

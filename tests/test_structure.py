@@ -91,6 +91,9 @@ def test_nhu_khe_tail_is_outside_sections(nhu_khe):
     assert {"recipients", "signature", "header", "basis"} <= roles
     signature = [quote(nhu_khe, b) for b in nhu_khe.blocks if b.role == "signature"]
     assert signature == ["T/M ĐẢNG ỦY", "BÍ THƯ", "Nguyễn Hữu Phương"]
+    assert quote(nhu_khe, nhu_khe.header.signature) == "T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Hữu Phương"
+    assert quote(nhu_khe, nhu_khe.header.recipients).startswith("Nơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),")
+    assert quote(nhu_khe, nhu_khe.header.recipients).endswith("- Lưu Văn phòng Đảng ủy.")
     v9 = next(s for s in nhu_khe.sections if s.path == "V.9")
     assert "Nơi nhận" not in nhu_khe.text[v9.start : v9.end]
     assert nhu_khe.section_at(nhu_khe.text.index("Nơi nhận")) is None
