@@ -105,7 +105,8 @@ def _patterns(registry: Registry) -> _Patterns:
     typed = (
         rf"(?P<type>{types})"
         rf"(?:(?:\s+{name_word}){{0,4}}?\s+số\s*:?\s*|\s*:?\s+)"
-        rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
+        rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
+        rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
     law = (
         rf"(?P<law>luật)(?P<lawname>(?:\s+{law_word}){{1,10}}?)"
@@ -234,6 +235,8 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
                 return None  # a year: "Kế hoạch 2026" is a plan's own short name, not a number
             if _NOT_SHORT_AFTER_RE.match(folded, m.end()):
                 return None
+            if m.group("shortsym") and registry.doc_type_of_symbol(m.group("shortsym")) != doc_type:
+                return None  # "Nghị quyết 57-NQ" names its type again; "Kế hoạch 5-ha" does not
             return Mention(start=m.start(), end=m.end(), doc_type=doc_type, number=digits, short=True)
         return Mention(start=m.start(), end=m.end(), doc_type=doc_type, number=number)
     # A bare number: only where its symbol names a document type (NQ, KH, QĐ ...).

@@ -127,10 +127,22 @@ _HYPHEN_RE = regex.compile(HYPHEN)
 
 
 class SymbolSpeller:
-    """Canonical spelling of symbol parts ("qd" → "QĐ", "ttg" → "TTg", "bcðtw" → "BCĐTW")."""
+    """Canonical spelling of symbol parts ("qd" → "QĐ", "ttg" → "TTg", "bcðtw" → "BCĐTW").
 
-    def __init__(self, parts: list[str]):
+    `party_issuers` / `state_issuers` are the issuer parts that fix the numbering style: a Party
+    body numbers "57-NQ/TW", a state body "71/NQ-CP"; a number written in the other style is a typo.
+    """
+
+    def __init__(self, parts: list[str], party_issuers: list[str] = (), state_issuers: list[str] = ()):
         self._by_key = {self.key(p): p for p in parts}
+        self._party = {self.key(p) for p in party_issuers}
+        self._state = {self.key(p) for p in state_issuers}
+
+    def is_party(self, part: str) -> bool:
+        return self.key(part) in self._party
+
+    def is_state(self, part: str) -> bool:
+        return self.key(part) in self._state
 
     @staticmethod
     def key(part: str) -> str:
@@ -167,10 +179,14 @@ def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller) -> str |
     if m.group("gn"):
         if not _HYPHEN_RE.search(m.group("gsep")) and not speller.known(m.group("gs1")):
             return None
-        return f"{m.group('gn')}/{speller.spell(cut('gs1'))}-{speller.spell(cut('gs2'))}"
-    if not _HYPHEN_RE.search(m.group("psep")) and not speller.known(m.group("ps1")):
-        return None
-    return f"{m.group('pn')}-{speller.spell(cut('ps1'))}/{speller.spell(cut('ps2'))}"
+        number, kind, issuer = m.group("gn"), speller.spell(cut("gs1")), speller.spell(cut("gs2"))
+        party = speller.is_party(issuer)  # "57/NQ-TW": a Party number in the state style
+    else:
+        if not _HYPHEN_RE.search(m.group("psep")) and not speller.known(m.group("ps1")):
+            return None
+        number, kind, issuer = m.group("pn"), speller.spell(cut("ps1")), speller.spell(cut("ps2"))
+        party = not speller.is_state(issuer)  # "71-NQ/CP": a state number in the Party style
+    return f"{number}-{kind}/{issuer}" if party else f"{number}/{kind}-{issuer}"
 
 
 def number_type_code(m: regex.Match) -> str:

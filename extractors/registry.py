@@ -47,6 +47,8 @@ class DocTypesLexicon(_Strict):
     version: int
     types: list[DocTypeEntry]
     symbol_parts: list[str]
+    party_issuers: list[str]
+    state_issuers: list[str]
 
 
 class IssuerEntry(_Strict):
@@ -112,7 +114,7 @@ class Registry:
         self.doc_types = doc_types
         self.issuers = issuers
         self.directives = directives
-        self.speller = SymbolSpeller(doc_types.symbol_parts)
+        self.speller = SymbolSpeller(doc_types.symbol_parts, doc_types.party_issuers, doc_types.state_issuers)
 
         # Document type words → code ("kế hoạch hành động" → ke_hoach).
         self._type_by_name: dict[str, str] = {}

@@ -112,6 +112,12 @@ SPELLING = [
     ("Kế hoạch số 08-KH/DU", "08-KH/ĐU"),
     ("Chương trình số 70-CTR/TU", "70-CTr/TU"),
     ("Nghị quyết số 57-nq/tw", "57-NQ/TW"),
+    # the issuer part fixes the numbering style: a Party number written in the state style, and back
+    ("Nghị quyết số 57/NQ-TW", "57-NQ/TW"),
+    ("Nghị quyết số 71-NQ/CP", "71/NQ-CP"),
+    ("Kế hoạch số 15-KH/UBND", "15/KH-UBND"),
+    # a short form that repeats its type's symbol
+    ("Nghị quyết 57-NQ của Bộ Chính trị", "57"),
 ]
 
 DATES = [
@@ -173,6 +179,8 @@ NO_CITATION = [
     "Kế hoạch 2026 của xã",
     "Báo cáo kết quả tháng 6/2025",
     "Nhiệm kỳ 2025 - 2030, giai đoạn 2026-2030",
+    "Kế hoạch 5-ha đất sản xuất",
+    "diện tích 1/2 ha dien tich",
 ]
 
 
