@@ -69,12 +69,15 @@ class _Words:
     cue_window: int
     target_section: regex.Pattern
     aspiration: regex.Pattern
+    aspiration_head: regex.Pattern
+    locality: regex.Pattern
     horizons: list[tuple[regex.Pattern, str]]
     horizon_excluded: regex.Pattern
     quote_end: regex.Pattern
     citation_intro: regex.Pattern
     wrapper_head: regex.Pattern
     link_tail: regex.Pattern
+    existential_tail: regex.Pattern
     object_tail: regex.Pattern
     trailing_cut: regex.Pattern
     modal: regex.Pattern
@@ -100,12 +103,15 @@ def _words() -> _Words:
         cue_window=lex["commitment_cue_window"],
         target_section=regex.compile(rf"(?<!\w){_alt(lex['target_section_words'])}(?!\w)"),
         aspiration=regex.compile(rf"(?<!\w){_alt(lex['aspiration_words'])}(?!\w)"),
+        aspiration_head=regex.compile(rf"\s*{_alt(lex['aspiration_words'])}\s+(?=\S)"),
+        locality=regex.compile("|".join(lex["indicator_locality_patterns"])),
         horizons=[(regex.compile(h["pattern"]), h["value"]) for h in lex["horizon_patterns"]],
         horizon_excluded=regex.compile("|".join(lex["horizon_excluded_patterns"])),
         quote_end=regex.compile(rf",\s*{_alt(lex['quote_end_words'])}(?!\w)"),
         citation_intro=regex.compile(rf"(?<!\w){_alt(lex['citation_intro_words'])}\s*$"),
         wrapper_head=regex.compile(rf"^\s*{_alt(lex['indicator_wrapper_verbs'])}(?!\w)[\s,]*"),
         link_tail=regex.compile(rf"(?<!\w){_alt(lex['indicator_link_words'])}[\s,]*$"),
+        existential_tail=regex.compile(rf"(?<!\w){_alt(lex['indicator_existential_words'])}[\s,]*$"),
         object_tail=regex.compile(rf"(?<!\w){_alt(lex['indicator_object_markers'])}[\s,]*$"),
         trailing_cut=regex.compile(rf"[\s,]+{_alt(lex['indicator_trailing_cuts'])}(?!\w)"),
         modal=regex.compile(rf"(?<!\w){_alt(lex['clause_modal_words'])}(?!\w)"),
@@ -182,11 +188,14 @@ def _segments(document: Document) -> list[_Segment]:
 # --- masks: citations and dates hold numbers that are not quantities ---------------------------
 
 
-def _masked_spans(document: Document) -> list[tuple[int, int]]:
-    spans = [(m.start, m.end) for m in scan_citations(document.text, document.fold)]
+def _masked_spans(document: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans whose numbers are no quantities (citations, document numbers, dates), and the
+    citations alone (whose dates are no horizon, while a date in a sentence may be one)."""
+    citations = sorted((m.start, m.end) for m in scan_citations(document.text, document.fold))
+    spans = list(citations)
     spans += [m.span() for m in NUMBER_RE.finditer(document.fold)]
     spans += [m.span() for m in _words().dates.finditer(document.fold)]
-    return sorted(spans)
+    return sorted(spans), citations
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -277,6 +286,8 @@ def _unit(document: Document, pos: int, end: int) -> tuple[str | None, int, str 
             stop = folded[s.start() : s.end()]
             break
         token = regex.match(r"[^\W\d_][\w]*(?:/[\w]+)*", folded[j:end])
+        if not token and words and w.ordinal_before.search(folded[pos:j]):
+            token = regex.match(r"\d+(?!\w)", folded[j:end])  # "tài khoản … mức độ 2"
         if not token:
             break
         i = j + token.end()
@@ -336,8 +347,9 @@ class _Context:
         self.sections: dict[str, Section] = {s.path: s for s in document.sections}
         self.headings = sorted(document.sections, key=lambda s: s.start)
         self.segments = _segments(document)
-        self.masked = _masked_spans(document)
+        self.masked, self.citations = _masked_spans(document)
         self.mask_starts = [s for s, _ in self.masked]
+        self.citation_starts = [s for s, _ in self.citations]
         plan_date = None
         if document.header.place_date:
             span = document.header.place_date
@@ -378,10 +390,10 @@ class _Context:
     def unmasked(self, start: int, end: int) -> str:
         """Folded text of [start, end) with citations and their dates blanked out."""
         folded = self.document.fold[start:end]
-        i = max(bisect_right(self.mask_starts, start) - 1, 0)
+        i = max(bisect_right(self.citation_starts, start) - 1, 0)
         chars = list(folded)
-        while i < len(self.masked) and self.masked[i][0] < end:
-            s, e = self.masked[i]
+        while i < len(self.citations) and self.citations[i][0] < end:
+            s, e = self.citations[i]
             for k in range(max(s, start), min(e, end)):
                 chars[k - start] = " "
             i += 1
@@ -492,6 +504,12 @@ def _trim_quote(ctx: _Context, c: _Candidate) -> None:
             end = max(c.unit_end, s - 30) + intro.start()
             break
         i += 1
+    text = ctx.document.text
+    lead = w.aspiration_head.match(folded, c.start, c.q.start + 1)
+    if lead:
+        c.start = lead.end()  # "Phấn đấu 100% …": the clause starts at the quantity
+    while end > c.unit_end and (text[end - 1].isspace() or text[end - 1] in ".…"):
+        end -= 1  # a quote carries no closing full stop
     c.end = end
 
 
@@ -580,6 +598,7 @@ def _cut_tail(tail: str) -> str:
     m = w.trailing_cut.search(tail.lower())
     if m:
         tail = tail[: m.start()]
+    tail = _drop_locality(tail)
     pieces = tail.split(",")
     kept = pieces[0]
     for piece in pieces[1:]:
@@ -588,6 +607,16 @@ def _cut_tail(tail: str) -> str:
             break
         kept += "," + piece
     return _clean(kept)
+
+
+def _drop_locality(s: str) -> str:
+    """Leave out an adjunct that only names the plan's own commune or ward ("của phường", "tại Ủy ban
+    nhân dân phường", "cho công dân trên địa bàn xã"): every target of the plan is about it."""
+    while True:
+        m = _words().locality.search(s.lower())
+        if not m:
+            return s
+        s = s[: m.start()] + s[m.end() :]
 
 
 def _clean_prefix(prefix: str) -> str:
@@ -623,9 +652,13 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
     w = _words()
     if not head:
         return tail or None
+    if w.existential_tail.search(head.lower()):
+        return _clean(f"{head} {tail}")  # "Mỗi thôn có ít nhất 01 Tổ …": "Mỗi thôn có Tổ …"
     link = w.link_tail.search(head.lower())
     if link:
         core = _clean(head[: link.start()])
+        if core and tail:
+            return f"{core} trong {tail}"  # "X đạt 3% tổng chi Y": X's share in Y
         return core or tail or None
     if not tail:
         return head

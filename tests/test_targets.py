@@ -1,0 +1,347 @@
+"""Targets, on plans of our own written in the style of commune plans, and on the gold set.
+
+Each case is a small plan written to a .txt file and read through the real pipeline
+(ingest → normalize → structure), so the extractor sees what it sees on the corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.targets import extract_targets, horizon
+from pipeline.models import PlanResult
+from pipeline.process import load_document
+from pipeline.scoring import load_gold, score
+
+ROOT = Path(__file__).resolve().parents[1]
+
+HEAD = """ĐẢNG BỘ XÃ AN BÌNH
+Số 12-KH/ĐU
+An Bình, ngày 15 tháng 9 năm 2025
+
+KẾ HOẠCH
+thực hiện chuyển đổi số trên địa bàn xã
+
+"""
+
+
+def _plan(tmp_path: Path, body: str, name: str = "plan") -> list:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(HEAD + body.strip() + "\n", encoding="utf-8")
+    return extract_targets(load_document(path))
+
+
+def _in_targets_section(tmp_path: Path, sentence: str, heading: str = "2. Mục tiêu cụ thể đến năm 2030") -> list:
+    return _plan(tmp_path, f"I. MỤC TIÊU\n\n{heading}\n\n- {sentence}\n")
+
+
+def _fields(targets: list) -> list[tuple]:
+    return [(t.value, t.value_max, t.unit, t.comparator, t.by, t.aspirational) for t in targets]
+
+
+# --- one sentence under "Mục tiêu cụ thể đến năm 2030": what it commits to ----------------------
+
+POSITIVE = [
+    # percentages
+    ("100% cán bộ, công chức xã được bồi dưỡng kỹ năng số cơ bản.", [(100, None, "%", "=", "2030", False)]),
+    ("Tối thiểu 60% hồ sơ thủ tục hành chính được xử lý trực tuyến.", [(60, None, "%", ">=", "2030", False)]),
+    ("Tỷ lệ hồ sơ trực tuyến đạt từ 80% trở lên.", [(80, None, "%", ">=", "2030", False)]),
+    ("Tỷ lệ người dân dùng điện thoại thông minh đạt trên 85%.", [(85, None, "%", ">", "2030", False)]),
+    ("Tỷ lệ tiêm chủng đạt hơn 95%.", [(95, None, "%", ">", "2030", False)]),
+    ("Tỷ lệ hồ sơ trực tuyến ≥ 60%.", [(60, None, "%", ">=", "2030", False)]),
+    ("Không quá 5% hồ sơ trễ hạn.", [(5, None, "%", "<=", "2030", False)]),
+    ("Tối đa 10% hồ sơ phải bổ sung giấy tờ.", [(10, None, "%", "<=", "2030", False)]),
+    ("Tỷ lệ phủ sóng di động đạt xấp xỉ 98%.", [(98, None, "%", "~", "2030", False)]),
+    ("Tỷ lệ hài lòng của người dân đạt 88,69%.", [(88.69, None, "%", "=", "2030", False)]),
+    ("Giảm 30% thời gian giải quyết thủ tục hành chính.", [(30, None, "%", "=", "2030", False)]),
+    ("Chi ngân sách cho chuyển đổi số đạt tối thiểu 3% tổng chi ngân sách.", [(3, None, "%", ">=", "2030", False)]),
+    # ranges
+    ("80% - 90% dữ liệu hộ tịch được làm sạch.", [(80, 90, "%", "=", "2030", False)]),
+    ("Thương mại điện tử chiếm từ 20% đến 25% tổng mức bán lẻ.", [(20, 25, "%", "=", "2030", False)]),
+    (
+        "Từ 3 đến 5 sản phẩm OCOP được đưa lên sàn thương mại điện tử.",
+        [(3, 5, "sản phẩm OCOP", "=", "2030", False)],
+    ),
+    # counts with their noun; the unit stops at a comma or a clause word
+    ("Ít nhất 02 mô hình kinh tế số được xây dựng.", [(2, None, "mô hình kinh tế số", ">=", "2030", False)]),
+    ("Cấp 01 định danh số cho mỗi hộ kinh doanh.", [(1, None, "định danh số", "=", "2030", False)]),
+    (
+        "Khoảng 1.139 hộ kinh doanh sử dụng thanh toán số.",
+        [(1139, None, "hộ kinh doanh sử dụng thanh toán số", "~", "2030", False)],
+    ),
+    (
+        "Không dưới 1.200 tài khoản định danh điện tử được kích hoạt.",
+        [(1200, None, "tài khoản định danh điện tử", ">=", "2030", False)],
+    ),
+    ("Duy trì 25 hồ sơ/năm trên mỗi dịch vụ công.", [(25, None, "hồ sơ/năm", "=", "2030", False)]),
+    ("Doanh thu thương mại điện tử đạt 2,5 tỷ đồng.", [(2.5, None, "tỷ đồng", "=", "2030", False)]),
+    ("Tốc độ truy cập Internet đạt 100 Gb/s.", [(100, None, "Gb/s", "=", "2030", False)]),
+    ("Có 12 cơ sở dữ liệu theo quy định được kết nối.", [(12, None, "cơ sở dữ liệu", "=", "2030", False)]),
+    (
+        "Bảo đảm 110 dịch vụ công trực tuyến toàn trình, 218 dịch vụ công trực tuyến một phần.",
+        [
+            (110, None, "dịch vụ công trực tuyến toàn trình", "=", "2030", False),
+            (218, None, "dịch vụ công trực tuyến một phần", "=", "2030", False),
+        ],
+    ),
+    ("Thành lập 05 Tổ công nghệ số cộng đồng trở lên.", [(5, None, "Tổ công nghệ số cộng đồng", ">=", "2030", False)]),
+    # several quantities in one sentence: one record each
+    (
+        "100% thôn có Tổ công nghệ số cộng đồng; 90% hộ gia đình có người dùng điện thoại thông minh.",
+        [(100, None, "%", "=", "2030", False), (90, None, "%", "=", "2030", False)],
+    ),
+    (
+        "Ít nhất 25 hồ sơ/năm và đáp ứng yêu cầu cung cấp 100% kết quả điện tử.",
+        [(25, None, "hồ sơ/năm", ">=", "2030", False), (100, None, "%", "=", "2030", False)],
+    ),
+    # a number that only qualifies what is measured is not a target of its own
+    (
+        "100% hộ gia đình được truy cập băng rộng cố định với tốc độ trên 01 Gb/s.",
+        [(100, None, "%", "=", "2030", False)],
+    ),
+    ("Đào tạo 50 người từ 15 tuổi trở lên về kỹ năng số.", [(50, None, "người", "=", "2030", False)]),
+    # the sentence's own time wins over the heading's
+    ("Đến hết năm 2025, 100% chi bộ sử dụng Sổ tay đảng viên điện tử.", [(100, None, "%", "=", "2025-12-31", False)]),
+    ("100% văn bản được ký số trước 31/12/2025.", [(100, None, "%", "=", "2025-12-31", False)]),
+    ("Trong Quý II/2026, hoàn thành số hóa 70% hồ sơ.", [(70, None, "%", "=", "2026-06-30", False)]),
+    ("Đến năm 2028, 90% hộ kinh doanh dùng thanh toán số.", [(90, None, "%", "=", "2028", False)]),
+    # "phấn đấu" runs to the full stop, over a list joined by semicolons
+    (
+        "Phấn đấu 100% hồ sơ được số hóa; 80% thủ tục được giải quyết trực tuyến.",
+        [(100, None, "%", "=", "2030", True), (80, None, "%", "=", "2030", True)],
+    ),
+    (
+        "100% hồ sơ được số hóa. Phấn đấu 80% thủ tục được giải quyết trực tuyến.",
+        [(100, None, "%", "=", "2030", False), (80, None, "%", "=", "2030", True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), POSITIVE, ids=[s[:40] for s, _ in POSITIVE])
+def test_targets_in_a_sentence(tmp_path: Path, sentence: str, expected: list[tuple]) -> None:
+    assert _fields(_in_targets_section(tmp_path, sentence)) == expected
+
+
+# --- sentences that state no commitment ---------------------------------------------------------
+
+NEGATIVE = [
+    "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về chuyển đổi số.",
+    "Triển khai Quyết định số 06/QĐ-TTg ngày 06/01/2022 và Luật số 20/2023/QH15.",
+    "Tổ chức sơ kết trong 6 tháng đầu năm 2026.",
+    "Báo cáo định kỳ trước ngày 25 hằng tháng.",
+    "Sơ kết sau 03 tháng triển khai.",
+    "Hiện nay có 24.530/27.656 người có tài khoản định danh điện tử, đạt 88,69%.",
+    "Tính đến ngày 30/6/2025, toàn xã đã có 1.250 hộ sử dụng thanh toán số.",
+    "Năm 2024, tỷ lệ hồ sơ trực tuyến đạt 45%.",
+    "Thực hiện nguyên tắc “5 rõ” trong tổ chức thực hiện.",
+    "Phủ sóng 4G, 5G đến các khu dân cư.",
+    "Hoàn thành giai đoạn 1 và giai đoạn 2 trong năm 2025.",
+    "Vận hành mô hình chính quyền địa phương 2 cấp thông suốt.",
+    "Thôn 5 và thôn 7 làm điểm về chuyển đổi số.",
+    "Giai đoạn 2025 - 2030, tầm nhìn đến năm 2045.",
+    "Theo Điều 12 Luật Giao dịch điện tử.",
+    "Tổ chức các hoạt động: (1) quán triệt; (2) tuyên truyền.",
+    "Thực hiện theo Phụ lục 2 kèm theo.",
+    "Tham gia Cuộc cách mạng công nghiệp lần thứ 4.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE, ids=[s[:40] for s in NEGATIVE])
+def test_no_target(tmp_path: Path, sentence: str) -> None:
+    assert _in_targets_section(tmp_path, sentence) == []
+
+
+def test_a_count_outside_a_target_section_needs_a_commitment_word(tmp_path: Path) -> None:
+    body = (
+        "I. NHIỆM VỤ\n\n1. Kiện toàn tổ chức\n\n"
+        "Ban Chỉ đạo xã gồm 15 thành viên do đồng chí Bí thư làm Trưởng ban.\n\n"
+        "Xây dựng ít nhất 03 mô hình dân vận khéo về chuyển đổi số.\n\n"
+        "Tổ chức 02 hội nghị quán triệt cho cán bộ chủ chốt.\n"
+    )
+    assert [(t.value, t.unit) for t in _plan(tmp_path, body)] == [
+        (3, "mô hình dân vận khéo về chuyển đổi số"),
+        (2, "hội nghị quán triệt"),
+    ]
+
+
+def test_footnote_statistic_at_the_end_is_not_a_target(tmp_path: Path) -> None:
+    body = (
+        "I. MỤC TIÊU\n\n1. Mục tiêu đến năm 2030\n\n- 100% người dân có tài khoản định danh điện tử.\n\n"
+        "1 Theo số liệu của Công an xã, hiện nay có 24.530/27.656 người đã được cấp, đạt 88,69%.\n"
+    )
+    assert [t.value for t in _plan(tmp_path, body)] == [100]
+
+
+# --- `by` and `aspirational` from the lead-in and the headings ----------------------------------
+
+
+def test_by_and_aspiration_from_a_lead_in(tmp_path: Path) -> None:
+    body = (
+        "I. MỤC TIÊU\n\n2. Chỉ tiêu cụ thể\n\nPhấn đấu đến hết năm 2025:\n\n"
+        "- 100% thủ tục hành chính được cung cấp trực tuyến;\n\n"
+        "- 80% hồ sơ được số hóa.\n\n"
+        "- 60% người dân có chữ ký số.\n"
+    )
+    got = [(t.value, t.by, t.aspirational) for t in _plan(tmp_path, body)]
+    # the third item stands after a full stop: the lead-in's sentence has ended, its horizon has not
+    assert got == [(100, "2025-12-31", True), (80, "2025-12-31", True), (60, "2025-12-31", False)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "by", "aspirational"),
+    [
+        ("2. Mục tiêu cụ thể đến năm 2030", "2030", False),
+        ("2. Mục tiêu cụ thể từ nay đến ngày trước 31/12/2025", "2025-12-31", False),
+        ("2.1. Đến hết năm 2025", "2025-12-31", False),
+        ("2. Chỉ tiêu phấn đấu đến năm 2030, tầm nhìn đến năm 2045", "2030", True),
+        ("2. Mục tiêu cụ thể giai đoạn 2026 - 2030", "2030", False),
+        ("2. Mục tiêu cụ thể", None, False),
+    ],
+)
+def test_by_from_the_heading(tmp_path: Path, heading: str, by: str | None, aspirational: bool) -> None:
+    (t,) = _in_targets_section(tmp_path, "100% cán bộ được tập huấn kỹ năng số.", heading)
+    assert (t.by, t.aspirational) == (by, aspirational)
+
+
+def test_by_from_the_heading_above_a_misnumbered_sub_heading(tmp_path: Path) -> None:
+    body = (
+        "II. MỤC TIÊU\n\n1. Mục tiêu chung\n\nPhát triển chính quyền số.\n\n2. Mục tiêu cụ thể\n\n"
+        "2.1. Đến hết năm 2025\n\n2.1.1. Về chính quyền số\n\n- 100% văn bản được ký số.\n\n"
+        "1.1.2. Về kinh tế số\n\n- 50% hộ kinh doanh dùng thanh toán số.\n\n"
+        "2.2. Đến năm 2030\n\n- 90% dân số trưởng thành có chữ ký số.\n"
+    )
+    got = [(t.value, t.by) for t in _plan(tmp_path, body)]
+    assert got == [(100, "2025-12-31"), (50, "2025-12-31"), (90, "2030")]
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("đến năm 2030", "2030"),
+        ("đến hết năm 2025", "2025-12-31"),
+        ("đến cuối năm 2026", "2026-12-31"),
+        ("trước 31/12/2025", "2025-12-31"),
+        ("trước ngày 30-6-2026", "2026-06-30"),
+        ("quý iv/2025", "2025-12-31"),
+        ("6 tháng đầu năm 2026", "2026-06-30"),
+        ("giai đoạn 2026 - 2030", "2030"),
+        ("tầm nhìn đến năm 2045", None),
+        ("nhiệm kỳ 2025 - 2030", None),
+        ("hằng năm", None),
+    ],
+)
+def test_horizon(text: str, by: str | None) -> None:
+    assert horizon(text) == by
+
+
+# --- quotes and indicators --------------------------------------------------------------------
+
+
+def test_quote_stops_before_a_cited_source_a_parenthesis_and_a_purpose_clause(tmp_path: Path) -> None:
+    body = (
+        "I. MỤC TIÊU\n\n2. Mục tiêu cụ thể đến năm 2030\n\n"
+        "- Bảo đảm cung cấp dịch vụ công trực tuyến toàn trình đối với 82 nhóm thủ tục hành chính theo "
+        "Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ.\n\n"
+        "- 100% hồ sơ được xử lý trên môi trường điện tử (trừ hồ sơ mật).\n\n"
+        "- Hoàn thành số hoá 10% tài liệu lưu trữ lịch sử có giá trị cao, tạo tiền đề hoàn thành toàn bộ "
+        "công tác số hoá trong năm 2026.\n"
+    )
+    targets = _plan(tmp_path, body)
+    assert [t.quote for t in targets] == [
+        "Bảo đảm cung cấp dịch vụ công trực tuyến toàn trình đối với 82 nhóm thủ tục hành chính",
+        "100% hồ sơ được xử lý trên môi trường điện tử",
+        "Hoàn thành số hoá 10% tài liệu lưu trữ lịch sử có giá trị cao",
+    ]
+    assert [t.unit for t in targets] == ["nhóm thủ tục hành chính", "%", "%"]
+    assert targets[2].by == "2030"  # "trong năm 2026" belongs to the purpose clause, not to the 10%
+    assert [t.indicator for t in targets] == [
+        "nhóm thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình",
+        "hồ sơ được xử lý trên môi trường điện tử",
+        "tài liệu lưu trữ lịch sử có giá trị cao được số hoá",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator"),
+    [
+        (
+            "100% cán bộ, công chức xã được bồi dưỡng kỹ năng số cơ bản.",
+            "cán bộ, công chức xã được bồi dưỡng kỹ năng số cơ bản",
+        ),
+        (
+            "Tối thiểu 60% hồ sơ thủ tục hành chính được xử lý hoàn toàn trực tuyến, "
+            "người dân chỉ phải nhập dữ liệu một lần.",
+            "hồ sơ thủ tục hành chính được xử lý hoàn toàn trực tuyến",
+        ),
+        (
+            "100% thôn có Tổ công nghệ số cộng đồng hoạt động thường xuyên, hiệu quả.",
+            "thôn có Tổ công nghệ số cộng đồng hoạt động thường xuyên, hiệu quả",
+        ),
+        ("100% văn bản được ký số theo quy định.", "văn bản được ký số"),
+        (
+            "100% chi bộ tổ chức quán triệt nội dung chuyển đổi số phù hợp với loại hình chi bộ.",
+            "chi bộ tổ chức quán triệt nội dung chuyển đổi số",
+        ),
+        ("Tỷ lệ hồ sơ trực tuyến đạt trên 80%.", "Tỷ lệ hồ sơ trực tuyến"),
+        ("Mỗi thôn có ít nhất 01 Tổ công nghệ số cộng đồng.", "Mỗi thôn có Tổ công nghệ số cộng đồng"),
+        ("Có ít nhất 03 mô hình được nhân rộng.", "mô hình được nhân rộng"),
+    ],
+)
+def test_indicator_core(tmp_path: Path, sentence: str, indicator: str) -> None:
+    (t,) = _in_targets_section(tmp_path, sentence)
+    assert t.indicator == indicator
+
+
+def test_nlp_attaches_the_passive_to_the_counted_noun(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text(
+        HEAD + "I. MỤC TIÊU\n\n2. Mục tiêu cụ thể đến năm 2030\n\n"
+        "- Đáp ứng yêu cầu cung cấp 100% kết quả điện tử và tái sử dụng thông tin, dữ liệu.\n\n"
+        "- Hoàn thành làm sạch 12 cơ sở dữ liệu quốc gia và chuyên ngành.\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    with_nlp = [t.indicator for t in extract_targets(document, nlp=True)]
+    rules = [t.indicator for t in extract_targets(document, nlp=False)]
+    assert with_nlp == [
+        "kết quả điện tử được cung cấp và tái sử dụng thông tin, dữ liệu",
+        "cơ sở dữ liệu quốc gia và chuyên ngành được làm sạch",  # "và" + noun: one noun phrase
+    ]
+    assert rules[0] == "kết quả điện tử và tái sử dụng thông tin, dữ liệu được cung cấp"
+
+
+def test_records_carry_evidence(tmp_path: Path) -> None:
+    (t,) = _in_targets_section(tmp_path, "Tối thiểu 60% hồ sơ được xử lý trực tuyến.")
+    assert t.quote == "Tối thiểu 60% hồ sơ được xử lý trực tuyến"
+    assert t.section == "I.2"
+    assert t.span is not None and t.span[1] - t.span[0] == len(t.quote)
+    assert t.prefix and "Mục tiêu cụ thể đến năm 2030" in t.prefix
+
+
+# --- the gold set, in every format ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("nlp", [False, True])
+def test_gold_targets_every_format(nlp: bool) -> None:
+    gold = load_gold(ROOT / "gold")
+    predictions = []
+    for doc_id in gold:
+        for ext in ("txt", "docx", "pdf"):
+            path = ROOT / "corpus" / "plans" / f"{doc_id}.{ext}"
+            document = load_document(path)
+            predictions.append(
+                PlanResult(
+                    doc_id=doc_id,
+                    format=ext,
+                    content_hash="-",
+                    pipeline_version="-",
+                    targets=extract_targets(document, nlp=nlp),
+                )
+            )
+    report = score(gold, predictions).to_dict()
+    for fmt, block in report["formats"].items():
+        targets = block["targets"]
+        assert targets["detection"]["f1"] >= 0.95, fmt
+        assert targets["exact"]["f1"] >= 0.90, fmt
