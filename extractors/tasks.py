@@ -1,0 +1,195 @@
+"""Tasks: the plan's assigned work, each tied to its lead and support bodies, output and deadlines.
+
+Two sources (gold-guidelines, tasks):
+- each row of an *assignment table*: a table whose columns include `content` and a `lead` or a
+  `deadline` column. A criteria table ("Bộ tiêu chí": content, indicator, cycle, collector) assigns
+  no work and gives no task (the annotators' decision). The row's content cell is the quote, its group
+  cell the group (carried down where a merged cell left it empty), its lead and support cells the
+  bodies, its output cell the output and its time cell the deadlines;
+- each *numbered task whose text states its own completion time*: a numbered heading whose own
+  paragraphs include a time line ("Thời gian hoàn thành: Quý IV/2025", the labels are the deadline
+  headers of `column_roles.json`). The quote is the first sentence under the heading, the group the
+  heading's title, the lead the bodies that open a clause of the task's text as its doer ("Công an
+  xã làm sạch …"), the support those given `support`; a body only told or guided to do part of the
+  work ("hướng dẫn các chi bộ …") is not the task's lead. A reporting regime ("Chế độ báo cáo") is
+  not a task.
+A task's deadlines are only those of its own time cell or line (`parse_time_expressions`), never a
+heading's horizon.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractors.bodies import split_bodies
+from extractors.deadlines import parse_time_expressions
+from extractors.evidence import evidence, fold_whitespace
+from pipeline.document import Block, Document, Section, Table
+from pipeline.models import Body, Deadline, DeadlineSpec, Task
+from pipeline.normalize import fold_text, load_lexicon
+
+_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
+_REPORTING = regex.compile(r"chế độ[^.]*báo cáo|thông tin,? báo cáo")
+_CLAUSE_OPENING = regex.compile(r"(?:^|[.;:]\s*)[\s\-+•–]*$")
+
+
+@cache
+def _labels() -> tuple[regex.Pattern, regex.Pattern]:
+    """Line labels for a task's time ("Thời gian hoàn thành:") and output ("Sản phẩm:"), taken from
+    the table header words of the same roles so a line and a column are read alike."""
+    roles = load_lexicon("column_roles.json")["roles"]
+
+    def label(words: list[str]) -> regex.Pattern:
+        alternation = "|".join(regex.escape(fold_text(w)) for w in sorted(words, key=len, reverse=True))
+        return regex.compile(rf"\s*(?:{alternation})\s*:\s*")
+
+    return label(roles["deadline"]), label(roles["output"])
+
+
+def is_assignment_table(table: Table) -> bool:
+    roles = {c.role for c in table.columns}
+    return "content" in roles and bool(roles & {"lead", "deadline"})
+
+
+def _cell_text(document: Document, row: list, column: int | None) -> tuple[str, int, int] | None:
+    if column is None or column >= len(row):
+        return None
+    span = row[column]
+    text = fold_whitespace(document.text[span.start : span.end])
+    return (text, span.start, span.end) if text else None
+
+
+def _names_in(bodies: list[Body], start: int, end: int, role: str | None = None) -> list[str]:
+    names: list[str] = []
+    for body in bodies:
+        inside = body.span is not None and start <= body.span[0] and body.span[1] <= end
+        if inside and (role is None or body.role == role) and body.name not in names:
+            names.append(body.name)
+    return names
+
+
+def _cell_bodies(document: Document, bodies: list[Body], cell: tuple[str, int, int] | None) -> list[str]:
+    """The canonical names in a lead or support cell: the body records found there, else the names
+    the cell lists (so a task keeps its bodies even where a caller passes no body records)."""
+    if cell is None:
+        return []
+    names = _names_in(bodies, cell[1], cell[2])
+    if names:
+        return names
+    out: list[str] = []
+    for _, _, name in split_bodies(document.text[cell[1] : cell[2]]):
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _specs(text: str | None, deadlines: list[Deadline], start: int, end: int) -> list[DeadlineSpec]:
+    """The deadlines of a time cell or line: parsed from its words, else the records found in it."""
+    if not text:
+        return []
+    specs = parse_time_expressions(text)
+    if specs:
+        return specs
+    return [
+        DeadlineSpec(kind=d.kind, start=d.start, end=d.end, recurrence=d.recurrence, day=d.day)
+        for d in deadlines
+        if d.span and start <= d.span[0] and d.span[1] <= end
+    ]
+
+
+def _table_tasks(document: Document, table: Table, bodies: list[Body], deadlines: list[Deadline]) -> list[Task]:
+    columns = {role: table.column_of(role) for role in ("group", "content", "lead", "support", "output", "deadline")}
+    tasks: list[Task] = []
+    group: str | None = None
+    for row in table.rows:
+        content = _cell_text(document, row, columns["content"])
+        group_cell = _cell_text(document, row, columns["group"])
+        group = group_cell[0] if group_cell else group
+        if content is None:
+            continue
+        lead = _cell_bodies(document, bodies, _cell_text(document, row, columns["lead"]))
+        support = _cell_bodies(document, bodies, _cell_text(document, row, columns["support"]))
+        output = _cell_text(document, row, columns["output"])
+        time = _cell_text(document, row, columns["deadline"])
+        specs = _specs(time[0] if time else None, deadlines, *(time[1:] if time else (0, 0)))
+        tasks.append(
+            Task(
+                group=group if columns["group"] is not None else None,
+                lead=lead,
+                support=[name for name in support if name not in lead],
+                output=output[0] if output else None,
+                deadline=specs,
+                **evidence(document, content[1], content[2]),
+            )
+        )
+    return tasks
+
+
+def _own_blocks(document: Document, section: Section) -> list[Block]:
+    """The blocks under a heading that belong to it and not to a sub-heading."""
+    return [
+        b
+        for b in document.blocks
+        if section.start < b.start < section.end and b.section == section.path and b.role != "heading"
+    ]
+
+
+def _opens_clause(fold: str, region_start: int, at: int) -> bool:
+    return bool(_CLAUSE_OPENING.search(fold[region_start:at]))
+
+
+def _numbered_task(document: Document, section: Section, bodies: list[Body], deadlines: list[Deadline]) -> Task | None:
+    time_label, output_label = _labels()
+    fold = document.fold
+    blocks = _own_blocks(document, section)
+    time_line = next((b for b in blocks if time_label.match(fold, b.start, b.end)), None)
+    if time_line is None or _REPORTING.search(fold_text(section.title)):
+        return None
+    work = [b for b in blocks if b is not time_line and b.role in {"paragraph", "list_item"}]
+    work = [b for b in work if not output_label.match(fold, b.start, b.end)]
+    if not work:
+        return None
+    first = work[0]
+    end = _SENTENCE_END.search(document.text, first.start, first.end)
+    label = time_label.match(fold, time_line.start, time_line.end)
+    output_line = next((b for b in blocks if output_label.match(fold, b.start, b.end)), None)
+    lead: list[str] = []
+    support: list[str] = []
+    for block in work:
+        for body in bodies:
+            if not body.span or not (block.start <= body.span[0] and body.span[1] <= block.end):
+                continue
+            if body.role == "lead" and _opens_clause(fold, block.start, body.span[0]) and body.name not in lead:
+                lead.append(body.name)
+            elif body.role == "support" and body.name not in support:
+                support.append(body.name)
+    output = None
+    if output_line is not None:
+        cut = output_label.match(fold, output_line.start, output_line.end).end()
+        output = fold_whitespace(document.text[cut : output_line.end]).rstrip(".") or None
+    time_text = document.text[label.end() : time_line.end]
+    return Task(
+        group=fold_whitespace(section.title) or None,
+        lead=lead,
+        support=[name for name in support if name not in lead],
+        output=output,
+        deadline=_specs(time_text, deadlines, label.end(), time_line.end),
+        **evidence(document, first.start, end.start() if end else first.end),
+    )
+
+
+def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadline]) -> list[Task]:
+    """Every row of an assignment table and every numbered task stating its own completion time,
+    in document order."""
+    tasks: list[Task] = []
+    for table in document.tables:
+        if is_assignment_table(table):
+            tasks.extend(_table_tasks(document, table, bodies, deadlines))
+    for section in document.sections:
+        task = _numbered_task(document, section, bodies, deadlines)
+        if task is not None:
+            tasks.append(task)
+    tasks.sort(key=lambda t: t.span[0] if t.span else 0)
+    return tasks
