@@ -73,7 +73,10 @@ CELL_ONLY = "cell_only"  # "2026", "Quý I" without a year, a bare date: only in
 SKIP = "skip"  # dates and document numbers outside any cue: they mask, they give nothing
 
 WINDOW = 60
-"""Characters scanned either side of a trigger: more than the longest expression around its trigger."""
+CELL_PATTERNS = {"item", "quarter_bare", "cell_year"}
+"""Patterns only a time cell admits: the running-text scan skips them (a bare "năm" is everywhere)."""
+_Pattern = tuple[str, str, int, regex.Pattern]
+"""Characters scanned either side of an anchor: more than the longest expression around its anchor."""
 
 _RECURRING_CLASSES = {STRONG, EACH, PERIODIC, ONGOING, HEAD, ITEM}
 
@@ -226,7 +229,21 @@ class _Grammar:
         self.item_re = regex.compile(self.item)
         self.chain_re = regex.compile(rf"{self.separator}(?P<it>{self.item.removeprefix(B)})")
         self.list_re = regex.compile(rf"{self.item}(?={self.separator}{self.item.removeprefix(B)})")
-        self.trigger_re = regex.compile(rf"\d|{_alt(lex['triggers'])}")
+        anchors = {
+            "periodic": regex.compile(_alt(lex["periodic"])),
+            "each": regex.compile(_alt(lex["each"])),
+            "review": regex.compile(_alt(lex["review"])),
+            "ongoing": regex.compile(_alt(lex["ongoing"])),
+            "head": regex.compile(_alt(lex["list_head"])),
+        }
+        digit = regex.compile(r"\d")
+        self.by_anchor: dict[regex.Pattern, list[_Pattern]] = {}
+        self.cell_patterns: list[_Pattern] = []
+        for entry in self.patterns:
+            if entry[0] in CELL_PATTERNS:
+                self.cell_patterns.append(entry)
+            else:
+                self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex['time_labels'])})\s*:")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex['duty_verbs'])}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex['noun_heads'])})\s*$")
@@ -324,21 +341,30 @@ class _Grammar:
             return DeadlineSpec(kind="recurring", recurrence=recurrence), None
         return None, None
 
-    def candidates(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Candidate]:
-        """Every time expression of `text[pos:endpos]` (folded), overlapping ones included.
+    def candidates(self, text: str, pos: int = 0, endpos: int | None = None, cell: bool = False) -> list[Candidate]:
+        """The time expressions of `text[pos:endpos]` (folded), overlapping ones included.
 
-        The patterns run only in windows around a trigger (a digit or a word every expression
-        holds: "tháng", "quý", "hằng", "định kỳ", "thường xuyên" …): that halves the text scanned.
+        For running text (`cell=False`) each pattern runs only in windows around its anchor (a
+        digit, or the word it cannot do without: "định kỳ", "hằng", "thường xuyên" …), and the
+        patterns that only a time cell admits (a bare "quý", "2026") do not run. A cell (`cell=True`)
+        is short and runs every pattern.
         """
         endpos = len(text) if endpos is None else endpos
+        if cell:
+            return self._scan(text, pos, endpos, self.patterns)
         found: list[Candidate] = []
-        for start, end in self.windows(text, pos, endpos):
-            found.extend(self._scan(text, start, end))
+        for anchor, patterns in self.by_anchor.items():
+            for start, end in self.windows(anchor, text, pos, endpos):
+                found.extend(self._scan(text, start, end, patterns))
         return found
 
-    def windows(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    def cell_candidates(self, text: str, pos: int, endpos: int) -> list[Candidate]:
+        """The candidates that only a time cell admits (the running-text scan leaves them out)."""
+        return self._scan(text, pos, endpos, self.cell_patterns)
+
+    def windows(self, anchor: regex.Pattern, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
         out: list[list[int]] = []
-        for m in self.trigger_re.finditer(text, pos, endpos):
+        for m in anchor.finditer(text, pos, endpos):
             start, end = max(pos, m.start() - WINDOW), min(endpos, m.end() + WINDOW)
             if out and start <= out[-1][1]:
                 out[-1][1] = max(out[-1][1], end)
@@ -346,9 +372,9 @@ class _Grammar:
                 out.append([start, end])
         return [(s, e) for s, e in out]
 
-    def _scan(self, text: str, pos: int, endpos: int) -> list[Candidate]:
+    def _scan(self, text: str, pos: int, endpos: int, patterns: list[_Pattern]) -> list[Candidate]:
         found: list[Candidate] = []
-        for name, cls, priority, pattern in self.patterns:
+        for name, cls, priority, pattern in patterns:
             for m in pattern.finditer(text, pos, endpos):
                 if cls == SKIP:
                     found.append(Candidate(m.start(), m.end(), SKIP, None, priority=priority))
@@ -601,6 +627,9 @@ def extract_deadlines(document: Document) -> tuple[list[Deadline], list[DocWarni
         i = bisect_right(starts, c.start) - 1
         if i >= 0 and c.start < regions[i].end:
             regions[i].candidates.append(c)
+    for region in regions:
+        if region.mode == "cell":
+            region.candidates.extend(grammar.cell_candidates(document.fold, region.start, region.end))
     judge = _Judge(grammar, document.fold, document)
     records: list[Deadline] = []
     warnings: list[DocWarning] = []
@@ -632,5 +661,5 @@ def parse_time_expressions(text: str) -> list[DeadlineSpec]:
     folded = fold(text)
     region = Region(0, len(folded), "cell")
     judge = _Judge(grammar, folded, None)
-    chosen = judge.select(region, grammar.candidates(folded))
+    chosen = judge.select(region, grammar.candidates(folded, cell=True))
     return [c.spec for c in chosen if c.invalid is None and c.spec is not None]
