@@ -58,15 +58,80 @@ class Mention:
 # Lexicons, loaded once.
 
 
+_LEVEL_TAIL = r"(?:\s+(?:xã|phường|thị trấn))"
+_DASH = regex.compile(r"\s*[-–—]\s*")
+_LEVEL_END = regex.compile(r" (?:xã|phường|thị trấn)$")
+_LEVEL_WORD_END = regex.compile(r"(?:xã|phường|thị trấn)$")
+_COMMA_ONLY = regex.compile(r"\s*,\s*")
+_CAPITAL_NEXT = regex.compile(r"\s*\p{Lu}")
+_LEFT_WINDOW = 240
+
+
+def _form_key(written: str) -> str:
+    """The lookup key of a written form: folded, one space, one dash spelling."""
+    return " ".join(_DASH.sub(" - ", fold_text(written)).split())
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node]
+    end: bool = False
+    level: bool = False
+
+
+def _trie_pattern(node: _Node, previous: str | None) -> str:
+    """The regex of a trie of word sequences: shared beginnings written once, so the engine
+    branches on the next word instead of trying every form at every position (a flat alternation
+    of a hundred forms costs ~8 ms per plan; this ~1 ms)."""
+    branches = []
+    for word in sorted(node.children, key=len, reverse=True):
+        sep = "" if previous is None or word == "-" or previous == "-" else r"\s+"
+        token = r"\s*[-–—]\s*" if word == "-" else regex.escape(word)
+        branches.append(sep + token + _trie_pattern(node.children[word], word))
+    if node.level:
+        branches.append(_LEVEL_TAIL)
+    if not branches:
+        return ""
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if node.end else group
+
+
+@cache
+def _lexicon() -> tuple[regex.Pattern, dict[str, str]]:
+    """Every written form (and canonical name) of bodies.json as one trie-shaped regex, matched on
+    the folded text; a closing level word ("UBND xã") may be any level or absent ("UBND phường",
+    "UBND"). Returns the pattern and the form key → canonical name table."""
+    names: dict[str, str] = {}
+    root = _Node({})
+    for entry in load_lexicon("bodies.json")["bodies"]:
+        for form in [entry["name"], *entry["forms"]]:
+            key = _form_key(form)
+            level = key.endswith(" xã")
+            if level:
+                key = key[: -len(" xã")]
+            names.setdefault(key, entry["name"])
+            node = root
+            for word in key.split(" "):
+                node = node.children.setdefault(word, _Node({}))
+            node.end = True
+            node.level = node.level or level
+    # \b rather than the letter lookarounds used elsewhere: same edges on NFC text, half the cost
+    return regex.compile(r"\b" + _trie_pattern(root, None) + r"\b"), names
+
+
+def _lexicon_name(folded: str) -> str | None:
+    """The canonical name of a folded lexicon match."""
+    names = _lexicon()[1]
+    key = " ".join(_DASH.sub(" - ", folded).split())
+    if key in names:
+        return names[key]
+    return names.get(_LEVEL_END.sub("", key))
+
+
 def _form_pattern(form: str) -> str:
-    """A folded written form as a regex: spaces stretch, a dash may be -, – or — with any spacing,
-    and a closing level word ("UBND xã") may be any level or absent ("UBND phường", "UBND")."""
-    folded = fold_text(form)
-    level = regex.search(r"\s+xã$", folded)
-    if level:
-        return _form_pattern(folded[: level.start()]) + r"(?:\s+(?:xã|phường|thị trấn))?"
+    """A folded written form as a regex: spaces stretch, a dash may be -, – or — with any spacing."""
     parts = []
-    for token in regex.split(r"(\s+|\s*[-–—]\s*)", folded):
+    for token in regex.split(r"(\s+|\s*[-–—]\s*)", fold_text(form)):
         if not token:
             continue
         if token.isspace():
@@ -76,19 +141,6 @@ def _form_pattern(form: str) -> str:
         else:
             parts.append(regex.escape(token))
     return "".join(parts)
-
-
-@cache
-def _lexicon() -> tuple[regex.Pattern, list[str]]:
-    """One alternation of every written form (and canonical name), longest first."""
-    forms: dict[str, str] = {}
-    for entry in load_lexicon("bodies.json")["bodies"]:
-        for form in [entry["name"], *entry["forms"]]:
-            forms.setdefault(fold_text(form), entry["name"])
-    ordered = sorted(forms, key=len, reverse=True)
-    names = [forms[f] for f in ordered]
-    alternation = "|".join(f"({_form_pattern(f)})" for f in ordered)
-    return regex.compile(_WORD_EDGE_BEFORE + f"(?:{alternation})" + _WORD_EDGE_AFTER), names
 
 
 @cache
@@ -135,8 +187,9 @@ def _spell_out(written: str) -> str:
     """A name the lexicon does not know, abbreviations spelled out, first letter upper case."""
     name = written
     for short, full in _patterns()["abbreviations"].items():
-        name = regex.sub(_WORD_EDGE_BEFORE + regex.escape(short) + _WORD_EDGE_AFTER, full, name)
-    name = regex.sub(r"\s+", " ", name).strip()
+        if short in name:
+            name = regex.sub(_WORD_EDGE_BEFORE + regex.escape(short) + _WORD_EDGE_AFTER, full, name)
+    name = " ".join(name.split())
     return name[:1].upper() + name[1:]
 
 
@@ -165,7 +218,7 @@ def _at_level(name: str, written: str, plan_level: str) -> str:
     word ("UBND phường"), else the plan's own level; names without a closing level word stay."""
     if not name.endswith(" xã"):
         return name
-    written_level = regex.search(r"(?:xã|phường|thị trấn)$", written)
+    written_level = _LEVEL_WORD_END.search(written)
     return name[: -len("xã")] + (written_level.group(0) if written_level else plan_level)
 
 
@@ -176,13 +229,15 @@ def find_mentions(
     `plan_level` (xã, phường, thị trấn) names bodies written without one; by default the most
     frequent level word of `fold`."""
     end = len(text) if end is None else end
-    lexicon, names = _lexicon()
+    lexicon = _lexicon()[0]
     pats = _patterns()
     plan_level = plan_level or _plan_level(fold) or "xã"
     found: list[Mention] = []
     for match in lexicon.finditer(fold, start, end):
-        index = match.lastindex - 1
         s, e = match.span()
+        name = _lexicon_name(fold[s:e])
+        if name is None:
+            continue
         after = fold[e : min(end, e + 60)]
         if fold[s:e] in pats["capitalised"] and not text[s].isupper():
             continue  # "công an" in a list of people; "Công an" the body
@@ -198,7 +253,7 @@ def find_mentions(
         level = pats["level_words"].match(after)
         if level:
             e += level.end()
-        found.append(Mention(s, e, _at_level(names[index], fold[s:e], plan_level)))
+        found.append(Mention(s, e, _at_level(name, fold[s:e], plan_level)))
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
             found.append(Mention(match.start(), match.end(), name))
@@ -230,7 +285,7 @@ def _merge_aliases(mentions: list[Mention], fold: str) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev and prev.name == m.name and regex.fullmatch(r"\s*,\s*", fold[prev.end : m.start]):
+        if prev and prev.name == m.name and _COMMA_ONLY.fullmatch(fold, prev.end, m.start):
             out[-1] = Mention(prev.start, m.end, m.name)
         else:
             out.append(m)
@@ -319,7 +374,7 @@ def _subject_role(right: str, right_text: str) -> str | None:
     cues = _cues()
     if not right.strip() or cues["not_actor_after"].match(right):
         return None
-    if regex.match(r"\s*\p{Lu}", right_text):
+    if _CAPITAL_NEXT.match(right_text):
         return None  # a capital after the name starts another line: debris, not this body's work
     work = right
     for skip in cues["subject_skip"]:
@@ -338,7 +393,7 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
     out: list[tuple[Mention, str]] = []
     for group in _groups(mentions, fold):
         first, last = group[0], group[-1]
-        clause = _clause_start(fold, region[0], first.start)
+        clause = max(_clause_start(fold, region[0], first.start), first.start - _LEFT_WINDOW)
         left = fold[clause : first.start]
         if left.rstrip().endswith("("):
             left_role = _role_before(left)
