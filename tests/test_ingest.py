@@ -332,6 +332,108 @@ def test_docx_footnote_kept_out_of_the_body():
     assert all("kho kehoach" not in b.text for b in raw.blocks)
 
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _note_ref(note_id: int) -> str:
+    return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{note_id}"/></w:r>'
+
+
+def _with_footnotes(plain: Path, out: Path, body_xml: str, notes: dict[int, str]) -> Path:
+    """python-docx cannot write footnotes: add the part, its relationship and content type by hand,
+    and replace the body with `body_xml` (paragraph XML)."""
+    import zipfile
+
+    with zipfile.ZipFile(plain) as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    separator = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    notes_xml = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for i, text in notes.items()
+    )
+    parts["word/footnotes.xml"] = f"<w:footnotes {W_NS}>{separator}{notes_xml}</w:footnotes>".encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdNotes" Target="footnotes.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"/></Relationships>',
+    )
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    types = (
+        parts["[Content_Types].xml"]
+        .decode()
+        .replace(
+            "</Types>",
+            '<Override PartName="/word/footnotes.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+        )
+    )
+    parts["[Content_Types].xml"] = types.encode()
+    document = parts["word/document.xml"].decode()
+    start, end = document.index("<w:body>") + len("<w:body>"), document.index("<w:sectPr")
+    parts["word/document.xml"] = (document[:start] + body_xml + document[end:]).encode()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    return out
+
+
+@pytest.fixture(scope="module")
+def noted_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("notes")
+    plain = folder / "plain.docx"
+    Document().save(plain)
+    body = (
+        f"<w:p>{_run('Đạt 90%')}{_note_ref(5)}{_run(' hồ sơ trực tuyến.')}</w:p>"
+        f"<w:p>{_run('Hoàn thành năm 2026')}{_note_ref(2)}{_run('.')}"
+        f'<w:del w:id="9" w:author="A"><w:r><w:delText>chữ đã xóa</w:delText></w:r></w:del>'
+        f'<w:ins w:id="10" w:author="A">{_run(" Chữ thêm.")}</w:ins></w:p>'
+    )
+    notes = {2: "Theo Quyết định số 12/QĐ-UBND.", 5: "Số liệu năm 2025."}
+    return _with_footnotes(plain, folder / "noted.docx", body, notes)
+
+
+def test_docx_footnotes_numbered_as_printed_and_kept_out_of_the_body(noted_docx: Path):
+    raw = read_document(noted_docx)
+    assert raw.footnotes == {"1": "Số liệu năm 2025.", "2": "Theo Quyết định số 12/QĐ-UBND."}
+    assert [b.text for b in raw.blocks] == ["Đạt 90% hồ sơ trực tuyến.", "Hoàn thành năm 2026. Chữ thêm."]
+
+
+@pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice (soffice) is not installed")
+def test_pdf_footnotes_and_their_markers(tmp_path: Path):
+    plain = tmp_path / "plain.docx"
+    Document().save(plain)
+    body = (
+        f"<w:p>{_run('Đạt 90%')}{_note_ref(1)}{_run(' hồ sơ trực tuyến.')}</w:p>"
+        f"<w:p>{_run('Hoàn thành năm 2026')}{_note_ref(2)}{_run('.')}</w:p>"
+        f'<w:p>{_run("Diện tích 100 m")}<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        "<w:t>2</w:t></w:r></w:p>"
+    )
+    notes = {1: "Số liệu năm 2025.", 2: "Theo Quyết định số 12/QĐ-UBND."}
+    raw = read_document(_soffice_pdf(_with_footnotes(plain, tmp_path / "noted.docx", body, notes), tmp_path))
+    assert raw.footnotes == {"1": "Số liệu năm 2025.", "2": "Theo Quyết định số 12/QĐ-UBND."}
+    # the markers go; a superscript that points to no footnote (m²) stays
+    assert [b.text for b in raw.blocks] == ["Đạt 90% hồ sơ trực tuyến.", "Hoàn thành năm 2026.", "Diện tích 100 m2"]
+
+
+def _soffice_pdf(docx_path: Path, folder: Path) -> Path:
+    profile = Path("/tmp") / f"lo_ingest_{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+             "--outdir", str(folder), str(docx_path)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return folder / f"{docx_path.stem}.pdf"
+
+
 def test_docx_table_over_two_pages_is_one_table_with_one_header():
     raw = read_document(FIXTURES / "table_two_pages.docx")
     rows = table_rows(raw)
@@ -411,16 +513,7 @@ def built_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pdf")
     docx_path = folder / "built.docx"
     doc.save(docx_path)
-    profile = Path("/tmp") / f"lo_ingest_{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(folder), str(docx_path)],
-            check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    return folder / "built.pdf"
+    return _soffice_pdf(docx_path, folder)
 
 
 def test_pdf_built_with_libreoffice(built_pdf: Path):

@@ -273,22 +273,36 @@ def _grid(group: list[_Seg]) -> _Table | None:
 
 
 def _split_lines(chars: list[_Char]) -> list[list[_Char]]:
+    """Cut characters (in content order) into lines.
+
+    pdfium marks where it thinks a line ends, but it also does so around a superscript footnote
+    marker; so a break is taken only when the next character really leaves the line: its baseline
+    moves (a raised, smaller character is a superscript and stays), or it jumps back to the left."""
     lines: list[list[_Char]] = []
     current: list[_Char] = []
+    base = size = 0.0  # the current line's baseline and font size (of its first visible character)
+    anchored = False
     for ch in chars:
         if current:
             prev = current[-1]
-            baseline_jump = abs(ch.base - prev.base) > max(prev.size, ch.size) * 0.6
-            moved_back = ch.x0 < prev.x0 - 1 and abs(ch.base - prev.base) > 1
-            # a superscript (small, raised) stays on its line
-            superscript = ch.size < prev.size * 0.8 and ch.base < prev.base
-            if (baseline_jump and not superscript) or moved_back:
+            shift = abs(ch.base - base)
+            superscript = ch.size < size * 0.8 and base - size * 0.7 < ch.base < base
+            on_line = shift <= max(size, ch.size) * 0.3 or superscript
+            forward = ch.x0 >= prev.x1 - 1
+            if prev.newline:
+                leave = not (on_line and forward)
+                if not leave and not prev.text.isspace() and not ch.text.isspace() and ch.x0 - prev.x1 > size * 0.2:
+                    current.append(_Char(" ", prev.x1, ch.x0, prev.bottom, prev.top, prev.size, prev.bold, prev.base))
+            else:
+                leave = (shift > max(size, ch.size) * 0.6 and not superscript) or (not forward and shift > 1)
+            if leave:
                 lines.append(current)
                 current = []
+        if not current:
+            anchored = False
+        if not anchored and not ch.text.isspace():
+            base, size, anchored = ch.base, ch.size, True
         current.append(ch)
-        if ch.newline:
-            lines.append(current)
-            current = []
     if current:
         lines.append(current)
     return [line for line in lines if any(not c.text.isspace() for c in line)]
@@ -329,12 +343,17 @@ def _make_line(chars: list[_Char]) -> _Line:
     return line
 
 
-def _drop_markers(line: _Line, keys: set[str]) -> str:
-    """The body text of a line without the superscript markers that point to a footnote."""
+def _drop_markers(line: _Line, keys: set[str], expected: list[int]) -> str:
+    """The body text of a line without the superscript markers that point to a footnote.
+
+    Footnote markers run 1, 2, 3… through the text, so a superscript is a marker only when it is
+    the next number due (`expected[0]`) and that footnote exists; any other superscript number is
+    text (the 2 of "100 m2")."""
     parts = []
     last = 0
     for pos, digits in line.superscripts:
-        if digits in keys:
+        if digits in keys and digits == str(expected[0]):
+            expected[0] += 1
             parts.append(line.text[last:pos])
             last = pos + len(digits)
     parts.append(line.text[last:])
@@ -560,12 +579,14 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
     # body: paragraphs and tables in vertical order
     all_lines = [ln for page in pages for ln in page.lines]
     left = Counter(round(ln.x0) for ln in all_lines).most_common(1)[0][0] if all_lines else 0.0
-    right = _right_margin(all_lines)
+    # where full lines end; on a page of short lines, assume the right margin mirrors the left
+    right = max(_right_margin(all_lines), min((p.width for p in pages), default=0.0) - left)
     pitch = _pitch(pages)
     blocks: list[RawBlock] = []
     tables_seen: list[_OpenTable] = []
     open_table: _OpenTable | None = None
     note_keys = set(footnotes)
+    next_marker = [1]
     open_paragraph: tuple[int, _Line] | None = None  # (page, last line) of the body block just written
     for page in pages:
         items: list[tuple[float, object]] = []
@@ -587,7 +608,7 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
                 open_table.last_on_page = True
                 continue
             group: list[_Line] = item  # type: ignore[assignment]
-            text = "\n".join(_drop_markers(ln, note_keys) for ln in group)
+            text = "\n".join(_drop_markers(ln, note_keys, next_marker) for ln in group)
             if not text.strip():
                 continue
             bold = all(ln.bold for ln in group)
