@@ -82,6 +82,10 @@ class _Words:
     trailing_cut: regex.Pattern
     modal: regex.Pattern
     coordinator_then_cue: regex.Pattern
+    coordinator: regex.Pattern
+    year_mention: regex.Pattern
+    change_head: regex.Pattern
+    tail_not_share: regex.Pattern
     dates: regex.Pattern
 
 
@@ -89,7 +93,8 @@ class _Words:
 def _words() -> _Words:
     lex = lexicon()
     stops = lex["unit_stop_words_guidelines"] + lex["unit_stop_words_extra"]
-    cues = lex["commitment_cues"] + lex["indicator_wrapper_verbs"]
+    existential = set(lex["indicator_existential_words"])
+    cues = [c for c in lex["commitment_cues"] + lex["indicator_wrapper_verbs"] if c not in existential]
     return _Words(
         unit_stop=regex.compile(rf"{_alt(stops)}(?!\w)"),
         unit_max=lex["unit_max_syllables"],
@@ -116,6 +121,10 @@ def _words() -> _Words:
         trailing_cut=regex.compile(rf"[\s,]+{_alt(lex['indicator_trailing_cuts'])}(?!\w)"),
         modal=regex.compile(rf"(?<!\w){_alt(lex['clause_modal_words'])}(?!\w)"),
         coordinator_then_cue=regex.compile(rf"(?:,|;|(?<!\w)(?:và|hoặc)(?!\w))\s*(?:{_alt(cues)}(?!\w)|$)"),
+        coordinator=regex.compile(r"[,;]|(?<!\w)(?:và|hoặc)(?!\w)"),
+        year_mention=regex.compile(r"(?<!so\s+với\s+|\w)năm\s+((?:19|20)\d{2})(?!\d)"),
+        change_head=regex.compile(rf"^\s*{_alt(lex['indicator_change_verbs'])}(?!\w)\s*"),
+        tail_not_share=regex.compile(rf"^\s*(?:{_alt(stops)}|{_alt(lex['time_units'])})(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
     )
 
@@ -445,12 +454,19 @@ def _candidates(ctx: _Context, index: int) -> list[_Candidate]:
 
 
 def _is_statistic(ctx: _Context, c: _Candidate) -> bool:
+    """A figure of the current or past state, told by a marker ("hiện nay có", "đã đạt") or a past
+    year ("Năm 2024 toàn xã có …") before it in its clause (a later clause may still commit)."""
     w = _words()
-    before = ctx.unmasked(c.sentence_start, c.q.start)
+    before = ctx.unmasked(c.clause_start, c.q.start)
     if w.statistic.search(before):
         return True
-    when = horizon(ctx.unmasked(c.sentence_start, c.clause_end))
-    return bool(when and ctx.plan_year and int(when[:4]) < ctx.plan_year)
+    if not ctx.plan_year:
+        return False
+    years = [int(y) for y in w.year_mention.findall(before)]
+    when = horizon(ctx.unmasked(c.clause_start, c.clause_end))
+    if when:
+        years.append(int(when[:4]))
+    return any(y < ctx.plan_year for y in years)
 
 
 def _committed_count(ctx: _Context, c: _Candidate, in_target_section: bool) -> bool:
@@ -476,6 +492,11 @@ def _split_clause(ctx: _Context, kept: list[_Candidate]) -> list[_Candidate]:
         if prev is not None and prev.clause_start == c.clause_start:
             between = folded[prev.unit_end : c.q.start]
             breaks = list(w.coordinator_then_cue.finditer(between))
+            if not breaks:
+                # "… đạt 80%, tỷ lệ … đạt 95%": the later number has its own linking verb
+                coordinators = list(w.coordinator.finditer(between))
+                if coordinators and w.link_tail.search(between[coordinators[-1].end() :]):
+                    breaks = coordinators[-1:]
             if not breaks:
                 continue  # "… với tốc độ trên 01 Gb/s": part of the earlier target's indicator
             cut = prev.unit_end + breaks[-1].start()
@@ -599,6 +620,11 @@ def _cut_tail(tail: str) -> str:
     if m:
         tail = tail[: m.start()]
     tail = _drop_locality(tail)
+    for pattern, _ in w.horizons:
+        m = pattern.search(tail.lower())
+        if m:
+            tail = tail[: m.start()] + tail[m.end() :]
+            tail = regex.sub(r"\s+(?:trong|vào|đến|tới|trước|từ)\s*$", "", tail, flags=regex.IGNORECASE)
     pieces = tail.split(",")
     kept = pieces[0]
     for piece in pieces[1:]:
@@ -652,11 +678,21 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
     w = _words()
     if not head:
         return tail or None
-    if w.existential_tail.search(head.lower()):
-        return _clean(f"{head} {tail}")  # "Mỗi thôn có ít nhất 01 Tổ …": "Mỗi thôn có Tổ …"
+    existential = w.existential_tail.search(head.lower())
+    if existential:
+        # "Mỗi thôn có ít nhất 01 Tổ … hoạt động": "Tổ … hoạt động ở mỗi thôn"
+        place = _clean(head[: existential.start()])
+        if not tail:
+            return place or None
+        return f"{tail} ở {place[0].lower()}{place[1:]}" if place else tail
     link = w.link_tail.search(head.lower())
     if link:
         core = _clean(head[: link.start()])
+        change = w.change_head.match(core.lower())
+        if change and change.end() < len(core):
+            core = _clean(core[change.end() :])  # "Tăng tỷ lệ … lên 70%": the measure is the rate
+        if tail and w.tail_not_share.match(tail.lower()):
+            tail = ""
         if core and tail:
             return f"{core} trong {tail}"  # "X đạt 3% tổng chi Y": X's share in Y
         return core or tail or None

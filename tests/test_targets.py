@@ -166,6 +166,35 @@ def test_a_count_outside_a_target_section_needs_a_commitment_word(tmp_path: Path
     ]
 
 
+def test_tasks_section_sentences(tmp_path: Path) -> None:
+    """Outside a target section: two rates in one sentence, a past year's statistic followed by a
+    commitment, a descriptive count, a rate raised to a figure by a year."""
+    body = (
+        "I. NHIỆM VỤ\n\n1. Phát triển chính quyền số\n\n"
+        "Phấn đấu đến năm 2030, tỷ lệ hồ sơ giải quyết trực tuyến đạt 80%, tỷ lệ người dân có tài khoản "
+        "định danh điện tử đạt 95%.\n\n"
+        "Năm 2024 toàn xã có 1.500 hộ sử dụng thanh toán không dùng tiền mặt, đạt 45%; năm 2026 phấn đấu đạt 60%.\n\n"
+        "Ban Chỉ đạo gồm 15 thành viên; Tổ giúp việc có 07 thành viên.\n\n"
+        "Thực hiện chế độ báo cáo 6 tháng, 9 tháng, cuối năm theo Công văn số 1234/UBND-VP ngày 12/3/2025.\n\n"
+        "Tăng tỷ lệ hộ dùng thanh toán số lên 70% vào năm 2027.\n\n"
+        "Hỗ trợ 100 hộ kinh doanh mở gian hàng trên sàn thương mại điện tử trong Quý IV/2025.\n"
+    )
+    targets = _plan(tmp_path, body)
+    assert [(t.value, t.by, t.aspirational) for t in targets] == [
+        (80, "2030", True),
+        (95, "2030", True),
+        (60, "2026", True),
+        (70, "2027", False),
+        (100, "2025-12-31", False),
+    ]
+    assert [t.indicator for t in targets[:2]] == [
+        "tỷ lệ hồ sơ giải quyết trực tuyến",
+        "tỷ lệ người dân có tài khoản định danh điện tử",
+    ]
+    assert targets[1].quote == "tỷ lệ người dân có tài khoản định danh điện tử đạt 95%"
+    assert targets[3].indicator == "tỷ lệ hộ dùng thanh toán số"
+
+
 def test_footnote_statistic_at_the_end_is_not_a_target(tmp_path: Path) -> None:
     body = (
         "I. MỤC TIÊU\n\n1. Mục tiêu đến năm 2030\n\n- 100% người dân có tài khoản định danh điện tử.\n\n"
@@ -285,7 +314,7 @@ def test_quote_stops_before_a_cited_source_a_parenthesis_and_a_purpose_clause(tm
             "chi bộ tổ chức quán triệt nội dung chuyển đổi số",
         ),
         ("Tỷ lệ hồ sơ trực tuyến đạt trên 80%.", "Tỷ lệ hồ sơ trực tuyến"),
-        ("Mỗi thôn có ít nhất 01 Tổ công nghệ số cộng đồng.", "Mỗi thôn có Tổ công nghệ số cộng đồng"),
+        ("Mỗi thôn có ít nhất 01 Tổ công nghệ số cộng đồng.", "Tổ công nghệ số cộng đồng ở mỗi thôn"),
         ("Có ít nhất 03 mô hình được nhân rộng.", "mô hình được nhân rộng"),
     ],
 )
