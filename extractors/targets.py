@@ -43,7 +43,7 @@ from pipeline.document import Block, Document, Section
 from pipeline.models import Target
 
 _SKIPPED_ROLES = {"header", "basis", "signature", "recipients"}
-_SKIPPED_COLUMNS = {"stt", "lead", "support", "deadline", "cycle", "collector"}
+_SKIPPED_COLUMNS = {"stt", "lead", "support", "deadline", "cycle", "collector", "target_value"}
 _QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31)}
 _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
 _SYLLABLE = regex.compile(r"[\w/%.,-]+")
@@ -86,6 +86,7 @@ class _Words:
     year_mention: regex.Pattern
     change_head: regex.Pattern
     tail_not_share: regex.Pattern
+    statistic_column: regex.Pattern
     dates: regex.Pattern
 
 
@@ -125,6 +126,7 @@ def _words() -> _Words:
         year_mention=regex.compile(r"(?<!so\s+với\s+|\w)năm\s+((?:19|20)\d{2})(?!\d)"),
         change_head=regex.compile(rf"^\s*{_alt(lex['indicator_change_verbs'])}(?!\w)\s*"),
         tail_not_share=regex.compile(rf"^\s*(?:{_alt(stops)}|{_alt(lex['time_units'])})(?!\w)"),
+        statistic_column=regex.compile(rf"(?<!\w){_alt(lex['statistic_column_words'])}(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
     )
 
@@ -708,6 +710,71 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
     return f"{tail} được {head}"
 
 
+def _table_targets(ctx: _Context) -> list[Target]:
+    """Targets of a table of indicators: one per value cell of a "Năm 2030" / "Chỉ tiêu đến năm …" column.
+
+    The quote is the value cell (what states the quantity; its prefix holds the row), the indicator
+    the row's indicator cell, the unit "%" or the row's "Đơn vị tính" cell, `by` the column's year.
+    A column of past results ("Kết quả năm 2024", a year before the plan's) holds statistics.
+    """
+    document, w = ctx.document, _words()
+    text, folded = document.text, document.fold
+    lex = lexicon()
+    out: list[Target] = []
+    for table in document.tables:
+        value_columns = [i for i, c in enumerate(table.columns) if c.role == "target_value"]
+        if not value_columns:
+            continue
+        headers = [" ".join(c.header.lower().split()) for c in table.columns]
+        unit_column = next((i for i, h in enumerate(headers) if h in lex["unit_column_headers"]), None)
+        indicator_column = table.column_of("indicator")
+        if indicator_column is None:
+            indicator_column = table.column_of("content")
+        heading_by = None
+        for section in ctx.chain(table.section):
+            heading_by = heading_by or horizon(section.title.lower())
+        heading_hope = any(w.aspiration.search(s.title.lower()) for s in ctx.chain(table.section))
+        for j in value_columns:
+            header = headers[j]
+            by = horizon(header) or heading_by
+            if w.statistic_column.search(header) or (by and ctx.plan_year and int(by[:4]) < ctx.plan_year):
+                continue
+            for row in table.rows:
+                if j >= len(row):
+                    continue
+                cell = row[j]
+                quantities = [
+                    q
+                    for q in scan_quantities(folded[cell.start : cell.end])
+                    if not _inside(ctx.masked, ctx.mask_starts, q.number_start + cell.start, q.number_end + cell.start)
+                ]
+                if not quantities:
+                    continue
+                q = quantities[0]
+                unit_text = None
+                if unit_column is not None and unit_column < len(row):
+                    unit_span = row[unit_column]
+                    unit_text = " ".join(text[unit_span.start : unit_span.end].split()) or None
+                percent = q.percent or unit_text == "%" or "%" in header
+                indicator = None
+                if indicator_column is not None and indicator_column < len(row):
+                    span = row[indicator_column]
+                    indicator = _clean(text[span.start : span.end]) or None
+                out.append(
+                    Target(
+                        **evidence(document, cell.start, cell.end),
+                        value=q.value,
+                        value_max=q.value_max,
+                        unit="%" if percent else unit_text,
+                        comparator=q.comparator,
+                        indicator=indicator,
+                        by=by,
+                        aspirational=heading_hope or bool(w.aspiration.search(header)),
+                    )
+                )
+    return out
+
+
 def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
     """Every quantified commitment of the plan, one record per quantity, in document order."""
     ctx = _Context(document)
@@ -732,4 +799,5 @@ def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
                     aspirational=_aspirational(ctx, c, lead, unbroken),
                 )
             )
-    return targets
+    targets += _table_targets(ctx)
+    return sorted(targets, key=lambda t: t.span[0] if t.span else 0)

@@ -195,6 +195,30 @@ def test_tasks_section_sentences(tmp_path: Path) -> None:
     assert targets[3].indicator == "tỷ lệ hộ dùng thanh toán số"
 
 
+def test_a_table_of_indicators(tmp_path: Path) -> None:
+    body = (
+        "I. MỤC TIÊU\n\n2. Chỉ tiêu cụ thể\n\n"
+        "| STT | Chỉ tiêu | Đơn vị tính | Kết quả năm 2024 | Năm 2025 | Chỉ tiêu đến năm 2030 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến | % | 35 | 60 | 80 |\n"
+        "| 2 | Số mô hình kinh tế số | Mô hình | 0 | 01 | ≥ 03 |\n"
+        "| 3 | Tỷ lệ hộ có cáp quang | | 70% | 80% - 85% | 100% |\n\n"
+        "II. NHIỆM VỤ\n"
+    )
+    targets = _plan(tmp_path, body)
+    # the "Kết quả năm 2024" column holds statistics: nothing from it
+    assert [(t.value, t.value_max, t.unit, t.comparator, t.by) for t in targets] == [
+        (60, None, "%", "=", "2025"),
+        (80, None, "%", "=", "2030"),
+        (1, None, "Mô hình", "=", "2025"),
+        (3, None, "Mô hình", ">=", "2030"),
+        (80, 85, "%", "=", "2025"),
+        (100, None, "%", "=", "2030"),
+    ]
+    assert targets[0].indicator == "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến"
+    assert targets[3].quote == "≥ 03"
+
+
 def test_footnote_statistic_at_the_end_is_not_a_target(tmp_path: Path) -> None:
     body = (
         "I. MỤC TIÊU\n\n1. Mục tiêu đến năm 2030\n\n- 100% người dân có tài khoản định danh điện tử.\n\n"
