@@ -1,0 +1,407 @@
+"""Responsible bodies, as tables of input → expected records.
+
+- `canonical_body` / `split_bodies` rows: written forms and cell lists and what they name.
+- Running-text rows: a sentence put in a small plan of our own (written to a .txt file and read
+  through the real ingest and structure steps, since a role depends on where a name stands), and the
+  (quote, name, role) records it must give, or none.
+- Then headings of "Tổ chức thực hiện", table columns, a ward (phường) plan, the head, citations and
+  Nơi nhận, evidence, and the real corpus in every format against the hand-labelled gold set.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.bodies import canonical_body, extract_bodies, split_bodies
+from extractors.citations import extract_citations
+from pipeline.document import Document
+from pipeline.models import PlanResult
+from pipeline.process import load_document
+from pipeline.scoring import load_gold, load_texts, score
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# --- names ------------------------------------------------------------------------------------
+
+CANONICAL = [
+    ("UBND xã", "Ủy ban nhân dân xã"),
+    ("Uỷ ban nhân dân", "Ủy ban nhân dân xã"),
+    ("HĐND", "Hội đồng nhân dân xã"),
+    ("MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+    ("Mặt trận Tổ quốc xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+    ("UBKT Đảng ủy", "Ủy ban Kiểm tra Đảng ủy"),
+    ("VPĐU", "Văn phòng Đảng ủy"),
+    ("BCĐ xã", "Ban Chỉ đạo xã"),
+    ("các tổ chức CT-XH", "Các tổ chức chính trị - xã hội xã"),
+    ("các tổ chức chính trị – xã hội", "Các tổ chức chính trị - xã hội xã"),
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "Đoàn Thanh niên"),
+    ("Hội Phụ nữ", "Hội Liên hiệp Phụ nữ xã"),
+    ("Hội Nông dân", "Hội Nông dân xã"),
+    ("Hội Cựu chiến binh", "Hội Cựu chiến binh xã"),
+    ("Công an xã", "Công an xã"),
+    ("Quân sự xã", "Ban Chỉ huy Quân sự xã"),
+    ("Trạm Y tế xã", "Trạm Y tế xã"),
+    ("Trung tâm Phục vụ Hành chính công", "Trung tâm Phục vụ Hành chính công xã"),
+    ("Phòng Văn hóa - Xã hội xã", "Phòng Văn hóa - Xã hội xã"),
+    ("Phòng Kinh tế xã", "Phòng Kinh tế xã"),
+    ("Tổ công nghệ số cộng đồng thôn", "Tổ công nghệ số cộng đồng"),
+    ("các chi bộ trực thuộc", "Các chi bộ trực thuộc Đảng ủy"),
+    ("Văn phòng HĐND và UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+    # the level word the text gives is kept
+    ("UBND phường", "Ủy ban nhân dân phường"),
+    ("Công an thị trấn", "Công an thị trấn"),
+    # bodies above the commune: spelled out, level and place kept
+    ("UBND tỉnh Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu"),
+    ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
+    # names the lexicon does not list, found by pattern
+    ("Hội Người cao tuổi xã", "Hội Người cao tuổi xã"),
+    ("Trung tâm Văn hóa - Thể thao xã", "Trung tâm Văn hóa - Thể thao xã"),
+    # not bodies
+    ("các cơ quan, đơn vị", None),
+    ("người đứng đầu", None),
+    ("doanh nghiệp", None),
+    ("công an", None),
+    ("chính quyền cùng cấp", None),
+]
+
+
+@pytest.mark.parametrize(("written", "name"), CANONICAL)
+def test_canonical_body(written: str, name: str | None) -> None:
+    assert canonical_body(written) == name
+
+
+SPLITS = [
+    (
+        "UBND xã, Ban Xây dựng Đảng, UBKT Đảng ủy",
+        [
+            ("UBND xã", "Ủy ban nhân dân xã"),
+            ("Ban Xây dựng Đảng", "Ban Xây dựng Đảng"),
+            ("UBKT Đảng ủy", "Ủy ban Kiểm tra Đảng ủy"),
+        ],
+    ),
+    (
+        "MTTQ và các tổ chức CT-XH, chi bộ/thôn",
+        [
+            ("MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+            ("các tổ chức CT-XH", "Các tổ chức chính trị - xã hội xã"),
+            ("chi bộ/thôn", "Các thôn, tổ dân phố"),
+        ],
+    ),
+    (
+        "Văn phòng HĐND và UBND phường; Phòng Kinh tế, Hạ tầng và Đô thị",
+        [
+            ("Văn phòng HĐND và UBND phường", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường"),
+            ("Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Kinh tế, Hạ tầng và Đô thị phường"),
+        ],
+    ),
+    # two forms of one collective side by side are one body
+    ("các chi bộ cơ sở, chi bộ trực thuộc", [("các chi bộ cơ sở, chi bộ trực thuộc", "Các chi bộ trực thuộc Đảng ủy")]),
+    # a generic list names no one body
+    ("các cơ quan liên quan", []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), SPLITS)
+def test_split_bodies(cell: str, expected: list[tuple[str, str]]) -> None:
+    assert [(cell[s:e], name) for s, e, name in split_bodies(cell)] == expected
+
+
+# --- running text -----------------------------------------------------------------------------
+
+HEAD = """ĐẢNG BỘ XÃ HÒA BÌNH
+{issuer}
+
+Số: 07-KH/ĐU
+
+Hòa Bình, ngày 15 tháng 9 năm 2025
+
+KẾ HOẠCH
+
+Chuyển đổi số trên địa bàn {level} Hòa Bình
+
+Căn cứ Chương trình hành động số 70-CTr/TU ngày 20/02/2025 của Ban Thường vụ Tỉnh ủy về phát triển khoa học;
+
+Ban Thường vụ Đảng ủy {level} xây dựng Kế hoạch thực hiện như sau:
+
+"""
+
+TAIL = """
+
+Nơi nhận:
+- Ban Thường vụ Tỉnh ủy (b/c),
+- Văn phòng Đảng ủy,
+- Ủy ban nhân dân xã,
+- Lưu VPĐU.
+"""
+
+L, S, OV, RT = "lead", "support", "oversight", "report_to"
+
+
+def plan(tmp_path: Path, body: str, level: str = "xã", name: str = "plan") -> Document:
+    """A small plan written as a .txt file and read through ingest and structure."""
+    path = tmp_path / f"{name}.txt"
+    issuer = "BAN THƯỜNG VỤ ĐẢNG ỦY " + level.upper()
+    path.write_text(HEAD.format(issuer=issuer, level=level) + body + TAIL, encoding="utf-8")
+    return load_document(path)
+
+
+def duty(sentence: str) -> str:
+    """A sentence standing as a duty under a tasks section (not "Tổ chức thực hiện")."""
+    return f"I. NHIỆM VỤ, GIẢI PHÁP\n\n1. Công tác lãnh đạo\n\n{sentence}\n"
+
+
+def records(document: Document) -> list[tuple[str, str, str]]:
+    citations, _ = extract_citations(document)
+    return [(b.quote, b.name, b.role) for b in extract_bodies(document, citations)]
+
+
+RUNNING = [
+    # a subject that does the work
+    ("Ủy ban nhân dân xã chủ trì rà soát thủ tục hành chính.", [("Ủy ban nhân dân xã", "Ủy ban nhân dân xã", L)]),
+    (
+        "Hội Nông dân xã tuyên truyền, vận động hội viên ứng dụng công nghệ số.",
+        [("Hội Nông dân xã", "Hội Nông dân xã", L)],
+    ),
+    # phối hợp (với) → support, for every body of the list it heads
+    (
+        "Văn phòng Đảng ủy chủ trì, phối hợp với UBND xã, Công an xã và Đoàn Thanh niên triển khai nền tảng số.",
+        [
+            ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy", L),
+            ("UBND xã", "Ủy ban nhân dân xã", S),
+            ("Công an xã", "Công an xã", S),
+            ("Đoàn Thanh niên", "Đoàn Thanh niên", S),
+        ],
+    ),
+    # receiving reports, proposals, feedback → report_to
+    (
+        "Định kỳ hằng quý báo cáo Ban Thường vụ Đảng ủy (qua Văn phòng Đảng ủy) kết quả thực hiện.",
+        [("Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy xã", RT), ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy", RT)],
+    ),
+    (
+        "Kịp thời đề xuất với Ban Chỉ đạo xã các giải pháp tháo gỡ khó khăn.",
+        [("Ban Chỉ đạo xã", "Ban Chỉ đạo xã", RT)],
+    ),
+    (
+        "Tổng hợp kết quả, gửi về Hội đồng nhân dân xã trước ngày 20 hằng tháng.",
+        [("Hội đồng nhân dân xã", "Hội đồng nhân dân xã", RT)],
+    ),
+    (
+        "Thủ trưởng các đơn vị chịu trách nhiệm trước Ban Chấp hành Đảng bộ xã về kết quả thực hiện.",
+        [("Ban Chấp hành Đảng bộ xã", "Ban Chấp hành Đảng bộ xã", RT)],
+    ),
+    (
+        "Kịp thời phản ánh ý kiến của Nhân dân với Đảng ủy và UBND xã.",
+        [("Đảng ủy", "Đảng ủy xã", RT), ("UBND xã", "Ủy ban nhân dân xã", RT)],
+    ),
+    # kiểm tra, giám sát → oversight
+    (
+        "Đưa nội dung chuyển đổi số vào chương trình kiểm tra, giám sát của Ủy ban Kiểm tra Đảng ủy.",
+        [("Ủy ban Kiểm tra Đảng ủy", "Ủy ban Kiểm tra Đảng ủy", OV)],
+    ),
+    (
+        "Phát huy vai trò giám sát, phản biện xã hội của MTTQ xã và các đoàn thể chính trị - xã hội.",
+        [
+            ("MTTQ xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã", OV),
+            ("các đoàn thể chính trị - xã hội", "Các tổ chức chính trị - xã hội xã", OV),
+        ],
+    ),
+    (
+        "Ban Chỉ đạo xã chủ trì, phối hợp với các cơ quan liên quan tổ chức kiểm tra, giám sát việc thực hiện.",
+        [("Ban Chỉ đạo xã", "Ban Chỉ đạo xã", OV)],
+    ),
+    # a body advised or told to act is lead of that work; advised to check → oversight
+    (
+        "Tham mưu Ban Thường vụ Đảng ủy sơ kết, tổng kết việc thực hiện.",
+        [("Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy xã", L)],
+    ),
+    (
+        "Tham mưu Ban Thường vụ Đảng ủy kiểm tra, giám sát việc thực hiện tại các chi bộ.",
+        [("Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy xã", OV)],
+    ),
+    (
+        "Chỉ đạo các bộ phận chuyên môn, các thôn triển khai thực hiện.",
+        [("các bộ phận chuyên môn", "Các bộ phận chuyên môn", L), ("các thôn", "Các thôn, tổ dân phố", L)],
+    ),
+    (
+        "Giao Trạm Y tế xã triển khai hồ sơ sức khỏe điện tử.",
+        [("Trạm Y tế xã", "Trạm Y tế xã", L)],
+    ),
+    (
+        "Phát huy vai trò nòng cốt của các tổ chức đoàn thể, đặc biệt là Hội Phụ nữ, Hội Cựu chiến binh.",
+        [
+            ("các tổ chức đoàn thể", "Các tổ chức chính trị - xã hội xã", L),
+            ("Hội Phụ nữ", "Hội Liên hiệp Phụ nữ xã", L),
+            ("Hội Cựu chiến binh", "Hội Cựu chiến binh xã", L),
+        ],
+    ),
+    # a body the lexicon does not list, found by its capitalised name and level word
+    (
+        "Hội Người cao tuổi xã phối hợp với Trung tâm Văn hóa - Thể thao xã tổ chức lớp học kỹ năng số.",
+        [
+            ("Hội Người cao tuổi xã", "Hội Người cao tuổi xã", L),
+            ("Trung tâm Văn hóa - Thể thao xã", "Trung tâm Văn hóa - Thể thao xã", S),
+        ],
+    ),
+    # a body above the commune that receives reports
+    (
+        "Tổng hợp, báo cáo Ủy ban nhân dân tỉnh (qua Sở Khoa học và Công nghệ) hằng tháng.",
+        [
+            ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", RT),
+            ("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", RT),
+        ],
+    ),
+]
+
+NOTHING = [
+    # bodies only described or acted upon
+    "Nâng cao chất lượng phục vụ của Trung tâm Phục vụ Hành chính công.",
+    "Kiện toàn Ban Chỉ đạo, Tổ giúp việc của xã.",
+    "Số hóa hồ sơ, tài liệu của cơ quan Đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể.",
+    # persons, not organizations
+    "Các thành viên Ban Chỉ đạo chịu trách nhiệm về lĩnh vực được phân công.",
+    "Phát huy vai trò của đoàn viên thanh niên, công an, cán bộ thôn trong hỗ trợ người dân.",
+    # generic phrases and a generic list
+    "Các cơ quan, đơn vị liên quan chủ động triển khai thực hiện.",
+    "Nếu có khó khăn, các cơ quan, tổ chức, chi bộ kịp thời phản ánh để xử lý.",
+    # a relative level names no one body
+    "Lãnh đạo, chỉ đạo chính quyền cùng cấp cụ thể hóa các nhiệm vụ.",
+    # the plan's own issuer in its formulas
+    "Ban Thường vụ Đảng ủy xã yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện.",
+    # the issuer of a citation
+    "Thực hiện Kế hoạch số 24-KH/TU ngày 11/8/2025 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số.",
+    # a measured population, not a duty
+    "Phấn đấu 100% chi bộ trực thuộc ứng dụng sổ tay đảng viên điện tử.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RUNNING)
+def test_running_text(tmp_path: Path, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert records(plan(tmp_path, duty(sentence))) == expected
+
+
+@pytest.mark.parametrize("sentence", NOTHING)
+def test_running_text_gives_nothing(tmp_path: Path, sentence: str) -> None:
+    assert records(plan(tmp_path, duty(sentence))) == []
+
+
+def test_head_and_recipients_give_nothing(tmp_path: Path) -> None:
+    """The issuing sentence names the plan's author, the Căn cứ line an issuer, Nơi nhận the
+    recipients: none of them is a responsible body."""
+    assert records(plan(tmp_path, duty("Triển khai các nhiệm vụ được giao."))) == []
+
+
+TCTH = """II. TỔ CHỨC THỰC HIỆN
+
+1. Ủy ban nhân dân xã và Công an xã
+
+Triển khai các nhiệm vụ quản lý nhà nước về chuyển đổi số; định kỳ báo cáo Ban Thường vụ Đảng ủy.
+
+2. Văn phòng Đảng ủy (cơ quan thường trực Ban Chỉ đạo)
+
+Theo dõi, đôn đốc việc thực hiện Kế hoạch.
+
+3. Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy
+
+- Ban Xây dựng Đảng
+
++ Hướng dẫn các chi bộ cơ sở, chi bộ trực thuộc tổ chức sinh hoạt chuyên đề.
+"""
+
+
+def test_headings_of_to_chuc_thuc_hien_are_lead(tmp_path: Path) -> None:
+    """Each heading of "Tổ chức thực hiện" (and a dash sub-heading made only of a name) is the lead of
+    its duties; a name in a heading's parenthesis only describes; two forms of one collective
+    written together are one record."""
+    assert records(plan(tmp_path, TCTH)) == [
+        ("Ủy ban nhân dân xã", "Ủy ban nhân dân xã", L),
+        ("Công an xã", "Công an xã", L),
+        ("Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy xã", RT),
+        ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy", L),
+        (
+            "Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy",
+            "Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy",
+            L,
+        ),
+        ("Ban Xây dựng Đảng", "Ban Xây dựng Đảng", L),
+        ("các chi bộ cơ sở, chi bộ trực thuộc", "Các chi bộ trực thuộc Đảng ủy", L),
+    ]
+
+
+TABLES = (
+    "I. PHÂN CÔNG NHIỆM VỤ\n\n"
+    "| TT | Nhóm nhiệm vụ | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Sản phẩm "
+    "| Thời gian hoàn thành |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 1 | Giám sát của HĐND xã | Hướng dẫn chi bộ sinh hoạt chuyên đề | Văn phòng Đảng ủy "
+    "| UBND xã, MTTQ và các tổ chức CT-XH, các cơ quan liên quan | Báo cáo của UBND xã | Quý I/2026 |\n\n"
+    "II. BỘ TIÊU CHÍ ĐÁNH GIÁ\n\n"
+    "| STT | Nhóm tiêu chí | Nội dung phản ánh | Chỉ số đo lường | Chu kỳ đánh giá | Cơ quan tổng hợp |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Lãnh đạo | Chi bộ lãnh đạo nhiệm vụ tại cơ sở | Số chi bộ có nghị quyết | Hằng quý | UBND xã |\n"
+)
+
+
+def test_table_columns_give_roles(tmp_path: Path) -> None:
+    """Lead and support cells give their column's role, one record per body; an assignment
+    table's content cell is read as text; group and output cells, a criteria table's content cells
+    and generic phrases give nothing; its "Cơ quan tổng hợp" gives lead."""
+    assert records(plan(tmp_path, TABLES)) == [
+        ("chi bộ", "Các chi bộ trực thuộc Đảng ủy", L),
+        ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy", L),
+        ("UBND xã", "Ủy ban nhân dân xã", S),
+        ("MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam xã", S),
+        ("các tổ chức CT-XH", "Các tổ chức chính trị - xã hội xã", S),
+        ("UBND xã", "Ủy ban nhân dân xã", L),
+    ]
+
+
+def test_a_ward_plan_names_its_bodies_at_its_level(tmp_path: Path) -> None:
+    """In a phường plan a name written without a level word takes the plan's level."""
+    body = duty("Phòng Văn hóa - Xã hội chủ trì, phối hợp với UBND phường và Trung tâm Phục vụ Hành chính công.")
+    assert records(plan(tmp_path, body, level="phường")) == [
+        ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội phường", L),
+        ("UBND phường", "Ủy ban nhân dân phường", S),
+        ("Trung tâm Phục vụ Hành chính công", "Trung tâm Phục vụ Hành chính công phường", S),
+    ]
+
+
+def test_records_carry_evidence(tmp_path: Path) -> None:
+    document = plan(tmp_path, TCTH)
+    found = extract_bodies(document, extract_citations(document)[0])
+    assert [b.span for b in found] == sorted(b.span for b in found)
+    for b in found:
+        assert document.text[b.span[0] : b.span[1]] == b.quote
+        assert b.section is not None and b.section.startswith("II")
+        assert b.prefix
+
+
+def test_rules_alone_give_the_same_records(tmp_path: Path) -> None:
+    """`nlp=False` (the ablation's rules-only run) is accepted and gives the rules' records."""
+    document = plan(tmp_path, TCTH)
+    citations = extract_citations(document)[0]
+    assert extract_bodies(document, citations, nlp=False) == extract_bodies(document, citations, nlp=True)
+
+
+# --- the corpus against the gold set ----------------------------------------------------------
+
+GOLD = load_gold(ROOT / "gold") if any((ROOT / "gold").glob("*.json")) else {}
+
+
+@pytest.mark.skipif(not GOLD, reason="no gold files")
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+def test_gold_bodies(fmt: str) -> None:
+    """Detection F1 ≥ 0.95 and exact F1 ≥ 0.95 on the gold set, in every format (issue 6 asks 0.90
+    exact; the margin catches a regression before it reaches that floor)."""
+    predictions = []
+    for doc_id in sorted(GOLD):
+        path = ROOT / "corpus" / "plans" / f"{doc_id}.{fmt}"
+        document = load_document(path)
+        bodies = extract_bodies(document, extract_citations(document)[0])
+        predictions.append(PlanResult(doc_id=doc_id, format=fmt, content_hash="-", pipeline_version="-", bodies=bodies))
+    report = score(GOLD, predictions, load_texts(GOLD, ROOT / "gold"), formats=[fmt]).to_dict()
+    bodies = report["overall"]["bodies"]
+    assert bodies["detection"]["f1"] >= 0.95, bodies
+    assert bodies["exact"]["f1"] >= 0.95, bodies
