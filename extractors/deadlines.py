@@ -186,6 +186,13 @@ class _Grammar:
                 BOUND,
                 rf"{B}(?:{until})\s+(?:{until_end}\s+)?(?:{month}\s+(?P<m>\d{{1,2}})|{quarter}\s+(?P<q>{rom})){year_join}{y}",
             ),
+            (
+                "from_part",
+                BOUND,
+                rf"{B}(?:{_alt(lex['from'])})\s+(?:{month}\s+(?P<m>\d{{1,2}})|{quarter}\s+(?P<q>{rom}))"
+                rf"(?:{year_join}(?P<y1>{YEAR})(?!\d))?(?:\s*(?:{seps})\s*(?:{until_end}\s+)?"
+                rf"(?:{month}\s+(?P<m2>\d{{1,2}})|{quarter}\s+(?P<q2>{rom})))?{year_join}{y}",
+            ),
             ("quarter", BOUND, rf"{B}(?:(?:{within})\s+)?{quarter}\s+(?P<q>{rom}){quarter_tail}{year_join}{y}"),
             ("quarter_bare", CELL_ONLY, rf"{B}{quarter}\s+(?P<q>{rom}){quarter_tail}(?![\w/])"),
             (
@@ -199,6 +206,7 @@ class _Grammar:
                 BOUND,
                 rf"{B}(?:{_alt(lex['from'])})\s+{year}\s+{y}(?:\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d))?",
             ),
+            ("year_end_dated", BOUND, rf"{B}(?:(?:{within})\s+)?(?:{_alt(lex['year_end'])})\s+{y}"),
             ("year_within", BOUND, rf"{B}(?:{within})\s+{year}\s+{y}(?!\s*(?:{seps})\s*\d)"),
             (
                 "range",
@@ -307,6 +315,14 @@ class _Grammar:
                     return DeadlineSpec(kind="by_date", end=_last_day(year, int(g["m"])).isoformat()), None
                 q = self.roman[tone_key(g["q"])]
                 return DeadlineSpec(kind="by_date", end=_last_day(year, 3 * q).isoformat()), None
+            if name == "from_part":
+                first_year = int(g["y1"]) if g.get("y1") else year
+                first = int(g["m"]) if g.get("m") else 3 * self.roman[tone_key(g["q"])] - 2
+                start = date(first_year, first, 1).isoformat()
+                if not (g.get("m2") or g.get("q2")):
+                    return DeadlineSpec(kind="period", start=start), None
+                last = int(g["m2"]) if g.get("m2") else 3 * self.roman[tone_key(g["q2"])]
+                return DeadlineSpec(kind="period", start=start, end=_last_day(year, last).isoformat()), None
             if name in {"quarter", "quarter_bare"}:
                 q1 = self.roman[tone_key(g["q"])]
                 q2 = self.roman[tone_key(g["q2"])] if g.get("q2") else q1
@@ -330,6 +346,8 @@ class _Grammar:
                 return DeadlineSpec(
                     kind="period", start=date(year, month, 1).isoformat(), end=_last_day(year, month).isoformat()
                 ), None
+            if name == "year_end_dated":
+                return DeadlineSpec(kind="by_date", end=f"{year}-12-31"), None
             if name == "year_from":
                 end = f"{g['y2']}-12-31" if g.get("y2") else None
                 return DeadlineSpec(kind="period", start=f"{year}-01-01", end=end), None

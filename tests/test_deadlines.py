@@ -74,6 +74,11 @@ CELLS = [
     ("đến năm 2030, tầm nhìn 2045", [(H, None, "2030-12-31", None, None), (H, None, "2045-12-31", None, None)]),
     ("tầm nhìn đến năm 2045", [(H, None, "2045-12-31", None, None)]),
     ("đến hết quý II/2026", [(B, None, "2026-06-30", None, None)]),
+    ("Từ tháng 10/2025 đến tháng 12/2025", [(P, "2025-10-01", "2025-12-31", None, None)]),
+    ("từ quý III/2025 đến quý II/2026", [(P, "2025-07-01", "2026-06-30", None, None)]),
+    ("Từ tháng 10/2025", [(P, "2025-10-01", None, None, None)]),
+    ("từ năm 2026 đến năm 2030", [(P, "2026-01-01", "2030-12-31", None, None)]),
+    ("Giai đoạn 2026 - 2030", [(P, "2026-01-01", "2030-12-31", None, None)]),
     # Not deadlines, even in a time cell.
     ("khi có yêu cầu", []),
     ("đột xuất", []),
@@ -234,6 +239,23 @@ SENTENCES = [
     ),
     ("Đến hết năm 2025, 100% cán bộ được bồi dưỡng.", [("Đến hết năm 2025", H, None, "2025-12-31", None, None)]),
     ("Áp dụng quy trình mới từ ngày 01/01/2026.", [("từ ngày 01/01/2026", P, "2026-01-01", None, None, None)]),
+    ("Tổ chức sơ kết vào cuối năm 2025.", [("vào cuối năm 2025", B, None, "2025-12-31", None, None)]),
+    (
+        "Triển khai từ quý IV/2025, hoàn thành trong quý II/2026.",
+        [
+            ("từ quý IV/2025", P, "2025-10-01", None, None, None),
+            ("trong quý II/2026", P, "2026-04-01", "2026-06-30", None, None),
+        ],
+    ),
+    (
+        "Hoàn thành trước ngày 30 tháng 11 năm 2025.",
+        [("Hoàn thành trước ngày 30 tháng 11 năm 2025", B, None, "2025-11-30", None, None)],
+    ),
+    ("Hằng năm, Ủy ban nhân dân xã tổ chức đánh giá.", [("Hằng năm", R, None, None, "yearly", None)]),
+    (
+        "Định kỳ 6 tháng, hằng năm tổng hợp kết quả, báo cáo Ban Thường vụ.",
+        [("Định kỳ 6 tháng", R, None, None, "semiannual", None), ("hằng năm", R, None, None, "yearly", None)],
+    ),
     ("Hoàn thành số hóa trong tháng 10/2025.", [("trong tháng 10/2025", P, "2025-10-01", "2025-10-31", None, None)]),
     (
         "Rà soát dữ liệu. Thời gian hoàn thành: Quý I/2026 và thường xuyên.",
@@ -278,6 +300,9 @@ NOTHING = [
     "Hoàn thành số hóa 10% tài liệu, giai đoạn 1 và giai đoạn 2.",
     "Đánh giá, xếp loại tổ chức đảng, đảng viên cuối năm.",
     "Đạt tối thiểu 3% tổng chi ngân sách hằng năm của xã.",
+    "Năm 2025 tập trung hoàn thiện hạ tầng số.",
+    "Cập nhật dữ liệu thường xuyên, liên tục.",
+    "Sau 6 tháng triển khai, tổ chức sơ kết rút kinh nghiệm.",
 ]
 
 
