@@ -37,6 +37,7 @@ NUMBER = (
 # no date or fraction slash, no trailing separator followed by a digit.
 NUMBER_TOKEN = rf"(?<![\w.,/]){NUMBER}(?![\w/]|[.,]\d)"
 NUMBER_RE = regex.compile(NUMBER_TOKEN)
+_DIGIT = regex.compile(r"\d")
 
 
 def parse_number(written: str) -> float | None:
@@ -135,14 +136,23 @@ def _patterns() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
     return regex.compile(quantity), before, after
 
 
+@cache
+def _compiled_words(table: tuple[tuple[str, str], ...]) -> list[tuple[regex.Pattern, str]]:
+    return [(regex.compile(phrase_pattern(word)), comparator) for word, comparator in table]
+
+
+@cache
+def _key_cached(table: tuple[tuple[str, str], ...], folded: str) -> str | None:
+    for pattern, comparator in _compiled_words(table):
+        if pattern.fullmatch(folded):
+            return comparator
+    return None
+
+
 def _key(table: dict[str, str], written: str | None) -> str | None:
     if not written:
         return None
-    folded = regex.sub(r"\s+", " ", written.lower()).strip()
-    for word, comparator in table.items():
-        if regex.fullmatch(phrase_pattern(word), folded):
-            return comparator
-    return None
+    return _key_cached(tuple(table.items()), regex.sub(r"\s+", " ", written.lower()).strip())
 
 
 def scan_quantities(folded: str) -> list[Quantity]:
@@ -151,6 +161,8 @@ def scan_quantities(folded: str) -> list[Quantity]:
     Which of them are targets (not dates, years, ordinals or statistics) is decided by the caller,
     which knows the surrounding words.
     """
+    if not _DIGIT.search(folded):
+        return []
     pattern, before, after = _patterns()
     found: list[Quantity] = []
     for m in pattern.finditer(folded):
