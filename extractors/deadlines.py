@@ -10,10 +10,11 @@ Two layers, so the grammar can be tested on plain strings:
   * running text keeps what is bounded (by_date, horizon, a period with its year) wherever it
     stands, except a bound that closed before the plan's own date (a status: "đã hoàn thành đến
     ngày 30-6-2025", "vận hành … từ ngày 01/7/2025") or one after "đã"/"tính đến";
-  * an adverb of frequency counts only where it says when the work is done: "thường xuyên" and
-    "hằng năm" opening a clause (or "hằng năm" before a duty verb), a bare "định kỳ" that is not the
-    tail of a noun ("kiểm tra định kỳ", "báo cáo định kỳ"); none of them inside a sentence of
-    obligation ("… phải gắn với …; thường xuyên kiểm tra …");
+  * an adverb of frequency counts only where it says when the work is done or reported:
+    "thường xuyên" opening a clause; "hằng năm" opening a clause, before a duty verb, or closing a
+    reporting clause ("báo cáo Ủy ban nhân dân xã hằng quý"), not closing a noun phrase ("kế hoạch
+    công tác hằng năm"); a bare "định kỳ" that is not the tail of a noun ("kiểm tra định kỳ",
+    "báo cáo định kỳ"); none of them inside a sentence of obligation ("… phải …; thường xuyên …");
   * headings and the title give only bounded expressions and the year ("Mục tiêu cụ thể đến năm
     2030", "… năm 2026"); not "sơ kết, tổng kết năm" as a section's name;
   * the head's Căn cứ lines, the issuing sentence, the date line, the signature and Nơi nhận give
@@ -260,6 +261,7 @@ class _Grammar:
                 self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex['time_labels'])})\s*:")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex['duty_verbs'])}){A}")
+        self.report_re = regex.compile(rf"{B}(?:{_alt(lex['report_verbs'])}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex['noun_heads'])})\s*$")
         self.plan_name_re = regex.compile(rf"{B}(?:{_alt(lex['plan_name_words'])})\s*$")
         self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex['year_subject_verbs'])}){A}")
@@ -523,8 +525,8 @@ class _Judge:
         opens = not before.strip(_MARKER_CHARS)
         if c.cls == ONGOING:
             return opens
-        if c.cls == EACH:
-            return opens or bool(self.g.verb_re.match(self.fold, c.end))
+        if c.cls == EACH:  # "hằng năm tham mưu …", "… báo cáo Ủy ban nhân dân xã hằng quý"
+            return opens or bool(self.g.verb_re.match(self.fold, c.end) or self.g.report_re.search(before))
         if c.cls == PERIODIC:
             return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`

@@ -251,6 +251,10 @@ SENTENCES = [
         "Hoàn thành trước ngày 30 tháng 11 năm 2025.",
         [("Hoàn thành trước ngày 30 tháng 11 năm 2025", B, None, "2025-11-30", None, None)],
     ),
+    (
+        "Công chức Văn hóa - Xã hội tổng hợp kết quả, báo cáo Ủy ban nhân dân xã hằng quý.",
+        [("hằng quý", R, None, None, "quarterly", None)],
+    ),
     ("Hằng năm, Ủy ban nhân dân xã tổ chức đánh giá.", [("Hằng năm", R, None, None, "yearly", None)]),
     (
         "Định kỳ 6 tháng, hằng năm tổng hợp kết quả, báo cáo Ban Thường vụ.",
