@@ -14,6 +14,7 @@ from extractors.citations import extract_citations
 from extractors.deadlines import extract_deadlines
 from extractors.metadata import extract_metadata
 from extractors.targets import extract_targets
+from extractors.tasks import extract_tasks
 from pipeline.document import Document
 from pipeline.models import DocWarning
 
@@ -35,6 +36,6 @@ def extract_all(document: Document, nlp: bool = True) -> dict[str, Any]:
         "targets": targets,
         "deadlines": deadlines,
         "bodies": bodies,
-        "tasks": [],
+        "tasks": extract_tasks(document, bodies, deadlines),
         "warnings": warnings + citation_warnings + deadline_warnings,
     }
