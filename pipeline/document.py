@@ -13,6 +13,7 @@ quote be cut from `text` at the same offsets.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -150,12 +151,19 @@ class Document(BaseModel):
     pages: int | None = None
     warnings: list[str] = Field(default_factory=list)
 
+    @cached_property
+    def _offset_starts(self) -> list[int]:
+        return [run.start for run in self.offsets]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
+
     def locate(self, offset: int) -> SourceLocation | None:
         """Map a normalized offset to where it stands in the original file."""
         if not self.offsets:
             return None
-        starts = [run.start for run in self.offsets]
-        i = max(bisect_right(starts, offset) - 1, 0)
+        i = max(bisect_right(self._offset_starts, offset) - 1, 0)
         return self.raw_sources[self.offsets[i].block]
 
     def section_at(self, offset: int) -> str | None:
@@ -167,8 +175,7 @@ class Document(BaseModel):
         return best.path if best else None
 
     def block_at(self, offset: int) -> Block | None:
-        starts = [block.start for block in self.blocks]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self._block_starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
             return self.blocks[i]
         return None
