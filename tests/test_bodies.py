@@ -378,6 +378,56 @@ def test_records_carry_evidence(tmp_path: Path) -> None:
         assert b.prefix
 
 
+NLP_ONLY = [
+    (
+        "Ủy ban nhân dân xã chủ trì, phối hợp với Bưu điện văn hóa xã hỗ trợ người dân thanh toán số.",
+        [("Bưu điện văn hóa xã", "Bưu điện văn hóa xã", S)],
+    ),
+    ("Định kỳ báo cáo Thanh tra tỉnh kết quả thực hiện.", [("Thanh tra tỉnh", "Thanh tra tỉnh", RT)]),
+    (
+        "Phối hợp với Chi nhánh Ngân hàng Chính sách xã hội huyện hướng dẫn người dân.",
+        [
+            (
+                "Chi nhánh Ngân hàng Chính sách xã hội huyện",
+                "Chi nhánh Ngân hàng Chính sách xã hội huyện",
+                S,
+            )
+        ],
+    ),
+    # not bodies, with or without NLP
+    ("Phối hợp với Nhân dân giữ gìn an ninh trật tự.", []),
+    ("Giao Hợp tác xã Nông nghiệp Tân Tiến xây dựng mô hình.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "added"), NLP_ONLY)
+def test_nlp_finds_unseen_names_after_a_cue(tmp_path: Path, sentence: str, added: list[tuple[str, str, str]]) -> None:
+    """With `nlp=True` a capitalised name after a role cue that no lexicon form or pattern knows is
+    delimited by underthesea's part-of-speech tags (a run of nouns closed by a level word); the
+    rules alone do not find it."""
+    document = plan(tmp_path, duty(sentence))
+    citations = extract_citations(document)[0]
+    rules = [(b.quote, b.name, b.role) for b in extract_bodies(document, citations, nlp=False)]
+    with_nlp = [(b.quote, b.name, b.role) for b in extract_bodies(document, citations, nlp=True)]
+    assert [r for r in with_nlp if r not in rules] == added
+    assert all(r in with_nlp for r in rules)
+
+
+def test_a_lead_or_support_cell_names_only_bodies(tmp_path: Path) -> None:
+    """An item of a lead or support cell that no form names but that is written as a name is a
+    body; generic items and header cells are not."""
+    table = (
+        "I. PHÂN CÔNG NHIỆM VỤ\n\n"
+        "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Hỗ trợ thanh toán số | Bưu điện văn hóa xã | UBND xã; các đơn vị liên quan; Nhân dân | Năm 2026 |\n"
+    )
+    assert records(plan(tmp_path, table)) == [
+        ("Bưu điện văn hóa xã", "Bưu điện văn hóa xã", L),
+        ("UBND xã", "Ủy ban nhân dân xã", S),
+    ]
+
+
 def test_rules_alone_give_the_same_records(tmp_path: Path) -> None:
     """`nlp=False` (the ablation's rules-only run) is accepted and gives the rules' records."""
     document = plan(tmp_path, TCTH)
