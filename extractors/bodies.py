@@ -19,8 +19,9 @@ Two steps, each driven by data files under `extractors/lexicon/`:
 Issuers of citations (inside citation quotes), the head, the signature and the Nơi nhận list are
 skipped.
 
-NLP: see `_nlp_candidates` — underthesea's NER and chunker were measured on the corpus and on
-sentences of our own (figures in the module's report); they are only consulted with `nlp=True`.
+NLP (`nlp=True` only): where a role cue stands before a capitalised word that no form or pattern
+names ("phối hợp với Bưu điện văn hóa xã"), underthesea's part-of-speech tags delimit the name (the
+run of nouns, closed by a level word). The figures that justify it are with `_with_nlp` below.
 """
 
 from __future__ import annotations
