@@ -33,9 +33,9 @@ NUMBER = (
     r"|\d+\.(?:\d{1,2}|\d{4,})(?!\d)"
     r"|\d+(?:,\d+)?)"
 )
-# Not part of a longer token: no letter or digit glued on either side ("5G", "4.0" is a number),
-# no date or fraction slash, no trailing separator followed by a digit.
-NUMBER_TOKEN = rf"(?<![\w.,/]){NUMBER}(?![\w/]|[.,]\d)"
+# Not part of a longer token: no letter or digit glued on either side ("5G"), no word joined by a
+# hyphen before it ("COVID-19"), no date or fraction slash, no trailing separator followed by a digit.
+NUMBER_TOKEN = rf"(?<![\w.,/])(?<!\p{{L}}[-‐‑]){NUMBER}(?![\w/]|[.,]\d)"
 NUMBER_RE = regex.compile(NUMBER_TOKEN)
 _DIGIT = regex.compile(r"\d")
 

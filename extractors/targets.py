@@ -85,6 +85,7 @@ class _Words:
     coordinator: regex.Pattern
     year_mention: regex.Pattern
     change_head: regex.Pattern
+    time_adverb: regex.Pattern
     tail_not_share: regex.Pattern
     statistic_column: regex.Pattern
     dates: regex.Pattern
@@ -124,6 +125,7 @@ def _words() -> _Words:
         coordinator_then_cue=regex.compile(rf"(?:,|;|(?<!\w)(?:và|hoặc)(?!\w))\s*(?:{_alt(cues)}(?!\w)|$)"),
         coordinator=regex.compile(r"[,;]|(?<!\w)(?:và|hoặc)(?!\w)"),
         year_mention=regex.compile(r"(?<!so\s+với\s+|\w)năm\s+((?:19|20)\d{2})(?!\d)"),
+        time_adverb=regex.compile(rf"(?<!\w){_alt(lex['indicator_time_adverbs'])}(?!\w)[\s,]*"),
         change_head=regex.compile(rf"^\s*{_alt(lex['indicator_change_verbs'])}(?!\w)\s*"),
         tail_not_share=regex.compile(rf"^\s*(?:{_alt(stops)}|{_alt(lex['time_units'])})(?!\w)"),
         statistic_column=regex.compile(rf"(?<!\w){_alt(lex['statistic_column_words'])}(?!\w)"),
@@ -513,7 +515,11 @@ def _trim_quote(ctx: _Context, c: _Candidate) -> None:
     w = _words()
     folded = ctx.document.fold
     end = c.end
-    paren = folded.find(" (", c.unit_end, end)
+    after = c.unit_end
+    restated = regex.match(r"\s*\([\d\s/.,%]{1,20}\)", folded[after:end])
+    if restated:
+        after += restated.end()  # "100% (12/12) thôn …": the parenthesis restates the figure
+    paren = folded.find(" (", after, end)
     if paren >= 0:
         end = paren
     m = w.quote_end.search(folded, c.unit_end, end)
@@ -622,11 +628,13 @@ def _cut_tail(tail: str) -> str:
     if m:
         tail = tail[: m.start()]
     tail = _drop_locality(tail)
-    for pattern, _ in w.horizons:
-        m = pattern.search(tail.lower())
-        if m:
-            tail = tail[: m.start()] + tail[m.end() :]
-            tail = regex.sub(r"\s+(?:trong|vào|đến|tới|trước|từ)\s*$", "", tail, flags=regex.IGNORECASE)
+    without = _remove(tail, [p for p, _ in w.horizons])
+    opening = w.time_adverb.match(without.lower().lstrip())
+    if opening:  # "tăng 20% mỗi năm"; not "kế hoạch công tác hằng năm", where it is part of the noun phrase
+        without = without.lstrip()[opening.end() :]
+    if without != tail:
+        tail = regex.sub(r"\s+(?:trong|vào|đến|tới|trước|từ)\s*$", "", without.rstrip(), flags=regex.IGNORECASE)
+    tail = regex.sub(r"^\s*\([\d\s/.,%]{1,20}\)", "", tail)  # "100% (12/12) thôn": the parenthesis restates it
     pieces = tail.split(",")
     kept = pieces[0]
     for piece in pieces[1:]:
@@ -647,12 +655,20 @@ def _drop_locality(s: str) -> str:
         s = s[: m.start()] + s[m.end() :]
 
 
+def _remove(s: str, patterns: list[regex.Pattern]) -> str:
+    """`s` without what the patterns match (matched on its lower case, cut from `s` itself)."""
+    for pattern in patterns:
+        while True:
+            m = pattern.search(s.lower())
+            if not m or m.end() == m.start():
+                break
+            s = s[: m.start()] + " " + s[m.end() :]
+    return s
+
+
 def _clean_prefix(prefix: str) -> str:
     w = _words()
-    s = prefix
-    for pattern, _ in w.horizons:
-        s = pattern.sub(" ", s.lower()) if pattern.search(s.lower()) else s
-    s = w.aspiration.sub(" ", s) if w.aspiration.search(s.lower()) else s
+    s = _remove(prefix, [p for p, _ in w.horizons] + [w.aspiration, w.time_adverb])
     s = _clean(s)
     while True:
         m = w.wrapper_head.match(s.lower())

@@ -96,6 +96,11 @@ POSITIVE = [
         "Ít nhất 25 hồ sơ/năm và đáp ứng yêu cầu cung cấp 100% kết quả điện tử.",
         [(25, None, "hồ sơ/năm", ">=", "2030", False), (100, None, "%", "=", "2030", False)],
     ),
+    ("Hằng năm, có từ 2-3 sáng kiến được công nhận.", [(2, 3, "sáng kiến", "=", "2030", False)]),
+    ("Số lượng người dùng dịch vụ công tăng 20% mỗi năm.", [(20, None, "%", "=", "2030", False)]),
+    ("Tuyên truyền đến 100% (12/12) thôn về chuyển đổi số.", [(100, None, "%", "=", "2030", False)]),
+    ("Tỷ lệ hồ sơ trực tuyến đạt 100% (năm 2024 đạt 85%).", [(100, None, "%", "=", "2030", False)]),
+    ("Bảo đảm 95 % người dân hài lòng.", [(95, None, "%", "=", "2030", False)]),
     # a number that only qualifies what is measured is not a target of its own
     (
         "100% hộ gia đình được truy cập băng rộng cố định với tốc độ trên 01 Gb/s.",
@@ -145,6 +150,13 @@ NEGATIVE = [
     "Tổ chức các hoạt động: (1) quán triệt; (2) tuyên truyền.",
     "Thực hiện theo Phụ lục 2 kèm theo.",
     "Tham gia Cuộc cách mạng công nghiệp lần thứ 4.",
+    "Vận hành bộ phận 1 cửa liên thông theo tinh thần công nghiệp 4.0.",
+    "Phòng, chống dịch COVID-19 hiệu quả.",
+    "Liên hệ số điện thoại 0209.3851.234 trước ngày 15/10 hằng năm.",
+    "Phấn đấu đứng trong top 10 xã dẫn đầu của tỉnh.",
+    "Đạt chuẩn nông thôn mới nâng cao với 19/19 tiêu chí.",
+    "Giải quyết hồ sơ trong thời hạn 03 ngày làm việc.",
+    "Năm 2026 là năm tăng tốc chuyển đổi số.",
 ]
 
 
@@ -340,6 +352,13 @@ def test_quote_stops_before_a_cited_source_a_parenthesis_and_a_purpose_clause(tm
         ("Tỷ lệ hồ sơ trực tuyến đạt trên 80%.", "Tỷ lệ hồ sơ trực tuyến"),
         ("Mỗi thôn có ít nhất 01 Tổ công nghệ số cộng đồng.", "Tổ công nghệ số cộng đồng ở mỗi thôn"),
         ("Có ít nhất 03 mô hình được nhân rộng.", "mô hình được nhân rộng"),
+        ("Mỗi năm đào tạo 200 lượt người về kỹ năng số.", "lượt người về kỹ năng số được đào tạo"),
+        ("Số lượng người dùng dịch vụ công tăng 20% mỗi năm.", "Số lượng người dùng dịch vụ công"),
+        (
+            "100% cơ quan đưa nhiệm vụ chuyển đổi số vào kế hoạch công tác hằng năm.",
+            "cơ quan đưa nhiệm vụ chuyển đổi số vào kế hoạch công tác hằng năm",
+        ),
+        ("Tỷ lệ hồ sơ trực tuyến đạt 100% (năm 2024 đạt 85%).", "Tỷ lệ hồ sơ trực tuyến"),
     ],
 )
 def test_indicator_core(tmp_path: Path, sentence: str, indicator: str) -> None:
