@@ -39,7 +39,7 @@ from extractors.grammar import (
     phrase_pattern,
 )
 from extractors.numbers import Quantity, lexicon, scan_quantities
-from pipeline.document import Block, Document, Section
+from pipeline.document import Block, Document, Section, Span
 from pipeline.models import Target
 
 _SKIPPED_ROLES = {"header", "basis", "signature", "recipients"}
@@ -88,6 +88,7 @@ class _Words:
     time_adverb: regex.Pattern
     tail_not_share: regex.Pattern
     statistic_column: regex.Pattern
+    statistic_section: regex.Pattern
     dates: regex.Pattern
 
 
@@ -128,6 +129,7 @@ def _words() -> _Words:
         time_adverb=regex.compile(rf"(?<!\w){_alt(lex['indicator_time_adverbs'])}(?!\w)[\s,]*"),
         change_head=regex.compile(rf"^\s*{_alt(lex['indicator_change_verbs'])}(?!\w)\s*"),
         tail_not_share=regex.compile(rf"^\s*(?:{_alt(stops)}|{_alt(lex['time_units'])})(?!\w)"),
+        statistic_section=regex.compile(rf"(?<!\w){_alt(lex['statistic_section_words'])}(?!\w)"),
         statistic_column=regex.compile(rf"(?<!\w){_alt(lex['statistic_column_words'])}(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
     )
@@ -167,6 +169,13 @@ def _column_role(document: Document, block: Block) -> str | None:
     return columns[block.column].role if block.column < len(columns) else None
 
 
+def _numeric_cell(document: Document, span: Block | Span) -> bool:
+    """A value cell that holds only a figure ("80", "≥ 03", "80% - 85%"): read by the table rules.
+    A value cell that is a sentence ("Tỷ lệ … đạt 100%") is read like running text."""
+    words = regex.findall(r"[^\W\d_]+", document.fold[span.start : span.end])
+    return len(words) <= 3
+
+
 def _segments(document: Document) -> list[_Segment]:
     """Blocks that can state targets, a block that continues a sentence joined to the one before.
 
@@ -178,7 +187,8 @@ def _segments(document: Document) -> list[_Segment]:
     for block in document.blocks:
         if block.role in _SKIPPED_ROLES or block.end <= block.start:
             continue
-        if block.role == "cell" and _column_role(document, block) in _SKIPPED_COLUMNS:
+        role = _column_role(document, block) if block.role == "cell" else None
+        if role in _SKIPPED_COLUMNS and not (role == "target_value" and not _numeric_cell(document, block)):
             continue
         head = text[block.start : block.start + 1]
         previous = segments[-1] if segments else None
@@ -314,12 +324,28 @@ def _unit(document: Document, pos: int, end: int) -> tuple[str | None, int, str 
 # --- horizons: `by` --------------------------------------------------------------------------
 
 
-def horizon(folded: str) -> str | None:
+def horizon(folded: str, heading: bool = False) -> str | None:
     """The time a quantity must be reached, from one piece of folded text, or None.
 
     "đến năm 2030" → "2030"; "đến hết năm 2025" → "2025-12-31"; "trước 31/12/2025" → "2025-12-31";
     "Quý II/2026" → "2026-06-30". The first horizon written wins; "tầm nhìn 2045" is not one.
+    A heading, lead-in or column header ("Mục tiêu năm 2026", "Chỉ tiêu 2030") names its year bare:
+    with `heading`, a bare year counts too (in running text it may be a statistic's year).
     """
+    found = _strict_horizon(folded)
+    if found or not heading:
+        return found
+    excluded = [m.span() for m in _words().horizon_excluded.finditer(folded)]
+    for m in _BARE_YEAR.finditer(folded):
+        if not any(s <= m.start() < e for s, e in excluded):
+            return m.group(1)
+    return None
+
+
+_BARE_YEAR = regex.compile(r"(?<![\d/.\-–])((?:19|20)\d{2})(?![\d/.\-–])")
+
+
+def _strict_horizon(folded: str) -> str | None:
     w = _words()
     excluded = [m.span() for m in w.horizon_excluded.finditer(folded)]
     best: tuple[int, str] | None = None
@@ -464,6 +490,9 @@ def _is_statistic(ctx: _Context, c: _Candidate) -> bool:
     before = ctx.unmasked(c.clause_start, c.q.start)
     if w.statistic.search(before):
         return True
+    titles = [s.title.lower() for s in ctx.chain(ctx.segments[c.segment].section)]
+    if any(w.statistic_section.search(t) for t in titles) and not any(w.target_section.search(t) for t in titles):
+        return True  # "I. KẾT QUẢ THỰC HIỆN NĂM 2024", "Thực trạng": figures of the past
     if not ctx.plan_year:
         return False
     years = [int(y) for y in w.year_mention.findall(before)]
@@ -543,18 +572,24 @@ def _trim_quote(ctx: _Context, c: _Candidate) -> None:
 
 
 def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
-    document = ctx.document
     found = horizon(ctx.unmasked(c.start, c.end)) or horizon(ctx.unmasked(c.sentence_start, c.start))
     if found:
         return found
     if lead is not None:
-        found = horizon(ctx.unmasked(lead.start, lead.end))
+        found = horizon(ctx.unmasked(lead.start, lead.end), heading=True)
         if found:
             return found
     segment = ctx.segments[c.segment]
+    block = segment.blocks[0]
+    if block.table is not None and block.column is not None and block.table < len(ctx.document.tables):
+        columns = ctx.document.tables[block.table].columns
+        if block.column < len(columns):
+            found = horizon(columns[block.column].header.lower(), heading=True)  # "Mục tiêu đến năm 2026"
+            if found:
+                return found
     chain = ctx.chain(segment.section)
     for section in chain:
-        found = horizon(section.title.lower())
+        found = horizon(section.title.lower(), heading=True)
         if found:
             return found
     # A misnumbered sub-heading may have left the target outside the heading that gives its horizon:
@@ -565,7 +600,7 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
             continue
         if top is not None and section.path.split(".")[0] != top:
             break
-        found = horizon(document.fold[section.start : section.start + len(section.title) + 20].split("\n")[0])
+        found = horizon(section.title.lower(), heading=True)
         if found:
             return found
     return None
@@ -748,17 +783,19 @@ def _table_targets(ctx: _Context) -> list[Target]:
             indicator_column = table.column_of("content")
         heading_by = None
         for section in ctx.chain(table.section):
-            heading_by = heading_by or horizon(section.title.lower())
+            heading_by = heading_by or horizon(section.title.lower(), heading=True)
         heading_hope = any(w.aspiration.search(s.title.lower()) for s in ctx.chain(table.section))
         for j in value_columns:
             header = headers[j]
-            by = horizon(header) or heading_by
+            by = horizon(header, heading=True) or heading_by
             if w.statistic_column.search(header) or (by and ctx.plan_year and int(by[:4]) < ctx.plan_year):
                 continue
             for row in table.rows:
                 if j >= len(row):
                     continue
                 cell = row[j]
+                if not _numeric_cell(document, cell):
+                    continue  # a sentence: read as running text
                 quantities = [
                     q
                     for q in scan_quantities(folded[cell.start : cell.end])

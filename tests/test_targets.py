@@ -231,6 +231,28 @@ def test_a_table_of_indicators(tmp_path: Path) -> None:
     assert targets[3].quote == "≥ 03"
 
 
+def test_a_value_column_holding_sentences_is_read_as_text(tmp_path: Path) -> None:
+    body = (
+        "I. MỤC TIÊU\n\n2. Chỉ tiêu cụ thể\n\n"
+        "| STT | Lĩnh vực | Mục tiêu đến năm 2026 |\n|---|---|---|\n"
+        "| 1 | Chính quyền số | Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 70% |\n"
+        "| 2 | Kinh tế số | 85 |\n"
+    )
+    targets = _plan(tmp_path, body)
+    assert [(t.value, t.comparator, t.by, t.indicator) for t in targets] == [
+        (70, ">=", "2026", "Tỷ lệ hồ sơ trực tuyến"),
+        (85, "=", "2026", None),
+    ]
+
+
+def test_a_section_of_past_results_holds_statistics(tmp_path: Path) -> None:
+    body = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n\n- Tỷ lệ hồ sơ trực tuyến đạt 45%; 100% cán bộ có chữ ký số.\n\n"
+        "II. MỤC TIÊU\n\n1. Mục tiêu đến năm 2030\n\n- Tỷ lệ hồ sơ trực tuyến đạt 80%.\n"
+    )
+    assert [(t.value, t.by) for t in _plan(tmp_path, body)] == [(80, "2030")]
+
+
 def test_footnote_statistic_at_the_end_is_not_a_target(tmp_path: Path) -> None:
     body = (
         "I. MỤC TIÊU\n\n1. Mục tiêu đến năm 2030\n\n- 100% người dân có tài khoản định danh điện tử.\n\n"
@@ -263,6 +285,7 @@ def test_by_and_aspiration_from_a_lead_in(tmp_path: Path) -> None:
         ("2. Chỉ tiêu phấn đấu đến năm 2030, tầm nhìn đến năm 2045", "2030", True),
         ("2. Mục tiêu cụ thể giai đoạn 2026 - 2030", "2030", False),
         ("2. Mục tiêu cụ thể", None, False),
+        ("2. Mục tiêu cụ thể năm 2026", "2026", False),
     ],
 )
 def test_by_from_the_heading(tmp_path: Path, heading: str, by: str | None, aspirational: bool) -> None:
