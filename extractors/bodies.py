@@ -178,7 +178,7 @@ def _cues() -> dict:
         "not_actor_after": regex.compile(data["not_actor_after"]),
         "clause_openers": regex.compile(data["clause_openers"]),
         "list_joiners": regex.compile(data["list_joiners"]),
-        "cue_end": regex.compile(data["cue_end"]),
+        "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data["cue_end"].removesuffix("[\\s(]*$") + r"[\s(]+"),
     }
 
 
@@ -278,8 +278,11 @@ def find_mentions(
         if result and m.start < result[-1].end:
             continue
         result.append(m)
-    generic = [g.span() for g in pats["generic"].finditer(fold, start, end)]
-    return _merge_aliases([m for m in result if not any(a <= m.start and m.end <= b for a, b in generic)], fold)
+    covered = bytearray(end - start)
+    for g in pats["generic"].finditer(fold, start, end):
+        covered[g.start() - start : g.end() - start] = b"\x01" * (g.end() - g.start())
+    kept = [m for m in result if not all(covered[m.start - start : m.end - start])]
+    return _merge_aliases(kept, fold)
 
 
 def _merge_aliases(mentions: list[Mention], fold: str) -> list[Mention]:
@@ -536,7 +539,6 @@ def _cell_rest(document: Document, block: Block, mentions: list[Mention]) -> lis
 # tra tỉnh Lai Châu" → LOC, "Đoàn" → PER).
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Ny", "Nb"}
-_CAPITAL_WORD = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 _NLP_LEVEL = regex.compile(r"(?:xã|phường|thị trấn|tỉnh|huyện)$")
 _MAX_NAME_WORDS = 8
 
@@ -578,14 +580,14 @@ def _noun_run(document: Document, start: int, end: int) -> Mention | None:
 
 def _with_nlp(document: Document, block: Block, mentions: list[Mention]) -> list[Mention]:
     """Mentions plus unseen names found where a role cue stands before a capitalised word."""
-    fold = document.fold
+    fold, text = document.fold, document.text
     added: list[Mention] = []
-    for capital in _CAPITAL_WORD.finditer(document.text, block.start, block.end):
-        at = capital.start()
+    for slot in _cues()["cue_slot"].finditer(fold, block.start, block.end):
+        at = slot.end()
+        if at >= block.end or not text[at].isupper():
+            continue  # one pass finds the words that end a cue; a capital must follow
         if any(m.start <= at < m.end for m in mentions + added):
             continue
-        if not _cues()["cue_end"].search(fold, max(block.start, at - 24), at):
-            continue  # cheap test first: the word before is not one that ends a cue
         clause = _clause_start(fold, block.start, at)
         left = fold[max(clause, at - _LEFT_WINDOW) : at]
         if not left.strip() or _role_before(left) is None:
