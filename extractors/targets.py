@@ -440,6 +440,7 @@ class _Context:
 
 
 def _in_target_section(ctx: _Context, segment: _Segment, lead: _Segment | None) -> bool:
+    """Under a "Mục tiêu" / "Chỉ tiêu" heading, or after a lead-in that names one."""
     w = _words()
     if any(w.target_section.search(s.title.lower()) for s in ctx.chain(segment.section)):
         return True
@@ -447,6 +448,7 @@ def _in_target_section(ctx: _Context, segment: _Segment, lead: _Segment | None) 
 
 
 def _candidates(ctx: _Context, index: int) -> list[_Candidate]:
+    """The quantities of one segment that are quantities at all, with their clause, sentence and unit."""
     document = ctx.document
     segment = ctx.segments[index]
     folded, text = document.fold, document.text
@@ -572,6 +574,7 @@ def _trim_quote(ctx: _Context, c: _Candidate) -> None:
 
 
 def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
+    """`by`: the quote's own horizon, then its sentence's, its lead-in's, its table column's, its headings'."""
     found = horizon(ctx.unmasked(c.start, c.end)) or horizon(ctx.unmasked(c.sentence_start, c.start))
     if found:
         return found
@@ -607,6 +610,7 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
 
 
 def _aspirational(ctx: _Context, c: _Candidate, lead: _Segment | None, unbroken: bool) -> bool:
+    """ "phấn đấu" earlier in the sentence (to the full stop), in a lead-in whose sentence runs on, or in a heading."""
     w, folded = _words(), ctx.document.fold
     if w.aspiration.search(folded[c.sentence_start : c.q.start]):
         return True
@@ -658,6 +662,8 @@ def _verb_coordination(tail: str) -> int | None:
 
 
 def _cut_tail(tail: str) -> str:
+    """The words after the figure without adjuncts ("theo quy định", "phù hợp với …"), the plan's own
+    locality, a horizon, and a comma clause with its own predicate."""
     w = _words()
     m = w.trailing_cut.search(tail.lower())
     if m:
@@ -702,6 +708,8 @@ def _remove(s: str, patterns: list[regex.Pattern]) -> str:
 
 
 def _clean_prefix(prefix: str) -> str:
+    """The words before the figure without horizon, "phấn đấu", time adverbs, wrapper verbs
+    ("bảo đảm", "hoàn thành") and the object marker ("đối với") that leads to the figure."""
     w = _words()
     s = _remove(prefix, [p for p, _ in w.horizons] + [w.aspiration, w.time_adverb])
     s = _clean(s)
@@ -723,6 +731,9 @@ def _clean_prefix(prefix: str) -> str:
 
 
 def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
+    """What is measured, in the document's words: the noun phrase after the figure, with a verb that
+    acts on it made passive ("hoàn thành số hoá 10% tài liệu …" → "tài liệu … được số hoá"), or the
+    subject of a linking verb ("Tỷ lệ … đạt 80%" → "Tỷ lệ …")."""
     text = ctx.document.text
     prefix = text[c.start : c.q.start]
     tail_start = c.q.number_end if not c.q.percent else c.q.end

@@ -9,7 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from extractors.numbers import format_number
 from extractors.targets import extract_targets, horizon
 from pipeline.models import PlanResult
 from pipeline.process import load_document
@@ -440,3 +443,35 @@ def test_gold_targets_every_format(nlp: bool) -> None:
         targets = block["targets"]
         assert targets["detection"]["f1"] >= 0.95, fmt
         assert targets["exact"]["f1"] >= 0.90, fmt
+
+
+# --- generated sentences: every combination of the parts reads back -----------------------------
+
+_COMPARATORS = {"": "=", "tối thiểu ": ">=", "ít nhất ": ">=", "trên ": ">", "khoảng ": "~", "không quá ": "<="}
+_NOUNS = ["mô hình chuyển đổi số", "hộ kinh doanh", "tài khoản định danh điện tử", "lớp tập huấn"]
+_HORIZONS = {"": None, "Đến năm 2028, ": "2028", "Đến hết năm 2026, ": "2026-12-31"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    value=st.integers(min_value=1, max_value=10**6),
+    comparator=st.sampled_from(sorted(_COMPARATORS)),
+    percent=st.booleans(),
+    noun=st.sampled_from(_NOUNS),
+    when=st.sampled_from(sorted(_HORIZONS)),
+    hope=st.booleans(),
+)
+def test_generated_target_sentences(
+    tmp_path: Path, value: int, comparator: str, percent: bool, noun: str, when: str, hope: bool
+) -> None:
+    figure = f"{value}%" if percent else format_number(value)
+    opening = "phấn đấu " if hope else ""
+    sentence = f"{when}{opening}{comparator}{figure} {noun} được hỗ trợ."
+    sentence = sentence[0].upper() + sentence[1:]
+    (t,) = _in_targets_section(tmp_path, sentence)
+    assert t.value == value
+    assert t.comparator == _COMPARATORS[comparator]
+    assert t.unit == ("%" if percent else noun)
+    assert t.by == (_HORIZONS[when] or "2030")
+    assert t.aspirational == hope
+    assert t.indicator == f"{noun} được hỗ trợ"
