@@ -17,8 +17,9 @@ numbered paragraph). The rule (`heading_match`): a roman-numbered line is a head
 capitals (up to any parenthesis) or short without a final period; an arabic- or letter-numbered line is a
 heading when it is written in capitals, or it is at most 160 characters with no ";" and no final "." or
 ",", or it opens with a short title of at most 8 words followed by ":" ("2. Mục tiêu cụ thể: Chi tiết tại
-Phụ lục I."). A Word heading style or a PDF bold line lifts the length limit. Everything else numbered is
-a `list_item` with its number as marker.
+Phụ lục I."). A Word heading style or a PDF bold line is a hint: it raises the limit to 250 characters and
+lets a short title end with "." ("1. Công tác lãnh đạo, chỉ đạo."). Everything else numbered is a
+`list_item` with its number as marker.
 
 Tables are joined back where a repeated header row or a page break split them (same columns, no text
 between; a repeated header row is dropped), and their columns get roles from the header text through the
@@ -56,6 +57,7 @@ from pipeline.normalize import (
 from pipeline.raw import RawDocument
 
 MAX_HEADING_CHARS = 160
+MAX_HINTED_HEADING_CHARS = 250
 MAX_COLON_TITLE_WORDS = 8
 
 _APPENDIX = regex.compile(
@@ -109,9 +111,11 @@ def _reads_as_heading(title: str, hinted: bool) -> bool:
     colon = title.find(":")
     if colon > 0 and len(title[:colon].split()) <= MAX_COLON_TITLE_WORDS and ";" not in title[:colon]:
         return True
-    if ";" in title or title.rstrip().endswith((".", ",", ";")):
-        return hinted and not title.rstrip().endswith((";", ","))
-    return hinted or len(title) <= MAX_HEADING_CHARS
+    if ";" in title or title.rstrip().endswith(","):
+        return False
+    if title.rstrip().endswith("."):  # "1. Công tác lãnh đạo, chỉ đạo." is a heading only when set as one
+        return hinted and len(title) <= MAX_HEADING_CHARS
+    return len(title) <= (MAX_HINTED_HEADING_CHARS if hinted else MAX_HEADING_CHARS)
 
 
 def _is_hint(style: str | None) -> bool:

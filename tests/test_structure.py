@@ -162,6 +162,7 @@ def test_locate_reaches_the_source_line(nhu_khe):
         ("PHỤ LỤC 2: DANH MỤC NHIỆM VỤ", None, "Phụ lục 2"),
         ("1. TĂNG CƯỜNG LÃNH ĐẠO, CHỈ ĐẠO; NÂNG CAO NHẬN THỨC.", None, "1"),
         ("3. Nâng cao chất lượng dịch vụ công trực tuyến cho người dân, doanh nghiệp trên địa bàn xã.", "bold", "3"),
+        ("1. Công tác lãnh đạo, chỉ đạo.", "Heading 2", "1"),
     ],
 )
 def test_headings(line, style, number):
@@ -186,6 +187,12 @@ def test_headings(line, style, number):
 )
 def test_not_headings(line):
     assert heading_match(line) is None
+
+
+def test_bold_does_not_make_a_long_sentence_a_heading():
+    sentence = "1. Cụ thể hóa các quan điểm, chủ trương của Nghị quyết thành các mục tiêu, dự án cụ thể " * 2 + "."
+    assert heading_match(sentence, "bold") is None
+    assert heading_match("2. Tăng cường lãnh đạo; phát huy vai trò", "bold") is None
 
 
 def test_roman_values():
