@@ -412,7 +412,8 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
             right = fold[last.end : stop]
             if role == "lead" and cues["oversight_work"].match(right):
                 role = "oversight"
-        elif role == "lead" and left.rstrip().endswith(("tham mưu", "tham mưu cho", "giúp")):
+        elif role == "lead":
+            # advised or told to check others ("tham mưu X kiểm tra", "giao X giám sát"): oversight
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
             if cues["oversight_work"].match(right):
                 role = "oversight"

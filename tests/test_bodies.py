@@ -237,6 +237,24 @@ RUNNING = [
             ("Hội Cựu chiến binh", "Hội Cựu chiến binh xã", L),
         ],
     ),
+    # an introducer closed by a comma may open the clause before its subject
+    ("Trên cơ sở đó, UBND xã xây dựng kế hoạch cụ thể.", [("UBND xã", "Ủy ban nhân dân xã", L)]),
+    (
+        "Hằng năm, Ủy ban Kiểm tra Đảng ủy kiểm tra việc thực hiện.",
+        [("Ủy ban Kiểm tra Đảng ủy", "Ủy ban Kiểm tra Đảng ủy", OV)],
+    ),
+    # a body told to check others is oversight of that work
+    (
+        "Ban Thường vụ Đảng ủy giao Ủy ban Kiểm tra Đảng ủy giám sát việc thực hiện.",
+        [
+            ("Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy xã", L),
+            ("Ủy ban Kiểm tra Đảng ủy", "Ủy ban Kiểm tra Đảng ủy", OV),
+        ],
+    ),
+    (
+        "Thường trực HĐND xã giám sát việc thực hiện các chỉ tiêu.",
+        [("Thường trực HĐND xã", "Thường trực Hội đồng nhân dân xã", OV)],
+    ),
     # a body the lexicon does not list, found by its capitalised name and level word
     (
         "Hội Người cao tuổi xã phối hợp với Trung tâm Văn hóa - Thể thao xã tổ chức lớp học kỹ năng số.",
