@@ -183,8 +183,28 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             if d and parse_date(d.group("date")):
                 mention.date = parse_date(d.group("date"))
                 mention.end = d.end()
+        if mention.issuer is None and mention.doc_type != "luat":
+            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
         found.append(mention)
     return found
+
+
+_OF_BEFORE_RE = regex.compile(r"(?<!\w)của\s+")
+_AT_BEFORE_RE = regex.compile(r"\s+(?:tại|theo|qua)\s+$")
+
+
+def _issuer_before(start: int, folded: str, text: str, registry: Registry, patterns: _Patterns) -> str | None:
+    """An issuer stated just before the document: "của Sở Khoa học và Công nghệ tại Tờ trình số …"."""
+    lo = max(0, start - 160)
+    gap = _AT_BEFORE_RE.search(folded, lo, start)
+    if gap is None:
+        return None
+    for of in reversed(list(_OF_BEFORE_RE.finditer(folded, lo, gap.start()))):
+        probe = Mention(start=start, end=of.end(), doc_type="other", number=None)
+        _read_issuer(probe, of.end(), text, folded, registry, patterns)
+        if probe.issuer and probe.end == gap.start():
+            return probe.issuer
+    return None
 
 
 def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry: Registry, patterns: _Patterns) -> None:

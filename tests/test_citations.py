@@ -210,6 +210,23 @@ def test_no_citation(sentence: str) -> None:
     assert citations == []
 
 
+def test_issuer_stated_just_before_the_document() -> None:
+    doc = make_document("theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 25/TTr-SKHCN ngày 03/9/2025")
+    [c], _ = extract_citations(doc)
+    assert (c.doc_type, c.number, c.date, c.issuer) == (
+        "other",
+        "25/TTr-SKHCN",
+        "2025-09-03",
+        "Sở Khoa học và Công nghệ",
+    )
+    assert c.quote.startswith("Tờ trình")
+
+
+def test_an_issuer_before_that_is_not_the_documents_is_not_taken() -> None:
+    doc = make_document("nâng cao vai trò của Bộ Chính trị trong việc thực hiện Nghị quyết số 57-NQ/TW")
+    assert [c.issuer for c in extract_citations(doc)[0]] == [None]
+
+
 def test_quote_runs_from_type_to_issuer_and_stops_before_subject() -> None:
     doc = make_document("Căn cứ Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương về thúc đẩy")
     [c], _ = extract_citations(doc)
