@@ -32,20 +32,25 @@ from pipeline.normalize import fold_text, load_lexicon
 
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 _REPORTING = regex.compile(r"chế độ[^.]*báo cáo|thông tin,? báo cáo")
+_TIME_END = regex.compile(r"[.;)\n]")
 _CLAUSE_OPENING = regex.compile(r"(?:^|[.;:]\s*)[\s\-+•–]*$")
 
 
 @cache
-def _labels() -> tuple[regex.Pattern, regex.Pattern]:
+def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """Line labels for a task's time ("Thời gian hoàn thành:") and output ("Sản phẩm:"), taken from
     the table header words of the same roles so a line and a column are read alike."""
     roles = load_lexicon("column_roles.json")["roles"]
 
-    def label(words: list[str]) -> regex.Pattern:
-        alternation = "|".join(regex.escape(fold_text(w)) for w in sorted(words, key=len, reverse=True))
-        return regex.compile(rf"\s*(?:{alternation})\s*:\s*")
+    def alternation(words: list[str]) -> str:
+        return "|".join(regex.escape(fold_text(w)) for w in sorted(words, key=len, reverse=True))
 
-    return label(roles["deadline"]), label(roles["output"])
+    deadline, output = alternation(roles["deadline"]), alternation(roles["output"])
+    return (
+        regex.compile(rf"\s*(?:{deadline})\s*:\s*"),
+        regex.compile(rf"\s*(?:{output})\s*:\s*"),
+        regex.compile(rf"(?<=[.;(]\s{{0,3}})(?:{deadline})\s*:\s*"),
+    )
 
 
 def is_assignment_table(table: Table) -> bool:
@@ -140,20 +145,41 @@ def _opens_clause(fold: str, region_start: int, at: int) -> bool:
     return bool(_CLAUSE_OPENING.search(fold[region_start:at]))
 
 
+def _time_label(document: Document, blocks: list[Block]) -> tuple[Block, int, int, bool] | None:
+    """The task's own time: a line that opens with a time label ("Thời gian hoàn thành: …"), or a
+    label inside a paragraph after a full stop, semicolon or parenthesis ("…; thời hạn: Quý I/2026").
+    Returns the block, where the time text starts and ends, and whether the label opens the block."""
+    line_label, inline_label = _labels()[0], _labels()[2]
+    fold = document.fold
+    for block in blocks:
+        found = line_label.match(fold, block.start, block.end)
+        if found:
+            return block, found.end(), block.end, True
+    for block in blocks:
+        found = inline_label.search(fold, block.start, block.end)
+        if found:
+            stop = _TIME_END.search(fold, found.end(), block.end)
+            return block, found.end(), stop.start() if stop else block.end, False
+    return None
+
+
 def _numbered_task(document: Document, section: Section, bodies: list[Body], deadlines: list[Deadline]) -> Task | None:
-    time_label, output_label = _labels()
+    output_label = _labels()[1]
     fold = document.fold
     blocks = _own_blocks(document, section)
-    time_line = next((b for b in blocks if time_label.match(fold, b.start, b.end)), None)
-    if time_line is None or _REPORTING.search(fold_text(section.title)):
+    time = _time_label(document, blocks)
+    if time is None or _REPORTING.search(fold_text(section.title)):
         return None
-    work = [b for b in blocks if b is not time_line and b.role in {"paragraph", "list_item"}]
+    time_block, time_start, time_end, own_line = time
+    work = [b for b in blocks if not (own_line and b is time_block) and b.role in {"paragraph", "list_item"}]
     work = [b for b in work if not output_label.match(fold, b.start, b.end)]
     if not work:
         return None
     first = work[0]
-    end = _SENTENCE_END.search(document.text, first.start, first.end)
-    label = time_label.match(fold, time_line.start, time_line.end)
+    first_end = first.end
+    if not own_line and time_block is first:
+        first_end = _inline_label_start(document, first)
+    end = _SENTENCE_END.search(document.text, first.start, first_end)
     output_line = next((b for b in blocks if output_label.match(fold, b.start, b.end)), None)
     lead: list[str] = []
     support: list[str] = []
@@ -169,15 +195,24 @@ def _numbered_task(document: Document, section: Section, bodies: list[Body], dea
     if output_line is not None:
         cut = output_label.match(fold, output_line.start, output_line.end).end()
         output = fold_whitespace(document.text[cut : output_line.end]).rstrip(".") or None
-    time_text = document.text[label.end() : time_line.end]
     return Task(
         group=fold_whitespace(section.title) or None,
         lead=lead,
         support=[name for name in support if name not in lead],
         output=output,
-        deadline=_specs(time_text, deadlines, label.end(), time_line.end),
-        **evidence(document, first.start, end.start() if end else first.end),
+        deadline=_specs(document.text[time_start:time_end], deadlines, time_start, time_end),
+        **evidence(document, first.start, end.start() if end else first_end),
     )
+
+
+def _inline_label_start(document: Document, block: Block) -> int:
+    found = _labels()[2].search(document.fold, block.start, block.end)
+    if found is None:
+        return block.end
+    cut = found.start()
+    while cut > block.start and document.text[cut - 1] in " ;(":
+        cut -= 1
+    return cut
 
 
 def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadline]) -> list[Task]:

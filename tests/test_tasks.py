@@ -200,6 +200,29 @@ def test_numbered_tasks_with_their_own_time(tmp_path: Path) -> None:
     assert [d["kind"] for d in found[0]["deadline"]] == ["period", "ongoing"]
 
 
+INLINE = """I. NHIỆM VỤ, GIẢI PHÁP
+
+1. Số hóa hồ sơ
+
+Trung tâm Phục vụ Hành chính công xã chủ trì số hóa hồ sơ còn hiệu lực; thời hạn hoàn thành: Quý II/2026.
+"""
+
+
+def test_a_time_label_inside_the_paragraph(tmp_path: Path) -> None:
+    """ "…; thời hạn hoàn thành: Quý II/2026." gives the task its time; the quote stops before it."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, INLINE))]
+    assert found == [
+        {
+            "quote": "Trung tâm Phục vụ Hành chính công xã chủ trì số hóa hồ sơ còn hiệu lực",
+            "group": "Số hóa hồ sơ",
+            "lead": ["Trung tâm Phục vụ Hành chính công xã"],
+            "support": [],
+            "output": None,
+            "deadline": specs("Quý II/2026"),
+        }
+    ]
+
+
 def test_no_table_and_no_time_line_give_no_task(tmp_path: Path) -> None:
     body = (
         "I. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân xã\n\nTriển khai thực hiện Kế hoạch này; thường xuyên kiểm tra.\n"
