@@ -109,7 +109,7 @@ def _patterns(registry: Registry) -> _Patterns:
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
     law = (
-        rf"(?P<law>luật)(?P<lawname>(?:\s+{law_word}){{1,10}}?)"
+        rf"(?P<law>luật)(?P<lawname>(?:,?\s+{law_word}){{1,12}}?)"
         rf"(?=\s*,?\s*(?:ngày\s+)?{FULL_DATE})"
     )
     return _Patterns(
@@ -127,7 +127,10 @@ def _patterns(registry: Registry) -> _Patterns:
 
 
 # The place name after an issuer: "Ninh Bình" ("Tỉnh ủy Ninh Bình"), "tỉnh Hà Giang" ("Sở … tỉnh Hà Giang").
-_PLACE = regex.compile(r"(?:[ \t]+(?:tỉnh|thành\s+phố|huyện|xã|phường))?(?:[ \t]+\p{Lu}[\p{Ll}\p{Lu}]*){1,4}")
+_PLACE_LEVEL = regex.compile(r"[ \t]+(?:tỉnh|thành\s+phố|huyện|xã|phường)(?=[ \t]+\p{Lu})", regex.IGNORECASE)
+_PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*)")
+# Capitalized words after an issuer that open a new phrase, not a place name ("Về", "KHÓA XX").
+_TERM_WORDS = frozenset({"về", "khóa", "khoá", "nhiệm", "và", "tại", "theo", "thực", "triển", "ban", "năm"})
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
 
 
@@ -213,11 +216,11 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
     issuer = registry.issuer_at(folded, start)
     if issuer:
         name, keeps_place, end = issuer
-        place = _PLACE.match(text, end)
-        if place and not _is_term_word(place.group()):
-            end = place.end()
+        place = _place_after(text, end)
+        if place:
+            end = place[1]
             if keeps_place and name:
-                name = f"{name} {' '.join(place.group().split())}"
+                name = f"{name} {place[0]}"
         mention.issuer = name
         mention.end = end
         return
@@ -227,11 +230,21 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
         mention.end = generic.end()
 
 
-def _is_term_word(words: str) -> bool:
-    """A capitalized word after an issuer that opens a new phrase, not a place name ("Về", "Khóa")."""
-    words = regex.sub(r"^\s*(?:tỉnh|thành\s+phố|huyện|xã|phường)\s", " ", words)
-    first = fold(words.split()[0])
-    return first in {"về", "khóa", "khoá", "nhiệm", "và", "tại", "theo"}
+def _place_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The place name written after an issuer: "Ninh Bình", "tỉnh Hà Giang", "NINH BÌNH" (up to four
+    capitalized words, none of them a word that opens the subject), and where it ends."""
+    level = _PLACE_LEVEL.match(text, pos)
+    end = level.end() if level else pos
+    words: list[str] = []
+    while len(words) < 4:
+        m = _PLACE_WORD.match(text, end)
+        if not m or fold(m.group(1)) in _TERM_WORDS:
+            break
+        words.append(m.group(1))
+        end = m.end()
+    if not words:
+        return None
+    return " ".join(text[pos:end].split()), end
 
 
 def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Mention | None:
@@ -270,7 +283,9 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
 
 _HEADING_RE = regex.compile(r"(?m)^[ \t*#]*(?:[ivx]{1,4}|1|a)\s*[.\-–)]\s+\S")
 _OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*số\s*:?\s*{NUMBER}")
-_ABBREVIATION_RE = regex.compile(r"\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:viết\s+tắt|gọi\s+tắt|gọi|viết)\s+là")
+_ABBREVIATION_RE = regex.compile(
+    r"\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:(?:viết\s+tắt|gọi\s+tắt|gọi|viết)\s+là|(?:viết|gọi)\s+tắt\s*:)"
+)
 _ATTACHED_RE = regex.compile(r"\s*kèm\s+theo")
 _LIST_JOIN_RE = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*")
 _IMPLEMENTS_RE = regex.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá)")

@@ -92,6 +92,7 @@ TYPES_AND_NUMBERS = [
     ("Thông báo số 07-TB/TU ngày 15/7/2025 của Thành ủy", [("thong_bao", "07-TB/TU", "2025-07-15", "Thành ủy")]),
     ("Luật Dữ liệu ngày 30 tháng 11 năm 2024 có hiệu lực", [("luat", None, "2024-11-30", None)]),
     ("Luật Giao dịch điện tử số 20/2023/QH15", [("luat", "20/2023/QH15", None, None)]),
+    ("Luật Khoa học, công nghệ và đổi mới sáng tạo ngày 27/6/2025", [("luat", None, "2025-06-27", None)]),
     ("Quyết định số 06/QĐ-TTg của Thủ tướng Chính phủ", [("quyet_dinh", "06/QĐ-TTg", None, "Thủ tướng Chính phủ")]),
     # a bare number whose symbol names the type
     ("gắn với thực hiện 57-NQ/TW trong năm", [("nghi_quyet", "57-NQ/TW", None, None)]),
@@ -159,6 +160,9 @@ ISSUERS = [
     # an issuer not in the lexicon: a body word opens it, the subject ("về …") ends it; kept as written
     ("của Sở Tư pháp tỉnh Lào Cai về việc", "Sở Tư pháp tỉnh Lào Cai"),
     ("của Ban Tuyên giáo và Dân vận Tỉnh ủy về", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("của Chủ tịch UBND tỉnh Tuyên Quang về", "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"),
+    ("CỦA BAN THƯỜNG VỤ TỈNH ỦY NINH BÌNH VỀ ĐỘT PHÁ", "Ban Thường vụ Tỉnh ủy NINH BÌNH"),
+    ("của Ban Thường vụ Tỉnh ủy Ninh Bình Khóa XX", "Ban Thường vụ Tỉnh ủy Ninh Bình"),
     ("của một cơ quan chưa biết", None),
 ]
 
@@ -307,6 +311,7 @@ def test_short_form_without_a_full_mention_keeps_the_number_as_written() -> None
 @pytest.mark.parametrize(
     "definition",
     [
+        "(viết tắt: Nghị quyết số 57-NQ/TW)",
         "(sau đây viết tắt là Nghị quyết số 57-NQ/TW)",
         "(gọi tắt là Nghị quyết số 57-NQ/TW)",
         "(sau đây gọi tắt là Nghị quyết số 57-NQ/TW)",
