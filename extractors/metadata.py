@@ -195,14 +195,16 @@ def _title(document: Document) -> str | None:
 def _tail(document: Document) -> tuple[int, int]:
     """Where the signature stands: from "Nơi nhận" (or the last section) to the appendices."""
     folded = document.fold
-    if document.header.signature is not None:
-        s = document.header.signature
-        return s.start, s.end
     starts = [m.start() for m in _RECIPIENTS_RE.finditer(folded)]
-    start = starts[-1] if starts else head_end(document)
+    start = max(0, (starts[-1] if starts else head_end(document)) - 600)
+    signature = document.header.signature
+    if signature is not None:  # the structure's span, widened: a span that stops short loses the name
+        start = min(start, signature.start)
     appendix = _TAIL_END_RE.search(folded, start)
     end = appendix.start() if appendix else len(folded)
-    return max(0, start - 600), end
+    if signature is not None:
+        end = max(end, signature.end)
+    return start, end
 
 
 def _signer(document: Document, registry: Registry) -> tuple[str | None, str | None]:
@@ -216,6 +218,8 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
         if _PERSON_RE.match(clean) and not _CAPITAL_HEADINGS.search(fold(clean)):
             name_index = i
     if name_index is None:
+        name_index = _upper_case_name(lines, registry)
+    if name_index is None:
         return None, None
     name = " ".join(lines[name_index][1].strip(" \t*_").split())
     title = None
@@ -226,6 +230,25 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
             title = registry.signer_title(m.group(1))
             break
     return name, title
+
+
+def _upper_case_name(lines: list[tuple[int, str]], registry: Registry) -> int | None:
+    """A name printed in capitals ("NGUYỄN HỮU PHƯƠNG") on one of the three lines under a signer's title."""
+    for i, (_, line) in enumerate(lines):
+        if not registry.signer_title_re.search(fold(line)):
+            continue
+        for j in range(i + 1, min(i + 4, len(lines))):
+            clean = lines[j][1].strip(" \t*_")
+            words = clean.split()
+            if (
+                2 <= len(words) <= 5
+                and clean.isupper()
+                and all(w.isalpha() for w in words)
+                and not registry.signer_title_re.search(fold(clean))
+                and not _CAPITAL_HEADINGS.search(fold(clean))
+            ):
+                return j
+    return None
 
 
 # Words of a body or a heading, never of a person's name (a line "Ban Chỉ Đạo" is not a signer).

@@ -130,6 +130,7 @@ SIGNATURES = [
         "Bí thư",
     ),
     ("Nơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Lưu VPĐU.\n", None, None),
+    ("Nơi nhận:\n- Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNGUYỄN VĂN BÌNH\n", "NGUYỄN VĂN BÌNH", "Chủ tịch"),
 ]
 
 
