@@ -262,11 +262,24 @@ def _first_run(entries: list[_Entry], role: str) -> list[_Entry]:
 
 
 def _first_heading(entries: list[_Entry]) -> int:
-    """Index of the first body heading: where the head ends."""
+    """Where the head ends: the first body heading, or, in a plan without one, the line after the
+    sentence that issues the plan (or after the last "Căn cứ")."""
     for i, e in enumerate(entries):
         if e.line.kind == "paragraph" and heading_match(e.text, e.line.style):
             return i
-    return len(entries)
+    last_basis = None
+    for i, e in enumerate(entries):
+        if e.line.kind != "paragraph":
+            continue
+        if _issuing_start(e.text) is not None:
+            return i + 1
+        if fold_text(e.text).startswith("căn cứ"):
+            last_basis = i
+    if last_basis is not None:
+        return last_basis + 1
+    doc_types = set(load_lexicon("headings.json")["doc_type_lines"])
+    typed = next((i for i, e in enumerate(entries) if fold_text(e.text).strip() in doc_types), None)
+    return min(typed + 2, len(entries)) if typed is not None else 0  # the type and one title line
 
 
 # --- head -------------------------------------------------------------------------------------------

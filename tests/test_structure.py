@@ -333,3 +333,25 @@ def test_basis_section_at_the_top_of_the_body():
     )
     assert [quote(doc, s) for s in doc.header.basis] == ["Căn cứ Nghị quyết số 57-NQ/TW;"]
     assert [b.role for b in doc.blocks] == ["header", "heading", "basis", "heading", "paragraph"]
+
+
+def test_plan_without_headings_has_a_body():
+    doc = doc_of(
+        "KẾ HOẠCH",
+        "Chuyển đổi số năm 2026",
+        "Căn cứ Kế hoạch số 02-KH/BCĐTW;",
+        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+        "- 100% hồ sơ được xử lý trực tuyến.",
+        "Nơi nhận:",
+        "- Lưu VT.",
+    )
+    assert [b.role for b in doc.blocks] == [
+        "header",
+        "header",
+        "basis",
+        "basis",
+        "list_item",
+        "recipients",
+        "recipients",
+    ]
+    assert doc.sections == []
