@@ -51,6 +51,7 @@ _ISSUING_RE = regex.compile(
     r"[ \t*]*(?P<subject>[^\n;:.]{4,90}?)\s+(?:đã\s+)?"
     r"(?:ban\s+hành|xây\s+dựng|triển\s+khai\s+xây\s+dựng)\s+(?:kế\s+hoạch|chương\s+trình)"
 )
+_LINE_START_RE = regex.compile(r"(?m)^[ \t*_]*")
 _SENTENCE_START_RE = regex.compile(r"(?m)^|[;:.,]\s+")
 _OF_LINE_RE = regex.compile(r"(?m)^[ \t*]*của\s+(?P<body>[^\n]{4,80}?)[ \t*]*$")
 _ON_BEHALF_RE = regex.compile(r"(?m)^[ \t*]*(?:t/m|tm\.?|thay\s+mặt)\s+(?P<body>[^\n*]{3,60})")
@@ -175,6 +176,12 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
         name = _canonical_body(m.group("body"), registry)
         if name:
             return name
+    # Last: the issuing body printed at the top, above the number ("ỦY BAN NHÂN DÂN / XÃ PHÌN HỒ").
+    top = document.header.doc_type_line.start if document.header.doc_type_line else head
+    for m in _LINE_START_RE.finditer(folded, 0, top):
+        found = registry.issuer_at(folded, m.end())
+        if found and m.end() < top:
+            return found[0]
     return None
 
 

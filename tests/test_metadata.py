@@ -106,6 +106,7 @@ ISSUERS = [
         "",
         "Ủy ban nhân dân phường",
     ),
+    ("ỦY BAN NHÂN DÂN\nXÃ PHÌN HỒ\nSố:    /KH-UBND\nKẾ HOẠCH\nvề chuyển đổi số\n", "", "Ủy ban nhân dân xã"),
     ("KẾ HOẠCH\nvề chuyển đổi số\n", "", None),
 ]
 
