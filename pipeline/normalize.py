@@ -673,7 +673,13 @@ def _assemble(raw: RawDocument, pieces: list[_Piece], bases: list[int], ctx: Con
         at = next((i for i, p in enumerate(pos_all) if p >= mark.raw_offset), len(pos_all))
         marks.append((at, mark.note))
     offsets = [OffsetRun(start=a, block=b, raw_start=c, length=d) for a, b, c, d in runs]
-    return Normalized(text="".join(parts), lines=lines, offsets=offsets, footnote_marks=marks)
+    text = "".join(parts)
+    warnings = [
+        f"footnote marker {note} removed at '{text[max(0, at - 30) : at]}' but the document has no footnote {note}"
+        for at, note in marks
+        if note not in raw.footnotes
+    ]
+    return Normalized(text=text, lines=lines, offsets=offsets, footnote_marks=marks, warnings=warnings)
 
 
 def normalize_text(text: str) -> str:

@@ -96,6 +96,7 @@ def test_glued_footnote_markers(raw, footnotes, expected, marks):
     result = normalize(raw_of(raw, footnotes=footnotes))
     assert result.text == expected
     assert [note for _, note in result.footnote_marks] == marks
+    assert len(result.warnings) == len([m for m in marks if m not in footnotes])
 
 
 # --- page numbers inside a sentence -------------------------------------------------------------
