@@ -41,11 +41,13 @@ _BLANK_NUMBER_RE = regex.compile(rf"(?m)^{_BLANK_CORE}")
 # line; the place is the run of capitalized words just before the comma.
 _BLANK = r"[\d \t._…]*"
 _DATE_PART_RE = regex.compile(
-    r"[ \t]*,[ \t]*"
+    r"[ \t]*,?[ \t]*(?<![\w\d])"
     rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}(?:năm|tháng)[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
-    r"(?=[ \t*_.]*(?:\n|$))"
+    r"(?=[ \t*_.|]*(?:\n|$))"  # the date ends its line (or its table cell)
 )
-_PLACE_BEFORE_RE = regex.compile(r"(?:\p{Lu}\p{Ll}+)(?:[ \t]+\p{Lu}\p{Ll}+){0,4}[ \t*_]*$")
+_PLACE_BEFORE_RE = regex.compile(r"(?:\p{Lu}\p{Ll}+)(?:[ \t]+\p{Lu}\p{Ll}+){0,4}[ \t*_,]*$")
+# "Xã Minh Quang, ngày …": the place field holds the name, without its level word.
+_PLACE_LEVEL_RE = regex.compile(r"^(?:xã|phường|thị\s+trấn|huyện|tỉnh|thành\s+phố|tp\.?)\s+", regex.IGNORECASE)
 _DATE_LINE_START = regex.compile(r"[ \t*_]*ngày\b")
 _ISSUING_RE = regex.compile(
     r"[ \t*]*(?P<subject>[^\n;:.]{4,90}?)\s+(?:đã\s+)?"
@@ -55,7 +57,8 @@ _LINE_START_RE = regex.compile(r"(?m)^[ \t*_]*")
 _SENTENCE_START_RE = regex.compile(r"(?m)^|[;:.,]\s+")
 _OF_LINE_RE = regex.compile(r"(?m)^[ \t*]*của\s+(?P<body>[^\n]{4,80}?)[ \t*]*$")
 _ON_BEHALF_RE = regex.compile(r"(?m)^[ \t*]*(?:t/m|tm\.?|thay\s+mặt)\s+(?P<body>[^\n*]{3,60})")
-_PERSON_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:[ \t]+\p{Lu}\p{Ll}*){1,4}$")
+# "Nguyễn Hữu Phương", "Lò Văn Thắng", "H' Bia Niê", "Y Ngông Niê Kđăm": two to five capitalized words.
+_PERSON_RE = regex.compile(r"^(?:\p{Lu}['’]?\p{Ll}*)(?:[ \t]+\p{Lu}['’]?\p{Ll}*){1,4}$")
 _TAIL_END_RE = regex.compile(r"(?m)^[ \t*#]*(?:phụ\s+lục|phụ\s+biểu)\b")
 _RECIPIENTS_RE = regex.compile(r"(?m)^[ \t*]*nơi\s+nhận")
 
@@ -128,7 +131,9 @@ def _date_place(document: Document, head: int) -> tuple[str | None, str | None]:
         line_start = max(text.rfind("\n", lo, m.start()) + 1, lo)
         place = _PLACE_BEFORE_RE.search(text, line_start, m.start())
         if place or span is not None:
-            name = " ".join(place.group().strip(" \t*_").split()) if place else None
+            name = " ".join(place.group().strip(" \t*_,").split()) if place else None
+            if name:
+                name = _PLACE_LEVEL_RE.sub("", name) or None
             return parse_partial_date(m.group("date")), name
     return None, None
 
@@ -138,7 +143,7 @@ def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
     if span is not None:
         return registry.doc_type_of_name(document.text[span.start : span.end].strip(" \t*_"))
     # "KẾ HOẠCH" on a line of its own, or opening a line that a converter joined to the title.
-    type_line = regex.compile(rf"(?m)^[ \t*_]*({registry.type_pattern})(?:[ \t*_]*$|\s)")
+    type_line = regex.compile(rf"(?m)^[ \t*_|]*({registry.type_pattern})(?:[ \t*_|]*$|\s)")
     for m in type_line.finditer(document.fold, 0, head):
         written = document.text[m.start(1) : m.end(1)]
         if written.isupper():
@@ -219,11 +224,21 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
     start, end = _tail(document)
     text = document.text
     lines = [(m.start(), m.group()) for m in regex.finditer(r"[^\n]+", text[start:end])]
+    names = [
+        i
+        for i, (_, line) in enumerate(lines)
+        if _PERSON_RE.match(line.strip(" \t*_")) and not _CAPITAL_HEADINGS.search(fold(line))
+    ]
+    titles = [i for i, (_, line) in enumerate(lines) if registry.signer_title_re.search(fold(line))]
+    # The first name under the last printed title ("BÍ THƯ"), else the last name-like line after "Nơi nhận".
     name_index = None
-    for i, (_, line) in enumerate(lines):
-        clean = line.strip(" \t*_")
-        if _PERSON_RE.match(clean) and not _CAPITAL_HEADINGS.search(fold(clean)):
-            name_index = i
+    for t in reversed(titles):
+        under = [i for i in names if t < i <= t + 4]
+        if under:
+            name_index = under[0]
+            break
+    if name_index is None and names and _RECIPIENTS_RE.search(document.fold):
+        name_index = names[-1]
     if name_index is None:
         name_index = _upper_case_name(lines, registry)
     if name_index is None:

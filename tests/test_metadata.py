@@ -55,6 +55,9 @@ DATE_LINES = [
     ("Xuân Hưng, ngày ... tháng 8 năm 2025", "2025-08", "Xuân Hưng"),
     ("Xuân Hưng, ngày    tháng    năm 2025", "2025", "Xuân Hưng"),
     ("Rạng Đông, ngày 14/8/2025", "2025-08-14", "Rạng Đông"),
+    ("Xã Minh Hòa, ngày 14/8/2025", "2025-08-14", "Minh Hòa"),
+    ("Minh Hòa ngày 14 tháng 8 năm 2025", "2025-08-14", "Minh Hòa"),
+    ("| Số 31-KH/ĐU | Minh Hòa, ngày 05 tháng 9 năm 2025 |", "2025-09-05", "Minh Hòa"),
     ("*Rạng Đông, ngày 19 tháng 6 tháng 2025*", "2025-06-19", "Rạng Đông"),
     ("", None, None),
 ]
@@ -73,7 +76,12 @@ def test_a_basis_line_with_a_date_is_not_the_date_line() -> None:
     assert (meta.date, meta.place) == (None, None)
 
 
-DOC_TYPES = [("KẾ HOẠCH", "ke_hoach"), ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "chuong_trinh"), ("**NGHỊ QUYẾT**", "nghi_quyet")]
+DOC_TYPES = [
+    ("KẾ HOẠCH", "ke_hoach"),
+    ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "chuong_trinh"),
+    ("**NGHỊ QUYẾT**", "nghi_quyet"),
+    ("| KẾ HOẠCH |", "ke_hoach"),
+]
 
 
 @pytest.mark.parametrize(("line", "code"), DOC_TYPES)
@@ -131,6 +139,8 @@ SIGNATURES = [
         "Bí thư",
     ),
     ("Nơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Lưu VPĐU.\n", None, None),
+    ("Nơi nhận:\n- Lưu VT.\nT/M ĐẢNG ỦY\nBÍ THƯ\nH' Bia Niê\n", "H' Bia Niê", "Bí thư"),
+    ("T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn An\nGhi Chú Thêm\n", "Nguyễn Văn An", "Bí thư"),
     ("Nơi nhận:\n- Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNGUYỄN VĂN BÌNH\n", "NGUYỄN VĂN BÌNH", "Chủ tịch"),
 ]
 
