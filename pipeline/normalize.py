@@ -40,6 +40,19 @@ from pipeline.raw import RawBlock, RawDocument
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "extractors" / "lexicon"
 
+# patterns used inside functions, compiled once
+_CLUSTER = regex.compile(r"\P{M}\p{M}*|\p{M}+")
+_WORD_END = regex.compile(r"[\p{L}\p{M}]+$")
+_DATE_CUT = regex.compile(r"(?<!\S)\d{1,2}/(?:\d{1,2}/)?(\d{1,3})$")
+_YEAR_REST = regex.compile(r"\d{1,3}(?!\d)")
+_WORD_START = regex.compile(r"[\p{L}\p{M}]+")
+_DIGITS = regex.compile(r"\d{1,3}")
+_TOKEN = regex.compile(r"[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]")
+_SENTENCE_END = regex.compile(r"[.!?:;…]['\"”’)]*$")
+_LOWER = regex.compile(r"\p{Ll}")
+_NUMBER_ONLY = regex.compile(r"\s*\d{1,3}\s*")
+_HEADING_STYLE = regex.compile(r"(?i)heading|title|tiêu đề")
+
 
 @cache
 def load_lexicon(name: str) -> dict:
@@ -160,7 +173,7 @@ def _nfc_tracked(text: str, base: int = 0) -> Tracked:
         return Tracked(text, list(range(base, base + len(text))))
     chars: list[str] = []
     pos: list[int] = []
-    for match in regex.finditer(r"\P{M}\p{M}*|\p{M}+", text):
+    for match in _CLUSTER.finditer(text):
         composed = unicodedata.normalize("NFC", match.group(0))
         chars.append(composed)
         pos.extend(base + min(match.start() + i, match.end() - 1) for i in range(len(composed)))
@@ -262,7 +275,7 @@ def _remove_glued_footnotes(t: Tracked, ctx: Context) -> Tracked:
     def word(m: regex.Match) -> list | None:
         note = m.group(2)
         start = m.start(2)
-        head = regex.search(r"[\p{L}\p{M}]+$", t.text[:start])
+        head = _WORD_END.search(t.text[:start])
         if note not in ctx.footnote_ids or head is None or fold_text(head.group(0)) in units:
             return None
         ctx.marks.append(FootnoteMark(t.pos[start], note))
@@ -299,12 +312,12 @@ def _wrap_glue(before: str, after: str) -> str:
     one syllable ("nă"+"m") or one all-capital abbreviation ("UBN"+"D"), never in "với|UBND xã". A
     date cut inside its year ("15/11/20|25") is glued too.
     """
-    date = regex.search(r"(?<!\S)\d{1,2}/(?:\d{1,2}/)?(\d{1,3})$", before)
-    year = regex.match(r"\d{1,3}(?!\d)", after)
+    date = _DATE_CUT.search(before)
+    year = _YEAR_REST.match(after)
     if date and year and len(date.group(1)) + len(year.group(0)) == 4:
         return ""  # "15/11/20|25": a date a narrow column cut
-    left = regex.search(r"[\p{L}\p{M}]+$", before)
-    right = regex.match(r"[\p{L}\p{M}]+", after)
+    left = _WORD_END.search(before)
+    right = _WORD_START.match(after)
     if not left or not right:
         return " "
     a, b = left.group(0), right.group(0)
@@ -331,7 +344,7 @@ def split_lines(t: Tracked) -> list[Tracked]:
         stripped = _strip(line)
         if not stripped.text:
             continue
-        if regex.fullmatch(r"\d{1,3}", stripped.text) and len(raw_lines) > 1:
+        if _DIGITS.fullmatch(stripped.text) and len(raw_lines) > 1:
             continue  # a page number standing alone between the wrapped lines of a paragraph
         if current is None or _starts_new_line(current.text, stripped.text):
             if current is not None:
@@ -407,7 +420,7 @@ def _page_number_is_debris(before: str, after: str, next_word: str | None, pairs
 def _word_pairs(lines: list[str]) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for line in lines:
-        words = regex.findall(r"[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]", fold_text(line))
+        words = _TOKEN.findall(fold_text(line))
         pairs.update(itertools.pairwise(words))
     return pairs
 
@@ -452,7 +465,7 @@ class Normalized:
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(regex.search(r"[.!?:;…]['\"”’)]*$", text)) or text.endswith("./.")
+    return bool(_SENTENCE_END.search(text)) or text.endswith("./.")
 
 
 _CLOSING = "”’,;:.)…"
@@ -465,7 +478,7 @@ def _continues(previous: str, following: str) -> bool:
     ("”;"), or when the first left a parenthesis open. A heading ("2. Mục tiêu cụ thể đến năm 2030")
     and a list item or heading that follows are never joined.
     """
-    if _ends_sentence(previous) or not regex.search(r"\p{Ll}", previous) or opens_item(following):
+    if _ends_sentence(previous) or not _LOWER.search(previous) or opens_item(following):
         return False
     if HEADING_MARKER.match(previous) and len(previous) <= 160 and ";" not in previous:
         return False
@@ -501,7 +514,7 @@ def normalize(raw: RawDocument) -> Normalized:
         if block.kind == "cell":
             pieces.append(_Piece(_join_cell(cleaned), index, "cell", block.style))
             continue
-        if not cleaned.text.strip() or regex.fullmatch(r"\s*\d{1,3}\s*", cleaned.text):
+        if not cleaned.text.strip() or _NUMBER_ONLY.fullmatch(cleaned.text):
             continue  # empty after debris, or a page number standing as its own paragraph
         for j, part in enumerate(split_lines(cleaned)):
             pieces.append(_Piece(part, index, "paragraph", block.style, first_of_block=j == 0))
@@ -601,7 +614,7 @@ def _join_table_pieces(pieces: list[_Piece], raw: RawDocument) -> list[_Piece]:
 
 
 def _is_heading_style(style: str | None) -> bool:
-    return bool(style and regex.match(r"(?i)heading|title|tiêu đề", style))
+    return bool(style and _HEADING_STYLE.match(style))
 
 
 def _locate_raw(bases: list[int], global_offset: int) -> tuple[int, int]:

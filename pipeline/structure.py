@@ -74,6 +74,15 @@ _PLACE_DATE = regex.compile(
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
+# patterns used inside functions, compiled once
+_LOWER = regex.compile(r"\p{Ll}")
+_HINT_STYLE = regex.compile(r"(?i)heading|title|bold|strong")
+_ISSUING_END = regex.compile(r"(như sau|sau đây)\s*:?\s*$")
+_CLAUSE_CUT = regex.compile(r"[;,]\s+(?=\p{Lu})")
+_BASIS_START = regex.compile(r"(?:^|(?<=[;,.]\s))Căn cứ")
+_PERSON_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}")
+_ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
+
 
 def roman_value(numeral: str) -> int | None:
     """Value of a roman numeral written the usual way, or None ("IIII" and "VX" are not)."""
@@ -102,7 +111,7 @@ class HeadingMatch:
 
 
 def _has_lower(text: str) -> bool:
-    return bool(regex.search(r"\p{Ll}", text))
+    return bool(_LOWER.search(text))
 
 
 def _reads_as_heading(title: str, hinted: bool) -> bool:
@@ -119,7 +128,7 @@ def _reads_as_heading(title: str, hinted: bool) -> bool:
 
 
 def _is_hint(style: str | None) -> bool:
-    return bool(style and regex.match(r"(?i)heading|title|bold|strong", style))
+    return bool(style and _HINT_STYLE.match(style))
 
 
 def heading_match(text: str, style: str | None = None) -> HeadingMatch | None:
@@ -289,13 +298,13 @@ def _issuing_start(text: str) -> int | None:
     """Where, in a head line, the sentence that issues the plan starts ("Ban Thường vụ ... như sau:")."""
     lex = load_lexicon("headings.json")
     folded = fold_text(text)
-    if not regex.search(r"(như sau|sau đây)\s*:?\s*$", folded):
+    if not _ISSUING_END.search(folded):
         return None
     if not any(v in folded for v in lex["issuing_verbs"]) or not any(o in folded for o in lex["issuing_objects"]):
         return None
     if not folded.startswith("căn cứ"):
         return 0
-    cuts = [m.end() for m in regex.finditer(r"[;,]\s+(?=\p{Lu})", text)]
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(text)]
     for cut in cuts:
         tail = fold_text(text[cut:])
         if not tail.startswith("căn cứ") and any(v in tail for v in lex["issuing_verbs"]):
@@ -367,7 +376,7 @@ def _data_tables_in(entries: list[_Entry]) -> set[int]:
 
 def _add_basis(b: _Builder, e: _Entry, end: int) -> None:
     """Each "Căn cứ ..." of a line is one basis span, even where two share a paragraph."""
-    starts = [m.start() for m in regex.finditer(r"(?:^|(?<=[;,.]\s))Căn cứ", e.text[:end])] or [0]
+    starts = [m.start() for m in _BASIS_START.finditer(e.text[:end])] or [0]
     for j, start in enumerate(starts):
         stop = starts[j + 1] if j + 1 < len(starts) else end
         piece = e.text[start:stop].rstrip()
@@ -379,7 +388,7 @@ def _add_basis(b: _Builder, e: _Entry, end: int) -> None:
 
 
 def _looks_like_name(text: str) -> bool:
-    return bool(regex.fullmatch(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}", text.strip()))
+    return bool(_PERSON_NAME.fullmatch(text.strip()))
 
 
 def _is_signature_line(text: str) -> bool:
@@ -596,7 +605,7 @@ def _is_header_row(cells: list[_Entry]) -> bool:
     texts = [c.text for c in cells if c.text.strip()]
     if not texts or any(len(t) > 80 for t in texts):
         return False
-    if regex.fullmatch(r"\d{1,3}\.?", texts[0].strip()):
+    if _ROW_NUMBER.fullmatch(texts[0].strip()):
         return False
     return sum(_column_role(t) is not None for t in texts) * 2 >= len(texts)
 
