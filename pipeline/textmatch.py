@@ -116,8 +116,12 @@ def overlap(a: str | None, b: str | None) -> float:
 
 def common_suffix(a: str | None, b: str | None) -> int:
     """Length of the longest common ending of two folded prefixes: how alike the text before two
-    quotes is (the W3C TextQuoteSelector way of telling repeated quotes apart)."""
-    fa, fb = fold_quote(a), fold_quote(b)
+    quotes is (the W3C TextQuoteSelector way of telling repeated quotes apart).
+
+    Compared on syllables only: punctuation differs between renditions of the same text (a .txt
+    table writes "|" between cells, the normalized text starts each cell on its own line), and a
+    prefix must not lose its match for it."""
+    fa, fb = " ".join(syllables(a)), " ".join(syllables(b))
     n = 0
     for x, y in zip(reversed(fa), reversed(fb), strict=False):
         if x != y:

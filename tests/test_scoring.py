@@ -462,3 +462,11 @@ def test_a_file_that_is_not_a_prediction_is_noted_not_fatal(tmp_path: Path, caps
     out = capsys.readouterr().out
     assert "junk.txt.json: not a PlanResult, skipped" in out
     assert "Missing predictions" not in out
+
+
+def test_prefixes_compare_on_syllables_so_table_pipes_do_not_matter():
+    from pipeline.textmatch import common_suffix
+
+    gold_prefix = "| 7 | Kết nối dữ liệu | Văn phòng HĐND và UBND phường | "
+    predicted_prefix = "7\nKết nối dữ liệu\nVăn phòng HĐND và UBND phường\n"
+    assert common_suffix(gold_prefix, predicted_prefix) >= len("văn phòng hđnd và ubnd phường")
