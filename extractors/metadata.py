@@ -51,7 +51,8 @@ _PLACE_LEVEL_RE = regex.compile(r"^(?:xã|phường|thị\s+trấn|huyện|tỉn
 _DATE_LINE_START = regex.compile(r"[ \t*_]*ngày\b")
 _ISSUING_RE = regex.compile(
     r"[ \t*]*(?P<subject>[^\n;:.]{4,90}?)\s+(?:đã\s+)?"
-    r"(?:ban\s+hành|xây\s+dựng|triển\s+khai\s+xây\s+dựng)\s+(?:kế\s+hoạch|chương\s+trình)"
+    r"(?:(?:ban\s+hành|xây\s+dựng|triển\s+khai\s+xây\s+dựng|đề\s+ra|lập)\s+(?:kế\s+hoạch|chương\s+trình)"
+    r"|(?:triển\s+khai|tổ\s+chức)\s+thực\s+hiện\s+như\s+sau)"
 )
 _LINE_START_RE = regex.compile(r"(?m)^[ \t*_]*")
 _SENTENCE_START_RE = regex.compile(r"(?m)^|[;:.,]\s+")
@@ -140,8 +141,10 @@ def _date_place(document: Document, head: int) -> tuple[str | None, str | None]:
 
 def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
     span = document.header.doc_type_line
-    if span is not None:
-        return registry.doc_type_of_name(document.text[span.start : span.end].strip(" \t*_"))
+    if span is not None:  # "KẾ HOẠCH", or a type line that runs on into the subject
+        m = regex.compile(rf"[ \t*_|]*({registry.type_pattern})").match(document.fold, span.start, span.end)
+        if m:
+            return registry.doc_type_of_name(m.group(1))
     # "KẾ HOẠCH" on a line of its own, or opening a line that a converter joined to the title.
     type_line = regex.compile(rf"(?m)^[ \t*_|]*({registry.type_pattern})(?:[ \t*_|]*$|\s)")
     for m in type_line.finditer(document.fold, 0, head):

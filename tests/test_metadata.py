@@ -108,6 +108,8 @@ ISSUERS = [
         "Ban Chấp hành Đảng bộ xã",
     ),
     ("KẾ HOẠCH\nvề chuyển đổi số\n", "T/M BAN THƯỜNG VỤ ĐẢNG ỦY XÃ", "Ban Thường vụ Đảng ủy xã"),
+    ("KẾ HOẠCH\nvề chuyển đổi số\n", "T/M BAN THƯỜNG VỤ", "Ban Thường vụ Đảng ủy xã"),
+    ("KẾ HOẠCH\nvề chuyển đổi số\nĐảng ủy xã Minh Hòa triển khai thực hiện như sau:\n", "", "Đảng ủy xã"),
     # a ward keeps its level word: the bodies table is written for a xã
     (
         "KẾ HOẠCH\nvề chuyển đổi số\nỦy ban nhân dân phường Tân Phong ban hành Kế hoạch như sau:\n",
@@ -209,3 +211,10 @@ def test_title_is_the_subject_without_a_closing_replacement_note() -> None:
     doc = make_document(text)
     doc.header = DocumentHeader(title=Span(start=text.index("CỦA"), end=text.index(")") + 1))
     assert extract_metadata(doc, []).title == "thực hiện Kế hoạch số 24-KH/TU ngày 11/8/2025"
+
+
+def test_a_type_line_that_runs_on_into_the_subject() -> None:
+    text = "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW" + BODY
+    doc = make_document(text)
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=text.index("\n")))
+    assert extract_metadata(doc, []).doc_type == "ke_hoach"
