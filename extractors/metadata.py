@@ -45,7 +45,8 @@ _DATE_PART_RE = regex.compile(
     rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}(?:năm|tháng)[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
     r"(?=[ \t*_.|]*(?:\n|$))"  # the date ends its line (or its table cell)
 )
-_PLACE_BEFORE_RE = regex.compile(r"(?:\p{Lu}\p{Ll}+)(?:[ \t]+\p{Lu}\p{Ll}+){0,4}[ \t*_,]*$")
+_PLACE_BEFORE_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,4}[ \t*_,]*$")
+_UPPER_PLACE_BEFORE_RE = regex.compile(r"(?<![\w/-])(?:\p{Lu}[\p{Lu}'’-]+)(?:[ \t]+\p{Lu}[\p{Lu}'’-]+){0,4}[ \t*_,]*$")
 # "Xã Minh Quang, ngày …": the place field holds the name, without its level word.
 _PLACE_LEVEL_RE = regex.compile(r"^(?:xã|phường|thị\s+trấn|huyện|tỉnh|thành\s+phố|tp\.?)\s+", regex.IGNORECASE)
 _DATE_LINE_START = regex.compile(r"[ \t*_]*ngày\b")
@@ -130,7 +131,9 @@ def _date_place(document: Document, head: int) -> tuple[str | None, str | None]:
         return parse_partial_date(folded[lo:hi]), None  # a date line without a place
     for m in _DATE_PART_RE.finditer(folded, lo, hi):
         line_start = max(text.rfind("\n", lo, m.start()) + 1, lo)
-        place = _PLACE_BEFORE_RE.search(text, line_start, m.start())
+        place = _PLACE_BEFORE_RE.search(text, line_start, m.start()) or _UPPER_PLACE_BEFORE_RE.search(
+            text, line_start, m.start()
+        )
         if place or span is not None:
             name = " ".join(place.group().strip(" \t*_,").split()) if place else None
             if name:
