@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.citations import extract_citations, scan
 from extractors.grammar import fold, parse_date, parse_partial_date, phrase_pattern
@@ -503,3 +505,56 @@ def test_parse_partial_date(written: str, iso: str | None) -> None:
 )
 def test_phrase_pattern_accepts_spelling_variants(phrase: str, written: str) -> None:
     assert regex.fullmatch(phrase_pattern(phrase), fold(written))
+
+
+# --- properties over generated text ----------------------------------------------------------------
+
+_FRAGMENTS = [
+    "Nghị quyết",
+    "số",
+    "57-NQ/TW",
+    "57 NQ/TW",
+    "03/NQ-\nCP",
+    "Kế hoạch",
+    "này",
+    "ngày",
+    "22/12/2024",
+    "19 tháng 6 năm 2025",
+    "của",
+    "Bộ Chính trị",
+    "Ban Thường vụ Tỉnh ủy",
+    "Ninh Bình",
+    "về",
+    ",",
+    ";",
+    "(",
+    ")",
+    "sau đây viết tắt là",
+    "Căn cứ",
+    "thay thế",
+    "thực hiện",
+    "\n",
+    "I. MỤC TIÊU",
+    "100%",
+    "2030",
+    "Quý I/2026",
+    "Đề án",
+    "06",
+    "Luật Dữ liệu",
+    "Số 10-KH/ĐU",
+    "Kèm theo",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40))
+def test_any_text_gives_well_formed_records(parts: list[str]) -> None:
+    doc = make_document(" ".join(parts))
+    citations, warnings = extract_citations(doc)
+    for c in citations:
+        start, end = c.span
+        assert 0 <= start < end <= len(doc.text)
+        assert c.quote == " ".join(doc.text[start:end].split())
+        assert c.number is None or c.number.strip() == c.number
+    for w in warnings:
+        assert w.code
