@@ -1,0 +1,604 @@
+"""The audit report as one self-contained HTML page.
+
+Why one file with everything inline: auditors receive the report by mail or on a USB stick and open
+it from disk, often on machines without network access. So the page carries its own styles, its
+own small script (severity filter) and its own chart (SVG generated here); nothing is fetched.
+
+Why anchors by position (`p3-f2-q1`) rather than by doc_id: doc_ids come from file names and may
+repeat across formats of the same plan (.txt/.docx/.pdf); indices are unique and safe in a URL.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from html import escape
+
+from pipeline.audit.models import AuditReport, CoverageStatus, Finding, PeerMatrix, PlanAudit, Quote, Severity
+from pipeline.models import SourceLocation
+
+SEVERITIES: tuple[Severity, ...] = ("problem", "warning", "info")
+SEVERITY_LABELS: dict[str, str] = {"problem": "Vấn đề", "warning": "Cảnh báo", "info": "Thông tin"}
+STATUSES: tuple[CoverageStatus, ...] = ("carried", "strengthened", "weakened", "missing", "not_applicable")
+STATUS_LABELS: dict[str, str] = {
+    "carried": "Giữ nguyên",
+    "strengthened": "Cao hơn",
+    "weakened": "Thấp hơn / muộn hơn",
+    "missing": "Thiếu",
+    "not_applicable": "Không áp dụng",
+}
+STATUS_SYMBOLS: dict[str, str] = {
+    "carried": "✓",
+    "strengthened": "▲",
+    "weakened": "▼",
+    "missing": "✗",
+    "not_applicable": "–",
+}
+# Colour-blind-safe (Okabe–Ito based); each status also has its symbol, so colour is never the only cue.
+STATUS_COLOURS: dict[str, str] = {
+    "carried": "#2e8b57",
+    "strengthened": "#0072b2",
+    "weakened": "#e69f00",
+    "missing": "#c0392b",
+    "not_applicable": "#9e9e9e",
+}
+KIND_LABELS: dict[str, str] = {"coverage": "Chỉ tiêu", "five_clear": "5 rõ", "lint": "Nhất quán"}
+FIVE_CLEAR: tuple[tuple[str, str], ...] = (
+    ("viec", "Rõ việc"),
+    ("trach_nhiem", "Rõ trách nhiệm"),
+    ("san_pham", "Rõ sản phẩm"),
+    ("thoi_han", "Rõ thời hạn"),
+    ("hieu_qua", "Rõ hiệu quả"),
+)
+CHART_STATUSES: tuple[CoverageStatus, ...] = ("carried", "strengthened", "weakened", "missing")
+
+
+def e(value: object) -> str:
+    """Escape anything for HTML text or a double-quoted attribute."""
+    return escape("" if value is None else str(value), quote=True)
+
+
+def format_number(value: float | None) -> str:
+    """80.0 → "80", 0.5 → "0,5": Vietnamese writes the decimal comma."""
+    if value is None:
+        return ""
+    text = f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return text.replace(".", ",")
+
+
+def describe_place(source: SourceLocation | None) -> str:
+    """Where a quote stands in the original file, in the words an auditor looks for it by.
+
+    `SourceLocation` keeps paragraph, table, row and column 0-based (machine indices); a person
+    counts from 1, so they are shown 1-based here. Page and line are already 1-based.
+    """
+    if source is None:
+        return ""
+    parts: list[str] = []
+    if source.page is not None:
+        parts.append(f"trang {source.page}")
+    if source.paragraph is not None:
+        parts.append(f"đoạn {source.paragraph + 1}")
+    if source.line is not None:
+        parts.append(f"dòng {source.line}")
+    if source.table is not None:
+        cell = f"bảng {source.table + 1}"
+        if source.row is not None:
+            cell += f", hàng {source.row + 1}"
+        if source.column is not None:
+            cell += f", cột {source.column + 1}"
+        parts.append(cell)
+    return ", ".join(parts)
+
+
+def describe_target(target: dict) -> str:
+    """A directive target as a short line: "≥ 80 % · 2025-12-31"."""
+    comparator = {">=": "≥", "<=": "≤", ">": ">", "~": "≈", "=": ""}.get(str(target.get("comparator") or "="), "")
+    value = format_number(target.get("value"))
+    if target.get("value_max") is not None:
+        value += "–" + format_number(target.get("value_max"))
+    figure = " ".join(part for part in (comparator, value, target.get("unit") or "") if part)
+    return " · ".join(part for part in (figure, target.get("by") or "") if part)
+
+
+def ordered_findings(plan: PlanAudit) -> list[Finding]:
+    """Problems first, then warnings, then notes; the engine's order within each."""
+    rank = {severity: i for i, severity in enumerate(SEVERITIES)}
+    return sorted(plan.findings, key=lambda finding: rank.get(finding.severity, len(rank)))
+
+
+def status_counts(report: AuditReport) -> list[tuple[str, Counter[str]]]:
+    """Per plan: how many directive targets it carries, strengthens, weakens or misses.
+
+    Read from the peer matrices where the engine built them, else from the plan's coverage findings.
+    """
+    rows: list[tuple[str, Counter[str]]] = []
+    for plan in report.plans:
+        counts: Counter[str] = Counter()
+        for matrix in report.matrices:
+            for cell in matrix.cells.get(plan.doc_id, {}).values():
+                counts[cell.status] += 1
+        if not counts:
+            counts.update(f.status for f in plan.findings if f.kind == "coverage" and f.status)
+        rows.append((plan_label(plan), counts))
+    return rows
+
+
+def plan_label(plan: PlanAudit) -> str:
+    """The doc_id, with the file's format when it has one: the same plan may come as .txt, .docx, .pdf."""
+    suffix = (plan.source_file or "").rsplit(".", 1)
+    if len(suffix) == 2 and suffix[1] and not plan.doc_id.endswith("." + suffix[1]):
+        return f"{plan.doc_id} ({suffix[1].lower()})"
+    return plan.doc_id
+
+
+class Anchors:
+    """Unique ids for plans, findings and quotes, and lookups between them."""
+
+    def __init__(self, report: AuditReport) -> None:
+        self.plan_ids: dict[int, str] = {}
+        self.by_doc: dict[str, list[int]] = {}
+        self.finding_ids: dict[int, str] = {}
+        for i, plan in enumerate(report.plans, start=1):
+            self.plan_ids[id(plan)] = f"p{i}"
+            self.by_doc.setdefault(plan.doc_id, []).append(i - 1)
+            for j, finding in enumerate(ordered_findings(plan), start=1):
+                self.finding_ids[id(finding)] = f"p{i}-f{j}"
+
+    def plan(self, plan: PlanAudit) -> str:
+        return self.plan_ids[id(plan)]
+
+    def finding(self, finding: Finding) -> str:
+        return self.finding_ids[id(finding)]
+
+    @staticmethod
+    def quote(finding_id: str, k: int) -> str:
+        return f"{finding_id}-q{k}"
+
+
+def render_html(report: AuditReport, title: str = "Báo cáo kiểm tra kế hoạch") -> str:
+    """The whole page as a string (UTF-8 when written)."""
+    anchors = Anchors(report)
+    body = "\n".join(
+        [
+            _header(report, title),
+            "<main>",
+            _summary(report, anchors),
+            _matrices(report, anchors),
+            _chart_section(report),
+            _findings(report, anchors),
+            _errors(report),
+            "</main>",
+            "<footer><p>Tạo bởi <code>kehoach audit</code>. Trang tự chứa: mở trực tiếp từ đĩa, không cần mạng.</p>"
+            "</footer>",
+        ]
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(title)}</title>\n"
+        '<link rel="icon" href="data:,">\n'
+        f"<style>{STYLE}</style>\n</head>\n<body>\n{body}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+    )
+
+
+def _header(report: AuditReport, title: str) -> str:
+    severity = Counter(f.severity for plan in report.plans for f in plan.findings)
+    total = sum(severity.values())
+    counts = ", ".join(
+        f'<span class="badge sev-{s}">{severity.get(s, 0)} {e(SEVERITY_LABELS[s].lower())}</span>' for s in SEVERITIES
+    )
+    return (
+        f'<header><h1>{e(title)}</h1><p class="lead">{len(report.plans)} kế hoạch · {total} phát hiện: {counts}</p>'
+        '<nav aria-label="Mục lục"><a href="#summary">Tóm tắt</a><a href="#matrix">Ma trận chỉ tiêu</a>'
+        '<a href="#chart">Biểu đồ</a><a href="#findings">Phát hiện</a>'
+        + ('<a href="#errors">Lỗi</a>' if report.errors else "")
+        + "</nav></header>"
+    )
+
+
+def _scroll_table(label: str, table: str) -> str:
+    """A table in a region that scrolls sideways (and is reachable by keyboard), never the whole page."""
+    return f'<div class="scroll" role="region" aria-label="{e(label)}" tabindex="0">{table}</div>'
+
+
+def _summary(report: AuditReport, anchors: Anchors) -> str:
+    head = (
+        "<thead><tr><th scope=col>Kế hoạch</th><th scope=col>Chỉ thị đối chiếu</th>"
+        + "".join(f'<th scope=col class="num">{e(SEVERITY_LABELS[s])}</th>' for s in SEVERITIES)
+        + '<th scope=col class="num">Nhiệm vụ</th>'
+        + "".join(f'<th scope=col class="num">{e(label)}</th>' for _, label in FIVE_CLEAR)
+        + "</tr></thead>"
+    )
+    rows: list[str] = []
+    for plan in report.plans:
+        severity = Counter(f.severity for f in plan.findings)
+        tasks = plan.five_clear.get("tasks")
+        cells = [
+            f'<th scope=row><a href="#{anchors.plan(plan)}">{e(plan_label(plan))}</a>'
+            + (f'<div class="title">{e(plan.title)}</div>' if plan.title else "")
+            + "</th>",
+            f"<td>{e(', '.join(plan.directives)) or '<span class=muted>không xác định</span>'}</td>",
+            *(
+                f'<td class="num"><span class="count sev-{s}{" zero" if not severity.get(s) else ""}">'
+                f"{severity.get(s, 0)}</span></td>"
+                for s in SEVERITIES
+            ),
+            f'<td class="num">{"" if tasks is None else tasks}</td>',
+        ]
+        for key, _ in FIVE_CLEAR:
+            met = plan.five_clear.get(key)
+            if met is None:
+                cells.append('<td class="num muted">–</td>')
+            else:
+                short = tasks is not None and met < tasks
+                cells.append(
+                    f'<td class="num{" short" if short else ""}">{met}'
+                    + (f'<span class="of">/{tasks}</span>' if tasks is not None else "")
+                    + "</td>"
+                )
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    table = f'<table class="summary">{head}<tbody>{"".join(rows)}</tbody></table>'
+    return (
+        '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Tóm tắt theo kế hoạch</h2>'
+        "<p class=hint>Số phát hiện theo mức độ; 5 rõ: số nhiệm vụ đạt tiêu chí trên tổng số nhiệm vụ "
+        "(tô màu khi chưa đủ).</p>" + _scroll_table("Tóm tắt theo kế hoạch", table) + "</section>"
+    )
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<li><span class="cell st-{s}" aria-hidden="true">{STATUS_SYMBOLS[s]}</span> {e(STATUS_LABELS[s])}</li>'
+        for s in STATUSES
+    )
+    items += (
+        '<li><span class="cell st-weakened outlier" aria-hidden="true">⚑</span> Thấp hơn các kế hoạch cùng chỉ thị</li>'
+    )
+    return f'<ul class="legend" aria-label="Chú giải">{items}</ul>'
+
+
+def _coverage_finding(plan: PlanAudit, matrix: PeerMatrix, target_id: str) -> Finding | None:
+    for finding in plan.findings:
+        if (
+            finding.kind == "coverage"
+            and finding.target_id == target_id
+            and finding.directive in (None, matrix.directive)
+        ):
+            return finding
+    return None
+
+
+def _matrix_table(report: AuditReport, matrix: PeerMatrix, index: int, anchors: Anchors) -> str:
+    head = ['<th scope=col class="corner">Kế hoạch \\ chỉ tiêu</th>']
+    for target in matrix.targets:
+        head.append(
+            f'<th scope=col title="{e(target.get("id"))}">'
+            f'<div class="ind">{e(target.get("indicator") or target.get("id"))}</div>'
+            f'<div class="fig">{e(describe_target(target))}</div></th>'
+        )
+    rows: list[str] = []
+    for doc_id in matrix.plans:
+        plans = [report.plans[i] for i in anchors.by_doc.get(doc_id, [])]
+        plan = plans[0] if len(plans) == 1 else None
+        label = e(plan_label(plan)) if plan else e(doc_id)
+        row_head = (
+            f'<th scope=row><a href="#{anchors.plan(plan)}">{label}</a></th>' if plan else f"<th scope=row>{label}</th>"
+        )
+        cells = [row_head]
+        for target in matrix.targets:
+            target_id = str(target.get("id"))
+            cell = matrix.cells.get(doc_id, {}).get(target_id)
+            if cell is None:
+                cells.append('<td class="cell empty"><span class="sr">không có dữ liệu</span></td>')
+                continue
+            figure = format_number(cell.value)
+            if cell.value_max is not None:
+                figure += "–" + format_number(cell.value_max)
+            text = f'<span aria-hidden="true">{STATUS_SYMBOLS[cell.status]}</span> {e(figure)}'
+            if cell.by:
+                text += f' <span class="by">{e(cell.by)}</span>'
+            if cell.outlier:
+                text += ' <span class="flag" aria-hidden="true">⚑</span>'
+            label_text = STATUS_LABELS[cell.status] + (" — thấp hơn các kế hoạch khác" if cell.outlier else "")
+            text += f'<span class="sr">{e(label_text)}</span>'
+            finding = _coverage_finding(plan, matrix, target_id) if plan else None
+            if finding is not None:
+                text = f'<a href="#{anchors.finding(finding)}">{text}</a>'
+            classes = f"cell st-{cell.status}" + (" outlier" if cell.outlier else "")
+            cells.append(f'<td class="{classes}" title="{e(label_text)}">{text}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<table class="matrix" id="matrix-{index}" data-directive="{e(matrix.directive)}">'
+        f"<caption>Ma trận chỉ tiêu: {e(matrix.directive)}</caption>"
+        f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _matrices(report: AuditReport, anchors: Anchors) -> str:
+    parts = [
+        '<section id="matrix" aria-labelledby="matrix-h"><h2 id="matrix-h">Ma trận chỉ tiêu: kế hoạch × chỉ thị</h2>',
+        "<p class=hint>Mỗi ô: kế hoạch đặt chỉ tiêu của chỉ thị thế nào (con số và thời hạn); bấm vào ô để xem "
+        "phát hiện và trích dẫn.</p>",
+        _legend(),
+    ]
+    if not report.matrices:
+        parts.append(
+            "<p class=muted>Không có ma trận (chưa có kế hoạch nào được đối chiếu với chỉ thị có chỉ tiêu).</p>"
+        )
+    for index, matrix in enumerate(report.matrices, start=1):
+        parts.append(f"<h3>{e(matrix.directive)}</h3>")
+        parts.append(
+            _scroll_table(f"Ma trận chỉ tiêu {matrix.directive}", _matrix_table(report, matrix, index, anchors))
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def chart_svg(rows: list[tuple[str, Counter[str]]]) -> str:
+    """A horizontal stacked bar per plan: directive targets carried, strengthened, weakened, missing."""
+    label_width, bar_width, row_height, top = 250, 520, 26, 34
+    most = max((sum(c[s] for s in CHART_STATUSES) for _, c in rows), default=0) or 1
+    height = top + row_height * max(len(rows), 1) + 28
+    width = label_width + bar_width + 60
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'role="img" aria-labelledby="chart-title chart-desc" class="chart">',
+        '<title id="chart-title">Chỉ tiêu của chỉ thị theo từng kế hoạch</title>',
+        '<desc id="chart-desc">Mỗi thanh là một kế hoạch: số chỉ tiêu giữ nguyên, cao hơn, thấp hơn và thiếu.</desc>',
+    ]
+    x = label_width
+    for status in CHART_STATUSES:  # legend along the top
+        parts.append(
+            f'<rect x="{x}" y="8" width="14" height="14" fill="{STATUS_COLOURS[status]}"></rect>'
+            f'<text x="{x + 19}" y="20" class="legend-text">{e(STATUS_LABELS[status])}</text>'
+        )
+        x += 30 + 8 * len(STATUS_LABELS[status])
+    for i, (label, counts) in enumerate(rows):
+        y = top + i * row_height
+        shown = label if len(label) <= 38 else label[:37] + "…"
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="bar-label">'
+            f"<title>{e(label)}</title>{e(shown)}</text>"
+        )
+        x = float(label_width)
+        for status in CHART_STATUSES:
+            n = counts.get(status, 0)
+            if not n:
+                continue
+            w = bar_width * n / most
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_height - 8}" '
+                f'fill="{STATUS_COLOURS[status]}">'
+                f"<title>{e(label)}: {n} {e(STATUS_LABELS[status].lower())}</title></rect>"
+            )
+            if w >= 16:
+                parts.append(f'<text x="{x + w / 2:.1f}" y="{y + 17}" text-anchor="middle" class="bar-n">{n}</text>')
+            x += w
+        total = sum(counts.get(s, 0) for s in CHART_STATUSES)
+        parts.append(f'<text x="{x + 6:.1f}" y="{y + 17}" class="bar-total">{total}</text>')
+    if not rows:
+        parts.append(f'<text x="{label_width}" y="{top + 17}" class="bar-label">Không có kế hoạch.</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _chart_section(report: AuditReport) -> str:
+    return (
+        '<section id="chart" aria-labelledby="chart-h">'
+        '<h2 id="chart-h">Biểu đồ: chỉ tiêu được giữ, nâng, hạ, thiếu</h2>'
+        + _scroll_table("Biểu đồ chỉ tiêu", chart_svg(status_counts(report)))
+        + "</section>"
+    )
+
+
+def _quote_block(quote: Quote, quote_id: str, finding_id: str, k: int) -> str:
+    where = [f"<span>Mục {e(quote.section)}</span>"] if quote.section else []
+    place = describe_place(quote.source)
+    if place:
+        where.append(f"<span>{e(place)}</span>")
+    return (
+        f'<li id="{quote_id}" class="quote" tabindex="-1"><blockquote>{e(quote.text)}</blockquote>'
+        f'<p class="where">{" · ".join(where) or "<span class=muted>không rõ vị trí</span>"}'
+        f' <a class="back" href="#{finding_id}">↑ phát hiện {e(finding_id)}</a></p></li>'
+    )
+
+
+def _finding_item(finding: Finding, finding_id: str) -> str:
+    bits = [
+        f'<span class="badge sev-{finding.severity}">'
+        f"{e(SEVERITY_LABELS.get(finding.severity, finding.severity))}</span>",
+        f'<span class="kind">{e(KIND_LABELS.get(finding.kind, finding.kind))}</span>',
+        f"<code>{e(finding.code)}</code>",
+    ]
+    if finding.status:
+        bits.append(
+            f'<span class="cell st-{finding.status} pill">{STATUS_SYMBOLS.get(finding.status, "")} '
+            f"{e(STATUS_LABELS.get(finding.status, finding.status))}</span>"
+        )
+    meta = []
+    if finding.directive:
+        meta.append(f"chỉ thị {e(finding.directive)}")
+    if finding.target_id:
+        meta.append(f"chỉ tiêu <code>{e(finding.target_id)}</code>")
+    links = " ".join(
+        f'<a class="to-quote" href="#{Anchors.quote(finding_id, k)}">trích dẫn {k}</a>'
+        for k in range(1, len(finding.evidence) + 1)
+    )
+    return (
+        f'<li id="{finding_id}" class="finding" data-severity="{e(finding.severity)}" data-kind="{e(finding.kind)}" '
+        f'tabindex="-1"><div class="head">{" ".join(bits)}</div><p class="msg">{e(finding.message)}</p>'
+        + (f'<p class="meta">{" · ".join(meta)}</p>' if meta else "")
+        + (f'<p class="links">{links}</p>' if links else '<p class="links muted">không có trích dẫn</p>')
+        + "</li>"
+    )
+
+
+def _plan_block(plan: PlanAudit, anchors: Anchors) -> str:
+    plan_id = anchors.plan(plan)
+    findings = ordered_findings(plan)
+    items = [_finding_item(f, anchors.finding(f)) for f in findings]
+    quotes = [
+        _quote_block(quote, Anchors.quote(anchors.finding(f), k), anchors.finding(f), k)
+        for f in findings
+        for k, quote in enumerate(f.evidence, start=1)
+    ]
+    facts = [f"<code>{e(plan.source_file)}</code>"] if plan.source_file else []
+    facts.append("đối chiếu với " + (e(", ".join(plan.directives)) if plan.directives else "<em>không xác định</em>"))
+    return (
+        f'<article id="{plan_id}" class="plan" aria-labelledby="{plan_id}-h">'
+        f'<h3 id="{plan_id}-h">{e(plan_label(plan))}</h3>'
+        + (f'<p class="title">{e(plan.title)}</p>' if plan.title else "")
+        + f'<p class="facts">{" · ".join(facts)}</p>'
+        + (f'<ol class="findings">{"".join(items)}</ol>' if items else "<p class=muted>Không có phát hiện.</p>")
+        + (
+            f'<details class="evidence" open><summary>Trích dẫn ({len(quotes)})</summary><ol class="quotes">'
+            f"{''.join(quotes)}</ol></details>"
+            if quotes
+            else ""
+        )
+        + "</article>"
+    )
+
+
+def _filter_controls(report: AuditReport) -> str:
+    severity = Counter(f.severity for plan in report.plans for f in plan.findings)
+    boxes = "".join(
+        f'<label><input type="checkbox" class="sev-filter" value="{s}" checked> '
+        f"{e(SEVERITY_LABELS[s])} ({severity.get(s, 0)})</label>"
+        for s in SEVERITIES
+    )
+    return f'<fieldset class="filters"><legend>Hiện mức độ</legend>{boxes}</fieldset>'
+
+
+def _findings(report: AuditReport, anchors: Anchors) -> str:
+    blocks: Iterable[str] = (_plan_block(plan, anchors) for plan in report.plans)
+    return (
+        '<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Phát hiện theo kế hoạch</h2>'
+        + _filter_controls(report)
+        + "".join(blocks)
+        + "</section>"
+    )
+
+
+def _errors(report: AuditReport) -> str:
+    if not report.errors:
+        return ""
+    columns = sorted({key for error in report.errors for key in error})
+    head = "".join(f"<th scope=col>{e(c)}</th>" for c in columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{e(error.get(c, ''))}</td>" for c in columns) + "</tr>" for error in report.errors
+    )
+    return (
+        '<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Tệp không đọc được</h2>'
+        + _scroll_table("Lỗi", f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        + "</section>"
+    )
+
+
+STYLE = """
+:root{--ink:#1d2330;--muted:#5f6b7a;--line:#d5dbe3;--bg:#f6f8fa;--card:#fff;--accent:#0b5cad}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:var(--ink);
+background:var(--bg)}
+header{background:#12355b;color:#fff;padding:18px 28px 10px}
+header h1{margin:0 0 4px;font-size:24px}
+header .lead{margin:0 0 10px}
+header nav a{color:#fff;margin-right:18px;font-weight:600;text-decoration:underline;text-underline-offset:3px}
+main{padding:8px 28px 28px;max-width:1600px}
+section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 18px;margin:18px 0}
+h2{font-size:20px;margin:0 0 8px}
+h3{font-size:17px;margin:18px 0 6px}
+.hint,.muted{color:var(--muted)}
+.hint{margin:0 0 10px;font-size:14px}
+.scroll{overflow-x:auto;max-width:100%;border:1px solid var(--line);border-radius:6px}
+.scroll:focus{outline:3px solid var(--accent)}
+table{border-collapse:collapse;font-size:14px;min-width:100%}
+th,td{border-bottom:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
+thead th{background:#eef2f6;position:sticky;top:0}
+tbody th{font-weight:600;background:#fafbfc}
+.num{text-align:right;white-space:nowrap}
+.summary .title{font-weight:400;color:var(--muted);font-size:13px;max-width:460px}
+.of{color:var(--muted);font-size:12px}
+td.short{background:#fdecea}
+.count{display:inline-block;min-width:2em;padding:1px 6px;border-radius:10px;text-align:center;font-weight:700}
+.count.zero{opacity:.45}
+.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:700}
+.sev-problem{background:#c0392b;color:#fff}.sev-warning{background:#f0b429;color:#222}.sev-info{background:#d9e2ec;color:#222}
+.matrix th,.matrix td{white-space:nowrap}
+.matrix thead th{min-width:130px;white-space:normal;font-weight:600}
+.matrix .ind{font-size:12px;line-height:1.3;max-height:4.1em;overflow:hidden}
+.matrix .fig{font-size:12px;color:var(--muted);font-weight:400}
+.matrix tbody th,.matrix .corner{position:sticky;left:0;z-index:1;border-right:2px solid var(--line)}
+.matrix .corner{z-index:2}
+.matrix caption{text-align:left;padding:6px 10px;color:var(--muted);font-size:13px}
+.cell{text-align:center;font-weight:600}
+.cell a{color:inherit;text-decoration:none;display:block}
+.cell a:hover,.cell a:focus{text-decoration:underline}
+.cell .by{font-weight:400;font-size:11px;opacity:.9}
+.st-carried{background:#2e8b57;color:#fff}
+.st-strengthened{background:#0072b2;color:#fff}
+.st-weakened{background:#e69f00;color:#1d2330}
+.st-missing{background:#c0392b;color:#fff}
+.st-not_applicable{background:#e4e7eb;color:#4a5563}
+.cell.empty{background:#fff}
+.outlier{box-shadow:inset 0 0 0 3px #1d2330}
+.flag{font-weight:700}
+.legend{list-style:none;display:flex;flex-wrap:wrap;gap:14px;padding:0;margin:0 0 10px;font-size:14px}
+.legend .cell{display:inline-block;width:26px;border-radius:4px}
+.pill{padding:1px 8px;border-radius:10px;font-size:12px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.chart{display:block;font-size:12px}
+.chart .bar-label{fill:#1d2330}.chart .bar-n{fill:#fff;font-weight:700}.chart .bar-total{fill:#5f6b7a}
+.chart .legend-text{fill:#1d2330}
+.plan{border-top:2px solid var(--line);padding-top:6px;margin-top:14px}
+.plan .title{margin:0 0 4px}
+.plan .facts{color:var(--muted);font-size:13px;margin:0 0 8px}
+.findings{padding-left:22px}
+.finding{margin:0 0 10px;padding:6px 10px;border-left:4px solid var(--line);border-radius:4px}
+.finding[data-severity=problem]{border-left-color:#c0392b}
+.finding[data-severity=warning]{border-left-color:#f0b429}
+.finding .head{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+.finding .kind{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
+.finding .msg{margin:4px 0}
+.finding .meta,.finding .links{margin:2px 0;font-size:13px}
+.finding.hidden{display:none}
+.to-quote{margin-right:10px}
+.evidence summary{cursor:pointer;font-weight:600;margin:6px 0}
+.quotes{padding-left:22px}
+.quote{margin:0 0 10px}
+.quote blockquote{margin:0;padding:6px 12px;background:#f3f6f9;border-left:4px solid var(--accent);
+white-space:pre-wrap;overflow-wrap:anywhere}
+.quote .where{margin:2px 0 0;font-size:13px;color:var(--muted)}
+:target{outline:3px solid var(--accent);outline-offset:2px;background:#fff8d6}
+a{color:var(--accent)}
+code{font-size:13px}
+.filters{border:1px solid var(--line);border-radius:6px;margin:0 0 8px;display:flex;gap:16px;flex-wrap:wrap}
+footer{padding:0 28px 24px;color:var(--muted);font-size:13px}
+@media print{header{background:none;color:#000}header nav{display:none}.scroll{overflow:visible}}
+"""
+
+SCRIPT = """
+(function () {
+  "use strict";
+  var boxes = document.querySelectorAll("input.sev-filter");
+  function apply() {
+    var shown = {};
+    boxes.forEach(function (box) { shown[box.value] = box.checked; });
+    document.querySelectorAll("li.finding").forEach(function (item) {
+      item.classList.toggle("hidden", shown[item.getAttribute("data-severity")] === false);
+    });
+  }
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var node = id ? document.getElementById(id) : null;
+    if (!node) { return; }
+    if (node.classList.contains("hidden")) { node.classList.remove("hidden"); }
+    var details = node.closest("details");
+    if (details && !details.open) { details.open = true; node.scrollIntoView(); }
+  }
+  boxes.forEach(function (box) { box.addEventListener("change", apply); });
+  window.addEventListener("hashchange", reveal);
+  reveal();
+})();
+"""
