@@ -3,7 +3,7 @@
 Documents are ingested and structured once (not timed); then `extract_citations` and
 `extract_metadata` run `--repeat` times over every rendition of the corpus (.txt, .docx, .pdf), warm
 (lexicons loaded and patterns compiled by a first untimed pass). Prints the mean milliseconds per
-plan per format and overall (the budget is 5 ms), and micro-averaged detection / exact F1 of
+plan per format and overall, wall clock and CPU time (the budget is 5 ms), and micro-averaged detection / exact F1 of
 citations and metadata agreement against gold/, per format.
 
     taskset -c 0 python benchmarks/bench_citations.py --repeat 50
@@ -43,12 +43,14 @@ def main() -> None:
         extract_metadata(doc, extract_citations(doc)[0])
 
     per_format: dict[str, list[float]] = defaultdict(list)
+    cpu_ms = 0.0
     for _ in range(args.repeat):
         for doc in docs:
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             citations, _ = extract_citations(doc)
             extract_metadata(doc, citations)
             per_format[doc.format].append((time.perf_counter() - t0) * 1000)
+            cpu_ms += (time.process_time() - c0) * 1000
 
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * 6)
     for doc in docs:
@@ -80,7 +82,12 @@ def main() -> None:
                 metadata_agreement=round(equal / total, 4) if total else None,
             )
         report[fmt] = row
-    report["all"] = {"ms_per_plan": round(sum(every) / len(every), 2), "budget_ms": 5.0}
+    report["all"] = {
+        "ms_per_plan": round(sum(every) / len(every), 2),
+        # CPU time of this process: what the wall clock reads on an idle core (the machine is shared)
+        "cpu_ms_per_plan": round(cpu_ms / len(every), 2),
+        "budget_ms": 5.0,
+    }
     print(json.dumps(report, indent=1, ensure_ascii=False))
 
 

@@ -294,7 +294,7 @@ _REPLACES_RE = regex.compile(r"thay\s+thế")
 _PLAN_REPLACES_RE = regex.compile(r"(?:^[\s*(\-–•]*|(?:này|nay)\s+)thay\s+thế")
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*căn\s+cứ")
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
-_CLAUSE_BREAK_RE = regex.compile(r";|\.\s|\n[ \t]*\n|\n(?=[ \t*\-–•]*\p{Lu})")
+_LINE_BREAK_RE = regex.compile(r"\n(?:[ \t]*\n|[ \t*\-–•]*\p{Lu})")
 
 
 def head_end(document: Document) -> int:
@@ -346,10 +346,19 @@ def _open_paren(folded: str, pos: int, window: int = 300) -> int | None:
     return opening + 1
 
 
-def _clause_start(folded: str, pos: int, floor: int = 0) -> int:
-    start = floor
-    for m in _CLAUSE_BREAK_RE.finditer(folded, max(floor, pos - 1500), pos):
-        start = m.end()
+def _clause_start(text: str, pos: int, floor: int = 0) -> int:
+    """Start of the clause holding `pos`: after the last ";", ". ", blank line, or line break before a
+    capital, not before `floor`. Searched backwards with str.rfind: it runs once per citation."""
+    lo = max(floor, pos - 1500)
+    start = max(text.rfind(";", lo, pos) + 1, lo)
+    period = text.rfind(". ", lo, pos)
+    if period >= 0:
+        start = max(start, period + 2)
+    line = text.rfind("\n", start, pos)
+    while line >= start:
+        if _LINE_BREAK_RE.match(text, line):
+            return line + 1
+        line = text.rfind("\n", start, line)
     return start
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -135,6 +136,7 @@ class SymbolSpeller:
 
     def __init__(self, parts: list[str], party_issuers: list[str] = (), state_issuers: list[str] = ()):
         self._by_key = {self.key(p): p for p in parts}
+        self._spelt: dict[str, str] = {}
         self._party = {self.key(p) for p in party_issuers}
         self._state = {self.key(p) for p in state_issuers}
 
@@ -145,6 +147,7 @@ class SymbolSpeller:
         return self.key(part) in self._state
 
     @staticmethod
+    @lru_cache(maxsize=4096)
     def key(part: str) -> str:
         return fold(part).replace("đ", "d").replace("ð", "d")
 
@@ -152,6 +155,12 @@ class SymbolSpeller:
         return self.key(_TRAILING_DIGITS.sub("", part)) in self._by_key
 
     def spell(self, part: str) -> str:
+        spelt = self._spelt.get(part)
+        if spelt is None:
+            spelt = self._spelt[part] = self._spell(part)
+        return spelt
+
+    def _spell(self, part: str) -> str:
         m = _LETTERS_DIGITS.match(part)
         letters, digits = (m.group(1), m.group(2)) if m else (part, "")
         canonical = self._by_key.get(self.key(letters))
@@ -169,7 +178,7 @@ def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller) -> str |
 
     def cut(group: str) -> str:
         s, e = m.span(group)
-        return _SPACES.sub("", text[s:e])
+        return "".join(text[s:e].split())
 
     if m.group("ln"):
         symbol = speller.spell(cut("ls1"))

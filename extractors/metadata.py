@@ -62,7 +62,6 @@ _ON_BEHALF_RE = regex.compile(r"(?m)^[ \t*]*(?:t/m|tm\.?|thay\s+mặt)\s+(?P<bod
 # "Nguyễn Hữu Phương", "Lò Văn Thắng", "H' Bia Niê", "Y Ngông Niê Kđăm": two to five capitalized words.
 _PERSON_RE = regex.compile(r"^(?:\p{Lu}['’]?\p{Ll}*)(?:[ \t]+\p{Lu}['’]?\p{Ll}*){1,4}$")
 _TAIL_END_RE = regex.compile(r"(?m)^[ \t*#]*(?:phụ\s+lục|phụ\s+biểu)\b")
-_RECIPIENTS_RE = regex.compile(r"(?m)^[ \t*]*nơi\s+nhận")
 
 
 def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
@@ -213,8 +212,8 @@ def _title(document: Document) -> str | None:
 def _tail(document: Document) -> tuple[int, int]:
     """Where the signature stands: from "Nơi nhận" (or the last section) to the appendices."""
     folded = document.fold
-    starts = [m.start() for m in _RECIPIENTS_RE.finditer(folded)]
-    start = max(0, (starts[-1] if starts else head_end(document)) - 600)
+    last = folded.rfind("nơi nhận")  # str.rfind: the tail is read once per plan, keep it cheap
+    start = max(0, (last if last >= 0 else head_end(document)) - 600)
     signature = document.header.signature
     if signature is not None:  # the structure's span, widened: a span that stops short loses the name
         start = min(start, signature.start)
@@ -243,7 +242,7 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
         if under:
             name_index = under[0]
             break
-    if name_index is None and names and _RECIPIENTS_RE.search(document.fold):
+    if name_index is None and names and "nơi nhận" in document.fold:
         name_index = names[-1]
     if name_index is None:
         name_index = _upper_case_name(lines, registry)
