@@ -332,6 +332,33 @@ def test_docx_footnote_kept_out_of_the_body():
     assert all("kho kehoach" not in b.text for b in raw.blocks)
 
 
+def test_docx_runs_in_legacy_fonts_are_converted(tmp_path: Path, reference: list[str]):
+    doc = Document()
+    title = doc.add_paragraph().add_run(to_legacy("kế hoạch", "tcvn3"))
+    title.font.name = ".VnTimeH"  # the capitals face: lowercase codes drawn as capitals
+    mixed = doc.add_paragraph()
+    mixed.add_run("Unicode: Ủy ban nhân dân xã; ")
+    mixed.add_run(to_legacy(reference[1], "tcvn3")).font.name = ".VnTime"
+    doc.add_paragraph().add_run(to_legacy(reference[0], "vni")).font.name = "VNI-Times"
+    path = tmp_path / "fonts.docx"
+    doc.save(path)
+    raw = read_document(path)
+    assert nfc_texts(raw) == ["KẾ HOẠCH", "Unicode: Ủy ban nhân dân xã; " + reference[1], reference[0]]
+    assert raw.encoding == "tcvn3+vni"
+    assert len(raw.warnings) == 1 and "fonts.docx" in raw.warnings[0]
+
+
+def test_docx_legacy_text_in_a_unicode_font_is_detected(tmp_path: Path, reference: list[str]):
+    doc = Document()
+    for paragraph in reference:
+        doc.add_paragraph(to_legacy(paragraph, "vni"))
+    path = tmp_path / "lost_font.docx"
+    doc.save(path)
+    raw = read_document(path)
+    assert raw.encoding == "vni"
+    assert nfc_texts(raw) == reference
+
+
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 

@@ -26,7 +26,8 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from pipeline.errors import EmptyDocumentError, LegacyDocFormatError, UnreadableDocumentError
+from pipeline.errors import EmptyDocumentError, LegacyDocFormatError, LegacyEncodingError, UnreadableDocumentError
+from pipeline.ingest.legacy_encoding import convert, detect
 from pipeline.models import SourceLocation
 from pipeline.raw import RawBlock, RawDocument
 
@@ -60,6 +61,25 @@ class _Styles:
     names: dict[str, str] = field(default_factory=dict)
     numbering: dict[str, tuple[str, int]] = field(default_factory=dict)  # style id → (numId, ilvl)
     default: str | None = None
+    fonts: dict[str, str] = field(default_factory=dict)  # style id (paragraph or character) → font
+    default_font: str | None = None
+
+
+def _font_of(r_pr: etree._Element | None) -> str | None:
+    fonts = r_pr.find(f"{W}rFonts") if r_pr is not None else None
+    return (_attr(fonts, "ascii") or _attr(fonts, "hAnsi")) if fonts is not None else None
+
+
+def legacy_font(font: str | None) -> tuple[str, bool] | None:
+    """(encoding, uppercase) for a legacy Vietnamese font: TCVN3 fonts are named ".Vn…" (".VnTime",
+    ".VnArial"; an "H" at the end, ".VnTimeH", is the capitals-only face), VNI fonts "VNI-…"."""
+    if not font:
+        return None
+    if font.startswith(".Vn"):
+        return "tcvn3", font.endswith("H")
+    if font.upper().startswith("VNI-"):
+        return "vni", False
+    return None
 
 
 _BUILTIN_LOWERCASE = re.compile(r"^(heading \d|title|subtitle|caption|header|footer|normal|quote)$")
@@ -70,8 +90,12 @@ def _read_styles(root: etree._Element | None) -> _Styles:
     if root is None:
         return styles
     based_on: dict[str, str] = {}
+    styles.default_font = _font_of(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
     for style in root.iter(f"{W}style"):
         style_id = _attr(style, "styleId")
+        font = _font_of(style.find(f"{W}rPr"))
+        if style_id and font:
+            styles.fonts[style_id] = font
         if not style_id or _attr(style, "type") not in (None, "paragraph"):
             continue
         name = _attr(style.find(f"{W}name"), "val") or style_id
@@ -89,9 +113,11 @@ def _read_styles(root: etree._Element | None) -> _Styles:
             num_id = _attr(num_pr.find(f"{W}numId"), "val")
             if num_id:
                 styles.numbering[style_id] = (num_id, int(_attr(num_pr.find(f"{W}ilvl"), "val") or 0))
-    for style_id, parent in based_on.items():  # numbering inherited one level down the chain
+    for style_id, parent in based_on.items():  # numbering and font inherited one level down the chain
         if style_id not in styles.numbering and parent in styles.numbering:
             styles.numbering[style_id] = styles.numbering[parent]
+        if style_id not in styles.fonts and parent in styles.fonts:
+            styles.fonts[style_id] = styles.fonts[parent]
     return styles
 
 
@@ -195,10 +221,22 @@ class _Context:
     footnotes: dict[str, str]  # footnote id in footnotes.xml → text
     found_notes: dict[str, str] = field(default_factory=dict)  # printed number → text
     note_count: int = 0
+    track_notes: bool = True
+    legacy_used: set[str] = field(default_factory=set)  # legacy encodings converted, by font
 
 
-def _collect(elem: etree._Element, parts: list[str], ctx: _Context | None) -> None:
-    """Append the visible text under `elem` (a paragraph or part of one), in order."""
+def _run_font(run: etree._Element, ctx: _Context, paragraph_font: str | None) -> str | None:
+    r_pr = run.find(f"{W}rPr")
+    font = _font_of(r_pr)
+    if font is None and r_pr is not None:
+        font = ctx.styles.fonts.get(_attr(r_pr.find(f"{W}rStyle"), "val") or "")
+    return font or paragraph_font
+
+
+def _collect(elem: etree._Element, parts: list[str], ctx: _Context, paragraph_font: str | None) -> None:
+    """Append the visible text under `elem` (a paragraph or part of one), in order. A run set in a
+    legacy Vietnamese font (.VnTime, VNI-Times) is converted to Unicode here, run by run, so a
+    document that mixes Unicode and legacy fonts comes out whole."""
     for child in elem:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
@@ -212,20 +250,33 @@ def _collect(elem: etree._Element, parts: list[str], ctx: _Context | None) -> No
                 parts.append("\n")
         elif tag == f"{W}noBreakHyphen":
             parts.append("-")
-        elif tag == f"{W}footnoteReference" and ctx is not None:
-            ctx.note_count += 1
-            note_id = _attr(child, "id") or ""
-            ctx.found_notes[str(ctx.note_count)] = ctx.footnotes.get(note_id, "")
+        elif tag == f"{W}footnoteReference":
+            if ctx.track_notes:
+                ctx.note_count += 1
+                note_id = _attr(child, "id") or ""
+                ctx.found_notes[str(ctx.note_count)] = ctx.footnotes.get(note_id, "")
         elif tag == _P:  # a paragraph inside a text box: its own line
             parts.append("\n")
-            _collect(child, parts, ctx)
+            _collect(child, parts, ctx, _paragraph_font(child, ctx))
+        elif tag == f"{W}r" and (legacy := legacy_font(_run_font(child, ctx, paragraph_font))):
+            run: list[str] = []
+            _collect(child, run, ctx, paragraph_font)
+            encoding, capitals = legacy
+            text = convert("".join(run), encoding)
+            parts.append(text.upper() if capitals else text)
+            ctx.legacy_used.add(encoding)
         else:
-            _collect(child, parts, ctx)
+            _collect(child, parts, ctx, paragraph_font)
 
 
-def _paragraph_text(p: etree._Element, ctx: _Context | None) -> str:
+def _paragraph_font(p: etree._Element, ctx: _Context) -> str | None:
+    style_id = _attr(p.find(f"{W}pPr/{W}pStyle"), "val") or ctx.styles.default or ""
+    return ctx.styles.fonts.get(style_id) or ctx.styles.default_font
+
+
+def _paragraph_text(p: etree._Element, ctx: _Context) -> str:
     parts: list[str] = []
-    _collect(p, parts, ctx)
+    _collect(p, parts, ctx, _paragraph_font(p, ctx))
     return "".join(parts).strip()
 
 
@@ -390,19 +441,19 @@ def _main_part(zf: zipfile.ZipFile) -> str:
     return "word/document.xml"
 
 
-def _footnote_texts(root: etree._Element | None) -> dict[str, str]:
+def _footnote_texts(root: etree._Element | None, ctx: _Context) -> dict[str, str]:
     notes: dict[str, str] = {}
     if root is None:
         return notes
     for note in root.iter(f"{W}footnote"):
         if _attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        texts = [_paragraph_text(p, None) for p in note.iter(_P)]
+        texts = [_paragraph_text(p, ctx) for p in note.iter(_P)]
         notes[_attr(note, "id") or ""] = "\n".join(t for t in texts if t)
     return notes
 
 
-def _furniture(zf: zipfile.ZipFile, parts: dict[str, list[str]]) -> list[RawBlock]:
+def _furniture(zf: zipfile.ZipFile, parts: dict[str, list[str]], ctx: _Context) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     seen: set[str] = set()
     for kind in ("header", "footer"):
@@ -411,7 +462,7 @@ def _furniture(zf: zipfile.ZipFile, parts: dict[str, list[str]]) -> list[RawBloc
             if root is None:
                 continue
             for p in root.iter(_P):
-                text = _paragraph_text(p, None)
+                text = _paragraph_text(p, ctx)
                 if text and (kind, text) not in seen:
                     seen.add((kind, text))
                     blocks.append(RawBlock(text=text, style=kind))
@@ -434,8 +485,9 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
             for name in parts.get("styles", []):
                 styles = _read_styles(_parse(zf, name))
             numbering = _Numbering(next((_parse(zf, n) for n in parts.get("numbering", [])), None))
-            notes = _footnote_texts(next((_parse(zf, n) for n in parts.get("footnotes", [])), None))
-            furniture = _furniture(zf, parts)
+            side = _Context(styles=styles, numbering=numbering, footnotes={}, track_notes=False)
+            notes = _footnote_texts(next((_parse(zf, n) for n in parts.get("footnotes", [])), None), side)
+            furniture = _furniture(zf, parts, side)
     except zipfile.BadZipFile as exc:
         raise UnreadableDocumentError(path, f"the zip package is damaged or truncated ({exc})") from exc
     except (etree.XMLSyntaxError, zipfile.LargeZipFile, EOFError, OSError) as exc:
@@ -445,4 +497,30 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     blocks = _body_blocks(body, ctx) if body is not None else []
     if not any(block.text.strip() for block in blocks):
         raise EmptyDocumentError(path, "the Word document has no text in its body")
-    return RawDocument(path=str(path), format="docx", blocks=blocks, footnotes=ctx.found_notes, furniture=furniture)
+    raw = RawDocument(path=str(path), format="docx", blocks=blocks, footnotes=ctx.found_notes, furniture=furniture)
+    _legacy_check(path, raw, ctx.legacy_used | side.legacy_used)
+    return raw
+
+
+def _legacy_check(path: Path, raw: RawDocument, by_font: set[str]) -> None:
+    """Record runs converted from legacy fonts; and catch legacy text whose font name was lost
+    (pasted into a Unicode font): the same detection as for .txt, over the whole body."""
+    names = {"tcvn3": "TCVN3 (.VnTime fonts)", "vni": "VNI (VNI-Times fonts)"}
+    if not by_font:
+        verdict = detect("\n".join(block.text for block in raw.blocks))
+        if verdict.encoding == "unsure":
+            raise LegacyEncodingError(
+                path,
+                f"the text looks like a legacy font encoding but neither TCVN3 nor VNI reads it ({verdict.describe()})",
+            )
+        if verdict.encoding is None:
+            return
+        by_font = {verdict.encoding}
+        for block in [*raw.blocks, *raw.furniture]:
+            block.text = convert(block.text, verdict.encoding)
+        raw.footnotes = {key: convert(text, verdict.encoding) for key, text in raw.footnotes.items()}
+    raw.encoding = "+".join(sorted(by_font))
+    raw.warnings.append(
+        f"{path.name}: text in the legacy {' and '.join(names[e] for e in sorted(by_font))} encoding was "
+        "converted to Unicode; check names and figures against the original"
+    )
