@@ -169,8 +169,11 @@ class SymbolSpeller:
         return canonical + digits
 
 
-def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller) -> str | None:
+def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller, keep_style: bool = False) -> str | None:
     """The canonical number of a NUMBER match, spelled from the document's own letters.
+
+    `keep_style` keeps the printed numbering style (a plan's own number is recorded as printed);
+    otherwise a Party number written in the state style, or back, is corrected.
 
     Returns None when the match is only number-shaped: a space or nothing in place of the
     party-style hyphen is accepted only before a known symbol ("57 NQ/TW", not "10 km/h").
@@ -189,12 +192,12 @@ def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller) -> str |
         if not _HYPHEN_RE.search(m.group("gsep")) and not speller.known(m.group("gs1")):
             return None
         number, kind, issuer = m.group("gn"), speller.spell(cut("gs1")), speller.spell(cut("gs2"))
-        party = speller.is_party(issuer)  # "57/NQ-TW": a Party number in the state style
+        party = speller.is_party(issuer) and not keep_style  # "57/NQ-TW": Party number, state style
     else:
         if not _HYPHEN_RE.search(m.group("psep")) and not speller.known(m.group("ps1")):
             return None
         number, kind, issuer = m.group("pn"), speller.spell(cut("ps1")), speller.spell(cut("ps2"))
-        party = not speller.is_state(issuer)  # "71-NQ/CP": a state number in the Party style
+        party = keep_style or not speller.is_state(issuer)  # "71-NQ/CP": state number, Party style
     return f"{number}-{kind}/{issuer}" if party else f"{number}/{kind}-{issuer}"
 
 

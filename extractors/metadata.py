@@ -61,6 +61,7 @@ _OF_LINE_RE = regex.compile(r"(?m)^[ \t*]*của\s+(?P<body>[^\n]{4,80}?)[ \t*]*$
 _ON_BEHALF_RE = regex.compile(r"(?m)^[ \t*]*(?:t/m|tm\.?|thay\s+mặt)\s+(?P<body>[^\n*]{3,60})")
 # "Nguyễn Hữu Phương", "Lò Văn Thắng", "H' Bia Niê", "Y Ngông Niê Kđăm": two to five capitalized words.
 _PERSON_RE = regex.compile(r"^(?:\p{Lu}['’]?\p{Ll}*)(?:[ \t]+\p{Lu}['’]?\p{Ll}*){1,4}$")
+_CELL_LINE_RE = regex.compile(r"[^\n|]*[^\s|][^\n|]*")
 _TAIL_END_RE = regex.compile(r"(?m)^[ \t*#]*(?:phụ\s+lục|phụ\s+biểu)\b")
 
 
@@ -107,7 +108,7 @@ def _number(document: Document, head: int, registry: Registry) -> tuple[str | No
         m = _NUMBER_LINE_RE.search(folded, 0, head)
         blank = None if m else _BLANK_NUMBER_RE.search(folded, 0, head)
     if m:
-        number = canonical_number(m, document.text, registry.speller)
+        number = canonical_number(m, document.text, registry.speller, keep_style=True)  # as printed
         if number:
             return number, _symbol_of(number)
     if blank:
@@ -228,7 +229,8 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
     """The signer's name (a line of two to five capitalized words) and the title printed above it."""
     start, end = _tail(document)
     text = document.text
-    lines = [(m.start(), m.group()) for m in regex.finditer(r"[^\n]+", text[start:end])]
+    # Lines, and the cells of a table row: a signature set beside "Nơi nhận" in a two-column table.
+    lines = [(m.start(), m.group()) for m in _CELL_LINE_RE.finditer(text[start:end])]
     names = [
         i
         for i, (_, line) in enumerate(lines)

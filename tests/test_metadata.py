@@ -38,6 +38,7 @@ NUMBER_LINES = [
     ("Số 15/KH-UBND", "15/KH-UBND", "KH-UBND"),
     ("Số      /KH-UBND", None, "KH-UBND"),
     ("Số 03-KH/DU", "03-KH/ĐU", "KH/ĐU"),
+    ("Số: 96-KH/UBND", "96-KH/UBND", "KH/UBND"),  # the plan's own number is recorded in its printed style
     ("", None, None),
 ]
 
@@ -145,6 +146,7 @@ SIGNATURES = [
     ("Nơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Lưu VPĐU.\n", None, None),
     ("Nơi nhận:\n- Lưu VT.\nT/M ĐẢNG ỦY\nBÍ THƯ\nH' Bia Niê\n", "H' Bia Niê", "Bí thư"),
     ("T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn An\nGhi Chú Thêm\n", "Nguyễn Văn An", "Bí thư"),
+    ("| Nơi nhận: | T/M ĐẢNG ỦY |\n| - Lưu VP. | BÍ THƯ |\n|  | Phạm Văn Hùng |\n", "Phạm Văn Hùng", "Bí thư"),
     ("Nơi nhận:\n- Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNGUYỄN VĂN BÌNH\n", "NGUYỄN VĂN BÌNH", "Chủ tịch"),
 ]
 
