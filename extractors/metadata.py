@@ -188,12 +188,14 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
         if name:
             return name
     # Last: the issuing body printed at the top, above the number ("ỦY BAN NHÂN DÂN / XÃ PHÌN HỒ").
+    # The lower line of a two-line block names the issuer ("ĐẢNG BỘ TỈNH …" over "ĐẢNG ỦY XÃ …").
     top = document.header.doc_type_line.start if document.header.doc_type_line else head
+    found_last = None
     for m in _LINE_START_RE.finditer(folded, 0, top):
-        found = registry.issuer_at(folded, m.end())
-        if found and m.end() < top:
-            return found[0]
-    return None
+        found = registry.issuer_at(folded, m.end()) if m.end() < top else None
+        if found:
+            found_last = found[0]
+    return found_last
 
 
 _TITLE_NOTE_RE = regex.compile(r"\s*\((?:thay\s+thế|kèm\s+theo)[^()]*\)\s*$", regex.IGNORECASE)

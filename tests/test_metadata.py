@@ -112,6 +112,12 @@ ISSUERS = [
     ),
     ("KẾ HOẠCH\nvề chuyển đổi số\n", "T/M BAN THƯỜNG VỤ ĐẢNG ỦY XÃ", "Ban Thường vụ Đảng ủy xã"),
     ("KẾ HOẠCH\nvề chuyển đổi số\n", "T/M BAN THƯỜNG VỤ", "Ban Thường vụ Đảng ủy xã"),
+    ("KẾ HOẠCH\nvề chuyển đổi số\n", "T/M BAN CHẤP HÀNH", "Ban Chấp hành Đảng bộ xã"),
+    (
+        "UBND HUYỆN YÊN SƠN\nỦY BAN NHÂN DÂN XÃ MINH HÒA\nSố: 5/KH-UBND\nKẾ HOẠCH\nvề chuyển đổi số\n",
+        "",
+        "Ủy ban nhân dân xã",
+    ),
     ("KẾ HOẠCH\nvề chuyển đổi số\nĐảng ủy xã Minh Hòa triển khai thực hiện như sau:\n", "", "Đảng ủy xã"),
     # a ward keeps its level word: the bodies table is written for a xã
     (
