@@ -173,6 +173,7 @@ def _cues() -> dict:
         "order": data["order"],
         "before": {role: [regex.compile(p) for p in data["before"][role]] for role in data["order"]},
         "oversight_work": regex.compile(data["oversight_work"]),
+        "support_work": regex.compile(data["support_work"]),
         "subject_skip": [regex.compile(p) for p in data["subject_skip"]],
         "subject_verbs": regex.compile(data["subject_verbs"]),
         "not_actor_after": regex.compile(data["not_actor_after"]),
@@ -382,6 +383,8 @@ def _subject_role(right: str, right_text: str) -> str | None:
         return None
     if _CAPITAL_NEXT.match(right_text):
         return None  # a capital after the name starts another line: debris, not this body's work
+    if cues["support_work"].match(right):
+        return "support"  # "Y phối hợp thực hiện", "Y có trách nhiệm phối hợp"
     work = right
     for skip in cues["subject_skip"]:
         work = skip.sub("", work, count=1)
@@ -413,10 +416,13 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
             if role == "lead" and cues["oversight_work"].match(right):
                 role = "oversight"
         elif role == "lead":
-            # advised or told to check others ("tham mưu X kiểm tra", "giao X giám sát"): oversight
+            # advised or told to check others ("tham mưu X kiểm tra", "giao X giám sát"): oversight;
+            # told to coordinate ("đề nghị X phối hợp …"): support
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
             if cues["oversight_work"].match(right):
                 role = "oversight"
+            elif cues["support_work"].match(right):
+                role = "support"
         if role:
             out.extend((m, role) for m in group)
     return out

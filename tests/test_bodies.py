@@ -175,7 +175,20 @@ RUNNING = [
             ("Đoàn Thanh niên", "Đoàn Thanh niên", S),
         ],
     ),
+    # a subject whose work is phối hợp supports; so does a body told to coordinate
+    (
+        "Ủy ban nhân dân xã chủ trì; Công an xã phối hợp thực hiện.",
+        [("Ủy ban nhân dân xã", "Ủy ban nhân dân xã", L), ("Công an xã", "Công an xã", S)],
+    ),
+    (
+        "Đề nghị Hội Cựu chiến binh xã phối hợp tuyên truyền.",
+        [("Hội Cựu chiến binh xã", "Hội Cựu chiến binh xã", S)],
+    ),
     # receiving reports, proposals, feedback → report_to
+    (
+        "Gửi báo cáo kết quả cho Thường trực HĐND xã trước ngày 15/12/2025.",
+        [("Thường trực HĐND xã", "Thường trực Hội đồng nhân dân xã", RT)],
+    ),
     (
         "Định kỳ hằng quý báo cáo Ban Thường vụ Đảng ủy (qua Văn phòng Đảng ủy) kết quả thực hiện.",
         [("Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy xã", RT), ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy", RT)],

@@ -204,7 +204,8 @@ INLINE = """I. NHIỆM VỤ, GIẢI PHÁP
 
 1. Số hóa hồ sơ
 
-Trung tâm Phục vụ Hành chính công xã chủ trì số hóa hồ sơ còn hiệu lực; thời hạn hoàn thành: Quý II/2026.
+Trung tâm Phục vụ Hành chính công xã chủ trì số hóa hồ sơ còn hiệu lực; Công an xã phối hợp; \
+thời hạn hoàn thành: Quý II/2026.
 """
 
 
@@ -213,10 +214,10 @@ def test_a_time_label_inside_the_paragraph(tmp_path: Path) -> None:
     found = [dumped(t) for t in tasks_of(plan(tmp_path, INLINE))]
     assert found == [
         {
-            "quote": "Trung tâm Phục vụ Hành chính công xã chủ trì số hóa hồ sơ còn hiệu lực",
+            "quote": "Trung tâm Phục vụ Hành chính công xã chủ trì số hóa hồ sơ còn hiệu lực; Công an xã phối hợp",
             "group": "Số hóa hồ sơ",
             "lead": ["Trung tâm Phục vụ Hành chính công xã"],
-            "support": [],
+            "support": ["Công an xã"],
             "output": None,
             "deadline": specs("Quý II/2026"),
         }
