@@ -39,7 +39,7 @@ _NUMBER_LINE_RE = regex.compile(rf"(?m)^{_NUMBER_CORE}")
 _BLANK_NUMBER_RE = regex.compile(rf"(?m)^{_BLANK_CORE}")
 # "Nhữ Khê, ngày 22 tháng 9 năm 2025", "Xuân Hưng, ngày    tháng 8 năm 2025": the date part ends its
 # line; the place is the run of capitalized words just before the comma.
-_BLANK = r"[\d \t._…]*"
+_BLANK = r"[\d \t._…,]*"
 _DATE_PART_RE = regex.compile(
     r"[ \t]*,?[ \t]*(?<![\w\d])"
     rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}(?:năm|tháng)[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
@@ -125,21 +125,31 @@ def _symbol_of(number: str) -> str:
 
 def _date_place(document: Document, head: int) -> tuple[str | None, str | None]:
     span = document.header.place_date
-    folded, text = document.fold, document.text
-    lo, hi = (span.start, span.end) if span is not None else (0, head)
-    if span is not None and _DATE_LINE_START.match(folded, lo):
-        return parse_partial_date(folded[lo:hi]), None  # a date line without a place
-    for m in _DATE_PART_RE.finditer(folded, lo, hi):
+    folded = document.fold
+    if span is not None:
+        if _DATE_LINE_START.match(folded, span.start):
+            return parse_partial_date(folded[span.start : span.end]), None  # a date line without a place
+        found = _read_date_line(document, span.start, span.end, needs_place=False)
+        if found:
+            return found
+    return _read_date_line(document, 0, head, needs_place=True) or (None, None)
+
+
+def _read_date_line(document: Document, lo: int, hi: int, needs_place: bool) -> tuple[str | None, str | None] | None:
+    """The first "<place>, ngày …" in [lo, hi) whose date ends its line; outside the structure's span
+    a place must stand before it (so "Căn cứ Nghị quyết số 57-NQ/TW, ngày 22/12/2024" is not read)."""
+    text = document.text
+    for m in _DATE_PART_RE.finditer(document.fold, lo, hi):
         line_start = max(text.rfind("\n", lo, m.start()) + 1, lo)
         place = _PLACE_BEFORE_RE.search(text, line_start, m.start()) or _UPPER_PLACE_BEFORE_RE.search(
             text, line_start, m.start()
         )
-        if place or span is not None:
+        if place or not needs_place:
             name = " ".join(place.group().strip(" \t*_,").split()) if place else None
             if name:
                 name = _PLACE_LEVEL_RE.sub("", name) or None
             return parse_partial_date(m.group("date")), name
-    return None, None
+    return None
 
 
 def _doc_type(document: Document, head: int, registry: Registry) -> str | None:

@@ -59,6 +59,7 @@ DATE_LINES = [
     ("Xã Minh Hòa, ngày 14/8/2025", "2025-08-14", "Minh Hòa"),
     ("Ea H'leo, ngày 14/8/2025", "2025-08-14", "Ea H'leo"),
     ("MINH HÒA, ngày 14/8/2025", "2025-08-14", "MINH HÒA"),
+    ("Minh Hòa, ngày 5 tháng 9, năm 2025", "2025-09-05", "Minh Hòa"),
     ("Minh Hòa ngày 14 tháng 8 năm 2025", "2025-08-14", "Minh Hòa"),
     ("| Số 31-KH/ĐU | Minh Hòa, ngày 05 tháng 9 năm 2025 |", "2025-09-05", "Minh Hòa"),
     ("*Rạng Đông, ngày 19 tháng 6 tháng 2025*", "2025-06-19", "Rạng Đông"),
