@@ -87,6 +87,8 @@ class _Words:
     change_head: regex.Pattern
     time_adverb: regex.Pattern
     tail_not_share: regex.Pattern
+    share_link: regex.Pattern
+    share_noun: str
     statistic_column: regex.Pattern
     statistic_section: regex.Pattern
     dates: regex.Pattern
@@ -128,6 +130,8 @@ def _words() -> _Words:
         year_mention=regex.compile(r"(?<!so\s+với\s+|\w)năm\s+((?:19|20)\d{2})(?!\d)"),
         time_adverb=regex.compile(rf"(?<!\w){_alt(lex['indicator_time_adverbs'])}(?!\w)[\s,]*"),
         change_head=regex.compile(rf"^\s*{_alt(lex['indicator_change_verbs'])}(?!\w)\s*"),
+        share_link=regex.compile(rf"^\s*{_alt(lex['indicator_share_links'])}(?!\w)"),
+        share_noun=lex["indicator_share_noun"],
         tail_not_share=regex.compile(rf"^\s*(?:{_alt(stops)}|{_alt(lex['time_units'])})(?!\w)"),
         statistic_section=regex.compile(rf"(?<!\w){_alt(lex['statistic_section_words'])}(?!\w)"),
         statistic_column=regex.compile(rf"(?<!\w){_alt(lex['statistic_column_words'])}(?!\w)"),
@@ -758,6 +762,9 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
         if tail and w.tail_not_share.match(tail.lower()):
             tail = ""
         if core and tail:
+            if w.share_link.search(head.lower()[link.start() :]):
+                # "X chiếm 20% Y": the measure is X's share of Y
+                return f"{w.share_noun} {core[0].lower()}{core[1:]} trong {tail}"
             return f"{core} trong {tail}"  # "X đạt 3% tổng chi Y": X's share in Y
         return core or tail or None
     if not tail:

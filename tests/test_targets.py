@@ -385,6 +385,14 @@ def test_quote_stops_before_a_cited_source_a_parenthesis_and_a_purpose_clause(tm
             "cơ quan đưa nhiệm vụ chuyển đổi số vào kế hoạch công tác hằng năm",
         ),
         ("Tỷ lệ hồ sơ trực tuyến đạt 100% (năm 2024 đạt 85%).", "Tỷ lệ hồ sơ trực tuyến"),
+        (
+            "Giá trị thương mại điện tử chiếm từ 20% đến 25% tổng mức bán lẻ trên địa bàn xã.",
+            "tỷ trọng giá trị thương mại điện tử trong tổng mức bán lẻ",
+        ),
+        (
+            "Chi cho chuyển đổi số đạt tối thiểu 3% tổng chi ngân sách hằng năm của xã.",
+            "Chi cho chuyển đổi số trong tổng chi ngân sách hằng năm",
+        ),
     ],
 )
 def test_indicator_core(tmp_path: Path, sentence: str, indicator: str) -> None:
