@@ -101,10 +101,11 @@ def _numbers(citations: list[Citation], relation: str) -> list[str]:
 def _number(document: Document, head: int, registry: Registry) -> tuple[str | None, str | None]:
     span = document.header.number_line
     folded = document.fold
+    m = blank = None
     if span is not None:
         m = _NUMBER_AT.match(folded, span.start, span.end)
         blank = None if m else _BLANK_AT.match(folded, span.start, span.end)
-    else:
+    if m is None and blank is None:  # no span, or a span that holds no number: the head's own line
         m = _NUMBER_LINE_RE.search(folded, 0, head)
         blank = None if m else _BLANK_NUMBER_RE.search(folded, 0, head)
     if m:
