@@ -1,0 +1,545 @@
+"""The audit: a batch of `PlanResult`s against directive profiles → findings with evidence.
+
+Per plan: coverage of every directive target that applies at the plan's level (carried over,
+strengthened, weakened, missing), the "5 rõ" of every task, and consistency lints. Per directive:
+the peer matrix of the plans implementing it, with each plan's outliers. Pure: reads records,
+writes findings; no I/O beyond loading the profiles, so a batch of plans audits in milliseconds.
+
+Lints reuse what the extractors already found (citation warnings from `extractors.registry`,
+heading warnings from `pipeline.structure`, impossible dates from the deadlines extractor) and add
+only what needs a directive or the whole plan: blank header fields, superseded directives cited as
+current, deadlines before the plan or after the directive's.
+"""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+import regex
+
+from extractors.registry import number_key
+from pipeline.audit.matcher import concepts_of, load_lexicon, match
+from pipeline.audit.models import AuditReport, Finding, MatrixCell, PeerMatrix, PlanAudit, Quote
+from pipeline.audit.profiles import Level, Profile, ProfileTarget, level_of, load_profiles
+from pipeline.models import DeadlineSpec, DocWarning, PlanResult, Target, Task
+
+FIVE_CLEAR = ("viec", "trach_nhiem", "san_pham", "thoi_han", "hieu_qua")
+_FIVE_CLEAR_CODE = {
+    "viec": ("no_task_statement", "rõ việc (a task statement)", "problem"),
+    "trach_nhiem": ("no_lead", "rõ trách nhiệm (a lead body)", "problem"),
+    "san_pham": ("no_output", "rõ sản phẩm (an output)", "warning"),
+    "thoi_han": ("no_deadline", "rõ thời hạn (a deadline)", "problem"),
+    "hieu_qua": ("no_measure", "rõ hiệu quả (a measurable target or indicator)", "warning"),
+}
+_WARNING_LINTS = {
+    "citation_date_conflict": ("lint.citation_date_conflict", "problem"),
+    "citation_issuer_conflict": ("lint.citation_issuer_conflict", "problem"),
+    "citation_date_mismatch": ("lint.citation_registry_mismatch", "warning"),
+    "citation_issuer_mismatch": ("lint.citation_registry_mismatch", "warning"),
+    "citation_type_mismatch": ("lint.citation_registry_mismatch", "warning"),
+    "impossible_date": ("lint.impossible_date", "problem"),
+    "invalid_date": ("lint.impossible_date", "problem"),
+}
+_FIGURE = regex.compile(r"\d[\d.,]*\s*%|(?:ít nhất|tối thiểu|không dưới|trên|đạt|từ)\s+\d")
+
+
+def audit(
+    results: list[PlanResult],
+    against: str = "auto",
+    profiles_dir: Path | None = None,
+    extra_profiles: list[Path] | None = None,
+) -> AuditReport:
+    """Audit each plan against `against` (a directive number with a profile, or "auto": the
+    directives its `implements` citations reach), then compare the plans of each directive."""
+    profiles = load_profiles(profiles_dir, extra_profiles)
+    report = AuditReport()
+    audited: list[tuple[PlanResult, PlanAudit, list[Profile]]] = []
+    for result in results:
+        chosen = _directives_for(result, against, profiles)
+        if against != "auto" and not chosen:
+            report.errors.append(
+                {"doc_id": result.doc_id, "error": f"no profile for {against!r}; known: {sorted(profiles)}"}
+            )
+        plan = PlanAudit(
+            doc_id=result.doc_id,
+            source_file=result.source,
+            title=result.metadata.title,
+            directives=[p.id for p in chosen],
+        )
+        level = plan_level(result)
+        for profile in chosen:
+            for target, status, found, how in coverage(result, profile, level):
+                plan.findings.append(_coverage_finding(result, profile, target, status, found, how))
+        five_clear, findings = _five_clear(result)
+        plan.five_clear = five_clear
+        plan.findings.extend(findings)
+        plan.findings.extend(_lints(result, chosen, profiles, level))
+        audited.append((result, plan, chosen))
+        report.plans.append(plan)
+    report.matrices = _peer_matrices(audited, profiles)
+    return report
+
+
+# -- which directives -------------------------------------------------------------------------
+
+
+def _directives_for(result: PlanResult, against: str, profiles: dict[str, Profile]) -> list[Profile]:
+    if against != "auto":
+        p = profiles.get(number_key(against))
+        return [p] if p else []
+    return _chain(result.metadata.implements, profiles)
+
+
+def _chain(numbers: list[str], profiles: dict[str, Profile], seen: set[str] | None = None) -> list[Profile]:
+    """The known profiles the plan's `implements` reach: a known profile with targets ends its
+    branch; one without targets (a province plan profiled only for its chain) is followed upward."""
+    seen = set() if seen is None else seen
+    out: list[Profile] = []
+    for number in numbers:
+        k = number_key(number)
+        if k in seen:
+            continue
+        seen.add(k)
+        profile = profiles.get(k)
+        if profile is None:
+            continue
+        if profile.targets:
+            out.append(profile)
+        else:
+            out.extend(p for p in _chain(profile.implements, profiles, seen) if p not in out)
+    return out
+
+
+def plan_level(result: PlanResult) -> Level:
+    """The plan's level of government from its issuer; a plan whose issuer is unknown is taken as
+    a commune's (the plans kehoach is for)."""
+    return level_of(result.metadata.issuer) or "commune"
+
+
+# -- coverage ---------------------------------------------------------------------------------
+
+
+def _end(date: str | None) -> str | None:
+    """An ISO date or a year as the last day it allows: "2030" → "2030-12-31"."""
+    if not date:
+        return None
+    return date + "-12-31" if len(date) == 4 else date
+
+
+def _percent(unit: str | None) -> bool:
+    return bool(unit) and "%" in unit
+
+
+def compare(found: Target, target: ProfileTarget) -> tuple[str, list[str]]:
+    """carried / strengthened / weakened, with the reasons in words."""
+    reasons: list[str] = []
+    value_cmp = 0
+    if _percent(found.unit) == _percent(target.unit):
+        value_cmp = (found.value > target.value) - (found.value < target.value)
+        if target.comparator == "<=":  # a rank: lower is better
+            value_cmp = -value_cmp
+        if value_cmp < 0:
+            reasons.append(f"lower figure ({_fmt(found.value, found.unit)} against {_fmt(target.value, target.unit)})")
+        elif value_cmp > 0:
+            reasons.append(f"higher figure ({_fmt(found.value, found.unit)} against {_fmt(target.value, target.unit)})")
+    else:
+        reasons.append(f"different unit ({found.unit} against {target.unit}): figures not compared")
+    date_cmp = 0
+    plan_by, dir_by = _end(found.by), _end(target.by)
+    if plan_by and dir_by:
+        date_cmp = (plan_by > dir_by) - (plan_by < dir_by)
+        if date_cmp > 0:
+            reasons.append(f"later date ({found.by} against {target.by})")
+        elif date_cmp < 0:
+            reasons.append(f"earlier date ({found.by} against {target.by})")
+    if value_cmp < 0 or date_cmp > 0:
+        return "weakened", reasons
+    if value_cmp > 0 or date_cmp < 0:
+        return "strengthened", reasons
+    return "carried", reasons
+
+
+def coverage(
+    result: PlanResult, profile: Profile, level: Level
+) -> list[tuple[ProfileTarget, str, Target | None, list[str]]]:
+    """For each target of the profile: (target, status, the plan's target that carries it, reasons)."""
+    out: list[tuple[ProfileTarget, str, Target | None, list[str]]] = []
+    for target in profile.targets:
+        if level not in target.applies_to:
+            out.append((target, "not_applicable", None, []))
+            continue
+        best: tuple[float, Target] | None = None
+        concept = profile.target_concept(target)
+        for found in result.targets:
+            m = match(found.indicator or found.quote, target.indicator, concept)
+            if not m.matched:
+                # An indicator the extractor cut short still has its words in the quote.
+                m = match(found.quote, target.indicator, concept)
+            if m.matched and (best is None or m.score > best[0]):
+                best = (m.score, found)
+        if best is None:
+            out.append((target, "missing", None, []))
+            continue
+        status, reasons = compare(best[1], target)
+        out.append((target, status, best[1], reasons))
+    return out
+
+
+def _fmt(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "?"
+    v = f"{value:g}"
+    return f"{v}{unit}" if unit == "%" else f"{v} {unit}" if unit else v
+
+
+def _target_words(profile: Profile, target: ProfileTarget) -> str:
+    fig = _fmt(target.value, target.unit)
+    if target.value_max is not None:
+        fig = f"{target.value:g}–{_fmt(target.value_max, target.unit)}"
+    by = f" by {target.by}" if target.by else ""
+    return f"{profile.id}: {target.indicator} {target.comparator} {fig}{by} ({target.source}; {target.confidence})"
+
+
+def _quote(record: Target | Task) -> Quote:
+    return Quote(text=record.quote, section=record.section, source=record.source, span=record.span)
+
+
+_COVERAGE_SEVERITY = {"carried": "info", "strengthened": "info", "weakened": "problem", "missing": "warning"}
+
+
+def _coverage_finding(
+    result: PlanResult, profile: Profile, target: ProfileTarget, status: str, found: Target | None, reasons: list[str]
+) -> Finding:
+    directive_quote = Quote(text=_target_words(profile, target), section=profile.id)
+    if status == "not_applicable":
+        message = f"{profile.id} target '{target.id}' does not apply at this plan's level."
+        evidence = [directive_quote]
+        severity = "info"
+    elif found is None:
+        message = f"The plan sets no figure for {profile.id}'s target: {target.indicator}."
+        evidence = [directive_quote]
+        severity = "warning"
+    else:
+        why = "; ".join(reasons) if reasons else "same figure and date"
+        message = f"{profile.id}'s target '{target.indicator}' is {status} in the plan: {why}."
+        evidence = [_quote(found), directive_quote]
+        severity = _COVERAGE_SEVERITY[status]
+    return Finding(
+        doc_id=result.doc_id,
+        source_file=result.source,
+        kind="coverage",
+        code=f"coverage.{status}",
+        severity=severity,  # type: ignore[arg-type]
+        message=message,
+        directive=profile.id,
+        target_id=target.id,
+        status=status,  # type: ignore[arg-type]
+        evidence=evidence,
+    )
+
+
+# -- 5 rõ -------------------------------------------------------------------------------------
+
+
+def measurable(task: Task, targets: list[Target]) -> bool:
+    """Rõ hiệu quả: the task or its output states a figure, its output names an indicator
+    ("Số tài khoản được kích hoạt"), or the plan sets a target on the same work."""
+    text = " ".join(x for x in (task.quote, task.output) if x)
+    if _FIGURE.search(text):
+        return True
+    if task.output:
+        out = " " + task.output.strip().lower()
+        if any(out.startswith(" " + cue.lower()) for cue in load_lexicon().measure_cues):
+            return True
+    words = {h.concept for h in concepts_of(text)}
+    return any(words & {h.concept for h in concepts_of(t.indicator or t.quote)} for t in targets)
+
+
+def five_clear_of(task: Task, targets: list[Target]) -> dict[str, bool]:
+    return {
+        "viec": bool(task.quote.strip()),
+        "trach_nhiem": bool(task.lead),
+        "san_pham": bool(task.output and task.output.strip()),
+        "thoi_han": bool(task.deadline),
+        "hieu_qua": measurable(task, targets),
+    }
+
+
+def _five_clear(result: PlanResult) -> tuple[dict[str, int], list[Finding]]:
+    counts = dict.fromkeys(FIVE_CLEAR, 0)
+    counts["tasks"] = len(result.tasks)
+    findings: list[Finding] = []
+    if not result.tasks:
+        findings.append(
+            Finding(
+                doc_id=result.doc_id,
+                source_file=result.source,
+                kind="five_clear",
+                code="five_clear.no_tasks",
+                severity="warning",
+                message="No task with a lead body was found: the plan assigns no task (or its task annex is missing).",
+            )
+        )
+    for i, task in enumerate(result.tasks, 1):
+        met = five_clear_of(task, result.targets)
+        for criterion, ok in met.items():
+            if ok:
+                counts[criterion] += 1
+                continue
+            code, words, severity = _FIVE_CLEAR_CODE[criterion]
+            findings.append(
+                Finding(
+                    doc_id=result.doc_id,
+                    source_file=result.source,
+                    kind="five_clear",
+                    code=f"five_clear.{code}",
+                    severity=severity,  # type: ignore[arg-type]
+                    message=f"Task {i} ({task.group or task.section or 'tasks'}) lacks {words}.",
+                    evidence=[_quote(task)],
+                )
+            )
+    return counts, findings
+
+
+# -- lints ------------------------------------------------------------------------------------
+
+
+def _lint(result: PlanResult, code: str, severity: str, message: str, evidence: list[Quote], **kw) -> Finding:
+    return Finding(
+        doc_id=result.doc_id,
+        source_file=result.source,
+        kind="lint",
+        code=code,
+        severity=severity,  # type: ignore[arg-type]
+        message=message,
+        evidence=evidence,
+        **kw,
+    )
+
+
+def _warning_quote(result: PlanResult, w: DocWarning) -> Quote:
+    """The record the warning points at (same span), or the warning's own words."""
+    if w.span:
+        for records in (result.citations, result.deadlines, result.targets):
+            for r in records:
+                if r.span == w.span:
+                    return Quote(text=r.quote, section=r.section, source=r.source, span=r.span)
+    return Quote(text=w.message, source=w.source, span=w.span)
+
+
+def _lints(result: PlanResult, chosen: list[Profile], profiles: dict[str, Profile], level: Level) -> list[Finding]:
+    out: list[Finding] = []
+    for w in result.warnings:
+        if w.code in _WARNING_LINTS:
+            code, severity = _WARNING_LINTS[w.code]
+            out.append(_lint(result, code, severity, w.message, [_warning_quote(result, w)]))
+        elif w.code == "structure" and "heading number" in w.message:
+            out.append(_lint(result, "lint.heading_sequence", "warning", w.message, [_warning_quote(result, w)]))
+    out.extend(_header_lints(result))
+    out.extend(_superseded(result, profiles))
+    out.extend(_deadline_lints(result, chosen, level))
+    return out
+
+
+def _header_lints(result: PlanResult) -> list[Finding]:
+    meta = result.metadata
+    header = Quote(
+        text=f"header as read: number={meta.number or '—'}, symbol={meta.symbol or '—'}, date={meta.date or '—'}",
+        section="header",
+    )
+    out: list[Finding] = []
+    if not meta.number:
+        out.append(
+            _lint(
+                result,
+                "lint.header_number_blank",
+                "warning",
+                "The plan's own number is blank: the 'Số …' line has no number"
+                + (f" (only '/{meta.symbol}')." if meta.symbol else "."),
+                [header],
+            )
+        )
+    if not meta.date or len(meta.date) < 10:
+        what = "has no day" if meta.date else "is blank"
+        out.append(_lint(result, "lint.header_date_blank", "warning", f"The plan's own date {what}.", [header]))
+    return out
+
+
+def _superseded(result: PlanResult, profiles: dict[str, Profile]) -> list[Finding]:
+    """A directive cited as a basis (or as what the plan implements) after another replaced it."""
+    replaced = {number_key(s.replaces): s for p in profiles.values() for s in p.supersessions}
+    out: list[Finding] = []
+    seen: set[str] = set()
+    plan_date = result.metadata.date
+    for c in result.citations:
+        if not c.number or c.relation not in ("basis", "implements"):
+            continue
+        k = number_key(c.number)
+        s = replaced.get(k)
+        if s is None or k in seen:
+            continue
+        if plan_date and s.current_date and plan_date < s.current_date:
+            continue  # the plan predates the replacement
+        seen.add(k)
+        out.append(
+            _lint(
+                result,
+                "lint.superseded_citation",
+                "warning",
+                f"{c.number} is cited as a basis, but {s.current} replaced it"
+                + (f" on {s.current_date}" if s.current_date else "")
+                + ".",
+                [Quote(text=c.quote, section=c.section, source=c.source, span=c.span)],
+            )
+        )
+    return out
+
+
+def _spec_end(spec: DeadlineSpec) -> str | None:
+    return spec.end if spec.kind in ("by_date", "period", "horizon") else None
+
+
+def _deadline_lints(result: PlanResult, chosen: list[Profile], level: Level) -> list[Finding]:
+    out: list[Finding] = []
+    plan_date = result.metadata.date
+    earliest = None
+    if plan_date:
+        earliest = plan_date + "-01-01"[len(plan_date) - 4 :] if len(plan_date) < 10 else plan_date
+    for i, task in enumerate(result.tasks, 1):
+        ends = [e for e in (_spec_end(s) for s in task.deadline) if e]
+        if earliest and ends and max(ends) < earliest:
+            out.append(
+                _lint(
+                    result,
+                    "lint.deadline_before_plan",
+                    "problem",
+                    f"Task {i} is due {max(ends)}, before the plan's own date {plan_date}.",
+                    [_quote(task)],
+                )
+            )
+        if not ends:
+            continue
+        task_text = " ".join(x for x in (task.quote, task.output) if x)
+        task_concepts = {h.concept for h in concepts_of(task_text)}
+        for profile in chosen:
+            for target in profile.targets:
+                if level not in target.applies_to or not target.by:
+                    continue
+                if profile.target_concept(target) not in task_concepts:
+                    continue
+                if max(ends) > _end(target.by):
+                    out.append(
+                        _lint(
+                            result,
+                            "lint.deadline_after_directive",
+                            "warning",
+                            f"Task {i} is due {max(ends)}, after {profile.id}'s deadline {target.by} "
+                            f"for the same work ({target.indicator}).",
+                            [_quote(task), Quote(text=_target_words(profile, target), section=profile.id)],
+                            directive=profile.id,
+                            target_id=target.id,
+                        )
+                    )
+    for t in result.targets:
+        if earliest and t.by and _end(t.by) < earliest:
+            out.append(
+                _lint(
+                    result,
+                    "lint.deadline_before_plan",
+                    "problem",
+                    f"A target is due {t.by}, before the plan's own date {plan_date}.",
+                    [_quote(t)],
+                )
+            )
+    return out
+
+
+# -- peers ------------------------------------------------------------------------------------
+
+
+def _peer_matrices(
+    audited: list[tuple[PlanResult, PlanAudit, list[Profile]]], profiles: dict[str, Profile]
+) -> list[PeerMatrix]:
+    """One matrix per directive that two or more distinct plans implement (one row per doc_id:
+    the .txt, .docx and .pdf of one plan are one plan)."""
+    by_directive: dict[str, list[tuple[PlanResult, PlanAudit]]] = {}
+    for result, plan, chosen in audited:
+        for profile in chosen:
+            rows = by_directive.setdefault(profile.id, [])
+            if all(r.doc_id != result.doc_id for r, _ in rows):
+                rows.append((result, plan))
+    matrices: list[PeerMatrix] = []
+    for directive, rows in by_directive.items():
+        profile = profiles[number_key(directive)]
+        matrix = PeerMatrix(
+            directive=directive,
+            targets=[
+                {
+                    "id": t.id,
+                    "indicator": t.indicator,
+                    "value": t.value,
+                    "value_max": t.value_max,
+                    "unit": t.unit,
+                    "comparator": t.comparator,
+                    "by": t.by,
+                }
+                for t in profile.targets
+            ],
+            plans=[r.doc_id for r, _ in rows],
+        )
+        for result, _ in rows:
+            cells: dict[str, MatrixCell] = {}
+            for target, status, found, _reasons in coverage(result, profile, plan_level(result)):
+                cells[target.id] = MatrixCell(
+                    status=status,  # type: ignore[arg-type]
+                    value=found.value if found else None,
+                    value_max=found.value_max if found else None,
+                    by=found.by if found else None,
+                )
+            matrix.cells[result.doc_id] = cells
+        _mark_outliers(matrix, profile, audited)
+        matrices.append(matrix)
+    return matrices
+
+
+def _mark_outliers(
+    matrix: PeerMatrix, profile: Profile, audited: list[tuple[PlanResult, PlanAudit, list[Profile]]]
+) -> None:
+    """A plan promising less than the median of its peers for the same target (two peers at least)."""
+    for target in profile.targets:
+        values = {
+            doc: cells[target.id].value
+            for doc, cells in matrix.cells.items()
+            if cells[target.id].value is not None and cells[target.id].status != "not_applicable"
+        }
+        for doc, value in values.items():
+            peers = [v for d, v in values.items() if d != doc]
+            if len(peers) < 2:
+                continue
+            median = statistics.median(peers)
+            lower = value > median if target.comparator == "<=" else value < median
+            if not lower:
+                continue
+            matrix.cells[doc][target.id].outlier = True
+            for result, plan, _ in audited:
+                if result.doc_id != doc:
+                    continue
+                found = next(
+                    (t for tg, st, t, _r in coverage(result, profile, plan_level(result)) if tg.id == target.id and t),
+                    None,
+                )
+                plan.findings.append(
+                    Finding(
+                        doc_id=doc,
+                        source_file=result.source,
+                        kind="coverage",
+                        code="coverage.peer_outlier",
+                        severity="warning",
+                        message=f"For {profile.id}'s target '{target.indicator}' the plan promises "
+                        f"{value:g}, below the median {median:g} of {len(peers)} peer plans.",
+                        directive=profile.id,
+                        target_id=target.id,
+                        evidence=[_quote(found)] if found else [],
+                    )
+                )
