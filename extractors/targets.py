@@ -21,9 +21,11 @@ a lexicon rule (a modal word in the piece) decides instead. The ablation shows w
 
 from __future__ import annotations
 
+import importlib.util
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import regex
 
@@ -91,6 +93,7 @@ class _Words:
     share_noun: str
     statistic_column: regex.Pattern
     statistic_section: regex.Pattern
+    number_lead: frozenset[str]
     dates: regex.Pattern
 
 
@@ -133,6 +136,7 @@ def _words() -> _Words:
         share_link=regex.compile(rf"^\s*{_alt(lex['indicator_share_links'])}(?!\w)"),
         share_noun=lex["indicator_share_noun"],
         tail_not_share=regex.compile(rf"^\s*(?:{_alt(stops)}|{_alt(lex['time_units'])})(?!\w)"),
+        number_lead=frozenset(lex["number_lead_words"]),
         statistic_section=regex.compile(rf"(?<!\w){_alt(lex['statistic_section_words'])}(?!\w)"),
         statistic_column=regex.compile(rf"(?<!\w){_alt(lex['statistic_column_words'])}(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
@@ -451,7 +455,32 @@ def _in_target_section(ctx: _Context, segment: _Segment, lead: _Segment | None) 
     return bool(lead and w.target_section.search(ctx.document.fold[lead.start : lead.end]))
 
 
-def _candidates(ctx: _Context, index: int) -> list[_Candidate]:
+@cache
+def _compound_words() -> frozenset[str]:
+    """The many-syllable words of underthesea's Vietnamese word list (Viet74K, shipped in the package),
+    read from the file so that underthesea itself need not be imported."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(" ".join(line.lower().split()) for line in lines if " " in line.strip())
+
+
+def _splits_a_word(folded: str, q: Quantity, floor: int) -> bool:
+    """Does the number stand inside a word ("báo 6 cáo", "phối 9 hợp")? A page number that a
+    conversion left in a sentence; the normalizer removes it only where the document shows the
+    word unbroken elsewhere. Decided with underthesea's word list."""
+    before = regex.search(r"(\p{L}+)\s+$", folded[max(floor, q.start - 20) : q.start])
+    after = regex.match(r"\s+(\p{L}+)", folded[q.number_end : q.number_end + 20])
+    if not before or not after or before.group(1) in _words().number_lead:
+        return False  # "có 50 người": "có" leads a number, "có người" is no broken word here
+    return f"{before.group(1)} {after.group(1)}" in _compound_words()
+
+
+def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
     """The quantities of one segment that are quantities at all, with their clause, sentence and unit."""
     document = ctx.document
     segment = ctx.segments[index]
@@ -471,6 +500,9 @@ def _candidates(ctx: _Context, index: int) -> list[_Candidate]:
         if _inside(ctx.masked, ctx.mask_starts, q.number_start, q.number_end):
             continue
         if _not_a_quantity(folded, q, segment.start):
+            continue
+        plain = not q.percent and q.comparator == "=" and q.value_max is None
+        if nlp and plain and _splits_a_word(folded, q, segment.start):
             continue
         s_start = _sentence_start(text, segment.start, q.start)
         s_end = _sentence_end(text, q.end, segment.end)
@@ -854,7 +886,9 @@ def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
         lead, unbroken = ctx.lead_in(index)
         in_section = _in_target_section(ctx, segment, lead)
         kept = [
-            c for c in _candidates(ctx, index) if not _is_statistic(ctx, c) and _committed_count(ctx, c, in_section)
+            c
+            for c in _candidates(ctx, index, nlp)
+            if not _is_statistic(ctx, c) and _committed_count(ctx, c, in_section)
         ]
         for c in _split_clause(ctx, kept):
             _trim_quote(ctx, c)
