@@ -68,6 +68,19 @@ def audit(
             directives=[p.id for p in chosen],
         )
         level = plan_level(result)
+        if not chosen and against == "auto":
+            plan.findings.append(
+                Finding(
+                    doc_id=result.doc_id,
+                    source_file=result.source,
+                    kind="coverage",
+                    code="coverage.no_profile",
+                    severity="info",
+                    message="No directive profile is known for what the plan implements ("
+                    + (", ".join(result.metadata.implements) or "nothing found")
+                    + "): its targets were not audited; add one with --profile.",
+                )
+            )
         for profile in chosen:
             for target, status, found, how in coverage(result, profile, level):
                 plan.findings.append(_coverage_finding(result, profile, target, status, found, how))
@@ -125,6 +138,14 @@ def _end(date: str | None) -> str | None:
     if not date:
         return None
     return date + "-12-31" if len(date) == 4 else date
+
+
+def _start(date: str | None) -> str | None:
+    """A date that may lack its day or month as the first day it allows: "2025-10" → "2025-10-01".
+    A deadline is "before the plan" only if it is before every day the plan's date could be."""
+    if not date:
+        return None
+    return date + "-01-01"[: 10 - len(date)] if len(date) < 10 else date
 
 
 def _percent(unit: str | None) -> bool:
@@ -403,9 +424,7 @@ def _spec_end(spec: DeadlineSpec) -> str | None:
 def _deadline_lints(result: PlanResult, chosen: list[Profile], level: Level) -> list[Finding]:
     out: list[Finding] = []
     plan_date = result.metadata.date
-    earliest = None
-    if plan_date:
-        earliest = plan_date + "-01-01"[len(plan_date) - 4 :] if len(plan_date) < 10 else plan_date
+    earliest = _start(plan_date)
     for i, task in enumerate(result.tasks, 1):
         ends = [e for e in (_spec_end(s) for s in task.deadline) if e]
         if earliest and ends and max(ends) < earliest:

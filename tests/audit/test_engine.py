@@ -227,3 +227,16 @@ def test_build_profile_from_a_plan(results: list[PlanResult]) -> None:
     online = [t for t in profile.targets if t.concept == "dossiers_fully_online"]
     assert online and online[0].value == 60 and online[0].confidence == "extracted"
     assert profile.implements == ["02-KH/BCĐTW", "412/KH-UBND"]
+
+
+def test_a_plan_with_no_known_directive_says_so() -> None:
+    plan = _plan(
+        metadata=Metadata(number="1/KH", date="2025-10", issuer="Ủy ban nhân dân xã", implements=["156/KH-UBND"])
+    )
+    findings = audit([plan]).plans[0].findings
+    assert [f.code for f in findings if f.kind == "coverage"] == ["coverage.no_profile"]
+    assert "156/KH-UBND" in findings[0].message
+    # A month-only date: a task due on the 15th of that month is not "before the plan".
+    task = Task(quote="Rà soát", lead=["Công an xã"], deadline=[DeadlineSpec(kind="by_date", end="2025-10-15")])
+    codes = [f.code for f in audit([plan.model_copy(update={"tasks": [task]})]).plans[0].findings]
+    assert "lint.deadline_before_plan" not in codes
