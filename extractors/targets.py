@@ -13,10 +13,15 @@ How a number becomes a target (gold-guidelines.md, targets and Decisions):
    sentence, the lead-in it stands under, then the nearest heading with a horizon), `aspirational`
    ("phấn đấu" earlier in its sentence, its lead-in or heading) and indicator (its core phrase).
 
-NLP: underthesea's POS tagger is used on one short piece at a time (never the document: see
-design.md) to decide whether a comma in the indicator opens a new clause with its own subject
-("…, người dân chỉ phải nhập dữ liệu một lần"), which then leaves the indicator. With `nlp=False`
-a lexicon rule (a modal word in the piece) decides instead. The ablation shows what it is worth.
+NLP (`nlp=True`), two steps from underthesea, both run only where the rules are unsure:
+- its POS tagger, on the few words after a figure that a verb before it acts on, tells whether "và"
+  joins a verb phrase ("kết quả điện tử và tái sử dụng thông tin") or a noun ("quốc gia và chuyên
+  ngành"), so that the passive "được …" of the indicator attaches to the counted noun phrase. Called
+  on a handful of short strings per plan, never on the document (see design.md's cost figures).
+- its word list (Viet74K, read from the package's data file) tells a page number left inside a word
+  ("báo 6 cáo") from a count.
+Whether a comma opens a new clause in the indicator is decided by a lexicon rule (a modal word); the
+POS tagger was tried there and did worse ("kế hoạch công tác hằng năm": "công tác" tagged a verb).
 """
 
 from __future__ import annotations
