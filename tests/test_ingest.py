@@ -280,6 +280,7 @@ def built_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inner.rows[0].cells[0].text = "Quý I"
     inner.rows[0].cells[1].text = "Quý II"
     after = doc.add_paragraph("Đoạn sau bảng.")
+    after.add_run(" chữ ẩn").font.hidden = True
     after.add_run().add_break(WD_BREAK.LINE)
     after.add_run("Dòng thứ hai.")
     path = tmp_path_factory.mktemp("docx") / "built.docx"

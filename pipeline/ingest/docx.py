@@ -258,6 +258,8 @@ def _collect(elem: etree._Element, parts: list[str], ctx: _Context, paragraph_fo
         elif tag == _P:  # a paragraph inside a text box: its own line
             parts.append("\n")
             _collect(child, parts, ctx, _paragraph_font(child, ctx))
+        elif tag == f"{W}r" and _on(child.find(f"{W}rPr/{W}vanish")):
+            continue  # hidden text: Word does not show or print it
         elif tag == f"{W}r" and (legacy := legacy_font(_run_font(child, ctx, paragraph_font))):
             run: list[str] = []
             _collect(child, run, ctx, paragraph_font)
