@@ -422,6 +422,9 @@ def _spec_end(spec: DeadlineSpec) -> str | None:
 
 
 def _deadline_lints(result: PlanResult, chosen: list[Profile], level: Level) -> list[Finding]:
+    """Task deadlines before the plan's own date, or after the directive's deadline for the same work
+    (the task names the concept of a directive target). Targets are left out: a "by" before the
+    plan's date is in practice a baseline figure ("đến ngày 31/7/2025 … mới đạt 38%"), not a promise."""
     out: list[Finding] = []
     plan_date = result.metadata.date
     earliest = _start(plan_date)
@@ -460,17 +463,6 @@ def _deadline_lints(result: PlanResult, chosen: list[Profile], level: Level) -> 
                             target_id=target.id,
                         )
                     )
-    for t in result.targets:
-        if earliest and t.by and _end(t.by) < earliest:
-            out.append(
-                _lint(
-                    result,
-                    "lint.deadline_before_plan",
-                    "problem",
-                    f"A target is due {t.by}, before the plan's own date {plan_date}.",
-                    [_quote(t)],
-                )
-            )
     return out
 
 
@@ -480,8 +472,8 @@ def _deadline_lints(result: PlanResult, chosen: list[Profile], level: Level) -> 
 def _peer_matrices(
     audited: list[tuple[PlanResult, PlanAudit, list[Profile]]], profiles: dict[str, Profile]
 ) -> list[PeerMatrix]:
-    """One matrix per directive that two or more distinct plans implement (one row per doc_id:
-    the .txt, .docx and .pdf of one plan are one plan)."""
+    """One matrix per directive any plan was audited against (one row per doc_id: the .txt, .docx
+    and .pdf of one plan are one plan). Outliers need two peers; a matrix of one plan has none."""
     by_directive: dict[str, list[tuple[PlanResult, PlanAudit]]] = {}
     for result, plan, chosen in audited:
         for profile in chosen:
