@@ -41,7 +41,10 @@ _WARNING_LINTS = {
     "impossible_date": ("lint.impossible_date", "problem"),
     "invalid_date": ("lint.impossible_date", "problem"),
 }
-_FIGURE = regex.compile(r"\d[\d.,]*\s*%|(?:ít nhất|tối thiểu|không dưới|trên|đạt|từ)\s+\d")
+_FIGURE = regex.compile(
+    # "60%", or "ít nhất 02 mô hình" — a count after a bound word, but not a year or a date ("từ 2025", "trên 30/11").
+    r"\d[\d.,]*\s*%|(?:ít nhất|tối thiểu|không dưới|trên|đạt|từ)\s+\d{1,3}(?:[.,]\d{3})*(?![\d/])"
+)
 
 
 def audit(
@@ -278,6 +281,8 @@ def measurable(task: Task, targets: list[Target]) -> bool:
 
 
 def five_clear_of(task: Task, targets: list[Target]) -> dict[str, bool]:
+    """The five criteria of one task. A standing task ("thường xuyên", "hằng tháng") has its
+    deadline: the plan said when, even if the answer is "always"."""
     return {
         "viec": bool(task.quote.strip()),
         "trach_nhiem": bool(task.lead),

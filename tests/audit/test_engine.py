@@ -240,3 +240,18 @@ def test_a_plan_with_no_known_directive_says_so() -> None:
     task = Task(quote="Rà soát", lead=["Công an xã"], deadline=[DeadlineSpec(kind="by_date", end="2025-10-15")])
     codes = [f.code for f in audit([plan.model_copy(update={"tasks": [task]})]).plans[0].findings]
     assert "lint.deadline_before_plan" not in codes
+
+
+@pytest.mark.parametrize(
+    ("quote", "measured"),
+    [
+        ("Xây dựng ít nhất 02 mô hình chuyển đổi số", True),
+        ("Hỗ trợ không dưới 1.200 hộ kích hoạt tài khoản", True),
+        ("Đạt 60% hộ gia đình có cáp quang", True),
+        ("Triển khai từ 2025 đến hết năm 2026", False),
+        ("Hoàn thành trên 30/11/2025 theo kế hoạch", False),
+    ],
+)
+def test_a_figure_in_the_task_is_a_measure(quote: str, measured: bool) -> None:
+    task = Task(quote=quote, lead=["Công an xã"])
+    assert five_clear_of(task, [])["hieu_qua"] is measured
