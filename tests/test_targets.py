@@ -6,6 +6,8 @@ Each case is a small plan written to a .txt file and read through the real pipel
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -504,3 +506,41 @@ def test_generated_target_sentences(
     assert t.by == (_HORIZONS[when] or "2030")
     assert t.aspirational == hope
     assert t.indicator == f"{noun} được hỗ trợ"
+
+
+# --- the same plan of our own as .txt and as .docx gives the same targets ---------------------------
+
+
+def _render_module():
+    spec = importlib.util.spec_from_file_location("corpus_render", ROOT / "corpus" / "render.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_same_targets_from_txt_and_docx(tmp_path: Path) -> None:
+    body = (
+        "I. MỤC TIÊU\n\n2. Mục tiêu cụ thể đến năm 2030\n\n"
+        "Phấn đấu đến hết năm 2027:\n\n"
+        "- 100% hộ gia đình được truy cập băng rộng cố định với tốc độ trên 01 Gb/s;\n\n"
+        "- Tỷ lệ hồ sơ trực tuyến đạt từ 80% trở lên; khoảng 1.139 hộ kinh doanh sử dụng thanh toán số.\n\n"
+        "- Xây dựng ít nhất 02 mô hình kinh tế số (hiện nay có 24.530/27.656 người có tài khoản, đạt 88,69%).\n\n"
+        "| STT | Chỉ tiêu | Đơn vị tính | Năm 2028 |\n|---|---|---|---|\n"
+        "| 1 | Tỷ lệ hộ có cáp quang | % | 80 - 90 |\n\n"
+        "II. NHIỆM VỤ\n\nTổ chức sơ kết trong 6 tháng đầu năm 2026 theo Nghị quyết số 57-NQ/TW ngày 22/12/2024.\n"
+    )
+    txt = tmp_path / "plan.txt"
+    txt.write_text(HEAD + body, encoding="utf-8")
+    docx = tmp_path / "plan.docx"
+    _render_module().build_docx(txt, docx)
+    expected = [
+        (100, None, "%", "=", "2027-12-31", True),
+        (80, None, "%", ">=", "2027-12-31", True),
+        (1139, None, "hộ kinh doanh sử dụng thanh toán số", "~", "2027-12-31", True),
+        (2, None, "mô hình kinh tế số", ">=", "2027-12-31", False),
+        (80, 90, "%", "=", "2028", False),
+    ]
+    for path in (txt, docx):
+        assert _fields(extract_targets(load_document(path))) == expected, path.suffix
