@@ -85,8 +85,9 @@ def audit(
                 )
             )
         for profile in chosen:
-            for target, status, found, how in coverage(result, profile, level):
-                plan.findings.append(_coverage_finding(result, profile, target, status, found, how))
+            for target, status, found, reasons in coverage(result, profile, level):
+                if status != "not_applicable":  # the matrix shows them; a finding each would bury the rest
+                    plan.findings.append(_coverage_finding(result, profile, target, status, found, reasons))
         five_clear, findings = _five_clear(result)
         plan.five_clear = five_clear
         plan.findings.extend(findings)
@@ -236,11 +237,7 @@ def _coverage_finding(
     result: PlanResult, profile: Profile, target: ProfileTarget, status: str, found: Target | None, reasons: list[str]
 ) -> Finding:
     directive_quote = Quote(text=_target_words(profile, target), section=profile.id)
-    if status == "not_applicable":
-        message = f"{profile.id} target '{target.id}' does not apply at this plan's level."
-        evidence = [directive_quote]
-        severity = "info"
-    elif found is None:
+    if found is None:
         message = f"The plan sets no figure for {profile.id}'s target: {target.indicator}."
         evidence = [directive_quote]
         severity = "warning"
