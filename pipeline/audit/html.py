@@ -217,7 +217,7 @@ def _summary(report: AuditReport, anchors: Anchors) -> str:
         tasks = plan.five_clear.get("tasks")
         cells = [
             f'<th scope=row><a href="#{anchors.plan(plan)}">{e(plan_label(plan))}</a>'
-            + (f'<div class="title">{e(plan.title)}</div>' if plan.title else "")
+            + (f'<div class="title" title="{e(plan.title)}">{e(plan.title)}</div>' if plan.title else "")
             + "</th>",
             f"<td>{e(', '.join(plan.directives)) or '<span class=muted>không xác định</span>'}</td>",
             *(
@@ -273,15 +273,16 @@ def _matrix_table(report: AuditReport, matrix: PeerMatrix, index: int, anchors: 
     head = ['<th scope=col class="corner">Kế hoạch \\ chỉ tiêu</th>']
     for target in matrix.targets:
         head.append(
-            f'<th scope=col title="{e(target.get("id"))}">'
+            f'<th scope=col title="{e(target.get("indicator"))} ({e(target.get("id"))})">'
             f'<div class="ind">{e(target.get("indicator") or target.get("id"))}</div>'
             f'<div class="fig">{e(describe_target(target))}</div></th>'
         )
     rows: list[str] = []
     for doc_id in matrix.plans:
+        # the same plan as .txt, .docx and .pdf shares one doc_id and one matrix row: link to the first
         plans = [report.plans[i] for i in anchors.by_doc.get(doc_id, [])]
-        plan = plans[0] if len(plans) == 1 else None
-        label = e(plan_label(plan)) if plan else e(doc_id)
+        plan = plans[0] if plans else None
+        label = e(plan_label(plan)) if len(plans) == 1 else e(doc_id)
         row_head = (
             f'<th scope=row><a href="#{anchors.plan(plan)}">{label}</a></th>' if plan else f"<th scope=row>{label}</th>"
         )
@@ -392,19 +393,21 @@ def _chart_section(report: AuditReport) -> str:
     )
 
 
-def _quote_block(quote: Quote, quote_id: str, finding_id: str, k: int) -> str:
+def _quote_block(quote: Quote, quote_id: str, finding_id: str, number: int, finding_number: int) -> str:
+    """One evidence quote, numbered within its plan: the words, its section and its place in the original."""
     where = [f"<span>Mục {e(quote.section)}</span>"] if quote.section else []
     place = describe_place(quote.source)
     if place:
         where.append(f"<span>{e(place)}</span>")
     return (
-        f'<li id="{quote_id}" class="quote" tabindex="-1"><blockquote>{e(quote.text)}</blockquote>'
+        f'<li id="{quote_id}" class="quote" value="{number}" tabindex="-1"><blockquote>{e(quote.text)}</blockquote>'
         f'<p class="where">{" · ".join(where) or "<span class=muted>không rõ vị trí</span>"}'
-        f' <a class="back" href="#{finding_id}">↑ phát hiện {e(finding_id)}</a></p></li>'
+        f' <a class="back" href="#{finding_id}">↑ phát hiện {finding_number}</a></p></li>'
     )
 
 
-def _finding_item(finding: Finding, finding_id: str) -> str:
+def _finding_item(finding: Finding, finding_id: str, first_quote: int) -> str:
+    """One finding; its links name the quotes by their number in the plan's list of quotes."""
     bits = [
         f'<span class="badge sev-{finding.severity}">'
         f"{e(SEVERITY_LABELS.get(finding.severity, finding.severity))}</span>",
@@ -422,7 +425,7 @@ def _finding_item(finding: Finding, finding_id: str) -> str:
     if finding.target_id:
         meta.append(f"chỉ tiêu <code>{e(finding.target_id)}</code>")
     links = " ".join(
-        f'<a class="to-quote" href="#{Anchors.quote(finding_id, k)}">trích dẫn {k}</a>'
+        f'<a class="to-quote" href="#{Anchors.quote(finding_id, k)}">trích dẫn {first_quote + k - 1}</a>'
         for k in range(1, len(finding.evidence) + 1)
     )
     return (
@@ -437,12 +440,13 @@ def _finding_item(finding: Finding, finding_id: str) -> str:
 def _plan_block(plan: PlanAudit, anchors: Anchors) -> str:
     plan_id = anchors.plan(plan)
     findings = ordered_findings(plan)
-    items = [_finding_item(f, anchors.finding(f)) for f in findings]
-    quotes = [
-        _quote_block(quote, Anchors.quote(anchors.finding(f), k), anchors.finding(f), k)
-        for f in findings
-        for k, quote in enumerate(f.evidence, start=1)
-    ]
+    items: list[str] = []
+    quotes: list[str] = []
+    for j, finding in enumerate(findings, start=1):
+        finding_id = anchors.finding(finding)
+        items.append(_finding_item(finding, finding_id, len(quotes) + 1))
+        for k, quote in enumerate(finding.evidence, start=1):
+            quotes.append(_quote_block(quote, Anchors.quote(finding_id, k), finding_id, len(quotes) + 1, j))
     facts = [f"<code>{e(plan.source_file)}</code>"] if plan.source_file else []
     facts.append("đối chiếu với " + (e(", ".join(plan.directives)) if plan.directives else "<em>không xác định</em>"))
     return (
@@ -511,14 +515,18 @@ h2{font-size:20px;margin:0 0 8px}
 h3{font-size:17px;margin:18px 0 6px}
 .hint,.muted{color:var(--muted)}
 .hint{margin:0 0 10px;font-size:14px}
-.scroll{overflow-x:auto;max-width:100%;border:1px solid var(--line);border-radius:6px}
+.scroll{overflow-x:auto;max-width:100%;position:relative;border:1px solid var(--line);border-radius:6px}
 .scroll:focus{outline:3px solid var(--accent)}
 table{border-collapse:collapse;font-size:14px;min-width:100%}
 th,td{border-bottom:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
 thead th{background:#eef2f6;position:sticky;top:0}
 tbody th{font-weight:600;background:#fafbfc}
 .num{text-align:right;white-space:nowrap}
-.summary .title{font-weight:400;color:var(--muted);font-size:13px;max-width:460px}
+.summary tbody th{min-width:280px}
+.summary .title{font-weight:400;color:var(--muted);font-size:13px;max-width:460px;display:-webkit-box;
+-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+thead th.num{white-space:normal;min-width:4.5em}
+.summary td:nth-child(2){white-space:nowrap}
 .of{color:var(--muted);font-size:12px}
 td.short{background:#fdecea}
 .count{display:inline-block;min-width:2em;padding:1px 6px;border-radius:10px;text-align:center;font-weight:700}
@@ -555,7 +563,7 @@ td.short{background:#fdecea}
 .plan .title{margin:0 0 4px}
 .plan .facts{color:var(--muted);font-size:13px;margin:0 0 8px}
 .findings{padding-left:22px}
-.finding{margin:0 0 10px;padding:6px 10px;border-left:4px solid var(--line);border-radius:4px}
+.finding{margin:0 0 6px;padding:4px 10px;border-left:4px solid var(--line);border-radius:4px}
 .finding[data-severity=problem]{border-left-color:#c0392b}
 .finding[data-severity=warning]{border-left-color:#f0b429}
 .finding .head{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
@@ -594,8 +602,11 @@ SCRIPT = """
     var node = id ? document.getElementById(id) : null;
     if (!node) { return; }
     if (node.classList.contains("hidden")) { node.classList.remove("hidden"); }
-    var details = node.closest("details");
-    if (details && !details.open) { details.open = true; node.scrollIntoView(); }
+    var opened = false;
+    for (var up = node.parentElement; up; up = up.parentElement) {
+      if (up.tagName === "DETAILS" && !up.open) { up.open = true; opened = true; }
+    }
+    if (opened) { node.scrollIntoView(); }
   }
   boxes.forEach(function (box) { box.addEventListener("change", apply); });
   window.addEventListener("hashchange", reveal);

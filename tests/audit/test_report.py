@@ -180,6 +180,10 @@ def test_each_finding_links_to_its_quotes_with_section_and_place(
     where = quote.xpath(".//p[@class='where']")[0].text_content()
     assert "Mục II.1.1.a" in where and "dòng 51" in where
     assert quote.xpath(".//a[@class='back']/@href") == ["#" + weakened.get("id")]
+    # a link names its quote by the number the quote carries in the plan's list
+    for link in page.xpath("//a[contains(@class,'to-quote')]"):
+        target = page.get_element_by_id(link.get("href")[1:])
+        assert link.text_content() == f"trích dẫn {target.get('value')}"
     pdf_quote = next(q for q in page.xpath("//li[@class='quote']") if "82 nhóm" in q.text_content())
     assert "trang 2" in pdf_quote.text_content()
 

@@ -1,0 +1,138 @@
+"""`kehoach audit PATH... [--against N|auto] [--out DIR] [--profile FILE]`.
+
+Runs the pipeline on the plans (the same resumable batch as `kehoach run`, into DIR/run, so a
+second audit of the same files reuses their results), audits them against the directive profiles
+and writes findings.json, findings.csv and report.html into DIR.
+
+`--profile FILE` adds a directive profile: a profile .json is used as it is; a directive's own
+text (.txt, .docx, .pdf) is read by the extractors into a profile, which is saved under
+DIR/profiles/ for the user to check and keep, and used for this audit.
+Exit codes as for `kehoach run`: 0 done, 2 bad usage, 1 nothing could be audited.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from pipeline.audit.models import AuditReport
+from pipeline.audit.report import REPORT_HTML, write_report
+from pipeline.batch import BatchSummary, run_batch
+from pipeline.errors import KehoachError
+from pipeline.ingest import SUPPORTED_SUFFIXES
+from pipeline.models import PlanResult
+from pipeline.outputs.files import write_atomic
+
+RUN_DIR = "run"
+PROFILES_DIR = "profiles"
+
+
+def load_results(run_dir: Path, summary: BatchSummary) -> tuple[list[PlanResult], list[dict[str, str]]]:
+    """This batch's PlanResults, read back from DIR/run/docs/, and one error row per file that failed.
+
+    Only the files of this batch: DIR/run may hold results of earlier audits of other files.
+    """
+    results: list[PlanResult] = []
+    errors: list[dict[str, str]] = []
+    for outcome in summary.outcomes:
+        if outcome.status in {"ok", "unchanged"} and outcome.output:
+            results.append(PlanResult.model_validate_json((run_dir / outcome.output).read_text(encoding="utf-8")))
+        elif outcome.error_code:
+            errors.append({"source_file": outcome.path, "error": outcome.error_code, "message": outcome.message or ""})
+    results.sort(key=lambda r: (r.doc_id, r.source or ""))  # workers finish in any order; the report must not
+    return results, errors
+
+
+def prepare_profile(path: Path, out: Path) -> Path:
+    """The profile file to audit with: `path` itself if it is a profile, else one built from it.
+
+    Raises ValueError (a usage error) for a file that is neither.
+    """
+    from pipeline.audit.profiles import build_profile, load_profile
+
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        load_profile(path)  # fail now, with the field's name, rather than halfway through the audit
+        return path
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ValueError(f"{path}: a profile is a .json file, or a directive's text as .txt, .docx or .pdf")
+    from pipeline.process import process_file
+
+    profile = build_profile(process_file(path))
+    name = re.sub(r"[^\w.-]+", "_", profile.id, flags=re.UNICODE).strip("_") or path.stem
+    target = out / PROFILES_DIR / f"{name}.json"
+    write_atomic(target, json.dumps(profile.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+    print(
+        f"kehoach audit: profile of {profile.id} built from {path} ({len(profile.targets)} targets, "
+        f"{len(profile.phases)} phases) → {target}; check it, then copy it into corpus/directives/ to keep it",
+        file=sys.stderr,
+    )
+    return target
+
+
+def known_directive(against: str, extra: list[Path]) -> str | None:
+    """None when `against` names a directive with a profile (or is "auto"), else the message saying which exist."""
+    if against == "auto":
+        return None
+    from extractors.registry import number_key
+    from pipeline.audit.profiles import load_profiles
+
+    profiles = load_profiles(None, extra)
+    if number_key(against) in profiles:
+        return None
+    known = ", ".join(sorted(p.id for p in profiles.values())) or "none"
+    return f"no directive profile for {against!r} (profiles: {known}; or give one with --profile FILE)"
+
+
+def print_report_summary(report: AuditReport, paths: list[Path]) -> None:
+    severity = Counter(f.severity for plan in report.plans for f in plan.findings)
+    html = next((p for p in paths if p.name == REPORT_HTML), paths[-1])
+    print(
+        f"kehoach audit: {len(report.plans)} plans, {len(report.matrices)} peer matrices, "
+        f"{severity['problem']} problems, {severity['warning']} warnings, {severity['info']} notes"
+        + (f", {len(report.errors)} errors" if report.errors else "")
+        + f" → {html}",
+        file=sys.stderr,
+    )
+
+
+def audit_command(args) -> int:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"kehoach audit: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    extra: list[Path] = []
+    if getattr(args, "profile", None):
+        profile = Path(args.profile)
+        if not profile.is_file():
+            print(f"kehoach audit: no such profile file: {profile}", file=sys.stderr)
+            return 2
+        try:
+            extra.append(prepare_profile(profile, out))
+        except (ValueError, KehoachError) as error:  # pydantic's ValidationError is a ValueError
+            print(f"kehoach audit: --profile {profile}: {error}", file=sys.stderr)
+            return 2
+    problem = known_directive(args.against, extra)
+    if problem:
+        print(f"kehoach audit: {problem}", file=sys.stderr)
+        return 2
+
+    from pipeline.audit.engine import audit
+
+    summary = run_batch(args.paths, out / RUN_DIR, progress=not getattr(args, "no_progress", False), formats=["json"])
+    results, errors = load_results(out / RUN_DIR, summary)
+    if not results:
+        reason = "every file failed" if errors else "no .txt, .docx or .pdf file found"
+        print(f"kehoach audit: nothing to audit ({reason})", file=sys.stderr)
+        for error in errors:
+            print(f"  failed: {error['source_file']}: {error['message']}", file=sys.stderr)
+        return 1
+    report = audit(results, against=args.against, extra_profiles=extra or None)
+    report.errors[:0] = errors
+    paths = write_report(report, out)
+    print_report_summary(report, paths)
+    return 0
