@@ -220,13 +220,21 @@ def test_profiles_are_strict(tmp_path: Path) -> None:
         load_profile(bad)
 
 
-def test_build_profile_from_a_plan(results: list[PlanResult]) -> None:
+def test_build_profile_from_a_plan(results: list[PlanResult], tmp_path: Path) -> None:
     tan_phong = next(r for r in results if r.doc_id.startswith("tan-phong"))
     profile = build_profile(tan_phong)
     assert profile.id == "45/KH-UBND" and profile.level == "commune"
     online = [t for t in profile.targets if t.concept == "dossiers_fully_online"]
     assert online and online[0].value == 60 and online[0].confidence == "extracted"
     assert profile.implements == ["02-KH/BCĐTW", "412/KH-UBND"]
+    # What `kehoach audit --profile` writes loads back, and audits another plan against it.
+    saved = tmp_path / "p.json"
+    saved.write_text(json.dumps(profile.model_dump(mode="json"), ensure_ascii=False), encoding="utf-8")
+    assert load_profile(saved) == profile
+    phin_ho = next(r for r in results if r.doc_id.startswith("phin-ho"))
+    found = audit([phin_ho], against="45/KH-UBND", extra_profiles=[saved]).plans[0].findings
+    weakened = [f for f in found if f.code == "coverage.weakened" and f.target_id == online[0].id]
+    assert weakened and "50%" in weakened[0].evidence[0].text
 
 
 def test_a_plan_with_no_known_directive_says_so() -> None:
