@@ -263,3 +263,26 @@ def test_a_plan_with_no_known_directive_says_so() -> None:
 def test_a_figure_in_the_task_is_a_measure(quote: str, measured: bool) -> None:
     task = Task(quote=quote, lead=["Công an xã"])
     assert five_clear_of(task, [])["hieu_qua"] is measured
+
+
+def test_extractor_warnings_become_lints_with_their_quote() -> None:
+    from pipeline.models import DocWarning
+
+    cite = Citation(
+        quote="Nghị quyết số 57-NQ/TW ngày 22/12/2025",
+        doc_type="nghi_quyet",
+        number="57-NQ/TW",
+        date="2025-12-22",
+        relation="basis",
+        span=(10, 48),
+    )
+    warnings = [
+        DocWarning(code="citation_date_mismatch", message="57-NQ/TW … registry has 2024-12-22", span=(10, 48)),
+        DocWarning(code="impossible_date", message="ngày 31/02/2025 does not exist", span=(90, 105)),
+        DocWarning(code="structure", message="heading numbers skipped at II: 3. follows number 1"),
+        DocWarning(code="structure", message="a table could not be joined"),
+    ]
+    findings = audit([_plan(citations=[cite], warnings=warnings)]).plans[0].findings
+    lints = {f.code: f for f in findings if f.kind == "lint" and not f.code.startswith("lint.header")}
+    assert set(lints) == {"lint.citation_registry_mismatch", "lint.impossible_date", "lint.heading_sequence"}
+    assert lints["lint.citation_registry_mismatch"].evidence[0].text == cite.quote
