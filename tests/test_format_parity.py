@@ -40,3 +40,17 @@ def test_rendition_reads_like_the_txt(name, ext):
 
 def test_the_corpus_plans_have_renditions():
     assert len(CASES) >= 6
+
+
+@pytest.mark.parametrize(("name", "ext"), CASES)
+def test_offsets_of_a_rendition_stay_in_their_blocks(name, ext):
+    raw = read_document(PLANS / f"{name}.{ext}")
+    doc = build_document(raw, name)
+    covered = 0
+    for run in doc.offsets:
+        assert run.start == covered
+        assert run.raw_start + run.length <= len(raw.blocks[run.block].text)
+        covered += run.length
+    assert covered == len(doc.text)
+    if ext == "pdf":
+        assert all(doc.locate(s.start).page for s in doc.sections)
