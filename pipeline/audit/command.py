@@ -58,7 +58,7 @@ def prepare_profile(path: Path, out: Path) -> Path:
         load_profile(path)  # fail now, with the field's name, rather than halfway through the audit
         return path
     if suffix not in SUPPORTED_SUFFIXES:
-        raise ValueError(f"{path}: a profile is a .json file, or a directive's text as .txt, .docx or .pdf")
+        raise ValueError("a profile is a .json file, or a directive's text as .txt, .docx or .pdf")
     from pipeline.process import process_file
 
     profile = build_profile(process_file(path))
@@ -114,7 +114,8 @@ def audit_command(args) -> int:
         try:
             extra.append(prepare_profile(profile, out))
         except (ValueError, KehoachError) as error:  # pydantic's ValidationError is a ValueError
-            print(f"kehoach audit: --profile {profile}: {error}", file=sys.stderr)
+            first_lines = "\n".join(str(error).splitlines()[:5])  # a pydantic error names the field first
+            print(f"kehoach audit: --profile {profile}: {first_lines}", file=sys.stderr)
             return 2
     problem = known_directive(args.against, extra)
     if problem:

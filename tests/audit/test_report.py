@@ -1,14 +1,17 @@
 """The audit report files: findings.json, findings.csv (Excel-ready) and the self-contained report.html.
 
 Built on a realistic AuditReport (tests/audit/report_sample.py: real quotes from the corpus plans),
-so these tests do not wait for the engine; the end-to-end run over the corpus is in test_browser.py.
+so the renderer is tested on a report whose every figure is known; the `kehoach audit` command tests
+at the end run the real pipeline and engine on corpus plans. The browser tests are in test_browser.py.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -16,10 +19,13 @@ import lxml.html
 import pytest
 from report_sample import DIRECTIVE, TARGETS, sample_report
 
+from pipeline.audit.command import audit_command
 from pipeline.audit.html import chart_svg, describe_place, describe_target, format_number, render_html, status_counts
 from pipeline.audit.models import AuditReport, Finding, Quote
+from pipeline.audit.profiles import build_profile, load_profile
 from pipeline.audit.report import CSV_COLUMNS, write_report
 from pipeline.models import SourceLocation
+from pipeline.process import process_file
 
 
 @pytest.fixture(scope="module")
@@ -257,3 +263,68 @@ def test_numbers_and_targets_are_written_the_vietnamese_way() -> None:
     assert [format_number(v) for v in (80.0, 95.5, 0.25, None)] == ["80", "95,5", "0,25", ""]
     assert describe_target({"value": 40, "value_max": 50, "comparator": "~", "by": "2030"}) == "≈ 40–50 · 2030"
     assert describe_target({"value": 3, "unit": "%", "comparator": ">="}) == "≥ 3 %"
+
+
+# -- the `kehoach audit` command -----------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+PLANS = REPO / "corpus" / "plans"
+
+
+def audit_args(paths: list[Path], out: Path, against: str = "auto", profile: Path | None = None) -> argparse.Namespace:
+    return argparse.Namespace(
+        paths=[str(p) for p in paths],
+        against=against,
+        out=str(out),
+        profile=str(profile) if profile else None,
+        no_progress=True,
+    )
+
+
+def test_audit_command_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = next(PLANS.glob("*.txt"))
+    assert audit_command(audit_args([tmp_path / "nowhere"], tmp_path / "a")) == 2
+    assert audit_command(audit_args([plan], tmp_path / "a", against="99-XX/YY")) == 2
+    assert "no directive profile for '99-XX/YY'" in capsys.readouterr().err
+    assert audit_command(audit_args([plan], tmp_path / "a", profile=REPO / "pyproject.toml")) == 2
+    assert "a profile is a .json file" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"id": "1/KH-X", "targets": [{"value": "many"}]}', encoding="utf-8")
+    assert audit_command(audit_args([plan], tmp_path / "a", profile=bad)) == 2
+    assert "source" in capsys.readouterr().err  # the missing field is named
+    assert not (tmp_path / "a" / "report.html").exists()
+
+
+def test_audit_command_records_files_it_cannot_read(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    good = next(PLANS.glob("*.txt"))
+    shutil.copyfile(good, plans / good.name)
+    (plans / "trong.txt").write_bytes(b"")
+    out = tmp_path / "audit"
+    assert audit_command(audit_args([plans], out)) == 0
+    report = AuditReport.model_validate_json((out / "findings.json").read_text(encoding="utf-8"))
+    assert [p.source_file for p in report.plans] == [str(plans / good.name)]
+    assert [e["source_file"] for e in report.errors] == [str(plans / "trong.txt")]
+    assert "trong.txt" in (out / "report.html").read_text(encoding="utf-8")
+
+    only_bad = tmp_path / "only-bad"
+    only_bad.mkdir()
+    (only_bad / "trong.txt").write_bytes(b"")
+    assert audit_command(audit_args([only_bad], tmp_path / "audit-bad")) == 1
+
+
+def test_audit_command_builds_a_profile_from_a_directive_text(tmp_path: Path) -> None:
+    """--profile with a document's text: the extractors read its targets into a profile, saved for reuse."""
+    directive, plan = sorted(PLANS.glob("*.txt"))[:2]
+    out = tmp_path / "audit"
+    built = build_profile(process_file(directive))
+    assert built.targets  # the document used as a directive has figures to compare against
+    assert audit_command(audit_args([plan], out, against=built.id, profile=directive)) == 0
+    saved = list((out / "profiles").glob("*.json"))
+    assert len(saved) == 1 and load_profile(saved[0]) == built
+    report = AuditReport.model_validate_json((out / "findings.json").read_text(encoding="utf-8"))
+    assert report.plans[0].directives == [built.id]
+    assert any(f.kind == "coverage" and f.directive == built.id for f in report.plans[0].findings)
+    # the saved profile is used as it is on the next audit
+    assert audit_command(audit_args([plan], tmp_path / "again", against=built.id, profile=saved[0])) == 0
