@@ -120,12 +120,13 @@ def test_page_number_removed_after_a_wrap():
         "gửi trước ngày 25 hằng tháng",
         "hỗ trợ 3 hợp tác xã",
         "ít nhất 02 mô hình kinh tế số",
+        "tài khoản định danh điện tử mức độ 2 được kích hoạt",
         "báo 6 cáo định kỳ",  # "báo cáo" is never seen unbroken here: no evidence, kept
     ],
 )
 def test_real_numbers_between_words_stay(sentence):
     # the pairs around the number ("trong tháng", "có cơ", "hợp tác") are in the document unbroken too
-    context = "trong tháng này, có cơ sở, ngày hằng tháng, hỗ trợ hợp tác xã, ít nhất mô hình."
+    context = "trong tháng này, có cơ sở, ngày hằng tháng, hỗ trợ hợp tác xã, ít nhất mô hình, độ được."
     assert normalize(raw_of(context, sentence)).text.split("\n")[1] == sentence
 
 
