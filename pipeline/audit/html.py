@@ -36,7 +36,7 @@ STATUS_SYMBOLS: dict[str, str] = {
 }
 # Colour-blind-safe (Okabe–Ito based); each status also has its symbol, so colour is never the only cue.
 STATUS_COLOURS: dict[str, str] = {
-    "carried": "#2e8b57",
+    "carried": "#1e7b48",
     "strengthened": "#0072b2",
     "weakened": "#e69f00",
     "missing": "#c0392b",
@@ -229,8 +229,8 @@ def _summary(report: AuditReport, anchors: Anchors) -> str:
         ]
         for key, _ in FIVE_CLEAR:
             met = plan.five_clear.get(key)
-            if met is None:
-                cells.append('<td class="num muted">–</td>')
+            if met is None or tasks == 0:  # no task found: nothing to count, rather than a row of 0/0
+                cells.append('<td class="num muted" title="không có nhiệm vụ">–</td>')
             else:
                 short = tasks is not None and met < tasks
                 cells.append(
@@ -530,7 +530,7 @@ thead th.num{white-space:normal;min-width:4.5em}
 .of{color:var(--muted);font-size:12px}
 td.short{background:#fdecea}
 .count{display:inline-block;min-width:2em;padding:1px 6px;border-radius:10px;text-align:center;font-weight:700}
-.count.zero{opacity:.45}
+.count.zero{background:none;color:var(--muted);font-weight:400}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:700}
 .sev-problem{background:#c0392b;color:#fff}.sev-warning{background:#f0b429;color:#222}.sev-info{background:#d9e2ec;color:#222}
 .matrix th,.matrix td{white-space:nowrap}
@@ -544,7 +544,7 @@ td.short{background:#fdecea}
 .cell a{color:inherit;text-decoration:none;display:block}
 .cell a:hover,.cell a:focus{text-decoration:underline}
 .cell .by{font-weight:400;font-size:11px;opacity:.9}
-.st-carried{background:#2e8b57;color:#fff}
+.st-carried{background:#1e7b48;color:#fff}
 .st-strengthened{background:#0072b2;color:#fff}
 .st-weakened{background:#e69f00;color:#1d2330}
 .st-missing{background:#c0392b;color:#fff}
@@ -601,8 +601,9 @@ SCRIPT = """
     var id = decodeURIComponent(window.location.hash.slice(1));
     var node = id ? document.getElementById(id) : null;
     if (!node) { return; }
-    if (node.classList.contains("hidden")) { node.classList.remove("hidden"); }
-    var opened = false;
+    // a target the filter hid, or inside a closed <details>, had nowhere to scroll to: show it, then go
+    var opened = node.classList.contains("hidden");
+    node.classList.remove("hidden");
     for (var up = node.parentElement; up; up = up.parentElement) {
       if (up.tagName === "DETAILS" && !up.open) { up.open = true; opened = true; }
     }

@@ -197,7 +197,7 @@ def _xuan_hung() -> PlanAudit:
         source_file=src,
         title="Thực hiện Kế hoạch số 02-KH/BCĐTW trên địa bàn xã Xuân Hưng",
         directives=[DIRECTIVE],
-        five_clear={"tasks": 0},
+        five_clear={"tasks": 0, "viec": 0, "trach_nhiem": 0, "san_pham": 0, "thoi_han": 0, "hieu_qua": 0},
         findings=[
             _coverage(
                 doc,

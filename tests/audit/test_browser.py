@@ -185,11 +185,26 @@ def test_sample_report_in_chromium(browser: webdriver.Chrome, tmp_path: Path) ->
     assert state["text"] == "tỷ lệ hồ sơ thủ tục hành chính được xử lý hoàn toàn trực tuyến đạt từ 60% trở lên"
     assert "Mục II.1.1.a" in state["where"] and "dòng 51" in state["where"]
 
-    # a matrix cell leads to its coverage finding
+    # ... also when the reader had folded the plan's list of quotes away
+    browser.execute_script("document.querySelectorAll('details.evidence').forEach(d => d.open = false)")
+    browser.execute_script("location.hash = ''")
+    link = browser.find_elements(By.CSS_SELECTOR, "a.to-quote")[-1]
+    state = follow_quote_link(browser, link)
+    assert_scrolled_to(state)
+    assert browser.find_element(By.ID, state["id"]).is_displayed()
+
+    # a matrix cell leads to its coverage finding, shown even where the severity filter hid it
+    warnings = browser.find_element(By.CSS_SELECTOR, "input.sev-filter[value=warning]")
+    browser.execute_script("arguments[0].scrollIntoView()", warnings)
+    warnings.click()
     browser.execute_script("window.scrollTo(0, 0)")
     browser.find_element(By.CSS_SELECTOR, "table.matrix td.outlier a").click()
     target = browser.execute_script("return document.querySelector(':target')")
     assert target.get_attribute("data-severity") == "warning" and "50%" in target.text
+    assert target.is_displayed()
+    assert abs(browser.execute_script("return arguments[0].getBoundingClientRect().top", target)) <= 2
+    browser.execute_script("arguments[0].scrollIntoView()", warnings)
+    warnings.click()
 
     # the severity filter hides and shows findings
     problems = browser.find_elements(By.CSS_SELECTOR, "li.finding[data-severity=problem]")

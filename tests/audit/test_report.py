@@ -120,6 +120,8 @@ def test_summary_has_a_row_per_plan_with_counts_and_five_clear(
     assert cells[5:] == ["7/7", "7/7", "0/7", "5/7", "2/7"]
     assert phin_ho.xpath("./td[contains(@class,'short')]")  # criteria not met by every task are marked
     assert "Kế hoạch chuyển đổi số xã Phìn Hồ năm 2025–2026" in phin_ho.text_content()
+    no_tasks = next(r for r in rows if "xuan-hung" in r.text_content())
+    assert [c.text_content() for c in no_tasks.xpath("./td")][4:] == ["0", "–", "–", "–", "–", "–"]
 
 
 def test_matrix_rows_cells_legend_and_outlier(report: AuditReport, page: lxml.html.HtmlElement) -> None:
