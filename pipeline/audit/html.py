@@ -42,7 +42,6 @@ STATUS_COLOURS: dict[str, str] = {
     "missing": "#c0392b",
     "not_applicable": "#9e9e9e",
 }
-KIND_LABELS: dict[str, str] = {"coverage": "Chỉ tiêu", "five_clear": "5 rõ", "lint": "Nhất quán"}
 FIVE_CLEAR: tuple[tuple[str, str], ...] = (
     ("viec", "Rõ việc"),
     ("trach_nhiem", "Rõ trách nhiệm"),
@@ -101,10 +100,19 @@ def describe_target(target: dict) -> str:
     return " · ".join(part for part in (figure, target.get("by") or "") if part)
 
 
+KIND_ORDER: tuple[str, ...] = ("coverage", "lint", "five_clear")
+KIND_HEADINGS: dict[str, str] = {
+    "coverage": "Chỉ tiêu của chỉ thị",
+    "lint": "Tính nhất quán",
+    "five_clear": "5 rõ của nhiệm vụ",
+}
+
+
 def ordered_findings(plan: PlanAudit) -> list[Finding]:
-    """Problems first, then warnings, then notes; the engine's order within each."""
+    """Grouped by kind (targets, consistency, 5 rõ), problems first within each, else the engine's order."""
+    kind = {k: i for i, k in enumerate(KIND_ORDER)}
     rank = {severity: i for i, severity in enumerate(SEVERITIES)}
-    return sorted(plan.findings, key=lambda finding: rank.get(finding.severity, len(rank)))
+    return sorted(plan.findings, key=lambda f: (kind.get(f.kind, len(kind)), rank.get(f.severity, len(rank))))
 
 
 def status_counts(report: AuditReport) -> list[tuple[str, Counter[str]]]:
@@ -411,7 +419,6 @@ def _finding_item(finding: Finding, finding_id: str, first_quote: int) -> str:
     bits = [
         f'<span class="badge sev-{finding.severity}">'
         f"{e(SEVERITY_LABELS.get(finding.severity, finding.severity))}</span>",
-        f'<span class="kind">{e(KIND_LABELS.get(finding.kind, finding.kind))}</span>',
         f"<code>{e(finding.code)}</code>",
     ]
     if finding.status:
@@ -419,34 +426,40 @@ def _finding_item(finding: Finding, finding_id: str, first_quote: int) -> str:
             f'<span class="cell st-{finding.status} pill">{STATUS_SYMBOLS.get(finding.status, "")} '
             f"{e(STATUS_LABELS.get(finding.status, finding.status))}</span>"
         )
-    meta = []
-    if finding.directive:
-        meta.append(f"chỉ thị {e(finding.directive)}")
-    if finding.target_id:
-        meta.append(f"chỉ tiêu <code>{e(finding.target_id)}</code>")
     links = " ".join(
         f'<a class="to-quote" href="#{Anchors.quote(finding_id, k)}">trích dẫn {first_quote + k - 1}</a>'
         for k in range(1, len(finding.evidence) + 1)
     )
+    meta = [links or '<span class="muted">không có trích dẫn</span>']
+    if finding.directive:
+        meta.append(f"chỉ thị {e(finding.directive)}")
+    if finding.target_id:
+        meta.append(f"chỉ tiêu <code>{e(finding.target_id)}</code>")
     return (
         f'<li id="{finding_id}" class="finding" data-severity="{e(finding.severity)}" data-kind="{e(finding.kind)}" '
         f'tabindex="-1"><div class="head">{" ".join(bits)}</div><p class="msg">{e(finding.message)}</p>'
-        + (f'<p class="meta">{" · ".join(meta)}</p>' if meta else "")
-        + (f'<p class="links">{links}</p>' if links else '<p class="links muted">không có trích dẫn</p>')
-        + "</li>"
+        f'<p class="meta">{" · ".join(meta)}</p></li>'
     )
 
 
 def _plan_block(plan: PlanAudit, anchors: Anchors) -> str:
     plan_id = anchors.plan(plan)
     findings = ordered_findings(plan)
-    items: list[str] = []
+    groups: dict[str, list[str]] = {}
+    starts: dict[str, int] = {}
     quotes: list[str] = []
     for j, finding in enumerate(findings, start=1):
         finding_id = anchors.finding(finding)
-        items.append(_finding_item(finding, finding_id, len(quotes) + 1))
+        starts.setdefault(finding.kind, j)
+        groups.setdefault(finding.kind, []).append(_finding_item(finding, finding_id, len(quotes) + 1))
         for k, quote in enumerate(finding.evidence, start=1):
             quotes.append(_quote_block(quote, Anchors.quote(finding_id, k), finding_id, len(quotes) + 1, j))
+    # one list per kind, numbered on from the previous one, so "phát hiện 7" is the 7th on the page
+    items = "".join(
+        f'<h4 class="group">{e(KIND_HEADINGS.get(kind, kind))} <span class="n">({len(group)})</span></h4>'
+        f'<ol class="findings" start="{starts[kind]}">{"".join(group)}</ol>'
+        for kind, group in groups.items()
+    )
     facts = [f"<code>{e(plan.source_file)}</code>"] if plan.source_file else []
     facts.append("đối chiếu với " + (e(", ".join(plan.directives)) if plan.directives else "<em>không xác định</em>"))
     return (
@@ -454,7 +467,7 @@ def _plan_block(plan: PlanAudit, anchors: Anchors) -> str:
         f'<h3 id="{plan_id}-h">{e(plan_label(plan))}</h3>'
         + (f'<p class="title">{e(plan.title)}</p>' if plan.title else "")
         + f'<p class="facts">{" · ".join(facts)}</p>'
-        + (f'<ol class="findings">{"".join(items)}</ol>' if items else "<p class=muted>Không có phát hiện.</p>")
+        + (items or "<p class=muted>Không có phát hiện.</p>")
         + (
             f'<details class="evidence" open><summary>Trích dẫn ({len(quotes)})</summary><ol class="quotes">'
             f"{''.join(quotes)}</ol></details>"
@@ -562,14 +575,15 @@ td.short{background:#fdecea}
 .plan{border-top:2px solid var(--line);padding-top:6px;margin-top:14px}
 .plan .title{margin:0 0 4px}
 .plan .facts{color:var(--muted);font-size:13px;margin:0 0 8px}
-.findings{padding-left:22px}
+.findings{padding-left:22px;margin:4px 0 8px}
+h4.group{font-size:15px;margin:10px 0 2px}
+h4.group .n{color:var(--muted);font-weight:400}
 .finding{margin:0 0 6px;padding:4px 10px;border-left:4px solid var(--line);border-radius:4px}
 .finding[data-severity=problem]{border-left-color:#c0392b}
 .finding[data-severity=warning]{border-left-color:#f0b429}
 .finding .head{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
-.finding .kind{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .finding .msg{margin:4px 0}
-.finding .meta,.finding .links{margin:2px 0;font-size:13px}
+.finding .meta{margin:2px 0;font-size:13px;color:var(--muted)}
 .finding.hidden{display:none}
 .to-quote{margin-right:10px}
 .evidence summary{cursor:pointer;font-weight:600;margin:6px 0}

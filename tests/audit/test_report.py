@@ -196,17 +196,31 @@ def test_each_finding_links_to_its_quotes_with_section_and_place(
     assert "trang 2" in pdf_quote.text_content()
 
 
-def test_findings_are_listed_under_their_plan_problems_first(report: AuditReport, page: lxml.html.HtmlElement) -> None:
+def test_findings_are_grouped_under_their_plan_by_kind_problems_first(
+    report: AuditReport, page: lxml.html.HtmlElement
+) -> None:
+    rank = {"problem": 0, "warning": 1, "info": 2}
     for plan in report.plans:
         article = next(
             a
             for a in page.xpath("//article[@class='plan']")
             if a.xpath("./h3")[0].text_content().startswith(plan.doc_id)
         )
-        severities = [i.get("data-severity") for i in article.xpath(".//li[contains(@class,'finding')]")]
-        assert sorted(severities) == sorted(f.severity for f in plan.findings)
-        rank = {"problem": 0, "warning": 1, "info": 2}
-        assert severities == sorted(severities, key=rank.__getitem__)
+        lists = article.xpath("./ol[contains(@class,'findings')]")
+        kinds = [[i.get("data-kind") for i in ol.xpath("./li")] for ol in lists]
+        assert [k[0] for k in kinds] == [
+            k for k in ("coverage", "lint", "five_clear") if any(f.kind == k for f in plan.findings)
+        ]
+        assert all(len(set(k)) == 1 for k in kinds)  # one kind per list, under its heading
+        assert len(article.xpath("./h4[@class='group']")) == len(lists)
+        for ol in lists:
+            severities = [i.get("data-severity") for i in ol.xpath("./li")]
+            assert severities == sorted(severities, key=rank.__getitem__)
+        # numbered on across the lists: the nth finding of the plan shows n, and its id ends in f<n>
+        starts = [int(ol.get("start")) for ol in lists]
+        assert starts == [1 + sum(len(k) for k in kinds[:i]) for i in range(len(kinds))]
+        ids = [i.get("id") for ol in lists for i in ol.xpath("./li")]
+        assert [i.rsplit("-f", 1)[1] for i in ids] == [str(n) for n in range(1, len(plan.findings) + 1)]
 
 
 def test_text_from_the_plan_is_escaped() -> None:
