@@ -401,9 +401,19 @@ def _chart_section(report: AuditReport) -> str:
     )
 
 
-def _quote_block(quote: Quote, quote_id: str, finding_id: str, number: int, finding_number: int) -> str:
-    """One evidence quote, numbered within its plan: the words, its section and its place in the original."""
-    where = [f"<span>Mục {e(quote.section)}</span>"] if quote.section else []
+def _quote_block(
+    quote: Quote, quote_id: str, finding_id: str, number: int, finding_number: int, directive: str | None = None
+) -> str:
+    """One evidence quote, numbered within its plan: the words, its section and its place in the original.
+
+    A quote from the directive's profile (what the plan is compared with) carries the directive's
+    number as its section and no place in the plan: say so, rather than "Mục 57-NQ/TW".
+    """
+    from_directive = quote.source is None and directive is not None and quote.section == directive
+    if from_directive:
+        where = [f"<span>Chỉ thị {e(directive)} (hồ sơ chỉ thị)</span>"]
+    else:
+        where = [f"<span>Mục {e(quote.section)}</span>"] if quote.section else []
     place = describe_place(quote.source)
     if place:
         where.append(f"<span>{e(place)}</span>")
@@ -453,7 +463,9 @@ def _plan_block(plan: PlanAudit, anchors: Anchors) -> str:
         starts.setdefault(finding.kind, j)
         groups.setdefault(finding.kind, []).append(_finding_item(finding, finding_id, len(quotes) + 1))
         for k, quote in enumerate(finding.evidence, start=1):
-            quotes.append(_quote_block(quote, Anchors.quote(finding_id, k), finding_id, len(quotes) + 1, j))
+            quotes.append(
+                _quote_block(quote, Anchors.quote(finding_id, k), finding_id, len(quotes) + 1, j, finding.directive)
+            )
     # one list per kind, numbered on from the previous one, so "phát hiện 7" is the 7th on the page
     items = "".join(
         f'<h4 class="group">{e(KIND_HEADINGS.get(kind, kind))} <span class="n">({len(group)})</span></h4>'

@@ -188,6 +188,8 @@ def test_each_finding_links_to_its_quotes_with_section_and_place(
     where = quote.xpath(".//p[@class='where']")[0].text_content()
     assert "Mục II.1.1.a" in where and "dòng 51" in where
     assert quote.xpath(".//a[@class='back']/@href") == ["#" + weakened.get("id")]
+    directive_quote = page.get_element_by_id(links[1][1:])  # the directive's own figure, from its profile
+    assert "Chỉ thị 02-KH/BCĐTW (hồ sơ chỉ thị)" in directive_quote.xpath(".//p[@class='where']")[0].text_content()
     # a link names its quote by the number the quote carries in the plan's list
     for link in page.xpath("//a[contains(@class,'to-quote')]"):
         target = page.get_element_by_id(link.get("href")[1:])
