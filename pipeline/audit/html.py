@@ -559,10 +559,10 @@ td.short{background:#fdecea}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:700}
 .sev-problem{background:#c0392b;color:#fff}.sev-warning{background:#f0b429;color:#222}.sev-info{background:#d9e2ec;color:#222}
 .matrix th,.matrix td{white-space:nowrap}
-.matrix thead th{min-width:130px;white-space:normal;font-weight:600}
+.matrix thead th{min-width:120px;max-width:170px;white-space:normal;font-weight:600}
 .matrix .ind{font-size:12px;line-height:1.3;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;
 overflow:hidden}
-.matrix .fig{font-size:12px;color:var(--muted);font-weight:400;white-space:nowrap}
+.matrix .fig{font-size:12px;color:var(--muted);font-weight:400}
 .matrix tbody th,.matrix .corner{position:sticky;left:0;z-index:1;border-right:2px solid var(--line)}
 .matrix .corner{z-index:2}
 .matrix caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}  /* the h3 shows it */
