@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--against", default="auto", help="57-NQ/TW, 02-KH/BCĐTW or auto (default)")
     audit.add_argument("--out", default="outputs/audit")
     audit.add_argument("--profile", default=None, help="a directive profile file to use or build")
+    audit.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     show = sub.add_parser("show", help="one document: heading tree, tables, findings and warnings")
     show.add_argument("file")
@@ -66,8 +67,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return show_command(args)
     if args.command == "audit":
-        print("kehoach audit: not built yet (issue 8)", file=sys.stderr)
-        return 2
+        from pipeline.audit.command import audit_command
+
+        return audit_command(args)
     return 2
 
 

@@ -12,6 +12,14 @@ import tempfile
 from pathlib import Path
 
 
+def _default_mode() -> int:
+    """The mode a plain `open()` would give (0o666 less the umask): mkstemp's 0o600 would hide a
+    report from the colleague or web server that must read it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -21,6 +29,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _default_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
