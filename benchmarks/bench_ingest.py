@@ -67,7 +67,7 @@ def main() -> None:
     corpus = Path(args.corpus)
     pdf_pages = {p.stem: read_document(p).pages or 0 for p in sorted(corpus.glob("*.pdf"))}
     # Warm up: imports, lexicons and compiled patterns load once per process, as in a batch worker.
-    for path in sorted(corpus.glob("*.txt"))[:1]:
+    for path in sorted(corpus.glob("*.txt")):
         extract_all(build_document(read_document(path), path.stem))
     results = {}
     for suffix in ("txt", "docx", "pdf"):

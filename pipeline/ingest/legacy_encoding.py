@@ -231,9 +231,11 @@ def detect(view: str, text: str | None = None) -> Verdict:
     what "as is" means when the conversions are compared. They are the same for UTF-8/16 files.
     """
     sample = unicodedata.normalize("NFC", view[:200_000])
+    legacy = _legacy_chars()
+    if legacy.isdisjoint(sample):  # the common case, decided in one C-level pass over the text
+        return Verdict(None, 0.0, {})
     as_is = sample if text is None else unicodedata.normalize("NFC", text[:200_000])
     tokens = _tokens(sample)
-    legacy = _legacy_chars()
     foreign = sum(any(ch in legacy for ch in tok) for tok in tokens)
     share = foreign / len(tokens) if tokens else 0.0
     if foreign < 3 or share < SUSPECT_SHARE:
