@@ -105,6 +105,10 @@ def _dump(value: Any) -> Any:
     return value
 
 
+# Fields that an NLP step shapes without being a key field: the ablation shows them beside the F1s.
+ABLATION_FIELDS = (("targets", "indicator"),)
+
+
 def _details(report: ScoreReport) -> list[str]:
     lines = [
         "",
@@ -167,12 +171,20 @@ def render_text(
     if variants:
         lines.append("")
         formats = _ablation_formats(report, variants)
-        lines.append(f"Ablation ({', '.join(formats)}; F1 detection/exact per kind):")
-        lines.append(f"  {'variant':<14} " + " ".join(f"{k:>13}" for k in RECORD_KINDS))
+        lines.append(
+            f"Ablation ({', '.join(formats)}; F1 detection/exact per kind; agreement of the fields NLP delimits):"
+        )
+        extra = ABLATION_FIELDS
+        lines.append(
+            f"  {'variant':<14} "
+            + " ".join(f"{k:>13}" for k in RECORD_KINDS)
+            + "".join(f" {kind[:-1] + '.' + name:>18}" for kind, name in extra)
+        )
         rows = [("main", _restricted(report, formats))] + [(n, _restricted(v, formats)) for n, v in variants.items()]
         for name, block in rows:
             cells = [f"{_fmt(block.kinds[k].detection.f1)}/{_fmt(block.kinds[k].exact.f1)}" for k in RECORD_KINDS]
-            lines.append(f"  {name:<14} " + " ".join(f"{c:>13}" for c in cells))
+            fields = [_fmt(block.kinds[kind].fields.share(field)) for kind, field in extra]
+            lines.append(f"  {name:<14} " + " ".join(f"{c:>13}" for c in cells) + "".join(f" {f:>18}" for f in fields))
     if details:
         lines.extend(_details(report))
     return "\n".join(lines)
