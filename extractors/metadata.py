@@ -47,7 +47,7 @@ _DATE_PART_RE = regex.compile(
 )
 _PLACE_BEFORE_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,4}[ \t*_,]*$")
 _UPPER_PLACE_BEFORE_RE = regex.compile(r"(?<![\w/-])(?:\p{Lu}[\p{Lu}'’-]+)(?:[ \t]+\p{Lu}[\p{Lu}'’-]+){0,4}[ \t*_,]*$")
-# "Xã Minh Quang, ngày …": the place field holds the name, without its level word.
+# "Xã Yên Lạc, ngày …": the place field holds the name, without its level word.
 _PLACE_LEVEL_RE = regex.compile(r"^(?:xã|phường|thị\s+trấn|huyện|tỉnh|thành\s+phố|tp\.?)\s+", regex.IGNORECASE)
 _DATE_LINE_START = regex.compile(r"[ \t*_]*ngày\b")
 _ISSUING_RE = regex.compile(
