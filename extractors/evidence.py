@@ -6,16 +6,10 @@ guidelines ask: NFC, whitespace folded to one space, in the document's own spell
 
 from __future__ import annotations
 
-import regex
-
 from pipeline.document import Document
+from pipeline.textmatch import fold_whitespace
 
-_WS = regex.compile(r"\s+")
 PREFIX_CHARS = 80
-
-
-def fold_whitespace(text: str) -> str:
-    return _WS.sub(" ", text).strip()
 
 
 def evidence(document: Document, start: int, end: int) -> dict:

@@ -7,8 +7,9 @@ and the gold test can never disagree about what "the same words" means.
 
 Tone-mark placement: Vietnamese writes the open syllables oa, oe, uy either with the tone on the
 first vowel ("hòa", "khỏe", "thúy", "Ủy", the older convention) or on the second ("hoà", "khoẻ",
-"thuý", "Uỷ"). Both are correct and documents mix them, so `fold_tone` moves the mark to the first
-vowel. "qu" is a consonant: in "quý" the tone already sits on the only vowel and stays.
+"thuý", "Uỷ"). Both are correct and documents mix them, so the fold moves the mark to the first
+vowel ("quý" stays: "qu" is a consonant). That fold is `pipeline.normalize.fold_text`, the very one the
+extractors match with, so the pipeline and the scorer agree on what "the same words" means.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from pathlib import Path
 
 import regex
 
-# Combining marks of the five tones (grave, acute, tilde, hook above, dot below).
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+from pipeline.normalize import fold_text
+
 _WORD = regex.compile(r"\w+")
 _WS = regex.compile(r"\s+")
 _EMPHASIS = regex.compile(r"\*+")
@@ -29,32 +30,6 @@ _EMPHASIS = regex.compile(r"\*+")
 # writes a soft line-break hyphen; U+00AD is the soft hyphen.
 _SPLIT_HYPHEN = regex.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
 _SOFT_HYPHEN = regex.compile(r"[\u00ad\ufffe][ \t]*(?:\r?\n\s*)?")
-# Onset consonants, longest first, so the vowel nucleus is what follows them.
-_ONSET = regex.compile(r"^(ngh|ng|nh|ch|gh|kh|ph|th|tr|qu|gi|[bcdđghklmnpqrstvx])?", regex.IGNORECASE)
-_MOVABLE = {"oa", "oe", "uy"}
-
-
-def _fold_syllable(word: str) -> str:
-    """One syllable (NFC) with its tone on the first vowel of an open oa/oe/uy nucleus."""
-    decomposed = unicodedata.normalize("NFD", word)
-    tones = [c for c in decomposed if c in _TONE_MARKS]
-    if len(tones) != 1:
-        return word
-    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-    onset = _ONSET.match(bare)
-    onset_len = onset.end() if onset else 0
-    nucleus = bare[onset_len:]
-    if nucleus.lower() not in _MOVABLE:
-        return word
-    head = bare[:onset_len] + nucleus[0]
-    return unicodedata.normalize("NFC", head + tones[0] + nucleus[1:])
-
-
-def fold_tone(text: str) -> str:
-    """`text` in NFC with one tone-mark placement ("Uỷ" -> "Ủy", "hoà" -> "hòa"); length may change
-    only through NFC itself, never through the move."""
-    text = unicodedata.normalize("NFC", text)
-    return _WORD.sub(lambda m: _fold_syllable(m.group(0)), text)
 
 
 def fold_whitespace(text: str) -> str:
@@ -68,8 +43,7 @@ def fold_quote(text: str | None) -> str:
     case folded, whitespace folded. None folds to ""."""
     if not text:
         return ""
-    text = _EMPHASIS.sub("", unicodedata.normalize("NFC", text))
-    return fold_whitespace(fold_tone(text).casefold())
+    return fold_whitespace(fold_text(_EMPHASIS.sub("", text)))
 
 
 def syllables(text: str | None) -> list[str]:
