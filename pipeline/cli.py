@@ -9,6 +9,7 @@ Exit codes: 0 done (even where some files failed, each failure recorded), 2 bad 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -54,6 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except BrokenPipeError:  # `kehoach show plan.pdf | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from pipeline.batch import run_command
 

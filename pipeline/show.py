@@ -1,4 +1,6 @@
-"""`kehoach show FILE`: one document in the terminal — its head, heading tree, tables and warnings.
+"""`kehoach show FILE`: one document in the terminal — its head, heading tree, tables, what was found
+(metadata, citations, targets, deadlines, bodies, tasks, each with its section and its place in the original
+file) and the warnings.
 
 Meant for a person checking what kehoach made of a file before trusting a batch: every figure printed
 here comes straight from the `Document` the extractors read, so a wrong heading or a table that was not
@@ -12,9 +14,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from extractors import extract_all
 from pipeline.document import Document, Span
 from pipeline.errors import KehoachError
 from pipeline.ingest import read_document
+from pipeline.models import RECORD_KINDS, Evidence, Metadata, SourceLocation
 from pipeline.structure import build_document
 
 WIDTH = 100
@@ -73,6 +77,56 @@ def render(document: Document, out: TextIO) -> None:
         print(f"  - {warning}", file=out)
 
 
+def place(source: SourceLocation | None) -> str:
+    """Where a record stands in the original file, in words a person can look up."""
+    if source is None:
+        return ""
+    parts = []
+    if source.page is not None:
+        parts.append(f"p.{source.page}")
+    if source.line is not None:
+        parts.append(f"line {source.line}")
+    elif source.paragraph is not None:
+        parts.append(f"para {source.paragraph + 1}")
+    if source.table is not None:
+        parts.append(f"table {source.table + 1} row {(source.row or 0) + 1} col {(source.column or 0) + 1}")
+    return ", ".join(parts)
+
+
+def _fields(record: Evidence) -> str:
+    """The record's own fields (not its evidence), as `name=value` pairs, empty ones left out."""
+    values = []
+    for name, value in record.model_dump(exclude=set(Evidence.model_fields)).items():
+        if value in (None, [], False):
+            continue
+        if name == "deadline":
+            value = "; ".join(
+                f"{spec['kind']} {spec.get('start') or ''}..{spec.get('end') or ''}".strip(". ") for spec in value
+            )
+        values.append(f"{name}={value}")
+    return ", ".join(values)
+
+
+def render_findings(records: dict, out: TextIO) -> None:
+    metadata: Metadata = records["metadata"]
+    print("\nMETADATA", file=out)
+    for name, value in metadata.model_dump(exclude_none=True).items():
+        if value not in ([], ""):
+            print(f"  {name:<12} {_clip(str(value), WIDTH - 15)}", file=out)
+    for kind in RECORD_KINDS:
+        found = records[kind]
+        print(f"\n{kind.upper()} ({len(found)})", file=out)
+        for record in found:
+            where = " · ".join(part for part in (record.section or "", place(record.source)) if part)
+            print(f"  [{where}] {_clip(record.quote, 70)}", file=out)
+            print(f"      {_clip(_fields(record), WIDTH - 6)}", file=out)
+    warnings = [w for w in records["warnings"] if w.code != "structure"]
+    if warnings:
+        print(f"\nEXTRACTION WARNINGS ({len(warnings)})", file=out)
+        for warning in warnings:
+            print(f"  - {warning.code}: {_clip(warning.message, WIDTH - 6)} {place(warning.source)}", file=out)
+
+
 def show_command(args: argparse.Namespace) -> int:
     """Print one document's structure; a file kehoach cannot read gives its message on stderr and 1."""
     path = Path(args.file)
@@ -86,4 +140,5 @@ def show_command(args: argparse.Namespace) -> int:
         print(f"{path}: not found; check the path", file=sys.stderr)
         return 1
     render(document, sys.stdout)
+    render_findings(extract_all(document), sys.stdout)
     return 0

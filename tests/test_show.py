@@ -42,3 +42,13 @@ def test_show_missing_file(tmp_path, capsys):
     assert main(["show", str(tmp_path / "none.txt")]) == 1
     err = capsys.readouterr().err
     assert "none.txt" in err and ("not found" in err or "No such file" in err)
+
+
+def test_show_lists_what_was_found_with_its_place(capsys):
+    plan = Path(__file__).resolve().parent.parent / "corpus" / "plans" / "xuan-hung_KH-02_2025.pdf"
+    assert main(["show", str(plan)]) == 0
+    out = capsys.readouterr().out
+    for heading in ("METADATA", "CITATIONS (", "TARGETS (", "DEADLINES (", "BODIES (", "TASKS ("):
+        assert heading in out
+    assert "Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương" in out
+    assert "[II.2 · p." in out  # a target under "Mục tiêu cụ thể", with its PDF page
