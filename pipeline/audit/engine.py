@@ -18,20 +18,23 @@ from pathlib import Path
 
 import regex
 
-from extractors.registry import number_key
+from extractors.registry import load_registry, number_key
 from pipeline.audit.matcher import concepts_of, load_lexicon, match
+from pipeline.audit.messages import doc_type_name, document, message, vn_date, vn_figure
 from pipeline.audit.models import AuditReport, Finding, MatrixCell, PeerMatrix, PlanAudit, Quote
 from pipeline.audit.profiles import Level, Profile, ProfileTarget, level_of, load_profiles
-from pipeline.models import DeadlineSpec, DocWarning, PlanResult, Target, Task
+from pipeline.models import Citation, DeadlineSpec, DocWarning, PlanResult, Target, Task
 
 FIVE_CLEAR = ("viec", "trach_nhiem", "san_pham", "thoi_han", "hieu_qua")
 _FIVE_CLEAR_CODE = {
-    "viec": ("no_task_statement", "rõ việc (a task statement)", "problem"),
-    "trach_nhiem": ("no_lead", "rõ trách nhiệm (a lead body)", "problem"),
-    "san_pham": ("no_output", "rõ sản phẩm (an output)", "warning"),
-    "thoi_han": ("no_deadline", "rõ thời hạn (a deadline)", "problem"),
-    "hieu_qua": ("no_measure", "rõ hiệu quả (a measurable target or indicator)", "warning"),
+    "viec": ("no_task_statement", "problem"),
+    "trach_nhiem": ("no_lead", "problem"),
+    "san_pham": ("no_output", "warning"),
+    "thoi_han": ("no_deadline", "problem"),
+    "hieu_qua": ("no_measure", "warning"),
 }
+_HEADING_NUMERALS = set("IVXLCDM0123456789")
+"""A section path made of these ("III", "2.1") is a heading number; a task in it is "in mục III"."""
 _WARNING_LINTS = {
     "citation_date_conflict": ("lint.citation_date_conflict", "problem"),
     "citation_issuer_conflict": ("lint.citation_issuer_conflict", "problem"),
@@ -79,9 +82,12 @@ def audit(
                     kind="coverage",
                     code="coverage.no_profile",
                     severity="info",
-                    message="No directive profile is known for what the plan implements ("
-                    + (", ".join(result.metadata.implements) or "nothing found")
-                    + "): its targets were not audited; add one with --profile.",
+                    message=message(
+                        "coverage.no_profile",
+                        implements=message("part/list.separator").join(result.metadata.implements),
+                    )
+                    if result.metadata.implements
+                    else message("coverage.no_profile/nothing"),
                 )
             )
         for profile in chosen:
@@ -164,20 +170,25 @@ def compare(found: Target, target: ProfileTarget) -> tuple[str, list[str]]:
         value_cmp = (found.value > target.value) - (found.value < target.value)
         if target.comparator == "<=":  # a rank: lower is better
             value_cmp = -value_cmp
+        figures = {"found": vn_figure(found.value, found.unit), "expected": vn_figure(target.value, target.unit)}
         if value_cmp < 0:
-            reasons.append(f"lower figure ({_fmt(found.value, found.unit)} against {_fmt(target.value, target.unit)})")
+            reasons.append(message("part/reason.lower_figure", **figures))
         elif value_cmp > 0:
-            reasons.append(f"higher figure ({_fmt(found.value, found.unit)} against {_fmt(target.value, target.unit)})")
+            reasons.append(message("part/reason.higher_figure", **figures))
     else:
-        reasons.append(f"different unit ({found.unit} against {target.unit}): figures not compared")
+        no_unit = message("part/no_unit")
+        reasons.append(
+            message("part/reason.different_unit", found=found.unit or no_unit, expected=target.unit or no_unit)
+        )
     date_cmp = 0
     plan_by, dir_by = _end(found.by), _end(target.by)
     if plan_by and dir_by:
         date_cmp = (plan_by > dir_by) - (plan_by < dir_by)
+        dates = {"found": vn_date(found.by), "expected": vn_date(target.by)}
         if date_cmp > 0:
-            reasons.append(f"later date ({found.by} against {target.by})")
+            reasons.append(message("part/reason.later_date", **dates))
         elif date_cmp < 0:
-            reasons.append(f"earlier date ({found.by} against {target.by})")
+            reasons.append(message("part/reason.earlier_date", **dates))
     if value_cmp < 0 or date_cmp > 0:
         return "weakened", reasons
     if value_cmp > 0 or date_cmp < 0:
@@ -226,6 +237,36 @@ def _target_words(profile: Profile, target: ProfileTarget) -> str:
     return f"{profile.id}: {target.indicator} {target.comparator} {fig}{by} ({target.source}; {target.confidence})"
 
 
+def _target_phrase(target: ProfileTarget) -> str:
+    """The directive's figure and date as a sentence gives them: "ít nhất 80% đến 31/12/2025"."""
+    figure = vn_figure(target.value, target.unit)
+    if target.value_max is not None:
+        figure = f"{vn_figure(target.value, None)}–{vn_figure(target.value_max, target.unit)}"
+    comparator = message(f"part/comparator.{target.comparator}")
+    if target.by:
+        return message("part/target_by", comparator=comparator, figure=figure, date=vn_date(target.by))
+    return message("part/target", comparator=comparator, figure=figure)
+
+
+def _directive_name(profile: Profile) -> str:
+    """The directive as a sentence names it ("Kế hoạch 02-KH/BCĐTW"): the profile's type, else the
+    registry's, else "văn bản"."""
+    known = load_registry().directive(profile.id)
+    return document(profile.id, profile.doc_type or (known.doc_type if known else None))
+
+
+def _task_name(i: int, task: Task) -> str:
+    """The task as a sentence names it: "nhiệm vụ 3 (Kiểm tra, giám sát)", or with the numbered
+    section it stands in, "nhiệm vụ 3 (mục III.2)"."""
+    if task.group:
+        return message("part/task", number=i, group=task.group)
+    if task.section and set(task.section.split(".")[0]) <= _HEADING_NUMERALS:
+        return message("part/task_in_section", number=i, section=task.section)
+    if task.section:  # a named part: "Phụ lục I"
+        return message("part/task", number=i, group=task.section)
+    return message("part/task_no_group", number=i)
+
+
 def _quote(record: Target | Task) -> Quote:
     return Quote(text=record.quote, section=record.section, source=record.source, span=record.span)
 
@@ -237,13 +278,14 @@ def _coverage_finding(
     result: PlanResult, profile: Profile, target: ProfileTarget, status: str, found: Target | None, reasons: list[str]
 ) -> Finding:
     directive_quote = Quote(text=_target_words(profile, target), section=profile.id)
+    names = {"directive": _directive_name(profile), "indicator": target.indicator}
     if found is None:
-        message = f"The plan sets no figure for {profile.id}'s target: {target.indicator}."
+        text = message("coverage.missing", **names, target=_target_phrase(target))
         evidence = [directive_quote]
         severity = "warning"
     else:
-        why = "; ".join(reasons) if reasons else "same figure and date"
-        message = f"{profile.id}'s target '{target.indicator}' is {status} in the plan: {why}."
+        why = message("part/reason.separator").join(reasons) if reasons else message("part/reason.same")
+        text = message(f"coverage.{status}", **names, reasons=why)
         evidence = [_quote(found), directive_quote]
         severity = _COVERAGE_SEVERITY[status]
     return Finding(
@@ -252,7 +294,7 @@ def _coverage_finding(
         kind="coverage",
         code=f"coverage.{status}",
         severity=severity,  # type: ignore[arg-type]
-        message=message,
+        message=text,
         directive=profile.id,
         target_id=target.id,
         status=status,  # type: ignore[arg-type]
@@ -301,7 +343,7 @@ def _five_clear(result: PlanResult) -> tuple[dict[str, int], list[Finding]]:
                 kind="five_clear",
                 code="five_clear.no_tasks",
                 severity="warning",
-                message="No task with a lead body was found: the plan assigns no task (or its task annex is missing).",
+                message=message("five_clear.no_tasks"),
             )
         )
     for i, task in enumerate(result.tasks, 1):
@@ -310,7 +352,7 @@ def _five_clear(result: PlanResult) -> tuple[dict[str, int], list[Finding]]:
             if ok:
                 counts[criterion] += 1
                 continue
-            code, words, severity = _FIVE_CLEAR_CODE[criterion]
+            code, severity = _FIVE_CLEAR_CODE[criterion]
             findings.append(
                 Finding(
                     doc_id=result.doc_id,
@@ -318,7 +360,7 @@ def _five_clear(result: PlanResult) -> tuple[dict[str, int], list[Finding]]:
                     kind="five_clear",
                     code=f"five_clear.{code}",
                     severity=severity,  # type: ignore[arg-type]
-                    message=f"Task {i} ({task.group or task.section or 'tasks'}) lacks {words}.",
+                    message=message(f"five_clear.{code}", task=_task_name(i, task)),
                     evidence=[_quote(task)],
                 )
             )
@@ -328,14 +370,14 @@ def _five_clear(result: PlanResult) -> tuple[dict[str, int], list[Finding]]:
 # -- lints ------------------------------------------------------------------------------------
 
 
-def _lint(result: PlanResult, code: str, severity: str, message: str, evidence: list[Quote], **kw) -> Finding:
+def _lint(result: PlanResult, code: str, severity: str, text: str, evidence: list[Quote], **kw) -> Finding:
     return Finding(
         doc_id=result.doc_id,
         source_file=result.source,
         kind="lint",
         code=code,
         severity=severity,  # type: ignore[arg-type]
-        message=message,
+        message=text,
         evidence=evidence,
         **kw,
     )
@@ -356,13 +398,55 @@ def _lints(result: PlanResult, chosen: list[Profile], profiles: dict[str, Profil
     for w in result.warnings:
         if w.code in _WARNING_LINTS:
             code, severity = _WARNING_LINTS[w.code]
-            out.append(_lint(result, code, severity, w.message, [_warning_quote(result, w)]))
+            out.append(_lint(result, code, severity, _warning_message(result, w), [_warning_quote(result, w)]))
         elif w.code == "structure" and "heading number" in w.message:
-            out.append(_lint(result, "lint.heading_sequence", "warning", w.message, [_warning_quote(result, w)]))
+            text = message("lint.heading_sequence")
+            out.append(_lint(result, "lint.heading_sequence", "warning", text, [_warning_quote(result, w)]))
     out.extend(_header_lints(result))
     out.extend(_superseded(result, profiles))
     out.extend(_deadline_lints(result, chosen, level))
     return out
+
+
+def _cited_at(result: PlanResult, span: tuple[int, int] | None) -> Citation | None:
+    return next((c for c in result.citations if span and c.span == span and c.number), None)
+
+
+def _warning_message(result: PlanResult, w: DocWarning) -> str:
+    """An extractor's warning in the auditor's words, rebuilt from the records it points at (the
+    warning's own text is the extractor's English, kept in the evidence)."""
+    cited = _cited_at(result, w.span)
+    if w.code in ("citation_date_conflict", "citation_issuer_conflict"):
+        field = "date" if w.code == "citation_date_conflict" else "issuer"
+        second = getattr(cited, field) if cited else None
+        # The registry compares every mention with the first one that gives the field.
+        first = next(
+            (
+                getattr(c, field)
+                for c in result.citations
+                if cited and c.number and getattr(c, field) and number_key(c.number) == number_key(cited.number)
+            ),
+            None,
+        )
+        if cited is None or not first or not second or first == second:
+            return message(f"lint.{w.code}/no_record")
+        show = vn_date if field == "date" else str
+        return message(f"lint.{w.code}", number=cited.number, first=show(first), second=show(second))
+    if w.code in ("citation_date_mismatch", "citation_issuer_mismatch", "citation_type_mismatch"):
+        field = w.code.split("_")[1]
+        known = load_registry().directive(cited.number) if cited else None
+        if cited is None or known is None:
+            return message("lint.citation_registry_mismatch/no_record")
+        if field == "date":
+            values = {"cited": vn_date(cited.date), "known": vn_date(known.date)}
+        elif field == "issuer":
+            values = {"cited": cited.issuer or "", "known": known.issuer}
+        else:
+            values = {
+                t: (doc_type_name(v) or v).lower() for t, v in (("cited", cited.doc_type), ("known", known.doc_type))
+            }
+        return message(f"lint.citation_registry_mismatch/{field}", number=cited.number, **values)
+    return message("lint.impossible_date")
 
 
 def _header_lints(result: PlanResult) -> list[Finding]:
@@ -378,14 +462,15 @@ def _header_lints(result: PlanResult) -> list[Finding]:
                 result,
                 "lint.header_number_blank",
                 "warning",
-                "The plan's own number is blank: the 'Số …' line has no number"
-                + (f" (only '/{meta.symbol}')." if meta.symbol else "."),
+                message("lint.header_number_blank", symbol=meta.symbol)
+                if meta.symbol
+                else message("lint.header_number_blank/no_symbol"),
                 [header],
             )
         )
     if not meta.date or len(meta.date) < 10:
-        what = "has no day" if meta.date else "is blank"
-        out.append(_lint(result, "lint.header_date_blank", "warning", f"The plan's own date {what}.", [header]))
+        text = message("lint.header_date_blank/no_day" if meta.date else "lint.header_date_blank/blank")
+        out.append(_lint(result, "lint.header_date_blank", "warning", text, [header]))
     return out
 
 
@@ -410,9 +495,9 @@ def _superseded(result: PlanResult, profiles: dict[str, Profile]) -> list[Findin
                 result,
                 "lint.superseded_citation",
                 "warning",
-                f"{c.number} is cited as a basis, but {s.current} replaced it"
-                + (f" on {s.current_date}" if s.current_date else "")
-                + ".",
+                message("lint.superseded_citation", number=c.number, current=s.current, date=vn_date(s.current_date))
+                if s.current_date
+                else message("lint.superseded_citation/no_date", number=c.number, current=s.current),
                 [Quote(text=c.quote, section=c.section, source=c.source, span=c.span)],
             )
         )
@@ -438,7 +523,12 @@ def _deadline_lints(result: PlanResult, chosen: list[Profile], level: Level) -> 
                     result,
                     "lint.deadline_before_plan",
                     "problem",
-                    f"Task {i} is due {max(ends)}, before the plan's own date {plan_date}.",
+                    message(
+                        "lint.deadline_before_plan",
+                        task=_task_name(i, task),
+                        due=vn_date(max(ends)),
+                        plan_date=vn_date(plan_date),
+                    ),
                     [_quote(task)],
                 )
             )
@@ -458,8 +548,14 @@ def _deadline_lints(result: PlanResult, chosen: list[Profile], level: Level) -> 
                             result,
                             "lint.deadline_after_directive",
                             "warning",
-                            f"Task {i} is due {max(ends)}, after {profile.id}'s deadline {target.by} "
-                            f"for the same work ({target.indicator}).",
+                            message(
+                                "lint.deadline_after_directive",
+                                task=_task_name(i, task),
+                                due=vn_date(max(ends)),
+                                directive=_directive_name(profile),
+                                by=vn_date(target.by),
+                                indicator=target.indicator,
+                            ),
                             [_quote(task), Quote(text=_target_words(profile, target), section=profile.id)],
                             directive=profile.id,
                             target_id=target.id,
@@ -549,8 +645,14 @@ def _mark_outliers(
                         kind="coverage",
                         code="coverage.peer_outlier",
                         severity="warning",
-                        message=f"For {profile.id}'s target '{target.indicator}' the plan promises "
-                        f"{value:g}, below the median {median:g} of {len(peers)} peer plans.",
+                        message=message(
+                            "coverage.peer_outlier/rank" if target.comparator == "<=" else "coverage.peer_outlier",
+                            directive=_directive_name(profile),
+                            indicator=target.indicator,
+                            value=vn_figure(value, None),
+                            median=vn_figure(median, None),
+                            peers=len(peers),
+                        ),
                         directive=profile.id,
                         target_id=target.id,
                         evidence=[_quote(found)] if found else [],

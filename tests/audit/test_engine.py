@@ -178,7 +178,7 @@ def test_later_date_alone_weakens() -> None:
     target = next(t for t in profile.targets if t.id == "electronic_results")
     found = Target(quote="100% kết quả điện tử", value=100, unit="%", by="2026-12-31")
     status, reasons = compare(found, target)
-    assert status == "weakened" and "later date" in reasons[0]
+    assert status == "weakened" and reasons == ["thời hạn muộn hơn (31/12/2026 so với 31/12/2025)"]
     assert compare(found.model_copy(update={"by": "2025-12-31"}), target)[0] == "carried"
     assert compare(found.model_copy(update={"value": 100, "by": "2025-09-30"}), target)[0] == "strengthened"
 
@@ -286,3 +286,9 @@ def test_extractor_warnings_become_lints_with_their_quote() -> None:
     lints = {f.code: f for f in findings if f.kind == "lint" and not f.code.startswith("lint.header")}
     assert set(lints) == {"lint.citation_registry_mismatch", "lint.impossible_date", "lint.heading_sequence"}
     assert lints["lint.citation_registry_mismatch"].evidence[0].text == cite.quote
+    # The message is the auditor's Vietnamese, rebuilt from the citation and the registry, not the warning's text.
+    assert lints["lint.citation_registry_mismatch"].message == (
+        "Văn bản 57-NQ/TW được dẫn với ngày ban hành 22/12/2025, trong khi danh mục văn bản ghi ngày 22/12/2024."
+    )
+    assert lints["lint.impossible_date"].message == "Kế hoạch ghi một ngày tháng không có trên lịch."
+    assert lints["lint.heading_sequence"].message.startswith("Số thứ tự các đề mục không liền mạch")
