@@ -176,7 +176,7 @@ def _doc_type_names() -> dict[str, str]:
 
 
 def doc_type_name(doc_type: str | None) -> str | None:
-    """ "nghi_quyet" → "Nghị quyết"; None for a type doc_types.json does not name."""
+    """A type code as people write it ("nghi_quyet" → "Nghị quyết"); None for a type not in doc_types.json."""
     return _doc_type_names().get(doc_type or "")
 
 
