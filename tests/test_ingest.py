@@ -600,3 +600,23 @@ def test_corpus_render_tables_and_body(stem: str, fmt: str):
     got_words = " ".join(b.text for b in body).split()
     ratio = difflib.SequenceMatcher(None, got_words, want_words, autojunk=False).ratio()
     assert ratio > 0.97
+
+
+def test_docx_styles_are_parsed_once_per_template_and_never_mixed(tmp_path):
+    import docx as python_docx
+
+    import pipeline.ingest.docx as docx_reader
+
+    docx_reader._STYLES_SEEN.clear()
+    plans = sorted(PLANS.glob("*.docx"))[:2]
+    first, second = (read_document(p) for p in plans)
+    assert len(docx_reader._STYLES_SEEN) == 1  # both renders come from one template
+    assert any(b.style == "Heading 1" for b in first.blocks) and any(b.style == "Heading 1" for b in second.blocks)
+
+    own = python_docx.Document()
+    own.styles.add_style("Tiêu đề riêng", 1)
+    own.add_paragraph("Kế hoạch của một xã khác.", style="Tiêu đề riêng")
+    own.save(tmp_path / "own.docx")
+    read = read_document(tmp_path / "own.docx")
+    assert len(docx_reader._STYLES_SEEN) == 2
+    assert read.blocks[0].style == "Tiêu đề riêng"

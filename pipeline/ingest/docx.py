@@ -121,6 +121,29 @@ def _read_styles(root: etree._Element | None) -> _Styles:
     return styles
 
 
+# Plans of one province are mostly made from one Word template, whose styles part is the largest
+# part of a plan (350 KB in python-docx's template, over a third of reading time) and the same bytes
+# in every file. Parsed styles are kept per (CRC-32, size) of the part, both read from the zip's
+# directory without decompressing; nothing in a `_Styles` changes after it is read.
+_STYLES_SEEN: dict[tuple[int, int], _Styles] = {}
+_STYLES_SEEN_MAX = 64
+
+
+def _styles_of(zf: zipfile.ZipFile, name: str) -> _Styles:
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return _Styles()
+    key = (info.CRC, info.file_size)
+    styles = _STYLES_SEEN.get(key)
+    if styles is None:
+        styles = _read_styles(_parse(zf, name))
+        if len(_STYLES_SEEN) >= _STYLES_SEEN_MAX:
+            _STYLES_SEEN.clear()
+        _STYLES_SEEN[key] = styles
+    return styles
+
+
 @dataclass
 class _Level:
     fmt: str
@@ -485,7 +508,7 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
                 raise UnreadableDocumentError(path, "the package has no Word document part (word/document.xml)")
             styles = _Styles()
             for name in parts.get("styles", []):
-                styles = _read_styles(_parse(zf, name))
+                styles = _styles_of(zf, name)
             numbering = _Numbering(next((_parse(zf, n) for n in parts.get("numbering", [])), None))
             side = _Context(styles=styles, numbering=numbering, footnotes={}, track_notes=False)
             notes = _footnote_texts(next((_parse(zf, n) for n in parts.get("footnotes", [])), None), side)
