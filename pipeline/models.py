@@ -60,6 +60,31 @@ class SourceLocation(Strict):
     column: int | None = None
 
 
+def describe_place(source: SourceLocation | None) -> str:
+    """Where a quote stands in the original file, in the words an auditor looks for it by.
+
+    `SourceLocation` keeps paragraph, table, row and column 0-based (machine indices); a person
+    counts from 1, so they are shown 1-based here. Page and line are already 1-based.
+    """
+    if source is None:
+        return ""
+    parts: list[str] = []
+    if source.page is not None:
+        parts.append(f"trang {source.page}")
+    if source.paragraph is not None:
+        parts.append(f"đoạn {source.paragraph + 1}")
+    if source.line is not None:
+        parts.append(f"dòng {source.line}")
+    if source.table is not None:
+        cell = f"bảng {source.table + 1}"
+        if source.row is not None:
+            cell += f", hàng {source.row + 1}"
+        if source.column is not None:
+            cell += f", cột {source.column + 1}"
+        parts.append(cell)
+    return ", ".join(parts)
+
+
 class Evidence(Strict):
     """What every record carries: the quote and where it was found.
 

@@ -18,7 +18,7 @@ from extractors import extract_all
 from pipeline.document import Document, Span
 from pipeline.errors import KehoachError
 from pipeline.ingest import read_document
-from pipeline.models import RECORD_KINDS, Evidence, Metadata, SourceLocation
+from pipeline.models import RECORD_KINDS, Evidence, Metadata, describe_place
 from pipeline.structure import build_document
 
 WIDTH = 100
@@ -77,22 +77,6 @@ def render(document: Document, out: TextIO) -> None:
         print(f"  - {warning}", file=out)
 
 
-def place(source: SourceLocation | None) -> str:
-    """Where a record stands in the original file, in words a person can look up."""
-    if source is None:
-        return ""
-    parts = []
-    if source.page is not None:
-        parts.append(f"p.{source.page}")
-    if source.line is not None:
-        parts.append(f"line {source.line}")
-    elif source.paragraph is not None:
-        parts.append(f"para {source.paragraph + 1}")
-    if source.table is not None:
-        parts.append(f"table {source.table + 1} row {(source.row or 0) + 1} col {(source.column or 0) + 1}")
-    return ", ".join(parts)
-
-
 def _fields(record: Evidence) -> str:
     """The record's own fields (not its evidence), as `name=value` pairs, empty ones left out."""
     values = []
@@ -117,14 +101,14 @@ def render_findings(records: dict, out: TextIO) -> None:
         found = records[kind]
         print(f"\n{kind.upper()} ({len(found)})", file=out)
         for record in found:
-            where = " · ".join(part for part in (record.section or "", place(record.source)) if part)
+            where = " · ".join(part for part in (record.section or "", describe_place(record.source)) if part)
             print(f"  [{where}] {_clip(record.quote, 70)}", file=out)
             print(f"      {_clip(_fields(record), WIDTH - 6)}", file=out)
     warnings = [w for w in records["warnings"] if w.code != "structure"]
     if warnings:
         print(f"\nEXTRACTION WARNINGS ({len(warnings)})", file=out)
         for warning in warnings:
-            print(f"  - {warning.code}: {_clip(warning.message, WIDTH - 6)} {place(warning.source)}", file=out)
+            print(f"  - {warning.code}: {_clip(warning.message, WIDTH - 6)} {describe_place(warning.source)}", file=out)
 
 
 def show_command(args: argparse.Namespace) -> int:

@@ -51,4 +51,4 @@ def test_show_lists_what_was_found_with_its_place(capsys):
     for heading in ("METADATA", "CITATIONS (", "TARGETS (", "DEADLINES (", "BODIES (", "TASKS ("):
         assert heading in out
     assert "Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương" in out
-    assert "[II.2 · p." in out  # a target under "Mục tiêu cụ thể", with its PDF page
+    assert "[II.2 · trang " in out  # a target under "Mục tiêu cụ thể", with its PDF page

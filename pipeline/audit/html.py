@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from html import escape
 
 from pipeline.audit.models import AuditReport, CoverageStatus, Finding, PeerMatrix, PlanAudit, Quote, Severity
-from pipeline.models import SourceLocation
+from pipeline.models import describe_place
 
 SEVERITIES: tuple[Severity, ...] = ("problem", "warning", "info")
 SEVERITY_LABELS: dict[str, str] = {"problem": "Vấn đề", "warning": "Cảnh báo", "info": "Thông tin"}
@@ -63,31 +63,6 @@ def format_number(value: float | None) -> str:
         return ""
     text = f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
     return text.replace(".", ",")
-
-
-def describe_place(source: SourceLocation | None) -> str:
-    """Where a quote stands in the original file, in the words an auditor looks for it by.
-
-    `SourceLocation` keeps paragraph, table, row and column 0-based (machine indices); a person
-    counts from 1, so they are shown 1-based here. Page and line are already 1-based.
-    """
-    if source is None:
-        return ""
-    parts: list[str] = []
-    if source.page is not None:
-        parts.append(f"trang {source.page}")
-    if source.paragraph is not None:
-        parts.append(f"đoạn {source.paragraph + 1}")
-    if source.line is not None:
-        parts.append(f"dòng {source.line}")
-    if source.table is not None:
-        cell = f"bảng {source.table + 1}"
-        if source.row is not None:
-            cell += f", hàng {source.row + 1}"
-        if source.column is not None:
-            cell += f", cột {source.column + 1}"
-        parts.append(cell)
-    return ", ".join(parts)
 
 
 def describe_target(target: dict) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pipeline.models import RECORD_KINDS, RECORD_MODELS, DeadlineSpec, Evidence, Metadata, PlanResult
+from pipeline.models import RECORD_KINDS, RECORD_MODELS, DeadlineSpec, Evidence, Metadata, PlanResult, describe_place
 
 TABLES = ("documents", *RECORD_KINDS, "warnings", "errors")
 
@@ -27,10 +27,10 @@ DOCUMENT_COLUMNS = [
     "n_warnings",
 ]
 LOCATION_COLUMNS = ["page", "paragraph", "line", "table", "row", "column", "span_start", "span_end"]
-EVIDENCE_COLUMNS = ["quote", "section", *LOCATION_COLUMNS]
+EVIDENCE_COLUMNS = ["quote", "section", "place", *LOCATION_COLUMNS]
 _EVIDENCE_FIELDS = set(Evidence.model_fields)
 ERROR_COLUMNS = ["source_file", "error", "message"]
-WARNING_COLUMNS = ["doc_id", "source_file", "format", "code", "message", *LOCATION_COLUMNS]
+WARNING_COLUMNS = ["doc_id", "source_file", "format", "code", "message", "place", *LOCATION_COLUMNS]
 
 
 def record_columns(kind: str) -> list[str]:
@@ -70,6 +70,7 @@ def cell_value(value: Any) -> Any:
 def _location(source: Any, span: tuple[int, int] | None) -> dict[str, Any]:
     row = {name: getattr(source, name, None) if source else None for name in LOCATION_COLUMNS[:6]}
     row["span_start"], row["span_end"] = span if span else (None, None)
+    row["place"] = describe_place(source)  # the same, in the words a person looks it up by
     return row
 
 
