@@ -11,6 +11,7 @@ from typing import Any
 
 from extractors.bodies import extract_bodies
 from extractors.citations import extract_citations
+from extractors.criteria import extract_criteria
 from extractors.deadlines import extract_deadlines
 from extractors.metadata import extract_metadata
 from extractors.targets import extract_targets
@@ -37,5 +38,6 @@ def extract_all(document: Document, nlp: bool = True) -> dict[str, Any]:
         "deadlines": deadlines,
         "bodies": bodies,
         "tasks": extract_tasks(document, bodies, deadlines),
+        "criteria": extract_criteria(document, bodies),
         "warnings": warnings + citation_warnings + deadline_warnings,
     }

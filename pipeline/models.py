@@ -201,6 +201,18 @@ class DocWarning(Strict):
     source: SourceLocation | None = None
 
 
+class Criterion(Evidence):
+    """One row of a plan's criteria table ("Bộ tiêu chí": nhóm tiêu chí, chỉ số đo lường, chu kỳ,
+    cơ quan tổng hợp). It assigns no work (no task), but says how a group of tasks is measured; the
+    audit reads it for "rõ hiệu quả". The quote is the indicator cell. Not part of the gold set."""
+
+    group: str | None = None
+    content: str | None = None
+    indicator: str
+    cycle: str | None = None
+    collector: list[str] = Field(default_factory=list)
+
+
 class PlanResult(Records):
     """What `kehoach run` writes for one document (`DIR/docs/<doc_id>.json`)."""
 
@@ -209,3 +221,4 @@ class PlanResult(Records):
     pipeline_version: str
     pages: int | None = None
     warnings: list[DocWarning] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=list)
