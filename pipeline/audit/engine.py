@@ -14,16 +14,17 @@ current, deadlines before the plan or after the directive's.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from pathlib import Path
 
 import regex
 
 from extractors.registry import load_registry, number_key
-from pipeline.audit.matcher import concepts_of, load_lexicon, match
+from pipeline.audit.matcher import FUZZY_THRESHOLD, concepts_of, load_lexicon, match, similarity
 from pipeline.audit.messages import doc_type_name, document, message, vn_date, vn_figure
 from pipeline.audit.models import AuditReport, Finding, MatrixCell, PeerMatrix, PlanAudit, Quote
 from pipeline.audit.profiles import Level, Profile, ProfileTarget, level_of, load_profiles
-from pipeline.models import Citation, DeadlineSpec, DocWarning, PlanResult, Target, Task
+from pipeline.models import Citation, Criterion, DeadlineSpec, DocWarning, PlanResult, Target, Task
 
 FIVE_CLEAR = ("viec", "trach_nhiem", "san_pham", "thoi_han", "hieu_qua")
 _FIVE_CLEAR_CODE = {
@@ -305,21 +306,61 @@ def _coverage_finding(
 # -- 5 rõ -------------------------------------------------------------------------------------
 
 
-def measurable(task: Task, targets: list[Target]) -> bool:
-    """Rõ hiệu quả: the task or its output states a figure, its output names an indicator
-    ("Số tài khoản được kích hoạt"), or the plan sets a target on the same work."""
+def criterion_for(task: Task, criteria: Sequence[Criterion]) -> Criterion | None:
+    """The criteria-table row that measures the task, if the plan has a criteria table.
+
+    A plan that gives its indicators in a criteria table ("Nhóm tiêu chí" / "Chỉ số đo lường" /
+    "Cơ quan tổng hợp") names its rows after the assignment table's task groups, in the same or near
+    wording ("Bộ dữ liệu phát triển xã" / "Dữ liệu phát triển xã"): the row whose group is most like
+    the task's group, at the matcher's fuzzy threshold, measures the task (a tie goes to the row the
+    task's lead collects). Where no group is near, a row that the task's lead collects does: the
+    body that compiles those indicators is the one doing the work; of several, the row whose words
+    are most like the task's."""
+    if not criteria:
+        return None
+    lead = set(task.lead)
+    if task.group:
+        group = task.group
+        scored = [(similarity(group, c.group or c.content or ""), bool(lead & set(c.collector)), c) for c in criteria]
+        score, _, best = max(scored, key=lambda x: x[:2])
+        if score >= FUZZY_THRESHOLD:
+            return best
+    collected = [c for c in criteria if lead & set(c.collector)]
+    if not collected:
+        return None
+    work = " ".join(x for x in (task.group, task.quote, task.output) if x)
+    return max(collected, key=lambda c: similarity(work, " ".join(x for x in (c.group, c.content, c.indicator) if x)))
+
+
+def measure_of(task: Task, targets: list[Target], criteria: Sequence[Criterion] = ()) -> Quote | None:
+    """Rõ hiệu quả, with its evidence: the task or its output states a figure, its output names an
+    indicator ("Số tài khoản được kích hoạt") — the task's own quote; the plan sets a target on the
+    same work — that target's quote; or a row of the plan's criteria table measures the task's
+    group — that row's indicator cell. None: no measure."""
     text = " ".join(x for x in (task.quote, task.output) if x)
     if _FIGURE.search(text):
-        return True
+        return _quote(task)
     if task.output:
         out = " " + task.output.strip().lower()
         if any(out.startswith(" " + cue.lower()) for cue in load_lexicon().measure_cues):
-            return True
+            return _quote(task)
     words = {h.concept for h in concepts_of(text)}
-    return any(words & {h.concept for h in concepts_of(t.indicator or t.quote)} for t in targets)
+    if words:
+        for t in targets:
+            if words & {h.concept for h in concepts_of(t.indicator or t.quote)}:
+                return _quote(t)
+    row = criterion_for(task, criteria)
+    if row is not None:
+        return Quote(text=row.quote, section=row.section, source=row.source, span=row.span)
+    return None
 
 
-def five_clear_of(task: Task, targets: list[Target]) -> dict[str, bool]:
+def measurable(task: Task, targets: list[Target], criteria: Sequence[Criterion] = ()) -> bool:
+    """Rõ hiệu quả: see `measure_of`."""
+    return measure_of(task, targets, criteria) is not None
+
+
+def five_clear_of(task: Task, targets: list[Target], criteria: Sequence[Criterion] = ()) -> dict[str, bool]:
     """The five criteria of one task. A standing task ("thường xuyên", "hằng tháng") has its
     deadline: the plan said when, even if the answer is "always"."""
     return {
@@ -327,7 +368,7 @@ def five_clear_of(task: Task, targets: list[Target]) -> dict[str, bool]:
         "trach_nhiem": bool(task.lead),
         "san_pham": bool(task.output and task.output.strip()),
         "thoi_han": bool(task.deadline),
-        "hieu_qua": measurable(task, targets),
+        "hieu_qua": measurable(task, targets, criteria),
     }
 
 
@@ -347,7 +388,7 @@ def _five_clear(result: PlanResult) -> tuple[dict[str, int], list[Finding]]:
             )
         )
     for i, task in enumerate(result.tasks, 1):
-        met = five_clear_of(task, result.targets)
+        met = five_clear_of(task, result.targets, result.criteria)
         for criterion, ok in met.items():
             if ok:
                 counts[criterion] += 1

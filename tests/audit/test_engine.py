@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.audit.engine import audit, compare, five_clear_of
+from pipeline.audit.engine import audit, compare, criterion_for, five_clear_of, measure_of
 from pipeline.audit.models import AuditReport, Finding
 from pipeline.audit.profiles import build_profile, load_profile, load_profiles
-from pipeline.models import Citation, DeadlineSpec, Metadata, PlanResult, Target, Task
+from pipeline.models import Citation, Criterion, DeadlineSpec, Metadata, PlanResult, Target, Task
 from pipeline.process import process_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +79,7 @@ def test_findings_precision_recall(report: AuditReport) -> None:
     for f in extra:
         print("UNLABELLED", f.doc_id, f.code, f.target_id, f.evidence[0].text[:60] if f.evidence else "")
     assert figures["recall"] >= 0.95, figures
-    assert figures["precision"] >= 0.75, figures
+    assert figures["precision"] >= 0.9, figures
 
 
 @pytest.mark.parametrize(
@@ -88,15 +88,11 @@ def test_findings_precision_recall(report: AuditReport) -> None:
     ids=lambda x: f"{x['doc_id'][:10]}:{x['code']}:{x.get('target_id', '')}",
 )
 def test_each_labelled_lint_and_weakening_is_reported(report: AuditReport, label: dict) -> None:
-    if label["code"] == "lint.deadline_after_directive":
-        pytest.xfail("the task's words ('số hóa … kết quả giải quyết') name no concept of the lexicon")
     assert any(_matches(label, f) for f in _reported(report)), label
 
 
 @pytest.mark.parametrize("clean", LABELS["clean"], ids=lambda x: f"{x['doc_id'][:10]}:{x['code_prefix']}")
 def test_no_alarm_on_clean_parts(report: AuditReport, clean: dict) -> None:
-    if clean["doc_id"].startswith("nhu-khe") and clean["code_prefix"] == "five_clear.no_measure":
-        pytest.xfail("Phụ biểu II's indicators are a criteria table the task records do not link to")
     hits = [f for f in _reported(report) if f.doc_id == clean["doc_id"] and f.code.startswith(clean["code_prefix"])]
     assert not hits, [(f.code, f.message) for f in hits]
 
@@ -211,6 +207,56 @@ def test_five_clear_measure_from_output_indicator() -> None:
     task = Task(quote="Cấp tài khoản", lead=["Công an xã"], output="Số tài khoản được kích hoạt", deadline=[])
     met = five_clear_of(task, [])
     assert met["hieu_qua"] and met["san_pham"] and not met["thoi_han"]
+
+
+_CRITERIA = [
+    Criterion(
+        quote="Số cuộc kiểm tra/giám sát",
+        indicator="Số cuộc kiểm tra/giám sát",
+        group="Kiểm tra, giám sát",
+        collector=["Ủy ban Kiểm tra Đảng ủy"],
+    ),
+    Criterion(
+        quote="Số hồ sơ trực tuyến; tỷ lệ đúng hạn",
+        indicator="Số hồ sơ trực tuyến; tỷ lệ đúng hạn",
+        group="Chính quyền số, thủ tục hành chính",
+        content="Hồ sơ được xử lý đúng hạn",
+        collector=["Ủy ban nhân dân xã"],
+        span=(500, 535),
+    ),
+    Criterion(
+        quote="Số nhóm dữ liệu được cập nhật",
+        indicator="Số nhóm dữ liệu được cập nhật",
+        group="Dữ liệu phát triển xã",
+        content="Có bộ dữ liệu thống nhất, cập nhật",
+        collector=["Ủy ban nhân dân xã"],
+    ),
+]
+
+
+def test_a_criteria_row_measures_the_task_of_its_group() -> None:
+    """Near wording of the group links the task to the row whatever the lead; the row's indicator
+    cell is the evidence of "rõ hiệu quả"."""
+    task = Task(quote="Nâng cao chất lượng bộ phận một cửa", group="Chính quyền số, dịch vụ công", lead=["Công an xã"])
+    assert criterion_for(task, _CRITERIA) is _CRITERIA[1]
+    evidence = measure_of(task, [], _CRITERIA)
+    assert (
+        evidence is not None and evidence.text == "Số hồ sơ trực tuyến; tỷ lệ đúng hạn" and evidence.span == (500, 535)
+    )
+    assert five_clear_of(task, [], _CRITERIA)["hieu_qua"] and not five_clear_of(task, [])["hieu_qua"]
+
+
+def test_a_criteria_row_its_lead_collects_measures_a_task_of_another_group() -> None:
+    """No group near: the rows the task's lead collects, the one most like the task's words."""
+    task = Task(quote="Cập nhật bộ dữ liệu dân cư, đất đai", group="Kế hoạch hành động", lead=["Ủy ban nhân dân xã"])
+    assert criterion_for(task, _CRITERIA) is _CRITERIA[2]
+    # Neither the group nor the lead: no row, no measure.
+    other = task.model_copy(update={"lead": ["Đoàn Thanh niên"]})
+    assert criterion_for(other, _CRITERIA) is None and measure_of(other, [], _CRITERIA) is None
+    # A plan target on the same work comes first: its quote is the evidence.
+    target = Target(quote="100% dữ liệu dân cư được làm sạch, đồng bộ", value=100, unit="%")
+    cleaning = task.model_copy(update={"quote": "Làm sạch, đồng bộ dữ liệu dân cư"})
+    assert measure_of(cleaning, [target], _CRITERIA).text == target.quote
 
 
 def test_profiles_are_strict(tmp_path: Path) -> None:
