@@ -244,6 +244,9 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
     text = document.text
     # Lines, and the cells of a table row: a signature set beside "Nơi nhận" in a two-column table.
     lines = [(m.start(), m.group()) for m in _CELL_LINE_RE.finditer(text[start:end])]
+    # Where "Nơi nhận" and the signature stand side by side, a PDF reads them line by line across
+    # both columns: the recipients' lines fall between the title and the name, and are not counted.
+    lines = [(o, line) for o, line in lines if not _in_recipients(document, start + o + len(line.rstrip()) - 1)]
     names = [
         i
         for i, (_, line) in enumerate(lines)
@@ -272,6 +275,12 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
             title = registry.signer_title(m.group(1))
             break
     return name, title
+
+
+def _in_recipients(document: Document, offset: int) -> bool:
+    """Is the character at `offset` (a line's last, past any list marker) in a "Nơi nhận" block?"""
+    block = document.block_at(offset)
+    return block is not None and block.role == "recipients"
 
 
 def _upper_case_name(lines: list[tuple[int, str]], registry: Registry) -> int | None:

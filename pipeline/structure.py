@@ -82,6 +82,7 @@ _CLAUSE_CUT = regex.compile(r"[;,]\s+(?=\p{Lu})")
 _BASIS_START = regex.compile(r"(?:^|(?<=[;,.]\s))Căn cứ")
 _PERSON_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 
 
 def roman_value(numeral: str) -> int | None:
@@ -357,8 +358,8 @@ def _read_head(b: _Builder, body_start: int) -> None:
             header.issuing_sentence = b.span(e, issuing)
             seen_basis = True
             continue
-        if doc_type_at is not None and not seen_basis:
-            title.append(e)
+        if doc_type_at is not None and not seen_basis and _LETTER_OR_DIGIT.search(e.text):
+            title.append(e)  # a rule under the title ("-----", "*") is decoration, not subject
     if title:
         header.title = Span(start=title[0].line.start, end=title[-1].line.end)
 
@@ -400,7 +401,7 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
     """Roles of body lines; returns the tail zones as (first entry, entry after last) pairs."""
     tails: list[tuple[int, int]] = []
     tail_from: int | None = None
-    in_recipients = False
+    in_recipients = recipients_seen = False
     signature_seen = False
     tail_tables = {e.line.table for e in b.entries[body_start:] if e.line.kind == "cell" and _cell_is_tail(e.text)}
     basis_section = False
@@ -423,6 +424,7 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
         if h and h.style == "appendix" and tail_from is not None:
             tails.append((tail_from, i))
             tail_from = None
+            recipients_seen = False
         if tail_from is None and h:
             e.role, e.heading, e.marker, e.content_start = "heading", h, h.marker, h.title_start
             if h.style in ("roman", "appendix"):
@@ -430,10 +432,12 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
             continue
         if RECIPIENTS_LINE.match(text):
             tail_from = i if tail_from is None else tail_from
-            in_recipients = True
+            in_recipients = recipients_seen = True
             e.role = "recipients"
             continue
-        if in_recipients and LIST_MARKER.match(text):
+        # A list line anywhere in a tail that has a "Nơi nhận" belongs to it: where the list and the
+        # signature stand side by side, a PDF reads them across both columns, interleaved.
+        if (in_recipients or (tail_from is not None and recipients_seen)) and LIST_MARKER.match(text):
             e.role, e.marker = "recipients", text.split()[0]
             e.content_start = len(e.marker) + 1
             continue

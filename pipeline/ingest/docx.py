@@ -10,6 +10,11 @@ merged-cell markers, field results). What the reader sees in Word is what we ret
   heading tree is built from those labels and Word keeps them out of the text runs;
 - table cells once each, at their top-left grid position, with `col_span` (gridSpan) and
   `row_span` (vMerge); nested tables' text stays inside the cell that holds them;
+- except a *layout table*: a small table (at most 3 rows and 3 columns) that draws no lines, the way
+  Word users set a plan's head ("ĐẢNG ỦY XÃ … / Số 12-KH/ĐU" beside "ĐẢNG CỘNG SẢN VIỆT NAM / place,
+  date") and its end ("Nơi nhận: …" beside "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / name") side by side. Its
+  cells are columns of ordinary lines, not data: each cell paragraph becomes a paragraph block, read
+  column by column (as one reads a printed head), keeping its table/row/column as provenance;
 - footnote references leave no mark in the body; the footnote text goes to `footnotes`, keyed by
   the number Word prints (footnotes are numbered in order of reference);
 - headers and footers go to `furniture`, never to the body;
@@ -390,6 +395,67 @@ def _table_blocks(tbl: etree._Element, index: int, ctx: _Context) -> list[RawBlo
     return blocks
 
 
+_NO_LINE = {"nil", "none"}
+MAX_LAYOUT_ROWS = 3
+MAX_LAYOUT_COLUMNS = 3
+
+
+def _visible_edges(borders: etree._Element | None) -> bool | None:
+    """Whether a w:tblBorders / w:tcBorders draws any edge; None where it is absent or says nothing."""
+    if borders is None or len(borders) == 0:
+        return None
+    return any((_attr(edge, "val") or "single") not in _NO_LINE for edge in borders)
+
+
+def _draws_lines(tbl: etree._Element) -> bool:
+    """Does the table show borders? Its own w:tblBorders decide; without them a named table style
+    ("Table Grid") is taken to draw lines and no style (Word's "Normal Table") to draw none. A cell's
+    own visible border counts too."""
+    tbl_pr = tbl.find(f"{W}tblPr")
+    own = _visible_edges(tbl_pr.find(f"{W}tblBorders")) if tbl_pr is not None else None
+    if own is None:
+        own = tbl_pr is not None and tbl_pr.find(f"{W}tblStyle") is not None
+    if own:
+        return True
+    return any(_visible_edges(tc_pr.find(f"{W}tcBorders")) for tc_pr in tbl.iter(f"{W}tcPr"))
+
+
+def _layout_grid(tbl: etree._Element) -> list[list[etree._Element]] | None:
+    """The cells of a layout table by column (see the module docstring), or None for a data table."""
+    rows = [tr for tr in tbl if tr.tag == _TR]
+    if not rows or len(rows) > MAX_LAYOUT_ROWS or any(tr.find(f".//{W}tbl") is not None for tr in rows):
+        return None
+    columns: dict[int, list[etree._Element]] = {}
+    for tr in rows:
+        column = int(_attr(tr.find(f"{W}trPr/{W}gridBefore"), "val") or 0)
+        for tc in tr:
+            if tc.tag != _TC:
+                continue
+            columns.setdefault(column, []).append(tc)
+            tc_pr = tc.find(f"{W}tcPr")
+            column += int(_attr(tc_pr.find(f"{W}gridSpan"), "val") or 1) if tc_pr is not None else 1
+    if len(columns) < 2 or len(columns) > MAX_LAYOUT_COLUMNS or _draws_lines(tbl):
+        return None
+    return [columns[c] for c in sorted(columns)]
+
+
+def _layout_blocks(grid: list[list[etree._Element]], tbl: etree._Element, index: int, ctx: _Context) -> list[RawBlock]:
+    """Each paragraph of a layout table's cells as a paragraph block, column by column."""
+    row_of = {id(tc): r for r, tr in enumerate(tr for tr in tbl if tr.tag == _TR) for tc in tr}
+    blocks: list[RawBlock] = []
+    for column, cells in enumerate(grid):
+        for tc in cells:
+            for p in tc.iter(_P):
+                style, label = _paragraph_style(p, ctx)
+                text = _paragraph_text(p, ctx)
+                if label and text:
+                    text = f"{label} {text}" if label != "-" or not text.startswith("-") else text
+                if text:
+                    source = SourceLocation(table=index, row=row_of.get(id(tc), 0), column=column)
+                    blocks.append(RawBlock(text=text, style=style, source=source))
+    return blocks
+
+
 def _body_blocks(body: etree._Element, ctx: _Context) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     paragraph_index = 0
@@ -407,7 +473,11 @@ def _body_blocks(body: etree._Element, ctx: _Context) -> list[RawBlock]:
                     blocks.append(RawBlock(text=text, style=style, source=SourceLocation(paragraph=paragraph_index)))
                 paragraph_index += 1
             elif child.tag == _TBL:
-                blocks.extend(_table_blocks(child, table_index, ctx))
+                grid = _layout_grid(child)
+                if grid is not None:
+                    blocks.extend(_layout_blocks(grid, child, table_index, ctx))
+                else:
+                    blocks.extend(_table_blocks(child, table_index, ctx))
                 table_index += 1
             elif child.tag == _SDT:
                 content = child.find(_SDT_CONTENT)

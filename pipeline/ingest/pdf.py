@@ -381,13 +381,18 @@ def _paragraphs(lines: list[_Line], left: float, right: float, pitch: float) -> 
     is indented, where the line above stopped short (see `_ended_short`) or was centred/right-
     aligned, where boldness or font size changes, or where a list item ("- ", "1. ", "a) ")
     follows a line that closed a sentence. Centred lines that share their centre (a title over
-    two lines, a signature block) stay together."""
+    two lines, a signature block) stay together, except a line in capitals over one that is not
+    (see `_caps_over_mixed`)."""
     groups: list[list[_Line]] = []
     for line in lines:
         if groups:
             prev = groups[-1][-1]
             gap = line.top - prev.top
-            centred_pair = line.x0 > left + 20 and abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) / 2 < 6
+            centred_pair = (
+                line.x0 > left + 20
+                and abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) / 2 < 6
+                and not _caps_over_mixed(prev, line)
+            )
             layout_break = not centred_pair and (
                 line.x0 > left + 8
                 or _ended_short(prev, line, right)
@@ -406,6 +411,14 @@ def _paragraphs(lines: list[_Line], left: float, right: float, pitch: float) -> 
                 continue
         groups.append([line])
     return groups
+
+
+def _caps_over_mixed(prev: _Line, line: _Line) -> bool:
+    """A centred line in capitals over a centred line in ordinary case: a label over what it labels
+    ("KẾ HOẠCH" over the subject "Chuyển đổi số …", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" over the
+    motto), two lines a head sets apart even when Word leaves no space between them."""
+    upper = any(c.isalpha() for c in prev.text) and not any(c.islower() for c in prev.text)
+    return upper and any(c.islower() for c in line.text)
 
 
 def _first_word_width(line: _Line) -> float:
