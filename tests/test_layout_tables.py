@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from pipeline.ingest import read_document
 from pipeline.ingest.pdf import _Line, _paragraphs
@@ -192,6 +194,54 @@ def test_docx_borderless_long_table_stays_a_table(tmp_path: Path) -> None:
     path = _two_cell_docx(tmp_path / "long.docx", None, (["STT"], ["Nội dung"]), rows=4)
     raw = read_document(path)
     assert {b.kind for b in raw.blocks} == {"cell"}
+
+
+def test_docx_styled_table_whose_cells_switch_borders_off_is_layout(tmp_path: Path) -> None:
+    """Word's "No Border" on a "Table Grid" table writes w:tcBorders nil in every cell, not w:tblBorders."""
+    path = _two_cell_docx(tmp_path / "styled.docx", "Table Grid", (["Nơi nhận:", "- Lưu VT."], ["BÍ THƯ", "Tên"]))
+    doc = WordDocument(str(path))
+    for cell in doc.tables[0].rows[0].cells:
+        borders = OxmlElement("w:tcBorders")
+        for edge in ("top", "left", "bottom", "right"):
+            element = OxmlElement(f"w:{edge}")
+            element.set(qn("w:val"), "nil")
+            borders.append(element)
+        cell._tc.get_or_add_tcPr().append(borders)
+    doc.save(str(path))
+    raw = read_document(path)
+    assert [(b.kind, b.text) for b in raw.blocks] == [
+        ("paragraph", "Nơi nhận:"),
+        ("paragraph", "- Lưu VT."),
+        ("paragraph", "BÍ THƯ"),
+        ("paragraph", "Tên"),
+    ]
+
+
+def test_docx_two_row_head_table(tmp_path: Path) -> None:
+    """Body | motto over number | date, each in its own row: read column by column, then as plain lines."""
+    doc = WordDocument()
+    table = doc.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].paragraphs[0].text = "ỦY BAN NHÂN DÂN"
+    table.rows[0].cells[0].add_paragraph("XÃ BẢN LẦY")
+    table.rows[0].cells[1].paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    table.rows[0].cells[1].add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    table.rows[1].cells[0].text = "Số: 14/KH-UBND"
+    table.rows[1].cells[1].text = "Bản Lầy, ngày 03 tháng 12 năm 2025"
+    for line in (
+        "KẾ HOẠCH",
+        "Chuyển đổi số năm 2026",
+        "Căn cứ Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương;",
+        "Ủy ban nhân dân xã Bản Lầy ban hành Kế hoạch như sau:",
+        "I. NHIỆM VỤ",
+        "Công an xã chủ trì hướng dẫn người dân, hoàn thành trước ngày 30/6/2026.",
+    ):
+        doc.add_paragraph(line)
+    path = tmp_path / "two_rows.docx"
+    doc.save(str(path))
+    metadata = process_file(path).metadata
+    got = (metadata.number, metadata.date, metadata.place, metadata.issuer)
+    assert got == ("14/KH-UBND", "2025-12-03", "Bản Lầy", "Ủy ban nhân dân xã")
+    assert load_document(path).tables == []
 
 
 def _txt(tmp_path: Path, text: str) -> Path:

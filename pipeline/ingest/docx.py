@@ -407,17 +407,31 @@ def _visible_edges(borders: etree._Element | None) -> bool | None:
     return any((_attr(edge, "val") or "single") not in _NO_LINE for edge in borders)
 
 
+_CELL_EDGES = ("top", "left", "bottom", "right")
+
+
+def _cell_borders_off(tc: etree._Element) -> bool:
+    """Does the cell switch off all four of its edges itself (w:tcBorders, "nil" or "none")?"""
+    borders = tc.find(f"{W}tcPr/{W}tcBorders")
+    if borders is None:
+        return False
+    edges = {etree.QName(edge).localname: _attr(edge, "val") or "single" for edge in borders}
+    return all(edges.get(name) in _NO_LINE for name in _CELL_EDGES)
+
+
 def _draws_lines(tbl: etree._Element) -> bool:
     """Does the table show borders? Its own w:tblBorders decide; without them a named table style
-    ("Table Grid") is taken to draw lines and no style (Word's "Normal Table") to draw none. A cell's
-    own visible border counts too."""
+    ("Table Grid") is taken to draw lines and no style (Word's "Normal Table") to draw none. A cell
+    may override either way: its own visible edge draws a line, and cells that all switch their
+    four edges off (Word's "No Border" on a styled table) draw none."""
     tbl_pr = tbl.find(f"{W}tblPr")
     own = _visible_edges(tbl_pr.find(f"{W}tblBorders")) if tbl_pr is not None else None
     if own is None:
         own = tbl_pr is not None and tbl_pr.find(f"{W}tblStyle") is not None
-    if own:
+    if any(_visible_edges(tc_pr.find(f"{W}tcBorders")) for tc_pr in tbl.iter(f"{W}tcPr")):
         return True
-    return any(_visible_edges(tc_pr.find(f"{W}tcBorders")) for tc_pr in tbl.iter(f"{W}tcPr"))
+    cells = list(tbl.iter(_TC))
+    return bool(own) and not (cells and all(_cell_borders_off(tc) for tc in cells))
 
 
 def _layout_grid(tbl: etree._Element) -> list[list[etree._Element]] | None:
