@@ -196,6 +196,12 @@ def test_docx_borderless_long_table_stays_a_table(tmp_path: Path) -> None:
     assert {b.kind for b in raw.blocks} == {"cell"}
 
 
+def test_docx_borderless_one_line_header_over_a_row_stays_a_table(tmp_path: Path) -> None:
+    path = _two_cell_docx(tmp_path / "short.docx", None, (["Chỉ tiêu"], ["Giá trị"]), rows=2)
+    raw = read_document(path)
+    assert [b.kind for b in raw.blocks] == ["cell"] * 4
+
+
 def test_docx_styled_table_whose_cells_switch_borders_off_is_layout(tmp_path: Path) -> None:
     """Word's "No Border" on a "Table Grid" table writes w:tcBorders nil in every cell, not w:tblBorders."""
     path = _two_cell_docx(tmp_path / "styled.docx", "Table Grid", (["Nơi nhận:", "- Lưu VT."], ["BÍ THƯ", "Tên"]))

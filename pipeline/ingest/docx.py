@@ -10,7 +10,8 @@ merged-cell markers, field results). What the reader sees in Word is what we ret
   heading tree is built from those labels and Word keeps them out of the text runs;
 - table cells once each, at their top-left grid position, with `col_span` (gridSpan) and
   `row_span` (vMerge); nested tables' text stays inside the cell that holds them;
-- except a *layout table*: a small table (at most 3 rows and 3 columns) that draws no lines, the way
+- except a *layout table*: a small table (at most 3 rows and 3 columns, its first row holding a cell of
+  several lines unless it is the only row) that draws no lines, the way
   Word users set a plan's head ("ĐẢNG ỦY XÃ … / Số 12-KH/ĐU" beside "ĐẢNG CỘNG SẢN VIỆT NAM / place,
   date") and its end ("Nơi nhận: …" beside "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / name") side by side. Its
   cells are columns of ordinary lines, not data: each cell paragraph becomes a paragraph block, read
@@ -450,7 +451,14 @@ def _layout_grid(tbl: etree._Element) -> list[list[etree._Element]] | None:
             column += int(_attr(tc_pr.find(f"{W}gridSpan"), "val") or 1) if tc_pr is not None else 1
     if len(columns) < 2 or len(columns) > MAX_LAYOUT_COLUMNS or _draws_lines(tbl):
         return None
+    if len(rows) > 1 and not any(_lines_in(tc) > 1 for tc in rows[0] if tc.tag == _TC):
+        return None  # one-line cells over more rows: a header row over data, or a grid of single lines
     return [columns[c] for c in sorted(columns)]
+
+
+def _lines_in(tc: etree._Element) -> int:
+    """How many paragraphs of a cell hold text."""
+    return sum(1 for p in tc.iter(_P) if "".join(t.text or "" for t in p.iter(f"{W}t")).strip())
 
 
 def _layout_blocks(grid: list[list[etree._Element]], tbl: etree._Element, index: int, ctx: _Context) -> list[RawBlock]:
