@@ -186,33 +186,21 @@ class Registry:
             known = self.directive(c.number)
             if known is None:
                 continue
-            if c.date and not c.date.startswith(known.date):
-                warnings.append(
-                    DocWarning(
-                        code="citation_date_mismatch",
-                        message=f"{c.number} is cited with date {c.date}; the registry has {known.date}",
-                        span=c.span,
-                        source=c.source,
+            cited_as = {
+                "date": (f"with date {c.date}", known.date, bool(c.date) and not c.date.startswith(known.date)),
+                "issuer": (f"as issued by {c.issuer}", known.issuer, bool(c.issuer) and c.issuer != known.issuer),
+                "type": (f"as {c.doc_type}", known.doc_type, c.doc_type != known.doc_type),
+            }
+            for field, (written, registered, differs) in cited_as.items():
+                if differs:
+                    warnings.append(
+                        DocWarning(
+                            code=f"citation_{field}_mismatch",
+                            message=f"{c.number} is cited {written}; the registry has {registered}",
+                            span=c.span,
+                            source=c.source,
+                        )
                     )
-                )
-            if c.issuer and c.issuer != known.issuer:
-                warnings.append(
-                    DocWarning(
-                        code="citation_issuer_mismatch",
-                        message=f"{c.number} is cited as issued by {c.issuer}; the registry has {known.issuer}",
-                        span=c.span,
-                        source=c.source,
-                    )
-                )
-            if c.doc_type != known.doc_type:
-                warnings.append(
-                    DocWarning(
-                        code="citation_type_mismatch",
-                        message=f"{c.number} is cited as {c.doc_type}; the registry has {known.doc_type}",
-                        span=c.span,
-                        source=c.source,
-                    )
-                )
         warnings.extend(_check_consistency(citations))
         return warnings
 
