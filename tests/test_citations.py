@@ -8,24 +8,17 @@ format against the hand-labelled gold set.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from plan_documents import gold_case, gold_renditions, make_document
 
 from extractors.citations import extract_citations, scan
 from extractors.grammar import fold, parse_date, parse_partial_date, phrase_pattern
-from pipeline.document import Document, DocumentHeader, Span
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def make_document(text: str) -> Document:
-    text = unicodedata.normalize("NFC", text)
-    return Document(doc_id="t", path="t.txt", format="txt", text=text, fold=fold(text))
+from pipeline.document import DocumentHeader, Span
 
 
 def fields(text: str) -> list[tuple]:
@@ -425,19 +418,12 @@ def test_impossible_date_is_dropped_with_a_warning() -> None:
 # --- the corpus against the gold set, every format -----------------------------------------------
 
 
-def _renditions() -> list[Path]:
-    return sorted(p for p in (ROOT / "corpus" / "plans").glob("*.*") if (ROOT / "gold" / f"{p.stem}.json").exists())
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("path", _renditions(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", gold_renditions(), ids=lambda p: p.name)
 def test_corpus_citations_against_gold(path: Path) -> None:
-    from pipeline.ingest import read_document
-    from pipeline.scoring import load_gold_file, score_kind
-    from pipeline.structure import build_document
+    from pipeline.scoring import score_kind
 
-    gold = load_gold_file(ROOT / "gold" / f"{path.stem}.json")
-    doc = build_document(read_document(path), path.stem)
+    gold, doc = gold_case(path)
     citations, _ = extract_citations(doc)
     result, _ = score_kind("citations", gold.citations, citations, doc.fold)
     det, exact = result.detection, result.exact

@@ -3,25 +3,17 @@ corpus in every format against the gold set."""
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import pytest
+from plan_documents import gold_case, gold_renditions, make_document
 
 from extractors.citations import extract_citations
-from extractors.grammar import fold
 from extractors.metadata import extract_metadata
-from pipeline.document import Document, DocumentHeader, Span
+from pipeline.document import DocumentHeader, Span
 from pipeline.models import Metadata
 
-ROOT = Path(__file__).resolve().parent.parent
-
 BODY = "\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNội dung.\n"
-
-
-def make_document(text: str) -> Document:
-    text = unicodedata.normalize("NFC", text)
-    return Document(doc_id="t", path="t.txt", format="txt", text=text, fold=fold(text))
 
 
 def metadata_of(text: str) -> Metadata:
@@ -179,19 +171,12 @@ def test_implements_and_replaces_come_from_the_head() -> None:
 FIELDS = ["doc_type", "number", "symbol", "date", "place", "issuer", "signer", "signer_title", "implements", "replaces"]
 
 
-def _renditions() -> list[Path]:
-    return sorted(p for p in (ROOT / "corpus" / "plans").glob("*.*") if (ROOT / "gold" / f"{p.stem}.json").exists())
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("path", _renditions(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", gold_renditions(), ids=lambda p: p.name)
 def test_corpus_metadata_against_gold(path: Path) -> None:
-    from pipeline.ingest import read_document
-    from pipeline.scoring import load_gold_file, score_metadata
-    from pipeline.structure import build_document
+    from pipeline.scoring import score_metadata
 
-    gold = load_gold_file(ROOT / "gold" / f"{path.stem}.json")
-    doc = build_document(read_document(path), path.stem)
+    gold, doc = gold_case(path)
     citations, _ = extract_citations(doc)
     agreement, finding = score_metadata(gold.metadata, extract_metadata(doc, citations))
     equal = sum(agreement.equal.values())

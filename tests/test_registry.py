@@ -8,10 +8,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from plan_documents import ROOT, make_document
 from pydantic import ValidationError
 
 from extractors.citations import extract_citations
-from extractors.grammar import fold
 from extractors.registry import (
     LEXICON_DIR,
     DirectivesLexicon,
@@ -19,10 +19,7 @@ from extractors.registry import (
     IssuersLexicon,
     load_registry,
 )
-from pipeline.document import Document
 from pipeline.models import Citation
-
-ROOT = Path(__file__).resolve().parent.parent
 
 REQUIRED = {
     "57-NQ/TW": ("nghi_quyet", "Bộ Chính trị", "2024-12-22"),
@@ -37,11 +34,6 @@ REQUIRED = {
     "422/QĐ-TTg": ("quyet_dinh", "Thủ tướng Chính phủ", "2022-04-04"),
     "85/2016/NĐ-CP": ("nghi_dinh", "Chính phủ", "2016"),
 }
-
-
-def make_document(text: str) -> Document:
-    text = unicodedata.normalize("NFC", text)
-    return Document(doc_id="t", path="t.txt", format="txt", text=text, fold=fold(text))
 
 
 @pytest.mark.parametrize(("number", "facts"), REQUIRED.items())
