@@ -12,9 +12,7 @@ reported as a `DocWarning`.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,8 +26,8 @@ from extractors.grammar import (
     tone_key,
 )
 from pipeline.models import Citation, DocType, DocWarning
-
-LEXICON_DIR = Path(__file__).parent / "lexicon"
+from pipeline.normalize import LEXICON_DIR as LEXICON_DIR  # re-exported: pipeline.audit.messages reads it here
+from pipeline.normalize import load_lexicon
 
 
 class _Strict(BaseModel):
@@ -92,13 +90,13 @@ class _BodiesLexicon(BaseModel):
 
 
 def _read(name: str, model: type[BaseModel]) -> BaseModel:
-    with open(LEXICON_DIR / name, encoding="utf-8") as f:
-        return model.model_validate(json.load(f))
+    """A lexicon file (read once, by the shared loader) checked against its model."""
+    return model.model_validate(load_lexicon(name))
 
 
-def number_key(number: str) -> str:
-    """Key under which two spellings of one number meet (case, Đ/D): '06/QĐ-TTg' = '06/QD-TTG'."""
-    return fold(number).replace("đ", "d").replace("ð", "d")
+# Key under which two spellings of one number meet (case, Đ/D): '06/QĐ-TTg' = '06/QD-TTG'; the
+# speller's key of a symbol part, applied to the whole number.
+number_key = SymbolSpeller.key
 
 
 class Registry:
@@ -136,7 +134,6 @@ class Registry:
                 self._issuer_by_form.setdefault(tone_key(form), (body.name, False))
                 forms.append(form)
         self.issuer_re = regex.compile(BEFORE_WORD + "(" + alternation(forms) + ")" + AFTER_WORD)
-        self.body_names = [b.name for b in bodies.bodies]
         self.signer_title_re = regex.compile(BEFORE_WORD + "(" + alternation(issuers.signer_titles) + ")" + AFTER_WORD)
         self._signer_titles = {tone_key(t): t for t in issuers.signer_titles}
 

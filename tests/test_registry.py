@@ -13,13 +13,13 @@ from pydantic import ValidationError
 
 from extractors.citations import extract_citations
 from extractors.registry import (
-    LEXICON_DIR,
     DirectivesLexicon,
     DocTypesLexicon,
     IssuersLexicon,
     load_registry,
 )
 from pipeline.models import Citation
+from pipeline.normalize import LEXICON_DIR
 
 REQUIRED = {
     "57-NQ/TW": ("nghi_quyet", "Bộ Chính trị", "2024-12-22"),
