@@ -37,6 +37,7 @@ from extractors.grammar import (
     FULL_DATE,
     HYPHEN,
     NUMBER,
+    NUMBER_RE,
     canonical_number,
     fold,
     number_type_code,
@@ -328,7 +329,7 @@ def own_number(document: Document, end: int | None = None) -> str | None:
     registry = load_registry()
     if document.header.number_line is not None:
         span = document.header.number_line
-        m = regex.compile(NUMBER).search(document.fold, span.start, span.end)
+        m = NUMBER_RE.search(document.fold, span.start, span.end)
         if m:
             return canonical_number(m, document.text, registry.speller)
         return None

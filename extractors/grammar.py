@@ -217,8 +217,6 @@ NUMERIC_DATE = rf"\d{{1,2}}(?:{DATE_SEP})\d{{1,2}}(?:{DATE_SEP}){YEAR}(?!\d)"
 # 22 tháng 12 năm 2024; the slip "19 tháng 6 tháng 2025" is read as meant.
 WORD_DATE = rf"\d{{1,2}}\s+tháng\s+\d{{1,2}}\s*,?\s*(?:năm|tháng)\s+{YEAR}(?!\d)"
 FULL_DATE = rf"(?<!\d)(?:{NUMERIC_DATE}|{WORD_DATE})"
-# An optional "ngày" before a full date ("ngày 22/12/2024", "22/12/2024").
-DATE_WITH_DAY_WORD = rf"(?:ngày\s+)?{FULL_DATE}"
 # Month and year only: "tháng 8 năm 2025", "tháng 8/2025".
 MONTH_YEAR = rf"tháng\s+\d{{1,2}}\s*(?:,?\s*năm\s+|/\s*){YEAR}(?!\d)"
 FULL_DATE_RE = regex.compile(FULL_DATE)
