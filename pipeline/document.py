@@ -166,13 +166,25 @@ class Document(BaseModel):
         i = max(bisect_right(self._offset_starts, offset) - 1, 0)
         return self.raw_sources[self.offsets[i].block]
 
-    def section_at(self, offset: int) -> str | None:
-        """Path of the innermost section whose range contains `offset`."""
+    def _innermost_section(self, offset: int) -> str | None:
         best: Section | None = None
         for section in self.sections:
             if section.start <= offset < section.end and (best is None or section.level >= best.level):
                 best = section
         return best.path if best else None
+
+    @cached_property
+    def _section_steps(self) -> tuple[list[int], list[str | None]]:
+        """The offsets where the innermost section can change (every section's start and end), and the
+        innermost section from each on: `section_at` runs once per record, so it bisects these."""
+        steps = sorted({s.start for s in self.sections} | {s.end for s in self.sections})
+        return steps, [self._innermost_section(step) for step in steps]
+
+    def section_at(self, offset: int) -> str | None:
+        """Path of the innermost section whose range contains `offset`."""
+        steps, paths = self._section_steps
+        i = bisect_right(steps, offset) - 1
+        return paths[i] if i >= 0 else None
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect_right(self._block_starts, offset) - 1
