@@ -33,6 +33,7 @@ from functools import cache
 import regex
 
 from extractors.evidence import evidence
+from extractors.nlp import pos_tag
 from pipeline.document import Block, Document
 from pipeline.models import Body, Citation
 from pipeline.normalize import fold_text, load_lexicon
@@ -550,18 +551,12 @@ _NLP_LEVEL = regex.compile(r"(?:xã|phường|thị trấn|tỉnh|huyện)$")
 _MAX_NAME_WORDS = 8
 
 
-def _pos_tag(text: str) -> list[tuple[str, str]]:
-    from underthesea import pos_tag  # imported only when a slot needs it: ~1 s
-
-    return pos_tag(text)
-
-
 def _noun_run(document: Document, start: int, end: int) -> Mention | None:
     """The name starting at `start`: the run of nouns underthesea tags there, closed by a level word
     ("… xã", "… tỉnh") or by the first word that is not a noun."""
     clause = document.text[start:end]
     words: list[str] = []
-    for index, (word, tag) in enumerate(_pos_tag(clause)):
+    for index, (word, tag) in enumerate(pos_tag(clause)):
         if tag not in _NOUN_TAGS or (index == 0 and not word[:1].isupper()):
             break
         words.append(word)

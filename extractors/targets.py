@@ -26,11 +26,9 @@ POS tagger was tried there and did worse ("kế hoạch công tác hằng năm":
 
 from __future__ import annotations
 
-import importlib.util
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import regex
 
@@ -45,6 +43,7 @@ from extractors.grammar import (
     parse_partial_date,
     phrase_pattern,
 )
+from extractors.nlp import compound_words, pos_tag
 from extractors.numbers import Quantity, lexicon, scan_quantities
 from pipeline.document import Block, Document, Section, Span
 from pipeline.models import Target
@@ -460,20 +459,6 @@ def _in_target_section(ctx: _Context, segment: _Segment, lead: _Segment | None) 
     return bool(lead and w.target_section.search(ctx.document.fold[lead.start : lead.end]))
 
 
-@cache
-def _compound_words() -> frozenset[str]:
-    """The many-syllable words of underthesea's Vietnamese word list (Viet74K, shipped in the package),
-    read from the file so that underthesea itself need not be imported."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(" ".join(line.lower().split()) for line in lines if " " in line.strip())
-
-
 def _splits_a_word(folded: str, q: Quantity, floor: int) -> bool:
     """Does the number stand inside a word ("báo 6 cáo", "phối 9 hợp")? A page number that a
     conversion left in a sentence; the normalizer removes it only where the document shows the
@@ -482,7 +467,7 @@ def _splits_a_word(folded: str, q: Quantity, floor: int) -> bool:
     after = regex.match(r"\s+(\p{L}+)", folded[q.number_end : q.number_end + 20])
     if not before or not after or before.group(1) in _words().number_lead:
         return False  # "có 50 người": "có" leads a number, "có người" is no broken word here
-    return f"{before.group(1)} {after.group(1)}" in _compound_words()
+    return f"{before.group(1)} {after.group(1)}" in compound_words()
 
 
 def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
@@ -674,13 +659,6 @@ def _new_clause(piece: str) -> bool:
     return bool(_words().modal.search(piece.lower()))
 
 
-@cache
-def _tagger():
-    from underthesea import pos_tag  # imported on first use: loading the model costs ~0.4 s
-
-    return pos_tag
-
-
 def _verb_coordination(tail: str) -> int | None:
     """Where "và" joins a verb phrase to the counted noun phrase ("kết quả điện tử và tái sử dụng
     thông tin"), so that the passive "được …" attaches to the noun phrase alone. Uses underthesea's
@@ -688,7 +666,7 @@ def _verb_coordination(tail: str) -> int | None:
     and no verb earlier in the tail."""
     if " và " not in f" {tail} ":
         return None
-    tags = _tagger()(tail)
+    tags = pos_tag(tail)
     pos = 0
     for i, (word, tag) in enumerate(tags):
         found = tail.find(word, pos)
