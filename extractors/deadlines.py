@@ -38,12 +38,10 @@ lexicon/time_expressions.json.
 from __future__ import annotations
 
 import calendar
-import json
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
 import regex
@@ -57,13 +55,13 @@ from extractors.grammar import (
     YEAR,
     alternation,
     fold,
+    parse_date,
     parse_partial_date,
     tone_key,
 )
 from pipeline.document import Document
 from pipeline.models import Deadline, DeadlineSpec, DocWarning
-
-LEXICON_PATH = Path(__file__).parent / "lexicon" / "time_expressions.json"
+from pipeline.normalize import load_lexicon
 
 Mode = Literal["cell", "body", "heading", "title"]
 
@@ -107,11 +105,6 @@ class Region:
     end: int
     mode: Mode
     candidates: list[Candidate] = field(default_factory=list)
-
-
-@cache
-def _lexicon() -> dict:
-    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
 
 
 def _alt(words: list[str] | dict) -> str:
@@ -300,12 +293,12 @@ class _Grammar:
                 _, recurrence = self.recurrence_of(m)
                 return DeadlineSpec(kind="recurring", recurrence=recurrence, day=day), None
             if name in {"by_date", "from_date", "date"}:
-                first = _parse_day(g["d"])
+                first = parse_date(g["d"])
                 if first is None:
                     return None, g["d"]
                 if name in {"by_date", "date"}:
                     return DeadlineSpec(kind="by_date", end=first), None
-                second = _parse_day(g["d2"]) if g.get("d2") else None
+                second = parse_date(g["d2"]) if g.get("d2") else None
                 if g.get("d2") and second is None:
                     return None, g["d2"]
                 return DeadlineSpec(kind="period", start=first, end=second), None
@@ -415,17 +408,6 @@ class _Grammar:
         return found
 
 
-def _parse_day(text: str) -> str | None:
-    """ISO date of a numeric or worded full date, None where it cannot exist (31-02-2026)."""
-    m = regex.match(r"\D*(\d{1,2})\D+?(\d{1,2})\D+?(\d{4})", text)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
-    except ValueError:
-        return None
-
-
 def _plan_date(document: Document | None) -> str | None:
     """The plan's own date (ISO, first day where only a month or year is printed), if its date line has one."""
     if document is None or document.header.place_date is None:
@@ -439,7 +421,7 @@ def _plan_date(document: Document | None) -> str | None:
 
 @cache
 def _grammar() -> _Grammar:
-    return _Grammar(_lexicon())
+    return _Grammar(load_lexicon("time_expressions.json"))
 
 
 # --- choosing what counts ---------------------------------------------------------------------
