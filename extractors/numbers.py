@@ -13,16 +13,13 @@ Kept apart from `targets.py` so that it can be tested (and property-tested) on p
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import regex
 
-from extractors.grammar import phrase_pattern
-
-LEXICON = Path(__file__).parent / "lexicon" / "target_words.json"
+from extractors.grammar import alternation, phrase_pattern
+from pipeline.normalize import load_lexicon
 
 # A written number: thousands-dot groups with an optional decimal comma ("1.139", "24.530,5"),
 # English thousands commas with an optional decimal point ("1,234,567.5"), an English decimal point
@@ -104,14 +101,9 @@ class Quantity:
     comparator: str
 
 
-@cache
 def lexicon() -> dict:
-    with LEXICON.open(encoding="utf-8") as f:
-        return json.load(f)
-
-
-def _alternation(words: list[str]) -> str:
-    return "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    """target_words.json: the comparator, range and unit words that numbers and targets read."""
+    return load_lexicon("target_words.json")
 
 
 @cache
@@ -120,18 +112,18 @@ def _patterns() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
     lex = lexicon()
     before = {w: comp for comp, words in lex["comparators_before"].items() for w in words}
     after = {w: comp for comp, words in lex["comparators_after"].items() for w in words}
-    percent = _alternation(lex["percent_signs"])
-    range_sep = _alternation(lex["range_separators"])
-    range_open = _alternation(lex["range_open"])
-    range_close = _alternation(lex["range_close"])
+    percent = alternation(lex["percent_signs"])
+    range_sep = alternation(lex["range_separators"])
+    range_open = alternation(lex["range_open"])
+    range_close = alternation(lex["range_close"])
     num = NUMBER_TOKEN
     quantity = (
         # comparator words before: "tối thiểu", "trên", "khoảng", "≥"; "từ" only opens a range or "trở lên"
-        rf"(?:(?P<before>{_alternation(list(before))})\s*(?=\d))?"
+        rf"(?:(?P<before>{alternation(list(before))})\s*(?=\d))?"
         rf"(?:(?P<open>{range_open})\s+(?=\d))?"
         rf"(?P<num>(?P<v1>{num})(?P<p1>\s*{percent})?"
         rf"(?:(?:\s*{range_sep}\s*|\s+{range_close}\s+)(?P<v2>{num})(?P<p2>\s*{percent})?)?)"
-        rf"(?:\s+(?P<after>{_alternation(list(after))})(?!\w))?"
+        rf"(?:\s+(?P<after>{alternation(list(after))})(?!\w))?"
     )
     return regex.compile(quantity), before, after
 

@@ -38,10 +38,10 @@ from extractors.grammar import (
     FULL_DATE_RE,
     MONTH_YEAR,
     NUMBER_RE,
+    alternation,
     iso_date,
     parse_date,
     parse_partial_date,
-    phrase_pattern,
 )
 from extractors.nlp import compound_words, pos_tag
 from extractors.numbers import Quantity, lexicon, scan_quantities
@@ -53,10 +53,6 @@ _SKIPPED_COLUMNS = {"stt", "lead", "support", "deadline", "cycle", "collector", 
 _QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31)}
 _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
 _SYLLABLE = regex.compile(r"[\w/%.,-]+")
-
-
-def _alt(words: list[str]) -> str:
-    return "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
 @dataclass(frozen=True)
@@ -108,41 +104,41 @@ def _words() -> _Words:
     existential = set(lex["indicator_existential_words"])
     cues = [c for c in lex["commitment_cues"] + lex["indicator_wrapper_verbs"] if c not in existential]
     return _Words(
-        unit_stop=regex.compile(rf"{_alt(stops)}(?!\w)"),
+        unit_stop=regex.compile(rf"{alternation(stops)}(?!\w)"),
         unit_max=lex["unit_max_syllables"],
-        time_unit=regex.compile(rf"\s*{_alt(lex['time_units'])}(?!\w)"),
-        ordinal_before=regex.compile(rf"(?<!\w){_alt(lex['ordinal_words_before'])}\s*$"),
-        descriptive=regex.compile(rf"\s*{_alt(lex['descriptive_units'])}(?!\w)"),
+        time_unit=regex.compile(rf"\s*{alternation(lex['time_units'])}(?!\w)"),
+        ordinal_before=regex.compile(rf"(?<!\w){alternation(lex['ordinal_words_before'])}\s*$"),
+        descriptive=regex.compile(rf"\s*{alternation(lex['descriptive_units'])}(?!\w)"),
         name_quotes="".join(lex["name_quote_marks"]),
-        year_lead=regex.compile(rf"(?<!\w){_alt(lex['year_lead_words'])}\s*$"),
-        statistic=regex.compile(rf"(?<!\w){_alt(lex['statistic_markers'])}(?!\w)"),
-        cue_before=regex.compile(rf"(?<!\w){_alt(cues)}(?!\w)"),
+        year_lead=regex.compile(rf"(?<!\w){alternation(lex['year_lead_words'])}\s*$"),
+        statistic=regex.compile(rf"(?<!\w){alternation(lex['statistic_markers'])}(?!\w)"),
+        cue_before=regex.compile(rf"(?<!\w){alternation(cues)}(?!\w)"),
         cue_window=lex["commitment_cue_window"],
-        target_section=regex.compile(rf"(?<!\w){_alt(lex['target_section_words'])}(?!\w)"),
-        aspiration=regex.compile(rf"(?<!\w){_alt(lex['aspiration_words'])}(?!\w)"),
-        aspiration_head=regex.compile(rf"\s*{_alt(lex['aspiration_words'])}\s+(?=\S)"),
+        target_section=regex.compile(rf"(?<!\w){alternation(lex['target_section_words'])}(?!\w)"),
+        aspiration=regex.compile(rf"(?<!\w){alternation(lex['aspiration_words'])}(?!\w)"),
+        aspiration_head=regex.compile(rf"\s*{alternation(lex['aspiration_words'])}\s+(?=\S)"),
         locality=regex.compile("|".join(lex["indicator_locality_patterns"])),
         horizons=[(regex.compile(h["pattern"]), h["value"]) for h in lex["horizon_patterns"]],
         horizon_excluded=regex.compile("|".join(lex["horizon_excluded_patterns"])),
-        quote_end=regex.compile(rf",\s*{_alt(lex['quote_end_words'])}(?!\w)"),
-        citation_intro=regex.compile(rf"(?<!\w){_alt(lex['citation_intro_words'])}\s*$"),
-        wrapper_head=regex.compile(rf"^\s*{_alt(lex['indicator_wrapper_verbs'])}(?!\w)[\s,]*"),
-        link_tail=regex.compile(rf"(?<!\w){_alt(lex['indicator_link_words'])}[\s,]*$"),
-        existential_tail=regex.compile(rf"(?<!\w){_alt(lex['indicator_existential_words'])}[\s,]*$"),
-        object_tail=regex.compile(rf"(?<!\w){_alt(lex['indicator_object_markers'])}[\s,]*$"),
-        trailing_cut=regex.compile(rf"[\s,]+{_alt(lex['indicator_trailing_cuts'])}(?!\w)"),
-        modal=regex.compile(rf"(?<!\w){_alt(lex['clause_modal_words'])}(?!\w)"),
-        coordinator_then_cue=regex.compile(rf"(?:,|;|(?<!\w)(?:và|hoặc)(?!\w))\s*(?:{_alt(cues)}(?!\w)|$)"),
+        quote_end=regex.compile(rf",\s*{alternation(lex['quote_end_words'])}(?!\w)"),
+        citation_intro=regex.compile(rf"(?<!\w){alternation(lex['citation_intro_words'])}\s*$"),
+        wrapper_head=regex.compile(rf"^\s*{alternation(lex['indicator_wrapper_verbs'])}(?!\w)[\s,]*"),
+        link_tail=regex.compile(rf"(?<!\w){alternation(lex['indicator_link_words'])}[\s,]*$"),
+        existential_tail=regex.compile(rf"(?<!\w){alternation(lex['indicator_existential_words'])}[\s,]*$"),
+        object_tail=regex.compile(rf"(?<!\w){alternation(lex['indicator_object_markers'])}[\s,]*$"),
+        trailing_cut=regex.compile(rf"[\s,]+{alternation(lex['indicator_trailing_cuts'])}(?!\w)"),
+        modal=regex.compile(rf"(?<!\w){alternation(lex['clause_modal_words'])}(?!\w)"),
+        coordinator_then_cue=regex.compile(rf"(?:,|;|(?<!\w)(?:và|hoặc)(?!\w))\s*(?:{alternation(cues)}(?!\w)|$)"),
         coordinator=regex.compile(r"[,;]|(?<!\w)(?:và|hoặc)(?!\w)"),
         year_mention=regex.compile(r"(?<!so\s+với\s+|\w)năm\s+((?:19|20)\d{2})(?!\d)"),
-        time_adverb=regex.compile(rf"(?<!\w){_alt(lex['indicator_time_adverbs'])}(?!\w)[\s,]*"),
-        change_head=regex.compile(rf"^\s*{_alt(lex['indicator_change_verbs'])}(?!\w)\s*"),
-        share_link=regex.compile(rf"^\s*{_alt(lex['indicator_share_links'])}(?!\w)"),
+        time_adverb=regex.compile(rf"(?<!\w){alternation(lex['indicator_time_adverbs'])}(?!\w)[\s,]*"),
+        change_head=regex.compile(rf"^\s*{alternation(lex['indicator_change_verbs'])}(?!\w)\s*"),
+        share_link=regex.compile(rf"^\s*{alternation(lex['indicator_share_links'])}(?!\w)"),
         share_noun=lex["indicator_share_noun"],
-        tail_not_share=regex.compile(rf"^\s*(?:{_alt(stops)}|{_alt(lex['time_units'])})(?!\w)"),
+        tail_not_share=regex.compile(rf"^\s*(?:{alternation(stops)}|{alternation(lex['time_units'])})(?!\w)"),
         number_lead=frozenset(lex["number_lead_words"]),
-        statistic_section=regex.compile(rf"(?<!\w){_alt(lex['statistic_section_words'])}(?!\w)"),
-        statistic_column=regex.compile(rf"(?<!\w){_alt(lex['statistic_column_words'])}(?!\w)"),
+        statistic_section=regex.compile(rf"(?<!\w){alternation(lex['statistic_section_words'])}(?!\w)"),
+        statistic_column=regex.compile(rf"(?<!\w){alternation(lex['statistic_column_words'])}(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
     )
 
