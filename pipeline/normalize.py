@@ -333,12 +333,7 @@ def _wrap_glue(before: str, after: str) -> str:
 def split_lines(t: Tracked) -> list[Tracked]:
     """Cut a cleaned block into paragraphs: line breaks become spaces except before a new item."""
     pieces: list[Tracked] = []
-    raw_lines: list[Tracked] = []
-    start = 0
-    for i, ch in enumerate(t.text + "\n"):
-        if ch == "\n":
-            raw_lines.append(Tracked(t.text[start:i], t.pos[start:i]))
-            start = i + 1
+    raw_lines = split_tracked(t, "\n")
     current: Tracked | None = None
     for line in raw_lines:
         stripped = _strip(line)
