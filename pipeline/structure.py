@@ -77,7 +77,6 @@ _LETTERS = "abcdđeghiklmnopqrstuvxy"
 # patterns used inside functions, compiled once
 _LOWER = regex.compile(r"\p{Ll}")
 _HINT_STYLE = regex.compile(r"(?i)heading|title|bold|strong")
-_ISSUING_END = regex.compile(r"(như sau|sau đây)\s*:?\s*$")
 _CLAUSE_CUT = regex.compile(r"[;,]\s+(?=\p{Lu})")
 _BASIS_START = regex.compile(r"(?:^|(?<=[;,.]\s))Căn cứ")
 _PERSON_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}")
@@ -295,11 +294,18 @@ def _first_heading(entries: list[_Entry]) -> int:
 # --- head -------------------------------------------------------------------------------------------
 
 
+@cache
+def _issuing_end() -> regex.Pattern:
+    """How the sentence that issues the plan ends ("... như sau:"), from the lexicon, compiled once."""
+    ends = "|".join(regex.escape(end) for end in load_lexicon("headings.json")["issuing_end"])
+    return regex.compile(rf"(?:{ends})\s*:?\s*$")
+
+
 def _issuing_start(text: str) -> int | None:
     """Where, in a head line, the sentence that issues the plan starts ("Ban Thường vụ ... như sau:")."""
     lex = load_lexicon("headings.json")
     folded = fold_text(text)
-    if not _ISSUING_END.search(folded):
+    if not _issuing_end().search(folded):
         return None
     if not any(v in folded for v in lex["issuing_verbs"]) or not any(o in folded for o in lex["issuing_objects"]):
         return None
@@ -316,7 +322,6 @@ def _issuing_start(text: str) -> int | None:
 def _read_head(b: _Builder, body_start: int) -> None:
     lex = load_lexicon("headings.json")
     doc_types = set(lex["doc_type_lines"])
-    mottos = set(lex["motto_lines"])
     header = b.header
     head = b.entries[:body_start]
     doc_type_at: int | None = None
@@ -336,8 +341,6 @@ def _read_head(b: _Builder, body_start: int) -> None:
         if doc_type_at is None and folded in doc_types and e.text.isupper():
             header.doc_type_line = b.span(e)
             doc_type_at = i
-        if folded in mottos:
-            continue
     title: list[_Entry] = []
     seen_basis = False
     for i, e in enumerate(head):
