@@ -24,7 +24,7 @@ from pipeline.audit.matcher import FUZZY_THRESHOLD, concepts_of, load_lexicon, m
 from pipeline.audit.messages import doc_type_name, document, message, vn_date, vn_figure
 from pipeline.audit.models import AuditReport, Finding, MatrixCell, PeerMatrix, PlanAudit, Quote
 from pipeline.audit.profiles import Level, Profile, ProfileTarget, level_of, load_profiles
-from pipeline.models import Citation, Criterion, DeadlineSpec, DocWarning, PlanResult, Target, Task
+from pipeline.models import Citation, Criterion, Deadline, DeadlineSpec, DocWarning, PlanResult, Target, Task
 
 FIVE_CLEAR = ("viec", "trach_nhiem", "san_pham", "thoi_han", "hieu_qua")
 _FIVE_CLEAR_CODE = {
@@ -50,6 +50,11 @@ _FIGURE = regex.compile(
     r"\d[\d.,]*\s*%|(?:ít nhất|tối thiểu|không dưới|trên|đạt|từ)\s+\d{1,3}(?:[.,]\d{3})*(?![\d/])"
 )
 
+Coverage = list[tuple[ProfileTarget, str, Target | None, list[str]]]
+"""Per target of a profile: (target, status, the plan's target that carries it, reasons)."""
+_Audited = tuple[PlanResult, PlanAudit, list[Profile], dict[str, Coverage]]
+"""A plan as audited: its result, its audit, the profiles it was audited against, and its coverage of each."""
+
 
 def audit(
     results: list[PlanResult],
@@ -61,7 +66,7 @@ def audit(
     directives its `implements` citations reach), then compare the plans of each directive."""
     profiles = load_profiles(profiles_dir, extra_profiles)
     report = AuditReport()
-    audited: list[tuple[PlanResult, PlanAudit, list[Profile]]] = []
+    audited: list[_Audited] = []
     for result in results:
         chosen = _directives_for(result, against, profiles)
         if against != "auto" and not chosen:
@@ -91,17 +96,18 @@ def audit(
                     else message("coverage.no_profile/nothing"),
                 )
             )
+        covered = {profile.id: coverage(result, profile, level) for profile in chosen}
         for profile in chosen:
-            for target, status, found, reasons in coverage(result, profile, level):
+            for target, status, found, reasons in covered[profile.id]:
                 if status != "not_applicable":  # the matrix shows them; a finding each would bury the rest
                     plan.findings.append(_coverage_finding(result, profile, target, status, found, reasons))
         five_clear, findings = _five_clear(result)
         plan.five_clear = five_clear
         plan.findings.extend(findings)
         plan.findings.extend(_lints(result, chosen, profiles, level))
-        audited.append((result, plan, chosen))
+        audited.append((result, plan, chosen, covered))
         report.plans.append(plan)
-    report.matrices = _peer_matrices(audited, profiles)
+    report.matrices = _peer_matrices(audited)
     return report
 
 
@@ -197,11 +203,9 @@ def compare(found: Target, target: ProfileTarget) -> tuple[str, list[str]]:
     return "carried", reasons
 
 
-def coverage(
-    result: PlanResult, profile: Profile, level: Level
-) -> list[tuple[ProfileTarget, str, Target | None, list[str]]]:
+def coverage(result: PlanResult, profile: Profile, level: Level) -> Coverage:
     """For each target of the profile: (target, status, the plan's target that carries it, reasons)."""
-    out: list[tuple[ProfileTarget, str, Target | None, list[str]]] = []
+    out: Coverage = []
     for target in profile.targets:
         if level not in target.applies_to:
             out.append((target, "not_applicable", None, []))
@@ -268,8 +272,14 @@ def _task_name(i: int, task: Task) -> str:
     return message("part/task_no_group", number=i)
 
 
-def _quote(record: Target | Task) -> Quote:
+def _quote(record: Citation | Criterion | Deadline | Target | Task) -> Quote:
+    """A record's own words and place, as a finding's evidence."""
     return Quote(text=record.quote, section=record.section, source=record.source, span=record.span)
+
+
+def _directive_quote(profile: Profile, target: ProfileTarget) -> Quote:
+    """The directive's target, as a finding's evidence."""
+    return Quote(text=_target_words(profile, target), section=profile.id)
 
 
 _COVERAGE_SEVERITY = {"carried": "info", "strengthened": "info", "weakened": "problem", "missing": "warning"}
@@ -278,7 +288,7 @@ _COVERAGE_SEVERITY = {"carried": "info", "strengthened": "info", "weakened": "pr
 def _coverage_finding(
     result: PlanResult, profile: Profile, target: ProfileTarget, status: str, found: Target | None, reasons: list[str]
 ) -> Finding:
-    directive_quote = Quote(text=_target_words(profile, target), section=profile.id)
+    directive_quote = _directive_quote(profile, target)
     names = {"directive": _directive_name(profile), "indicator": target.indicator}
     if found is None:
         text = message("coverage.missing", **names, target=_target_phrase(target))
@@ -351,13 +361,8 @@ def measure_of(task: Task, targets: list[Target], criteria: Sequence[Criterion] 
                 return _quote(t)
     row = criterion_for(task, criteria)
     if row is not None:
-        return Quote(text=row.quote, section=row.section, source=row.source, span=row.span)
+        return _quote(row)
     return None
-
-
-def measurable(task: Task, targets: list[Target], criteria: Sequence[Criterion] = ()) -> bool:
-    """Rõ hiệu quả: see `measure_of`."""
-    return measure_of(task, targets, criteria) is not None
 
 
 def five_clear_of(task: Task, targets: list[Target], criteria: Sequence[Criterion] = ()) -> dict[str, bool]:
@@ -368,7 +373,7 @@ def five_clear_of(task: Task, targets: list[Target], criteria: Sequence[Criterio
         "trach_nhiem": bool(task.lead),
         "san_pham": bool(task.output and task.output.strip()),
         "thoi_han": bool(task.deadline),
-        "hieu_qua": measurable(task, targets, criteria),
+        "hieu_qua": measure_of(task, targets, criteria) is not None,
     }
 
 
@@ -430,7 +435,7 @@ def _warning_quote(result: PlanResult, w: DocWarning) -> Quote:
         for records in (result.citations, result.deadlines, result.targets):
             for r in records:
                 if r.span == w.span:
-                    return Quote(text=r.quote, section=r.section, source=r.source, span=r.span)
+                    return _quote(r)
     return Quote(text=w.message, source=w.source, span=w.span)
 
 
@@ -539,7 +544,7 @@ def _superseded(result: PlanResult, profiles: dict[str, Profile]) -> list[Findin
                 message("lint.superseded_citation", number=c.number, current=s.current, date=vn_date(s.current_date))
                 if s.current_date
                 else message("lint.superseded_citation/no_date", number=c.number, current=s.current),
-                [Quote(text=c.quote, section=c.section, source=c.source, span=c.span)],
+                [_quote(c)],
             )
         )
     return out
@@ -556,72 +561,62 @@ def _deadline_lints(result: PlanResult, chosen: list[Profile], level: Level) -> 
     out: list[Finding] = []
     plan_date = result.metadata.date
     earliest = _start(plan_date)
+    dated = [
+        (profile, target, profile.target_concept(target))
+        for profile in chosen
+        for target in profile.targets
+        if level in target.applies_to and target.by
+    ]
     for i, task in enumerate(result.tasks, 1):
         ends = [e for e in (_spec_end(s) for s in task.deadline) if e]
-        if earliest and ends and max(ends) < earliest:
+        if not ends:
+            continue
+        due = max(ends)
+        named = {"task": _task_name(i, task), "due": vn_date(due)}
+        if earliest and due < earliest:
+            text = message("lint.deadline_before_plan", **named, plan_date=vn_date(plan_date))
+            out.append(_lint(result, "lint.deadline_before_plan", "problem", text, [_quote(task)]))
+        task_concepts = {h.concept for h in concepts_of(" ".join(x for x in (task.quote, task.output) if x))}
+        for profile, target, concept in dated:
+            if concept not in task_concepts or due <= _end(target.by):
+                continue
+            text = message(
+                "lint.deadline_after_directive",
+                **named,
+                directive=_directive_name(profile),
+                by=vn_date(target.by),
+                indicator=target.indicator,
+            )
+            evidence = [_quote(task), _directive_quote(profile, target)]
             out.append(
                 _lint(
                     result,
-                    "lint.deadline_before_plan",
-                    "problem",
-                    message(
-                        "lint.deadline_before_plan",
-                        task=_task_name(i, task),
-                        due=vn_date(max(ends)),
-                        plan_date=vn_date(plan_date),
-                    ),
-                    [_quote(task)],
+                    "lint.deadline_after_directive",
+                    "warning",
+                    text,
+                    evidence,
+                    directive=profile.id,
+                    target_id=target.id,
                 )
             )
-        if not ends:
-            continue
-        task_text = " ".join(x for x in (task.quote, task.output) if x)
-        task_concepts = {h.concept for h in concepts_of(task_text)}
-        for profile in chosen:
-            for target in profile.targets:
-                if level not in target.applies_to or not target.by:
-                    continue
-                if profile.target_concept(target) not in task_concepts:
-                    continue
-                if max(ends) > _end(target.by):
-                    out.append(
-                        _lint(
-                            result,
-                            "lint.deadline_after_directive",
-                            "warning",
-                            message(
-                                "lint.deadline_after_directive",
-                                task=_task_name(i, task),
-                                due=vn_date(max(ends)),
-                                directive=_directive_name(profile),
-                                by=vn_date(target.by),
-                                indicator=target.indicator,
-                            ),
-                            [_quote(task), Quote(text=_target_words(profile, target), section=profile.id)],
-                            directive=profile.id,
-                            target_id=target.id,
-                        )
-                    )
     return out
 
 
 # -- peers ------------------------------------------------------------------------------------
 
 
-def _peer_matrices(
-    audited: list[tuple[PlanResult, PlanAudit, list[Profile]]], profiles: dict[str, Profile]
-) -> list[PeerMatrix]:
+def _peer_matrices(audited: list[_Audited]) -> list[PeerMatrix]:
     """One matrix per directive any plan was audited against (one row per doc_id: the .txt, .docx
     and .pdf of one plan are one plan). Outliers need two peers; a matrix of one plan has none."""
-    by_directive: dict[str, list[tuple[PlanResult, PlanAudit]]] = {}
-    for result, plan, chosen in audited:
+    by_directive: dict[str, tuple[Profile, list[_Audited]]] = {}
+    for entry in audited:
+        result, _, chosen, _ = entry
         for profile in chosen:
-            rows = by_directive.setdefault(profile.id, [])
-            if all(r.doc_id != result.doc_id for r, _ in rows):
-                rows.append((result, plan))
+            rows = by_directive.setdefault(profile.id, (profile, []))[1]
+            if all(r[0].doc_id != result.doc_id for r in rows):
+                rows.append(entry)
     matrices: list[PeerMatrix] = []
-    for directive, rows in by_directive.items():
-        profile = profiles[number_key(directive)]
+    for directive, (profile, rows) in by_directive.items():
         matrix = PeerMatrix(
             directive=directive,
             targets=[
@@ -636,11 +631,11 @@ def _peer_matrices(
                 }
                 for t in profile.targets
             ],
-            plans=[r.doc_id for r, _ in rows],
+            plans=[r[0].doc_id for r in rows],
         )
-        for result, _ in rows:
+        for result, _, _, covered in rows:
             cells: dict[str, MatrixCell] = {}
-            for target, status, found, _reasons in coverage(result, profile, plan_level(result)):
+            for target, status, found, _reasons in covered[profile.id]:
                 cells[target.id] = MatrixCell(
                     status=status,  # type: ignore[arg-type]
                     value=found.value if found else None,
@@ -653,9 +648,7 @@ def _peer_matrices(
     return matrices
 
 
-def _mark_outliers(
-    matrix: PeerMatrix, profile: Profile, audited: list[tuple[PlanResult, PlanAudit, list[Profile]]]
-) -> None:
+def _mark_outliers(matrix: PeerMatrix, profile: Profile, audited: list[_Audited]) -> None:
     """A plan promising less than the median of its peers for the same target (two peers at least)."""
     for target in profile.targets:
         values = {
@@ -672,13 +665,12 @@ def _mark_outliers(
             if not lower:
                 continue
             matrix.cells[doc][target.id].outlier = True
-            for result, plan, _ in audited:
+            for result, plan, _, covered in audited:
                 if result.doc_id != doc:
                     continue
-                found = next(
-                    (t for tg, st, t, _r in coverage(result, profile, plan_level(result)) if tg.id == target.id and t),
-                    None,
-                )
+                # A format of the plan whose own `implements` reached other directives was not covered here.
+                rows = covered.get(profile.id) or coverage(result, profile, plan_level(result))
+                found = next((t for tg, _s, t, _r in rows if tg.id == target.id and t), None)
                 plan.findings.append(
                     Finding(
                         doc_id=doc,
