@@ -14,20 +14,19 @@ import time
 from pathlib import Path
 
 import pytest
+from audit_plans import corpus_results, make_plan
 
 from pipeline.audit.engine import audit, compare, criterion_for, five_clear_of, measure_of
 from pipeline.audit.models import AuditReport, Finding
 from pipeline.audit.profiles import build_profile, load_profile, load_profiles
 from pipeline.models import Citation, Criterion, DeadlineSpec, Metadata, PlanResult, Target, Task
-from pipeline.process import process_file
 
-ROOT = Path(__file__).resolve().parents[2]
 LABELS = json.loads((Path(__file__).parent / "expected_findings.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def results() -> list[PlanResult]:
-    return [process_file(p, nlp=False) for p in sorted((ROOT / "corpus" / "plans").glob("*.txt"))]
+    return list(corpus_results())
 
 
 @pytest.fixture(scope="module")
@@ -137,22 +136,8 @@ def test_duplicate_formats_are_one_row(results: list[PlanResult]) -> None:
 # -- one rule each -------------------------------------------------------------------------------
 
 
-def _plan(**kw) -> PlanResult:
-    base = {
-        "doc_id": "x",
-        "format": "txt",
-        "content_hash": "0",
-        "pipeline_version": "test",
-        "metadata": Metadata(
-            number="1/KH-UBND", date="2025-09-01", issuer="Ủy ban nhân dân xã", implements=["02-KH/BCĐTW"]
-        ),
-    }
-    base.update(kw)
-    return PlanResult(**base)
-
-
 def test_against_named_directive_and_unknown_one() -> None:
-    plan = _plan(metadata=Metadata(number="1/KH", date="2025-09-01", issuer="Ủy ban nhân dân xã"))
+    plan = make_plan(metadata=Metadata(number="1/KH", date="2025-09-01", issuer="Ủy ban nhân dân xã"))
     assert audit([plan]).plans[0].directives == []
     assert audit([plan], against="57-NQ/TW").plans[0].directives == ["57-NQ/TW"]
     r = audit([plan], against="99-NQ/TW")
@@ -164,7 +149,7 @@ def test_chain_through_a_profile_without_targets(tmp_path: Path) -> None:
         json.dumps({"id": "24-KH/TU", "level": "province", "implements": ["57-NQ/TW"], "source": "test"}),
         encoding="utf-8",
     )
-    plan = _plan(metadata=Metadata(number="1/KH", date="2025-09-01", issuer="Đảng ủy xã", implements=["24-KH/TU"]))
+    plan = make_plan(metadata=Metadata(number="1/KH", date="2025-09-01", issuer="Đảng ủy xã", implements=["24-KH/TU"]))
     report = audit([plan], extra_profiles=[tmp_path / "p.json"])
     assert report.plans[0].directives == ["57-NQ/TW"]
 
@@ -188,7 +173,7 @@ def test_deadline_before_plan_date_and_after_directive() -> None:
         lead=["Ủy ban nhân dân xã"],
         deadline=[DeadlineSpec(kind="period", start="2026-01-01", end="2026-12-31")],
     )
-    codes = [f.code for f in audit([_plan(tasks=[task_old, task_late])]).plans[0].findings]
+    codes = [f.code for f in audit([make_plan(tasks=[task_old, task_late])]).plans[0].findings]
     assert "lint.deadline_before_plan" in codes
     assert "lint.deadline_after_directive" in codes
 
@@ -197,10 +182,12 @@ def test_superseded_only_when_cited_as_current() -> None:
     cite = Citation(
         quote="Nghị quyết số 03/NQ-CP ngày 09/01/2025", doc_type="nghi_quyet", number="03/NQ-CP", relation="basis"
     )
-    codes = [f.code for f in audit([_plan(citations=[cite])]).plans[0].findings]
+    codes = [f.code for f in audit([make_plan(citations=[cite])]).plans[0].findings]
     assert "lint.superseded_citation" in codes
     replaced = cite.model_copy(update={"relation": "replaces"})
-    assert "lint.superseded_citation" not in [f.code for f in audit([_plan(citations=[replaced])]).plans[0].findings]
+    assert "lint.superseded_citation" not in [
+        f.code for f in audit([make_plan(citations=[replaced])]).plans[0].findings
+    ]
 
 
 def test_five_clear_measure_from_output_indicator() -> None:
@@ -284,7 +271,7 @@ def test_build_profile_from_a_plan(results: list[PlanResult], tmp_path: Path) ->
 
 
 def test_a_plan_with_no_known_directive_says_so() -> None:
-    plan = _plan(
+    plan = make_plan(
         metadata=Metadata(number="1/KH", date="2025-10", issuer="Ủy ban nhân dân xã", implements=["156/KH-UBND"])
     )
     findings = audit([plan]).plans[0].findings
@@ -328,7 +315,7 @@ def test_extractor_warnings_become_lints_with_their_quote() -> None:
         DocWarning(code="structure", message="heading numbers skipped at II: 3. follows number 1"),
         DocWarning(code="structure", message="a table could not be joined"),
     ]
-    findings = audit([_plan(citations=[cite], warnings=warnings)]).plans[0].findings
+    findings = audit([make_plan(citations=[cite], warnings=warnings)]).plans[0].findings
     lints = {f.code: f for f in findings if f.kind == "lint" and not f.code.startswith("lint.header")}
     assert set(lints) == {"lint.citation_registry_mismatch", "lint.impossible_date", "lint.heading_sequence"}
     assert lints["lint.citation_registry_mismatch"].evidence[0].text == cite.quote

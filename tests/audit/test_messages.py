@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import regex
+from audit_plans import corpus_results, make_plan
 from pydantic import ValidationError
 
 import pipeline.audit.engine as engine
@@ -23,9 +24,7 @@ from pipeline.audit.engine import audit
 from pipeline.audit.messages import KEYS, MESSAGES_PATH, load_messages, message, placeholders, vn_date, vn_figure
 from pipeline.audit.models import CoverageStatus, Finding
 from pipeline.models import Citation, DeadlineSpec, DocWarning, Metadata, PlanResult, Target, Task
-from pipeline.process import process_file
 
-ROOT = Path(__file__).resolve().parents[2]
 ENGINE_TREE = ast.parse(Path(engine.__file__).read_text(encoding="utf-8"))
 CODE = regex.compile(r"^(coverage|five_clear|lint)\.\w+$")
 ENGLISH = regex.compile(r"\b(the|is|of|plan|task|lacks|against|below|median|by|due|cited|no|same)\b", regex.I)
@@ -160,20 +159,6 @@ def test_values_are_written_the_vietnamese_way() -> None:
 # -- the sentences an auditor reads ------------------------------------------------------------------
 
 
-def _plan(**kw) -> PlanResult:
-    base = {
-        "doc_id": "x",
-        "format": "txt",
-        "content_hash": "0",
-        "pipeline_version": "test",
-        "metadata": Metadata(
-            number="1/KH-UBND", date="2025-09-01", issuer="Ủy ban nhân dân xã", implements=["02-KH/BCĐTW"]
-        ),
-    }
-    base.update(kw)
-    return PlanResult(**base)
-
-
 def _built_plans() -> list[PlanResult]:
     """Plans that reach what the corpus does not: deadline lints, a registry mismatch, a superseded
     basis, a task with nothing, a plan implementing nothing known or nothing at all."""
@@ -213,16 +198,15 @@ def _built_plans() -> list[PlanResult]:
         by="2025-09-30",
     )
     return [
-        _plan(tasks=[late, old, Task(quote=" ")], citations=cites, warnings=warnings, targets=[earlier]),
-        _plan(doc_id="y", metadata=Metadata(issuer="Ủy ban nhân dân xã", implements=["156/KH-UBND"])),
-        _plan(doc_id="z", metadata=Metadata(issuer="Ủy ban nhân dân xã")),
+        make_plan(tasks=[late, old, Task(quote=" ")], citations=cites, warnings=warnings, targets=[earlier]),
+        make_plan(doc_id="y", metadata=Metadata(issuer="Ủy ban nhân dân xã", implements=["156/KH-UBND"])),
+        make_plan(doc_id="z", metadata=Metadata(issuer="Ủy ban nhân dân xã")),
     ]
 
 
 @pytest.fixture(scope="module")
 def findings() -> list[Finding]:
-    results = [process_file(p, nlp=False) for p in sorted((ROOT / "corpus" / "plans").glob("*.txt"))]
-    report = audit(results + _built_plans())
+    report = audit([*corpus_results(), *_built_plans()])
     return [f for p in report.plans for f in p.findings]
 
 
