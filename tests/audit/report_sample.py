@@ -23,102 +23,98 @@ TARGETS = [
 ]  # fmt: skip
 
 
-def _coverage(doc_id: str, source_file: str, target_id: str, status: str, message: str, quotes: list[Quote]) -> Finding:
-    severity = {"missing": "problem", "weakened": "warning"}.get(status, "info")
-    return Finding(
-        doc_id=doc_id,
-        source_file=source_file,
-        kind="coverage",
-        code=f"coverage.{status}",
-        severity=severity,
-        message=message,
-        directive=DIRECTIVE,
-        target_id=target_id,
-        status=status,
-        evidence=quotes,
+_COVERAGE_SEVERITY = {"missing": "problem", "weakened": "warning"}
+
+
+def _quote(text: str, section: str | None = None, span: tuple[int, int] | None = None, **place: int) -> Quote:
+    """A piece of evidence; `place` is its SourceLocation (line=51, paragraph=30, page=2, table=0 …)."""
+    return Quote(text=text, section=section, source=SourceLocation(**place) if place else None, span=span)
+
+
+def _plan(doc: str, src: str, title: str, five_clear: tuple[int, ...], findings: list[tuple]) -> PlanAudit:
+    """One plan's audit. `five_clear`: tasks, then the counts of viec, trach_nhiem, san_pham, thoi_han,
+    hieu_qua. Each finding is (code, severity, message, quotes) for a lint or 5 rõ finding, or
+    (target id, status, message, quotes) for coverage (its code, severity and directive derived)."""
+    built: list[Finding] = []
+    for first, second, message, quotes in findings:
+        if first.startswith(("lint.", "five_clear.")):
+            kind, extra = first.split(".")[0], {"code": first, "severity": second}
+        else:
+            severity = _COVERAGE_SEVERITY.get(second, "info")
+            kind = "coverage"
+            extra = {"code": f"coverage.{second}", "severity": severity, "directive": DIRECTIVE}
+            extra |= {"target_id": first, "status": second}
+        built.append(Finding(doc_id=doc, source_file=src, kind=kind, message=message, evidence=quotes, **extra))
+    counts = dict(zip(("tasks", "viec", "trach_nhiem", "san_pham", "thoi_han", "hieu_qua"), five_clear, strict=True))
+    return PlanAudit(
+        doc_id=doc, source_file=src, title=title, directives=[DIRECTIVE], five_clear=counts, findings=built
     )
 
 
 def _tan_phong() -> PlanAudit:
-    doc, src = "tan-phong_45-KH-UBND_2025", "corpus/plans/tan-phong_45-KH-UBND_2025.txt"
-    line51 = SourceLocation(line=51)
-    return PlanAudit(
-        doc_id=doc,
-        source_file=src,
-        title="Triển khai thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương "
+    return _plan(
+        "tan-phong_45-KH-UBND_2025",
+        "corpus/plans/tan-phong_45-KH-UBND_2025.txt",
+        "Triển khai thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương "
         "về thúc đẩy chuyển đổi số liên thông, đồng bộ, nhanh, hiệu quả trên địa bàn phường Tân Phong",
-        directives=[DIRECTIVE],
-        five_clear={"tasks": 10, "viec": 10, "trach_nhiem": 10, "san_pham": 9, "thoi_han": 10, "hieu_qua": 4},
-        findings=[
-            _coverage(
-                doc,
-                src,
+        (10, 10, 10, 9, 10, 4),
+        [
+            (
                 "02.tthc_online_portal",
                 "carried",
                 "Chỉ tiêu 100% thủ tục trực tuyến toàn trình được giữ nguyên.",
                 [
-                    Quote(
-                        text="100% thủ tục hành chính đủ điều kiện được cung cấp dưới hình thức dịch vụ công trực "
+                    _quote(
+                        "100% thủ tục hành chính đủ điều kiện được cung cấp dưới hình thức dịch vụ công trực "
                         "tuyến toàn trình trên Cổng Dịch vụ công quốc gia",
-                        section="II.1.1.a",
-                        source=line51,
+                        "II.1.1.a",
                         span=(2426, 2558),
+                        line=51,
                     )
                 ],
             ),
-            _coverage(
-                doc,
-                src,
+            (
                 "02.dossiers_fully_online",
                 "weakened",
                 "Kế hoạch đặt 60% hồ sơ xử lý hoàn toàn trực tuyến, thấp hơn mức 80% của 02-KH/BCĐTW.",
                 [
-                    Quote(
-                        text="tỷ lệ hồ sơ thủ tục hành chính được xử lý hoàn toàn trực tuyến đạt từ 60% trở lên",
-                        section="II.1.1.a",
-                        source=line51,
+                    _quote(
+                        "tỷ lệ hồ sơ thủ tục hành chính được xử lý hoàn toàn trực tuyến đạt từ 60% trở lên",
+                        "II.1.1.a",
+                        line=51,
                     ),
-                    Quote(
-                        text="Hồ sơ được xử lý hoàn toàn trực tuyến: tối thiểu 80% (đến 31/12/2025)",
-                        section="02-KH/BCĐTW",
-                    ),
+                    _quote("Hồ sơ được xử lý hoàn toàn trực tuyến: tối thiểu 80% (đến 31/12/2025)", DIRECTIVE),
                 ],
             ),
-            _coverage(
-                doc,
-                src,
+            (
                 "02.electronic_results",
                 "carried",
                 "100% kết quả giải quyết trả bản điện tử: giữ nguyên.",
                 [
-                    Quote(
-                        text="100% kết quả giải quyết thủ tục hành chính được số hóa và trả bản điện tử",
-                        section="II.1.1.a",
-                        source=line51,
+                    _quote(
+                        "100% kết quả giải quyết thủ tục hành chính được số hóa và trả bản điện tử", "II.1.1.a", line=51
                     )
                 ],
             ),
-            _coverage(
-                doc,
-                src,
+            (
                 "02.priority_groups",
                 "missing",
                 "Không thấy chỉ tiêu 82 nhóm thủ tục hành chính ưu tiên của 02-KH/BCĐTW trong kế hoạch.",
                 [],
             ),
-            Finding(
-                doc_id=doc,
-                source_file=src,
-                kind="five_clear",
-                code="five_clear.no_output",
-                severity="warning",
-                message="Nhiệm vụ chưa rõ sản phẩm: không nêu kết quả/sản phẩm đầu ra.",
-                evidence=[
-                    Quote(
-                        text="Tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến, thanh "
+            (
+                "five_clear.no_output",
+                "warning",
+                "Nhiệm vụ chưa rõ sản phẩm: không nêu kết quả/sản phẩm đầu ra.",
+                [
+                    _quote(
+                        "Tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến, thanh "
                         "toán không dùng tiền mặt",
-                        section="III",
-                        source=SourceLocation(line=78, table=0, row=8, column=1),
+                        "III",
+                        line=78,
+                        table=0,
+                        row=8,
+                        column=1,
                     )
                 ],
             ),
@@ -127,62 +123,49 @@ def _tan_phong() -> PlanAudit:
 
 
 def _phin_ho() -> PlanAudit:
-    doc, src = "phin-ho_KH-UBND_2025", "corpus/plans/phin-ho_KH-UBND_2025.docx"
-    return PlanAudit(
-        doc_id=doc,
-        source_file=src,
-        title="Kế hoạch chuyển đổi số xã Phìn Hồ năm 2025–2026",
-        directives=[DIRECTIVE],
-        five_clear={"tasks": 7, "viec": 7, "trach_nhiem": 7, "san_pham": 0, "thoi_han": 5, "hieu_qua": 2},
-        findings=[
-            _coverage(
-                doc,
-                src,
+    return _plan(
+        "phin-ho_KH-UBND_2025",
+        "corpus/plans/phin-ho_KH-UBND_2025.docx",
+        "Kế hoạch chuyển đổi số xã Phìn Hồ năm 2025–2026",
+        (7, 7, 7, 0, 5, 2),
+        [
+            (
                 "02.dossiers_fully_online",
                 "weakened",
                 "Tối thiểu 50% hồ sơ trực tuyến, đến hết năm 2026: thấp hơn và muộn hơn 02-KH/BCĐTW (80%, 2025).",
                 [
-                    Quote(
-                        text="Tối thiểu 50% hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến",
-                        section="II",
-                        source=SourceLocation(paragraph=30),
+                    _quote(
+                        "Tối thiểu 50% hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến",
+                        "II",
+                        paragraph=30,
                     )
                 ],
             ),
-            _coverage(
-                doc, src, "02.tthc_online_portal", "missing", "Không có chỉ tiêu thủ tục trực tuyến toàn trình.", []
+            ("02.tthc_online_portal", "missing", "Không có chỉ tiêu thủ tục trực tuyến toàn trình.", []),
+            (
+                "lint.blank_number",
+                "problem",
+                "Số hiệu kế hoạch để trống trong phần đầu: “Số:    /KH-UBND”.",
+                [_quote("Số:    /KH-UBND", paragraph=2)],
             ),
-            Finding(
-                doc_id=doc,
-                source_file=src,
-                kind="lint",
-                code="lint.blank_number",
-                severity="problem",
-                message="Số hiệu kế hoạch để trống trong phần đầu: “Số:    /KH-UBND”.",
-                evidence=[Quote(text="Số:    /KH-UBND", section=None, source=SourceLocation(paragraph=2))],
+            (
+                "lint.blank_date",
+                "problem",
+                "Ngày ban hành để trống: “ngày    tháng 10 năm 2025”.",
+                [_quote("Phìn Hồ, ngày    tháng 10 năm 2025", paragraph=3)],
             ),
-            Finding(
-                doc_id=doc,
-                source_file=src,
-                kind="lint",
-                code="lint.blank_date",
-                severity="problem",
-                message="Ngày ban hành để trống: “ngày    tháng 10 năm 2025”.",
-                evidence=[Quote(text="Phìn Hồ, ngày    tháng 10 năm 2025", source=SourceLocation(paragraph=3))],
-            ),
-            Finding(
-                doc_id=doc,
-                source_file=src,
-                kind="five_clear",
-                code="five_clear.no_output",
-                severity="warning",
-                message="7/7 nhiệm vụ chưa rõ sản phẩm.",
-                evidence=[
-                    Quote(
-                        text="Kiện toàn Tổ công nghệ số cộng đồng ở các thôn; bổ sung thành viên là đoàn "
-                        "viên thanh niên",
-                        section="III",
-                        source=SourceLocation(paragraph=41, table=0, row=1, column=1),
+            (
+                "five_clear.no_output",
+                "warning",
+                "7/7 nhiệm vụ chưa rõ sản phẩm.",
+                [
+                    _quote(
+                        "Kiện toàn Tổ công nghệ số cộng đồng ở các thôn; bổ sung thành viên là đoàn viên thanh niên",
+                        "III",
+                        paragraph=41,
+                        table=0,
+                        row=1,
+                        column=1,
                     )
                 ],
             ),
@@ -191,78 +174,49 @@ def _phin_ho() -> PlanAudit:
 
 
 def _xuan_hung() -> PlanAudit:
-    doc, src = "xuan-hung_KH-02_2025", "corpus/plans/xuan-hung_KH-02_2025.pdf"
-    return PlanAudit(
-        doc_id=doc,
-        source_file=src,
-        title="Thực hiện Kế hoạch số 02-KH/BCĐTW trên địa bàn xã Xuân Hưng",
-        directives=[DIRECTIVE],
-        five_clear={"tasks": 0, "viec": 0, "trach_nhiem": 0, "san_pham": 0, "thoi_han": 0, "hieu_qua": 0},
-        findings=[
-            _coverage(
-                doc,
-                src,
+    return _plan(
+        "xuan-hung_KH-02_2025",
+        "corpus/plans/xuan-hung_KH-02_2025.pdf",
+        "Thực hiện Kế hoạch số 02-KH/BCĐTW trên địa bàn xã Xuân Hưng",
+        (0, 0, 0, 0, 0, 0),
+        [
+            (
                 "02.priority_groups",
                 "carried",
                 "82 nhóm thủ tục hành chính: giữ nguyên.",
                 [
-                    Quote(
-                        text="Bảo đảm cung cấp dịch vụ công trực tuyến toàn trình đối với 82 nhóm thủ tục hành chính",
-                        section="II.2",
-                        source=SourceLocation(page=2),
+                    _quote(
+                        "Bảo đảm cung cấp dịch vụ công trực tuyến toàn trình đối với 82 nhóm thủ tục hành chính",
+                        "II.2",
+                        page=2,
                     )
                 ],
             ),
-            _coverage(
-                doc,
-                src,
+            (
                 "02.electronic_results",
                 "carried",
                 "100% kết quả điện tử: giữ nguyên.",
                 [
-                    Quote(
-                        text="đáp ứng yêu cầu cung cấp 100% kết quả điện tử và tái sử dụng thông tin, dữ liệu",
-                        section="II.2",
-                        source=SourceLocation(page=2),
+                    _quote(
+                        "đáp ứng yêu cầu cung cấp 100% kết quả điện tử và tái sử dụng thông tin, dữ liệu",
+                        "II.2",
+                        page=2,
                     )
                 ],
             ),
-            _coverage(
-                doc,
-                src,
+            (
                 "02.dossiers_fully_online",
                 "strengthened",
                 "Hồ sơ trực tuyến toàn trình 90%: cao hơn mức 80% của 02-KH/BCĐTW.",
-                [
-                    Quote(
-                        text="tỷ lệ hồ sơ trực tuyến toàn trình đạt 90%", section="II.2", source=SourceLocation(page=3)
-                    )
-                ],
+                [_quote("tỷ lệ hồ sơ trực tuyến toàn trình đạt 90%", "II.2", page=3)],
             ),
-            Finding(
-                doc_id=doc,
-                source_file=src,
-                kind="lint",
-                code="lint.superseded_citation",
-                severity="warning",
-                message="Viện dẫn Nghị quyết 03/NQ-CP như còn hiệu lực, trong khi đã được thay bởi 71/NQ-CP.",
-                evidence=[
-                    Quote(
-                        text="Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ",
-                        section="I",
-                        source=SourceLocation(page=1),
-                    )
-                ],
+            (
+                "lint.superseded_citation",
+                "warning",
+                "Viện dẫn Nghị quyết 03/NQ-CP như còn hiệu lực, trong khi đã được thay bởi 71/NQ-CP.",
+                [_quote("Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ", "I", page=1)],
             ),
-            Finding(
-                doc_id=doc,
-                source_file=src,
-                kind="five_clear",
-                code="five_clear.no_tasks",
-                severity="info",
-                message="Không nhận ra bảng nhiệm vụ nào để kiểm tra 5 rõ.",
-                evidence=[],
-            ),
+            ("five_clear.no_tasks", "info", "Không nhận ra bảng nhiệm vụ nào để kiểm tra 5 rõ.", []),
         ],
     )
 
