@@ -324,18 +324,20 @@ def basis_section(document: Document) -> tuple[int, int] | None:
     return m.start(), nxt.start() if nxt else len(document.fold)
 
 
+def own_number_match(document: Document, end: int | None = None) -> regex.Match | None:
+    """The NUMBER match of the plan's own number: inside the structure's number-line span where
+    there is one (a blank "Số    -KH/ĐU" holds none), else on a head line opening "Số" before `end`."""
+    span = document.header.number_line
+    if span is not None:
+        return NUMBER_RE.search(document.fold, span.start, span.end)
+    limit = head_end(document) if end is None else end
+    return _OWN_NUMBER_RE.search(document.fold, 0, limit)
+
+
 def own_number(document: Document, end: int | None = None) -> str | None:
     """The plan's own number from its number line ("Số 10-KH/ĐU"), or None where blank or absent."""
-    registry = load_registry()
-    if document.header.number_line is not None:
-        span = document.header.number_line
-        m = NUMBER_RE.search(document.fold, span.start, span.end)
-        if m:
-            return canonical_number(m, document.text, registry.speller)
-        return None
-    limit = head_end(document) if end is None else end
-    m = _OWN_NUMBER_RE.search(document.fold, 0, limit)
-    return canonical_number(m, document.text, registry.speller) if m else None
+    m = own_number_match(document, end)
+    return canonical_number(m, document.text, load_registry().speller) if m else None
 
 
 def _open_paren(folded: str, pos: int, window: int = 300) -> int | None:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import regex
 
-from extractors.citations import head_end
+from extractors.citations import head_end, own_number_match
 from extractors.grammar import (
     AFTER_WORD,
     BEFORE_WORD,
     HYPHEN,
     LETTER,
-    NUMBER,
     canonical_number,
     fold,
     parse_partial_date,
@@ -26,16 +25,13 @@ from extractors.registry import Registry, load_registry
 from pipeline.document import Document
 from pipeline.models import Citation, Metadata
 
-_NUMBER_CORE = rf"[\W_]*số\s*:?\s*{NUMBER}"
 # "Số    -KH/ĐU": the number left blank for the office to fill in.
 _BLANK_CORE = (
     rf"[\W_]*số\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
     rf"(?P<s2>{LETTER}{{2,10}}\d{{0,2}})(?![\w/])"
 )
-# Inside the structure's number-line span the number opens the span; without it, a line of its own.
-_NUMBER_AT = regex.compile(_NUMBER_CORE)
+# Inside the structure's number-line span the blank opens the span; without it, a line of its own.
 _BLANK_AT = regex.compile(_BLANK_CORE)
-_NUMBER_LINE_RE = regex.compile(rf"(?m)^{_NUMBER_CORE}")
 _BLANK_NUMBER_RE = regex.compile(rf"(?m)^{_BLANK_CORE}")
 # "Nhữ Khê, ngày 22 tháng 9 năm 2025", "Xuân Hưng, ngày    tháng 8 năm 2025": the date part ends its
 # line; the place is the run of capitalized words just before the comma.
@@ -99,19 +95,18 @@ def _numbers(citations: list[Citation], relation: str) -> list[str]:
 
 
 def _number(document: Document, head: int, registry: Registry) -> tuple[str | None, str | None]:
-    span = document.header.number_line
-    folded = document.fold
-    m = blank = None
-    if span is not None:
-        m = _NUMBER_AT.match(folded, span.start, span.end)
-        blank = None if m else _BLANK_AT.match(folded, span.start, span.end)
-    if m is None and blank is None:  # no span, or a span that holds no number: the head's own line
-        m = _NUMBER_LINE_RE.search(folded, 0, head)
-        blank = None if m else _BLANK_NUMBER_RE.search(folded, 0, head)
+    """The plan's number and symbol, read where the citations read it (`own_number_match`), in the
+    printed style; a blank number line gives the symbol alone."""
+    m = own_number_match(document, head)
     if m:
         number = canonical_number(m, document.text, registry.speller, keep_style=True)  # as printed
         if number:
             return number, _symbol_of(number)
+    span = document.header.number_line
+    if span is not None:
+        blank = _BLANK_AT.match(document.fold, span.start, span.end)
+    else:
+        blank = _BLANK_NUMBER_RE.search(document.fold, 0, head)
     if blank:
         s1 = registry.speller.spell(document.text[blank.start("s1") : blank.end("s1")])
         s2 = registry.speller.spell(document.text[blank.start("s2") : blank.end("s2")])
