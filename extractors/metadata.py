@@ -9,6 +9,8 @@ states. `implements` and `replaces` come from the citations, which already know 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractors.citations import head_end, own_number_match
@@ -148,14 +150,23 @@ def _read_date_line(document: Document, lo: int, hi: int, needs_place: bool) -> 
     return None
 
 
+@lru_cache(maxsize=4)
+def _type_patterns(registry: Registry) -> tuple[regex.Pattern, regex.Pattern]:
+    """The type word opening the structure's type-line span, and a head line that opens with one
+    ("KẾ HOẠCH" alone, or joined to the title by a converter): compiled once per registry."""
+    return (
+        regex.compile(rf"[ \t*_|]*({registry.type_pattern})"),
+        regex.compile(rf"(?m)^[ \t*_|]*({registry.type_pattern})(?:[ \t*_|]*$|\s)"),
+    )
+
+
 def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
+    type_at, type_line = _type_patterns(registry)
     span = document.header.doc_type_line
     if span is not None:  # "KẾ HOẠCH", or a type line that runs on into the subject
-        m = regex.compile(rf"[ \t*_|]*({registry.type_pattern})").match(document.fold, span.start, span.end)
+        m = type_at.match(document.fold, span.start, span.end)
         if m:
             return registry.doc_type_of_name(m.group(1))
-    # "KẾ HOẠCH" on a line of its own, or opening a line that a converter joined to the title.
-    type_line = regex.compile(rf"(?m)^[ \t*_|]*({registry.type_pattern})(?:[ \t*_|]*$|\s)")
     for m in type_line.finditer(document.fold, 0, head):
         written = document.text[m.start(1) : m.end(1)]
         if written.isupper():
@@ -164,8 +175,8 @@ def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
 
 
 def _canonical_body(phrase: str, registry: Registry) -> str | None:
-    """The bodies-table name of the body a phrase opens with ("Ban Thường vụ Đảng ủy xã Rạng Đông")."""
-    found = registry.issuer_at(fold(phrase).strip(" \t*_"), 0)
+    """The bodies-table name of the body a folded phrase opens with ("ban thường vụ đảng ủy xã rạng đông")."""
+    found = registry.issuer_at(phrase.strip(" \t*_"), 0)
     return found[0] if found else None
 
 
