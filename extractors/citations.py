@@ -185,8 +185,8 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
         if mention.date is None and mention.issuer is not None:
             # "Nghị quyết số 57-NQ/TW của Bộ Chính trị ngày 22/12/2024": the date after the issuer
             d = patterns.tail_date.match(folded, mention.end)
-            if d and parse_date(d.group("date")):
-                mention.date = parse_date(d.group("date"))
+            if d and (date := parse_date(d.group("date"))):
+                mention.date = date
                 mention.end = d.end()
         if mention.issuer is None and mention.doc_type != "luat":
             mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
@@ -376,14 +376,14 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
     opening = _open_paren(folded, pos)
     if opening is not None and _ABBREVIATION_RE.match(folded, opening):
         return "mentions"
+    if basis_range is not None and basis_range[0] <= pos < basis_range[1]:
+        return "basis"
     header = document.header
     floor = 0
     for span in [header.title, header.issuing_sentence, *header.basis]:
         if span is not None and span.start <= pos < span.end:
             floor = max(floor, span.start)
     clause = folded[_clause_start(document.text, pos, floor) : pos]
-    if basis_range is not None and basis_range[0] <= pos < basis_range[1]:
-        return "basis"
     if pos >= head:
         # In the body only the plan replaces: "Kế hoạch này thay thế …", not "71/NQ-CP thay thế 03/NQ-CP".
         return "replaces" if _PLAN_REPLACES_RE.search(clause) else "mentions"
