@@ -52,7 +52,8 @@ def main() -> None:
             per_format[doc.format].append((time.perf_counter() - t0) * 1000)
             cpu_ms += (time.process_time() - c0) * 1000
 
-    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 6)
+    # per format: citations detection tp/fp/fn, exact tp/fp/fn, metadata fields equal, fields scored
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
     for doc in docs:
         gold_path = ROOT / "gold" / f"{doc.doc_id}.json"
         if not gold_path.exists():
@@ -62,12 +63,10 @@ def main() -> None:
         kind, _ = score_kind("citations", gold.citations, citations, doc.fold)
         agreement, _ = score_metadata(gold.metadata, extract_metadata(doc, citations))
         c = counts[doc.format]
-        for i, v in enumerate(
-            (kind.detection.tp, kind.detection.fp, kind.detection.fn, kind.exact.tp, kind.exact.fp, kind.exact.fn)
-        ):
+        det, exact = kind.detection, kind.exact
+        equal, total = sum(agreement.equal.values()), sum(agreement.total.values())
+        for i, v in enumerate((det.tp, det.fp, det.fn, exact.tp, exact.fp, exact.fn, equal, total)):
             c[i] += v
-        c.append(sum(agreement.equal.values()))
-        c.append(sum(agreement.total.values()))
 
     report: dict[str, dict] = {}
     every = [ms for values in per_format.values() for ms in values]
@@ -75,7 +74,7 @@ def main() -> None:
         c = counts.get(fmt)
         row: dict = {"plans": len(values) // args.repeat, "ms_per_plan": round(sum(values) / len(values), 2)}
         if c:
-            equal, total = sum(c[6::2]), sum(c[7::2])
+            equal, total = c[6], c[7]
             row.update(
                 citations_detection_f1=round(f1(*c[0:3]), 4),
                 citations_exact_f1=round(f1(*c[3:6]), 4),
