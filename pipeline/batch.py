@@ -26,7 +26,7 @@ from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.models import PlanResult
 from pipeline.outputs import FORMATS, parse_formats, write_outputs
 from pipeline.outputs.files import write_atomic
-from pipeline.process import content_hash, pipeline_version, process_file
+from pipeline.process import content_hash, process_file, result_version
 
 MANIFEST = "manifest.json"
 MANIFEST_SAVE_SECONDS = 2.0
@@ -94,10 +94,10 @@ def _worker(connection: Connection) -> None:
         task = connection.recv()
         if task is None:
             return
-        path, target, nlp = task
+        path, target, digest, nlp = task
         started = time.perf_counter()
         try:
-            result = process_file(path, nlp=nlp)
+            result = process_file(path, nlp=nlp, digest=digest)
             write_atomic(Path(target), result.model_dump_json(indent=1, exclude_none=False))
             connection.send(("ok", None, None, time.perf_counter() - started, result.pages))
         except KehoachError as error:
@@ -120,10 +120,10 @@ class _Slot:
         self.task: tuple[int, Path, str] | None = None
         self.started = 0.0
 
-    def give(self, index: int, path: Path, target: str) -> None:
+    def give(self, index: int, path: Path, target: str, digest: str) -> None:
         self.task = (index, path, target)
         self.started = time.monotonic()
-        self.connection.send((str(path), target, self.nlp))
+        self.connection.send((str(path), target, digest, self.nlp))
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -156,7 +156,7 @@ def run_batch(
     started = time.perf_counter()
     files, skipped = collect_inputs(paths)
     manifest = _load_manifest(out)
-    version = pipeline_version() + ("" if nlp else "+rules-only")
+    version = result_version(nlp)
     summary = BatchSummary(outcomes=[Outcome(str(p), "skipped", message="not a .txt, .docx or .pdf") for p in skipped])
 
     taken: set[str] = set()
@@ -216,8 +216,8 @@ def _run_parallel(
     try:
         for slot in slots:
             if queue:
-                index, (path, target, _) = queue.pop()
-                slot.give(index, path, target)
+                index, (path, target, digest) = queue.pop()
+                slot.give(index, path, target, digest)
         while any(slot.task for slot in slots):
             busy = [slot for slot in slots if slot.task]
             ready = wait([slot.connection for slot in busy] + [slot.process.sentinel for slot in busy], timeout=0.5)
@@ -254,8 +254,8 @@ def _run_parallel(
                 bar.set_postfix(failed=failures, refresh=False)
                 yield outcome
                 if queue:
-                    index, (next_path, next_target, _) = queue.pop()
-                    slot.give(index, next_path, next_target)
+                    index, (next_path, next_target, next_digest) = queue.pop()
+                    slot.give(index, next_path, next_target, next_digest)
     finally:
         bar.close()
         for slot in slots:

@@ -49,12 +49,20 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def result_version(nlp: bool = True) -> str:
+    """The version a result records: a rules-only result differs from a full one, so a batch
+    rerun with or without --rules-only never takes one for the other."""
+    return pipeline_version() + ("" if nlp else "+rules-only")
+
+
 def load_document(path: str | Path) -> Document:
     """Ingest, normalize and structure one file (raises a typed `KehoachError` on bad input)."""
     return build_document(read_document(path), doc_id_for(path))
 
 
-def process_file(path: str | Path, nlp: bool = True) -> PlanResult:
+def process_file(path: str | Path, nlp: bool = True, digest: str | None = None) -> PlanResult:
+    """One file's result. `digest` is the file's `content_hash` where the caller has it already
+    (a batch hashes every file to decide what to skip), so the file is not read a second time."""
     path = Path(path)
     document = load_document(path)
     records = extract_all(document, nlp=nlp)
@@ -62,8 +70,8 @@ def process_file(path: str | Path, nlp: bool = True) -> PlanResult:
         doc_id=document.doc_id,
         source=str(path),
         format=document.format,
-        content_hash=content_hash(path.read_bytes()),
-        pipeline_version=pipeline_version() + ("" if nlp else "+rules-only"),
+        content_hash=digest or content_hash(path.read_bytes()),
+        pipeline_version=result_version(nlp),
         pages=document.pages,
         **records,
     )
