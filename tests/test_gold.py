@@ -45,6 +45,12 @@ def plans_for(path: Path) -> Path:
     return ROOT / "corpus" / "heldout" if path.parent == HELDOUT else PLANS
 
 
+def gold_and_text(path: Path) -> tuple[GoldDocument, str]:
+    """A gold file and its document's text folded the way quotes are written."""
+    doc = load_gold_file(path)
+    return doc, document_text_for_quotes(plans_for(path) / f"{doc.doc_id}.txt")
+
+
 # --- the checks, as functions returning problems, so they can be tested on broken files ------
 
 
@@ -164,17 +170,13 @@ def test_gold_file_loads_and_names_its_document(path: Path):
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=_ids(GOLD_FILES))
 def test_every_quote_is_in_its_document(path: Path):
-    doc = load_gold_file(path)
-    text = document_text_for_quotes(plans_for(path) / f"{doc.doc_id}.txt")
-    problems = quote_problems(doc, text, path.name)
+    problems = quote_problems(*gold_and_text(path), path.name)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=_ids(GOLD_FILES))
 def test_repeated_quotes_are_told_apart(path: Path):
-    doc = load_gold_file(path)
-    text = document_text_for_quotes(plans_for(path) / f"{doc.doc_id}.txt")
-    problems = ambiguity_problems(doc, text, path.name)
+    problems = ambiguity_problems(*gold_and_text(path), path.name)
     assert not problems, "\n".join(problems)
 
 
