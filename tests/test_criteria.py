@@ -9,48 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from plan_builders import plan
 
 from extractors.bodies import extract_bodies
 from extractors.citations import extract_citations
 from extractors.criteria import extract_criteria, is_criteria_table
 from pipeline.models import Criterion
-from pipeline.process import load_document, process_file
+from pipeline.process import process_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
-HEAD = """ĐẢNG BỘ XÃ HÒA BÌNH
-BAN CHẤP HÀNH ĐẢNG BỘ XÃ
-
-Số: 09-KH/ĐU
-
-Hòa Bình, ngày 15 tháng 9 năm 2025
-
-KẾ HOẠCH
-
-Chuyển đổi số trên địa bàn xã Hòa Bình
-
-Ban Chấp hành Đảng bộ xã xây dựng Kế hoạch thực hiện như sau:
-
-I. MỤC TIÊU
-
-Nâng cao chất lượng phục vụ Nhân dân.
-
-II. TIÊU CHÍ ĐÁNH GIÁ
-
-"""
-
-TAIL = """
-
-Nơi nhận:
-- Văn phòng Đảng ủy,
-- Lưu VPĐU.
-"""
+SECTIONS = "I. MỤC TIÊU\n\nNâng cao chất lượng phục vụ Nhân dân.\n\nII. TIÊU CHÍ ĐÁNH GIÁ\n\n"
+"""The sections before the criteria table: the table stands in section II."""
 
 
 def criteria_of(tmp_path: Path, table: str) -> list[Criterion]:
-    path = tmp_path / "plan.txt"
-    path.write_text(HEAD + table + TAIL, encoding="utf-8")
-    document = load_document(path)
+    document = plan(tmp_path, SECTIONS + table)
     return extract_criteria(document, extract_bodies(document, extract_citations(document)[0]))
 
 
@@ -82,9 +56,7 @@ def test_an_assignment_table_is_not_a_criteria_table(tmp_path: Path) -> None:
         "|---|---|---|---|---|\n"
         "| 1 | Cập nhật dữ liệu dân cư | Công an xã | 100% hộ | Quý I/2026 |\n"
     )
-    path = tmp_path / "plan.txt"
-    path.write_text(HEAD + table + TAIL, encoding="utf-8")
-    document = load_document(path)
+    document = plan(tmp_path, SECTIONS + table)
     assert document.tables and not any(is_criteria_table(t) for t in document.tables)
     assert criteria_of(tmp_path, table) == []
 

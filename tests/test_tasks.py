@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from plan_builders import plan
 
 from extractors.bodies import extract_bodies
 from extractors.citations import extract_citations
@@ -21,34 +22,6 @@ from pipeline.process import load_document
 from pipeline.scoring import load_gold, load_texts, score
 
 ROOT = Path(__file__).resolve().parent.parent
-
-HEAD = """ĐẢNG BỘ XÃ HÒA BÌNH
-BAN CHẤP HÀNH ĐẢNG BỘ XÃ
-
-Số: 09-KH/ĐU
-
-Hòa Bình, ngày 15 tháng 9 năm 2025
-
-KẾ HOẠCH
-
-Chuyển đổi số trên địa bàn xã Hòa Bình
-
-Ban Chấp hành Đảng bộ xã xây dựng Kế hoạch thực hiện như sau:
-
-"""
-
-TAIL = """
-
-Nơi nhận:
-- Văn phòng Đảng ủy,
-- Lưu VPĐU.
-"""
-
-
-def plan(tmp_path: Path, body: str) -> Document:
-    path = tmp_path / "plan.txt"
-    path.write_text(HEAD + body + TAIL, encoding="utf-8")
-    return load_document(path)
 
 
 def tasks_of(document: Document, with_bodies: bool = True) -> list[Task]:
