@@ -45,8 +45,13 @@ from pipeline.document import (
     TableColumn,
 )
 from pipeline.normalize import (
+    APPENDIX_LINE,
+    ARABIC_NUMBER,
+    BULLET,
+    LETTER_ITEM,
     LIST_MARKER,
     RECIPIENTS_LINE,
+    ROMAN_MARKER,
     SIGNATURE_LEAD,
     Line,
     Normalized,
@@ -60,13 +65,12 @@ MAX_HEADING_CHARS = 160
 MAX_HINTED_HEADING_CHARS = 250
 MAX_COLON_TITLE_WORDS = 8
 
-_APPENDIX = regex.compile(
-    r"^(?P<word>PHỤ\s+LỤC|PHỤ\s+BIỂU|Phụ\s+lục|Phụ\s+biểu)(?:\s+số)?\s+(?P<num>[IVXL]+|\d{1,2})\b\s*(?P<rest>.*)$"
-)
-_ROMAN = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[-.–)])\s*(?P<title>\S.*)$")
-_DECIMAL = regex.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
+# the markers are normalize's, so both read a line the same way; these add the parts structure needs
+_APPENDIX = regex.compile(APPENDIX_LINE.pattern + r"\s*(?P<rest>.*)$")
+_ROMAN = regex.compile(ROMAN_MARKER.pattern + r"(?P<title>\S.*)$")
+_DECIMAL = regex.compile(rf"^(?P<num>{ARABIC_NUMBER})(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
-_NUMBERED_ITEM = regex.compile(r"^(?P<marker>\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ]\)|[-+•–−*])\s+")
+_NUMBERED_ITEM = regex.compile(rf"^(?P<marker>{ARABIC_NUMBER}[.)]?|{LETTER_ITEM}|{BULLET})\s+")
 _NUMBER_LINE = regex.compile(r"(?<!\p{L})Số\s*[:.]?\s*[\d\s._…]*[-–/]?\s*[\p{Lu}Đ]+(?:[-–/][\p{Lu}Đ\d]+)+")
 _PLACE_DATE = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
