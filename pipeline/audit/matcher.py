@@ -13,18 +13,19 @@ TF-IDF vectors over character 3-grams and syllable 1–2-grams, written here so 
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-LEXICON = Path(__file__).resolve().parents[2] / "extractors" / "lexicon" / "indicator_concepts.json"
+from pipeline.normalize import fold_text
+from pipeline.normalize import load_lexicon as load_lexicon_file
+
+LEXICON = "indicator_concepts.json"
 
 FUZZY_THRESHOLD = 0.42
 """Cosine at or above which an indicator naming no concept is taken to mean the target's. Set before
@@ -50,25 +51,17 @@ class ConceptLexicon(BaseModel):
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> ConceptLexicon:
-    with open(LEXICON, encoding="utf-8") as f:
-        return ConceptLexicon.model_validate(json.load(f))
+    """The concepts lexicon, read by the shared loader and checked against its model once."""
+    return ConceptLexicon.model_validate(load_lexicon_file(LEXICON))
 
 
 _PUNCT = regex.compile(r"[^\w%]+")
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-
-
-def _syllable(word: str) -> str:
-    """One tone placement: the tone mark moved to the end of the syllable ("hòa" = "hoà")."""
-    chars = unicodedata.normalize("NFD", word)
-    tones = [c for c in chars if c in _TONES]
-    return "".join(c for c in chars if c not in _TONES) + "".join(tones)
 
 
 def key(text: str) -> str:
-    """Lower case, one tone placement, Đ/Ð alike, punctuation to spaces: the form phrasings are compared in."""
-    s = _PUNCT.sub(" ", unicodedata.normalize("NFC", text).lower().replace("ð", "đ"))
-    return " " + " ".join(_syllable(w) for w in s.split()) + " "
+    """The extractors' fold (lower case, one tone placement: `pipeline.normalize.fold_text`), Đ/Ð alike,
+    punctuation to spaces, padded: the form phrasings are compared in, whole syllables at a time."""
+    return " " + " ".join(_PUNCT.sub(" ", fold_text(text).replace("ð", "đ")).split()) + " "
 
 
 def strip_marks(text: str) -> str:
@@ -185,11 +178,3 @@ def match(plan_indicator: str | None, target_indicator: str, target_concept: str
         return Match(False, 0.0, "concept_conflict")
     score = similarity(plan_indicator, target_indicator)
     return Match(score >= FUZZY_THRESHOLD, score, "fuzzy")
-
-
-def related(text: str | None, other: str | None) -> bool:
-    """Looser than `match`: the two texts share any concept (a task's wording and a target's)."""
-    if not text or not other:
-        return False
-    a = {h.concept for h in concepts_of(text)}
-    return bool(a) and bool(a & {h.concept for h in concepts_of(other)})
