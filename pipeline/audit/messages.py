@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
-from extractors.registry import LEXICON_DIR, DocTypesLexicon
+from extractors.registry import LEXICON_DIR, load_registry
 from pipeline.audit.html import format_number
 
 MESSAGES_PATH = LEXICON_DIR / "audit_messages.json"
@@ -169,10 +169,9 @@ def vn_figure(value: float | None, unit: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _doc_type_names() -> dict[str, str]:
-    """Document type code → its plain name ("ke_hoach" → "Kế hoạch"): the shortest name doc_types.json gives."""
-    with open(LEXICON_DIR / "doc_types.json", encoding="utf-8") as f:
-        lexicon = DocTypesLexicon.model_validate(json.load(f))
-    return {entry.code: min(entry.names, key=len) for entry in lexicon.types}
+    """Document type code → its plain name ("ke_hoach" → "Kế hoạch"): the shortest name doc_types.json
+    gives, from the registry's copy of it (read and checked once per process)."""
+    return {entry.code: min(entry.names, key=len) for entry in load_registry().doc_types.types}
 
 
 def doc_type_name(doc_type: str | None) -> str | None:
