@@ -13,8 +13,9 @@ import io
 from pathlib import Path
 from typing import Any
 
-from pipeline.audit.html import describe_place, render_html
+from pipeline.audit.html import render_html
 from pipeline.audit.models import AuditReport, Finding
+from pipeline.models import describe_place
 from pipeline.outputs.files import write_atomic
 
 FINDINGS_JSON = "findings.json"
