@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -45,10 +46,15 @@ _WARNING_LINTS = {
     "impossible_date": ("lint.impossible_date", "problem"),
     "invalid_date": ("lint.impossible_date", "problem"),
 }
-_FIGURE = regex.compile(
-    # "60%", or "ít nhất 02 mô hình" — a count after a bound word, but not a year or a date ("từ 2025", "trên 30/11").
-    r"\d[\d.,]*\s*%|(?:ít nhất|tối thiểu|không dưới|trên|đạt|từ)\s+\d{1,3}(?:[.,]\d{3})*(?![\d/])"
-)
+
+
+@lru_cache(maxsize=1)
+def _figure() -> regex.Pattern:
+    """A promised figure: "60%", or "ít nhất 02 mô hình" — a count after a bound word of the lexicon
+    (`figure_bounds`), but not a year or a date ("từ 2025", "trên 30/11"). Compiled once."""
+    bounds = "|".join(regex.escape(w) for w in load_lexicon().figure_bounds)
+    return regex.compile(rf"\d[\d.,]*\s*%|(?:{bounds})\s+\d{{1,3}}(?:[.,]\d{{3}})*(?![\d/])")
+
 
 Coverage = list[tuple[ProfileTarget, str, Target | None, list[str]]]
 """Per target of a profile: (target, status, the plan's target that carries it, reasons)."""
@@ -348,7 +354,7 @@ def measure_of(task: Task, targets: list[Target], criteria: Sequence[Criterion] 
     same work — that target's quote; or a row of the plan's criteria table measures the task's
     group — that row's indicator cell. None: no measure."""
     text = " ".join(x for x in (task.quote, task.output) if x)
-    if _FIGURE.search(text):
+    if _figure().search(text):
         return _quote(task)
     if task.output:
         out = " " + task.output.strip().lower()

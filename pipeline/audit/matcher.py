@@ -47,6 +47,7 @@ class ConceptLexicon(BaseModel):
     concepts: list[Concept]
     levels: dict[str, list[str]]
     measure_cues: list[str]
+    figure_bounds: list[str] = Field(min_length=1)
 
 
 @lru_cache(maxsize=1)
