@@ -32,8 +32,8 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from pipeline.errors import EmptyDocumentError, LegacyDocFormatError, LegacyEncodingError, UnreadableDocumentError
-from pipeline.ingest.legacy_encoding import convert, detect
+from pipeline.errors import EmptyDocumentError, LegacyDocFormatError, UnreadableDocumentError
+from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, refuse_unsure
 from pipeline.models import SourceLocation
 from pipeline.raw import RawBlock, RawDocument
 
@@ -622,14 +622,9 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
 def _legacy_check(path: Path, raw: RawDocument, by_font: set[str]) -> None:
     """Record runs converted from legacy fonts; and catch legacy text whose font name was lost
     (pasted into a Unicode font): the same detection as for .txt, over the whole body."""
-    names = {"tcvn3": "TCVN3 (.VnTime fonts)", "vni": "VNI (VNI-Times fonts)"}
     if not by_font:
         verdict = detect("\n".join(block.text for block in raw.blocks))
-        if verdict.encoding == "unsure":
-            raise LegacyEncodingError(
-                path,
-                f"the text looks like a legacy font encoding but neither TCVN3 nor VNI reads it ({verdict.describe()})",
-            )
+        refuse_unsure(path, verdict)
         if verdict.encoding is None:
             return
         by_font = {verdict.encoding}
@@ -637,7 +632,4 @@ def _legacy_check(path: Path, raw: RawDocument, by_font: set[str]) -> None:
             block.text = convert(block.text, verdict.encoding)
         raw.footnotes = {key: convert(text, verdict.encoding) for key, text in raw.footnotes.items()}
     raw.encoding = "+".join(sorted(by_font))
-    raw.warnings.append(
-        f"{path.name}: text in the legacy {' and '.join(names[e] for e in sorted(by_font))} encoding was "
-        "converted to Unicode; check names and figures against the original"
-    )
+    raw.warnings.append(converted_warning(path, by_font))

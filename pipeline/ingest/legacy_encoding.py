@@ -21,15 +21,21 @@ few toned i/y). Run `python -m pipeline.ingest.legacy_encoding` to rebuild them.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline.errors import LegacyEncodingError
+
 DATA_DIR = Path(__file__).with_name("data")
 LEGACY_ENCODINGS = ("tcvn3", "vni")
+# How a warning or an error names each encoding to the user who must find the original's font.
+ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI (VNI-Times fonts)"}
 
 # The documented VNI (Windows) scheme: a modifier byte after the base vowel. Keys are the
 # modifier as Windows-1252 shows it (lowercase form; the uppercase form is the byte - 0x20);
@@ -160,6 +166,9 @@ def _legacy_chars() -> frozenset[str]:
     return frozenset(ch for ch in chars if ch not in _vietnamese_letters() and not ch.isascii())
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _to_upper_words(text: str) -> str:
     """TCVN3 has no codes for uppercase toned vowels: an all-caps heading typed with the uppercase
     font holds lowercase codes ("KÕ HO¹CH" → "Kế HOạCH"). Uppercase a line whose ASCII letters are
@@ -174,7 +183,7 @@ def _to_upper_words(text: str) -> str:
         if caps(line, 3):
             lines.append(line.upper())
         else:
-            lines.append(re.sub(r"\w+", lambda m: m.group(0).upper() if caps(m.group(0), 2) else m.group(0), line))
+            lines.append(_WORD.sub(lambda m: m.group(0).upper() if caps(m.group(0), 2) else m.group(0), line))
     return "\n".join(lines)
 
 
@@ -252,18 +261,33 @@ def detect(view: str, text: str | None = None) -> Verdict:
     return Verdict("unsure", share, scores)
 
 
+def refuse_unsure(path: Path, verdict: Verdict) -> None:
+    """Stop on text that looks legacy but that no table reads: a half-converted plan would silently
+    lose targets and deadlines. Every reader calls this on its verdict."""
+    if verdict.encoding == "unsure":
+        raise LegacyEncodingError(
+            path,
+            f"the text looks like a legacy font encoding but neither TCVN3 nor VNI reads it ({verdict.describe()})",
+        )
+
+
+def converted_warning(path: Path, encodings: Iterable[str]) -> str:
+    """The warning every reader gives for text it converted from legacy encodings."""
+    names = " and ".join(ENCODING_NAMES[name] for name in sorted(encodings))
+    return (
+        f"{path.name}: text in the legacy {names} encoding was converted to Unicode; "
+        "check names and figures against the original"
+    )
+
+
+# Byte → character of the legacy view, in one table for the C-level charmap codec.
+_VIEW_TABLE = "".join(_view_char(byte) for byte in range(256))
+
+
 def legacy_view(data: bytes) -> str:
     """Bytes of an 8-bit file as the legacy font's user saw them typed: Windows-1252, with the
-    five bytes it leaves undefined read as Latin-1."""
-    return data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode("latin-1")
-
-
-def _cp1252_ok(data: bytes) -> bool:
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
+    five bytes it leaves undefined read as Latin-1 (the same `_view_char` the tables are keyed by)."""
+    return codecs.charmap_decode(data, "strict", _VIEW_TABLE)[0]
 
 
 if __name__ == "__main__":

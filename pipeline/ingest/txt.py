@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import EmptyDocumentError, LegacyEncodingError, UnreadableDocumentError
-from pipeline.ingest.legacy_encoding import convert, detect, legacy_view
+from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
+from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, legacy_view, refuse_unsure
 from pipeline.models import SourceLocation
 from pipeline.raw import RawBlock, RawDocument
 
@@ -45,34 +45,22 @@ def decode_text(path: Path, data: bytes) -> Decoded:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         text, encoding = _strict(path, data[3:], "utf-8"), "utf-8-sig"
-        view = text
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, encoding = _strict(path, data, "utf-16"), "utf-16"
-        view = text
     elif (utf16 := _looks_utf16(data)) is not None:
         text, encoding = _strict(path, data, utf16), "utf-16"
-        view = text
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
-            view = text
         except UnicodeDecodeError:
             text, encoding = _strict(path, data, "cp1258"), "cp1258"
-            view = legacy_view(data)
+    # What a legacy font's user typed: an 8-bit file's Windows-1252 reading, else the text itself.
+    view = legacy_view(data) if encoding == "cp1258" else text
     verdict = detect(view, text)
+    refuse_unsure(path, verdict)
     if verdict.encoding is None:
         return Decoded(text, encoding)
-    if verdict.encoding == "unsure":
-        raise LegacyEncodingError(
-            path,
-            f"the text looks like a legacy font encoding but neither TCVN3 nor VNI reads it ({verdict.describe()})",
-        )
-    name = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI (VNI-Times fonts)"}[verdict.encoding]
-    warning = (
-        f"{path.name}: text was in the legacy {name} encoding and was converted to Unicode; "
-        "check names and figures against the original"
-    )
-    return Decoded(convert(view, verdict.encoding), verdict.encoding, (warning,))
+    return Decoded(convert(view, verdict.encoding), verdict.encoding, (converted_warning(path, [verdict.encoding]),))
 
 
 def _strict(path: Path, data: bytes, codec: str) -> str:
