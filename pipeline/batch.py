@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from pipeline.errors import KehoachError
+from pipeline.errors import KehoachError, TimeoutError_
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.models import PlanResult
 from pipeline.outputs import FORMATS, parse_formats, write_outputs
@@ -238,11 +238,8 @@ def _run_parallel(
                     outcome = _crashed(slot, path)
                 elif now - slot.started > timeout:
                     slot.stop(kill=True)
-                    message = (
-                        f"{path}: timeout: stopped after {timeout:.0f} s; open it to check it is a normal plan, "
-                        "or raise --timeout"
-                    )
-                    outcome = Outcome(str(path), "failed", None, "timeout", message, now - slot.started)
+                    error = TimeoutError_(path, f"stopped after {timeout:.0f} s")
+                    outcome = Outcome(str(path), "failed", None, error.code, error.message, now - slot.started)
                     slots[i] = slot = _Slot(context, nlp)
                 if outcome is None:
                     continue

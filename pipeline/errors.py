@@ -64,5 +64,7 @@ class LegacyDocFormatError(KehoachError):
 
 
 class TimeoutError_(KehoachError):
+    """Raised by no reader: a batch stops the worker and records this error in its place."""
+
     code = "timeout"
-    advice = "the file took too long to process; open it to check it is a normal plan, or raise --timeout"
+    advice = "open it to check it is a normal plan, or raise --timeout"
