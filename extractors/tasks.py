@@ -25,10 +25,11 @@ import regex
 
 from extractors.bodies import split_bodies
 from extractors.deadlines import parse_time_expressions
-from extractors.evidence import evidence, fold_whitespace
-from pipeline.document import Block, Document, Section, Table
+from extractors.evidence import evidence
+from pipeline.document import Block, Document, Section, Span, Table
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text, load_lexicon
+from pipeline.textmatch import fold_whitespace
 
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 _REPORTING = regex.compile(r"chế độ[^.]*báo cáo|thông tin,? báo cáo")
@@ -58,7 +59,9 @@ def is_assignment_table(table: Table) -> bool:
     return "content" in roles and bool(roles & {"lead", "deadline"})
 
 
-def _cell_text(document: Document, row: list, column: int | None) -> tuple[str, int, int] | None:
+def cell_text(document: Document, row: list[Span], column: int | None) -> tuple[str, int, int] | None:
+    """(text with whitespace folded, start, end) of the row's cell in `column`; None where the row has
+    no such cell or it is blank. Shared with the criteria extractor, which reads its tables alike."""
     if column is None or column >= len(row):
         return None
     span = row[column]
@@ -75,8 +78,8 @@ def _names_in(bodies: list[Body], start: int, end: int, role: str | None = None)
     return names
 
 
-def _cell_bodies(document: Document, bodies: list[Body], cell: tuple[str, int, int] | None) -> list[str]:
-    """The canonical names in a lead or support cell: the body records found there, else the names
+def cell_bodies(document: Document, bodies: list[Body], cell: tuple[str, int, int] | None) -> list[str]:
+    """The canonical names in a lead, support or collector cell: the body records found there, else the names
     the cell lists (so a task keeps its bodies even where a caller passes no body records)."""
     if cell is None:
         return []
@@ -109,15 +112,15 @@ def _table_tasks(document: Document, table: Table, bodies: list[Body], deadlines
     tasks: list[Task] = []
     group: str | None = None
     for row in table.rows:
-        content = _cell_text(document, row, columns["content"])
-        group_cell = _cell_text(document, row, columns["group"])
+        content = cell_text(document, row, columns["content"])
+        group_cell = cell_text(document, row, columns["group"])
         group = group_cell[0] if group_cell else group
         if content is None:
             continue
-        lead = _cell_bodies(document, bodies, _cell_text(document, row, columns["lead"]))
-        support = _cell_bodies(document, bodies, _cell_text(document, row, columns["support"]))
-        output = _cell_text(document, row, columns["output"])
-        time = _cell_text(document, row, columns["deadline"])
+        lead = cell_bodies(document, bodies, cell_text(document, row, columns["lead"]))
+        support = cell_bodies(document, bodies, cell_text(document, row, columns["support"]))
+        output = cell_text(document, row, columns["output"])
+        time = cell_text(document, row, columns["deadline"])
         specs = _specs(time[0] if time else None, deadlines, *(time[1:] if time else (0, 0)))
         tasks.append(
             Task(
