@@ -20,12 +20,13 @@ from pipeline.errors import KehoachError
 from pipeline.ingest import read_document
 from pipeline.models import RECORD_KINDS, Evidence, Metadata, describe_place
 from pipeline.structure import build_document
+from pipeline.textmatch import fold_whitespace
 
 WIDTH = 100
 
 
 def _clip(text: str, width: int = WIDTH) -> str:
-    text = " ".join(text.split())
+    text = fold_whitespace(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
