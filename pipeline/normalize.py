@@ -85,9 +85,9 @@ _OLD_STYLE = regex.compile(r"(?<!q)([ou])([àáảãạèéẻẽẹỳýỷỹ�
 
 def _move_tone(match: regex.Match) -> str:
     first, second = match.group(1), match.group(2)
-    if (first, _split_tone(second)[0]) not in {("o", "a"), ("o", "e"), ("u", "y")}:
-        return match.group(0)
     base, tone = _split_tone(second)
+    if (first, base) not in {("o", "a"), ("o", "e"), ("u", "y")}:
+        return match.group(0)
     return unicodedata.normalize("NFC", first + tone) + base
 
 
@@ -280,7 +280,7 @@ def _remove_glued_footnotes(t: Tracked, ctx: Context) -> Tracked:
     t = t.sub(_GLUED_PERCENT, percent)
     if not ctx.footnote_ids:
         return t
-    units = set(load_lexicon("normalize.json")["units_before_footnote"])
+    units = _word_sets()["units_before_footnote"]
 
     def word(m: regex.Match) -> list | None:
         note = m.group(2)
@@ -406,6 +406,12 @@ def split_tracked(t: Tracked, sep: str) -> list[Tracked]:
 _PAGE_NUMBER = regex.compile(r"(?<=(?<!\S)(\p{Ll}[\p{L}\p{M}]*) )(\d{1,3}) (?=(\p{Ll}[\p{L}\p{M}]*)(?: (\p{L}+))?)")
 
 
+@cache
+def _word_sets() -> dict[str, frozenset[str]]:
+    """The word lists of normalize.json as sets, built once: they are looked up per candidate number."""
+    return {key: frozenset(words) for key, words in load_lexicon("normalize.json").items() if isinstance(words, list)}
+
+
 def _page_number_is_debris(before: str, after: str, next_word: str | None, pairs: set[tuple[str, str]]) -> bool:
     """Is the number between `before` and `after` a page number that broke a phrase?
 
@@ -413,7 +419,7 @@ def _page_number_is_debris(before: str, after: str, next_word: str | None, pairs
     word after the number must not be one that numbers count ("6 tháng", "12 cơ sở") nor open a counted
     phrase ("3 hợp tác xã"), and the word before must not be one that numbers follow ("trong 6", "ngày 25").
     """
-    lexicon = load_lexicon("normalize.json")
+    lexicon = _word_sets()
     before_f, after_f = fold_text(before), fold_text(after)
     if after_f in lexicon["counters"] or before_f in lexicon["number_preceders"]:
         return False
