@@ -188,6 +188,9 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+_LEVEL_PLACEHOLDER = re.compile(r"%(\d)")  # "%1.%2." in a level's text: the counters of levels 1 and 2
+
+
 class _Numbering:
     """Automatic list numbers as Word prints them ("1.", "1.2.", "a)", "-" for bullets)."""
 
@@ -237,7 +240,7 @@ class _Numbering:
             n = counters.get(k, lv.start if lv else 1)
             return _format_number(n, lv.fmt if lv else "decimal")
 
-        return re.sub(r"%(\d)", value, level.text)
+        return _LEVEL_PLACEHOLDER.sub(value, level.text)
 
 
 # ---------------------------------------------------------------- text of one paragraph
@@ -336,6 +339,14 @@ def _paragraph_style(p: etree._Element, ctx: _Context) -> tuple[str | None, str]
 
 
 # ---------------------------------------------------------------- body walk
+
+
+def _labelled(label: str, text: str) -> str:
+    """A paragraph's text with its automatic list label in front, as Word prints it; an empty
+    paragraph stays empty, and a bullet is not doubled on text that already starts with a dash."""
+    if not label or not text or (label == "-" and text.startswith("-")):
+        return text
+    return f"{label} {text}"
 
 
 def _cell_text(tc: etree._Element, ctx: _Context) -> str:
@@ -469,9 +480,7 @@ def _layout_blocks(grid: list[list[etree._Element]], tbl: etree._Element, index:
         for tc in cells:
             for p in tc.iter(_P):
                 style, label = _paragraph_style(p, ctx)
-                text = _paragraph_text(p, ctx)
-                if label and text:
-                    text = f"{label} {text}" if label != "-" or not text.startswith("-") else text
+                text = _labelled(label, _paragraph_text(p, ctx))
                 if text:
                     source = SourceLocation(table=index, row=row_of.get(id(tc), 0), column=column)
                     blocks.append(RawBlock(text=text, style=style, source=source))
@@ -488,9 +497,7 @@ def _body_blocks(body: etree._Element, ctx: _Context) -> list[RawBlock]:
         for child in container:
             if child.tag == _P:
                 style, label = _paragraph_style(child, ctx)
-                text = _paragraph_text(child, ctx)
-                if label and text:
-                    text = f"{label} {text}" if label != "-" or not text.startswith("-") else text
+                text = _labelled(label, _paragraph_text(child, ctx))
                 if text:
                     blocks.append(RawBlock(text=text, style=style, source=SourceLocation(paragraph=paragraph_index)))
                 paragraph_index += 1
