@@ -714,12 +714,15 @@ def _join(b: _Builder, index: int, group: list[_RawTable]) -> Table:
 def _table_title(b: _Builder, t: _RawTable) -> str | None:
     """The caption above a table: the first plain line after the heading it stands under."""
     lines: list[_Entry] = []
+    heading: _Entry | None = None
     for e in reversed(b.entries[: t.first]):
         if e.heading is not None:
-            caption = next((x.text for x in lines if not x.text.startswith("(")), None)
-            return caption or e.heading.title or e.text
+            heading = e
+            break
         if e.line.kind == "cell":
             break
         lines.insert(0, e)
     caption = next((x.text for x in lines if not x.text.startswith("(")), None)
-    return caption
+    if heading is None or heading.heading is None:
+        return caption
+    return caption or heading.heading.title or heading.text
