@@ -456,10 +456,6 @@ class _Judge:
             and self.fold[i + 1].isdigit()
         )
 
-    def opens_clause(self, region: Region, offset: int) -> bool:
-        start = self.clause_start(region, offset)
-        return not self.fold[start:offset].strip(_MARKER_CHARS)
-
     def sentence_start(self, region: Region, offset: int) -> int:
         i = offset - 1
         while i >= region.start:
