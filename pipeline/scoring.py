@@ -267,13 +267,14 @@ class Finding:
         if self.prefix:
             out["prefix"] = self.prefix
         if self.fields:
-            out["fields"] = {k: {"gold": _plain(g), "predicted": _plain(p)} for k, (g, p) in self.fields.items()}
+            out["fields"] = {k: {"gold": plain(g), "predicted": plain(p)} for k, (g, p) in self.fields.items()}
         return out
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A field value as JSON-ready data: a task's deadlines become dicts (for --details, JSON or text)."""
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, DeadlineSpec):
         return value.model_dump(exclude_none=True)
     return value
@@ -419,12 +420,13 @@ def score_kind(
     result = KindScore(kind)
     findings: list[Finding] = []
     pairs, missed, extra = match(gold, predicted, text)
-    key, other = KEY_FIELDS[kind], OTHER_FIELDS[kind]
+    key = KEY_FIELDS[kind]
+    compared = {**key, **OTHER_FIELDS[kind]}
     for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
         disagreements: dict[str, tuple[Any, Any]] = {}
         all_key_equal = True
-        for name, same in {**key, **other}.items():
+        for name, same in compared.items():
             a, b = getattr(g, name), getattr(p, name)
             equal = same(a, b)
             result.fields.record(name, equal)

@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from pipeline.models import RECORD_KINDS
-from pipeline.scoring import KEY_FIELDS, METADATA_FIELDS, OTHER_FIELDS, Block, Finding, ScoreReport
+from pipeline.scoring import KEY_FIELDS, METADATA_FIELDS, OTHER_FIELDS, Block, Finding, ScoreReport, plain
 
 
 def render_json(
@@ -65,8 +65,7 @@ def _table(block: Block) -> list[str]:
     lines.append("  fields (share of pairs equal; * = key field):")
     for kind in RECORD_KINDS:
         agreement = block.kinds[kind].fields
-        names = [f"{n}*" for n in KEY_FIELDS[kind]]
-        parts = [f"{label} {_fmt(agreement.share(n))}" for n, label in zip(KEY_FIELDS[kind], names, strict=True)]
+        parts = [f"{n}* {_fmt(agreement.share(n))}" for n in KEY_FIELDS[kind]]
         parts += [f"{n} {_fmt(agreement.share(n))}" for n in OTHER_FIELDS[kind]]
         lines.append(f"    {kind:<10} " + ", ".join(parts))
     meta = block.metadata
@@ -93,16 +92,10 @@ def _finding_lines(finding: Finding) -> list[str]:
             head += f'  (gold: "{_short(finding.gold_quote, 60)}")'
         lines = [head]
         for name, (gold, predicted) in finding.fields.items():
-            lines.append(f"          {name}: gold {_short(_dump(gold), 60)} · predicted {_short(_dump(predicted), 60)}")
+            lines.append(f"          {name}: gold {_short(plain(gold), 60)} · predicted {_short(plain(predicted), 60)}")
         return lines
     mark = "−" if finding.what == "miss" else "+"
     return [f'      {mark}{where} "{_short(finding.quote)}"']
-
-
-def _dump(value: Any) -> Any:
-    if isinstance(value, list):
-        return [v.model_dump(exclude_none=True) if hasattr(v, "model_dump") else v for v in value]
-    return value
 
 
 # Fields that an NLP step shapes without being a key field: the ablation shows them beside the F1s.
@@ -174,16 +167,15 @@ def render_text(
         lines.append(
             f"Ablation ({', '.join(formats)}; F1 detection/exact per kind; agreement of the fields NLP delimits):"
         )
-        extra = ABLATION_FIELDS
         lines.append(
             f"  {'variant':<14} "
             + " ".join(f"{k:>13}" for k in RECORD_KINDS)
-            + "".join(f" {kind[:-1] + '.' + name:>18}" for kind, name in extra)
+            + "".join(f" {kind[:-1] + '.' + name:>18}" for kind, name in ABLATION_FIELDS)
         )
         rows = [("main", _restricted(report, formats))] + [(n, _restricted(v, formats)) for n, v in variants.items()]
         for name, block in rows:
             cells = [f"{_fmt(block.kinds[k].detection.f1)}/{_fmt(block.kinds[k].exact.f1)}" for k in RECORD_KINDS]
-            fields = [_fmt(block.kinds[kind].fields.share(field)) for kind, field in extra]
+            fields = [_fmt(block.kinds[kind].fields.share(field)) for kind, field in ABLATION_FIELDS]
             lines.append(f"  {name:<14} " + " ".join(f"{c:>13}" for c in cells) + "".join(f" {f:>18}" for f in fields))
     if details:
         lines.extend(_details(report))
