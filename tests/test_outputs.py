@@ -14,6 +14,7 @@ from pipeline.batch import run_batch
 from pipeline.models import RECORD_KINDS, PlanResult
 from pipeline.outputs import parse_formats
 from pipeline.outputs.tables import COLUMNS, TABLES
+from pipeline.scoring import load_predictions
 
 PLANS = Path(__file__).resolve().parent.parent / "corpus" / "plans"
 SCHEMA = Path(__file__).resolve().parent.parent / "pipeline" / "plan_result.schema.json"
@@ -32,9 +33,9 @@ def batch(tmp_path_factory):
 
 
 def _results(out: Path) -> list[PlanResult]:
-    return [
-        PlanResult.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted((out / "docs").glob("*.json"))
-    ]
+    results, problems = load_predictions(out)
+    assert not problems, problems
+    return results
 
 
 def _csv_rows(out: Path, table: str) -> list[dict[str, str]]:
