@@ -11,9 +11,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pipeline.models import RECORD_KINDS, RECORD_MODELS, DeadlineSpec, Evidence, Metadata, PlanResult, describe_place
+from pipeline.models import (
+    RECORD_KINDS,
+    RECORD_MODELS,
+    DeadlineSpec,
+    Evidence,
+    Metadata,
+    PlanResult,
+    SourceLocation,
+    describe_place,
+)
 
 TABLES = ("documents", *RECORD_KINDS, "warnings", "errors")
+METADATA_FIELDS = [name for name in Metadata.model_fields if name != "note"]
+# Each record kind's own fields (beside the quote and its place), one column each.
+RECORD_FIELDS = {
+    kind: [name for name in RECORD_MODELS[kind].model_fields if name not in Evidence.model_fields]
+    for kind in RECORD_KINDS
+}
 
 DOCUMENT_COLUMNS = [
     "doc_id",
@@ -22,25 +37,19 @@ DOCUMENT_COLUMNS = [
     "pages",
     "content_hash",
     "pipeline_version",
-    *[f"meta_{name}" for name in Metadata.model_fields if name != "note"],
+    *[f"meta_{name}" for name in METADATA_FIELDS],
     *[f"n_{kind}" for kind in RECORD_KINDS],
     "n_warnings",
 ]
-LOCATION_COLUMNS = ["page", "paragraph", "line", "table", "row", "column", "span_start", "span_end"]
+LOCATION_COLUMNS = [*SourceLocation.model_fields, "span_start", "span_end"]
 EVIDENCE_COLUMNS = ["quote", "section", "place", *LOCATION_COLUMNS]
-_EVIDENCE_FIELDS = set(Evidence.model_fields)
 ERROR_COLUMNS = ["source_file", "error", "message"]
 WARNING_COLUMNS = ["doc_id", "source_file", "format", "code", "message", "place", *LOCATION_COLUMNS]
 
 
-def record_columns(kind: str) -> list[str]:
-    fields = [name for name in RECORD_MODELS[kind].model_fields if name not in _EVIDENCE_FIELDS]
-    return ["doc_id", "source_file", "format", *EVIDENCE_COLUMNS, *fields]
-
-
 COLUMNS: dict[str, list[str]] = {
     "documents": DOCUMENT_COLUMNS,
-    **{kind: record_columns(kind) for kind in RECORD_KINDS},
+    **{kind: ["doc_id", "source_file", "format", *EVIDENCE_COLUMNS, *RECORD_FIELDS[kind]] for kind in RECORD_KINDS},
     "warnings": WARNING_COLUMNS,
     "errors": ERROR_COLUMNS,
 }
@@ -68,7 +77,7 @@ def cell_value(value: Any) -> Any:
 
 
 def _location(source: Any, span: tuple[int, int] | None) -> dict[str, Any]:
-    row = {name: getattr(source, name, None) if source else None for name in LOCATION_COLUMNS[:6]}
+    row = {name: getattr(source, name, None) if source else None for name in SourceLocation.model_fields}
     row["span_start"], row["span_end"] = span if span else (None, None)
     row["place"] = describe_place(source)  # the same, in the words a person looks it up by
     return row
@@ -84,9 +93,8 @@ def document_row(result: PlanResult) -> dict[str, Any]:
         "pipeline_version": result.pipeline_version,
         "n_warnings": len(result.warnings),
     }
-    for name in Metadata.model_fields:
-        if name != "note":
-            row[f"meta_{name}"] = cell_value(getattr(result.metadata, name))
+    for name in METADATA_FIELDS:
+        row[f"meta_{name}"] = cell_value(getattr(result.metadata, name))
     for kind in RECORD_KINDS:
         row[f"n_{kind}"] = len(getattr(result, kind))
     return row
@@ -99,7 +107,7 @@ def record_rows(result: PlanResult, kind: str) -> list[dict[str, Any]]:
         row["quote"] = record.quote
         row["section"] = record.section
         row.update(_location(record.source, record.span))
-        for name in COLUMNS[kind][len(EVIDENCE_COLUMNS) + 3 :]:
+        for name in RECORD_FIELDS[kind]:
             row[name] = cell_value(getattr(record, name))
         rows.append(row)
     return rows
