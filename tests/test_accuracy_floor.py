@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.models import RECORD_KINDS
 from pipeline.process import process_file
 from pipeline.scoring import load_gold, score
@@ -27,7 +28,7 @@ def report():
         process_file(path)
         for doc_id in gold
         for path in sorted((ROOT / "corpus" / "plans").glob(f"{doc_id}.*"))
-        if path.suffix in {".txt", ".docx", ".pdf"}
+        if path.suffix in SUPPORTED_SUFFIXES
     ]
     assert predictions, "no corpus file has a gold file"
     return score(gold, predictions)
