@@ -20,18 +20,10 @@ from functools import lru_cache
 
 import regex
 
-# --- text folding -----------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """NFC and lower case, same length as the input for Vietnamese text.
-
-    The pipeline's normalizer builds `Document.fold`; this is the same operation for strings that
-    do not come from a Document (lexicon entries, tests). Tone placement is left alone because
-    `phrase_pattern` accepts both placements.
-    """
-    return unicodedata.normalize("NFC", text).lower()
-
+# `fold` is the pipeline's own (`pipeline.normalize.fold_text`: NFC, lower case, one tone-mark
+# convention, same length), for strings that do not come from a Document (lexicon entries, tests):
+# a key or pattern built from them meets `Document.fold` as the normalizer wrote it.
+from pipeline.normalize import fold_text as fold
 
 # Tone on the first or the second vowel of "oa", "oe", "uy": both spellings are in use.
 _TONES = {"\u0300": "grave", "\u0301": "acute", "\u0309": "hook", "\u0303": "tilde", "\u0323": "dot"}
