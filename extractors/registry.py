@@ -51,7 +51,8 @@ class DocTypesLexicon(_Strict):
 
 class IssuerEntry(_Strict):
     name: str
-    forms: list[str] = Field(min_length=1)
+    forms: list[str] = Field(default_factory=list)
+    """Other ways the text writes it ("BCT", "UBND tỉnh"); the name itself is always a form."""
     place: bool = False
 
 
