@@ -541,14 +541,14 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
     footnotes: dict[str, str] = {}
 
     # page furniture: the outermost lines of a page, if a page number or repeated on most pages
+    edges_by_page = [_edge_lines(page) for page in pages]
     edge_counts: Counter[str] = Counter()
-    for page in pages:
-        keys = {_edge_key(line.text) for line in _edge_lines(page)}
-        edge_counts.update(keys)
+    for edge_lines in edges_by_page:
+        edge_counts.update({_edge_key(line.text) for line in edge_lines})
     repeat_min = max(2, (len(pages) + 1) // 2)
-    for page in pages:
+    for page, edge_lines in zip(pages, edges_by_page, strict=True):
         keep = []
-        edges = {id(line) for line in _edge_lines(page)}
+        edges = {id(line) for line in edge_lines}
         for line in page.lines:
             is_edge = id(line) in edges
             if is_edge and (
@@ -568,7 +568,7 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
         tail = [ln for ln in page.lines if ln.top >= cut and ln.size < body_size * FOOTNOTE_SIZE_RATIO]
         current: str | None = None
         keys: set[str] = set()
-        consumed = []
+        consumed: set[int] = set()  # ids of the lines taken into footnotes
         for line in tail:
             text = line.text
             start = FOOTNOTE_START.match(text) if not line.superscripts else None
@@ -585,8 +585,8 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
                 footnotes[current] += "\n" + text
             else:
                 continue
-            consumed.append(line)
-        page.lines = [ln for ln in page.lines if all(ln is not c for c in consumed)]
+            consumed.add(id(line))
+        page.lines = [ln for ln in page.lines if id(ln) not in consumed]
         page_notes[page.number] = keys
 
     # body: paragraphs and tables in vertical order
