@@ -428,6 +428,8 @@ def _grammar() -> _Grammar:
 
 _CLAUSE_BOUNDARY = regex.compile(r"[;:.!?(\n]")
 _MARKER_CHARS = " \t-+•*–"
+_LABELLED_END = regex.compile(r"\.(?:\s|$)|\n")
+"""Where a labelled time ("Thời gian hoàn thành: …") ends: its full stop or its line's end."""
 
 
 class _Judge:
@@ -603,7 +605,7 @@ def _split_labelled(document: Document, grammar: _Grammar, start: int, end: int)
     out: list[Region] = []
     pos = start
     for m in grammar.label_re.finditer(document.fold, start, end):
-        stop = regex.compile(r"\.(?:\s|$)|\n").search(document.fold, m.end(), end)
+        stop = _LABELLED_END.search(document.fold, m.end(), end)
         cell_end = stop.start() if stop else end
         if m.start() > pos:
             out.append(Region(pos, m.start(), "body"))
