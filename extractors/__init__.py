@@ -1,8 +1,8 @@
 """The extractors, in the order they run: each reads the `Document` and the records of those before it.
 
 citations → metadata (reads citations) → targets → deadlines → bodies (reads citations, to leave their
-issuers out) → tasks (reads bodies and deadlines). Each is a pure function of its inputs: no I/O, no
-global state beyond lexicons loaded once.
+issuers out) → tasks (reads bodies and deadlines) → criteria (reads bodies). Each is a pure function
+of its inputs: no I/O, no global state beyond lexicons loaded once.
 """
 
 from __future__ import annotations
