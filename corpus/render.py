@@ -499,8 +499,9 @@ def _drop_thumbnail(doc) -> None:
 # ---------------------------------------------------------------- PDF and its check
 
 
-def docx_to_pdf(docx_paths: list[Path], outdir: Path) -> None:
-    """Convert with LibreOffice headless; a private profile lets parallel runs coexist."""
+def soffice_convert(paths: list[Path], outdir: Path, to: str = "pdf") -> None:
+    """Convert with LibreOffice headless (to "pdf", "doc", ...); a private profile lets parallel
+    runs coexist. The fixture scripts in tests/fixtures convert through this too."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         sys.exit("soffice (LibreOffice) is needed to make the PDFs")
@@ -512,10 +513,10 @@ def docx_to_pdf(docx_paths: list[Path], outdir: Path) -> None:
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                to,
                 "--outdir",
                 str(outdir),
-                *map(str, docx_paths),
+                *map(str, paths),
             ],
             check=True,
             capture_output=True,
@@ -523,11 +524,6 @@ def docx_to_pdf(docx_paths: list[Path], outdir: Path) -> None:
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-
-
-def fold(text: str) -> str:
-    """Whitespace-folded text for comparing renditions."""
-    return " ".join(text.split())
 
 
 def pdf_similarity(pdf_path: Path, txt_path: Path) -> tuple[float, int]:
@@ -538,8 +534,8 @@ def pdf_similarity(pdf_path: Path, txt_path: Path) -> tuple[float, int]:
     pages = pdf_text.count("\f") + (0 if pdf_text.endswith("\f") else 1)
     # Drop the footer page numbers and the footnote, which the .txt does not have.
     pdf_text = re.sub(r"(?m)^\s*\d{1,3}\s*$", "", pdf_text).replace(FOOTNOTE_TEXT, "")
-    want = fold(plain_text(txt_path.read_text(encoding="utf-8"))).split()
-    got = fold(pdf_text).split()
+    want = plain_text(txt_path.read_text(encoding="utf-8")).split()
+    got = pdf_text.split()
     return difflib.SequenceMatcher(None, want, got, autojunk=False).ratio(), pages
 
 
@@ -561,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     for d in docxs:
         by_dir.setdefault(d.parent, []).append(d)
     for outdir, group in by_dir.items():
-        docx_to_pdf(group, outdir)
+        soffice_convert(group, outdir)
     for txt in plans:
         pdf = txt.with_suffix(".pdf")
         ratio, pages = pdf_similarity(pdf, txt)
@@ -573,4 +569,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["build_docx", "build_docx_from_text", "docx_to_pdf", "pdf_similarity", "plain_text", "split_blocks"]
+__all__ = ["build_docx", "build_docx_from_text", "pdf_similarity", "plain_text", "soffice_convert", "split_blocks"]
