@@ -117,11 +117,11 @@ class _Slot:
         self.process = context.Process(target=_worker, args=(child,), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, Path, str] | None = None
+        self.task: tuple[Path, str] | None = None  # (input, output file)
         self.started = 0.0
 
-    def give(self, index: int, path: Path, target: str, digest: str) -> None:
-        self.task = (index, path, target)
+    def give(self, path: Path, target: str, digest: str) -> None:
+        self.task = (path, target)
         self.started = time.monotonic()
         self.connection.send((str(path), target, digest, self.nlp))
 
@@ -210,14 +210,13 @@ def _run_parallel(
         return
     context = mp.get_context("fork" if sys.platform != "win32" else "spawn")
     slots = [_Slot(context, nlp) for _ in range(min(jobs, len(todo)))]
-    queue = list(enumerate(todo))[::-1]
+    queue = todo[::-1]
     bar = _progress_bar(len(todo), progress)
     failures = 0
     try:
         for slot in slots:
             if queue:
-                index, (path, target, digest) = queue.pop()
-                slot.give(index, path, target, digest)
+                slot.give(*queue.pop())
         while any(slot.task for slot in slots):
             busy = [slot for slot in slots if slot.task]
             ready = wait([slot.connection for slot in busy] + [slot.process.sentinel for slot in busy], timeout=0.5)
@@ -225,7 +224,7 @@ def _run_parallel(
             for i, slot in enumerate(slots):
                 if not slot.task:
                     continue
-                _, path, target = slot.task
+                path, target = slot.task
                 outcome: Outcome | None = None
                 if slot.connection in ready:
                     try:
@@ -251,8 +250,7 @@ def _run_parallel(
                 bar.set_postfix(failed=failures, refresh=False)
                 yield outcome
                 if queue:
-                    index, (next_path, next_target, next_digest) = queue.pop()
-                    slot.give(index, next_path, next_target, next_digest)
+                    slot.give(*queue.pop())
     finally:
         bar.close()
         for slot in slots:
