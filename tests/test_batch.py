@@ -80,7 +80,7 @@ def test_a_file_over_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_path):
     text = PLAN.read_text(encoding="utf-8")
     (folder / "b_huge.txt").write_text("\n\n".join([text] * 400), encoding="utf-8")
     shutil.copy(PLAN, folder / "c_small.txt")
-    summary = run_batch([folder], tmp_path / "out", jobs=1, timeout=1.0, progress=False)
+    summary = run_batch([folder], tmp_path / "out", jobs=1, timeout=5.0, progress=False)
     by_name = {Path(o.path).name: o for o in summary.outcomes}
     assert by_name["b_huge.txt"].status == "failed"
     assert by_name["b_huge.txt"].error_code == "timeout"
