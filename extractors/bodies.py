@@ -445,22 +445,6 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def _is_assignment_table(document: Document, index: int | None) -> bool:
-    """A table of assigned work has a lead or a deadline column; a criteria table ("Bộ tiêu chí")
-    has neither, and its content cells describe criteria, not duties (the annotators' decision)."""
-    table = next((t for t in document.tables if t.index == index), None)
-    return table is not None and any(c.role in {"lead", "deadline"} for c in table.columns)
-
-
-def _cell_column(document: Document, block: Block) -> str | None:
-    if block.table is None or block.column is None:
-        return None
-    table = next((t for t in document.tables if t.index == block.table), None)
-    if table is None or block.column >= len(table.columns):
-        return None
-    return table.columns[block.column].role
-
-
 def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
     """Every body the plan gives a role, one record per mention, in document order."""
     skip = [tuple(c.span) for c in citations if c.span]
@@ -482,7 +466,7 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
         first = bisect_left(starts, block.start)
         last = bisect_left(starts, block.end, lo=first)
         mentions = [m for m in everywhere[first:last] if m.end <= block.end]
-        column = _cell_column(document, block) if block.role == "cell" else None
+        column = document.column_role(block) if block.role == "cell" else None
         if column in _COLUMN_ROLES and block.start in body_cells:
             mentions = _cell_rest(document, block, mentions)
         elif nlp and block.role != "cell":
@@ -492,7 +476,7 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
         if block.role == "cell":
             if column in _COLUMN_ROLES:
                 found.extend((m, _COLUMN_ROLES[column]) for m in mentions)
-            elif column in _TEXT_COLUMNS and _is_assignment_table(document, block.table):
+            elif column in _TEXT_COLUMNS and (table := document.table(block.table)) and table.is_assignment():
                 found.extend(_text_roles(document, mentions, (block.start, block.end)))
             continue
         in_tcth = _inside(tcth, block.start, block.start + 1)

@@ -11,14 +11,14 @@ is not an assignment table. Pure: reads the `Document` and the body records, not
 from __future__ import annotations
 
 from extractors.evidence import evidence
-from extractors.tasks import cell_bodies, cell_text, is_assignment_table
+from extractors.tasks import cell_bodies, cell_text
 from pipeline.document import Document, Table
 from pipeline.models import Body, Criterion
 
 
 def is_criteria_table(table: Table) -> bool:
     """A table with an indicator column that assigns no work (no lead/deadline beside its content)."""
-    return table.column_of("indicator") is not None and not is_assignment_table(table)
+    return table.column_of("indicator") is not None and not table.is_assignment()
 
 
 def extract_criteria(document: Document, bodies: list[Body]) -> list[Criterion]:

@@ -584,20 +584,13 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
         elif block.role in lex["text_roles"]:
             regions.extend(_split_labelled(document, grammar, block.start, block.end))
         elif block.role == "cell" and block.row is not None and block.table is not None and block.column is not None:
-            role = _column_role(document, block.table, block.column)
+            role = document.column_role(block)
             if role in lex["cell_columns"]:
                 regions.append(Region(block.start, block.end, "cell"))
             elif role in lex["text_columns"]:
                 regions.extend(_split_labelled(document, grammar, block.start, block.end))
     regions.sort(key=lambda r: r.start)
     return regions
-
-
-def _column_role(document: Document, table: int, column: int) -> str | None:
-    for t in document.tables:
-        if t.index == table:
-            return t.columns[column].role if column < len(t.columns) else None
-    return None
 
 
 def _split_labelled(document: Document, grammar: _Grammar, start: int, end: int) -> list[Region]:

@@ -170,13 +170,6 @@ class _Candidate:
     end: int = 0
 
 
-def _column_role(document: Document, block: Block) -> str | None:
-    if block.table is None or block.column is None or block.table >= len(document.tables):
-        return None
-    columns = document.tables[block.table].columns
-    return columns[block.column].role if block.column < len(columns) else None
-
-
 def _numeric_cell(document: Document, span: Block | Span) -> bool:
     """A value cell that holds only a figure ("80", "≥ 03", "80% - 85%"): read by the table rules.
     A value cell that is a sentence ("Tỷ lệ … đạt 100%") is read like running text."""
@@ -195,7 +188,7 @@ def _segments(document: Document) -> list[_Segment]:
     for block in document.blocks:
         if block.role in _SKIPPED_ROLES or block.end <= block.start:
             continue
-        role = _column_role(document, block) if block.role == "cell" else None
+        role = document.column_role(block) if block.role == "cell" else None
         if role in _SKIPPED_COLUMNS and not (role == "target_value" and not _numeric_cell(document, block)):
             continue
         head = text[block.start : block.start + 1]

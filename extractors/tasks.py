@@ -54,11 +54,6 @@ def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     )
 
 
-def is_assignment_table(table: Table) -> bool:
-    roles = {c.role for c in table.columns}
-    return "content" in roles and bool(roles & {"lead", "deadline"})
-
-
 def cell_text(document: Document, row: list[Span], column: int | None) -> tuple[str, int, int] | None:
     """(text with whitespace folded, start, end) of the row's cell in `column`; None where the row has
     no such cell or it is blank. Shared with the criteria extractor, which reads its tables alike."""
@@ -223,7 +218,7 @@ def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadli
     in document order."""
     tasks: list[Task] = []
     for table in document.tables:
-        if is_assignment_table(table):
+        if table.is_assignment():
             tasks.extend(_table_tasks(document, table, bodies, deadlines))
     for section in document.sections:
         task = _numbered_task(document, section, bodies, deadlines)

@@ -105,6 +105,17 @@ class Table(BaseModel):
                 return i
         return None
 
+    def role_of(self, column: int | None) -> ColumnRole | None:
+        if column is None or not 0 <= column < len(self.columns):
+            return None
+        return self.columns[column].role
+
+    def is_assignment(self) -> bool:
+        """A table of assigned work: a content column and a lead or a deadline column. A criteria
+        table ("Bộ tiêu chí") has neither lead nor deadline; its rows describe criteria, not duties."""
+        roles = {column.role for column in self.columns}
+        return "content" in roles and bool(roles & {"lead", "deadline"})
+
 
 class DocumentHeader(BaseModel):
     """The head of a plan, before its first section."""
@@ -185,6 +196,15 @@ class Document(BaseModel):
         steps, paths = self._section_steps
         i = bisect_right(steps, offset) - 1
         return paths[i] if i >= 0 else None
+
+    def table(self, index: int | None) -> Table | None:
+        """The table whose `index` is `index` (the index blocks carry), or None."""
+        return next((table for table in self.tables if table.index == index), None) if index is not None else None
+
+    def column_role(self, block: Block) -> ColumnRole | None:
+        """The role of the column a table cell stands in (None for a block that is no table cell)."""
+        table = self.table(block.table)
+        return table.role_of(block.column) if table else None
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect_right(self._block_starts, offset) - 1
