@@ -26,7 +26,6 @@ from extractors.grammar import (
     tone_key,
 )
 from pipeline.models import Citation, DocType, DocWarning
-from pipeline.normalize import LEXICON_DIR as LEXICON_DIR  # re-exported: pipeline.audit.messages reads it here
 from pipeline.normalize import load_lexicon
 
 

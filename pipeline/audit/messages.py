@@ -19,8 +19,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
-from extractors.registry import LEXICON_DIR, load_registry
+from extractors.registry import load_registry
 from pipeline.audit.html import format_number
+from pipeline.normalize import LEXICON_DIR
 
 MESSAGES_PATH = LEXICON_DIR / "audit_messages.json"
 
