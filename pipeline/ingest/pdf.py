@@ -198,10 +198,6 @@ def _cluster(values: list[float]) -> list[float]:
     return out
 
 
-def _snap(value: float, grid: list[float]) -> int:
-    return min(range(len(grid)), key=lambda k: abs(grid[k] - value))
-
-
 def _tables(segs: list[_Seg]) -> list[_Table]:
     """Connected grids of ruling lines → tables with their cells (spans from missing lines)."""
     parent = list(range(len(segs)))
