@@ -12,6 +12,7 @@ from pathlib import Path
 
 from extractors import extract_all
 from pipeline.document import Document
+from pipeline.errors import shown
 from pipeline.ingest import read_document
 from pipeline.models import PlanResult
 from pipeline.structure import build_document
@@ -41,12 +42,20 @@ def pipeline_version() -> str:
 
 
 def doc_id_for(path: str | Path) -> str:
-    """A document's id is its file name without the extension, as the gold set names it."""
-    return Path(path).stem
+    """A document's id is its file name without the extension, as the gold set names it (a name
+    that is not UTF-8 with its bad bytes escaped, so that every output can hold it)."""
+    return Path(shown(path)).stem
 
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    """`content_hash` of a file's bytes, read in blocks: a batch hashes every file, and a big one
+    must not be held in the parent's memory to do it."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def result_version(nlp: bool = True) -> str:
@@ -55,22 +64,25 @@ def result_version(nlp: bool = True) -> str:
     return pipeline_version() + ("" if nlp else "+rules-only")
 
 
-def load_document(path: str | Path) -> Document:
+def load_document(path: str | Path, max_mb: float | None = None) -> Document:
     """Ingest, normalize and structure one file (raises a typed `KehoachError` on bad input)."""
-    return build_document(read_document(path), doc_id_for(path))
+    return build_document(read_document(path, max_mb), doc_id_for(path))
 
 
-def process_file(path: str | Path, nlp: bool = True, digest: str | None = None) -> PlanResult:
+def process_file(
+    path: str | Path, nlp: bool = True, digest: str | None = None, max_mb: float | None = None
+) -> PlanResult:
     """One file's result. `digest` is the file's `content_hash` where the caller has it already
-    (a batch hashes every file to decide what to skip), so the file is not read a second time."""
+    (a batch hashes every file to decide what to skip), so the file is not read a second time.
+    `max_mb` is the size limit of `pipeline.ingest.guard`."""
     path = Path(path)
-    document = load_document(path)
+    document = load_document(path, max_mb)
     records = extract_all(document, nlp=nlp)
     return PlanResult(
         doc_id=document.doc_id,
-        source=str(path),
+        source=shown(path),
         format=document.format,
-        content_hash=digest or content_hash(path.read_bytes()),
+        content_hash=digest or file_hash(path),
         pipeline_version=result_version(nlp),
         pages=document.pages,
         **records,

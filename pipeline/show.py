@@ -19,6 +19,7 @@ from pipeline.document import Document, Span
 from pipeline.errors import KehoachError
 from pipeline.ingest import read_document
 from pipeline.models import RECORD_KINDS, Evidence, Metadata, describe_place
+from pipeline.process import doc_id_for
 from pipeline.structure import build_document
 from pipeline.textmatch import fold_whitespace
 
@@ -113,11 +114,13 @@ def render_findings(records: dict, out: TextIO) -> None:
 
 
 def show_command(args: argparse.Namespace) -> int:
-    """Print one document's structure; a file kehoach cannot read gives its message on stderr and 1."""
+    """Print one document's structure; a file kehoach cannot read gives its message on stderr and 1.
+    What `run` refuses before reading (a device such as /dev/zero, a pipe, a size over --max-size),
+    `show` refuses too: it reads through the same `read_document`."""
     path = Path(args.file)
     try:
-        raw = read_document(path)
-        document = build_document(raw, path.stem)
+        raw = read_document(path, getattr(args, "max_size", None))
+        document = build_document(raw, doc_id_for(path))
     except KehoachError as error:
         print(error.message, file=sys.stderr)
         return 1

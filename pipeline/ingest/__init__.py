@@ -3,7 +3,8 @@
 `read_document(path)` picks the reader by the file's content first and its extension second:
 staff rename files, mail clients strip extensions, and a .doc saved as ".docx" is common. A PDF
 named .txt is read as a PDF (with a warning), a zip that is not a Word package or an old binary
-Office file gets a clear typed error instead of a garbled result.
+Office file gets a clear typed error instead of a garbled result. Before any of that, `guard` refuses
+what must not be read at all (a pipe, a device, a size over --max-size).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from pipeline.errors import (
     LegacyDocFormatError,
     UnreadableDocumentError,
     UnsupportedFormatError,
+    shown,
 )
+from pipeline.ingest.guard import check_zip_parts, max_bytes, read_checked
 from pipeline.raw import RawDocument
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -59,15 +62,24 @@ def sniff(path: Path, data: bytes) -> Format:
     raise UnsupportedFormatError(path, f"'{suffix or 'no extension'}' is not a plan format kehoach reads")
 
 
-def read_document(path: str | Path) -> RawDocument:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableDocumentError(path, f"the file cannot be opened ({exc.strerror})") from exc
+def read_document(path: str | Path, max_mb: float | None = None) -> RawDocument:
+    """One file's text blocks. `max_mb` caps the file and each XML part of a .docx (default 50 MB)."""
+    limit = max_bytes(max_mb)
+    data = read_checked(Path(path), limit)
+    # Readers take the bytes and use the path only to name the file: give them a name every output can
+    # hold (a name that is not UTF-8 is shown with its bad bytes escaped).
+    path = Path(shown(path))
     if not data.strip():
         raise EmptyDocumentError(path, "the file is empty")
+    if not data.replace(b"\x00", b"").strip():
+        raise EmptyDocumentError(path, "the file holds only NUL bytes, no text")
     kind = sniff(path, data)
+    if kind == "docx":
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as package:
+                check_zip_parts(path, package, limit)
+        except zipfile.BadZipFile:
+            pass  # the docx reader explains the damage
     if kind == "txt":
         from pipeline.ingest.txt import read_txt
 
