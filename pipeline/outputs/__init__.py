@@ -1,16 +1,21 @@
 """Everything a batch writes besides the per-document JSON: JSONL, CSV, XLSX and SQLite.
 
 `docs/<name>.json` (one `PlanResult` per file) is always written: it is the batch's cache, read
-back on a rerun. The other forms are built from those results at the end of each run.
+back on a rerun. The other forms are built from those results at the end of each run, each on its
+own: one that cannot be written (a full disk, a file open elsewhere, a bug) is reported, and the
+others are still written.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.errors import say
 from pipeline.models import PlanResult
+from pipeline.outputs.cells import XLSX_MAX_CHARS, CellCounts
 from pipeline.outputs.database import update_database
 from pipeline.outputs.files import write_atomic
 from pipeline.outputs.spreadsheets import write_csv_tables, write_workbook
@@ -32,25 +37,66 @@ def parse_formats(text: str | None) -> list[str]:
     return chosen
 
 
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def _one_line(line: str) -> str:
+    """A JSON line that no reader splits: JSON may hold U+0085, U+2028 and U+2029 raw, but Python's
+    `splitlines()` and many editors break lines there. They can only stand inside JSON strings, where
+    their escapes mean the same."""
+    for raw, escaped in _LINE_BREAKS.items():
+        line = line.replace(raw, escaped)
+    return line
+
+
+@dataclass
+class OutputReport:
+    """What `write_outputs` did: the files written, the outputs that failed, and what it had to change."""
+
+    written: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def attempt(self, name: str, write: Callable[[], list[Path]]) -> None:
+        try:
+            self.written += write()
+        except Exception as error:  # any failure of one output must leave the others written
+            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            self.problems.append(say("output_failed", name=name, reason=reason))
+
+
 def write_outputs(
     out: Path, results: Sequence[PlanResult], errors: Sequence[dict[str, str]], formats: Sequence[str]
-) -> list[Path]:
-    written: list[Path] = []
+) -> OutputReport:
+    report = OutputReport()
     if "jsonl" in formats:
-        lines = [r.model_dump_json() for r in sorted(results, key=lambda r: r.source or "")]
-        lines += [
-            json.dumps({"source": e["source_file"], "error": e["error"], "message": e["message"]}, ensure_ascii=False)
-            for e in errors
-        ]
-        write_atomic(out / "results.jsonl", "".join(line + "\n" for line in lines))
-        written.append(out / "results.jsonl")
-    if "csv" in formats or "xlsx" in formats:
-        tables = build_tables(results, errors)
-        if "csv" in formats:
-            written += write_csv_tables(tables, out)
-        if "xlsx" in formats:
-            written.append(write_workbook(tables, out / WORKBOOK))
+
+        def jsonl() -> list[Path]:
+            lines = [r.model_dump_json() for r in sorted(results, key=lambda r: r.source or "")]
+            lines += [
+                json.dumps({"source": e["source_file"], "error": e["error"], "message": e["message"]}, ensure_ascii=False)
+                for e in errors
+            ]
+            write_atomic(out / "results.jsonl", "".join(_one_line(line) + "\n" for line in lines))
+            return [out / "results.jsonl"]
+
+        report.attempt("results.jsonl", jsonl)
+    counts = CellCounts()
+    tables = build_tables(results, errors, counts) if {"csv", "xlsx"} & set(formats) else {}
+    if "csv" in formats:
+        report.attempt("the CSV tables", lambda: write_csv_tables(tables, out))
+    if "xlsx" in formats:
+        report.attempt(WORKBOOK, lambda: [write_workbook(tables, out / WORKBOOK, counts)])
+        if counts.cut:
+            report.warnings.append(say("cells_cut", count=counts.cut, limit=XLSX_MAX_CHARS, name=WORKBOOK))
     if "sqlite" in formats:
-        update_database(out / DATABASE, results, errors)
-        written.append(out / DATABASE)
-    return written
+
+        def database() -> list[Path]:
+            report.warnings.extend(update_database(out / DATABASE, results, errors, counts if not tables else None))
+            return [out / DATABASE]
+
+        report.attempt(DATABASE, database)
+    if counts.replaced:
+        held = [name for name, form in (("CSV", "csv"), ("XLSX", "xlsx"), ("SQLite", "sqlite")) if form in formats]
+        report.warnings.append(say("cells_replaced", count=counts.replaced, outputs=", ".join(held)))
+    return report

@@ -1,21 +1,30 @@
 """The SQLite database of a batch: one table per record kind, linked to `documents` by foreign key.
 
-Updated in place: a document whose file content and pipeline version are unchanged keeps its rows;
-a changed one has its rows replaced inside one transaction, so a rerun never duplicates rows and an
-interrupted run leaves the database as it was (SQLite's journal rolls an unfinished transaction back).
-The schema is derived from the record models (see `kehoach.sqlite`'s `.schema`, documented in
-outputs/README.md).
+It holds the same files as every other output: every file ever run into the folder (the manifest's
+entries). Updated in place: a document whose file content and pipeline version are unchanged keeps
+its rows; a changed one has its rows replaced, a file no longer in the manifest loses them, all inside
+one transaction, so a rerun never duplicates rows and an interrupted run leaves the database as it
+was (SQLite's journal rolls an unfinished transaction back). The schema is derived from the record
+models (see `kehoach.sqlite`'s `.schema`, documented in outputs/README.md).
+
+A database that cannot be used as it is (truncated, not a database, someone else's, or an older
+layout missing a column) is moved aside, never deleted, and built again from the results: the
+per-document JSON files are the record, the database is a view of them.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, get_args
 
+from pipeline.errors import say
 from pipeline.models import RECORD_KINDS, RECORD_MODELS, PlanResult
-from pipeline.outputs.tables import COLUMNS, LOCATION_COLUMNS, document_row, record_rows, warning_rows
+from pipeline.outputs.cells import CellCounts, visible
+from pipeline.outputs.tables import COLUMNS, LOCATION_COLUMNS, build_tables
 
 _INTEGER_COLUMNS = {*LOCATION_COLUMNS, "pages", "day", "aspirational", "n_warnings", *(f"n_{k}" for k in RECORD_KINDS)}
 INDEXED = {"citations": ["number"], "bodies": ["name"], "targets": ["indicator"], "deadlines": ["kind"]}
@@ -73,31 +82,112 @@ def _insert(connection: sqlite3.Connection, table: str, row: dict[str, Any], ext
     return int(cursor.lastrowid)
 
 
-def update_database(path: Path, results: Iterable[PlanResult], errors: Iterable[dict[str, str]]) -> None:
-    """Bring the database in line with this run's results and errors, one transaction in all."""
+@cache
+def _layout() -> dict[str, list[str]]:
+    """Each table's columns as `schema()` makes them (read back from an empty in-memory database)."""
+    connection = connect(Path(":memory:"))
+    try:
+        return {
+            table: [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            for (table,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    finally:
+        connection.close()
+
+
+def unusable(path: Path) -> str | None:
+    """Why the database at `path` cannot be updated in place, or None (also where there is none).
+
+    A database locked by another program is not unusable: that error is raised, and reported.
+    """
+    if not path.exists():
+        return None
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                return f"is damaged ({check})"
+            found = {
+                name: [row[1] for row in connection.execute(f'PRAGMA table_info("{name}")')]
+                for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+                if not name.startswith("sqlite_")
+            }
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise
+        return f"cannot be read ({exc})"
+    except sqlite3.DatabaseError as exc:
+        return f"is not a database kehoach can read ({exc})"
+    layout = _layout()
+    foreign = sorted(set(found) - set(layout))
+    if foreign:
+        return f"holds tables kehoach does not make ({', '.join(foreign)})"
+    differing = sorted(name for name, columns in found.items() if columns != layout[name])
+    if differing:
+        return f"has an older layout (the columns of {', '.join(differing)} differ)"
+    return None
+
+
+def set_aside(path: Path, reason: str) -> str:
+    """Rename the database (and any journal of it) out of the way; the warning that names both."""
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = aside.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{number}")
+    for suffix in ("-journal", "-wal", "-shm"):
+        journal = path.with_name(path.name + suffix)
+        if journal.exists():
+            journal.rename(aside.with_name(aside.name + suffix))
+    path.rename(aside)
+    return say("moved_aside", name=path.name, reason=reason, aside=aside.name)
+
+
+def update_database(
+    path: Path, results: Iterable[PlanResult], errors: Iterable[dict[str, str]], counts: CellCounts | None = None
+) -> list[str]:
+    """Make the database hold exactly `results` and `errors`, in one transaction; the warnings to show
+    (a database moved aside). `counts` counts the cells whose characters had to be made visible."""
+    warnings = []
+    reason = unusable(path)
+    if reason:
+        warnings.append(set_aside(path, reason))
+    counts = counts if counts is not None else CellCounts()
+    results = list(results)
+    # Compare sources as the table holds them (a control character in a file name is shown, not kept).
+    wanted = {visible(result.source, CellCounts()): result for result in results}
     connection = connect(path)
     try:
         with connection:
-            for result in results:
-                current = connection.execute(
-                    "SELECT id, content_hash, pipeline_version FROM documents WHERE source_file = ?", (result.source,)
-                ).fetchone()
-                connection.execute("DELETE FROM errors WHERE source_file = ?", (result.source,))
-                if current and current[1:] == (result.content_hash, result.pipeline_version):
+            stored = {
+                source: (row_id, (content, version))
+                for row_id, source, content, version in connection.execute(
+                    "SELECT id, source_file, content_hash, pipeline_version FROM documents"
+                )
+            }
+            for source, (row_id, _) in stored.items():
+                if source not in wanted:
+                    connection.execute("DELETE FROM documents WHERE id = ?", (row_id,))
+            for source, result in wanted.items():
+                current = stored.get(source)
+                if current and current[1] == (result.content_hash, result.pipeline_version):
                     continue
                 if current:
                     connection.execute("DELETE FROM documents WHERE id = ?", (current[0],))
-                document_id = _insert(connection, "documents", document_row(result), {})
-                for kind in RECORD_KINDS:
-                    for row in record_rows(result, kind):
+                tables = build_tables([result], [], counts)
+                document_id = _insert(connection, "documents", tables["documents"][0], {})
+                for kind in (*RECORD_KINDS, "warnings"):
+                    for row in tables[kind]:
                         _insert(connection, kind, row, {"document_id": document_id})
-                for row in warning_rows(result):
-                    _insert(connection, "warnings", row, {"document_id": document_id})
-            for error in errors:
-                connection.execute("DELETE FROM documents WHERE source_file = ?", (error["source_file"],))
+            connection.execute("DELETE FROM errors")
+            for error in build_tables([], errors, counts)["errors"]:
                 connection.execute(
                     "INSERT OR REPLACE INTO errors (source_file, error, message) VALUES (?, ?, ?)",
                     (error["source_file"], error["error"], error["message"]),
                 )
     finally:
         connection.close()
+    return warnings

@@ -2,7 +2,8 @@
 
 CSV files are UTF-8 *with* a byte-order mark: without it Excel on Windows reads them as the local
 code page and Vietnamese turns to mojibake. The workbook has one sheet per table, the header row
-frozen, filters on, and column widths set from the content so it reads without resizing.
+frozen, filters on, and column widths set from the content so it reads without resizing. What a
+cell may hold (no live formulas, Excel's length limit) is decided in `cells`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from pipeline.outputs.cells import CellCounts, csv_cell, looks_like_formula, xlsx_text
 from pipeline.outputs.files import write_atomic
 from pipeline.outputs.tables import COLUMNS
 
@@ -24,18 +26,20 @@ def write_csv_tables(tables: dict[str, list[dict[str, Any]]], out: Path) -> list
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=COLUMNS[name], extrasaction="ignore", lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
         path = out / f"{name}.csv"
         write_atomic(path, "\ufeff" + buffer.getvalue())
         written.append(path)
     return written
 
 
-def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path) -> Path:
+def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, counts: CellCounts | None = None) -> Path:
+    """The workbook; `counts.cut` counts the cells cut to Excel's length limit."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    counts = counts if counts is not None else CellCounts()
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, rows in tables.items():
@@ -43,7 +47,13 @@ def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path) -> Path:
         columns = COLUMNS[name]
         sheet.append(columns)
         for row in rows:
-            sheet.append([row.get(column) for column in columns])
+            values = [xlsx_text(v, counts) if isinstance(v, str) else v for v in (row.get(c) for c in columns)]
+            sheet.append(values)
+            for index, value in enumerate(values, start=1):
+                if looks_like_formula(value):
+                    cell = sheet.cell(row=sheet.max_row, column=index)
+                    cell.data_type = "s"  # text, not the formula openpyxl would write
+                    cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

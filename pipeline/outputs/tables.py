@@ -3,7 +3,8 @@
 One row per record, with the document it belongs to, its quote, its section and where it stands in
 the original file (page, paragraph or line, table cell), then every field of the record. The column
 lists are derived from the pydantic models, so a field added to a record appears in every output
-without touching this module.
+without touching this module. Every cell passes `cells.visible`, so that CSV, XLSX and SQLite hold
+the same text (control characters shown, not fatal).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pipeline.models import (
     SourceLocation,
     describe_place,
 )
+from pipeline.outputs.cells import CellCounts, visible
 
 TABLES = ("documents", *RECORD_KINDS, "warnings", "errors")
 METADATA_FIELDS = [name for name in Metadata.model_fields if name != "note"]
@@ -127,8 +129,12 @@ def warning_rows(result: PlanResult) -> list[dict[str, Any]]:
     ]
 
 
-def build_tables(results: Iterable[PlanResult], errors: Iterable[dict[str, str]]) -> dict[str, list[dict[str, Any]]]:
-    """Every table's rows, in a stable order (documents by source file, records in document order)."""
+def build_tables(
+    results: Iterable[PlanResult], errors: Iterable[dict[str, str]], counts: CellCounts | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows, in a stable order (documents by source file, records in document order),
+    each cell holdable by every table format; `counts` counts the cells that had to change."""
+    counts = counts if counts is not None else CellCounts()
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for result in sorted(results, key=lambda r: r.source or r.doc_id):
         tables["documents"].append(document_row(result))
@@ -136,4 +142,4 @@ def build_tables(results: Iterable[PlanResult], errors: Iterable[dict[str, str]]
             tables[kind].extend(record_rows(result, kind))
         tables["warnings"].extend(warning_rows(result))
     tables["errors"] = sorted(errors, key=lambda e: e["source_file"])
-    return tables
+    return {name: [{k: visible(v, counts) for k, v in row.items()} for row in rows] for name, rows in tables.items()}
