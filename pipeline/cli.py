@@ -3,14 +3,19 @@
 Each subcommand lives in its own module; this file only parses arguments and dispatches, so the
 flow of the whole tool can be read here at a glance.
 Exit codes: 0 done (even where some files failed, each failure recorded), 2 bad usage,
-1 nothing could be processed.
+1 nothing could be processed; 130 (Ctrl-C) or 143 (SIGTERM) when stopped, with one line that says
+what is kept, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import signal
 import sys
+
+from pipeline.errors import RunError, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +31,23 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, default=None, help="worker processes (default: the machine's cores)")
     run.add_argument("--format", default=None, help="comma-separated: json,jsonl,csv,xlsx,sqlite (default: all)")
     run.add_argument("--force", action="store_true", help="reprocess files whose results are up to date")
-    run.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default: 120)")
+    run.add_argument(
+        "--timeout", type=_positive("timeout"), default=120.0, help="seconds allowed per file (default: 120)"
+    )
+    run.add_argument(
+        "--max-size",
+        type=_positive("max-size"),
+        default=None,
+        metavar="MB",
+        help="largest file, and largest part of a .docx once unpacked, read (default: 50 MB)",
+    )
+    run.add_argument(
+        "--memory",
+        type=_positive("memory"),
+        default=None,
+        metavar="MB",
+        help="memory one worker may use; a file that needs more fails alone (default: 1024 MB)",
+    )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument(
         "--rules-only",
@@ -50,16 +71,52 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = sub.add_parser("show", help="one document: heading tree, tables, findings and warnings")
     show.add_argument("file")
+    show.add_argument("--max-size", type=_positive("max-size"), default=None, metavar="MB", help="largest file read")
     return parser
+
+
+def _positive(flag: str):
+    """An argparse type: a finite number above 0 (`--timeout 0`, `-5`, `nan` or `inf` is a usage error)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and value > 0):
+            raise argparse.ArgumentTypeError(say("bad_number", flag=flag, value=text))
+        return value
+
+    return parse
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so that it stops as it does on Ctrl-C (workers stopped,
+    the manifest saved) and ends with one line."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         return _dispatch(args)
     except BrokenPipeError:  # `kehoach show plan.pdf | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except RunError as error:
+        print(f"kehoach {args.command}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt as stop:
+        signum = stop.args[0] if isinstance(stop, Stopped) else signal.SIGINT
+        name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+        print(f"kehoach {args.command}: {say('interrupted', signal=name)}", file=sys.stderr)
+        return 128 + signum
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -41,7 +41,9 @@ def test_batch_records_every_file_and_writes_valid_results(tmp_path):
     assert by_name["empty.txt"].error_code == "empty"
     assert "empty.txt" in by_name["empty.txt"].message
     assert by_name["notes.odt"].status == "skipped"
-    result = PlanResult.model_validate_json((out / "docs" / "plan.txt.json").read_text(encoding="utf-8"))
+    [result_file] = (out / "docs").glob("plan-*.txt.json")
+    assert by_name["plan.txt"].output == f"docs/{result_file.name}"
+    result = PlanResult.model_validate_json(result_file.read_text(encoding="utf-8"))
     assert result.doc_id == "plan" and result.format == "txt"
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2
@@ -52,15 +54,16 @@ def test_rerun_skips_unchanged_files_and_gives_identical_outputs(tmp_path):
     folder = _batch_folder(tmp_path)
     out = tmp_path / "out"
     run_batch([folder], out, jobs=1, progress=False)
-    first = (out / "docs" / "plan.txt.json").read_bytes()
+    [result_file] = (out / "docs").glob("plan-*.txt.json")
+    first = result_file.read_bytes()
     first_jsonl = (out / "results.jsonl").read_bytes()
     summary = run_batch([folder], out, jobs=1, progress=False)
     assert {o.status for o in summary.outcomes if o.status != "skipped"} == {"unchanged"}
-    assert (out / "docs" / "plan.txt.json").read_bytes() == first
+    assert result_file.read_bytes() == first
     assert (out / "results.jsonl").read_bytes() == first_jsonl
     forced = run_batch([folder], out, jobs=1, force=True, progress=False)
     assert forced.count("ok") == 1
-    assert (out / "docs" / "plan.txt.json").read_bytes() == first
+    assert result_file.read_bytes() == first
 
 
 def test_changed_file_is_processed_again(tmp_path):
