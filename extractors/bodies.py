@@ -34,6 +34,7 @@ import regex
 
 from extractors.evidence import evidence
 from extractors.nlp import pos_tag
+from extractors.spans import Enclosing
 from pipeline.document import Block, Document
 from pipeline.models import Body, Citation
 from pipeline.normalize import fold_text, load_lexicon
@@ -441,14 +442,10 @@ def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> 
     return bool(mentions) and not regex.sub(r"[\s,.\-–+:]|và|\bcác\b", "", rest)
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
-
-
 def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
     """Every body the plan gives a role, one record per mention, in document order."""
-    skip = [tuple(c.span) for c in citations if c.span]
-    tcth = _tcth_ranges(document)
+    skip = Enclosing(tuple(c.span) for c in citations if c.span)
+    tcth = Enclosing(_tcth_ranges(document))
     first_section = min((s.start for s in document.sections), default=0)
     found: list[tuple[Mention, str]] = []
     everywhere = [
@@ -456,7 +453,7 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
         for m in find_mentions(
             document.text, document.fold, plan_level=_plan_level(document.fold[:first_section]) or None
         )
-        if not _inside(skip, m.start, m.end)
+        if not skip.holds(m.start, m.end)
     ]
     starts = [m.start for m in everywhere]
     body_cells = {cell.start for table in document.tables for row in table.rows for cell in row}
@@ -479,7 +476,7 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             elif column in _TEXT_COLUMNS and (table := document.table(block.table)) and table.is_assignment():
                 found.extend(_text_roles(document, mentions, (block.start, block.end)))
             continue
-        in_tcth = _inside(tcth, block.start, block.start + 1)
+        in_tcth = tcth.holds(block.start, block.start + 1)
         if in_tcth and (
             block.role == "heading" or (block.role == "list_item" and _is_name_line(document, block, mentions))
         ):

@@ -11,7 +11,7 @@ is not an assignment table. Pure: reads the `Document` and the body records, not
 from __future__ import annotations
 
 from extractors.evidence import evidence
-from extractors.tasks import cell_bodies, cell_text
+from extractors.tasks import bodies_by_start, cell_bodies, cell_text
 from pipeline.document import Document, Table
 from pipeline.models import Body, Criterion
 
@@ -25,6 +25,7 @@ def extract_criteria(document: Document, bodies: list[Body]) -> list[Criterion]:
     """Every row of every criteria table that states an indicator, in document order. A group cell
     left empty by a merged cell carries the group of the row above."""
     out: list[Criterion] = []
+    indexed = bodies_by_start(bodies)  # once, not once per row: a long plan has thousands of rows
     for table in document.tables:
         if not is_criteria_table(table):
             continue
@@ -44,7 +45,7 @@ def extract_criteria(document: Document, bodies: list[Body]) -> list[Criterion]:
                     content=content[0] if content else None,
                     indicator=indicator[0],
                     cycle=cycle[0] if cycle else None,
-                    collector=cell_bodies(document, bodies, cell_text(document, row, columns["collector"])),
+                    collector=cell_bodies(document, indexed, cell_text(document, row, columns["collector"])),
                     **evidence(document, indicator[1], indicator[2]),
                 )
             )

@@ -26,6 +26,7 @@ import regex
 from extractors.bodies import split_bodies
 from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
+from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text, load_lexicon
@@ -64,21 +65,30 @@ def cell_text(document: Document, row: list[Span], column: int | None) -> tuple[
     return (text, span.start, span.end) if text else None
 
 
-def _names_in(bodies: list[Body], start: int, end: int, role: str | None = None) -> list[str]:
+def bodies_by_start(bodies: list[Body] | ByStart[Body]) -> ByStart[Body]:
+    """Bodies indexed by where they start (built once per document by extract_tasks)."""
+    return bodies if isinstance(bodies, ByStart) else ByStart(bodies, lambda b: b.span[0] if b.span else None)
+
+
+def _inside(bodies: ByStart[Body], start: int, end: int) -> list[Body]:
+    """The bodies whose span lies within [start, end], in their own order."""
+    return [body for body in bodies.starting_in(start, end) if body.span[1] <= end]
+
+
+def _names_in(bodies: ByStart[Body], start: int, end: int, role: str | None = None) -> list[str]:
     names: list[str] = []
-    for body in bodies:
-        inside = body.span is not None and start <= body.span[0] and body.span[1] <= end
-        if inside and (role is None or body.role == role) and body.name not in names:
+    for body in _inside(bodies, start, end):
+        if (role is None or body.role == role) and body.name not in names:
             names.append(body.name)
     return names
 
 
-def cell_bodies(document: Document, bodies: list[Body], cell: tuple[str, int, int] | None) -> list[str]:
+def cell_bodies(document: Document, bodies: list[Body] | ByStart[Body], cell: tuple[str, int, int] | None) -> list[str]:
     """The canonical names in a lead, support or collector cell: the body records found there, else the names
     the cell lists (so a task keeps its bodies even where a caller passes no body records)."""
     if cell is None:
         return []
-    names = _names_in(bodies, cell[1], cell[2])
+    names = _names_in(bodies_by_start(bodies), cell[1], cell[2])
     if names:
         return names
     out: list[str] = []
@@ -102,7 +112,7 @@ def _specs(text: str | None, deadlines: list[Deadline], start: int, end: int) ->
     ]
 
 
-def _table_tasks(document: Document, table: Table, bodies: list[Body], deadlines: list[Deadline]) -> list[Task]:
+def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadlines: list[Deadline]) -> list[Task]:
     columns = {role: table.column_of(role) for role in ("group", "content", "lead", "support", "output", "deadline")}
     tasks: list[Task] = []
     group: str | None = None
@@ -130,12 +140,12 @@ def _table_tasks(document: Document, table: Table, bodies: list[Body], deadlines
     return tasks
 
 
-def _own_blocks(document: Document, section: Section) -> list[Block]:
+def _own_blocks(blocks: ByStart[Block], section: Section) -> list[Block]:
     """The blocks under a heading that belong to it and not to a sub-heading."""
     return [
         b
-        for b in document.blocks
-        if section.start < b.start < section.end and b.section == section.path and b.role != "heading"
+        for b in blocks.starting_in(section.start + 1, section.end - 1)
+        if b.section == section.path and b.role != "heading"
     ]
 
 
@@ -161,10 +171,16 @@ def _time_label(document: Document, blocks: list[Block]) -> tuple[Block, int, in
     return None
 
 
-def _numbered_task(document: Document, section: Section, bodies: list[Body], deadlines: list[Deadline]) -> Task | None:
+def _numbered_task(
+    document: Document,
+    section: Section,
+    blocks_by_start: ByStart[Block],
+    bodies: ByStart[Body],
+    deadlines: list[Deadline],
+) -> Task | None:
     output_label = _labels()[1]
     fold = document.fold
-    blocks = _own_blocks(document, section)
+    blocks = _own_blocks(blocks_by_start, section)
     time = _time_label(document, blocks)
     if time is None or _REPORTING.search(fold_text(section.title)):
         return None
@@ -182,9 +198,7 @@ def _numbered_task(document: Document, section: Section, bodies: list[Body], dea
     lead: list[str] = []
     support: list[str] = []
     for block in work:
-        for body in bodies:
-            if not body.span or not (block.start <= body.span[0] and body.span[1] <= block.end):
-                continue
+        for body in _inside(bodies, block.start, block.end):
             if body.role == "lead" and _opens_clause(fold, block.start, body.span[0]) and body.name not in lead:
                 lead.append(body.name)
             elif body.role == "support" and body.name not in support:
@@ -217,11 +231,13 @@ def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadli
     """Every row of an assignment table and every numbered task stating its own completion time,
     in document order."""
     tasks: list[Task] = []
+    by_start = bodies_by_start(bodies)
+    blocks = ByStart(document.blocks, lambda b: b.start)
     for table in document.tables:
         if table.is_assignment():
-            tasks.extend(_table_tasks(document, table, bodies, deadlines))
+            tasks.extend(_table_tasks(document, table, by_start, deadlines))
     for section in document.sections:
-        task = _numbered_task(document, section, bodies, deadlines)
+        task = _numbered_task(document, section, blocks, by_start, deadlines)
         if task is not None:
             tasks.append(task)
     tasks.sort(key=lambda t: t.span[0] if t.span else 0)
