@@ -535,7 +535,7 @@ def load_gold_file(path: Path) -> GoldDocument:
     """One gold file; a broken one raises ScoreInputError naming the file, the record and the reason."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: bad JSON, or bytes that are not UTF-8 (a cut file)
         raise ScoreInputError(f"{path}: cannot read JSON: {exc}") from exc
     try:
         return GoldDocument.model_validate(data)
@@ -558,12 +558,14 @@ def is_gold_candidate(path: Path, known_ids: set[str] | frozenset[str] = frozens
         return False
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+    except (OSError, ValueError):
         return path.stem in known_ids or bool(DOC_ID_SHAPE.match(path.stem))
     return (isinstance(data, dict) and "doc_id" in data) or path.stem in known_ids
 
 
-def load_gold(folder: str | Path) -> dict[str, GoldDocument]:
+def load_gold(folder: str | Path, notes: list[str] | None = None) -> dict[str, GoldDocument]:
+    """The gold files of `folder`; each .json left out as no gold file is named in `notes`, so that a
+    gold file a file manager renamed ("… (1).json") is not dropped without a word."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ScoreInputError(f"gold folder {folder} does not exist")
@@ -571,6 +573,8 @@ def load_gold(folder: str | Path) -> dict[str, GoldDocument]:
     gold: dict[str, GoldDocument] = {}
     for path in sorted(folder.glob("*.json")):
         if not is_gold_candidate(path, known):
+            if notes is not None:
+                notes.append(f"{path}: ignored, not a gold file (a gold file is <doc_id>.json with its doc_id)")
             continue
         document = load_gold_file(path)
         if document.doc_id != path.stem:
@@ -618,7 +622,7 @@ def _manifest_errors(pred_dir: Path) -> dict[str, str]:
     """doc_id.format -> the error a run recorded for it, so a missing prediction says why."""
     try:
         manifest = json.loads((pred_dir / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+    except (OSError, ValueError):
         return {}
     errors: dict[str, str] = {}
     for source, entry in manifest.items() if isinstance(manifest, dict) else []:
@@ -638,7 +642,8 @@ def score_folders(gold_dir: str | Path, pred_dir: str | Path) -> ScoreReport:
     """Load `gold_dir` and the run in `pred_dir` and score them (what `kehoach score` prints, and
     what a regression floor checks). Raises ScoreInputError where either cannot be scored."""
     gold_dir, pred_dir = Path(gold_dir), Path(pred_dir)
-    gold = load_gold(gold_dir)
+    ignored: list[str] = []
+    gold = load_gold(gold_dir, ignored)
     if not pred_dir.is_dir():
         raise ScoreInputError(f"prediction folder {pred_dir} does not exist (run `kehoach run` first)")
     predictions, problems = load_predictions(pred_dir)
@@ -649,7 +654,7 @@ def score_folders(gold_dir: str | Path, pred_dir: str | Path) -> ScoreReport:
             "run `kehoach run corpus/plans --out DIR` first"
         )
     report = score(gold, predictions, load_texts(gold, gold_dir))
-    report.notes.extend(problems)
+    report.notes.extend(ignored + problems)
     errors = _manifest_errors(pred_dir)
     for doc_id, fmt in report.missing:
         why = errors.get(f"{doc_id}.{fmt}")
