@@ -12,7 +12,9 @@ What keeps one file from harming the rest:
   that needs more fails with a `memory` error and its worker is replaced; the machine keeps its
   memory. Under the cap a library may fail in odd ways (lxml raises SystemError, pdfium reports a
   damaged file), so any failure in a worker that came near its cap is reported as a memory error:
-  that error is tried again on the next run, where a wrong "damaged" verdict would be cached.
+  that error is tried again on the next run, where a wrong "damaged" verdict would be cached. A
+  worker may also die outright at its cap (a C library aborts); the parent samples each worker's
+  peak while it works, and a worker that dies near its cap is reported the same way.
 - Orphans: a worker asks the kernel to kill it when its parent dies (Linux PR_SET_PDEATHSIG), so a
   parent killed by SIGKILL or the OOM killer leaves no worker behind. Workers ignore Ctrl-C: the
   terminal sends it to the whole process group, and the parent alone decides what to stop.
@@ -89,10 +91,10 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _peak_memory() -> int:
-    """This process's peak address space in bytes (VmPeak), 0 where /proc does not say."""
+def _peak_memory(pid: int | str = "self") -> int:
+    """A process's peak address space in bytes (VmPeak), 0 where /proc does not say."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmPeak:"):
                 return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
@@ -163,6 +165,7 @@ class _Slot:
         child.close()
         self.task: Task | None = None
         self.started = 0.0
+        self.peak = 0  # the worker's peak address space, as last sampled by the parent
 
     def give(self, task: Task) -> None:
         self.task = task
@@ -198,6 +201,8 @@ def run_parallel(todo: list[Task], jobs: int, settings: Settings, progress: bool
             busy = [slot for slot in slots if slot.task]
             ready = wait([slot.connection for slot in busy] + [slot.process.sentinel for slot in busy], timeout=0.5)
             now = time.monotonic()
+            for slot in busy:
+                slot.peak = max(slot.peak, _peak_memory(slot.process.pid))
             for i, slot in enumerate(slots):
                 if not slot.task:
                     continue
@@ -210,9 +215,9 @@ def run_parallel(todo: list[Task], jobs: int, settings: Settings, progress: bool
                         output = _relative(task.target) if status == "ok" else None
                         outcome = Outcome(task.source, status, output, code, message, seconds, pages)
                     except (EOFError, OSError):
-                        outcome = _crashed(slot, task)
+                        outcome = _crashed(slot, task, settings)
                 elif slot.process.sentinel in ready or not slot.process.is_alive():
-                    outcome = _crashed(slot, task)
+                    outcome = _crashed(slot, task, settings)
                 elif now - slot.started > settings.timeout:
                     slot.stop(kill=True)
                     error = TimeoutError_(task.source, f"stopped after {settings.timeout:g} s")
@@ -241,13 +246,17 @@ def _relative(target: Path) -> str:
     return target.relative_to(target.parent.parent).as_posix()
 
 
-def _crashed(slot: _Slot, task: Task) -> Outcome:
+def _crashed(slot: _Slot, task: Task, settings: Settings) -> Outcome:
     slot.process.join(timeout=1)
+    seconds = time.monotonic() - slot.started
+    if settings.memory_mb and slot.peak >= NEAR_LIMIT * settings.memory_mb * 1024 * 1024:
+        error = _memory_error(task, settings)
+        return Outcome(task.source, "failed", None, error.code, error.message, seconds)
     code = slot.process.exitcode
     message = (
         f"{task.source}: crash: the worker died (exit code {code}) while reading it; please report it with the file"
     )
-    return Outcome(task.source, "failed", None, CRASH, message, time.monotonic() - slot.started)
+    return Outcome(task.source, "failed", None, CRASH, message, seconds)
 
 
 def _progress_bar(total: int, enabled: bool):

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from run_helpers import PLAN, big_plan, docx_with_document_xml, kehoach
+from run_helpers import PLAN, PLANS, big_plan, docx_with_document_xml, kehoach
 
 from pipeline.batch import run_batch
 from pipeline.cli import main
@@ -50,6 +50,19 @@ def test_a_file_needing_more_memory_than_a_worker_may_use_fails_alone(tmp_path):
     assert summary["a_bom.docx"].error_code == "memory", summary["a_bom.docx"].message
     assert "--memory" in summary["a_bom.docx"].message
     assert summary["b_plan.txt"].status == "ok"
+
+
+def test_a_worker_killed_at_its_memory_cap_is_reported_as_memory_not_as_a_crash(tmp_path):
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(PLANS / "nhu-khe_10-KH-DU_2025.pdf")
+    long = pdfium.PdfDocument.new()
+    while len(long) < 300:
+        long.import_pages(source)
+    long.save(tmp_path / "dai.pdf")  # pdfium aborts the process (SIGABRT) when an allocation fails
+    done = kehoach("run", tmp_path / "dai.pdf", "--out", tmp_path / "out", "--no-progress", "--memory", "220")
+    assert "memory:" in done.stderr and "--memory" in done.stderr, done.stderr
+    assert "crash" not in done.stderr
 
 
 def test_show_refuses_a_device_instead_of_reading_it_forever():
