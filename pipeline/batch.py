@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import KehoachError, RunError, say, shown
+from pipeline.errors import KehoachError, RunError, UnreadableDocumentError, for_terminal, say, shown
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.ingest.guard import check_file, max_bytes
 from pipeline.models import PlanResult
@@ -89,7 +89,6 @@ class _Plan:
     todo: list[Task] = field(default_factory=list)
     known: list[Outcome] = field(default_factory=list)
     loaded: dict[str, PlanResult] = field(default_factory=dict)
-    entries: dict[str, Entry] = field(default_factory=dict)  # new manifest entries for `known` failures
 
 
 def _plan(files: list[Path], out: Path, manifest: dict[str, Entry], version: str, force: bool, limit: int) -> _Plan:
@@ -98,13 +97,12 @@ def _plan(files: list[Path], out: Path, manifest: dict[str, Entry], version: str
         source = shown(path)
         try:
             check_file(path, limit)
-            digest = file_hash(path)
+            try:
+                digest = file_hash(path)
+            except OSError as error:  # gone or unreadable since it was listed
+                raise UnreadableDocumentError(path, f"the file cannot be opened ({error.strerror})") from error
         except KehoachError as error:
             plan.known.append(Outcome(source, "failed", None, error.code, error.message))
-            continue
-        except OSError as error:
-            message = f"{source}: unreadable: the file cannot be opened ({error.strerror}); check the file"
-            plan.known.append(Outcome(source, "failed", None, "unreadable", message))
             continue
         previous = manifest.get(source)
         if not force and previous and previous.reusable(digest, version):
@@ -250,25 +248,23 @@ def print_summary(summary: BatchSummary, out: Path) -> None:
     skipped = [o for o in summary.outcomes if o.status == "skipped"]
     rate = processed / summary.seconds if summary.seconds else 0.0
     of_which = f" ({len(failed_earlier)} of them failed earlier)" if failed_earlier else ""
-    print(
+    lines = [
         f"kehoach run: {processed} processed, {len(failed)} failed, {len(unchanged)} unchanged{of_which}, "
         f"{len(skipped)} skipped in {summary.seconds:.1f} s ({rate:.1f} docs/s) → {out}",
-        file=sys.stderr,
-    )
-    for outcome in failed:
-        print(f"  failed: {outcome.message}", file=sys.stderr)
-    for outcome in failed_earlier:
-        print(f"  {say('unchanged_failure', message=outcome.message)}", file=sys.stderr)
-    for outcome in skipped:
-        print(f"  skipped: {outcome.path} ({outcome.message})", file=sys.stderr)
-    for warning in summary.warnings:
-        print(f"  warning: {warning}", file=sys.stderr)
+        *(f"  failed: {outcome.message}" for outcome in failed),
+        *(f"  {say('unchanged_failure', message=outcome.message)}" for outcome in failed_earlier),
+        *(f"  skipped: {outcome.path} ({outcome.message})" for outcome in skipped),
+        *(f"  warning: {warning}" for warning in summary.warnings),
+    ]
+    for line in lines:
+        print(for_terminal(line), file=sys.stderr)
 
 
 def run_command(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        print(f"kehoach run: no such file or folder: {', '.join(shown(p) for p in missing)}", file=sys.stderr)
+        names = ", ".join(shown(p) for p in missing)
+        print(for_terminal(f"kehoach run: no such file or folder: {names}"), file=sys.stderr)
         return 2
     if args.jobs is not None and args.jobs < 1:
         print("kehoach run: --jobs must be at least 1", file=sys.stderr)

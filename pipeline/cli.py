@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 
-from pipeline.errors import RunError, say
+from pipeline.errors import RunError, for_terminal, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except RunError as error:
-        print(f"kehoach {args.command}: {error}", file=sys.stderr)
+        print(for_terminal(f"kehoach {args.command}: {error}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt as stop:
         signum = stop.args[0] if isinstance(stop, Stopped) else signal.SIGINT

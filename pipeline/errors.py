@@ -8,7 +8,10 @@ records the error (its `code` and message) and goes on with the next file.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def shown(path: str | Path) -> str:
@@ -24,6 +27,12 @@ def shown(path: str | Path) -> str:
         return text
     except UnicodeEncodeError:
         return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+def for_terminal(text: str) -> str:
+    """`text` safe to print: control characters (from a file's name or content) escaped as `\\x1b`,
+    so that none can move the cursor, recolour or retitle the user's terminal."""
+    return _TERMINAL_CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 class KehoachError(Exception):

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from extractors import extract_all
 from pipeline.document import Document, Span
-from pipeline.errors import KehoachError
+from pipeline.errors import KehoachError, for_terminal
 from pipeline.ingest import read_document
 from pipeline.models import RECORD_KINDS, Evidence, Metadata, describe_place
 from pipeline.process import doc_id_for
@@ -27,7 +27,7 @@ WIDTH = 100
 
 
 def _clip(text: str, width: int = WIDTH) -> str:
-    text = fold_whitespace(text)
+    text = for_terminal(fold_whitespace(text))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -39,7 +39,7 @@ def render(document: Document, out: TextIO) -> None:
     """Write the readable summary of `document` to `out`."""
     h = document.header
     print(
-        f"{document.path}  ({document.format}, {len(document.text)} characters"
+        f"{for_terminal(document.path)}  ({document.format}, {len(document.text)} characters"
         + (f", {document.pages} pages" if document.pages else "")
         + ")",
         file=out,
@@ -76,7 +76,7 @@ def render(document: Document, out: TextIO) -> None:
 
     print(f"\nWARNINGS ({len(document.warnings)})", file=out)
     for warning in document.warnings:
-        print(f"  - {warning}", file=out)
+        print(f"  - {for_terminal(warning)}", file=out)
 
 
 def _fields(record: Evidence) -> str:
@@ -122,10 +122,7 @@ def show_command(args: argparse.Namespace) -> int:
         raw = read_document(path, getattr(args, "max_size", None))
         document = build_document(raw, doc_id_for(path))
     except KehoachError as error:
-        print(error.message, file=sys.stderr)
-        return 1
-    except FileNotFoundError:
-        print(f"{path}: not found; check the path", file=sys.stderr)
+        print(for_terminal(error.message), file=sys.stderr)
         return 1
     render(document, sys.stdout)
     render_findings(extract_all(document), sys.stdout)

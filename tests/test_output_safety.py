@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from openpyxl import load_workbook
-from run_helpers import PLAN
+from run_helpers import PLAN, kehoach
 
 from pipeline.cli import main
 from pipeline.outputs import write_outputs
@@ -103,3 +103,18 @@ def test_an_output_that_cannot_be_written_is_reported_and_the_others_are_written
     assert (out / "documents.csv").is_file() and (out / "results.jsonl").is_file()
     database = sqlite3.connect(out / "kehoach.sqlite")
     assert database.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    plan = _control_plan(folder)
+    (folder / "\x1b]0;owned\x07.txt").write_bytes(b"")  # would retitle the terminal if printed raw
+    done = kehoach("run", folder, "--out", tmp_path / "out", "--no-progress")
+    assert done.returncode == 0, done.stderr
+    assert "\\x1b]0;owned\\x07.txt" in done.stderr
+    shown = kehoach("show", plan)
+    assert shown.returncode == 0, shown.stderr
+    assert "\\x1b" in shown.stdout
+    for output in (done.stderr, shown.stdout, shown.stderr):
+        assert not [c for c in output if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F]
