@@ -57,12 +57,15 @@ class OutputReport:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def attempt(self, name: str, write: Callable[[], list[Path]]) -> None:
+    def attempt(self, name: str, write: Callable[[], list[Path]]) -> bool:
+        """Run one output's writer; a failure is reported under `name` and kept from the others."""
         try:
             self.written += write()
+            return True
         except Exception as error:  # any failure of one output must leave the others written
             reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
             self.problems.append(say("output_failed", name=name, reason=reason))
+            return False
 
 
 def write_outputs(
@@ -74,7 +77,9 @@ def write_outputs(
         def jsonl() -> list[Path]:
             lines = [r.model_dump_json() for r in sorted(results, key=lambda r: r.source or "")]
             lines += [
-                json.dumps({"source": e["source_file"], "error": e["error"], "message": e["message"]}, ensure_ascii=False)
+                json.dumps(
+                    {"source": e["source_file"], "error": e["error"], "message": e["message"]}, ensure_ascii=False
+                )
                 for e in errors
             ]
             write_atomic(out / "results.jsonl", "".join(_one_line(line) + "\n" for line in lines))
@@ -82,17 +87,27 @@ def write_outputs(
 
         report.attempt("results.jsonl", jsonl)
     counts = CellCounts()
-    tables = build_tables(results, errors, counts) if {"csv", "xlsx"} & set(formats) else {}
-    if "csv" in formats:
+    tables: dict[str, list[dict]] = {}
+
+    def build() -> list[Path]:
+        tables.update(build_tables(results, errors, counts))
+        return []
+
+    spreadsheets = {"csv", "xlsx"} & set(formats)
+    if spreadsheets and not report.attempt(
+        " and ".join(f"the {form.upper()} tables" for form in sorted(spreadsheets)), build
+    ):
+        spreadsheets = set()
+    if "csv" in spreadsheets:
         report.attempt("the CSV tables", lambda: write_csv_tables(tables, out))
-    if "xlsx" in formats:
+    if "xlsx" in spreadsheets:
         report.attempt(WORKBOOK, lambda: [write_workbook(tables, out / WORKBOOK, counts)])
         if counts.cut:
             report.warnings.append(say("cells_cut", count=counts.cut, limit=XLSX_MAX_CHARS, name=WORKBOOK))
     if "sqlite" in formats:
 
         def database() -> list[Path]:
-            report.warnings.extend(update_database(out / DATABASE, results, errors, counts if not tables else None))
+            report.warnings.extend(update_database(out / DATABASE, results, errors, None if tables else counts))
             return [out / DATABASE]
 
         report.attempt(DATABASE, database)

@@ -15,7 +15,6 @@ per-document JSON files are the record, the database is a view of them.
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any, get_args
 from pipeline.errors import say
 from pipeline.models import RECORD_KINDS, RECORD_MODELS, PlanResult
 from pipeline.outputs.cells import CellCounts, visible
+from pipeline.outputs.files import aside_name
 from pipeline.outputs.tables import COLUMNS, LOCATION_COLUMNS, build_tables
 
 _INTEGER_COLUMNS = {*LOCATION_COLUMNS, "pages", "day", "aspirational", "n_warnings", *(f"n_{k}" for k in RECORD_KINDS)}
@@ -133,11 +133,7 @@ def unusable(path: Path) -> str | None:
 
 def set_aside(path: Path, reason: str) -> str:
     """Rename the database (and any journal of it) out of the way; the warning that names both."""
-    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
-    number = 1
-    while aside.exists():
-        number += 1
-        aside = aside.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{number}")
+    aside = aside_name(path)
     for suffix in ("-journal", "-wal", "-shm"):
         journal = path.with_name(path.name + suffix)
         if journal.exists():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -34,3 +35,16 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def aside_name(path: Path) -> Path:
+    """A free name to move a damaged `path` to, beside it: `<name>.damaged-<date>-<time>` (a number
+    added where a second one is moved aside within the same second). Damaged state is kept, never
+    deleted: it may hold what someone needs."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    return aside

@@ -17,14 +17,13 @@ A manifest that cannot be read or has the wrong shape is moved aside, with a war
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pipeline.errors import cacheable_codes, say
 from pipeline.models import PlanResult
-from pipeline.outputs.files import write_atomic
+from pipeline.outputs.files import aside_name, write_atomic
 
 MANIFEST = "manifest.json"
 DOCS = "docs"
@@ -95,7 +94,7 @@ def load(out: Path) -> tuple[dict[str, Entry], list[str]]:
         reason = "is not valid JSON" if invalid else "has the wrong shape"
     except OSError as error:
         reason = f"cannot be read ({error.strerror})"
-    aside = path.with_name(f"{MANIFEST}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    aside = aside_name(path)
     path.replace(aside)
     return rebuild(out), [say("moved_aside", name=MANIFEST, reason=reason, aside=aside.name)]
 
