@@ -36,6 +36,14 @@ from pathlib import Path
 import regex
 
 from pipeline.document import OffsetRun
+from pipeline.markers import (
+    APPENDIX_LINE,
+    HEADING_MARKER,
+    LIST_MARKER,
+    RECIPIENTS_LINE,
+    SIGNATURE_LEAD,
+    opens_item,
+)
 from pipeline.raw import RawBlock, RawDocument
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "extractors" / "lexicon"
@@ -105,40 +113,6 @@ def fold_text(s: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------
-# markers shared with structure: what opens a list item or a heading
-
-
-# The pieces are public so that structure builds its heading and item patterns from the same alphabet
-# of markers: a line normalize keeps apart as an item is one structure can read as an item.
-BULLET = r"[-+•–−*]"
-LETTER_ITEM = r"[a-zđ]\)"
-ARABIC_NUMBER = r"\d{1,2}(?:\.\d{1,2})*"
-_ARABIC_MARKER = rf"{ARABIC_NUMBER}[.)]|\d{{1,2}}(?:\.\d{{1,2}})+"  # "2." "2)" "2.1" — not a bare "2"
-_ROMAN_SEP = r"[IVXL]{1,6}\s*[-.–)]"
-
-LIST_MARKER = regex.compile(rf"^(?:{BULLET}|{LETTER_ITEM})\s")
-NUMBER_MARKER = regex.compile(rf"^(?:{_ARABIC_MARKER})\s")
-HEADING_MARKER = regex.compile(rf"^(?:{_ARABIC_MARKER}|{_ROMAN_SEP})\s")
-ROMAN_MARKER = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[-.–)])\s*(?=\S)")
-APPENDIX_LINE = regex.compile(
-    r"^(?P<word>PHỤ\s+LỤC|PHỤ\s+BIỂU|Phụ\s+lục|Phụ\s+biểu)(?:\s+số)?\s+(?P<num>[IVXL]+|\d{1,2})\b"
-)
-SIGNATURE_LEAD = regex.compile(r"^(?:T/M|TM\.|TM|KT\.|KT|Q\.|TL\.|TUQ\.)\s+\p{Lu}")
-RECIPIENTS_LINE = regex.compile(r"^Nơi\s+nhận\s*:?")
-
-
-def opens_item(line: str) -> bool:
-    """True where a line starts a list item, a numbered or roman heading, or an appendix."""
-    return bool(
-        LIST_MARKER.match(line)
-        or NUMBER_MARKER.match(line)
-        or ROMAN_MARKER.match(line)
-        or APPENDIX_LINE.match(line)
-        or RECIPIENTS_LINE.match(line)
-        or line.startswith("Căn cứ ")
-    )
-
-
 # ---------------------------------------------------------------------------------------------------
 # a string that remembers, for each character, its offset in the raw block
 

@@ -44,7 +44,7 @@ from pipeline.document import (
     Table,
     TableColumn,
 )
-from pipeline.normalize import (
+from pipeline.markers import (
     APPENDIX_LINE,
     ARABIC_NUMBER,
     BULLET,
@@ -53,6 +53,8 @@ from pipeline.normalize import (
     RECIPIENTS_LINE,
     ROMAN_MARKER,
     SIGNATURE_LEAD,
+)
+from pipeline.normalize import (
     Line,
     Normalized,
     fold_text,

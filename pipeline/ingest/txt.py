@@ -1,8 +1,9 @@
 """Plain-text plans: decode (legacy font encodings converted), then cut into paragraphs and pipe-table cells.
 
-A paragraph is a run of non-blank lines; its line breaks are kept (normalize decides which are
-hard wraps and which start a new list item). A run of lines that start and end with "|" is a
-table in the Markdown pipe style the corpus texts use; its separator rows (|---|) are dropped.
+A paragraph is a run of lines that `pipeline.reflow` reads as one (blank lines are no signal); its line
+breaks are kept for normalize, which joins them (rejoining a word a line-end hyphen split). A run of
+lines that start and end with "|" is a table in the Markdown pipe style the corpus texts use; its
+separator rows (|---|) are dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, legacy_view, refuse_unsure
 from pipeline.models import SourceLocation
 from pipeline.raw import RawBlock, RawDocument
+from pipeline.reflow import WrapWidth, continues
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,16 @@ def _is_separator_row(cells: list[str]) -> bool:
 
 
 def split_blocks(text: str) -> list[RawBlock]:
-    blocks: list[RawBlock] = []
+    """Paragraph blocks (their lines joined by "\n") and pipe-table cells, in reading order.
+
+    Which lines make one paragraph is decided from their words (`pipeline.reflow`), not from blank lines:
+    a portal copy has none, a hard-wrapped PDF extraction breaks every sentence, a typed file puts a blank
+    line between paragraphs; all three must read the same. A paragraph's block keeps its first line's
+    number, which is where a user finds it in the file.
+    """
     lines = text.splitlines()
+    width = WrapWidth.of([line for line in lines if not _is_table_line(line)])
+    blocks: list[RawBlock] = []
     table_index = -1
     row_index = 0
     in_table = False
@@ -116,13 +126,16 @@ def split_blocks(text: str) -> list[RawBlock]:
                 )
             row_index += 1
             continue
-        in_table = False
-        if line.strip():
-            if not paragraph:
-                paragraph_line = number
-            paragraph.append(line)
-        else:
+        if in_table:
+            in_table = False
             flush()
+        if not line.strip():
+            continue
+        if paragraph and not continues(paragraph[-1], line, width):
+            flush()
+        if not paragraph:
+            paragraph_line = number
+        paragraph.append(line)
     flush()
     return blocks
 
