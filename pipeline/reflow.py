@@ -69,11 +69,11 @@ def _lexicon() -> dict:
 def is_header_line(line: str) -> bool:
     """A line of the document's head that stands alone: all capitals, a rule, the number line, the
     place-and-date line, the motto."""
+    if _RULE.fullmatch(line.strip()):
+        return True
     text = line.strip().strip("*_ ")
     if not text:
         return False
-    if _RULE.fullmatch(text):
-        return True
     if _UPPER.search(text) and not _LOWER.search(text):
         return True
     if _NUMBER_LINE.match(text) and len(text) < 80:

@@ -126,11 +126,9 @@ def split_blocks(text: str) -> list[RawBlock]:
                 )
             row_index += 1
             continue
-        if in_table:
-            in_table = False
-            flush()
         if not line.strip():
-            continue
+            continue  # a blank line ends neither a paragraph nor a table: reflow decides paragraphs
+        in_table = False
         if paragraph and not continues(paragraph[-1], line, width):
             flush()
         if not paragraph:
