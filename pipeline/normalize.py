@@ -11,6 +11,10 @@ Why each step exists:
   `_page_number_is_debris`), because it breaks phrases and invents numbers;
 - hyphen-split words at line ends are rejoined ("quốc gi-\\na" → "quốc gia"), keeping the hyphen of a
   document number ("57-\\nNQ/TW" → "57-NQ/TW");
+- text extracted from signed PDFs gets its syllables back: glued syllables are split ("uỷxã" → "uỷ xã")
+  and letter-spaced words joined ("r à s o á t" → "rà soát") by `pipeline.syllables.repair`, which
+  decides a syllable by the Vietnamese syllable grammar and underthesea's dictionary, never touches
+  document numbers, abbreviations or foreign words, and maps a space it puts back to the letter before;
 - hard-wrapped lines are joined into paragraphs, and two paragraphs a page break split mid-sentence are
   joined, but list items, headings and table cells are never merged.
 
@@ -45,6 +49,7 @@ from pipeline.markers import (
     opens_item,
 )
 from pipeline.raw import RawBlock, RawDocument
+from pipeline.syllables import repair as repair_syllables
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "extractors" / "lexicon"
 
@@ -239,7 +244,9 @@ def clean_block(text: str, base: int, ctx: Context) -> Tracked:
             return [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
         return [(m.start(1), m.end(1)), ("-", m.end(1)), (m.start(2), m.end(2))]
 
-    return t.sub(_LINE_HYPHEN, hyphen)
+    t = t.sub(_LINE_HYPHEN, hyphen)
+    # PDF-extraction debris: glued syllables split, letter-spaced words joined (pipeline/syllables.py)
+    return repair_syllables(t)
 
 
 def _remove_glued_footnotes(t: Tracked, ctx: Context) -> Tracked:
