@@ -118,7 +118,7 @@ SPELLING = [
 
 DATES = [
     ("Nghị quyết số 57-NQ/TW ngày 22/12/2024", "2024-12-22"),
-    ("Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024", "2024-12-22"),
+    ("Nghị quyết 57-NQ/TW ngày 22 tháng 12 năm 2024", "2024-12-22"),
     ("Nghị quyết số 57-NQ/TW, ngày 22/12/2024", "2024-12-22"),
     ("Nghị quyết số 57-NQ/TW 22/12/2024", "2024-12-22"),
     ("Kế hoạch số 02-KH/BCĐTW ngày 19-6-2025", "2025-06-19"),

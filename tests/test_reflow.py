@@ -100,7 +100,7 @@ def test_header_lines(line):
 @pytest.mark.parametrize(
     "line",
     [
-        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024",  # a citation's date inside a sentence
+        "Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19 tháng 6 năm 2025",  # a citation's date inside a sentence
         "Số lượng hồ sơ trực tuyến tăng",
         "Ủy ban nhân dân xã chủ trì",
     ],
