@@ -73,7 +73,11 @@ _ROMAN = regex.compile(ROMAN_MARKER.pattern + r"(?P<title>\S.*)$")
 _DECIMAL = regex.compile(rf"^(?P<num>{ARABIC_NUMBER})(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
 _NUMBERED_ITEM = regex.compile(rf"^(?P<marker>{ARABIC_NUMBER}[.)]?|{LETTER_ITEM}|{BULLET})\s+")
-_NUMBER_LINE = regex.compile(r"(?<!\p{L})Số\s*[:.]?\s*[\d\s._…]*[-–/]?\s*[\p{Lu}Đ]+(?:[-–/][\p{Lu}Đ\d]+)+")
+# "Số 10-KH/ĐU", "Số:   -KH/ĐU" (blank number), "Số: 34/2025/NQ-HĐND" (a legal document's year in its number),
+# "Số: 48/2009/QĐ-TTg", "Số -CTr/ĐU" (a symbol part may end in lower case)
+_NUMBER_LINE = regex.compile(
+    r"(?<!\p{L})Số\s*[:.]?\s*[\d\s._…]*(?:/\d{4})?[-–/]?\s*\p{Lu}[\p{L}\d]*(?:[-–/]\p{Lu}[\p{L}\d]*)+"
+)
 _PLACE_DATE = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
 )

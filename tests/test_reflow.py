@@ -221,3 +221,17 @@ def test_line_breaks_do_not_change_the_records(path, tmp_path):
         differing = [kind for kind in expected if got[kind] != expected[kind]]
         # Name the kinds only: a held-out file's words must not be printed.
         assert not differing, f"{path.parent.name}/{path.name} ({name}): records differ in {differing}"
+
+
+def test_a_copied_web_tables_cell_borders_cut_header_lines():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|\n"
+        "Số: 12/2025/NQ-HĐND |\nYên Bái, ngày 3 tháng 4 năm 2025 |"
+    )
+    assert paragraphs(text) == [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 12/2025/NQ-HĐND",
+        "Yên Bái, ngày 3 tháng 4 năm 2025",
+    ]
+    assert paragraphs("tỷ lệ a|b không đổi") == ["tỷ lệ a|b không đổi"]  # a bar inside a word is text

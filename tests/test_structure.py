@@ -355,3 +355,23 @@ def test_plan_without_headings_has_a_body():
         "recipients",
     ]
     assert doc.sections == []
+
+
+@pytest.mark.parametrize(
+    "line, number",
+    [
+        ("Số: 48/2009/QĐ-TTg", "48/2009/QĐ-TTg"),
+        ("Số: 12/2025/NQ-HĐND", "12/2025/NQ-HĐND"),
+        ("Số 05-CTr/ĐU", "05-CTr/ĐU"),
+    ],
+)
+def test_number_lines_of_every_numbering_style(line, number):
+    from pipeline.raw import RawBlock, RawDocument
+    from pipeline.structure import build_document
+
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\n{line}\nKẾ HOẠCH\nChuyển đổi số năm 2025\nI. MỤC ĐÍCH"
+    doc = build_document(
+        RawDocument(path="t.txt", format="txt", blocks=[RawBlock(text=t) for t in text.split("\n")]), "t"
+    )
+    span = doc.header.number_line
+    assert span is not None and doc.text[span.start : span.end].endswith(number)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, legacy_view, refuse_unsure
 from pipeline.models import SourceLocation
@@ -129,13 +131,26 @@ def split_blocks(text: str) -> list[RawBlock]:
         if not line.strip():
             continue  # a blank line ends neither a paragraph nor a table: reflow decides paragraphs
         in_table = False
-        if paragraph and not continues(paragraph[-1], line, width):
-            flush()
-        if not paragraph:
-            paragraph_line = number
-        paragraph.append(line)
+        for fragment in _fragments(line):
+            if paragraph and not continues(paragraph[-1], fragment, width):
+                flush()
+            if not paragraph:
+                paragraph_line = number
+            paragraph.append(fragment)
     flush()
     return blocks
+
+
+# A cell border of a table copied from a web page as text: "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …|".
+_CELL_BORDER = regex.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _fragments(line: str) -> list[str]:
+    """The pieces of a line a copied web table's cell borders cut ("Số: 34/2025/NQ-HĐND | Đồng Tháp, ngày …
+    |" → the number line and the date line); a line without such a border is one piece."""
+    if "|" not in line:
+        return [line]
+    return [piece for piece in _CELL_BORDER.split(line) if piece.strip()]
 
 
 def read_txt(path: Path, data: bytes) -> RawDocument:
