@@ -235,3 +235,19 @@ def test_a_copied_web_tables_cell_borders_cut_header_lines():
         "Yên Bái, ngày 3 tháng 4 năm 2025",
     ]
     assert paragraphs("tỷ lệ a|b không đổi") == ["tỷ lệ a|b không đổi"]  # a bar inside a word is text
+
+
+def test_a_markdown_exports_wrapper_is_not_read(tmp_path):
+    from pipeline.ingest import read_document
+
+    body = "\n".join(["ĐẢNG ỦY XÃ YÊN PHÚ", "Số 05-KH/ĐU", "KẾ HOẠCH", "Chuyển đổi số năm 2026"] + ["- Nội dung."] * 30)
+    wrapper = "---\nso_hieu: 05-KH/ĐU\n---\n# Kế hoạch chuyển đổi số\nTóm tắt: Chuyển đổi số năm 2026\n"
+    wrapped = f"{wrapper}```text\n{body}\n```\n"
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(wrapped, encoding="utf-8")
+    raw = read_document(path)
+    assert raw.blocks[0].text == "ĐẢNG ỦY XÃ YÊN PHÚ" and raw.blocks[0].source.line == 7
+    assert "Tóm tắt" not in " ".join(b.text for b in raw.blocks)
+    assert any("only lines 7–" in w for w in raw.warnings)
+    path.write_text("Tóm tắt\n```text\nKẾ HOẠCH\n```\n" + "\n".join(["- Nội dung dài của kế hoạch."] * 20), "utf-8")
+    assert "Tóm tắt" in " ".join(b.text for b in read_document(path).blocks)  # a small fence wraps nothing

@@ -8,6 +8,7 @@ separator rows (|---|) are dropped.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def _is_separator_row(cells: list[str]) -> bool:
     return all(set(cell.strip()) <= set("-: ") for cell in cells)
 
 
-def split_blocks(text: str) -> list[RawBlock]:
+def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[RawBlock]:
     """Paragraph blocks (their lines joined by "\n") and pipe-table cells, in reading order.
 
     Which lines make one paragraph is decided from their words (`pipeline.reflow`), not from blank lines:
@@ -94,6 +95,8 @@ def split_blocks(text: str) -> list[RawBlock]:
     number, which is where a user finds it in the file.
     """
     lines = text.splitlines()
+    first, last = document or document_lines(lines)
+    lines = [line if first <= i < last else "" for i, line in enumerate(lines)]
     width = WrapWidth.of([line for line in lines if not _is_table_line(line)])
     blocks: list[RawBlock] = []
     table_index = -1
@@ -141,6 +144,29 @@ def split_blocks(text: str) -> list[RawBlock]:
     return blocks
 
 
+_FENCE = regex.compile(r"^\s*(?:```|~~~)")
+# A fenced block holding at least this share of a file's characters is the document the file wraps.
+WRAPPED_SHARE = 0.5
+
+
+def document_lines(lines: list[str]) -> tuple[int, int]:
+    """[first, last) of the lines that are the document, where a Markdown export wraps it.
+
+    A document archive's export puts metadata (a YAML block between "---" lines), a title and a summary
+    around the document's text, which it fences as a code block ("```text … ```"). The wrapper repeats
+    the document's own lines (its subject, its first citation), so reading it would count them twice:
+    where one fenced block holds most of the file's characters, only its lines are the document. Any
+    other file is read whole.
+    """
+    fences = [i for i, line in enumerate(lines) if _FENCE.match(line)]
+    total = sum(len(line.strip()) for line in lines) or 1
+    for start, end in itertools.pairwise(fences):
+        inside = sum(len(line.strip()) for line in lines[start + 1 : end])
+        if inside >= WRAPPED_SHARE * total:
+            return start + 1, end
+    return 0, len(lines)
+
+
 # A cell border of a table copied from a web page as text: "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …|".
 _CELL_BORDER = regex.compile(r"(?:^|\s)\|(?:\s|$)")
 
@@ -155,9 +181,15 @@ def _fragments(line: str) -> list[str]:
 
 def read_txt(path: Path, data: bytes) -> RawDocument:
     decoded = decode_text(path, data)
-    blocks = split_blocks(decoded.text)
+    lines = decoded.text.splitlines()
+    first, last = document_lines(lines)
+    blocks = split_blocks(decoded.text, (first, last))
     if not any(block.text.strip() for block in blocks):
         raise EmptyDocumentError(path, "the file has only blank lines")
-    return RawDocument(
-        path=str(path), format="txt", blocks=blocks, encoding=decoded.encoding, warnings=list(decoded.warnings)
-    )
+    warnings = list(decoded.warnings)
+    if (first, last) != (0, len(lines)):
+        warnings.append(
+            f"{path.name}: only lines {first + 1}–{last} were read, the document's text fenced in a Markdown "
+            "export; the lines around it (metadata, title, summary) repeat the document and were left out"
+        )
+    return RawDocument(path=str(path), format="txt", blocks=blocks, encoding=decoded.encoding, warnings=warnings)
