@@ -3,8 +3,8 @@
 Why each step exists:
 - NFC, because Vietnamese text arrives both composed and decomposed, and every pattern and quote must
   see one form;
-- converter debris (`[bookmark: _Hlk…]`, `[footnoteRef:N]`, markdown `**`, zero-width characters,
-  NBSP) is removed, because it splits words and numbers that patterns must see whole;
+- converter debris (`[bookmark: _Hlk…]`, `[footnoteRef:N]`, markdown `**` and "## " heading marks,
+  zero-width characters, NBSP) is removed, because it splits words and numbers that patterns must see whole;
 - a footnote marker glued to a number or word ("đạt 90%1.") is removed and recorded, because "90%1"
   would otherwise read as a different figure;
 - a page number that landed inside a sentence ("báo 6 cáo") is removed, conservatively (see
@@ -180,6 +180,7 @@ _SOFT_HYPHEN = regex.compile(r"[\u00ad\ufffe]")
 _BOOKMARK = regex.compile(r"\[bookmark:[^\]\n]*\]")
 _FOOTNOTE_REF = regex.compile(r"\[(?:footnoteRef:\s*|\^)(\w+)\]")
 _BOLD = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_MARKDOWN_HEADING = regex.compile(r"(?m)^[ \t]*#{1,6}[ \t]+(?=\S)")
 _ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*)])([^*\n]+?)(?<=[^\s*(])\*(?![\*\w])")
 _STAR_ONLY = regex.compile(r"^[\s*]+$")
 _GLUED_PERCENT = regex.compile(r"(?<=\d%)(\d{1,2})(?=[.,;:)]|\s|$)")
@@ -236,6 +237,7 @@ def clean_block(text: str, base: int, ctx: Context) -> Tracked:
     if _STAR_ONLY.match(t.text):
         return Tracked("", [])
     t = t.sub(_BOLD, lambda m: [])
+    t = t.sub(_MARKDOWN_HEADING, lambda m: [])
     t = t.sub(_ITALIC, lambda m: [(m.start(1), m.end(1))])
     t = _remove_glued_footnotes(t, ctx)
 
