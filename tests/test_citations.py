@@ -213,7 +213,7 @@ def test_issuer_stated_just_before_the_document() -> None:
     doc = make_document("theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 25/TTr-SKHCN ngày 03/9/2025")
     [c], _ = extract_citations(doc)
     assert (c.doc_type, c.number, c.date, c.issuer) == (
-        "other",
+        "to_trinh",
         "25/TTr-SKHCN",
         "2025-09-03",
         "Sở Khoa học và Công nghệ",
@@ -544,3 +544,15 @@ def test_any_text_gives_well_formed_records(parts: list[str]) -> None:
         assert c.number is None or c.number.strip() == c.number
     for w in warnings:
         assert w.code
+
+
+@pytest.mark.parametrize(
+    "text, doc_type, number",
+    [
+        ("Thực hiện Công điện số 88/CĐ-TTg ngày 05/8/2025 của Thủ tướng Chính phủ", "cong_dien", "88/CĐ-TTg"),
+        ("Xét Báo cáo thẩm tra số 7/BC-HĐND ngày 2/12/2025 của Ban Pháp chế", "bao_cao", "7/BC-HĐND"),
+    ],
+)
+def test_kinds_of_real_documents(text, doc_type, number):
+    [c], _ = extract_citations(make_document(text))
+    assert (c.doc_type, c.number) == (doc_type, number)
