@@ -195,7 +195,10 @@ def test_body_names_are_canonical(path: Path):
     canonical, forms = load_alias_table(BODIES)
     errors, outside = name_problems(load_gold_file(path), canonical, forms, path.name)
     assert not errors, "\n".join(errors)
-    if outside:
+    if outside and path.parent.name == "heldout":
+        # Held-out names are not printed: whoever reads the warnings may write rules.
+        warnings.warn(f"{path.name}: {len(outside)} body name(s) outside the alias table (held-out)", stacklevel=1)
+    elif outside:
         # Allowed by the guidelines' decision; shown (pytest -rw) so the alias table's owner sees them.
         warnings.warn("body names outside the alias table:\n" + "\n".join(outside), stacklevel=1)
 
