@@ -292,6 +292,8 @@ _ATTACHED_RE = regex.compile(r"\s*kèm\s+theo")
 _LIST_JOIN_RE = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*")
 _IMPLEMENTS_RE = regex.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá)")
 _REPLACES_RE = regex.compile(r"thay\s+thế")
+# A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
+_OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*(?:để\s+)?(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)")
 _PLAN_REPLACES_RE = regex.compile(r"(?:^[\s*(\-–•]*|(?:này|nay)\s+)thay\s+thế")
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*căn\s+cứ")
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
@@ -365,6 +367,10 @@ def _clause_start(text: str, pos: int, floor: int = 0) -> int:
     return start
 
 
+def _paragraph_start(text: str, pos: int, floor: int = 0) -> int:
+    return max(text.rfind("\n", floor, pos) + 1, floor)
+
+
 def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, int] | None) -> str:
     """basis, implements, replaces or mentions, from the clause before the mention and its place.
 
@@ -397,6 +403,8 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
             last = ("replaces", m.start())
     if last:
         return last[0]
+    if _OPENS_IMPLEMENTING_RE.match(folded, _paragraph_start(document.text, pos, floor)):
+        return "implements"  # "Thực hiện A; B; C": the verb opening the list governs every item of it
     if header.title is not None and header.title.start <= pos < header.title.end:
         return "implements"  # the title names the document the plan is for
     return "basis"  # a list of documents at the head: basis even where "Căn cứ" was lost

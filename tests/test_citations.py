@@ -556,3 +556,15 @@ def test_any_text_gives_well_formed_records(parts: list[str]) -> None:
 def test_kinds_of_real_documents(text, doc_type, number):
     [c], _ = extract_citations(make_document(text))
     assert (c.doc_type, c.number) == (doc_type, number)
+
+
+def test_a_list_opened_by_thuc_hien_implements_every_item():
+    doc = make_document(
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Nghị quyết số 71/NQ-CP ngày "
+        "01/4/2025 của Chính phủ; Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, "
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:"
+    )
+    citations, _ = extract_citations(doc)
+    assert [c.relation for c in citations] == ["implements"] * 3
+    basis = make_document("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Nghị quyết số 71/NQ-CP của Chính phủ;")
+    assert [c.relation for c in extract_citations(basis)[0]] == ["basis"] * 2
