@@ -568,3 +568,16 @@ def test_a_list_opened_by_thuc_hien_implements_every_item():
     assert [c.relation for c in citations] == ["implements"] * 3
     basis = make_document("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Nghị quyết số 71/NQ-CP của Chính phủ;")
     assert [c.relation for c in extract_citations(basis)[0]] == ["basis"] * 2
+
+
+def test_an_issuer_named_by_its_head_before_the_document():
+    doc = make_document(
+        "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ tại Tờ trình số 89/TTr-SKHCN ngày 13/8/2024"
+    )
+    [c], _ = extract_citations(doc)
+    assert (c.number, c.issuer) == ("89/TTr-SKHCN", "Sở Khoa học và Công nghệ")
+
+
+def test_a_five_digit_number():
+    [c], _ = extract_citations(make_document("Căn cứ Quyết định số 10401/QĐ-UBND ngày 05/12/2011 của UBND tỉnh"))
+    assert c.number == "10401/QĐ-UBND"
