@@ -106,20 +106,20 @@ def _patterns(registry: Registry) -> _Patterns:
     law_word = rf"(?!(?:số|của|ngày|về){AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
     typed = (
         rf"(?P<type>{types})"
-        rf"(?:(?:\s+{name_word}){{0,4}}?\s+số\s*:?\s*|\s*:?\s+)"
+        rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+số\s*:?\s*|\s*:?\s+)"
         rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
     law = (
         rf"(?P<law>luật)(?P<lawname>(?:,?\s+{law_word}){{1,12}}?)"
-        rf"(?=\s*,?\s*(?:ngày\s+)?{FULL_DATE})"
+        rf"(?=\s*,?\s*(?:ngày\s*)?{FULL_DATE})"
     )
     return _Patterns(
         type_start=re.compile(rf"(?<!\w){types}(?!\w)"),
         typed=regex.compile(typed),
         law=regex.compile(law),
         bare=regex.compile(NUMBER),
-        tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s+)?(?P<date>{FULL_DATE})"),
+        tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s*)?(?P<date>{FULL_DATE})"),
         tail_issuer=regex.compile(r"\s*,?\s*của\s+"),
         generic_issuer=regex.compile(
             rf"{_BODY_HEAD}{AFTER_WORD}(?:[ \t]+(?!{_ISSUER_STOP}{AFTER_WORD})(?!{types}{AFTER_WORD})"

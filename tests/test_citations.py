@@ -581,3 +581,16 @@ def test_an_issuer_named_by_its_head_before_the_document():
 def test_a_five_digit_number():
     [c], _ = extract_citations(make_document("Căn cứ Quyết định số 10401/QĐ-UBND ngày 05/12/2011 của UBND tỉnh"))
     assert c.number == "10401/QĐ-UBND"
+
+
+def test_a_law_named_at_length_before_its_number():
+    text = "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15; Luật Đầu tư công số 58/2024/QH15;"
+    numbers = [c.number for c in extract_citations(make_document(text))[0]]
+    assert numbers == ["72/2025/QH15", "58/2024/QH15"]
+
+
+def test_a_date_glued_to_ngay():
+    [c], _ = extract_citations(
+        make_document("Căn cứ Văn bản số 2634/BTTTT-THH ngày17/8/2015 của Bộ Thông tin và Truyền thông")
+    )
+    assert (c.date, c.issuer) == ("2015-08-17", "Bộ Thông tin và Truyền thông")
