@@ -13,7 +13,8 @@ What a syllable is comes from two sources, never from this corpus's words:
   phrase per line, syllables separated by spaces, loanwords hyphenated "ca-mê-ra"), read once per
   process when first needed. It says which legal syllables are *attested*
   (a split uses only those), which syllable pairs form a word ("thực hiện": it weights an ambiguous
-  split such as "thực hiện" / "thự chiện"), and which Latin words are loanwords ("camera", "taxi").
+  split such as "thực hiện" / "thự chiện", with the words around the token: "cáchình thức" is "các
+  hình thức"), and which Latin words are loanwords ("camera", "taxi").
 
 Conservative, because a false split is worse than a miss:
 - a token is split only when it is not itself a legal syllable, every piece is an attested syllable with
@@ -30,16 +31,24 @@ Conservative, because a false split is worse than a miss:
   it stays whole. "iPhone", "eKYC", "MoMo", "VNeID" stay: nothing Vietnamese stands on either side;
 - capitals followed by lower-case letters lose that tail only ("UBNDxã" → "UBND xã", "57-NQ/TWcủa" →
   "57-NQ/TW của"), never a letter of the abbreviation unless the tail then reads one way only;
+- a token that is one attested syllable with a breve, circumflex or horn missing ("thưong" for
+  "thương") is a misspelling, left whole rather than read as "thư ong";
 - tokens touching a digit, "@", "_" or a dot inside a name, and any chunk holding "://", "@" or
-  "www." are never looked at (document numbers, addresses, e-mails).
+  "www." are never looked at (document numbers, addresses, e-mails). Spaced-out digits ("2 0 2 6")
+  are left as they are: numbers are not this module's to join.
+
+Letter-spaced runs are tokens of one or two letters, at least two of them single and one a consonant
+(no Vietnamese word is a lone consonant), over spaces or line breaks; extraction also shifts spaces
+("v ớ is ốt i ề n"), so the letters are joined and segmented again ("với số tiền"). "a b c", "x y z",
+"V X L", "a) b)" stay: their letters spell no syllables.
 
 Speed: normalize calls `repair` on every block of every file, and clean text must cost almost
 nothing. Tokens repeat ("của", "xã,"), so each distinct whitespace token is judged once per process and
 remembered as clean; a block whose tokens are all known clean is passed after one split and one set
-test at C speed (about 1.2 ms per 30 KB plan). The dictionary is read only when a token that is not a
-legal syllable survives the grammar's own checks (~0.1 s, once per process), its word pairs only when
-a split must be chosen among several (~0.2 s, once). The letter-spaced pattern runs only over a block
-that holds a lone consonant letter, since a spaced-out word always has one and no Vietnamese word is one.
+test at C speed (about 1.4 ms per 30 KB plan), and in a block that has debris only the tokens that change
+are visited again. The dictionary is read only when a token that is not a legal syllable survives the
+grammar's own checks (~0.1 s, once per process), its word pairs only when a split must be chosen among
+several (~0.2 s, once). The letter-spaced pattern runs only over a block that holds a lone consonant.
 """
 
 from __future__ import annotations
@@ -100,10 +109,11 @@ def grammar() -> Grammar:
     """The syllable grammar of syllables.json, read once."""
     data = json.loads(GRAMMAR_FILE.read_text(encoding="utf-8"))
     rhymes = frozenset(data["rhymes"])
-    # "quân" is "u" + "ân" after a "q": the medial u (or o) of "uân", "oan" is written as the u of qu
-    qu = {r[1:] for r in rhymes if len(r) > 1 and r[0] in "uo" and r[1] not in "ôơư"}
+    # "quân" is "u" + "ân" after a "q": the medial u (or o) of "uân", "oan", "uơ" is written as the u of
+    # qu; "uc", "ong", "uôn" open with a vowel u/o that is no medial, and give nothing here
+    vowels = data["vowels"]
+    qu = {r[1:] for r in rhymes if len(r) > 1 and r[0] in "uo" and r[1] in vowels and r[1] not in "oô"}
     qu.update(data["qu_extra_rhymes"])
-    qu.add("ơ")  # "quở": the medial "uơ" after q
     return Grammar(
         vowels=data["vowels"],
         onsets=tuple(sorted(data["onsets"], key=len, reverse=True)),
