@@ -450,17 +450,23 @@ def build_docx(txt_path: Path, docx_path: Path) -> None:
     build_docx_from_text(txt_path.read_text(encoding="utf-8"), docx_path, title=txt_path.stem)
 
 
-def build_docx_from_text(text: str, docx_path: Path, title: str, appendix_new_page: bool = True) -> None:
-    """Render light-Markdown plan text as a .docx; fixtures use it for short made-up plans, where
-    ``appendix_new_page=False`` lets an appendix table start on page 1 and run onto page 2."""
+def new_document(title: str):
+    """An empty styled document with a page-number footer: the template's empty first paragraph is
+    removed, since it would add text the .txt does not have."""
     doc = Document()
     setup_styles(doc)
-    # The template's empty first paragraph would add text the .txt does not have.
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     add_page_number_footer(doc)
     doc.core_properties.title = title
+    return doc
+
+
+def build_docx_from_text(text: str, docx_path: Path, title: str, appendix_new_page: bool = True) -> None:
+    """Render light-Markdown plan text as a .docx; fixtures use it for short made-up plans, where
+    ``appendix_new_page=False`` lets an appendix table start on page 1 and run onto page 2."""
+    doc = new_document(title)
 
     in_head = True
     footnoted = False
@@ -905,13 +911,7 @@ def build_real_docx(txt_path: Path, docx_path: Path) -> dict[str, int]:
     # Every paragraph the pipeline read is laid out once (the end table may reorder its lines).
     if sorted(map(repr, laid_out)) != sorted(map(repr, items)):
         raise ValueError(f"{txt_path.name}: the layout lost or repeated paragraphs")
-    doc = Document()
-    setup_styles(doc)
-    body = doc.element.body
-    for p in list(body.iterchildren(qn("w:p"))):
-        body.remove(p)
-    add_page_number_footer(doc)
-    doc.core_properties.title = txt_path.stem
+    doc = new_document(txt_path.stem)
     counts = {"parts": len(parts), "head_tables": 0, "end_tables": 0, "paragraphs": 0, "tables": 0}
     for n, part in enumerate(parts):
         appendix = n > 0
