@@ -13,6 +13,13 @@ repeat the same header row are one appendix table cut in pieces; they are joined
 Run: ``python corpus/render.py [PLAN.txt ...]`` (default: every corpus/plans/*.txt). Needs LibreOffice
 (``soffice``) and poppler (``pdftotext``) for the PDF and its check; the tests only read the committed
 renders.
+
+``python corpus/render.py --real [dev|heldout|all]`` renders corpus/real's full texts instead (catalog.json,
+``"extent": "full"``). Those are Markdown exports of signed PDFs, not the light Markdown above, so they are
+laid out from what the pipeline reads from them (`real_items`: the normalized paragraphs), in the usual
+Word layout of a Vietnamese administrative document: the head and the end in borderless two-column tables
+(`parse_real`, `build_real_docx`). It prints figures only (layout counts, agreement ratios, pages), never
+text, so it can run over the held-out part unread.
 """
 
 from __future__ import annotations
@@ -443,17 +450,23 @@ def build_docx(txt_path: Path, docx_path: Path) -> None:
     build_docx_from_text(txt_path.read_text(encoding="utf-8"), docx_path, title=txt_path.stem)
 
 
-def build_docx_from_text(text: str, docx_path: Path, title: str, appendix_new_page: bool = True) -> None:
-    """Render light-Markdown plan text as a .docx; fixtures use it for short made-up plans, where
-    ``appendix_new_page=False`` lets an appendix table start on page 1 and run onto page 2."""
+def new_document(title: str):
+    """An empty styled document with a page-number footer: the template's empty first paragraph is
+    removed, since it would add text the .txt does not have."""
     doc = Document()
     setup_styles(doc)
-    # The template's empty first paragraph would add text the .txt does not have.
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     add_page_number_footer(doc)
     doc.core_properties.title = title
+    return doc
+
+
+def build_docx_from_text(text: str, docx_path: Path, title: str, appendix_new_page: bool = True) -> None:
+    """Render light-Markdown plan text as a .docx; fixtures use it for short made-up plans, where
+    ``appendix_new_page=False`` lets an appendix table start on page 1 and run onto page 2."""
+    doc = new_document(title)
 
     in_head = True
     footnoted = False
@@ -494,6 +507,522 @@ def _drop_thumbnail(doc) -> None:
     for rid, rel in list(pkg_rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del pkg_rels[rid]
+
+
+# ---------------------------------------------------------------- real texts (corpus/real) in the Word layout
+
+
+REAL_DIR = Path(__file__).resolve().parent / "real"
+# The usual two-column head and end of a Vietnamese administrative document (Nghị định 30/2020,
+# Hướng dẫn 36-HD/VPTW for Party documents): text width 16 cm (A4, margins 3 + 2 cm).
+HEAD_WIDTHS = (7.0, 9.0)
+END_WIDTHS = (7.5, 8.5)
+
+MOTTO = re.compile(
+    r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HO?ÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)\b",
+    re.IGNORECASE,
+)
+REAL_PLACE_DATE = re.compile(
+    r"^(?:[^\W\d_][\w .]{0,40},?\s*)?ngày\s+[\d.…_\s]*tháng\s+[\d.…_\s]*năm\s+\d{4}\s*[.)]?$", re.IGNORECASE
+)
+REAL_NUMBER_LINE = re.compile(r"^Số\b")
+RULE_LINE = re.compile(r"^[-–—_*=~.·•\s]+$")
+DOC_TYPE_LINE = re.compile(
+    r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|BÁO CÁO|KẾT LUẬN|HƯỚNG DẪN|THÔNG BÁO|ĐỀ ÁN|CHỈ THỊ"
+    r"|TỜ TRÌNH|QUY CHẾ|QUY ĐỊNH|CÔNG ĐIỆN|CÔNG VĂN|PHỤ LỤC|PHỤ BIỂU|DANH MỤC)\b"
+)
+BODY_OPENER = re.compile(r"^(?:Căn cứ|Thực hiện|Tiếp nhận|Nhằm|Kính gửi|Xét\b|Để\b)")
+KINH_GUI = re.compile(r"^Kính gửi\b")
+RECIPIENTS = re.compile(r"^Nơi\s+nhận\b")
+SIGNATURE_LEAD = re.compile(r"^(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s+[^\W\d_]")
+SIGNED = re.compile(r"^\((?:Đã|đã)\s+ký")
+STAMP_TIME = re.compile(r"\d{2}-\d{2}-\d{4}\s+\d{2}:\d{2}(?::\d{2})?")
+STAMP_ZONE = re.compile(r"^[+-]\d{2}:\d{2}$")
+ARTICLE = re.compile(r"^Điều\s+\d+\.")
+
+
+def _caps(text: str) -> bool:
+    """All capitals: a line with upper-case letters and no lower-case one."""
+    return any(c.isupper() for c in text) and not any(c.islower() for c in text)
+
+
+def _is_signer(text: str) -> bool:
+    """A signer's name: 2-6 capitalised words and nothing else."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in words)
+
+
+Item = str | list[list[str]]
+"""A paragraph's text, or a table as rows of cell texts."""
+
+
+@dataclass
+class LayoutPart:
+    """One document page group in the Word layout: the head table, the type and subject lines, the body,
+    the end table ("Nơi nhận" beside the signature). An appendix with its own head is a second part."""
+
+    head_left: list[str] = field(default_factory=list)
+    head_right: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)
+    body: list[Item] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    stamp: list[str] = field(default_factory=list)
+
+
+def real_items(txt_path: Path) -> list[Item]:
+    """What the pipeline reads from a real text: its normalized paragraphs (the document text the txt
+    reader found in a Markdown export, reflowed, syllables repaired), and its pipe tables as rows."""
+    from pipeline.ingest import read_document
+    from pipeline.normalize import normalize
+
+    norm = normalize(read_document(txt_path))
+    items: list[Item] = []
+    current: tuple[int | None, list[list[str]]] | None = None
+    for line in norm.lines:
+        text = norm.text[line.start : line.end]
+        if line.kind != "cell":
+            current = None
+            items.append(text)
+            continue
+        if current is None or current[0] != line.table:
+            current = (line.table, [])
+            items.append(current[1])
+        rows = current[1]
+        while len(rows) <= (line.row or 0):
+            rows.append([])
+        rows[line.row or 0].append(text)
+    return [it for it in items if not isinstance(it, list) or any(any(c for c in r) for r in it)]
+
+
+def _parse_head(items: list[Item], i: int, part: LayoutPart) -> int:
+    """The head's lines from items[i]: issuing body, "*"/rule and number line (and a công văn's subject)
+    to the left; the motto and the place-and-date line to the right. Returns where the head ends."""
+    left: list[str] = []
+    right: list[str] = []
+    number = dated = False
+    j = i
+    while j < len(items) and isinstance(items[j], str):
+        t = items[j].strip()
+        if MOTTO.match(t) or (right and not dated and RULE_LINE.fullmatch(t) and MOTTO.match(right[-1])):
+            right.append(t)
+        elif REAL_PLACE_DATE.match(t) and not dated:
+            right.append(t)
+            dated = True
+        elif REAL_NUMBER_LINE.match(t) and len(t) < 80 and not number:
+            left.append(t)
+            number = True
+        elif not number and (
+            (RULE_LINE.fullmatch(t) and left) or (_caps(t) and not DOC_TYPE_LINE.match(t) and not dated)
+        ):
+            left.append(t)  # the issuing body's lines and the "*" or rule under them
+        elif number and not dated and not _caps(t) and len(t) < 200 and not BODY_OPENER.match(t):
+            left.append(t)  # a công văn's subject ("V/v …") under its number
+        else:
+            break
+        j += 1
+    if not (number or any(MOTTO.match(t) for t in right)):
+        return i
+    if right and right[0].upper().startswith("ĐẢNG CỘNG SẢN") and not any(RULE_LINE.fullmatch(t) for t in left):
+        at = next((k for k, t in enumerate(left) if REAL_NUMBER_LINE.match(t)), len(left))
+        left.insert(at, "*")  # the star under a Party body's name, which the text extraction lost
+    part.head_left, part.head_right = left, right
+    return j
+
+
+def _parse_title(items: list[Item], i: int, part: LayoutPart, has_head: bool) -> int:
+    """The type line ("KẾ HOẠCH"), the subject lines under it and the rule under them."""
+    if i >= len(items) or not isinstance(items[i], str):
+        return i
+    first = items[i].strip()
+    if not DOC_TYPE_LINE.match(first) or not (_caps(first) or not has_head):
+        return i
+    title = [first]
+    j = i + 1
+    rule = next(
+        (k for k in range(j, min(j + 6, len(items))) if isinstance(items[k], str) and RULE_LINE.fullmatch(items[k])),
+        None,
+    )
+    if rule is not None and all(
+        isinstance(items[k], str) and not BODY_OPENER.match(items[k]) and not opens_heading(items[k])
+        for k in range(j, rule)
+    ):
+        title.extend(items[j : rule + 1])
+        j = rule + 1
+    elif _caps(first):
+        while j < len(items) and isinstance(items[j], str) and _caps(items[j]) and not RULE_LINE.fullmatch(items[j]):
+            title.append(items[j])
+            j += 1
+        if (
+            j < len(items)
+            and isinstance(items[j], str)
+            and len(items[j]) < 300
+            and not BODY_OPENER.match(items[j])
+            and not opens_heading(items[j])
+        ):
+            title.append(items[j])
+            j += 1
+    part.title = title
+    return j
+
+
+def opens_heading(text: str) -> bool:
+    return bool(ROMAN_HEADING.match(text) or NUMBERED_HEADING.match(text) or LIST_ITEM.match(text))
+
+
+def _parse_end(items: list[Item], i: int, part: LayoutPart) -> int:
+    """ "Nơi nhận:" and its list (left), the signature lines and the signer's name (right), in whatever
+    order the extraction interleaved them; then a digital signature's stamp (signer body, time)."""
+    j = i
+    named = False
+    while j < len(items) and isinstance(items[j], str) and not named:
+        t = items[j].strip()
+        if RECIPIENTS.match(t) and not part.recipients:
+            part.recipients.append(t)
+        elif SIGNATURE_LEAD.match(t) or SIGNED.match(t) or (_caps(t) and not RULE_LINE.fullmatch(t)):
+            part.signature.append(t)
+        elif LIST_ITEM.match(t) and part.recipients:
+            part.recipients.append(t)
+        elif _is_signer(t) and part.signature:
+            part.signature.append(t)
+            named = True
+        elif part.recipients and not _caps(t) and len(t) < 120 and not part.recipients[-1].endswith((",", ".", ";")):
+            part.recipients.append(t)  # a recipient wrapped over two lines: its own line, as read
+        else:
+            break
+        j += 1
+    if named:
+        for k in range(j, min(j + 5, len(items))):
+            if not isinstance(items[k], str):
+                break
+            if STAMP_TIME.search(items[k]):
+                end = k + 1
+                if end < len(items) and isinstance(items[end], str) and STAMP_ZONE.match(items[end].strip()):
+                    end += 1
+                part.stamp = [str(t) for t in items[j:end]]
+                j = end
+                break
+    return j
+
+
+def parse_real(items: list[Item]) -> list[LayoutPart]:
+    """Cut a real text's paragraphs into parts laid out as Word users lay them out (see `Part`)."""
+    parts: list[LayoutPart] = []
+    i = 0
+    while i < len(items):
+        part = LayoutPart()
+        j = _parse_head(items, i, part)
+        j = _parse_title(items, j, part, has_head=j > i)
+        if j < len(items) and isinstance(items[j], str) and KINH_GUI.match(items[j]):
+            part.addressees.append(items[j])
+            j += 1
+            while j < len(items) and isinstance(items[j], str) and LIST_ITEM.match(items[j]):
+                part.addressees.append(items[j])
+                j += 1
+        end = next(
+            (
+                k
+                for k in range(j, len(items))
+                if isinstance(items[k], str) and (RECIPIENTS.match(items[k]) or SIGNATURE_LEAD.match(items[k]))
+            ),
+            len(items),
+        )
+        part.body = items[j:end]
+        j = end
+        if j < len(items):
+            j = _parse_end(items, j, part)
+        if j == end and end < len(items):  # an end that is not a signature block: body text
+            part.body.append(items[j])
+            j += 1
+        parts.append(part)
+        i = j
+    return parts
+
+
+TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+
+
+def _borderless(table: Table) -> None:
+    """No line on any edge, and no table style: what Word draws for a layout table."""
+    tbl_pr = table._tbl.tblPr
+    style = tbl_pr.find(qn("w:tblStyle"))
+    if style is not None:
+        tbl_pr.remove(style)
+    edges = "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    borders = parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>")
+    # CT_TblPr is a sequence: tblBorders comes before shd, tblLayout, tblCellMar and tblLook.
+    later = next((el for tag in TBLPR_AFTER_BORDERS if (el := tbl_pr.find(qn(tag))) is not None), None)
+    if later is not None:
+        later.addprevious(borders)
+    else:
+        tbl_pr.append(borders)
+
+
+@dataclass
+class CellLine:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    size: float = 13
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def add_plain_runs(p: Paragraph, text: str, bold=None, italic=None, underline=None, size: float = 0) -> None:
+    """The text as one run, taken literally (no Markdown: a real text's "*" is a character)."""
+    run = p.add_run(text)
+    run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
+    if size:
+        run.font.size = Pt(size)
+
+
+def add_layout_table(doc, left: list[CellLine], right: list[CellLine], widths: tuple[float, float]) -> Table:
+    """A borderless 1-row, 2-column table of lines, the way a head or an end is set in Word
+    (as in tests/fixtures/make_layout_fixtures.py)."""
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _borderless(table)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+    for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
+        for k, line in enumerate(lines):
+            p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+            pf = p.paragraph_format
+            pf.alignment = line.align
+            pf.space_after = Pt(0)
+            pf.first_line_indent = Cm(0)
+            pf.line_spacing = 1.0
+            if line.text:
+                add_plain_runs(p, line.text, line.bold, line.italic, line.underline, line.size)
+    return table
+
+
+def _head_lines(part: LayoutPart) -> tuple[list[CellLine], list[CellLine]]:
+    left: list[CellLine] = []
+    numbered = False
+    bodies = [t for t in part.head_left if _caps(t) and not RULE_LINE.fullmatch(t)]
+    for t in part.head_left:
+        if REAL_NUMBER_LINE.match(t):
+            left.append(CellLine(t, size=13))
+            numbered = True
+        elif numbered:
+            left.append(CellLine(t, italic=True, size=12))  # the công văn's subject
+        elif RULE_LINE.fullmatch(t):
+            left.append(CellLine(t, size=13))
+        else:  # the issuing body: the body above it upright, its own name bold
+            left.append(CellLine(t, bold=bodies and t == bodies[-1], size=13))
+    right: list[CellLine] = []
+    for t in part.head_right:
+        if REAL_PLACE_DATE.match(t):
+            right.append(CellLine(""))
+            right.append(CellLine(t, italic=True, size=13))
+        elif t.upper().startswith("ĐẢNG CỘNG SẢN"):
+            right.append(CellLine(t, bold=True, underline=True, size=14))
+        elif t.upper().startswith("CỘNG H"):
+            right.append(CellLine(t, bold=True, size=12))
+        elif MOTTO.match(t):
+            right.append(CellLine(t, bold=True, size=13))
+        else:
+            right.append(CellLine(t, size=13))
+    return left, right
+
+
+def _end_lines(part: LayoutPart) -> tuple[list[CellLine], list[CellLine]]:
+    left = [
+        CellLine(t, bold=k == 0, italic=k == 0, size=12 if k == 0 else 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+        for k, t in enumerate(part.recipients)
+    ]
+    right: list[CellLine] = []
+    for t in part.signature:
+        if _is_signer(t):
+            right.extend([CellLine(""), CellLine(""), CellLine("")])  # room for the signature
+            right.append(CellLine(t, bold=True, size=14))
+        elif SIGNED.match(t):
+            right.append(CellLine(t, italic=True, size=13))
+        else:
+            right.append(CellLine(t, bold=True, size=14))
+    right.extend(CellLine(t, italic=True, size=9) for t in part.stamp)
+    return left, right
+
+
+def real_role(text: str) -> str:
+    """The role of a body paragraph of a real text: drives its style, never its text."""
+    t = text.strip()
+    if ROMAN_HEADING.match(t):
+        return "h1"
+    if NUMBERED_HEADING.match(t) and len(t) <= HEADING_MAX_CHARS and ";" not in t and ":" not in t.rstrip(":"):
+        return "h2"
+    if LIST_ITEM.match(t):
+        return "list"
+    if ARTICLE.match(t):
+        return "article"
+    if _caps(t) and len(t) < 120 and not RULE_LINE.fullmatch(t):
+        return "caps"
+    if RULE_LINE.fullmatch(t):
+        return "rule"
+    return "body"
+
+
+def add_real_paragraph(doc, text: str, role: str, appendix: bool = False) -> Paragraph:
+    style = {"h1": "Heading 1", "h2": "Heading 2", "list": "List Paragraph"}.get(role)
+    p = doc.add_paragraph(style=style)
+    pf = p.paragraph_format
+    if role in ("caps", "rule"):
+        pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_plain_runs(p, text, bold=role == "caps")
+    elif role == "article":
+        m = ARTICLE.match(text)
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf.first_line_indent = Cm(1.0)
+        add_plain_runs(p, text[: m.end()], bold=True)
+        add_plain_runs(p, text[m.end() :])
+    elif role == "body" and appendix:
+        pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        pf.first_line_indent = Cm(0)
+        pf.space_after = Pt(2)
+        add_plain_runs(p, text, size=12)
+    elif role == "body":
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf.first_line_indent = Cm(1.0)
+        add_plain_runs(p, text)
+    else:  # headings and list items: their style carries the format
+        if role == "list" and text.startswith("+"):
+            pf.first_line_indent = Cm(1.5)
+        add_plain_runs(p, text)
+    return p
+
+
+def build_real_docx(txt_path: Path, docx_path: Path) -> dict[str, int]:
+    """Render a real text (corpus/real) in the usual Word layout from the paragraphs the pipeline reads
+    from it; returns what it laid out (head and end tables, paragraphs, parts)."""
+    items = real_items(txt_path)
+    parts = parse_real(items)
+    laid_out = [
+        t
+        for part in parts
+        for group in (part.head_left, part.head_right, part.title, part.addressees, part.body)
+        for t in group
+        if not (group is part.head_left and t == "*" and "*" not in items)
+    ] + [t for part in parts for t in (*part.recipients, *part.signature, *part.stamp)]
+    # Every paragraph the pipeline read is laid out once (the end table may reorder its lines).
+    if sorted(map(repr, laid_out)) != sorted(map(repr, items)):
+        raise ValueError(f"{txt_path.name}: the layout lost or repeated paragraphs")
+    doc = new_document(txt_path.stem)
+    counts = {"parts": len(parts), "head_tables": 0, "end_tables": 0, "paragraphs": 0, "tables": 0}
+    for n, part in enumerate(parts):
+        appendix = n > 0
+        page_break = appendix and bool(part.head_left or part.head_right or part.title)
+        first_paragraph: Paragraph | None = None
+        if part.head_left or part.head_right:
+            if page_break:
+                brk = doc.add_paragraph()
+                brk.paragraph_format.page_break_before = True
+                brk.paragraph_format.space_after = Pt(0)
+                page_break = False
+            add_layout_table(doc, *_head_lines(part), HEAD_WIDTHS)
+            counts["head_tables"] += 1
+        for k, t in enumerate(part.title):
+            p = doc.add_paragraph()
+            pf = p.paragraph_format
+            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            pf.space_after = Pt(0)
+            pf.keep_with_next = True
+            if k == 0:
+                pf.space_before = Pt(12)
+                add_plain_runs(p, t, bold=True, size=15)
+            elif RULE_LINE.fullmatch(t):
+                pf.space_after = Pt(12)
+                add_plain_runs(p, t)
+            else:
+                add_plain_runs(p, t, bold=True, size=14)
+            first_paragraph = first_paragraph or p
+            counts["paragraphs"] += 1
+        for k, t in enumerate(part.addressees):
+            p = doc.add_paragraph()
+            p.paragraph_format.left_indent = Cm(3.5 if k else 2.0)
+            p.paragraph_format.space_after = Pt(0 if k < len(part.addressees) - 1 else 12)
+            add_plain_runs(p, t)
+            first_paragraph = first_paragraph or p
+            counts["paragraphs"] += 1
+        for item in part.body:
+            if isinstance(item, list):
+                add_table_block(doc, Block("table", [], item))
+                counts["tables"] += 1
+                continue
+            p = add_real_paragraph(doc, item, real_role(item), appendix)
+            first_paragraph = first_paragraph or p
+            counts["paragraphs"] += 1
+        if page_break and first_paragraph is not None:
+            first_paragraph.paragraph_format.page_break_before = True
+        if part.recipients or part.signature:
+            end = add_layout_table(doc, *_end_lines(part), END_WIDTHS)
+            # The signature block is not cut by a page break (Word's "Allow row to break across pages" off).
+            end.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+            counts["end_tables"] += 1
+    _drop_thumbnail(doc)
+    doc.save(str(docx_path))
+    _fix_zip_dates(docx_path)
+    return counts
+
+
+def full_real_texts(part: str) -> list[Path]:
+    """The real texts catalogued as full texts, in corpus/real/<part>/."""
+    import json
+
+    catalog = json.loads((REAL_DIR / "catalog.json").read_text(encoding="utf-8"))
+    return [
+        REAL_DIR / part / f"{d['doc_id']}.txt" for d in catalog if d.get("extent") == "full" and d.get("part") == part
+    ]
+
+
+def pipeline_text(path: Path) -> str:
+    """The normalized text the pipeline reads from a file, whitespace folded."""
+    from pipeline.ingest import read_document
+    from pipeline.normalize import normalize
+
+    return " ".join(normalize(read_document(path)).text.split())
+
+
+def agreement(a: str, b: str) -> tuple[float, float]:
+    """(word ratio, char ratio): difflib over whitespace-separated words and over characters."""
+    words = difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+    chars = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return words, chars
+
+
+def pdf_pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def render_real(parts: list[str], pdf: bool = True) -> list[dict]:
+    """Render every full real text of the given parts as .docx and .pdf beside its .txt, and measure how
+    the three formats agree. Returns one row of figures per document, never any of its text."""
+    rows: list[dict] = []
+    for part in parts:
+        texts = full_real_texts(part)
+        for txt in texts:
+            counts = build_real_docx(txt, txt.with_suffix(".docx"))
+            rows.append({"part": part, "doc_id": txt.stem, **counts})
+        if pdf and texts:
+            soffice_convert([t.with_suffix(".docx") for t in texts], REAL_DIR / part)
+    for row in rows:
+        txt = REAL_DIR / row["part"] / f"{row['doc_id']}.txt"
+        want = pipeline_text(txt)
+        row["docx_words"], row["docx_chars"] = agreement(want, pipeline_text(txt.with_suffix(".docx")))
+        if pdf:
+            row["pages"] = pdf_pages(txt.with_suffix(".pdf"))
+            row["pdf_words"], row["pdf_chars"] = agreement(want, pipeline_text(txt.with_suffix(".pdf")))
+    return rows
 
 
 # ---------------------------------------------------------------- PDF and its check
@@ -543,7 +1072,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("plans", nargs="*", type=Path, help="plan .txt files (default: corpus/plans/*.txt)")
     ap.add_argument("--no-pdf", action="store_true", help="write the .docx only")
+    ap.add_argument(
+        "--real",
+        nargs="?",
+        const="dev",
+        choices=["dev", "heldout", "all"],
+        help="render corpus/real's full texts of this part (default dev) in the Word layout; prints figures only",
+    )
     args = ap.parse_args(argv)
+    if args.real:
+        parts = ["dev", "heldout"] if args.real == "all" else [args.real]
+        for row in render_real(parts, pdf=not args.no_pdf):
+            print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()))
+        return 0
     plans = args.plans or sorted(PLANS_DIR.glob("*.txt"))
     docxs = []
     for txt in plans:
@@ -569,4 +1110,15 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["build_docx", "build_docx_from_text", "pdf_similarity", "plain_text", "soffice_convert", "split_blocks"]
+__all__ = [
+    "build_docx",
+    "build_docx_from_text",
+    "build_real_docx",
+    "parse_real",
+    "pdf_similarity",
+    "plain_text",
+    "real_items",
+    "render_real",
+    "soffice_convert",
+    "split_blocks",
+]

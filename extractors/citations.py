@@ -106,20 +106,20 @@ def _patterns(registry: Registry) -> _Patterns:
     law_word = rf"(?!(?:số|của|ngày|về){AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
     typed = (
         rf"(?P<type>{types})"
-        rf"(?:(?:\s+{name_word}){{0,4}}?\s+số\s*:?\s*|\s*:?\s+)"
+        rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+số\s*:?\s*|\s*:?\s+)"
         rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
     law = (
         rf"(?P<law>luật)(?P<lawname>(?:,?\s+{law_word}){{1,12}}?)"
-        rf"(?=\s*,?\s*(?:ngày\s+)?{FULL_DATE})"
+        rf"(?=\s*,?\s*(?:ngày\s*)?{FULL_DATE})"
     )
     return _Patterns(
         type_start=re.compile(rf"(?<!\w){types}(?!\w)"),
         typed=regex.compile(typed),
         law=regex.compile(law),
         bare=regex.compile(NUMBER),
-        tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s+)?(?P<date>{FULL_DATE})"),
+        tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s*)?(?P<date>{FULL_DATE})"),
         tail_issuer=regex.compile(r"\s*,?\s*của\s+"),
         generic_issuer=regex.compile(
             rf"{_BODY_HEAD}{AFTER_WORD}(?:[ \t]+(?!{_ISSUER_STOP}{AFTER_WORD})(?!{types}{AFTER_WORD})"
@@ -205,8 +205,11 @@ def _issuer_before(start: int, folded: str, text: str, registry: Registry, patte
     if gap is None:
         return None
     for of in reversed(list(_OF_BEFORE_RE.finditer(folded, lo, gap.start()))):
-        probe = Mention(start=start, end=of.end(), doc_type="other", number=None)
-        _read_issuer(probe, of.end(), text, folded, registry, patterns)
+        body_at = of.end()
+        if head := registry.head_of_body_re.match(folded, body_at):
+            body_at = head.end()  # "của Giám đốc Sở …": the Sở issues the Tờ trình
+        probe = Mention(start=start, end=body_at, doc_type="other", number=None)
+        _read_issuer(probe, body_at, text, folded, registry, patterns)
         if probe.issuer and probe.end == gap.start():
             return probe.issuer
     return None
@@ -292,6 +295,8 @@ _ATTACHED_RE = regex.compile(r"\s*kèm\s+theo")
 _LIST_JOIN_RE = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*")
 _IMPLEMENTS_RE = regex.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá)")
 _REPLACES_RE = regex.compile(r"thay\s+thế")
+# A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
+_OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*(?:để\s+)?(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)")
 _PLAN_REPLACES_RE = regex.compile(r"(?:^[\s*(\-–•]*|(?:này|nay)\s+)thay\s+thế")
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*căn\s+cứ")
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
@@ -365,6 +370,10 @@ def _clause_start(text: str, pos: int, floor: int = 0) -> int:
     return start
 
 
+def _paragraph_start(text: str, pos: int, floor: int = 0) -> int:
+    return max(text.rfind("\n", floor, pos) + 1, floor)
+
+
 def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, int] | None) -> str:
     """basis, implements, replaces or mentions, from the clause before the mention and its place.
 
@@ -397,6 +406,8 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
             last = ("replaces", m.start())
     if last:
         return last[0]
+    if _OPENS_IMPLEMENTING_RE.match(folded, _paragraph_start(document.text, pos, floor)):
+        return "implements"  # "Thực hiện A; B; C": the verb opening the list governs every item of it
     if header.title is not None and header.title.start <= pos < header.title.end:
         return "implements"  # the title names the document the plan is for
     return "basis"  # a list of documents at the head: basis even where "Căn cứ" was lost

@@ -101,17 +101,17 @@ HYPHEN = r"[-‐‑–]"  # ASCII hyphen, Unicode hyphens and the en dash some w
 
 # Party style: 57-NQ/TW, 02-KH/BCĐTW, 13-QĐ/ĐU; also "57 NQ/TW", "57NQ/TW", "57-\nNQ/TW".
 PARTY_NUMBER = (
-    rf"(?P<pn>\d{{1,4}})(?P<psep>\s*{HYPHEN}\s*|\s+|)(?P<ps1>{LETTER}{{1,6}})"
+    rf"(?P<pn>\d{{1,5}})(?P<psep>\s*{HYPHEN}\s*|\s+|)(?P<ps1>{LETTER}{{1,6}})"
     rf"\s*/\s*(?P<ps2>{LETTER}{{2,10}}\d{{0,2}})"
 )
 # Government style: 71/NQ-CP, 15/KH-UBND, 06/QĐ-TTg, "03/NQ-\nCP".
 GOV_NUMBER = (
-    rf"(?P<gn>\d{{1,4}})\s*/\s*(?P<gs1>{LETTER}{{1,6}})(?P<gsep>\s*{HYPHEN}\s*|\s+)"
+    rf"(?P<gn>\d{{1,5}})\s*/\s*(?P<gs1>{LETTER}{{1,6}})(?P<gsep>\s*{HYPHEN}\s*|\s+)"
     rf"(?P<gs2>{LETTER}{{2,10}}\d{{0,2}})"
 )
 # Legal style with the year: 193/2025/QH15, 88/2025/NĐ-CP, 85/2016/NĐ-CP, 13/2023/TT-BTC.
 LAW_NUMBER = (
-    rf"(?P<ln>\d{{1,4}})\s*/\s*(?P<ly>(?:19|20)\d{{2}})\s*/\s*"
+    rf"(?P<ln>\d{{1,5}})\s*/\s*(?P<ly>(?:19|20)\d{{2}})\s*/\s*"
     rf"(?P<ls1>{LETTER}{{1,8}}\d{{0,2}})(?:\s*{HYPHEN}\s*(?P<ls2>{LETTER}{{1,10}}\d{{0,2}}))?"
 )
 NUMBER = rf"(?<![\w/]){{}}(?:{LAW_NUMBER}|{GOV_NUMBER}|{PARTY_NUMBER})(?![\w/])".replace("{}", "")

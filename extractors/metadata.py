@@ -22,6 +22,7 @@ from extractors.grammar import (
     canonical_number,
     fold,
     parse_partial_date,
+    phrase_pattern,
 )
 from extractors.registry import Registry, load_registry
 from pipeline.document import Document
@@ -79,7 +80,7 @@ def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
         symbol=symbol,
         date=date,
         place=place,
-        issuer=_issuer(document, head, registry),
+        issuer=_stated_level(_issuer(document, head, registry), document, head, registry),
         signer=signer,
         signer_title=signer_title,
         title=_title(document),
@@ -213,6 +214,20 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
         if found:
             found_last = found[0]
     return found_last
+
+
+def _stated_level(issuer: str | None, document: Document, head: int, registry: Registry) -> str | None:
+    """A commune body's name ends in "xã" by default ("ỦY BAN NHÂN DÂN" alone in the header reads as
+    "Ủy ban nhân dân xã"); where the head names the same body with another level ("CHỦ TỊCH ỦY BAN NHÂN
+    DÂN THÀNH PHỐ ĐÀ NẴNG"), that level is the issuer's, so no level is invented."""
+    if issuer is None or not issuer.endswith(" xã"):
+        return issuer
+    base = issuer[: -len(" xã")]
+    pattern = regex.compile(rf"{phrase_pattern(base)}\s+({registry.level_words})(?![\p{{L}}])")
+    levels = [" ".join(m.group(1).split()) for m in pattern.finditer(document.fold, 0, max(head, 1))]
+    if not levels or "xã" in levels:
+        return issuer
+    return f"{base} {levels[0]}"
 
 
 _TITLE_NOTE_RE = regex.compile(r"\s*\((?:thay\s+thế|kèm\s+theo)[^()]*\)\s*$", regex.IGNORECASE)

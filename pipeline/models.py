@@ -30,6 +30,10 @@ DocType = Literal[
     "cong_van",
     "huong_dan",
     "thong_bao",
+    "cong_dien",
+    "bao_cao",
+    "to_trinh",
+    "hien_phap",
     "other",
 ]
 Relation = Literal["basis", "implements", "replaces", "mentions"]

@@ -3,14 +3,18 @@
 Why each step exists:
 - NFC, because Vietnamese text arrives both composed and decomposed, and every pattern and quote must
   see one form;
-- converter debris (`[bookmark: _Hlk…]`, `[footnoteRef:N]`, markdown `**`, zero-width characters,
-  NBSP) is removed, because it splits words and numbers that patterns must see whole;
+- converter debris (`[bookmark: _Hlk…]`, `[footnoteRef:N]`, markdown `**` and "## " heading marks,
+  zero-width characters, NBSP) is removed, because it splits words and numbers that patterns must see whole;
 - a footnote marker glued to a number or word ("đạt 90%1.") is removed and recorded, because "90%1"
   would otherwise read as a different figure;
 - a page number that landed inside a sentence ("báo 6 cáo") is removed, conservatively (see
   `_page_number_is_debris`), because it breaks phrases and invents numbers;
 - hyphen-split words at line ends are rejoined ("quốc gi-\\na" → "quốc gia"), keeping the hyphen of a
   document number ("57-\\nNQ/TW" → "57-NQ/TW");
+- text extracted from signed PDFs gets its syllables back: glued syllables are split ("uỷxã" → "uỷ xã")
+  and letter-spaced words joined ("r à s o á t" → "rà soát") by `pipeline.syllables.repair`, which
+  decides a syllable by the Vietnamese syllable grammar and underthesea's dictionary, never touches
+  document numbers, abbreviations or foreign words, and maps a space it puts back to the letter before;
 - hard-wrapped lines are joined into paragraphs, and two paragraphs a page break split mid-sentence are
   joined, but list items, headings and table cells are never merged.
 
@@ -36,7 +40,16 @@ from pathlib import Path
 import regex
 
 from pipeline.document import OffsetRun
+from pipeline.markers import (
+    APPENDIX_LINE,
+    HEADING_MARKER,
+    LIST_MARKER,
+    RECIPIENTS_LINE,
+    SIGNATURE_LEAD,
+    opens_item,
+)
 from pipeline.raw import RawBlock, RawDocument
+from pipeline.syllables import repair as repair_syllables
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "extractors" / "lexicon"
 
@@ -105,40 +118,6 @@ def fold_text(s: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------
-# markers shared with structure: what opens a list item or a heading
-
-
-# The pieces are public so that structure builds its heading and item patterns from the same alphabet
-# of markers: a line normalize keeps apart as an item is one structure can read as an item.
-BULLET = r"[-+•–−*]"
-LETTER_ITEM = r"[a-zđ]\)"
-ARABIC_NUMBER = r"\d{1,2}(?:\.\d{1,2})*"
-_ARABIC_MARKER = rf"{ARABIC_NUMBER}[.)]|\d{{1,2}}(?:\.\d{{1,2}})+"  # "2." "2)" "2.1" — not a bare "2"
-_ROMAN_SEP = r"[IVXL]{1,6}\s*[-.–)]"
-
-LIST_MARKER = regex.compile(rf"^(?:{BULLET}|{LETTER_ITEM})\s")
-NUMBER_MARKER = regex.compile(rf"^(?:{_ARABIC_MARKER})\s")
-HEADING_MARKER = regex.compile(rf"^(?:{_ARABIC_MARKER}|{_ROMAN_SEP})\s")
-ROMAN_MARKER = regex.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[-.–)])\s*(?=\S)")
-APPENDIX_LINE = regex.compile(
-    r"^(?P<word>PHỤ\s+LỤC|PHỤ\s+BIỂU|Phụ\s+lục|Phụ\s+biểu)(?:\s+số)?\s+(?P<num>[IVXL]+|\d{1,2})\b"
-)
-SIGNATURE_LEAD = regex.compile(r"^(?:T/M|TM\.|TM|KT\.|KT|Q\.|TL\.|TUQ\.)\s+\p{Lu}")
-RECIPIENTS_LINE = regex.compile(r"^Nơi\s+nhận\s*:?")
-
-
-def opens_item(line: str) -> bool:
-    """True where a line starts a list item, a numbered or roman heading, or an appendix."""
-    return bool(
-        LIST_MARKER.match(line)
-        or NUMBER_MARKER.match(line)
-        or ROMAN_MARKER.match(line)
-        or APPENDIX_LINE.match(line)
-        or RECIPIENTS_LINE.match(line)
-        or line.startswith("Căn cứ ")
-    )
-
-
 # ---------------------------------------------------------------------------------------------------
 # a string that remembers, for each character, its offset in the raw block
 
@@ -201,6 +180,9 @@ _SOFT_HYPHEN = regex.compile(r"[\u00ad\ufffe]")
 _BOOKMARK = regex.compile(r"\[bookmark:[^\]\n]*\]")
 _FOOTNOTE_REF = regex.compile(r"\[(?:footnoteRef:\s*|\^)(\w+)\]")
 _BOLD = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+# "Chỉ thị46-CT/TW", "số46-CT/TW": a PDF extraction lost the space between a word and a document number.
+_WORD_GLUED_TO_NUMBER = regex.compile(r"(?<=\p{Ll}\p{M}*)(?=\d{1,4}\s*[-–/]\s*\p{Lu})")
+_MARKDOWN_HEADING = regex.compile(r"(?m)^[ \t]*#{1,6}[ \t]+(?=\S)")
 _ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*)])([^*\n]+?)(?<=[^\s*(])\*(?![\*\w])")
 _STAR_ONLY = regex.compile(r"^[\s*]+$")
 _GLUED_PERCENT = regex.compile(r"(?<=\d%)(\d{1,2})(?=[.,;:)]|\s|$)")
@@ -257,6 +239,7 @@ def clean_block(text: str, base: int, ctx: Context) -> Tracked:
     if _STAR_ONLY.match(t.text):
         return Tracked("", [])
     t = t.sub(_BOLD, lambda m: [])
+    t = t.sub(_MARKDOWN_HEADING, lambda m: [])
     t = t.sub(_ITALIC, lambda m: [(m.start(1), m.end(1))])
     t = _remove_glued_footnotes(t, ctx)
 
@@ -265,7 +248,10 @@ def clean_block(text: str, base: int, ctx: Context) -> Tracked:
             return [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
         return [(m.start(1), m.end(1)), ("-", m.end(1)), (m.start(2), m.end(2))]
 
-    return t.sub(_LINE_HYPHEN, hyphen)
+    t = t.sub(_LINE_HYPHEN, hyphen)
+    t = t.sub(_WORD_GLUED_TO_NUMBER, lambda m: [(" ", m.start())])
+    # PDF-extraction debris: glued syllables split, letter-spaced words joined (pipeline/syllables.py)
+    return repair_syllables(t)
 
 
 def _remove_glued_footnotes(t: Tracked, ctx: Context) -> Tracked:

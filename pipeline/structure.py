@@ -44,7 +44,7 @@ from pipeline.document import (
     Table,
     TableColumn,
 )
-from pipeline.normalize import (
+from pipeline.markers import (
     APPENDIX_LINE,
     ARABIC_NUMBER,
     BULLET,
@@ -53,6 +53,8 @@ from pipeline.normalize import (
     RECIPIENTS_LINE,
     ROMAN_MARKER,
     SIGNATURE_LEAD,
+)
+from pipeline.normalize import (
     Line,
     Normalized,
     fold_text,
@@ -71,7 +73,11 @@ _ROMAN = regex.compile(ROMAN_MARKER.pattern + r"(?P<title>\S.*)$")
 _DECIMAL = regex.compile(rf"^(?P<num>{ARABIC_NUMBER})(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
 _NUMBERED_ITEM = regex.compile(rf"^(?P<marker>{ARABIC_NUMBER}[.)]?|{LETTER_ITEM}|{BULLET})\s+")
-_NUMBER_LINE = regex.compile(r"(?<!\p{L})Số\s*[:.]?\s*[\d\s._…]*[-–/]?\s*[\p{Lu}Đ]+(?:[-–/][\p{Lu}Đ\d]+)+")
+# "Số 10-KH/ĐU", "Số:   -KH/ĐU" (blank number), "Số: 34/2025/NQ-HĐND" (a legal document's year in its number),
+# "Số: 48/2009/QĐ-TTg", "Số -CTr/ĐU" (a symbol part may end in lower case)
+_NUMBER_LINE = regex.compile(
+    r"(?<!\p{L})Số\s*[:.]?\s*[\d\s._…]*(?:/\d{4})?[-–/]?\s*\p{Lu}[\p{L}\d]*(?:[-–/]\p{Lu}[\p{L}\d]*)+"
+)
 _PLACE_DATE = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
 )
@@ -345,6 +351,8 @@ def _read_head(b: _Builder, body_start: int) -> None:
         if doc_type_at is None and folded in doc_types and e.text.isupper():
             header.doc_type_line = b.span(e)
             doc_type_at = i
+    if doc_type_at is None and header.number_line is None:
+        _read_self_title(b, head)
     title: list[_Entry] = []
     seen_basis = False
     for i, e in enumerate(head):
@@ -369,6 +377,34 @@ def _read_head(b: _Builder, body_start: int) -> None:
             title.append(e)  # a rule under the title ("-----", "*") is decoration, not subject
     if title:
         header.title = Span(start=title[0].line.start, end=title[-1].line.end)
+
+
+@cache
+def _self_title() -> regex.Pattern:
+    """A first line that names the document itself, as a news reprint or an archive copy without a header
+    begins: "Nghị quyết số 22/NQ-TU ngày 08/6/2022 ban hành bởi …", "# NGHỊ QUYẾT số 07 -NQ/ĐU ngày 13
+    tháng 3 năm 2026 của …". Matched on the folded line; the type words are the head's type lines."""
+    types = "|".join(regex.escape(t) for t in sorted(load_lexicon("headings.json")["doc_type_lines"], key=len)[::-1])
+    return regex.compile(
+        rf"^[#*\s]*(?P<type>{types})\s+(?P<number>số\s*:?\s*\d[\d\s./]*[-–/]?\s*\p{{L}}[\p{{L}}\d]*"
+        r"(?:\s*[-–/]\s*\p{L}[\p{L}\d]*)+)"
+        r"(?:\s*,?\s*(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|[/.-]\d{1,2}[/.-]\d{4})))?"
+    )
+
+
+def _read_self_title(b: _Builder, head: list[_Entry]) -> None:
+    """A document with no header of its own, whose first line names it (type, number, date): that line
+    gives the type, number and date spans, so the document's own number is not read as a citation."""
+    first = next((e for e in head if e.line.kind == "paragraph"), None)
+    if first is None:
+        return
+    m = _self_title().match(fold_text(first.text))
+    if m is None:
+        return
+    b.header.doc_type_line = b.span(first, m.start("type"), m.end("type"))
+    b.header.number_line = b.span(first, m.start("number"), m.end("number"))
+    if m.group("date"):
+        b.header.place_date = b.span(first, m.start("date"), m.end("date"))
 
 
 def _data_tables_in(entries: list[_Entry]) -> set[int]:

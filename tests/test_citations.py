@@ -118,7 +118,7 @@ SPELLING = [
 
 DATES = [
     ("Nghị quyết số 57-NQ/TW ngày 22/12/2024", "2024-12-22"),
-    ("Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024", "2024-12-22"),
+    ("Nghị quyết 57-NQ/TW ngày 22 tháng 12 năm 2024", "2024-12-22"),
     ("Nghị quyết số 57-NQ/TW, ngày 22/12/2024", "2024-12-22"),
     ("Nghị quyết số 57-NQ/TW 22/12/2024", "2024-12-22"),
     ("Kế hoạch số 02-KH/BCĐTW ngày 19-6-2025", "2025-06-19"),
@@ -213,7 +213,7 @@ def test_issuer_stated_just_before_the_document() -> None:
     doc = make_document("theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 25/TTr-SKHCN ngày 03/9/2025")
     [c], _ = extract_citations(doc)
     assert (c.doc_type, c.number, c.date, c.issuer) == (
-        "other",
+        "to_trinh",
         "25/TTr-SKHCN",
         "2025-09-03",
         "Sở Khoa học và Công nghệ",
@@ -544,3 +544,53 @@ def test_any_text_gives_well_formed_records(parts: list[str]) -> None:
         assert c.number is None or c.number.strip() == c.number
     for w in warnings:
         assert w.code
+
+
+@pytest.mark.parametrize(
+    "text, doc_type, number",
+    [
+        ("Thực hiện Công điện số 88/CĐ-TTg ngày 05/8/2025 của Thủ tướng Chính phủ", "cong_dien", "88/CĐ-TTg"),
+        ("Xét Báo cáo thẩm tra số 7/BC-HĐND ngày 2/12/2025 của Ban Pháp chế", "bao_cao", "7/BC-HĐND"),
+    ],
+)
+def test_kinds_of_real_documents(text, doc_type, number):
+    [c], _ = extract_citations(make_document(text))
+    assert (c.doc_type, c.number) == (doc_type, number)
+
+
+def test_a_list_opened_by_thuc_hien_implements_every_item():
+    doc = make_document(
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Nghị quyết số 71/NQ-CP ngày "
+        "01/4/2025 của Chính phủ; Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, "
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:"
+    )
+    citations, _ = extract_citations(doc)
+    assert [c.relation for c in citations] == ["implements"] * 3
+    basis = make_document("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Nghị quyết số 71/NQ-CP của Chính phủ;")
+    assert [c.relation for c in extract_citations(basis)[0]] == ["basis"] * 2
+
+
+def test_an_issuer_named_by_its_head_before_the_document():
+    doc = make_document(
+        "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ tại Tờ trình số 89/TTr-SKHCN ngày 13/8/2024"
+    )
+    [c], _ = extract_citations(doc)
+    assert (c.number, c.issuer) == ("89/TTr-SKHCN", "Sở Khoa học và Công nghệ")
+
+
+def test_a_five_digit_number():
+    [c], _ = extract_citations(make_document("Căn cứ Quyết định số 10401/QĐ-UBND ngày 05/12/2011 của UBND tỉnh"))
+    assert c.number == "10401/QĐ-UBND"
+
+
+def test_a_law_named_at_length_before_its_number():
+    text = "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15; Luật Đầu tư công số 58/2024/QH15;"
+    numbers = [c.number for c in extract_citations(make_document(text))[0]]
+    assert numbers == ["72/2025/QH15", "58/2024/QH15"]
+
+
+def test_a_date_glued_to_ngay():
+    [c], _ = extract_citations(
+        make_document("Căn cứ Văn bản số 2634/BTTTT-THH ngày17/8/2015 của Bộ Thông tin và Truyền thông")
+    )
+    assert (c.date, c.issuer) == ("2015-08-17", "Bộ Thông tin và Truyền thông")

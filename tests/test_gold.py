@@ -35,14 +35,22 @@ EVIDENCE_FIELDS = {"quote", "prefix", "occurrence", "section", "note", "span", "
 ABBREVIATION = re.compile(r"\b[A-ZĐ]{2,}\b")
 
 HELDOUT = GOLD / "heldout"
+# Gold folders other than gold/ itself, each with the corpus folder of its documents. The held-out sets
+# (never used to tune extractors) are checked the same way: these checks read them, people do not.
+GOLD_DIRS = {
+    HELDOUT: ROOT / "corpus" / "heldout",
+    GOLD / "real" / "dev": ROOT / "corpus" / "real" / "dev",
+    GOLD / "real" / "heldout": ROOT / "corpus" / "real" / "heldout",
+}
 GOLD_FILES = sorted(p for p in GOLD.glob("*.json") if is_gold_candidate(p, corpus_ids(GOLD))) if GOLD.is_dir() else []
-# The held-out set (never used to tune extractors) is checked the same way against corpus/heldout/.
-GOLD_FILES += sorted(p for p in HELDOUT.glob("*.json") if is_gold_candidate(p, corpus_ids(HELDOUT)))
+for _gold_dir, _corpus_dir in GOLD_DIRS.items():
+    _known = {p.stem for p in _corpus_dir.glob("*.txt")}
+    GOLD_FILES += sorted(p for p in _gold_dir.glob("*.json") if is_gold_candidate(p, _known))
 
 
 def plans_for(path: Path) -> Path:
     """The folder of the documents a gold file describes."""
-    return ROOT / "corpus" / "heldout" if path.parent == HELDOUT else PLANS
+    return GOLD_DIRS.get(path.parent, PLANS)
 
 
 def gold_and_text(path: Path) -> tuple[GoldDocument, str]:
@@ -187,7 +195,10 @@ def test_body_names_are_canonical(path: Path):
     canonical, forms = load_alias_table(BODIES)
     errors, outside = name_problems(load_gold_file(path), canonical, forms, path.name)
     assert not errors, "\n".join(errors)
-    if outside:
+    if outside and path.parent.name == "heldout":
+        # Held-out names are not printed: whoever reads the warnings may write rules.
+        warnings.warn(f"{path.name}: {len(outside)} body name(s) outside the alias table (held-out)", stacklevel=1)
+    elif outside:
         # Allowed by the guidelines' decision; shown (pytest -rw) so the alias table's owner sees them.
         warnings.warn("body names outside the alias table:\n" + "\n".join(outside), stacklevel=1)
 

@@ -214,3 +214,17 @@ def test_a_type_line_that_runs_on_into_the_subject() -> None:
     doc = make_document(text)
     doc.header = DocumentHeader(doc_type_line=Span(start=0, end=text.index("\n")))
     assert extract_metadata(doc, []).doc_type == "ke_hoach"
+
+
+def test_an_issuer_takes_the_level_its_head_states_not_an_invented_one(tmp_path):
+    from pipeline.process import process_file
+
+    head = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 15/QĐ-UBND | Yên Bái, ngày 3 tháng 4 năm 2025 |\n"
+    )
+    body = "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch chuyển đổi số\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\nQUYẾT ĐỊNH:\n"
+    path = tmp_path / "qd.txt"
+    path.write_text(head + body + "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.", encoding="utf-8")
+    assert process_file(path).metadata.issuer == "Ủy ban nhân dân tỉnh"
+    path.write_text(head.replace("ỦY BAN NHÂN DÂN |", "ỦY BAN NHÂN DÂN\nXÃ YÊN PHÚ |") + body, encoding="utf-8")
+    assert process_file(path).metadata.issuer == "Ủy ban nhân dân xã"

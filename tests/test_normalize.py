@@ -301,3 +301,16 @@ def test_fold_keeps_length_of_nfc_text(text):
 )
 def test_wrapped_dash_is_not_a_list_item(raw, lines):
     assert len(normalize_text(raw).split("\n")) == lines
+
+
+@pytest.mark.parametrize(
+    "glued, spaced",
+    [
+        ("quán triệt Chỉ thị46-CT/TW của Bộ", "quán triệt Chỉ thị 46-CT/TW của Bộ"),
+        ("theo Kế hoạch số01/KH-UBND", "theo Kế hoạch số 01/KH-UBND"),
+        ("diện tích 5km2/người", "diện tích 5km2/người"),  # a unit, not a document number
+        ("dịch Covid-19", "dịch Covid-19"),
+    ],
+)
+def test_a_word_glued_to_a_document_number_is_split(glued, spaced):
+    assert normalize_text(glued) == spaced

@@ -355,3 +355,44 @@ def test_plan_without_headings_has_a_body():
         "recipients",
     ]
     assert doc.sections == []
+
+
+@pytest.mark.parametrize(
+    "line, number",
+    [
+        ("Số: 48/2009/QĐ-TTg", "48/2009/QĐ-TTg"),
+        ("Số: 12/2025/NQ-HĐND", "12/2025/NQ-HĐND"),
+        ("Số 05-CTr/ĐU", "05-CTr/ĐU"),
+    ],
+)
+def test_number_lines_of_every_numbering_style(line, number):
+    from pipeline.raw import RawBlock, RawDocument
+    from pipeline.structure import build_document
+
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\n{line}\nKẾ HOẠCH\nChuyển đổi số năm 2025\nI. MỤC ĐÍCH"
+    doc = build_document(
+        RawDocument(path="t.txt", format="txt", blocks=[RawBlock(text=t) for t in text.split("\n")]), "t"
+    )
+    span = doc.header.number_line
+    assert span is not None and doc.text[span.start : span.end].endswith(number)
+
+
+def test_a_document_without_a_header_named_by_its_first_line():
+    """A news reprint or archive copy: its first line gives type, number and date, and no citation."""
+    doc = _document_of(
+        "# NGHỊ QUYẾT số 09 -NQ/ĐU ngày 4 tháng 5 năm 2026 của ĐẢNG ỦY XÃ YÊN PHÚ về chuyển đổi số\n"
+        "## I. MỤC TIÊU\nĐến năm 2030, 100% hồ sơ được xử lý trực tuyến."
+    )
+    assert doc.text.startswith("NGHỊ QUYẾT số 09")  # the Markdown heading marks are debris
+    assert doc.text[doc.header.number_line.start : doc.header.number_line.end] == "số 09 -NQ/ĐU"
+    assert doc.text[doc.header.doc_type_line.start : doc.header.doc_type_line.end] == "NGHỊ QUYẾT"
+    assert doc.text[doc.header.place_date.start : doc.header.place_date.end] == "ngày 4 tháng 5 năm 2026"
+
+
+def _document_of(text: str):
+    """The Document of a .txt file's text, read as the txt reader reads it."""
+    from pipeline.ingest.txt import split_blocks
+    from pipeline.raw import RawDocument
+    from pipeline.structure import build_document
+
+    return build_document(RawDocument(path="t.txt", format="txt", blocks=split_blocks(text)), "t")

@@ -1,19 +1,24 @@
 """Plain-text plans: decode (legacy font encodings converted), then cut into paragraphs and pipe-table cells.
 
-A paragraph is a run of non-blank lines; its line breaks are kept (normalize decides which are
-hard wraps and which start a new list item). A run of lines that start and end with "|" is a
-table in the Markdown pipe style the corpus texts use; its separator rows (|---|) are dropped.
+A paragraph is a run of lines that `pipeline.reflow` reads as one (blank lines are no signal); its line
+breaks are kept for normalize, which joins them (rejoining a word a line-end hyphen split). A run of
+lines that start and end with "|" is a table in the Markdown pipe style the corpus texts use; its
+separator rows (|---|) are dropped.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
+
+import regex
 
 from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, legacy_view, refuse_unsure
 from pipeline.models import SourceLocation
 from pipeline.raw import RawBlock, RawDocument
+from pipeline.reflow import WrapWidth, continues
 
 
 @dataclass(frozen=True)
@@ -85,9 +90,19 @@ def _is_separator_row(cells: list[str]) -> bool:
     return all(set(cell.strip()) <= set("-: ") for cell in cells)
 
 
-def split_blocks(text: str) -> list[RawBlock]:
-    blocks: list[RawBlock] = []
+def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[RawBlock]:
+    """Paragraph blocks (their lines joined by "\n") and pipe-table cells, in reading order.
+
+    Which lines make one paragraph is decided from their words (`pipeline.reflow`), not from blank lines:
+    a portal copy has none, a hard-wrapped PDF extraction breaks every sentence, a typed file puts a blank
+    line between paragraphs; all three must read the same. A paragraph's block keeps its first line's
+    number, which is where a user finds it in the file.
+    """
     lines = text.splitlines()
+    first, last = document or document_lines(lines)
+    lines = [line if first <= i < last else "" for i, line in enumerate(lines)]
+    width = WrapWidth.of([line for line in lines if not _is_table_line(line)])
+    blocks: list[RawBlock] = []
     table_index = -1
     row_index = 0
     in_table = False
@@ -120,22 +135,65 @@ def split_blocks(text: str) -> list[RawBlock]:
                 )
             row_index += 1
             continue
+        if not line.strip():
+            continue  # a blank line ends neither a paragraph nor a table: reflow decides paragraphs
         in_table = False
-        if line.strip():
+        for fragment in _fragments(line):
+            if paragraph and not continues(paragraph[-1], fragment, width):
+                flush()
             if not paragraph:
                 paragraph_line = number
-            paragraph.append(line)
-        else:
-            flush()
+            paragraph.append(fragment)
     flush()
     return blocks
 
 
+_FENCE = regex.compile(r"^\s*(?:```|~~~)")
+# A fenced block holding at least this share of a file's characters is the document the file wraps.
+WRAPPED_SHARE = 0.5
+
+
+def document_lines(lines: list[str]) -> tuple[int, int]:
+    """[first, last) of the lines that are the document, where a Markdown export wraps it.
+
+    A document archive's export puts metadata (a YAML block between "---" lines), a title and a summary
+    around the document's text, which it fences as a code block ("```text … ```"). The wrapper repeats
+    the document's own lines (its subject, its first citation), so reading it would count them twice:
+    where one fenced block holds most of the file's characters, only its lines are the document. Any
+    other file is read whole.
+    """
+    fences = [i for i, line in enumerate(lines) if _FENCE.match(line)]
+    total = sum(len(line.strip()) for line in lines) or 1
+    for start, end in itertools.pairwise(fences):
+        inside = sum(len(line.strip()) for line in lines[start + 1 : end])
+        if inside >= WRAPPED_SHARE * total:
+            return start + 1, end
+    return 0, len(lines)
+
+
+# A cell border of a table copied from a web page as text: "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …|".
+_CELL_BORDER = regex.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _fragments(line: str) -> list[str]:
+    """The pieces of a line a copied web table's cell borders cut ("Số: 34/2025/NQ-HĐND | Đồng Tháp, ngày …
+    |" → the number line and the date line); a line without such a border is one piece."""
+    if "|" not in line:
+        return [line]
+    return [piece for piece in _CELL_BORDER.split(line) if piece.strip()]
+
+
 def read_txt(path: Path, data: bytes) -> RawDocument:
     decoded = decode_text(path, data)
-    blocks = split_blocks(decoded.text)
+    lines = decoded.text.splitlines()
+    first, last = document_lines(lines)
+    blocks = split_blocks(decoded.text, (first, last))
     if not any(block.text.strip() for block in blocks):
         raise EmptyDocumentError(path, "the file has only blank lines")
-    return RawDocument(
-        path=str(path), format="txt", blocks=blocks, encoding=decoded.encoding, warnings=list(decoded.warnings)
-    )
+    warnings = list(decoded.warnings)
+    if (first, last) != (0, len(lines)):
+        warnings.append(
+            f"{path.name}: only lines {first + 1}–{last} were read, the document's text fenced in a Markdown "
+            "export; the lines around it (metadata, title, summary) repeat the document and were left out"
+        )
+    return RawDocument(path=str(path), format="txt", blocks=blocks, encoding=decoded.encoding, warnings=warnings)

@@ -1,0 +1,76 @@
+"""Draw the held-out part of corpus/real/ by a seeded random draw, before any rule is written against it.
+
+Why a script: the draw must be reproducible (anyone can rerun it and get the same split from
+catalog.json and the seed) and it must be made by chance, not by someone who has read the documents.
+It reads only the catalogue (doc_id, extent), never a text.
+
+The draw is stratified by extent, because full texts (targets, assignments, tasks) and openings (header,
+title, Căn cứ lines) measure different things: from each stratum, sorted by doc_id, it takes
+`HELDOUT_SHARE` of the documents at random, at least `MIN_HELDOUT_FULL` full texts and at least
+`MIN_HELDOUT_TOTAL` documents in all. Then it moves the files into `dev/` and `heldout/` (git mv where
+the tree is a git checkout) and writes `split.json`.
+
+Run once: ``python corpus/real/split.py``; it refuses to run again once `split.json` exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEED = 20261205
+HELDOUT_SHARE = 0.3
+MIN_HELDOUT_FULL = 4
+MIN_HELDOUT_TOTAL = 14
+
+
+def draw(catalog: list[dict], seed: int = SEED) -> dict[str, list[str]]:
+    """The held-out and development doc_ids: a seeded draw within each extent, sorted."""
+    rng = random.Random(seed)
+    full = sorted(d["doc_id"] for d in catalog if d["extent"] == "full")
+    openings = sorted(d["doc_id"] for d in catalog if d["extent"] != "full")
+    n_full = max(MIN_HELDOUT_FULL, round(HELDOUT_SHARE * len(full)))
+    n_open = max(MIN_HELDOUT_TOTAL - n_full, round(HELDOUT_SHARE * len(openings)))
+    if n_full > len(full) or n_open > len(openings):
+        raise SystemExit(f"too few documents to draw {n_full} full texts and {n_open} openings")
+    heldout = sorted(rng.sample(full, n_full) + rng.sample(openings, n_open))
+    dev = sorted(d for d in full + openings if d not in heldout)
+    return {"seed": seed, "heldout": heldout, "dev": dev}
+
+
+def _move(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(exist_ok=True)
+    done = subprocess.run(["git", "mv", str(src), str(dst)], cwd=HERE, capture_output=True)
+    if done.returncode != 0:
+        shutil.move(src, dst)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true", help="print the draw, move nothing")
+    args = parser.parse_args(argv)
+    if (HERE / "split.json").exists() and not args.dry_run:
+        print("split.json exists: the split is made once; see SPLIT.md", file=sys.stderr)
+        return 2
+    catalog = json.loads((HERE / "catalog.json").read_text(encoding="utf-8"))
+    split = draw(catalog)
+    print(json.dumps(split, indent=1))
+    if args.dry_run:
+        return 0
+    files = {d["doc_id"]: d["file"] for d in catalog}
+    for part in ("dev", "heldout"):
+        for doc_id in split[part]:
+            name = Path(files[doc_id]).name
+            _move(HERE / name, HERE / part / name)
+    (HERE / "split.json").write_text(json.dumps(split, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
