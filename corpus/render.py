@@ -50,6 +50,15 @@ from docx.shared import Cm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from pipeline.markers import NUMBER_LINE as HEAD_NUMBER_LINE
+from pipeline.markers import (
+    PLACE_DATE_LINE,
+    RECIPIENTS_LINE,
+    RULE_LINE,
+    SIGNATURE_LEAD,
+    is_all_capitals,
+)
+
 PLANS_DIR = Path(__file__).resolve().parent / "plans"
 
 # A serif font LibreOffice has and that covers Vietnamese; metric-compatible with Times New Roman,
@@ -522,28 +531,16 @@ MOTTO = re.compile(
     r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HO?ÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)\b",
     re.IGNORECASE,
 )
-REAL_PLACE_DATE = re.compile(
-    r"^(?:[^\W\d_][\w .]{0,40},?\s*)?ngày\s+[\d.…_\s]*tháng\s+[\d.…_\s]*năm\s+\d{4}\s*[.)]?$", re.IGNORECASE
-)
-REAL_NUMBER_LINE = re.compile(r"^Số\b")
-RULE_LINE = re.compile(r"^[-–—_*=~.·•\s]+$")
 DOC_TYPE_LINE = re.compile(
     r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|BÁO CÁO|KẾT LUẬN|HƯỚNG DẪN|THÔNG BÁO|ĐỀ ÁN|CHỈ THỊ"
     r"|TỜ TRÌNH|QUY CHẾ|QUY ĐỊNH|CÔNG ĐIỆN|CÔNG VĂN|PHỤ LỤC|PHỤ BIỂU|DANH MỤC)\b"
 )
 BODY_OPENER = re.compile(r"^(?:Căn cứ|Thực hiện|Tiếp nhận|Nhằm|Kính gửi|Xét\b|Để\b)")
 KINH_GUI = re.compile(r"^Kính gửi\b")
-RECIPIENTS = re.compile(r"^Nơi\s+nhận\b")
-SIGNATURE_LEAD = re.compile(r"^(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s+[^\W\d_]")
 SIGNED = re.compile(r"^\((?:Đã|đã)\s+ký")
 STAMP_TIME = re.compile(r"\d{2}-\d{2}-\d{4}\s+\d{2}:\d{2}(?::\d{2})?")
 STAMP_ZONE = re.compile(r"^[+-]\d{2}:\d{2}$")
 ARTICLE = re.compile(r"^Điều\s+\d+\.")
-
-
-def _caps(text: str) -> bool:
-    """All capitals: a line with upper-case letters and no lower-case one."""
-    return any(c.isupper() for c in text) and not any(c.islower() for c in text)
 
 
 def _is_signer(text: str) -> bool:
@@ -607,17 +604,17 @@ def _parse_head(items: list[Item], i: int, part: LayoutPart) -> int:
         t = items[j].strip()
         if MOTTO.match(t) or (right and not dated and RULE_LINE.fullmatch(t) and MOTTO.match(right[-1])):
             right.append(t)
-        elif REAL_PLACE_DATE.match(t) and not dated:
+        elif PLACE_DATE_LINE.match(t) and not dated:
             right.append(t)
             dated = True
-        elif REAL_NUMBER_LINE.match(t) and len(t) < 80 and not number:
+        elif HEAD_NUMBER_LINE.match(t) and len(t) < 80 and not number:
             left.append(t)
             number = True
         elif not number and (
-            (RULE_LINE.fullmatch(t) and left) or (_caps(t) and not DOC_TYPE_LINE.match(t) and not dated)
+            (RULE_LINE.fullmatch(t) and left) or (is_all_capitals(t) and not DOC_TYPE_LINE.match(t) and not dated)
         ):
             left.append(t)  # the issuing body's lines and the "*" or rule under them
-        elif number and not dated and not _caps(t) and len(t) < 200 and not BODY_OPENER.match(t):
+        elif number and not dated and not is_all_capitals(t) and len(t) < 200 and not BODY_OPENER.match(t):
             left.append(t)  # a công văn's subject ("V/v …") under its number
         else:
             break
@@ -625,7 +622,7 @@ def _parse_head(items: list[Item], i: int, part: LayoutPart) -> int:
     if not (number or any(MOTTO.match(t) for t in right)):
         return i
     if right and right[0].upper().startswith("ĐẢNG CỘNG SẢN") and not any(RULE_LINE.fullmatch(t) for t in left):
-        at = next((k for k, t in enumerate(left) if REAL_NUMBER_LINE.match(t)), len(left))
+        at = next((k for k, t in enumerate(left) if HEAD_NUMBER_LINE.match(t)), len(left))
         left.insert(at, "*")  # the star under a Party body's name, which the text extraction lost
     part.head_left, part.head_right = left, right
     return j
@@ -636,7 +633,7 @@ def _parse_title(items: list[Item], i: int, part: LayoutPart, has_head: bool) ->
     if i >= len(items) or not isinstance(items[i], str):
         return i
     first = items[i].strip()
-    if not DOC_TYPE_LINE.match(first) or not (_caps(first) or not has_head):
+    if not DOC_TYPE_LINE.match(first) or not (is_all_capitals(first) or not has_head):
         return i
     title = [first]
     j = i + 1
@@ -650,8 +647,13 @@ def _parse_title(items: list[Item], i: int, part: LayoutPart, has_head: bool) ->
     ):
         title.extend(items[j : rule + 1])
         j = rule + 1
-    elif _caps(first):
-        while j < len(items) and isinstance(items[j], str) and _caps(items[j]) and not RULE_LINE.fullmatch(items[j]):
+    elif is_all_capitals(first):
+        while (
+            j < len(items)
+            and isinstance(items[j], str)
+            and is_all_capitals(items[j])
+            and not RULE_LINE.fullmatch(items[j])
+        ):
             title.append(items[j])
             j += 1
         if (
@@ -678,16 +680,21 @@ def _parse_end(items: list[Item], i: int, part: LayoutPart) -> int:
     named = False
     while j < len(items) and isinstance(items[j], str) and not named:
         t = items[j].strip()
-        if RECIPIENTS.match(t) and not part.recipients:
+        if RECIPIENTS_LINE.match(t) and not part.recipients:
             part.recipients.append(t)
-        elif SIGNATURE_LEAD.match(t) or SIGNED.match(t) or (_caps(t) and not RULE_LINE.fullmatch(t)):
+        elif SIGNATURE_LEAD.match(t) or SIGNED.match(t) or (is_all_capitals(t) and not RULE_LINE.fullmatch(t)):
             part.signature.append(t)
         elif LIST_ITEM.match(t) and part.recipients:
             part.recipients.append(t)
         elif _is_signer(t) and part.signature:
             part.signature.append(t)
             named = True
-        elif part.recipients and not _caps(t) and len(t) < 120 and not part.recipients[-1].endswith((",", ".", ";")):
+        elif (
+            part.recipients
+            and not is_all_capitals(t)
+            and len(t) < 120
+            and not part.recipients[-1].endswith((",", ".", ";"))
+        ):
             part.recipients.append(t)  # a recipient wrapped over two lines: its own line, as read
         else:
             break
@@ -724,7 +731,7 @@ def parse_real(items: list[Item]) -> list[LayoutPart]:
             (
                 k
                 for k in range(j, len(items))
-                if isinstance(items[k], str) and (RECIPIENTS.match(items[k]) or SIGNATURE_LEAD.match(items[k]))
+                if isinstance(items[k], str) and (RECIPIENTS_LINE.match(items[k]) or SIGNATURE_LEAD.match(items[k]))
             ),
             len(items),
         )
@@ -804,9 +811,9 @@ def add_layout_table(doc, left: list[CellLine], right: list[CellLine], widths: t
 def _head_lines(part: LayoutPart) -> tuple[list[CellLine], list[CellLine]]:
     left: list[CellLine] = []
     numbered = False
-    bodies = [t for t in part.head_left if _caps(t) and not RULE_LINE.fullmatch(t)]
+    bodies = [t for t in part.head_left if is_all_capitals(t) and not RULE_LINE.fullmatch(t)]
     for t in part.head_left:
-        if REAL_NUMBER_LINE.match(t):
+        if HEAD_NUMBER_LINE.match(t):
             left.append(CellLine(t, size=13))
             numbered = True
         elif numbered:
@@ -817,7 +824,7 @@ def _head_lines(part: LayoutPart) -> tuple[list[CellLine], list[CellLine]]:
             left.append(CellLine(t, bold=bodies and t == bodies[-1], size=13))
     right: list[CellLine] = []
     for t in part.head_right:
-        if REAL_PLACE_DATE.match(t):
+        if PLACE_DATE_LINE.match(t):
             right.append(CellLine(""))
             right.append(CellLine(t, italic=True, size=13))
         elif t.upper().startswith("ĐẢNG CỘNG SẢN"):
@@ -860,7 +867,7 @@ def real_role(text: str) -> str:
         return "list"
     if ARTICLE.match(t):
         return "article"
-    if _caps(t) and len(t) < 120 and not RULE_LINE.fullmatch(t):
+    if is_all_capitals(t) and len(t) < 120 and not RULE_LINE.fullmatch(t):
         return "caps"
     if RULE_LINE.fullmatch(t):
         return "rule"

@@ -24,6 +24,23 @@ APPENDIX_LINE = regex.compile(
 )
 SIGNATURE_LEAD = regex.compile(r"^(?:T/M|TM\.|TM|KT\.|KT|Q\.|TL\.|TUQ\.)\s+\p{Lu}")
 RECIPIENTS_LINE = regex.compile(r"^Nơi\s+nhận\s*:?")
+# The number line of a document's head: "Số 10-KH/ĐU", "Số:   -KH/ĐU" (blank number), "Số: 34/2025/NQ-HĐND"
+# (a legal document's year in its number), "Số: 48/2009/QĐ-TTg", "Số -CTr/ĐU" (a symbol part may end in lower case).
+NUMBER_LINE = regex.compile(
+    r"(?<!\p{L})Số\s*[:.]?\s*[\d\s._…]*(?:/\d{4})?[-–/]?\s*\p{Lu}[\p{L}\d]*(?:[-–/]\p{Lu}[\p{L}\d]*)+"
+)
+# A rule under a head's body name or title: "-------", "*", "___".
+RULE_LINE = regex.compile(r"^[-–—_*=~.·•\s]+$")
+# A whole place-and-date line: "Khánh Hòa, ngày 09 tháng 12 năm 2024", "ngày    tháng 02 năm 2026" (blank parts).
+PLACE_DATE_LINE = regex.compile(
+    r"^(?:\p{Lu}[\p{L}\p{M} .]{0,40},?\s*)?ngày\s+[\d.…_\s]*tháng\s+[\d.…_\s]*năm\s+\d{4}\s*[.)]?$",
+    regex.IGNORECASE,
+)
+
+
+def is_all_capitals(text: str) -> bool:
+    """A line with upper-case letters and no lower-case one ("ỦY BAN NHÂN DÂN", "KẾ HOẠCH")."""
+    return any(c.isupper() for c in text) and not any(c.islower() for c in text)
 
 
 def opens_item(line: str) -> bool:

@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from pipeline.markers import opens_item
+from pipeline.markers import NUMBER_LINE, PLACE_DATE_LINE, RULE_LINE, is_all_capitals, opens_item
 
 # A document whose typical long line is wider than this was not hard-wrapped: its lines are paragraphs.
 MAX_WRAP_WIDTH = 140
@@ -37,15 +37,6 @@ MIN_MEASURED_LINE = 40
 
 _SENTENCE_END = regex.compile(r"[.!?:;…]['\"”’)*_]*$")
 _LOWER = regex.compile(r"\p{Ll}")
-_UPPER = regex.compile(r"\p{Lu}")
-_RULE = regex.compile(r"^[-–—_*=~.·•\s]{1,}$")
-_NUMBER_LINE = regex.compile(r"^Số\s*[:.]?\s*[\d\s._…]*[-–/]?\s*[\p{Lu}Đ]+(?:[-–/][\p{Lu}Đ\d]+)*")
-# "Khánh Hòa, ngày 09 tháng 12 năm 2024", "Thành phố Hồ Chí Minh, ngày   tháng 02 năm 2026", "ngày … năm 2025":
-# the whole line, so a citation's date inside a wrapped sentence does not make its line a header line.
-_PLACE_DATE = regex.compile(
-    r"^(?:\p{Lu}[\p{L}\p{M} .]{0,40},?\s*)?ngày\s+[\d.…_\s]*tháng\s+[\d.…_\s]*năm\s+\d{4}\s*[.)]?$",
-    regex.IGNORECASE,
-)
 _CLOSING = "”’,;:.)…"
 _LINE_END_DASHES = "-‐‑–"
 
@@ -69,16 +60,16 @@ def _lexicon() -> dict:
 def is_header_line(line: str) -> bool:
     """A line of the document's head that stands alone: all capitals, a rule, the number line, the
     place-and-date line, the motto."""
-    if _RULE.fullmatch(line.strip()):
+    if RULE_LINE.fullmatch(line.strip()):
         return True
     text = line.strip().strip("*_ ")
     if not text:
         return False
-    if _UPPER.search(text) and not _LOWER.search(text):
+    if is_all_capitals(text):
         return True
-    if _NUMBER_LINE.match(text) and len(text) < 80:
+    if NUMBER_LINE.match(text) and len(text) < 80:
         return True
-    return bool(_PLACE_DATE.match(text)) or text.lower().startswith(_header_lines())
+    return bool(PLACE_DATE_LINE.match(text)) or text.lower().startswith(_header_lines())
 
 
 def starts_paragraph(line: str) -> bool:

@@ -50,6 +50,7 @@ from pipeline.markers import (
     BULLET,
     LETTER_ITEM,
     LIST_MARKER,
+    NUMBER_LINE,
     RECIPIENTS_LINE,
     ROMAN_MARKER,
     SIGNATURE_LEAD,
@@ -73,11 +74,6 @@ _ROMAN = regex.compile(ROMAN_MARKER.pattern + r"(?P<title>\S.*)$")
 _DECIMAL = regex.compile(rf"^(?P<num>{ARABIC_NUMBER})(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
 _NUMBERED_ITEM = regex.compile(rf"^(?P<marker>{ARABIC_NUMBER}[.)]?|{LETTER_ITEM}|{BULLET})\s+")
-# "Số 10-KH/ĐU", "Số:   -KH/ĐU" (blank number), "Số: 34/2025/NQ-HĐND" (a legal document's year in its number),
-# "Số: 48/2009/QĐ-TTg", "Số -CTr/ĐU" (a symbol part may end in lower case)
-_NUMBER_LINE = regex.compile(
-    r"(?<!\p{L})Số\s*[:.]?\s*[\d\s._…]*(?:/\d{4})?[-–/]?\s*\p{Lu}[\p{L}\d]*(?:[-–/]\p{Lu}[\p{L}\d]*)+"
-)
 _PLACE_DATE = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
 )
@@ -344,7 +340,7 @@ def _read_head(b: _Builder, body_start: int) -> None:
             e.layout = True  # a layout table (party name | motto, number | date) is part of the head
         folded = fold_text(e.text).strip()
         e.role = "header"
-        if header.number_line is None and (m := _NUMBER_LINE.search(e.text)) and len(e.text) < 120:
+        if header.number_line is None and (m := NUMBER_LINE.search(e.text)) and len(e.text) < 120:
             header.number_line = b.span(e, m.start(), m.end())
         if header.place_date is None and (m := _PLACE_DATE.search(e.text)) and len(e.text) < 160:
             header.place_date = b.span(e, m.start(), m.end())
