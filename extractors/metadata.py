@@ -216,6 +216,12 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
     return found_last
 
 
+@lru_cache(maxsize=64)
+def _level_after(base: str, level_words: str) -> regex.Pattern:
+    """A body's name followed by a level word ("ủy ban nhân dân thành phố"), compiled once per name."""
+    return regex.compile(rf"{phrase_pattern(base)}\s+({level_words})(?![\p{{L}}])")
+
+
 def _stated_level(issuer: str | None, document: Document, head: int, registry: Registry) -> str | None:
     """A commune body's name ends in "xã" by default ("ỦY BAN NHÂN DÂN" alone in the header reads as
     "Ủy ban nhân dân xã"); where the head names the same body with another level ("CHỦ TỊCH ỦY BAN NHÂN
@@ -223,8 +229,10 @@ def _stated_level(issuer: str | None, document: Document, head: int, registry: R
     if issuer is None or not issuer.endswith(" xã"):
         return issuer
     base = issuer[: -len(" xã")]
-    pattern = regex.compile(rf"{phrase_pattern(base)}\s+({registry.level_words})(?![\p{{L}}])")
-    levels = [" ".join(m.group(1).split()) for m in pattern.finditer(document.fold, 0, max(head, 1))]
+    levels = [
+        " ".join(m.group(1).split())
+        for m in _level_after(base, registry.level_words).finditer(document.fold, 0, max(head, 1))
+    ]
     if not levels or "xã" in levels:
         return issuer
     return f"{base} {levels[0]}"

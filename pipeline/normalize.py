@@ -181,7 +181,7 @@ _BOOKMARK = regex.compile(r"\[bookmark:[^\]\n]*\]")
 _FOOTNOTE_REF = regex.compile(r"\[(?:footnoteRef:\s*|\^)(\w+)\]")
 _BOLD = regex.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 # "Chỉ thị46-CT/TW", "số46-CT/TW": a PDF extraction lost the space between a word and a document number.
-_WORD_GLUED_TO_NUMBER = regex.compile(r"(?<=\p{Ll}\p{M}*)(?=\d{1,4}\s*[-–/]\s*\p{Lu})")
+_WORD_GLUED_TO_NUMBER = regex.compile(r"\p{Ll}\p{M}*(?=\d{1,5}\s*[-–/]\s*\p{Lu})")
 _MARKDOWN_HEADING = regex.compile(r"(?m)^[ \t]*#{1,6}[ \t]+(?=\S)")
 _ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*)])([^*\n]+?)(?<=[^\s*(])\*(?![\*\w])")
 _STAR_ONLY = regex.compile(r"^[\s*]+$")
@@ -249,7 +249,7 @@ def clean_block(text: str, base: int, ctx: Context) -> Tracked:
         return [(m.start(1), m.end(1)), ("-", m.end(1)), (m.start(2), m.end(2))]
 
     t = t.sub(_LINE_HYPHEN, hyphen)
-    t = t.sub(_WORD_GLUED_TO_NUMBER, lambda m: [(" ", m.start())])
+    t = t.sub(_WORD_GLUED_TO_NUMBER, lambda m: [(m.start(), m.end()), (" ", m.end() - 1)])
     # PDF-extraction debris: glued syllables split, letter-spaced words joined (pipeline/syllables.py)
     return repair_syllables(t)
 
