@@ -21,6 +21,8 @@ import regex
 from pipeline.normalize import fold_text
 
 ROOT = Path(__file__).resolve().parents[1]
+# Every held-out part, of every round (heldout/, heldout2/, …): a later round is guarded from its draw on.
+HELDOUT_DIRS = sorted((ROOT / "corpus" / "real").glob("heldout*"))
 HELDOUT_DIR = ROOT / "corpus" / "real" / "heldout"
 DEVELOPMENT_DIRS = [ROOT / "corpus" / "real" / "dev", ROOT / "corpus" / "plans", ROOT / "corpus" / "heldout"]
 SHARED = ROOT.parent / "shared"
@@ -60,7 +62,7 @@ def _texts(folder: Path) -> list[Path]:
 def heldout_only_runs() -> set[tuple[str, ...]]:
     """Runs found in a held-out text and in no development text."""
     heldout: set[tuple[str, ...]] = set()
-    for path in _texts(HELDOUT_DIR):
+    for path in (path for folder in HELDOUT_DIRS for path in _texts(folder)):
         heldout |= runs(path.read_text(encoding="utf-8", errors="replace"))
     common = [path for folder in DEVELOPMENT_DIRS for path in _texts(folder)] + REFERENCES
     for path in common:

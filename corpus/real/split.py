@@ -11,6 +11,12 @@ title, Căn cứ lines) measure different things: from each stratum, sorted by d
 the tree is a git checkout) and writes `split.json`.
 
 Run once: ``python corpus/real/split.py``; it refuses to run again once `split.json` exists.
+
+Rounds: once a held-out part has been measured it is spent (its first measurement is the one that counts),
+so new documents come in rounds. A collector puts a round's files in `incoming/` with catalogue fragments
+`incoming/catalog-*.json`; ``python corpus/real/split.py --round 2`` draws that round's held-out part with the
+round's own seed into `heldout2/` and adds the rest to `dev/`, merges the fragments into catalog.json (each
+entry's `part` and `file` updated) and writes `split2.json`. Earlier rounds are never redrawn.
 """
 
 from __future__ import annotations
@@ -28,15 +34,18 @@ SEED = 20261205
 HELDOUT_SHARE = 0.3
 MIN_HELDOUT_FULL = 4
 MIN_HELDOUT_TOTAL = 14
+# Round 2 (2026-12-06): a larger share held out, since its first measurement is what issue 12's bars are read on.
+ROUNDS = {2: {"seed": 20261206, "share": 0.4, "heldout_dir": "heldout2"}}
+INCOMING = HERE / "incoming"
 
 
-def draw(catalog: list[dict], seed: int = SEED) -> dict[str, list[str]]:
+def draw(catalog: list[dict], seed: int = SEED, share: float = HELDOUT_SHARE) -> dict[str, list[str]]:
     """The held-out and development doc_ids: a seeded draw within each extent, sorted."""
     rng = random.Random(seed)
     full = sorted(d["doc_id"] for d in catalog if d["extent"] == "full")
     openings = sorted(d["doc_id"] for d in catalog if d["extent"] != "full")
-    n_full = max(MIN_HELDOUT_FULL, round(HELDOUT_SHARE * len(full)))
-    n_open = max(MIN_HELDOUT_TOTAL - n_full, round(HELDOUT_SHARE * len(openings)))
+    n_full = max(MIN_HELDOUT_FULL, round(share * len(full)))
+    n_open = max(MIN_HELDOUT_TOTAL - n_full, round(share * len(openings)))
     if n_full > len(full) or n_open > len(openings):
         raise SystemExit(f"too few documents to draw {n_full} full texts and {n_open} openings")
     heldout = sorted(rng.sample(full, n_full) + rng.sample(openings, n_open))
@@ -51,10 +60,49 @@ def _move(src: Path, dst: Path) -> None:
         shutil.move(src, dst)
 
 
+def draw_round(number: int, dry_run: bool) -> int:
+    """Split round `number`'s incoming documents (see the module's docstring); once per round."""
+    settings = ROUNDS[number]
+    record = HERE / f"split{number}.json"
+    if record.exists() and not dry_run:
+        print(f"{record.name} exists: round {number} is drawn once; see SPLIT.md", file=sys.stderr)
+        return 2
+    incoming = [entry for path in sorted(INCOMING.glob("catalog-*.json")) for entry in _load(path)]
+    known = {d["doc_id"] for d in _load(HERE / "catalog.json")}
+    if repeated := sorted(d["doc_id"] for d in incoming if d["doc_id"] in known):
+        raise SystemExit(f"already in catalog.json: {', '.join(repeated)}")
+    split = draw(incoming, settings["seed"], settings["share"])
+    print(json.dumps({k: len(v) if isinstance(v, list) else v for k, v in split.items()}))
+    if dry_run:
+        return 0
+    parts = {doc_id: part for part in ("heldout", "dev") for doc_id in split[part]}
+    catalog = _load(HERE / "catalog.json")
+    for entry in incoming:
+        folder = settings["heldout_dir"] if parts[entry["doc_id"]] == "heldout" else "dev"
+        name = Path(entry["file"]).name
+        _move(INCOMING / name, HERE / folder / name)
+        entry.update(file=f"corpus/real/{folder}/{name}", part=folder, round=number)
+        catalog.append(entry)
+    _dump(HERE / "catalog.json", catalog)
+    _dump(record, {"round": number, **split, "heldout_dir": settings["heldout_dir"]})
+    return 0
+
+
+def _load(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _dump(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print the draw, move nothing")
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), help="draw a later round from incoming/")
     args = parser.parse_args(argv)
+    if args.round:
+        return draw_round(args.round, args.dry_run)
     if (HERE / "split.json").exists() and not args.dry_run:
         print("split.json exists: the split is made once; see SPLIT.md", file=sys.stderr)
         return 2
