@@ -8,7 +8,10 @@ Two sources (gold-guidelines, tasks):
   bodies, its output cell the output and its time cell the deadlines;
 - each *numbered task whose text states its own completion time*: a numbered heading whose own
   paragraphs include a time line ("Thời gian hoàn thành: Quý IV/2025", the labels are the deadline
-  headers of `column_roles.json`). The quote is the first sentence under the heading, the group the
+  headers of `column_roles.json`; "Thời gian dự kiến trong tháng 10/2025" without a colon where a time
+  follows), or a numbered list item that assigns its work with a time of its own ("1. Kiểm tra việc … (Giao
+  Ban Xây dựng Đảng chủ trì, tham mưu trong quý II/2026).", "2. Giao Ủy ban nhân dân xã chủ trì …; trình
+  Thường trực Đảng ủy trước ngày 20/8/2025."). The quote is the first sentence under the heading, the group the
   heading's title, the lead the bodies that open a clause of the task's text as its doer ("Công an
   xã làm sạch …"), the support those given `support`; a body only told or guided to do part of the
   work ("hướng dẫn các chi bộ …") is not the task's lead. A reporting regime ("Chế độ báo cáo") is
@@ -35,13 +38,31 @@ from pipeline.textmatch import fold_whitespace
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 _REPORTING = regex.compile(r"chế độ[^.]*báo cáo|thông tin,? báo cáo")
 _TIME_END = regex.compile(r"[.;)\n]")
-_CLAUSE_OPENING = regex.compile(r"(?:^|[.;:]\s*)[\s\-+•–]*$")
+
+
+# A recurrence ("định kỳ 6 tháng … báo cáo") or "thường xuyên" says how often, not when the work is done.
+_NOT_COMPLETION = frozenset({"recurring", "ongoing"})
 
 
 @cache
-def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+def _cues() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """From task_cues.json: a clause opening that may end in an assignment verb ("(Giao "), the
+    qualifier a colon-less time label may take, and the markers of a numbered item."""
+    cues = load_lexicon("task_cues.json")
+    verbs = "|".join(regex.escape(fold_text(w)) for w in cues["assignment_verbs"])
+    qualifiers = "|".join(regex.escape(fold_text(w)) for w in cues["time_label_qualifiers"])
+    return (
+        regex.compile(rf"(?:^|[.;:(]\s*)[\s\-+•–]*(?:(?:{verbs})\s+)?$"),
+        regex.compile(rf"(?:\s+(?:{qualifiers}))?\s+"),
+        regex.compile(cues["item_markers"]),
+    )
+
+
+@cache
+def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
     """Line labels for a task's time ("Thời gian hoàn thành:") and output ("Sản phẩm:"), taken from
-    the table header words of the same roles so a line and a column are read alike."""
+    the table header words of the same roles so a line and a column are read alike; the last is a time
+    label with no colon after a sentence's end, which counts only where a time follows it."""
     roles = load_lexicon("column_roles.json")["roles"]
 
     def alternation(words: list[str]) -> str:
@@ -52,6 +73,7 @@ def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
         regex.compile(rf"\s*(?:{deadline})\s*:\s*"),
         regex.compile(rf"\s*(?:{output})\s*:\s*"),
         regex.compile(rf"(?<=[.;(]\s{{0,3}})(?:{deadline})\s*:\s*"),
+        regex.compile(rf"(?<=[.;(]\s{{0,3}})(?:{deadline})(?=\s)"),
     )
 
 
@@ -105,11 +127,14 @@ def _specs(text: str | None, deadlines: list[Deadline], start: int, end: int) ->
     specs = parse_time_expressions(text)
     if specs:
         return specs
-    return [
-        DeadlineSpec(kind=d.kind, start=d.start, end=d.end, recurrence=d.recurrence, day=d.day)
-        for d in deadlines
-        if d.span and start <= d.span[0] and d.span[1] <= end
-    ]
+    return [_spec(d) for d in deadlines if d.span and start <= d.span[0] and d.span[1] <= end]
+
+
+def _spec(deadline: Deadline) -> DeadlineSpec:
+    """A deadline record as a task's deadline (its fields without the quote)."""
+    return DeadlineSpec(
+        kind=deadline.kind, start=deadline.start, end=deadline.end, recurrence=deadline.recurrence, day=deadline.day
+    )
 
 
 def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadlines: list[Deadline]) -> list[Task]:
@@ -150,7 +175,9 @@ def _own_blocks(blocks: ByStart[Block], section: Section) -> list[Block]:
 
 
 def _opens_clause(fold: str, region_start: int, at: int) -> bool:
-    return bool(_CLAUSE_OPENING.search(fold[region_start:at]))
+    """Whether a body at `at` is its clause's doer: only an opening, a bullet or an assignment verb
+    ("Giao", "(Giao") stands between the clause's start and the body."""
+    return bool(_cues()[0].search(fold[region_start:at]))
 
 
 def _time_label(document: Document, blocks: list[Block]) -> tuple[Block, int, int, bool] | None:
@@ -168,6 +195,15 @@ def _time_label(document: Document, blocks: list[Block]) -> tuple[Block, int, in
         if found:
             stop = _TIME_END.search(fold, found.end(), block.end)
             return block, found.end(), stop.start() if stop else block.end, False
+    bare_label, qualifier = _labels()[3], _cues()[1]
+    for block in blocks:
+        for found in bare_label.finditer(fold, block.start, block.end):
+            after = qualifier.match(fold, found.end(), block.end)
+            start = after.end() if after else found.end()
+            stop = _TIME_END.search(fold, start, block.end)
+            end = stop.start() if stop else block.end
+            if parse_time_expressions(document.text[start:end]):
+                return block, start, end, False
     return None
 
 
@@ -181,7 +217,7 @@ def _numbered_task(
     output_label = _labels()[1]
     fold = document.fold
     blocks = _own_blocks(blocks_by_start, section)
-    time = _time_label(document, blocks)
+    time = _time_label(document, [b for b in blocks if not _is_numbered_item(b)])
     if time is None or _REPORTING.search(fold_text(section.title)):
         return None
     time_block, time_start, time_end, own_line = time
@@ -227,6 +263,72 @@ def _inline_label_start(document: Document, block: Block) -> int:
     return cut
 
 
+def _item_task(document: Document, block: Block, bodies: ByStart[Body], deadlines: ByStart[Deadline]) -> Task | None:
+    """A numbered list item that states its own time: a time label in it ("… Thời gian dự kiến trong
+    tháng 10/2025."), or a body that opens a clause as its doer with a completion time after it (a
+    recurrence alone is a reporting duty's). The quote is the item's first sentence, cut before a
+    parenthesis that assigns it ("… trên địa bàn xã (Giao …)") or the time label; lead and support are
+    the bodies of the assignment, from its doer to the item's end."""
+    fold = document.fold
+    doers = [
+        body
+        for body in _inside(bodies, block.start, block.end)
+        if body.role == "lead" and _opens_clause(fold, block.start, body.span[0])
+    ]
+    assigned = doers[0].span[0] if doers else block.start
+    label = _time_label(document, [block])
+    if label is not None:
+        _, time_start, time_end, _ = label
+        specs = _specs(
+            document.text[time_start:time_end], list(deadlines.starting_in(time_start, time_end)), time_start, time_end
+        )
+        first_end = _inline_label_start(document, block)
+    else:
+        times = [d for d in deadlines.starting_in(assigned, block.end) if d.span[1] <= block.end]
+        if not doers or not any(d.kind not in _NOT_COMPLETION for d in times):
+            return None
+        specs = [_spec(d) for d in times]
+        opening = fold.rfind("(", block.start, assigned)
+        first_end = opening if opening > block.start else block.end
+    end = _SENTENCE_END.search(document.text, block.start, first_end)
+    quote_end = end.end() if end else first_end
+    while quote_end > block.start and document.text[quote_end - 1].isspace():
+        quote_end -= 1
+    lead = list(dict.fromkeys(body.name for body in doers if body.span[0] >= assigned))
+    support = _names_in(bodies, assigned, block.end, "support")
+    return Task(
+        group=None,
+        lead=lead,
+        support=[name for name in support if name not in lead],
+        output=None,
+        deadline=specs,
+        **evidence(document, block.start, quote_end),
+    )
+
+
+def _is_numbered_item(block: Block) -> bool:
+    """A list item numbered or lettered ("1.", "a)"): a task of its own, where it states a time."""
+    return block.role == "list_item" and bool(block.marker) and bool(_cues()[2].match(block.marker))
+
+
+def _item_tasks(document: Document, bodies: ByStart[Body], deadlines: list[Deadline], taken: list[Task]) -> list[Task]:
+    """The tasks of numbered list items, leaving out an item a heading's task already covers."""
+    by_start = ByStart(deadlines, lambda d: d.span[0] if d.span else None)
+    covered = [t.span for t in taken if t.span]
+    found = []
+    for block in document.blocks:
+        if not _is_numbered_item(block):
+            continue
+        if any(start < block.end and block.start < end for start, end in covered):
+            continue
+        if _REPORTING.search(document.fold, block.start, block.end):
+            continue
+        task = _item_task(document, block, bodies, by_start)
+        if task is not None:
+            found.append(task)
+    return found
+
+
 def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadline]) -> list[Task]:
     """Every row of an assignment table and every numbered task stating its own completion time,
     in document order."""
@@ -240,5 +342,6 @@ def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadli
         task = _numbered_task(document, section, blocks, by_start, deadlines)
         if task is not None:
             tasks.append(task)
+    tasks.extend(_item_tasks(document, by_start, deadlines, tasks))
     tasks.sort(key=lambda t: t.span[0] if t.span else 0)
     return tasks

@@ -197,6 +197,66 @@ def test_a_time_label_inside_the_paragraph(tmp_path: Path) -> None:
     ]
 
 
+ITEMS = """I. NỘI DUNG KIỂM TRA
+
+1. Kiểm tra việc số hóa hồ sơ đất đai trên địa bàn xã. (Giao Công an xã chủ trì, phối hợp với Văn phòng \
+Đảng ủy, tham mưu trong quý II/2026).
+
+2. Kiểm tra việc cập nhật dữ liệu dân cư tại các thôn (Giao Ủy ban nhân dân xã chủ trì, tham mưu trong \
+quý IV/2026).
+
+3. Giao Văn phòng Đảng ủy chủ trì xây dựng quy chế quản lý dữ liệu; trình Ban Thường vụ Đảng ủy trước \
+ngày 15/9/2026.
+
+4. Văn phòng Đảng ủy định kỳ 6 tháng tổng hợp, báo cáo Ban Thường vụ Đảng ủy.
+
+5. Tổ chức hội nghị sơ kết việc thực hiện Kế hoạch. Thời gian dự kiến trong tháng 11/2026.
+
+6. Ủy ban nhân dân xã tiếp tục rà soát hạ tầng mạng.
+"""
+
+
+def test_numbered_items_that_assign_their_work_with_a_time(tmp_path: Path) -> None:
+    """A numbered item is a task where its doer is named with a time of its own: in a parenthesis that
+    assigns it (1., 2.: the quote stops before it), or in the sentence that opens it (3.); or where it
+    carries a time label without a colon (5.: the quote stops before the label). A recurring report (4.)
+    and an item with no time (6.) are not tasks."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, ITEMS))]
+    assert [" ".join(t["quote"].split()[:4]) for t in found] == [
+        "Kiểm tra việc số",
+        "Kiểm tra việc cập",
+        "Giao Văn phòng Đảng",
+        "Tổ chức hội nghị",
+    ]
+    assert [(t["lead"], t["support"]) for t in found] == [
+        (["Công an xã"], ["Văn phòng Đảng ủy"]),
+        (["Ủy ban nhân dân xã"], []),
+        (["Văn phòng Đảng ủy"], []),
+        ([], []),
+    ]
+    assert found[0]["quote"].endswith("trên địa bàn xã.")
+    assert found[1]["quote"].endswith("tại các thôn")
+    assert found[3]["quote"].endswith("thực hiện Kế hoạch.")
+    assert [t["deadline"] for t in found] == [
+        specs("quý II/2026"),
+        specs("quý IV/2026"),
+        specs("trước ngày 15/9/2026"),
+        specs("trong tháng 11/2026"),
+    ]
+
+
+def test_a_time_in_an_item_belongs_to_the_item_not_its_heading(tmp_path: Path) -> None:
+    """The heading above numbered items is not a task because one of its items has a time line."""
+    found = tasks_of(plan(tmp_path, ITEMS))
+    assert all(t.group is None for t in found)
+
+
+def test_a_sentence_that_opens_with_a_time_word_is_no_time_label(tmp_path: Path) -> None:
+    """ "Thời gian qua, …" opens a sentence with the label's words but states no time."""
+    body = "I. NHIỆM VỤ\n\n1. Rà soát hồ sơ. Thời gian qua, việc số hóa còn chậm.\n"
+    assert tasks_of(plan(tmp_path, body)) == []
+
+
 def test_no_table_and_no_time_line_give_no_task(tmp_path: Path) -> None:
     body = (
         "I. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân xã\n\nTriển khai thực hiện Kế hoạch này; thường xuyên kiểm tra.\n"
