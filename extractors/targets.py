@@ -74,6 +74,7 @@ class _Words:
     aspiration_head: regex.Pattern
     locality: regex.Pattern
     horizons: list[tuple[regex.Pattern, str]]
+    title_horizons: list[tuple[regex.Pattern, str]]
     horizon_excluded: regex.Pattern
     quote_end: regex.Pattern
     citation_intro: regex.Pattern
@@ -119,6 +120,7 @@ def _words() -> _Words:
         aspiration_head=regex.compile(rf"\s*{alternation(lex['aspiration_words'])}\s+(?=\S)"),
         locality=regex.compile("|".join(lex["indicator_locality_patterns"])),
         horizons=[(regex.compile(h["pattern"]), h["value"]) for h in lex["horizon_patterns"]],
+        title_horizons=[(regex.compile(h["pattern"]), h["value"]) for h in lex["title_horizon_patterns"]],
         horizon_excluded=regex.compile("|".join(lex["horizon_excluded_patterns"])),
         quote_end=regex.compile(rf",\s*{alternation(lex['quote_end_words'])}(?!\w)"),
         citation_intro=regex.compile(rf"(?<!\w){alternation(lex['citation_intro_words'])}\s*$"),
@@ -346,6 +348,24 @@ def horizon(folded: str, heading: bool = False) -> str | None:
 _BARE_YEAR = regex.compile(r"(?<![\d/.\-–])((?:19|20)\d{2})(?![\d/.\-–])")
 
 
+def _title_horizon(document: Document) -> str | None:
+    """The plan's own horizon, from its title: "… giai đoạn 2026 - 2030" → 2030, "… nhiệm kỳ 2025-2030"
+    → 2030 (a term is a horizon here, where it is the plan's, not a body's), "… chuyển đổi số năm 2026"
+    → 2026. It gives `by` to targets no nearer horizon reaches (gold-guidelines, decisions)."""
+    span = document.header.title
+    if span is None:
+        return None
+    folded = " ".join(document.fold[span.start : span.end].split())
+    found = _strict_horizon(folded)
+    if found:
+        return found
+    for pattern, kind in _words().title_horizons:
+        m = pattern.search(folded)
+        if m:
+            return _horizon_value(m, kind)
+    return None
+
+
 def _strict_horizon(folded: str) -> str | None:
     w = _words()
     excluded = [m.span() for m in w.horizon_excluded.finditer(folded)]
@@ -395,6 +415,7 @@ class _Context:
             span = document.header.place_date
             plan_date = parse_partial_date(document.text[span.start : span.end])
         self.plan_year = int(plan_date[:4]) if plan_date else None
+        self.title_horizon = _title_horizon(document)
 
     def chain(self, path: str | None) -> list[Section]:
         """The section at `path` and its ancestors, innermost first."""
@@ -589,7 +610,8 @@ def _trim_quote(ctx: _Context, c: _Candidate) -> None:
 
 
 def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
-    """`by`: the quote's own horizon, then its sentence's, its lead-in's, its table column's, its headings'."""
+    """`by`: the quote's own horizon, then its sentence's, its lead-in's, its table column's, its headings',
+    and last the plan's own, from its title."""
     found = horizon(ctx.unmasked(c.start, c.end)) or horizon(ctx.unmasked(c.sentence_start, c.start))
     if found:
         return found
@@ -621,7 +643,7 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
         found = horizon(section.title.lower(), heading=True)
         if found:
             return found
-    return None
+    return ctx.title_horizon
 
 
 def _aspirational(ctx: _Context, c: _Candidate, lead: _Segment | None, unbroken: bool) -> bool:

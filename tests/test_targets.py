@@ -310,6 +310,26 @@ def test_by_from_the_heading_above_a_misnumbered_sub_heading(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(
+    ("title", "heading", "by"),
+    [
+        ("chuyển đổi số trên địa bàn xã năm 2026", "2. Mục tiêu cụ thể", "2026"),
+        ("chuyển đổi số giai đoạn 2026 - 2030 và những năm tiếp theo", "2. Mục tiêu cụ thể", "2030"),
+        ("thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030", "2. Mục tiêu cụ thể", "2030"),
+        ("chuyển đổi số năm 2026", "2. Mục tiêu cụ thể đến năm 2030", "2030"),  # the heading is nearer
+        ("chuyển đổi số trên địa bàn xã", "2. Mục tiêu cụ thể", None),
+    ],
+)
+def test_by_from_the_plans_title(tmp_path: Path, title: str, heading: str, by: str | None) -> None:
+    """The plan's own horizon in its title reaches targets no nearer horizon does (a term, "nhiệm kỳ
+    2025-2030", counts in the title, where it is the plan's, though not in running text)."""
+    path = tmp_path / "plan.txt"
+    head = HEAD.replace("thực hiện chuyển đổi số trên địa bàn xã", title)
+    path.write_text(f"{head}I. MỤC TIÊU\n\n{heading}\n\n- 100% cán bộ được tập huấn kỹ năng số.\n", encoding="utf-8")
+    (t,) = extract_targets(load_document(path))
+    assert t.by == by
+
+
+@pytest.mark.parametrize(
     ("text", "by"),
     [
         ("đến năm 2030", "2030"),
