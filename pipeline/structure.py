@@ -276,19 +276,27 @@ def _first_run(entries: list[_Entry], role: str) -> list[_Entry]:
     return run
 
 
+def _enacts(text: str, enacting: set[str]) -> bool:
+    return fold_text(text).rstrip(" :").strip() in enacting
+
+
 def _first_heading(entries: list[_Entry]) -> int:
-    """Where the head ends: the first body heading, or, in a plan without one, the line after the
-    sentence that issues the plan (or after the last "Căn cứ")."""
+    """Where the head ends: the first body heading or the line after a decision's "QUYẾT ĐỊNH:", or, in a
+    plan without either, the line after the sentence that issues the plan (or after the last "Căn cứ")."""
+    enacting = set(load_lexicon("headings.json")["enacting_lines"])
     for i, e in enumerate(entries):
         if e.line.kind == "paragraph" and heading_match(e.text, e.line.style):
             return i
+        if e.line.kind == "paragraph" and e.text.rstrip().endswith(":") and _enacts(e.text, enacting):
+            return i + 1  # "QUYẾT ĐỊNH:" between a decision's preamble and its articles
     last_basis = None
     for i, e in enumerate(entries):
         if e.line.kind != "paragraph":
             continue
         if _issuing_start(e.text) is not None:
             return i + 1
-        if fold_text(e.text).startswith("căn cứ"):
+        folded = fold_text(e.text)
+        if folded.startswith("căn cứ") or _lost_basis().match(folded):
             last_basis = i
     if last_basis is not None:
         return last_basis + 1
@@ -356,7 +364,7 @@ def _read_head(b: _Builder, body_start: int) -> None:
             continue
         folded = fold_text(e.text)
         issuing = _issuing_start(e.text)
-        if folded.startswith("căn cứ") or (seen_basis and issuing is None):
+        if folded.startswith("căn cứ") or _lost_basis().match(folded) or (seen_basis and issuing is None):
             seen_basis = True
             e.role = "basis"
             end = issuing if issuing is not None else len(e.text)
@@ -373,6 +381,17 @@ def _read_head(b: _Builder, body_start: int) -> None:
             title.append(e)  # a rule under the title ("-----", "*") is decoration, not subject
     if title:
         header.title = Span(start=title[0].line.start, end=title[-1].line.end)
+
+
+@cache
+def _lost_basis() -> regex.Pattern:
+    """A head line that lists a document the plan rests on although its "Căn cứ" was lost in conversion
+    (gold decision): "Căn Luật Tổ chức Chính phủ ngày …;" (OCR dropped "cứ"), or a line that opens with a
+    document kind and ends with ";" ("Nghị định số 64/2007/NĐ-CP …;"), which no title line does. The
+    kinds are the citation kinds of doc_types.json."""
+    names = sorted((fold_text(n) for t in load_lexicon("doc_types.json")["types"] for n in t["names"]), key=len)
+    kinds = "|".join(regex.escape(n) for n in reversed(names))
+    return regex.compile(rf"^\s*(?:căn\s+(?:{kinds})(?!\w)|(?:{kinds})(?!\w).*;\s*$)")
 
 
 @cache

@@ -396,3 +396,37 @@ def _document_of(text: str):
     from pipeline.structure import build_document
 
     return build_document(RawDocument(path="t.txt", format="txt", blocks=split_blocks(text)), "t")
+
+
+def test_a_basis_list_whose_can_cu_was_lost_in_conversion():
+    """ "Căn Luật …;" (OCR dropped "cứ") and a line that opens with a document kind and ends with ";" are
+    basis lines, not more title (gold decision: the head's list is basis even where "Căn cứ" was lost)."""
+    doc = doc_of(
+        "QUYẾT ĐỊNH",
+        "Phê duyệt Kế hoạch chuyển đổi số giai đoạn 2026 - 2030",
+        "Căn Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ;",
+        "Xét đề nghị của Giám đốc Sở Khoa học và Công nghệ,",
+        "QUYẾT ĐỊNH:",
+    )
+    assert quote(doc, doc.header.title) == "Phê duyệt Kế hoạch chuyển đổi số giai đoạn 2026 - 2030"
+    assert [b.role for b in doc.blocks] == ["header", "header", "basis", "basis", "basis", "basis"]
+
+
+def test_a_title_line_that_names_a_document_stays_title():
+    doc = doc_of("KẾ HOẠCH", "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị", "I. MỤC ĐÍCH")
+    assert quote(doc, doc.header.title) == "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"
+
+
+def test_the_head_of_a_decision_ends_at_its_enacting_line():
+    """ "QUYẾT ĐỊNH:" stands between a decision's preamble and its articles: what follows is the body,
+    even where the articles are not read as headings."""
+    doc = doc_of(
+        "QUYẾT ĐỊNH",
+        "Ban hành Kế hoạch chuyển đổi số năm 2026",
+        "Căn cứ Luật Tổ chức chính quyền địa phương;",
+        "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ,",
+        "QUYẾT ĐỊNH:",
+        "Điều Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.",
+    )
+    assert [b.role for b in doc.blocks][-2:] == ["basis", "paragraph"]
