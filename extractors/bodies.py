@@ -33,6 +33,7 @@ from functools import cache
 import regex
 
 from extractors.evidence import evidence
+from extractors.executors import find_executors
 from extractors.nlp import pos_tag
 from extractors.spans import Enclosing
 from pipeline.document import Block, Document
@@ -476,6 +477,13 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             elif column in _TEXT_COLUMNS and (table := document.table(block.table)) and table.is_assignment():
                 found.extend(_text_roles(document, mentions, (block.start, block.end)))
             continue
+        executors = find_executors(document, block.start, block.end, _spell_out, _is_generic)
+        if executors:
+            # the closing article of a decision: the bodies it names replace the mentions found there
+            inside = [m for m in mentions if not any(x.start <= m.start < x.end for x in executors)]
+            found.extend(_text_roles(document, inside, (block.start, block.end)))
+            found.extend((Mention(x.start, x.end, x.name), "lead") for x in executors)
+            continue
         in_tcth = tcth.holds(block.start, block.start + 1)
         if in_tcth and (
             block.role == "heading" or (block.role == "list_item" and _is_name_line(document, block, mentions))
@@ -484,6 +492,11 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             continue
         found.extend(_text_roles(document, mentions, (block.start, block.end)))
     return [Body(name=m.name, role=role, **evidence(document, m.start, m.end)) for m, role in found]
+
+
+def _is_generic(folded: str) -> bool:
+    """A collective that names no one kind ("các cơ quan, đơn vị liên quan"): never a body."""
+    return bool(_patterns()["generic"].fullmatch(folded.strip()))
 
 
 def _in_parenthesis(fold: str, start: int, at: int) -> bool:

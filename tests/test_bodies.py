@@ -486,3 +486,41 @@ def test_gold_bodies(fmt: str) -> None:
     bodies = report["overall"]["bodies"]
     assert bodies["detection"]["f1"] >= 0.95, bodies
     assert bodies["exact"]["f1"] >= 0.95, bodies
+
+
+DECISION = """ỦY BAN NHÂN DÂN TỈNH LÂM THẢO
+Số: 215/QĐ-UBND
+Lâm Thảo, ngày 12 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Ban hành Kế hoạch chuyển đổi số năm 2026
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc Sở Khoa học và Công nghệ, Giám đốc các Sở, Ban, ngành; \
+Chủ tịch UBND các xã, phường và Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+def test_the_closing_article_of_a_decision_names_its_executors(tmp_path: Path) -> None:
+    """Each body the closing article names before "chịu trách nhiệm thi hành" is lead, named as written
+    after its head's title ("Chánh Văn phòng X" → Văn phòng X); a generic collective is left out."""
+    path = tmp_path / "decision.txt"
+    path.write_text(DECISION, encoding="utf-8")
+    document = load_document(path)
+    found = [(b.name, b.role, b.quote) for b in extract_bodies(document, extract_citations(document)[0])]
+    assert found == [
+        ("Văn phòng Ủy ban nhân dân tỉnh", "lead", "Văn phòng UBND tỉnh"),
+        ("Sở Khoa học và Công nghệ", "lead", "Sở Khoa học và Công nghệ"),
+        ("Các sở, ban, ngành", "lead", "các Sở, Ban, ngành"),
+        ("Ủy ban nhân dân các xã, phường", "lead", "UBND các xã, phường"),
+    ]
+
+
+def test_without_its_cue_the_article_names_no_executor(tmp_path: Path) -> None:
+    path = tmp_path / "decision.txt"
+    path.write_text(DECISION.replace("chịu trách nhiệm thi hành", "nhận được"), encoding="utf-8")
+    document = load_document(path)
+    names = [b.name for b in extract_bodies(document, extract_citations(document)[0])]
+    assert "Các sở, ban, ngành" not in names and "Sở Khoa học và Công nghệ" not in names

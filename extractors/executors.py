@@ -1,0 +1,93 @@
+"""Bodies named in the article that closes a decision or resolution: who carries it out.
+
+"Điều 3. Chánh Văn phòng UBND thành phố; Giám đốc các Sở, Ban, ngành; Giám đốc Đài Phát thanh - Truyền
+hình; Chủ tịch UBND các quận, huyện, phường, xã; Thủ trưởng các cơ quan, đơn vị liên quan chịu trách
+nhiệm thi hành Quyết định này./." names four bodies, each `lead` (gold/README.md). The sentence is a
+list of persons by title, each followed by the body they head, so the body is what follows the title,
+as written (its abbreviations spelled out), whether or not the bodies lexicon knows it: these articles
+name provincial and national bodies that a commune plan never does. A collective that names no kind
+("các cơ quan, đơn vị liên quan") is left out, as everywhere. The cues and titles are data
+(`lexicon/execution.json`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.document import Document
+from pipeline.normalize import fold_text, load_lexicon
+
+
+@dataclass(frozen=True)
+class Executor:
+    """A body the closing article names: `text[start:end]` as written, and its name."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class _Rules:
+    cue: regex.Pattern
+    title: regex.Pattern
+    offices: dict[str, str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(fold_text(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _rules() -> _Rules:
+    data = load_lexicon("execution.json")
+    titles = _alternation(data["head_titles"])
+    return _Rules(
+        cue=regex.compile(rf"(?<!\w)(?:{_alternation(data['cues'])})(?!\w)"),
+        # a title opening an item: after the sentence's start, ";", "," or "và"
+        title=regex.compile(rf"(?:\G|[;,]|\svà)\s*(?P<title>{titles})\s+(?=\S)"),
+        offices={fold_text(k): v for k, v in data["office_titles"].items()},
+    )
+
+
+_LISTED_KIND = regex.compile(r"(?<=\s)\p{Lu}[\p{L}\p{M}]*(?=,)")
+
+
+def _sentence_start(fold: str, start: int, at: int) -> int:
+    """Where the sentence holding `at` starts within its block: after "Điều N." or the last full stop."""
+    head = regex.search(r"(?:^|\.\s|:\s)(?=[^.:]*$)", fold[start:at])
+    return start + (head.end() if head else 0)
+
+
+def find_executors(document: Document, start: int, end: int, spell_out, is_generic) -> list[Executor]:
+    """The bodies named before an execution cue in `text[start:end]` (one block). `spell_out` gives a
+    written name its canonical spelling, `is_generic` tells a collective that names no kind (both from
+    the bodies extractor, so these names are spelt as every other body's)."""
+    rules, fold, text = _rules(), document.fold, document.text
+    cue = rules.cue.search(fold, start, end)
+    if cue is None:
+        return []
+    lo = _sentence_start(fold, start, cue.start())
+    heads = list(rules.title.finditer(fold, lo, cue.start()))
+    found: list[Executor] = []
+    for i, head in enumerate(heads):
+        s = head.end()
+        e = heads[i + 1].start() if i + 1 < len(heads) else cue.start()
+        written = text[s:e].strip(" ,;\t\n")
+        if not written:
+            continue
+        s = text.index(written, s)
+        e = s + len(written)
+        office = rules.offices.get(head.group("title"))
+        if is_generic(fold[s:e]) or not (written[0].isupper() or fold[s:e].startswith("các ")):
+            continue
+        name = spell_out(f"{office} {written}" if office else written)
+        if fold[s:e].startswith("các "):  # "các Sở, Ban, ngành": a list of kinds, in lower case
+            name = _LISTED_KIND.sub(lambda m: m.group(0).lower(), name)
+        if office:
+            s = text.rfind(office.split()[0], head.start("title"), s)
+        found.append(Executor(s, e, name))
+    return found
