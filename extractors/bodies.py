@@ -34,6 +34,7 @@ import regex
 
 from extractors.evidence import evidence
 from extractors.executors import find_executors
+from extractors.levels import own_level
 from extractors.nlp import pos_tag
 from extractors.spans import Enclosing
 from pipeline.document import Block, Document
@@ -226,7 +227,7 @@ def _at_level(name: str, written: str, plan_level: str) -> str:
     if not name.endswith(" xã"):
         return name
     written_level = _LEVEL_WORD_END.search(written)
-    return name[: -len("xã")] + (written_level.group(0) if written_level else plan_level)
+    return (name[: -len("xã")] + (written_level.group(0) if written_level else plan_level)).rstrip()
 
 
 def find_mentions(
@@ -234,11 +235,13 @@ def find_mentions(
 ) -> list[Mention]:
     """Body mentions in `text[start:end]` (`fold` is its folded twin), left to right, not overlapping.
     `plan_level` (xã, phường, thị trấn) names bodies written without one; by default the most
-    frequent level word of `fold`."""
+    frequent level word of `fold`; `levels.HIGHER` ("") for a plan above the commune, whose bodies
+    keep only the level they are written with."""
     end = len(text) if end is None else end
     lexicon = _lexicon()[0]
     pats = _patterns()
-    plan_level = plan_level or _plan_level(fold) or "xã"
+    if plan_level is None:
+        plan_level = _plan_level(fold) or "xã"
     found: list[Mention] = []
     for match in lexicon.finditer(fold, start, end):
         s, e = match.span()
@@ -449,12 +452,11 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
     tcth = Enclosing(_tcth_ranges(document))
     first_section = min((s.start for s in document.sections), default=0)
     found: list[tuple[Mention, str]] = []
+    level = own_level(document)
+    if level is None:  # the head states no level: the level words of the head, else of the text
+        level = _plan_level(document.fold[:first_section]) or None
     everywhere = [
-        m
-        for m in find_mentions(
-            document.text, document.fold, plan_level=_plan_level(document.fold[:first_section]) or None
-        )
-        if not skip.holds(m.start, m.end)
+        m for m in find_mentions(document.text, document.fold, plan_level=level) if not skip.holds(m.start, m.end)
     ]
     starts = [m.start for m in everywhere]
     body_cells = {cell.start for table in document.tables for row in table.rows for cell in row}

@@ -43,6 +43,7 @@ from extractors.grammar import (
     number_type_code,
     parse_date,
 )
+from extractors.levels import own_level, without_invented_level
 from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
 from pipeline.models import Citation, DocWarning
@@ -499,6 +500,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
 
     citations: list[Citation] = []
     warnings: list[DocWarning] = []
+    level = own_level(document)
     for x in mentions:
         ev = evidence(document, x.start, x.end)
         citations.append(
@@ -507,7 +509,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
                 doc_type=x.doc_type,
                 number=x.number,
                 date=x.date,
-                issuer=x.issuer,
+                issuer=without_invented_level(x.issuer, folded[x.start : x.end], level),
                 relation=_relation(document, x.start, head, basis_range),
             )
         )
