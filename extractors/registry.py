@@ -59,7 +59,6 @@ class IssuersLexicon(_Strict):
     about: str
     version: int
     heads_of_bodies: list[str]
-    levels: list[str]
     issuers: list[IssuerEntry]
     signer_titles: list[str]
 
@@ -136,7 +135,8 @@ class Registry:
                 self._issuer_by_form.setdefault(tone_key(form), (body.name, False))
                 forms.append(form)
         self.issuer_re = regex.compile(BEFORE_WORD + "(" + alternation(forms) + ")" + AFTER_WORD)
-        self.level_words = alternation(issuers.levels)
+        levels = load_lexicon("levels.json")
+        self.level_words = alternation(levels["territories"] + levels["commune"])
         self.head_of_body_re = regex.compile(alternation(issuers.heads_of_bodies) + r"\s+")
         self.signer_title_re = regex.compile(BEFORE_WORD + "(" + alternation(issuers.signer_titles) + ")" + AFTER_WORD)
         self._signer_titles = {tone_key(t): t for t in issuers.signer_titles}
