@@ -47,6 +47,7 @@ from extractors.levels import own_level, without_invented_level
 from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
 from pipeline.models import Citation, DocWarning
+from pipeline.normalize import load_lexicon
 
 # Words that may stand between a type word and "số" ("Quy chế làm việc số 01-QC/ĐU") must not be
 # connectives that start a new phrase ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" is a Nghị quyết).
@@ -123,8 +124,9 @@ def _patterns(registry: Registry) -> _Patterns:
         tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s*)?(?P<date>{FULL_DATE})"),
         tail_issuer=regex.compile(r"\s*,?\s*của\s+"),
         generic_issuer=regex.compile(
-            rf"{_BODY_HEAD}{AFTER_WORD}(?:[ \t]+(?!{_ISSUER_STOP}{AFTER_WORD})(?!{types}{AFTER_WORD})"
-            rf"[^\W\d_]+(?:-[^\W\d_]+)?){{1,9}}"
+            # words joined by spaces or a spaced dash: "Bộ Lao động - Thương binh và Xã hội" is one name
+            rf"{_BODY_HEAD}{AFTER_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?!{_ISSUER_STOP}{AFTER_WORD})"
+            rf"(?!{types}{AFTER_WORD})[^\W\d_]+(?:-[^\W\d_]+)?){{1,9}}"
         ),
     )
 
@@ -222,6 +224,10 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
     issuer = registry.issuer_at(folded, start)
     if issuer:
         name, keeps_place, end = issuer
+        wider = _wider_name(name, start, end, text, folded, registry, patterns)
+        if wider:
+            mention.issuer, mention.end = wider
+            return
         place = _place_after(text, end)
         if place:
             end = place[1]
@@ -234,6 +240,49 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
     if generic:
         mention.issuer = " ".join(text[generic.start() : generic.end()].split())
         mention.end = generic.end()
+
+
+@lru_cache(maxsize=4)
+def _descriptor_to_territory(registry: Registry) -> regex.Pattern:
+    """Words that describe a body up to the territory it serves: "Ban Chỉ đạo| triển khai xóa nhà tạm, nhà
+    dột nát| tỉnh Khánh Hòa" (folded; no word that opens a subject, date or number on the way)."""
+    levels = load_lexicon("levels.json")
+    territories = "|".join(regex.escape(w) for w in sorted(levels["territories"], key=len, reverse=True))
+    return regex.compile(
+        rf"(?:[ \t]*,?[ \t]+(?!(?:{registry.descriptor_stop}){AFTER_WORD})[^\W\d_]+){{1,12}}?"
+        rf"(?=[ \t]+(?:{territories}){AFTER_WORD})"
+    )
+
+
+def _wider_name(
+    name: str, start: int, end: int, text: str, folded: str, registry: Registry, patterns: _Patterns
+) -> tuple[str, int] | None:
+    """A commune body's name (canonical "… xã") that the text carries on past its own words, so that it
+    names a body above the commune and no level is invented (issue 12): another body follows ("Ban
+    Thường vụ Đảng ủy| Bộ Công Thương"), or words describing it up to a territory and its place ("Ban
+    Chỉ đạo| triển khai xóa nhà tạm … tỉnh Khánh Hòa"). The name is then the body's own words and what
+    follows, as written; None where the text gives no more (the commune's own body) or a level word."""
+    if not name.endswith(" xã") or registry.level_after(folded, start, end):
+        return None
+    base = name[: -len(" xã")]
+    gap = regex.compile(r"[ \t]+").match(folded, end)
+    if gap is not None:
+        after = registry.issuer_at(folded, gap.end())
+        if after and not after[0].endswith(" xã"):
+            other, keeps_place, other_end = after
+            place = _place_after(text, other_end) if keeps_place else None
+            if place:
+                return f"{base} {other} {place[0]}", place[1]
+            return f"{base} {other}", other_end
+        generic = patterns.generic_issuer.match(folded, gap.end())
+        if generic:
+            return f"{base} {' '.join(text[generic.start() : generic.end()].split())}", generic.end()
+    described = _descriptor_to_territory(registry).match(folded, end)
+    if described:
+        place = _place_after(text, described.end())
+        if place and _PLACE_LEVEL.match(text, described.end()):
+            return f"{base} {' '.join(text[end : place[1]].split())}", place[1]
+    return None
 
 
 def _place_after(text: str, pos: int) -> tuple[str, int] | None:

@@ -58,6 +58,7 @@ class IssuerEntry(_Strict):
 class IssuersLexicon(_Strict):
     about: str
     version: int
+    descriptor_stops: list[str]
     heads_of_bodies: list[str]
     issuers: list[IssuerEntry]
     signer_titles: list[str]
@@ -137,6 +138,8 @@ class Registry:
         self.issuer_re = regex.compile(BEFORE_WORD + "(" + alternation(forms) + ")" + AFTER_WORD)
         levels = load_lexicon("levels.json")
         self.level_words = alternation(levels["territories"] + levels["commune"])
+        self._level_word_re = regex.compile(BEFORE_WORD + "(?:" + self.level_words + ")" + AFTER_WORD)
+        self.descriptor_stop = alternation(issuers.descriptor_stops)
         self.head_of_body_re = regex.compile(alternation(issuers.heads_of_bodies) + r"\s+")
         self.signer_title_re = regex.compile(BEFORE_WORD + "(" + alternation(issuers.signer_titles) + ")" + AFTER_WORD)
         self._signer_titles = {tone_key(t): t for t in issuers.signer_titles}
@@ -171,6 +174,10 @@ class Registry:
         if level and not keeps_place and name.endswith(" xã"):
             name = name[: -len("xã")] + " ".join(level.group(1).split())
         return name, keeps_place, m.end()
+
+    def level_after(self, folded: str, start: int, end: int) -> bool:
+        """Whether the written form `folded[start:end]` holds a level word of its own ("ủy ban nhân dân xã")."""
+        return bool(self._level_word_re.search(folded, start, end))
 
     def signer_title(self, written: str) -> str | None:
         return self._signer_titles.get(tone_key(written))

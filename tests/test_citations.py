@@ -594,3 +594,31 @@ def test_a_date_glued_to_ngay():
         make_document("Căn cứ Văn bản số 2634/BTTTT-THH ngày17/8/2015 của Bộ Thông tin và Truyền thông")
     )
     assert (c.date, c.issuer) == ("2015-08-17", "Bộ Thông tin và Truyền thông")
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "Thông tư số 05/2024/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội về",
+            "Bộ Lao động - Thương binh và Xã hội",
+        ),
+        ("Quyết định số 5/QĐ-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch về", "Bộ Văn hóa, Thể thao và Du lịch"),
+        # a Party committee of a ministry keeps its ministry; no commune level is invented
+        (
+            "Kế hoạch số 5-KH/ĐU ngày 1/2/2025 của Ban Thường vụ Đảng ủy Bộ Công Thương về",
+            "Ban Thường vụ Đảng ủy Bộ Công Thương",
+        ),
+        # a steering committee described up to the territory it serves is one name
+        (
+            "Kế hoạch số 15/KH-BCĐ ngày 3/3/2025 của Ban Chỉ đạo phòng chống thiên tai tỉnh Lâm Thảo về",
+            "Ban Chỉ đạo phòng chống thiên tai tỉnh Lâm Thảo",
+        ),
+        # … but not across "về": the subject that follows is not the name
+        ("Kế hoạch số 15/KH-BCĐ ngày 3/3/2025 của Ban Chỉ đạo về chuyển đổi số tỉnh Lâm Thảo", "Ban Chỉ đạo xã"),
+        ("Nghị quyết số 3-NQ/ĐU của Ban Thường vụ Đảng ủy xã Hòa Bình về", "Ban Thường vụ Đảng ủy xã"),
+    ],
+)
+def test_issuers_are_kept_whole_and_given_no_invented_level(text: str, issuer: str) -> None:
+    (mention,) = scan(text)
+    assert mention.issuer == issuer
