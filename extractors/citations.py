@@ -194,7 +194,23 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
         if mention.issuer is None and mention.doc_type != "luat":
             mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
         found.append(mention)
+    found.extend(_abbreviated(text, registry, found))
+    found.sort(key=lambda x: x.start)
     return found
+
+
+def _abbreviated(text: str, registry: Registry, found: list[Mention]) -> list[Mention]:
+    """Short forms written as a symbol code glued to the digits ("NQ57", "KH02"): a short citation of
+    that kind, resolved like "Nghị quyết 57" (gold-guidelines: its own `mentions` citation). Case is
+    kept, so a lower-case word is never one; a code inside a number already read ("57-NQ/TW") is not."""
+    out = []
+    for m in registry.abbreviated_re.finditer(text):
+        if any(x.start <= m.start() < x.end for x in found):
+            continue
+        kind = registry.doc_type_of_symbol(m.group("code"))
+        if kind:
+            out.append(Mention(start=m.start(), end=m.end(), doc_type=kind, number=m.group("digits"), short=True))
+    return out
 
 
 _OF_BEFORE_RE = regex.compile(r"(?<!\w)của\s+")

@@ -43,6 +43,7 @@ class DocTypesLexicon(_Strict):
     about: str
     version: int
     types: list[DocTypeEntry]
+    abbreviated_kinds: list[str]
     symbol_parts: list[str]
     party_issuers: list[str]
     state_issuers: list[str]
@@ -123,6 +124,10 @@ class Registry:
                 self._type_by_name[fold(name)] = entry.code
         self.type_pattern = alternation(list(self._type_by_name))
         self._type_by_symbol = {SymbolSpeller.key(s): entry.code for entry in doc_types.types for s in entry.symbols}
+        # "NQ57": a capitalised symbol code glued to the digits (matched on the text, case kept)
+        codes = "|".join(regex.escape(c) for c in sorted(doc_types.abbreviated_kinds, key=len, reverse=True))
+        edge = r"\p{L}\p{M}\d/-"  # no letter, digit, slash or dash on either side: not inside a number
+        self.abbreviated_re = regex.compile(rf"(?<![{edge}])(?P<code>{codes})(?P<digits>\d{{1,3}})(?![{edge}])")
 
         # Issuers: national and provincial from issuers.json, commune bodies from bodies.json.
         self._issuer_by_form: dict[str, tuple[str, bool]] = {}

@@ -19,6 +19,7 @@ from plan_documents import gold_case, gold_renditions, make_document
 from extractors.citations import extract_citations, scan
 from extractors.grammar import fold, parse_date, parse_partial_date, phrase_pattern
 from pipeline.document import DocumentHeader, Span
+from pipeline.process import load_document
 
 
 def fields(text: str) -> list[tuple]:
@@ -622,3 +623,17 @@ def test_a_date_glued_to_ngay():
 def test_issuers_are_kept_whole_and_given_no_invented_level(text: str, issuer: str) -> None:
     (mention,) = scan(text)
     assert mention.issuer == issuer
+
+
+def test_a_symbol_code_glued_to_its_digits_is_a_short_form(tmp_path: Path) -> None:
+    """ "NQ57" is a short citation of a Nghị quyết, resolved to the full number the plan cites; a
+    four-digit year after a code ("KH2025") or a lower-case word is no citation."""
+    text = (
+        "ĐẢNG ỦY XÃ AN BÌNH\nSố 12-KH/ĐU\nAn Bình, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH\n"
+        "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
+        "I. MỤC TIÊU\n1. Triển khai NQ57 trong năm 2026; mã KH2025 và nq57 không phải văn bản.\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [(c.quote, c.doc_type, c.number, c.relation) for c in extract_citations(load_document(path))[0]]
+    assert found[1:] == [("NQ57", "nghi_quyet", "57-NQ/TW", "mentions")]
