@@ -66,6 +66,10 @@ class Mention:
     number: str | None
     short: bool = False
     """Written as a short form ("Nghị quyết 57"): `number` is the digits as written."""
+    named: bool = False
+    """Cited by its name and date, with no number (a law, the constitution)."""
+    year_only: bool = False
+    """Named and dated by its year alone ("Hiến pháp … năm 2013"): the year is in its quote."""
     date: str | None = None
     date_invalid: str | None = None
     """A date was written but cannot exist (31/02/2025): the text, for a warning."""
@@ -105,16 +109,19 @@ def _patterns(registry: Registry) -> _Patterns:
     """
     types = registry.type_pattern
     name_word = rf"(?!{_STOP_WORDS}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
-    law_word = rf"(?!(?:số|của|ngày|về){AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
+    law_word = (
+        rf"(?:(?:{registry.name_compounds}){AFTER_WORD}"
+        rf"|(?!(?:số|của|ngày|về){AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+)"
+    )
     typed = (
         rf"(?P<type>{types})"
         rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+số\s*:?\s*|\s*:?\s+)"
         rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
-    law = (
-        rf"(?P<law>luật)(?P<lawname>(?:,?\s+{law_word}){{1,12}}?)"
-        rf"(?=\s*,?\s*(?:ngày\s*)?{FULL_DATE})"
+    law = (  # "Luật Dữ liệu ngày 30 tháng 11 năm 2024"; "Hiến pháp nước … năm 2013" (by its year)
+        rf"(?P<law>{registry.named_kind_pattern})(?P<lawname>(?:,?\s+{law_word}){{0,12}}?)"
+        rf"(?=\s*,?\s*(?:ngày\s*)?{FULL_DATE}|\s+(?P<lawyear>năm\s+(?:19|20)\d{{2}})(?!\d|\s*[/-]))"
     )
     return _Patterns(
         type_start=re.compile(rf"(?<!\w){types}(?!\w)"),
@@ -180,8 +187,8 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             if mention.date is None:
                 mention.date_invalid = text[d.start("date") : d.end("date")]
             pos = mention.end = d.end()
-        elif mention.doc_type == "luat" and mention.number is None:
-            continue
+        elif mention.named and not mention.year_only:
+            continue  # a law's name without its date is no citation
         i = patterns.tail_issuer.match(folded, pos)
         if i:
             _read_issuer(mention, i.end(), text, folded, registry, patterns)
@@ -191,7 +198,7 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             if d and (date := parse_date(d.group("date"))):
                 mention.date = date
                 mention.end = d.end()
-        if mention.issuer is None and mention.doc_type != "luat":
+        if mention.issuer is None and not mention.named:
             mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
         found.append(mention)
     found.extend(_abbreviated(text, registry, found))
@@ -321,8 +328,13 @@ def _place_after(text: str, pos: int) -> tuple[str, int] | None:
 def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Mention | None:
     groups = m.re.groupindex
     if "law" in groups and m.group("law"):
-        name_end = m.end("lawname")
-        return Mention(start=m.start(), end=name_end, doc_type="luat", number=None)
+        doc_type = registry.doc_type_of_name(text[m.start("law") : m.end("law")])
+        if not m.group("lawname").strip() and doc_type not in registry.unique_kinds:
+            return None  # "Luật năm 2020": a law needs its name
+        # a name dated by its year only keeps the year in its quote; the date field takes full dates only
+        name_end = m.end("lawyear") if m.group("lawyear") else m.end("lawname")
+        by_year = bool(m.group("lawyear"))
+        return Mention(start=m.start(), end=name_end, doc_type=doc_type, number=None, named=True, year_only=by_year)
     number = None
     if m.group("pn") or m.group("gn") or m.group("ln"):
         number = canonical_number(m, text, registry.speller)

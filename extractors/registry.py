@@ -43,6 +43,9 @@ class DocTypesLexicon(_Strict):
     about: str
     version: int
     types: list[DocTypeEntry]
+    cited_by_name: list[str]
+    unique_kinds: list[str]
+    name_words_with_a_kind: list[str]
     abbreviated_kinds: list[str]
     symbol_parts: list[str]
     party_issuers: list[str]
@@ -123,6 +126,9 @@ class Registry:
             for name in entry.names:
                 self._type_by_name[fold(name)] = entry.code
         self.type_pattern = alternation(list(self._type_by_name))
+        self.named_kind_pattern = alternation(doc_types.cited_by_name)
+        self.name_compounds = alternation(doc_types.name_words_with_a_kind)
+        self.unique_kinds = {self._type_by_name[fold(name)] for name in doc_types.unique_kinds}
         self._type_by_symbol = {SymbolSpeller.key(s): entry.code for entry in doc_types.types for s in entry.symbols}
         # "NQ57": a capitalised symbol code glued to the digits (matched on the text, case kept)
         codes = "|".join(regex.escape(c) for c in sorted(doc_types.abbreviated_kinds, key=len, reverse=True))

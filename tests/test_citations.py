@@ -637,3 +637,18 @@ def test_a_symbol_code_glued_to_its_digits_is_a_short_form(tmp_path: Path) -> No
     path.write_text(text, encoding="utf-8")
     found = [(c.quote, c.doc_type, c.number, c.relation) for c in extract_citations(load_document(path))[0]]
     assert found[1:] == [("NQ57", "nghi_quyet", "57-NQ/TW", "mentions")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013;", [("hien_phap", None)]),
+        ("Căn cứ Hiến pháp năm 2013;", [("hien_phap", None)]),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;", [("luat", None)]),
+        ("Căn cứ Luật Dữ liệu ngày 30 tháng 11 năm 2024;", [("luat", "2024-11-30")]),
+        ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;", [("luat", "2015-06-22")]),
+        ("theo Luật năm 2020 và Luật Dữ liệu", []),  # a law needs its name, and its date or year
+    ],
+)
+def test_documents_cited_by_name_and_year(text: str, found: list) -> None:
+    assert [(m.doc_type, m.date) for m in scan(text)] == found
