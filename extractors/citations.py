@@ -272,7 +272,7 @@ def _descriptor_to_territory(registry: Registry) -> regex.Pattern:
     levels = load_lexicon("levels.json")
     territories = "|".join(regex.escape(w) for w in sorted(levels["territories"], key=len, reverse=True))
     return regex.compile(
-        rf"(?:[ \t]*,?[ \t]+(?!(?:{registry.descriptor_stop}){AFTER_WORD})[^\W\d_]+){{1,12}}?"
+        rf"(?:[ \t]*,?[ \t]+(?!(?:{registry.descriptor_stop}){AFTER_WORD})[^\W\d_]+){{0,12}}?"
         rf"(?=[ \t]+(?:{territories}){AFTER_WORD})"
     )
 

@@ -34,6 +34,7 @@ class Executor:
 class _Rules:
     cue: regex.Pattern
     title: regex.Pattern
+    title_alone: regex.Pattern
     offices: dict[str, str]
 
 
@@ -49,11 +50,17 @@ def _rules() -> _Rules:
         cue=regex.compile(rf"(?<!\w)(?:{_alternation(data['cues'])})(?!\w)"),
         # a title opening an item: after the sentence's start, ";", "," or "và"
         title=regex.compile(rf"(?:\G|[;,]|\svà)\s*(?P<title>{titles})\s+(?=\S)"),
+        title_alone=regex.compile(rf"\s*(?:{titles})\s+(?=\S)"),
         offices={fold_text(k): v for k, v in data["office_titles"].items()},
     )
 
 
 _LISTED_KIND = regex.compile(r"(?<=\s)\p{Lu}[\p{L}\p{M}]*(?=,)")
+
+
+def head_title() -> regex.Pattern:
+    """A person's title opening a phrase ("chủ tịch ", "giám đốc "), on folded text."""
+    return _rules().title_alone
 
 
 def _sentence_start(fold: str, start: int, at: int) -> int:
