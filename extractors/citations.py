@@ -44,6 +44,7 @@ from extractors.grammar import (
     parse_date,
 )
 from extractors.levels import own_level, without_invented_level
+from extractors.names import spell_out
 from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
 from pipeline.models import Citation, DocWarning
@@ -140,7 +141,7 @@ def _patterns(registry: Registry) -> _Patterns:
 
 # The place name after an issuer: "Ninh Bình" ("Tỉnh ủy Ninh Bình"), "tỉnh Hà Giang" ("Sở … tỉnh Hà Giang").
 _PLACE_LEVEL = regex.compile(r"[ \t]+(?:tỉnh|thành\s+phố|huyện|xã|phường)(?=[ \t]+\p{Lu})", regex.IGNORECASE)
-_PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*)")
+_PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{L}[\p{Ll}\p{Lu}]*)*)")
 # Capitalized words after an issuer that open a new phrase, not a place name ("Về", "KHÓA XX").
 _TERM_WORDS = frozenset({"về", "khóa", "khoá", "nhiệm", "và", "tại", "theo", "thực", "triển", "ban", "năm"})
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
@@ -277,17 +278,25 @@ def _descriptor_to_territory(registry: Registry) -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=4)
+def _territory_word(registry: Registry) -> regex.Pattern:
+    levels = load_lexicon("levels.json")
+    territories = "|".join(regex.escape(w) for w in sorted(levels["territories"], key=len, reverse=True))
+    return regex.compile(rf"[ \t]+({territories}){AFTER_WORD}")
+
+
 def _wider_name(
     name: str, start: int, end: int, text: str, folded: str, registry: Registry, patterns: _Patterns
 ) -> tuple[str, int] | None:
     """A commune body's name (canonical "… xã") that the text carries on past its own words, so that it
     names a body above the commune and no level is invented (issue 12): another body follows ("Ban
-    Thường vụ Đảng ủy| Bộ Công Thương"), or words describing it up to a territory and its place ("Ban
-    Chỉ đạo| triển khai xóa nhà tạm … tỉnh Khánh Hòa"). The name is then the body's own words and what
-    follows, as written; None where the text gives no more (the commune's own body) or a level word."""
+    Thường vụ Đảng ủy| Bộ Công Thương"), or words describing it up to a territory, with its place ("Ban
+    Chỉ đạo| triển khai xóa nhà tạm … tỉnh Khánh Hòa") or without ("Ban Chấp hành| Đảng bộ thị xã khóa
+    XIV"). The name is then the body's own words as written (abbreviations spelled out) and what follows;
+    None where the text gives no more (the commune's own body) or a level word of its own."""
     if not name.endswith(" xã") or registry.level_after(folded, start, end):
         return None
-    base = name[: -len(" xã")]
+    base = spell_out(" ".join(text[start:end].split()))
     gap = regex.compile(r"[ \t]+").match(folded, end)
     if gap is not None:
         after = registry.issuer_at(folded, gap.end())
@@ -301,11 +310,13 @@ def _wider_name(
         if generic:
             return f"{base} {' '.join(text[generic.start() : generic.end()].split())}", generic.end()
     described = _descriptor_to_territory(registry).match(folded, end)
-    if described:
-        place = _place_after(text, described.end())
-        if place and _PLACE_LEVEL.match(text, described.end()):
-            return f"{base} {' '.join(text[end : place[1]].split())}", place[1]
-    return None
+    if described is None:
+        return None
+    place = _place_after(text, described.end())
+    if place and _PLACE_LEVEL.match(text, described.end()):
+        return f"{base} {' '.join(text[end : place[1]].split())}", place[1]
+    territory = _territory_word(registry).match(folded, described.end())
+    return f"{base}{' '.join(('', *text[end : territory.end()].split()))}", territory.end()
 
 
 def _place_after(text: str, pos: int) -> tuple[str, int] | None:

@@ -12,11 +12,13 @@ name provincial and national bodies that a commune plan never does. A collective
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
+from extractors.names import spell_out
 from pipeline.document import Document
 from pipeline.normalize import fold_text, load_lexicon
 
@@ -69,10 +71,10 @@ def _sentence_start(fold: str, start: int, at: int) -> int:
     return start + (head.end() if head else 0)
 
 
-def find_executors(document: Document, start: int, end: int, spell_out, is_generic) -> list[Executor]:
-    """The bodies named before an execution cue in `text[start:end]` (one block). `spell_out` gives a
-    written name its canonical spelling, `is_generic` tells a collective that names no kind (both from
-    the bodies extractor, so these names are spelt as every other body's)."""
+def find_executors(document: Document, start: int, end: int, is_generic: Callable[[str], bool]) -> list[Executor]:
+    """The bodies named before an execution cue in `text[start:end]` (one block), spelt as every other
+    unlisted body (`names.spell_out`); `is_generic` (the bodies extractor's) tells a collective that
+    names no kind."""
     rules, fold, text = _rules(), document.fold, document.text
     cue = rules.cue.search(fold, start, end)
     if cue is None:

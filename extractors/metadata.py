@@ -46,7 +46,9 @@ _DATE_PART_RE = regex.compile(
     rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}(?:năm|tháng)[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
     r"(?=[ \t*_.|]*(?:\n|$))"  # the date ends its line (or its table cell)
 )
-_PLACE_BEFORE_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,4}[ \t*_,]*$")
+# A place word: capitalised, and an apostrophe may join a second capital ("Đưng K’Nớ", "Đắk R’lấp").
+_PLACE_WORD = r"\p{Lu}(?=[\p{Ll}'’-])\p{Ll}*(?:['’-]\p{L}\p{Ll}*)*"
+_PLACE_BEFORE_RE = regex.compile(rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,4}}[ \t*_,]*$")
 _UPPER_PLACE_BEFORE_RE = regex.compile(r"(?<![\w/-])(?:\p{Lu}[\p{Lu}'’-]+)(?:[ \t]+\p{Lu}[\p{Lu}'’-]+){0,4}[ \t*_,]*$")
 # "Xã Yên Lạc, ngày …": the place field holds the name, without its level word.
 _PLACE_LEVEL_RE = regex.compile(r"^(?:xã|phường|thị\s+trấn|huyện|tỉnh|thành\s+phố|tp\.?)\s+", regex.IGNORECASE)

@@ -618,6 +618,8 @@ def test_a_date_glued_to_ngay():
         # … but not across "về": the subject that follows is not the name
         ("Kế hoạch số 15/KH-BCĐ ngày 3/3/2025 của Ban Chỉ đạo về chuyển đổi số tỉnh Lâm Thảo", "Ban Chỉ đạo xã"),
         ("Nghị quyết số 3-NQ/ĐU của Ban Thường vụ Đảng ủy xã Hòa Bình về", "Ban Thường vụ Đảng ủy xã"),
+        # a territory with no place name after it ("thị xã", not "xã"); the term "khóa XIV" dropped
+        ("Nghị quyết số 15-NQ/TU của Ban Chấp hành Đảng bộ thị xã khóa XIV về", "Ban Chấp hành Đảng bộ thị xã"),
         # a commune body's word followed by a higher territory is that territory's body, place kept
         ("theo đề nghị của Giám đốc Công an tỉnh Lâm Thảo tại Tờ trình số 32/TTr-CAT", "Công an tỉnh Lâm Thảo"),
     ],

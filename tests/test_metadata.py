@@ -259,3 +259,16 @@ def test_a_letter_is_told_by_its_subject_line(tmp_path):
     assert process_file(path).metadata.doc_type == "cong_van"
     path.write_text(text.replace("V/v ", "Về "), encoding="utf-8")
     assert process_file(path).metadata.doc_type is None
+
+
+def test_a_place_name_with_an_apostrophe(tmp_path):
+    """Place names of the Central Highlands hold an apostrophe ("Đưng K’Nớ", "Đắk R'lấp"): all of it is the place."""
+    from pipeline.process import process_file
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ ĐƯNG K’NỚ\nSố: 31/BC-UBND\nĐưng K’Nớ, ngày 07 tháng 3 năm 2025\nBÁO CÁO\nKết quả quý I\n"
+    )
+    path = tmp_path / "bc.txt"
+    path.write_text(text, encoding="utf-8")
+    metadata = process_file(path).metadata
+    assert (metadata.place, metadata.date) == ("Đưng K’Nớ", "2025-03-07")
