@@ -29,7 +29,7 @@ def extract_all(document: Document, nlp: bool = True) -> dict[str, Any]:
     citations, citation_warnings = extract_citations(document)
     metadata = extract_metadata(document, citations)
     targets = extract_targets(document, nlp=nlp)
-    deadlines, deadline_warnings = extract_deadlines(document)
+    deadlines, deadline_warnings = extract_deadlines(document, citations)
     bodies = extract_bodies(document, citations, nlp=nlp)
     return {
         "metadata": metadata,
