@@ -254,6 +254,8 @@ class _Grammar:
             else:
                 self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex['time_labels'])})\s*:")
+        self.report_type = regex.compile(_alt(lex["report_type_lines"]))
+        self.report_forward = regex.compile(rf"{B}(?:{_alt(lex['report_forward_words'])})")
         # what opens a cited document's subject right after the citation: "về …", "phê duyệt …", "“…"
         self.subject_opener = regex.compile(rf"[\s,]*(?:{_alt(lex['cited_subject_openers'])})")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex['duty_verbs'])}){A}")
@@ -572,15 +574,47 @@ class _Judge:
 # --- regions ----------------------------------------------------------------------------------
 
 
+def _report_looks_back(document: Document, grammar: _Grammar) -> set[str | None]:
+    """In a report (BÁO CÁO), the sections that report work done: every section but those whose title,
+    or an ancestor's, looks forward ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", "NHIỆM VỤ TRỌNG TÂM TUẦN TỚI"),
+    and the text before the first section. Their times date finished work, not this plan's (gold/README:
+    a report gives no deadline for work already reported; its title gives only the times after a
+    forward word). Empty for any other kind of document."""
+    line = document.header.doc_type_line
+    if line is None or not grammar.report_type.fullmatch(document.fold[line.start : line.end].strip()):
+        return set()
+    by_path = {s.path: s for s in document.sections}
+
+    def forward(path: str | None) -> bool:
+        while path:
+            section = by_path.get(path)
+            if section is None:
+                return False
+            if grammar.report_forward.search(fold(section.title)):
+                return True
+            path = section.parent
+        return False
+
+    return {None} | {path for path in by_path if not forward(path)}
+
+
 def _regions(document: Document, grammar: _Grammar) -> list[Region]:
     """The stretches of the document that can hold deadlines, each with the mode it is read in."""
     lex = grammar.lex
     regions: list[Region] = []
     title = document.header.title
+    looking_back = _report_looks_back(document, grammar)
     if title is not None:
-        regions.append(Region(title.start, title.end, "title"))
+        start = title.start
+        if looking_back:  # a report's title dates what it reports, except after "phương hướng …"
+            ahead = grammar.report_forward.search(document.fold, title.start, title.end)
+            start = ahead.start() if ahead else title.end
+        if start < title.end:
+            regions.append(Region(start, title.end, "title"))
     for block in document.blocks:
         if block.end <= block.start:
+            continue
+        if looking_back and block.section in looking_back and block.role != "heading":
             continue
         if block.role == "heading":
             regions.append(Region(block.start, block.end, "heading"))

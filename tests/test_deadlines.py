@@ -455,3 +455,27 @@ def test_the_titles_subject_is_the_plans_own(tmp_path: Path) -> None:
     document = plan(tmp_path, "I. MỤC TIÊU\n\nNâng cao năng lực số.\n", title_tail=" năm 2026")
     found, _ = extract_deadlines(document, extract_citations(document)[0])
     assert "năm 2026" in [r.quote for r in found]
+
+
+REPORT = """ĐẢNG ỦY XÃ HÒA BÌNH
+Số 31-BC/ĐU
+Hòa Bình, ngày 30 tháng 12 năm 2025
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ năm 2025 và phương hướng, nhiệm vụ năm 2026
+I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ
+Từ ngày 01/7/2025, Trung tâm Phục vụ hành chính công xã đi vào hoạt động; trong quý III/2025 đã số hóa 1.200 hồ sơ.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026
+Hoàn thành số hóa hồ sơ đất đai trước ngày 30/6/2026.
+"""
+
+
+def test_a_report_dates_its_results_and_only_its_forward_part_gives_deadlines(tmp_path: Path) -> None:
+    """In a BÁO CÁO, times in the sections that report work done date that work; the section that looks
+    forward (its heading's year too), and the title after "phương hướng", give the deadlines."""
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [r.quote for r in found] == ["năm 2026", "NĂM 2026", "trước ngày 30/6/2026"]
+    path.write_text(REPORT.replace("BÁO CÁO", "KẾ HOẠCH"), encoding="utf-8")
+    quotes = [r.quote for r in extract_deadlines(load_document(path))[0]]
+    assert quotes[:2] == ["năm 2025", "năm 2026"]  # a plan's title is read whole
