@@ -69,9 +69,9 @@ class KehoachError(Exception):
 
 
 def failure_message(path: str, code: str, detail: str = "") -> str:
-    """One file's failure as the user reads it: the file, what went wrong, the detail, what to do."""
-    joined = say("error.detail_join", detail=detail) if detail else ""
-    return say("error.line", path=path, what=say(f"error.{code}"), detail=joined, advice=say(f"advice.{code}"))
+    """One file's failure as the user reads it: the file, what went wrong (this file's detail, else the
+    kind of failure), and what to do."""
+    return say("error.line", path=path, what=detail or say(f"error.{code}"), advice=say(f"advice.{code}"))
 
 
 def os_reason(error: OSError) -> str:

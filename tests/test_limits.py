@@ -29,7 +29,7 @@ def test_a_file_over_the_size_limit_fails_before_it_is_read(tmp_path):
     done = kehoach("run", tmp_path / "in", "--out", tmp_path / "out", "--no-progress", "--max-size", "1")
     assert done.returncode == 0, done.stderr
     err = done.stderr
-    assert say("error.too_large") in err and "--max-size" in err and big.name in err, err
+    assert say("advice.too_large") in err and "--max-size" in err and big.name in err, err
     assert "đã xử lý 1, lỗi 1," in done.stderr
 
 
@@ -63,14 +63,14 @@ def test_a_worker_killed_at_its_memory_cap_is_reported_as_memory_not_as_a_crash(
         long.import_pages(source)
     long.save(tmp_path / "dai.pdf")  # pdfium aborts the process (SIGABRT) when an allocation fails
     done = kehoach("run", tmp_path / "dai.pdf", "--out", tmp_path / "out", "--no-progress", "--memory", "220")
-    assert say("error.memory") in done.stderr and "--memory" in done.stderr, done.stderr
-    assert say("error.crash") not in done.stderr
+    assert say("advice.memory") in done.stderr and "--memory" in done.stderr, done.stderr
+    assert say("advice.crash") not in done.stderr
 
 
 def test_show_refuses_a_device_instead_of_reading_it_forever():
     done = kehoach("show", "/dev/zero", timeout=30)
     assert done.returncode == 1
-    assert say("error.not_a_file") in done.stderr and "/dev/zero" in done.stderr, done.stderr
+    assert say("advice.not_a_file") in done.stderr and "/dev/zero" in done.stderr, done.stderr
 
 
 def test_a_fifo_named_directly_does_not_hang(tmp_path):
@@ -78,7 +78,7 @@ def test_a_fifo_named_directly_does_not_hang(tmp_path):
     os.mkfifo(fifo)
     done = kehoach("run", fifo, "--out", tmp_path / "out", "--no-progress", timeout=60)
     assert done.returncode == 1, done.stderr
-    assert say("error.not_a_file") in done.stderr and "plan.txt" in done.stderr, done.stderr
+    assert say("advice.not_a_file") in done.stderr and "plan.txt" in done.stderr, done.stderr
 
 
 def test_fifos_and_dangling_links_in_a_folder_are_named(tmp_path, capsys):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.cli import main
+from pipeline.i18n import say
 
 PLANS = Path(__file__).resolve().parent.parent / "corpus" / "plans"
 
@@ -35,7 +36,7 @@ def test_show_unsupported_format(tmp_path, capsys):
     odt = tmp_path / "plan.odt"
     odt.write_bytes(b"not a plan")
     assert main(["show", str(odt)]) == 1
-    assert "định dạng không đọc được" in capsys.readouterr().err
+    assert say("advice.unsupported_format") in capsys.readouterr().err
 
 
 def test_show_missing_file(tmp_path, capsys):
