@@ -13,9 +13,7 @@ import os
 import re
 from pathlib import Path
 
-from pipeline.i18n import catalogue, say
-
-__all__ = ["say"]  # outputs and the CLI take `say` from here, as they did before the catalogue
+from pipeline.i18n import catalogue, say  # `say` also taken from here by pipeline.outputs
 
 _TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
