@@ -602,13 +602,6 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
             )
         )
         if x.date_invalid:
-            warnings.append(
-                DocWarning(
-                    code="invalid_date",
-                    message=f"citation date {x.date_invalid!r} is not a real date",
-                    span=ev["span"],
-                    source=ev["source"],
-                )
-            )
+            warnings.append(DocWarning.of("invalid_date", span=ev["span"], source=ev["source"], date=x.date_invalid))
     warnings.extend(registry.check_citations(citations))
     return citations, warnings

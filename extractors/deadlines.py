@@ -704,11 +704,8 @@ def extract_deadlines(
             if c.invalid is not None or c.spec is None:
                 fields = evidence(document, c.start, c.end)
                 warnings.append(
-                    DocWarning(
-                        code="impossible_date",
-                        message=f"time expression names a date that cannot exist: {fields['quote']!r}",
-                        span=fields["span"],
-                        source=fields["source"],
+                    DocWarning.of(
+                        "impossible_date", span=fields["span"], source=fields["source"], quote=fields["quote"]
                     )
                 )
                 continue

@@ -206,18 +206,20 @@ class Registry:
             if known is None:
                 continue
             cited_as = {
-                "date": (f"with date {c.date}", known.date, bool(c.date) and not c.date.startswith(known.date)),
-                "issuer": (f"as issued by {c.issuer}", known.issuer, bool(c.issuer) and c.issuer != known.issuer),
-                "type": (f"as {c.doc_type}", known.doc_type, c.doc_type != known.doc_type),
+                "date": (c.date, known.date, bool(c.date) and not c.date.startswith(known.date)),
+                "issuer": (c.issuer, known.issuer, bool(c.issuer) and c.issuer != known.issuer),
+                "type": (c.doc_type, known.doc_type, c.doc_type != known.doc_type),
             }
-            for field, (written, registered, differs) in cited_as.items():
+            for field, (cited, registered, differs) in cited_as.items():
                 if differs:
                     warnings.append(
-                        DocWarning(
-                            code=f"citation_{field}_mismatch",
-                            message=f"{c.number} is cited {written}; the registry has {registered}",
+                        DocWarning.of(
+                            f"citation_{field}_mismatch",
                             span=c.span,
                             source=c.source,
+                            number=c.number or "",
+                            cited=cited or "",
+                            registered=registered,
                         )
                     )
         warnings.extend(_check_consistency(citations))
@@ -250,14 +252,14 @@ def _check_consistency(citations: list[Citation]) -> list[DocWarning]:
             if key not in first:
                 first[key] = (value, c)
             elif not _same_fact(field, first[key][0], value):
-                earlier = first[key][1]
                 warnings.append(
-                    DocWarning(
-                        code=f"citation_{field}_conflict",
-                        message=f"{c.number} is cited with {field} {value} here and "
-                        f"{first[key][0]} at offset {earlier.span[0] if earlier.span else '?'}",
+                    DocWarning.of(
+                        f"citation_{field}_conflict",
                         span=c.span,
                         source=c.source,
+                        number=c.number,
+                        value=value,
+                        first=first[key][0],
                     )
                 )
     return warnings

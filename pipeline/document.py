@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from pipeline.models import SourceLocation
+from pipeline.models import DocWarning, SourceLocation
 
 BlockRole = Literal[
     "heading",  # a numbered or titled heading of the body (I-, 1., 2.1.1., a), Phụ lục I)
@@ -160,7 +160,7 @@ class Document(BaseModel):
     """Source location of each raw block (index = `OffsetRun.block`)."""
     offsets: list[OffsetRun] = Field(default_factory=list)
     pages: int | None = None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[DocWarning] = Field(default_factory=list)
 
     @cached_property
     def _offset_starts(self) -> list[int]:

@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.i18n import catalogue, say
+
 DocType = Literal[
     "nghi_quyet",
     "ke_hoach",
@@ -197,12 +199,42 @@ class GoldDocument(Records):
 
 class DocWarning(Strict):
     """A problem found in a document that is not fatal: an impossible date, a citation whose
-    date disagrees with the registry, a table that could not be joined."""
+    date disagrees with the registry, a table that could not be joined.
+
+    What went wrong is data: `code` and its `values` (numbers, markers, the words quoted); where
+    it is, `span` and `source` (shown by `describe_place`), never an offset in the prose. `message`
+    is the catalogue's `warning.<code>` filled with the values, in the run's language, kept so
+    that every output (CSV, XLSX, SQLite) carries a readable sentence; `text()` renders it again
+    in another language.
+    """
 
     code: str
     message: str
+    values: dict[str, str | int] = Field(default_factory=dict)
     span: tuple[int, int] | None = None
     source: SourceLocation | None = None
+
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        span: tuple[int, int] | None = None,
+        source: SourceLocation | None = None,
+        **values: str | int,
+    ) -> DocWarning:
+        """The warning `code` with its values, its message rendered from the catalogue."""
+        return cls(code=code, message=say(f"warning.{code}", **values), values=values, span=span, source=source)
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang` (default: the current language); a warning whose code the catalogue
+        does not know (a result written by an older version) keeps the message it was written with."""
+        key = f"warning.{self.code}"
+        if key not in catalogue():
+            return self.message
+        try:
+            return say(key, lang, **self.values)
+        except (KeyError, IndexError):
+            return self.message
 
 
 class Criterion(Evidence):

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from pipeline.models import SourceLocation
+from pipeline.models import DocWarning, SourceLocation
 
 BlockKind = Literal["paragraph", "cell"]
 
@@ -45,4 +45,4 @@ class RawDocument(BaseModel):
     """Running headers, footers and page numbers, kept out of the body."""
     pages: int | None = None
     encoding: str | None = None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[DocWarning] = Field(default_factory=list)

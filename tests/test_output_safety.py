@@ -41,7 +41,7 @@ def test_control_characters_are_shown_not_fatal_in_every_table(tmp_path, capsys)
     out = tmp_path / "out"
     assert main(["run", str(folder), "--out", str(out), "--no-progress"]) == 0
     err = capsys.readouterr().err
-    assert "control characters" in err, err
+    assert "ký tự điều khiển" in err, err
     workbook = load_workbook(out / "kehoach.xlsx")
     assert workbook["targets"].max_row > 1
     cells = [c.value for sheet in workbook for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
@@ -83,8 +83,8 @@ def test_a_cell_longer_than_excel_holds_is_cut_visibly_and_kept_whole_elsewhere(
     column = [c.value for c in sheet[1]].index("quote")
     cell = sheet.cell(row=2, column=column + 1).value
     assert len(cell) <= 32_767
-    assert "cut at 32,767 of 49,609 characters" in cell
-    assert any("cut" in warning and "kehoach.xlsx" in warning for warning in report.warnings), report.warnings
+    assert "cắt ở ký tự 32,767 trên 49,609" in cell
+    assert any("bị cắt" in warning and "kehoach.xlsx" in warning for warning in report.warnings), report.warnings
     assert _csv(tmp_path, "targets")[0]["quote"] == long_quote
     database = sqlite3.connect(tmp_path / "kehoach.sqlite")
     assert database.execute("SELECT length(quote) FROM targets LIMIT 1").fetchone()[0] == 49_609
@@ -98,7 +98,7 @@ def test_an_output_that_cannot_be_written_is_reported_and_the_others_are_written
     (out / "kehoach.xlsx").mkdir(parents=True)  # a folder where the workbook should go
     assert main(["run", str(folder), "--out", str(out), "--no-progress"]) == 0
     err = capsys.readouterr().err
-    assert "kehoach.xlsx could not be written" in err, err
+    assert "không ghi được kehoach.xlsx" in err, err
     assert "Traceback" not in err
     assert (out / "documents.csv").is_file() and (out / "results.jsonl").is_file()
     database = sqlite3.connect(out / "kehoach.sqlite")

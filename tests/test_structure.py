@@ -243,9 +243,11 @@ def test_number_line(line, number):
 
 def test_numbering_warnings():
     doc = doc_of("KẾ HOẠCH", "I- MỤC ĐÍCH", "1. Mục đích", "3. Yêu cầu", "III- MỤC TIÊU", "III- TỔ CHỨC")
-    assert any("skipped" in w and "3." in w for w in doc.warnings)
-    assert any("skipped" in w and "III-" in w for w in doc.warnings)
-    assert any("repeated" in w for w in doc.warnings)
+    found = [(w.code, w.values.get("marker")) for w in doc.warnings]
+    assert ("heading_skipped", "3.") in found
+    assert ("heading_skipped", "III-") in found
+    assert ("heading_repeated", "III-") in found
+    assert all(w.span and w.source is not None for w in doc.warnings)  # each one points at its heading
 
 
 def test_sections_nest_and_end():
@@ -286,7 +288,7 @@ def test_tables_split_without_repeat_join_and_others_warn():
     assert [len(t.rows) for t in doc.tables] == [2, 1]
     assert [c.role for c in doc.tables[0].columns] == ["stt", "content", "lead"]
     assert doc.tables[0].section == "Phụ lục I"
-    assert any("kept apart" in w for w in doc.warnings)
+    assert [(w.code, w.values) for w in doc.warnings] == [("table_kept_apart", {"columns": 2, "previous": 3})]
 
 
 def test_vertical_merge_fills_each_row():

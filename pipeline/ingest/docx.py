@@ -594,16 +594,16 @@ def _furniture(zf: zipfile.ZipFile, parts: dict[str, list[str]], ctx: _Context) 
 
 def read_docx(path: Path, data: bytes) -> RawDocument:
     if data.startswith(OLE2_MAGIC):
-        raise LegacyDocFormatError(path, "the file is an old binary Word document (.doc), not a .docx")
+        raise LegacyDocFormatError(path, "binary_word")
     if not data.startswith(b"PK"):
-        raise UnreadableDocumentError(path, "not a .docx (the file is not a zip package)")
+        raise UnreadableDocumentError(path, "docx_not_zip")
     try:
         with zipfile.ZipFile(BytesIO(data)) as zf:
             main = _main_part(zf)
             parts = _part_names(zf, main)
             document = _parse(zf, main)
             if document is None:
-                raise UnreadableDocumentError(path, "the package has no Word document part (word/document.xml)")
+                raise UnreadableDocumentError(path, "docx_no_body_part")
             styles = _Styles()
             for name in parts.get("styles", []):
                 styles = _styles_of(zf, name)
@@ -612,14 +612,14 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
             notes = _footnote_texts(next((_parse(zf, n) for n in parts.get("footnotes", [])), None), side)
             furniture = _furniture(zf, parts, side)
     except zipfile.BadZipFile as exc:
-        raise UnreadableDocumentError(path, f"the zip package is damaged or truncated ({exc})") from exc
+        raise UnreadableDocumentError(path, "zip_damaged", reason=exc) from exc
     except (etree.XMLSyntaxError, zipfile.LargeZipFile, EOFError, OSError) as exc:
-        raise UnreadableDocumentError(path, f"a part of the package cannot be read ({exc})") from exc
+        raise UnreadableDocumentError(path, "docx_part_unreadable", reason=exc) from exc
     body = document.find(f"{W}body")
     ctx = _Context(styles=styles, numbering=numbering, footnotes=notes)
     blocks = _body_blocks(body, ctx) if body is not None else []
     if not any(block.text.strip() for block in blocks):
-        raise EmptyDocumentError(path, "the Word document has no text in its body")
+        raise EmptyDocumentError(path, "docx_no_text")
     raw = RawDocument(path=str(path), format="docx", blocks=blocks, footnotes=ctx.found_notes, furniture=furniture)
     _legacy_check(path, raw, ctx.legacy_used | side.legacy_used)
     return raw
