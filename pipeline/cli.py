@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 
+from pipeline.browse import add_browse_parser, browse_command
 from pipeline.errors import RunError, for_terminal, say
 
 
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="one document: heading tree, tables, findings and warnings")
     show.add_argument("file")
     show.add_argument("--max-size", type=_positive("max-size"), default=None, metavar="MB", help="largest file read")
+    add_browse_parser(sub)
     return parser
 
 
@@ -136,6 +138,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from pipeline.audit.command import audit_command
 
         return audit_command(args)
+    if args.command == "browse":
+        return browse_command(args)
     return 2
 
 

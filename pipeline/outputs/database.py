@@ -22,6 +22,7 @@ from typing import Any, get_args
 
 from pipeline.errors import say
 from pipeline.models import RECORD_KINDS, RECORD_MODELS, PlanResult
+from pipeline.outputs.browse_tables import browse_schema, refresh_browse_tables
 from pipeline.outputs.cells import CellCounts, visible
 from pipeline.outputs.files import aside_name
 from pipeline.outputs.tables import COLUMNS, LOCATION_COLUMNS, build_tables
@@ -63,7 +64,7 @@ def schema() -> list[str]:
         statements.append(f"CREATE INDEX IF NOT EXISTS {table}_doc_id ON {table}(doc_id)")
         for column in INDEXED.get(table, []):
             statements.append(f'CREATE INDEX IF NOT EXISTS {table}_{column} ON {table}("{column}")')
-    return statements
+    return statements + browse_schema()
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -184,6 +185,7 @@ def update_database(
                     "INSERT OR REPLACE INTO errors (source_file, error, message) VALUES (?, ?, ?)",
                     (error["source_file"], error["error"], error["message"]),
                 )
+            refresh_browse_tables(connection)
     finally:
         connection.close()
     return warnings
