@@ -78,9 +78,8 @@ def table_metadata(connection: sqlite3.Connection, table: str) -> dict[str, Any]
         entry["label_column"] = settings()["label_columns"][table]
     if table in search_tables():
         entry |= {"fts_table": fts_name(table), "fts_pk": "id", "searchable_columns": search_tables()[table]}
-    facets = [column for column in settings()["facets"].get(table, []) if column in columns]
-    if facets:
-        entry["facets"] = facets
+    if table in settings()["facets"]:
+        entry["facets"] = settings()["facets"][table]
     return entry
 
 
