@@ -79,7 +79,7 @@ def table_metadata(connection: sqlite3.Connection, table: str) -> dict[str, Any]
     if table in search_tables():
         entry |= {"fts_table": fts_name(table), "fts_pk": "id", "searchable_columns": search_tables()[table]}
     if table in settings()["facets"]:
-        entry["facets"] = settings()["facets"][table]
+        entry |= {"facets": settings()["facets"][table], "facet_size": settings()["facet_size"]}
     return entry
 
 
