@@ -81,8 +81,13 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def _insert(
-    connection: sqlite3.Connection, table: str, row: dict[str, Any], extra: dict[str, Any], names: list[str] | None = None
+    connection: sqlite3.Connection,
+    table: str,
+    row: dict[str, Any],
+    extra: dict[str, Any],
+    names: list[str] | None = None,
 ) -> int:
+    """Insert `row` (its `names` columns, by default the table's `COLUMNS`) and `extra`; the row id."""
     names = names if names is not None else COLUMNS[table]
     columns = [*extra, *names]
     values = [*extra.values(), *(row.get(c) for c in names)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from datetime import date
 from pathlib import Path
@@ -45,12 +46,25 @@ from pipeline.outputs.tables import table_columns
 DATE_COLUMNS = {"date", "meta_date", "start_date", "end_date", "by_date"}
 DATE_FORMAT = "DD/MM/YYYY"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# Columns for machines, kept out of the printed area (they come last in every table).
-MACHINE_COLUMNS = {*SourceLocation.model_fields, "span_start", "span_end", "content_hash", "pipeline_version"}
-WIDE_TEXT_WIDTH = 50  # quotes, titles, messages: wrapped at this width
-MAX_WIDTH = 30  # any other column: wrapped beyond this
+# Columns kept out of the printed area (they come last in every table): location numbers, hashes
+# and versions are for machines, and the file path is long while the plan id already names it.
+UNPRINTED_COLUMNS = {
+    *SourceLocation.model_fields,
+    "span_start",
+    "span_end",
+    "content_hash",
+    "pipeline_version",
+    "source_file",
+    "source_files",
+}
+# Long texts get a wider column, wrapped at this width; any other column wraps beyond MAX_WIDTH.
+WIDE_COLUMNS = {"quote": 50, "title": 50, "meta_title": 50, "message": 50, "format_differences": 40, "meaning": 70}
+MAX_WIDTH = 28
 MIN_WIDTH = 6
-HEADER_WIDTH = 16  # a label longer than this wraps onto two lines rather than widen a number column
+HEADER_WIDTH = 10  # a label longer than this wraps onto more lines rather than widen a number column
+LINE_HEIGHT = 15  # points per line of 11-point text
+CHARACTERS_PER_WIDTH = 1.2
+MAX_ROW_HEIGHT = 409  # Excel's limit
 SAMPLED_ROWS = 500
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 EXPLANATION = "explanation"
@@ -75,7 +89,7 @@ def sheet_title(table: str) -> str:
     return SHEET_NAME_FORBIDDEN.sub(" ", table_title(table))[:31]
 
 
-def column_width(label: str, values: list[Any]) -> tuple[float, bool]:
+def column_width(column: str, label: str, values: list[Any]) -> tuple[int, bool]:
     """A column's width in characters and whether its cells wrap: wide enough for most of its
     values (the 90th percentile of a sample, so one long cell does not widen the column), never
     narrower than the label's longest word, and bounded, longer texts wrapping."""
@@ -83,9 +97,32 @@ def column_width(label: str, values: list[Any]) -> tuple[float, bool]:
     typical = lengths[int(len(lengths) * 0.9)] if lengths else 0
     longest = lengths[-1] if lengths else 0
     header = max(max(len(word) for word in label.split()), min(len(label), HEADER_WIDTH))
-    limit = WIDE_TEXT_WIDTH if typical > MAX_WIDTH else MAX_WIDTH
-    width = max(header, min(typical, limit), MIN_WIDTH)
+    width = max(header, min(typical, WIDE_COLUMNS.get(column, MAX_WIDTH)), MIN_WIDTH)
     return width + 2, longest > width
+
+
+def wrapped_lines(text: str, width: int, density: float = CHARACTERS_PER_WIDTH) -> int:
+    """How many lines `text` takes wrapped in a column `width` wide. A width counts digit widths;
+    a line of Vietnamese text holds about a fifth more letters than that (measured in the PNGs of
+    docs/make_screenshots_xlsx.py), less a margin for words that do not fit at a line's end."""
+    usable = max(int(width * density) - 3, 1)
+    return sum(max(math.ceil(len(line) / usable), 1) for line in text.split("\n"))
+
+
+def row_height(
+    values: list[Any], widths: list[int], wraps: list[bool], density: float = CHARACTERS_PER_WIDTH
+) -> float | None:
+    """The height a row needs for its wrapped cells, or None (one line). Set explicitly, because
+    LibreOffice keeps a row one line high and draws the wrapped lines over the next rows."""
+    lines = max(
+        (
+            wrapped_lines(str(v), w, density)
+            for v, w, wrap in zip(values, widths, wraps, strict=True)
+            if wrap and v not in (None, "")
+        ),
+        default=1,
+    )
+    return min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else None
 
 
 def _printable(sheet: Any, last_printed_column: int, n_rows: int) -> None:
@@ -110,7 +147,7 @@ class _Styles:
     def __init__(self) -> None:
         from openpyxl.styles import Alignment, Font, PatternFill
 
-        self.header_font = Font(bold=True)
+        self.header_font = Font(name="Calibri", size=11, bold=True)
         self.header_fill = PatternFill("solid", fgColor="DDEBF7")
         self.header_alignment = Alignment(wrap_text=True, vertical="top")
         self.wrapped = Alignment(wrap_text=True, vertical="top")
@@ -157,21 +194,33 @@ def _write_sheet(
     from openpyxl.utils import get_column_letter
 
     sheet = workbook.create_sheet(title=sheet_title(table))
-    wraps = []
+    widths, wraps = [], []
     for index, (column, label) in enumerate(zip(columns, labels, strict=True), start=1):
-        width, wrap = column_width(label, [row[index - 1] for row in rows[:SAMPLED_ROWS]])
+        width, wrap = column_width(column, label, [row[index - 1] for row in rows[:SAMPLED_ROWS]])
         sheet.column_dimensions[get_column_letter(index)].width = width
-        wraps.append(wrap)
+        widths.append(width)
+        wraps.append(wrap and column not in UNPRINTED_COLUMNS)  # a long path must not make every row tall
     sheet.freeze_panes = "A2"
-    printed = [i for i, column in enumerate(columns, start=1) if column not in MACHINE_COLUMNS]
+    printed = [i for i, column in enumerate(columns, start=1) if column not in UNPRINTED_COLUMNS]
     _printable(sheet, max(printed, default=len(columns)), len(rows) + 1)
     if columns:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    sheet.append([_header(sheet, label, column, styles) for column, label in zip(columns, labels, strict=True)])
-    for row in rows:
-        sheet.append(
-            [_cell(sheet, value, column, wrap, styles, counts) for value, column, wrap in zip(row, columns, wraps)]
-        )
+    for number, values in enumerate([labels, *rows], start=1):
+        if number == 1:  # the header: every label wraps, in bold letters, wider than plain ones
+            height = row_height(values, widths, [True] * len(columns), density=1.0)
+        else:
+            height = row_height(values, widths, wraps)
+        if height:
+            sheet.row_dimensions[number].height = height
+        if number == 1:
+            sheet.append([_header(sheet, label, column, styles) for column, label in zip(columns, labels, strict=True)])
+        else:
+            sheet.append(
+                [
+                    _cell(sheet, v, column, wrap, styles, counts)
+                    for v, column, wrap in zip(values, columns, wraps, strict=True)
+                ]
+            )
 
 
 def explanation_rows(tables: dict[str, list[dict[str, Any]]]) -> list[list[Any]]:
@@ -199,12 +248,12 @@ def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, counts: 
         columns = table_columns(name, rows)
         values = [[row.get(column) for column in columns] for row in rows]
         _write_sheet(workbook, name, columns, [column_label(name, c) for c in columns], values, styles, counts)
-    explanation_columns = ["xlsx_explain_sheet", "xlsx_explain_label", "xlsx_explain_raw", "xlsx_explain_meaning"]
+    explanation_columns = ["sheet", "label", "raw_name", "meaning"]
     _write_sheet(
         workbook,
         EXPLANATION,
         explanation_columns,
-        [say(key) for key in explanation_columns],
+        [say(f"xlsx_explain_{column}") for column in explanation_columns],
         explanation_rows(tables),
         styles,
         counts,

@@ -36,11 +36,12 @@ RECORD_FIELDS = {
     for kind in RECORD_KINDS
 }
 
+IDENTIFYING_METADATA = ("place", "issuer", "number", "symbol", "date", "title")
 # Identifying columns first, the ones a person filters on; machine ones (hashes, offsets) last.
 DOCUMENT_COLUMNS = [
     "doc_id",
-    *[f"meta_{name}" for name in ("place", "issuer", "number", "symbol", "date", "title")],
-    *[f"meta_{name}" for name in METADATA_FIELDS if name not in {"place", "issuer", "number", "symbol", "date", "title"}],
+    *[f"meta_{name}" for name in IDENTIFYING_METADATA],
+    *[f"meta_{name}" for name in METADATA_FIELDS if name not in IDENTIFYING_METADATA],
     *[f"n_{kind}" for kind in RECORD_KINDS],
     "n_warnings",
     "format",
