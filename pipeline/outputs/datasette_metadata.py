@@ -24,6 +24,7 @@ import regex
 from pipeline.i18n import catalogue, language, say
 from pipeline.outputs.browse_tables import fts_name, search_tables
 from pipeline.outputs.files import write_atomic
+from pipeline.outputs.tables import TABLES
 
 METADATA_FILE = "datasette-metadata.json"
 _PLACEHOLDER = regex.compile(r"""(["'])\{([\w.]+)\}\1""")
@@ -52,13 +53,15 @@ def fill_sql(sql: str) -> str:
 
 
 def browsable_tables(connection: sqlite3.Connection) -> list[str]:
-    """The database's own tables, in the order they were made: not SQLite's, not the search indexes'."""
+    """The database's own tables (not SQLite's, not the search indexes'): the output tables in the
+    order every output lists them, the summary first, then the others in the order they were made."""
     indexes = tuple(fts_name(table) for table in search_tables())
-    return [
+    names = [
         name
         for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")
         if not name.startswith(("sqlite_", *indexes))
     ]
+    return sorted(names, key=lambda name: TABLES.index(name) if name in TABLES else len(TABLES))
 
 
 def column_description(table: str, column: str) -> str:
