@@ -25,7 +25,8 @@ from pipeline.outputs.browse_tables import (
     settings,
     task_body_rows,
 )
-from pipeline.outputs.datasette_metadata import browsable_tables, datasette_metadata, fill_sql, words
+from pipeline.outputs.datasette_metadata import browsable_tables, datasette_metadata, fill_sql
+from pipeline.outputs.labels import table_title
 
 PLAN_FILES = ["nhu-khe_10-KH-DU_2025.txt", "xuan-hung_KH-02_2025.txt"]  # the first has tasks
 
@@ -148,12 +149,14 @@ def test_metadata_titles_and_describes_every_table_and_column(database: Path, mo
         assert list(entries) == tables
         assert metadata["title"] == i18n.catalogue()["datasette_title"][lang]
         assert entries[LINK_TABLE]["title"] == i18n.catalogue()[f"table.{LINK_TABLE}"][lang]
+        assert i18n.catalogue()["code.role.lead"][lang] in entries[LINK_TABLE]["columns"]["role"]  # codes explained
         for table, entry in entries.items():
-            assert entry["title"] == words(f"table.{table}", table)
+            assert entry["title"] == table_title(table) != table
             columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
             assert list(entry["columns"]) == columns
-            for column, text in entry["columns"].items():
-                assert text.startswith(words(f"col.{table}.{column}", column))
+            for column, text in entry["columns"].items():  # each labelled (not its raw name), then described
+                label, _, description = text.partition(" — ")
+                assert label != column and description, (table, column, text)
     connection.close()
 
 

@@ -2,8 +2,8 @@
 
 Datasette shows raw table and column names, foreign keys as bare ids and no search unless its
 metadata says otherwise. This module says it, in the user's language: titles and descriptions of
-the database, every table and every column (the catalogue's `table.*`, `tabledesc.*`, `col.*` and
-`coldesc.*` keys, the raw name where a key is missing), the column a foreign key shows
+the database, every table and every column with its code values (`outputs/labels.py`, from the
+catalogue's `table.*`, `tabledesc.*`, `col.*`, `coldesc.*` and `code.*` keys), the column a foreign key shows
 (`label_column`), the full-text index of each searchable table, default facets, and saved queries
 that answer the staff's usual questions. Facets and queries are data (`datasette.json`); a query's
 column names and fixed words are catalogue keys written `"{key}"` or `'{key}'` in its SQL, filled
@@ -24,6 +24,14 @@ import regex
 from pipeline.i18n import catalogue, language, say
 from pipeline.outputs.browse_tables import fts_name, search_tables
 from pipeline.outputs.files import write_atomic
+from pipeline.outputs.labels import (
+    code_meaning,
+    code_values,
+    column_description,
+    column_label,
+    table_description,
+    table_title,
+)
 from pipeline.outputs.tables import TABLES
 
 METADATA_FILE = "datasette-metadata.json"
@@ -64,18 +72,26 @@ def browsable_tables(connection: sqlite3.Connection) -> list[str]:
     return sorted(names, key=lambda name: TABLES.index(name) if name in TABLES else len(TABLES))
 
 
-def column_description(table: str, column: str) -> str:
-    label = words(f"col.{table}.{column}", column)
-    description = words(f"coldesc.{table}.{column}", "")
-    return f"{label}: {description}" if description else label
+def column_text(table: str, column: str) -> str:
+    """Label — description, then the code values explained: Datasette shows a column's description,
+    not a label. A column of the database alone (`id`, `document_id`) is described once, as `any`."""
+    label, description = column_label(table, column), column_description(table, column)
+    if label == column:
+        label, description = column_label("any", column), column_description("any", column)
+    text = f"{label} — {description}" if description else label
+    codes = code_values().get(column, [])
+    if not codes:
+        return text
+    meanings = "; ".join(f"{value} = {code_meaning(column, value)}" for value in codes)
+    return f"{text.rstrip('.')}. {say('datasette_code_values', values=meanings)}"
 
 
 def table_metadata(connection: sqlite3.Connection, table: str) -> dict[str, Any]:
     columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
     entry: dict[str, Any] = {
-        "title": words(f"table.{table}", table),
-        "description": words(f"tabledesc.{table}", ""),
-        "columns": {column: column_description(table, column) for column in columns},
+        "title": table_title(table),
+        "description": table_description(table),
+        "columns": {column: column_text(table, column) for column in columns},
     }
     if table in settings()["label_columns"]:
         entry["label_column"] = settings()["label_columns"][table]
