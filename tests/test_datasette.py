@@ -170,3 +170,10 @@ def test_browse_without_a_run_says_what_to_run(tmp_path: Path) -> None:
     result = kehoach("browse", tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == say("browse_no_database", database=tmp_path / "kehoach.sqlite", folder=tmp_path)
+
+
+def test_a_busy_port_is_refused_in_words(served: Served) -> None:
+    port = urllib.parse.urlsplit(served.url).port  # the running Datasette holds it
+    result = kehoach("browse", served.out, "--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr.strip() == say("browse_port_busy", port=port)
