@@ -210,6 +210,10 @@ def test_formats_that_disagree_are_named_with_their_counts():
     assert row["formats"] == "docx, txt"
     assert row["format_differences"] == f"chỉ tiêu: docx {len(docx_result.targets)}, txt {len(txt.targets)}"
     assert row["n_targets"] == len(docx_result.targets), "the row shows the first format's figures"
+    docx_result.metadata.number = "99/KH-UBND"
+    assert summary_row([txt, docx_result])["format_differences"].endswith(
+        f"; số hiệu: docx 99/KH-UBND, txt {txt.metadata.number}"
+    )
 
 
 def test_year_columns_come_from_the_data():

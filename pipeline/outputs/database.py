@@ -162,6 +162,8 @@ def write_summary(connection: sqlite3.Connection, results: list[PlanResult], cou
     """The `summary` table made again from every result: one row per plan id, a column per year."""
     rows = [{key: visible(value, counts) for key, value in row.items()} for row in summary_rows(results)]
     columns = table_columns("summary", rows)
+    if not connection.in_transaction:  # every document unchanged: still one transaction, never no summary
+        connection.execute("BEGIN")
     connection.execute("DROP TABLE IF EXISTS summary")
     connection.execute(
         "CREATE TABLE summary (id INTEGER PRIMARY KEY, "

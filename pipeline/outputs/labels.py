@@ -25,7 +25,7 @@ def _said(key: str, fallback: str, **values: object) -> str:
     return say(key, **values) if key in catalogue() else fallback
 
 
-def _column_key(table: str, column: str) -> tuple[str, dict[str, str]]:
+def _column_key(column: str) -> tuple[str, dict[str, str]]:
     """The catalogue key part of a column: a per-year column is one pattern with its year."""
     year = YEAR_COLUMN_PATTERN.match(column)
     return (YEAR_KEY, {"year": year.group(1)}) if year else (column, {})
@@ -40,12 +40,12 @@ def table_description(table: str) -> str:
 
 
 def column_label(table: str, column: str) -> str:
-    key, values = _column_key(table, column)
+    key, values = _column_key(column)
     return _said(f"col.{table}.{key}", column, **values)
 
 
 def column_description(table: str, column: str) -> str:
-    key, values = _column_key(table, column)
+    key, values = _column_key(column)
     return _said(f"coldesc.{table}.{key}", "", **values)
 
 

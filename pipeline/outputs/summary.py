@@ -98,24 +98,23 @@ def in_format_order(results: list[PlanResult]) -> list[PlanResult]:
 
 
 def format_differences(results: list[PlanResult]) -> str | None:
-    """Where the formats of one plan disagree, in words: 'chỉ tiêu: txt 47, docx 45; ngày: …'."""
+    """Where the formats of one plan disagree, in words: 'chỉ tiêu: docx 45, txt 47; ngày: …'."""
     if len(results) < 2:
         return None
-    parts = []
-    for kind in RECORD_KINDS:
-        values = [(r.format, len(getattr(r, kind))) for r in results]
-        if len({v for _, v in values}) > 1:
-            parts.append(say("summary_difference", what=say(f"table.{kind}").lower(), values=_listing(values)))
-    for field in COMPARED_METADATA:
-        values = [(r.format, getattr(r.metadata, field)) for r in results]
-        if len({v for _, v in values}) > 1:
-            listing = _listing([(f, v if v is not None else "—") for f, v in values])
-            parts.append(say("summary_difference", what=say(f"col.summary.{field}").lower(), values=listing))
+    compared = [(say(f"table.{kind}"), [len(getattr(r, kind)) for r in results]) for kind in RECORD_KINDS]
+    compared += [
+        (say(f"col.summary.{name}"), [getattr(r.metadata, name) for r in results]) for name in COMPARED_METADATA
+    ]
+    parts = [
+        say("summary_difference", what=what.lower(), values=_listing([r.format for r in results], values))
+        for what, values in compared
+        if len(set(values)) > 1
+    ]
     return "; ".join(parts) or None
 
 
-def _listing(values: list[tuple[str, Any]]) -> str:
-    return ", ".join(f"{fmt} {value}" for fmt, value in values)
+def _listing(formats: list[str], values: list[Any]) -> str:
+    return ", ".join(f"{fmt} {'—' if value is None else value}" for fmt, value in zip(formats, values, strict=True))
 
 
 def summary_row(results: list[PlanResult]) -> dict[str, Any]:

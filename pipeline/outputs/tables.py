@@ -1,10 +1,13 @@
 """Flatten `PlanResult`s into the tables staff open in Excel and the database holds.
 
-One row per record, with the document it belongs to, its quote, its section and where it stands in
-the original file (page, paragraph or line, table cell), then every field of the record. The column
-lists are derived from the pydantic models, so a field added to a record appears in every output
-without touching this module. Every cell passes `cells.visible`, so that CSV, XLSX and SQLite hold
-the same text (control characters shown, not fatal).
+`summary` has one row per plan (see `summary`); `documents` one per file; the record tables one per
+record, with the plan it belongs to, its quote and every field of the record, its section and where
+it stands in the original file (`place` in words, then the file and the location numbers, counted
+from 1). Identifying columns come first and machine ones last, so that a sheet reads and prints from
+the left. The column lists are derived from the pydantic models, so a field added to a record
+appears in every output without touching this module; a field named like an SQL keyword gets a
+column name that is not one (`COLUMN_OF_FIELD`). Every cell passes `cells.visible`, so that CSV,
+XLSX and SQLite hold the same text (control characters shown, not fatal).
 """
 
 from __future__ import annotations
