@@ -16,6 +16,7 @@ import signal
 import sys
 
 from pipeline import cli_parser
+from pipeline.browse import add_browse_parser, browse_command
 from pipeline.cli_parser import Parser
 from pipeline.errors import RunError, for_terminal
 from pipeline.i18n import LANGUAGES, say, set_language
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--max-size", type=_positive("max-size"), default=None, metavar="MB", help=say("cli.show.max_size")
     )
+    add_browse_parser(sub)
     return parser
 
 
@@ -167,6 +169,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from pipeline.audit.command import audit_command
 
         return audit_command(args)
+    if args.command == "browse":
+        return browse_command(args)
     return 2
 
 

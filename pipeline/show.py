@@ -83,7 +83,7 @@ def render(document: Document, out: TextIO) -> None:
     for table in document.tables:
         line = say(
             "show.table",
-            table=describe_place(SourceLocation(table=table.index)),
+            table=describe_place(SourceLocation(table_no=table.index + 1)),  # table.index counts from 0
             rows=len(table.rows),
             section=table.section or say("show.no_section"),
             title=_clip(table.title or "", 60),

@@ -31,6 +31,8 @@ from run_helpers import (
 )
 
 from pipeline.cli import main
+from pipeline.outputs.spreadsheets import sheet_title
+from pipeline.outputs.tables import COLUMNS
 
 SECOND = PLANS / "thanh-son_22-KH-DU_2025.txt"
 
@@ -108,8 +110,8 @@ def test_every_output_describes_every_file_run_into_the_folder(tmp_path, capsys)
     expected = {str(folder / "a.txt"), str(folder / "b.txt")}
     with (out / "documents.csv").open(encoding="utf-8-sig", newline="") as stream:
         assert {row["source_file"] for row in csv.DictReader(stream)} == expected
-    sheet = load_workbook(out / "kehoach.xlsx")["documents"]
-    column = [c.value for c in sheet[1]].index("source_file")
+    sheet = load_workbook(out / "kehoach.xlsx")[sheet_title("documents")]
+    column = COLUMNS["documents"].index("source_file")
     assert {row[column] for row in sheet.iter_rows(min_row=2, values_only=True)} == expected
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert {json.loads(line)["source"] for line in lines} == expected

@@ -8,8 +8,7 @@ import pytest
 
 from pipeline.document import Document
 from pipeline.ingest import read_document
-from pipeline.models import SourceLocation
-from pipeline.raw import RawBlock, RawDocument
+from pipeline.raw import RawBlock, RawDocument, RawPlace
 from pipeline.structure import _column_role, build_document, heading_match, roman_value
 
 PLANS = Path(__file__).resolve().parent.parent / "corpus" / "plans"
@@ -273,7 +272,7 @@ def test_sections_nest_and_end():
 def test_tables_split_without_repeat_join_and_others_warn():
     def table(index: int, rows: list[list[str]]) -> list[RawBlock]:
         return [
-            RawBlock(text=t, kind="cell", source=SourceLocation(table=index, row=r, column=c))
+            RawBlock(text=t, kind="cell", source=RawPlace(table=index, row=r, column=c))
             for r, row in enumerate(rows)
             for c, t in enumerate(row)
         ]
@@ -293,11 +292,11 @@ def test_tables_split_without_repeat_join_and_others_warn():
 
 def test_vertical_merge_fills_each_row():
     blocks = [
-        RawBlock(text="Nhóm", kind="cell", source=SourceLocation(table=0, row=0, column=0)),
-        RawBlock(text="Nội dung", kind="cell", source=SourceLocation(table=0, row=0, column=1)),
-        RawBlock(text="Hạ tầng", kind="cell", source=SourceLocation(table=0, row=1, column=0), row_span=2),
-        RawBlock(text="Cáp quang", kind="cell", source=SourceLocation(table=0, row=1, column=1)),
-        RawBlock(text="Sóng 5G", kind="cell", source=SourceLocation(table=0, row=2, column=1)),
+        RawBlock(text="Nhóm", kind="cell", source=RawPlace(table=0, row=0, column=0)),
+        RawBlock(text="Nội dung", kind="cell", source=RawPlace(table=0, row=0, column=1)),
+        RawBlock(text="Hạ tầng", kind="cell", source=RawPlace(table=0, row=1, column=0), row_span=2),
+        RawBlock(text="Cáp quang", kind="cell", source=RawPlace(table=0, row=1, column=1)),
+        RawBlock(text="Sóng 5G", kind="cell", source=RawPlace(table=0, row=2, column=1)),
     ]
     doc = build_document(RawDocument(path="t", format="docx", blocks=blocks), "t")
     rows = doc.tables[0].rows
@@ -315,12 +314,8 @@ def test_tail_laid_out_in_a_table_is_not_a_data_table():
         RawBlock(text="KẾ HOẠCH"),
         RawBlock(text="I. MỤC TIÊU"),
         RawBlock(text="Nội dung."),
-        RawBlock(
-            text="Nơi nhận:\n- Như trên;\n- Lưu VT.", kind="cell", source=SourceLocation(table=0, row=0, column=0)
-        ),
-        RawBlock(
-            text="T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn A", kind="cell", source=SourceLocation(table=0, row=0, column=1)
-        ),
+        RawBlock(text="Nơi nhận:\n- Như trên;\n- Lưu VT.", kind="cell", source=RawPlace(table=0, row=0, column=0)),
+        RawBlock(text="T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn A", kind="cell", source=RawPlace(table=0, row=0, column=1)),
     ]
     doc = build_document(RawDocument(path="t", format="docx", blocks=blocks), "t")
     assert doc.tables == []

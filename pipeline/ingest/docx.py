@@ -34,8 +34,7 @@ from lxml import etree
 
 from pipeline.errors import EmptyDocumentError, LegacyDocFormatError, UnreadableDocumentError
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, refuse_unsure
-from pipeline.models import SourceLocation
-from pipeline.raw import RawBlock, RawDocument
+from pipeline.raw import RawBlock, RawDocument, RawPlace
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -394,7 +393,7 @@ def _table_blocks(tbl: etree._Element, index: int, ctx: _Context) -> list[RawBlo
             block = RawBlock(
                 text=_cell_text(tc, ctx),
                 kind="cell",
-                source=SourceLocation(table=index, row=row_index, column=column),
+                source=RawPlace(table=index, row=row_index, column=column),
                 col_span=span,
             )
             blocks.append(block)
@@ -481,7 +480,7 @@ def _layout_blocks(grid: list[list[etree._Element]], tbl: etree._Element, index:
                 style, label = _paragraph_style(p, ctx)
                 text = _labelled(label, _paragraph_text(p, ctx))
                 if text:
-                    source = SourceLocation(table=index, row=row_of.get(id(tc), 0), column=column)
+                    source = RawPlace(table=index, row=row_of.get(id(tc), 0), column=column)
                     blocks.append(RawBlock(text=text, style=style, source=source))
     return blocks
 
@@ -498,7 +497,7 @@ def _body_blocks(body: etree._Element, ctx: _Context) -> list[RawBlock]:
                 style, label = _paragraph_style(child, ctx)
                 text = _labelled(label, _paragraph_text(child, ctx))
                 if text:
-                    blocks.append(RawBlock(text=text, style=style, source=SourceLocation(paragraph=paragraph_index)))
+                    blocks.append(RawBlock(text=text, style=style, source=RawPlace(paragraph=paragraph_index)))
                 paragraph_index += 1
             elif child.tag == _TBL:
                 grid = _layout_grid(child)

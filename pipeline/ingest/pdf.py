@@ -39,8 +39,8 @@ from pipeline.errors import (
     ImageOnlyPdfError,
     UnreadableDocumentError,
 )
-from pipeline.models import DocWarning, SourceLocation
-from pipeline.raw import RawBlock, RawDocument
+from pipeline.models import DocWarning
+from pipeline.raw import RawBlock, RawDocument, RawPlace
 
 THIN = 2.5  # points: a ruling line is at most this thick
 TOUCH = 3.0  # points: how close two lines must come to count as joined
@@ -550,7 +550,7 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
             if is_edge and (
                 PAGE_NUMBER.match(line.text) or (len(pages) >= 2 and edge_counts[_edge_key(line.text)] >= repeat_min)
             ):
-                furniture.append(RawBlock(text=line.text, source=SourceLocation(page=page.number)))
+                furniture.append(RawBlock(text=line.text, source=RawPlace(page=page.number)))
             else:
                 keep.append(line)
         page.lines = keep
@@ -626,9 +626,7 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
             if _continues(open_paragraph, group, left, right, page.number):
                 blocks[-1].text += "\n" + text  # a paragraph running on from the previous page
             else:
-                blocks.append(
-                    RawBlock(text=text, style="bold" if bold else None, source=SourceLocation(page=page.number))
-                )
+                blocks.append(RawBlock(text=text, style="bold" if bold else None, source=RawPlace(page=page.number)))
             open_paragraph = (page.number, group[-1])
     if not any(block.text.strip() for block in blocks):
         raise EmptyDocumentError(path, "pdf_no_body")
@@ -700,7 +698,7 @@ def _emit_table(table: _Table, open_table: _OpenTable, page: int, blocks: list[R
             block = RawBlock(
                 text=texts[id(cell)],
                 kind="cell",
-                source=SourceLocation(page=page, table=open_table.index, row=open_table.rows, column=cell.column),
+                source=RawPlace(page=page, table=open_table.index, row=open_table.rows, column=cell.column),
                 row_span=cell.row_span,
                 col_span=cell.col_span,
             )

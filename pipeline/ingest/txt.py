@@ -17,8 +17,8 @@ import regex
 from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
 from pipeline.i18n import say
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, legacy_view, refuse_unsure
-from pipeline.models import DocWarning, SourceLocation
-from pipeline.raw import RawBlock, RawDocument
+from pipeline.models import DocWarning
+from pipeline.raw import RawBlock, RawDocument, RawPlace
 from pipeline.reflow import WrapWidth, continues
 
 
@@ -113,7 +113,7 @@ def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[Raw
     def flush() -> None:
         nonlocal paragraph
         if paragraph:
-            blocks.append(RawBlock(text="\n".join(paragraph), source=SourceLocation(line=paragraph_line)))
+            blocks.append(RawBlock(text="\n".join(paragraph), source=RawPlace(line=paragraph_line)))
             paragraph = []
 
     for number, line in enumerate(lines, start=1):
@@ -131,7 +131,7 @@ def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[Raw
                     RawBlock(
                         text=cell.strip(),
                         kind="cell",
-                        source=SourceLocation(line=number, table=table_index, row=row_index, column=column),
+                        source=RawPlace(line=number, table=table_index, row=row_index, column=column),
                     )
                 )
             row_index += 1
