@@ -49,6 +49,7 @@ _COLUMN_ROLES = {"lead": "lead", "support": "support", "collector": "lead"}
 _TEXT_COLUMNS = {"content"}
 _TCTH = "tổ chức thực hiện"
 _CLAUSE_END = regex.compile(r"[.;:!?\n]")
+_ASSIGNING_PARENTHESIS = regex.compile(r"\(\s*giao\s*$")
 
 
 @dataclass(frozen=True)
@@ -416,13 +417,20 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
             # advised or told to check others ("tham mưu X kiểm tra", "giao X giám sát"): oversight;
             # told to coordinate ("đề nghị X phối hợp …"): support
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
-            if cues["oversight_work"].match(right):
+            if cues["oversight_work"].match(right) or _assigns_a_check(fold, region[0], left):
                 role = "oversight"
             elif cues["support_work"].match(right):
                 role = "support"
         if role:
             out.extend((m, role) for m in group)
     return out
+
+
+def _assigns_a_check(fold: str, start: int, left: str) -> bool:
+    """A parenthesis that assigns the item it closes ("2. Kiểm tra việc … (Giao Ủy ban Kiểm tra Đảng ủy chủ
+    trì, tham mưu trong quý III/2026)"): the work is the item's opening words, so a body given an
+    inspection or supervision is `oversight` of it (gold: the role follows the work assigned)."""
+    return bool(_ASSIGNING_PARENTHESIS.search(left)) and bool(_cues()["oversight_work"].match(fold[start : start + 80]))
 
 
 def _tcth_ranges(document: Document) -> list[tuple[int, int]]:

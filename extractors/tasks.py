@@ -40,6 +40,8 @@ _REPORTING = regex.compile(r"chế độ[^.]*báo cáo|thông tin,? báo cáo")
 _TIME_END = regex.compile(r"[.;)\n]")
 
 
+# The roles of a task's doer: it leads the work, or, where the work is an inspection, oversees it.
+_DOER_ROLES = frozenset({"lead", "oversight"})
 # A recurrence ("định kỳ 6 tháng … báo cáo") or "thường xuyên" says how often, not when the work is done.
 _NOT_COMPLETION = frozenset({"recurring", "ongoing"})
 
@@ -289,7 +291,7 @@ def _item_task(document: Document, block: Block, bodies: ByStart[Body], deadline
     doers = [
         body
         for body in _inside(bodies, block.start, block.end)
-        if body.role == "lead" and _opens_clause(fold, block.start, body.span[0])
+        if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0])
     ]
     assigned = doers[0].span[0] if doers else block.start
     label = _time_label(document, [block])

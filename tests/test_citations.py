@@ -650,7 +650,7 @@ def test_a_symbol_code_glued_to_its_digits_is_a_short_form(tmp_path: Path) -> No
         ("Căn cứ Hiến pháp năm 2013;", [("hien_phap", None)]),
         ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;", [("luat", None)]),
         ("Căn cứ Luật Dữ liệu ngày 30 tháng 11 năm 2024;", [("luat", "2024-11-30")]),
-        ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;", [("luat", "2015-06-22")]),
+        ("theo Luật Ban hành văn bản quy phạm pháp luật ngày 9 tháng 6 năm 2015;", [("luat", "2015-06-09")]),
         ("theo Luật năm 2020 và Luật Dữ liệu", []),  # a law needs its name, and its date or year
     ],
 )

@@ -238,7 +238,7 @@ def test_a_decision_whose_type_line_was_lost_is_issued_by_the_organisation_its_h
     text = (
         "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 21/QĐ-UBND | Lâm Thảo, ngày 3 tháng 4 năm 2025 |\n"
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM THẢO\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
-        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.\n"
+        "Điều 1. Ban hành Kế hoạch số hóa hồ sơ kèm theo Quyết định này.\n"
     )
     path = tmp_path / "qd.txt"
     path.write_text(text, encoding="utf-8")

@@ -424,6 +424,6 @@ def test_the_head_of_a_decision_ends_at_its_enacting_line():
         "Căn cứ Luật Tổ chức chính quyền địa phương;",
         "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ,",
         "QUYẾT ĐỊNH:",
-        "Điều Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.",
+        "Điều Ban hành Kế hoạch số hóa hồ sơ năm 2026 kèm theo Quyết định này.",
     )
     assert [b.role for b in doc.blocks][-2:] == ["basis", "paragraph"]

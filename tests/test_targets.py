@@ -327,7 +327,7 @@ def test_an_age_bracket_qualifies_the_population_it_is_no_target(tmp_path: Path,
     [
         ("chuyển đổi số trên địa bàn xã năm 2026", "2. Mục tiêu cụ thể", "2026"),
         ("chuyển đổi số giai đoạn 2026 - 2030 và những năm tiếp theo", "2. Mục tiêu cụ thể", "2030"),
-        ("thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030", "2. Mục tiêu cụ thể", "2030"),
+        ("thực hiện Nghị quyết Đại hội Đảng bộ phường lần thứ II, nhiệm kỳ 2025-2030", "2. Mục tiêu cụ thể", "2030"),
         ("chuyển đổi số năm 2026", "2. Mục tiêu cụ thể đến năm 2030", "2030"),  # the heading is nearer
         ("chuyển đổi số trên địa bàn xã", "2. Mục tiêu cụ thể", None),
     ],
