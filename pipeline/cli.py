@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 
+from pipeline import i18n
 from pipeline.errors import RunError, for_terminal, say
 
 
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="one document: heading tree, tables, findings and warnings")
     show.add_argument("file")
     show.add_argument("--max-size", type=_positive("max-size"), default=None, metavar="MB", help="largest file read")
+    show.add_argument("--html", default=None, metavar="OUT.html", help=i18n.say("html.option_help"))
     return parser
 
 

@@ -17,6 +17,7 @@ from typing import TextIO
 from extractors import extract_all
 from pipeline.document import Document, Span
 from pipeline.errors import KehoachError, for_terminal
+from pipeline.i18n import say
 from pipeline.ingest import read_document
 from pipeline.models import RECORD_KINDS, Evidence, Metadata, describe_place
 from pipeline.process import doc_id_for
@@ -124,6 +125,11 @@ def show_command(args: argparse.Namespace) -> int:
     except KehoachError as error:
         print(for_terminal(error.message), file=sys.stderr)
         return 1
+    if getattr(args, "html", None):
+        from pipeline.show_html import write_page
+
+        print(say("html.written", path=write_page(document, extract_all(document), Path(args.html))), file=sys.stderr)
+        return 0
     render(document, sys.stdout)
     render_findings(extract_all(document), sys.stdout)
     return 0
