@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--ablation", action="store_true", help="rules alone beside rules + NLP, per kind")
 
     audit = sub.add_parser("audit", help="compare plans against the directives above them")
-    audit.add_argument("paths", nargs="+", metavar="PATH")
+    audit.add_argument("paths", nargs="*", metavar="PATH")
+    audit.add_argument("--from", dest="from_run", default=None, metavar="DIR", help=i18n.say("audit.from_help"))
     audit.add_argument("--against", default="auto", help="57-NQ/TW, 02-KH/BCĐTW or auto (default)")
     audit.add_argument("--out", default="outputs/audit")
     audit.add_argument("--profile", default=None, help="a directive profile file to use or build")

@@ -2,7 +2,10 @@
 
 Runs the pipeline on the plans (the same resumable batch as `kehoach run`, into DIR/run, so a
 second audit of the same files reuses their results), audits them against the directive profiles
-and writes findings.json, findings.csv and report.html into DIR.
+and writes findings.json, findings.csv and report.html into DIR, with each plan's own page
+(`show --html`) under DIR/plans/. `--from RUN` audits what a finished `kehoach run` wrote into RUN
+(its per-document JSON), processing nothing again: a province runs its plans once and audits them
+as often as it likes.
 
 `--profile FILE` adds a directive profile: a profile .json is used as it is; a directive's own
 text (.txt, .docx, .pdf) is read by the extractors into a profile, which is saved under
@@ -22,6 +25,7 @@ from pipeline.audit.models import AuditReport
 from pipeline.audit.report import REPORT_HTML, write_report
 from pipeline.batch import BatchSummary, run_batch
 from pipeline.errors import KehoachError
+from pipeline.i18n import say
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.models import PlanResult
 from pipeline.outputs.files import write_atomic
@@ -43,6 +47,39 @@ def load_results(run_dir: Path, summary: BatchSummary) -> tuple[list[PlanResult]
         elif outcome.error_code:
             errors.append({"source_file": outcome.path, "error": outcome.error_code, "message": outcome.message or ""})
     results.sort(key=lambda r: (r.doc_id, r.source or ""))  # workers finish in any order; the report must not
+    return results, errors
+
+
+def load_run(run_dir: Path) -> tuple[list[PlanResult], list[dict[str, str]]]:
+    """The results and errors of a finished `kehoach run` into `run_dir`, read from its files (nothing
+    is processed again): the manifest names every file's latest result or error; without a manifest,
+    every docs/*.json. Raises ValueError (a usage error) for a folder no run wrote."""
+    docs = run_dir / "docs"
+    if not docs.is_dir() and (run_dir / RUN_DIR / "docs").is_dir():  # the out folder of an earlier audit
+        return load_run(run_dir / RUN_DIR)
+    if not docs.is_dir():
+        raise ValueError(say("audit.from_missing", path=run_dir))
+    results: list[PlanResult] = []
+    errors: list[dict[str, str]] = []
+    manifest_path = run_dir / "manifest.json"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else None
+    except (OSError, ValueError):
+        manifest = None
+    if isinstance(manifest, dict):
+        for path, entry in manifest.items():
+            if not isinstance(entry, dict):
+                continue
+            if entry.get("output") and (run_dir / entry["output"]).is_file():
+                results.append(PlanResult.model_validate_json((run_dir / entry["output"]).read_text(encoding="utf-8")))
+            elif entry.get("error_code"):
+                errors.append(
+                    {"source_file": path, "error": entry["error_code"], "message": entry.get("message") or ""}
+                )
+    else:
+        for path in sorted(docs.glob("*.json")):
+            results.append(PlanResult.model_validate_json(path.read_text(encoding="utf-8")))
+    results.sort(key=lambda r: (r.doc_id, r.source or ""))
     return results, errors
 
 
@@ -100,6 +137,10 @@ def print_report_summary(report: AuditReport, paths: list[Path]) -> None:
 
 
 def audit_command(args) -> int:
+    from_run = getattr(args, "from_run", None)
+    if not args.paths and not from_run:
+        print(f"kehoach audit: {say('audit.paths_or_from')}", file=sys.stderr)
+        return 2
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         print(f"kehoach audit: no such file or folder: {', '.join(missing)}", file=sys.stderr)
@@ -124,8 +165,16 @@ def audit_command(args) -> int:
 
     from pipeline.audit.engine import audit
 
-    summary = run_batch(args.paths, out / RUN_DIR, progress=not getattr(args, "no_progress", False), formats=["json"])
-    results, errors = load_results(out / RUN_DIR, summary)
+    if from_run:
+        try:
+            results, errors = load_run(Path(from_run))
+        except ValueError as error:
+            print(f"kehoach audit: --from {from_run}: {error}", file=sys.stderr)
+            return 2
+    else:
+        progress = not getattr(args, "no_progress", False)
+        summary = run_batch(args.paths, out / RUN_DIR, progress=progress, formats=["json"])
+        results, errors = load_results(out / RUN_DIR, summary)
     if not results:
         reason = "every file failed" if errors else "no .txt, .docx or .pdf file found"
         print(f"kehoach audit: nothing to audit ({reason})", file=sys.stderr)
@@ -134,6 +183,6 @@ def audit_command(args) -> int:
         return 1
     report = audit(results, against=args.against, extra_profiles=extra or None)
     report.errors[:0] = errors
-    paths = write_report(report, out)
+    paths = write_report(report, out, results)
     print_report_summary(report, paths)
     return 0

@@ -504,8 +504,9 @@ def _warning_message(result: PlanResult, w: DocWarning) -> str:
 def _header_lints(result: PlanResult) -> list[Finding]:
     meta = result.metadata
     header = Quote(
-        text=f"header as read: number={meta.number or '—'}, symbol={meta.symbol or '—'}, date={meta.date or '—'}",
-        section="header",
+        text=message(
+            "part/header_as_read", number=meta.number or "—", symbol=meta.symbol or "—", date=vn_date(meta.date) or "—"
+        )
     )
     out: list[Finding] = []
     if not meta.number:

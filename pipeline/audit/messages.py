@@ -86,6 +86,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "part/no_unit": (),
     "part/document": ("type", "number"),
     "part/document_untyped": ("number",),
+    "part/header_as_read": ("number", "symbol", "date"),
 }
 """Every template key, with the named values the engine passes to it (all of them, always)."""
 

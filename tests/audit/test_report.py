@@ -115,13 +115,13 @@ def test_summary_has_a_row_per_plan_with_counts_and_five_clear(
     assert len(rows) == len(report.plans)
     phin_ho = next(r for r in rows if "phin-ho" in r.text_content())
     cells = [c.text_content().strip() for c in phin_ho.xpath("./td")]
-    # directives, problem, warning, info, tasks, then the 5 rõ as met/tasks
-    assert cells[:5] == [DIRECTIVE, "3", "2", "0", "7"]
-    assert cells[5:] == ["7/7", "7/7", "0/7", "5/7", "2/7"]
+    # formats, directives, problem, warning, info, tasks, then the 5 rõ as met/tasks
+    assert cells[:6] == ["docx", DIRECTIVE, "3", "2", "0", "7"]
+    assert cells[6:] == ["7/7", "7/7", "0/7", "5/7", "2/7"]
     assert phin_ho.xpath("./td[contains(@class,'short')]")  # criteria not met by every task are marked
     assert "Kế hoạch chuyển đổi số xã Phìn Hồ năm 2025–2026" in phin_ho.text_content()
     no_tasks = next(r for r in rows if "xuan-hung" in r.text_content())
-    assert [c.text_content() for c in no_tasks.xpath("./td")][4:] == ["0", "–", "–", "–", "–", "–"]
+    assert [c.text_content() for c in no_tasks.xpath("./td")][5:] == ["0", "–", "–", "–", "–", "–"]
 
 
 def test_matrix_rows_cells_legend_and_outlier(report: AuditReport, page: lxml.html.HtmlElement) -> None:
@@ -131,23 +131,23 @@ def test_matrix_rows_cells_legend_and_outlier(report: AuditReport, page: lxml.ht
     assert len(header) == 1 + len(TARGETS)
     assert "≥ 80 % · 2025-12-31" in header[2].text_content()
     rows = tables[0].xpath("./tbody/tr")
-    assert [r.xpath("./th")[0].text_content() for r in rows] == [
-        "tan-phong_45-KH-UBND_2025 (txt)",
+    assert [r.xpath("./th")[0].text_content() for r in rows] == [  # worst first: most targets missing
         "phin-ho_KH-UBND_2025 (docx)",
+        "tan-phong_45-KH-UBND_2025 (txt)",
         "xuan-hung_KH-02_2025 (pdf)",
     ]
     statuses = [[c.get("class").split()[1] for c in r.xpath("./td")] for r in rows]
-    assert statuses[0] == ["st-carried", "st-weakened", "st-carried", "st-missing"]
-    assert statuses[1] == ["st-missing", "st-weakened", "st-missing", "st-not_applicable"]
+    assert statuses[1] == ["st-carried", "st-weakened", "st-carried", "st-missing"]
+    assert statuses[0] == ["st-missing", "st-weakened", "st-missing", "st-not_applicable"]
     outliers = tables[0].xpath(".//td[contains(@class,'outlier')]")
     assert len(outliers) == 1 and "50" in outliers[0].text_content() and "⚑" in outliers[0].text_content()
     legend = page.xpath("//ul[contains(@class,'legend')]")[0].text_content()
     for label in ("Giữ nguyên", "Cao hơn", "Thấp hơn / muộn hơn", "Thiếu", "Không áp dụng"):
         assert label in legend
     # a cell links to the plan's coverage finding for that target
-    link = rows[0].xpath("./td")[1].xpath(".//a/@href")[0]
+    link = rows[1].xpath("./td")[1].xpath(".//a/@href")[0]
     finding = page.get_element_by_id(link[1:])
-    assert "02.dossiers_fully_online" in finding.text_content() and "60%" in finding.text_content()
+    assert finding.get("data-target") == "02.dossiers_fully_online" and "60%" in finding.text_content()
 
 
 def test_matrix_scrolls_sideways_in_its_own_region(page: lxml.html.HtmlElement) -> None:
@@ -160,11 +160,11 @@ def test_matrix_scrolls_sideways_in_its_own_region(page: lxml.html.HtmlElement) 
 def test_chart_has_a_bar_segment_per_status_count(report: AuditReport, page: lxml.html.HtmlElement) -> None:
     svg = page.xpath("//section[@id='chart']//*[local-name()='svg']")[0]
     titles = [t.text_content() for t in svg.xpath(".//*[local-name()='rect']/*[local-name()='title']")]
-    assert "tan-phong_45-KH-UBND_2025 (txt): 2 giữ nguyên" in titles
-    assert "phin-ho_KH-UBND_2025 (docx): 2 thiếu" in titles
-    assert "xuan-hung_KH-02_2025 (pdf): 1 cao hơn" in titles
+    assert "tan-phong_45-KH-UBND_2025: 2 giữ nguyên" in titles
+    assert "phin-ho_KH-UBND_2025: 2 thiếu" in titles
+    assert "xuan-hung_KH-02_2025: 1 cao hơn" in titles
     counts = dict(status_counts(report))
-    assert counts["phin-ho_KH-UBND_2025 (docx)"]["not_applicable"] == 1  # counted, but not drawn as a bar
+    assert counts["phin-ho_KH-UBND_2025"]["not_applicable"] == 1  # counted, but not drawn as a bar
     assert not any("không áp dụng" in t for t in titles)
 
 
