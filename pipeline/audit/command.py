@@ -127,13 +127,18 @@ def known_directive(against: str, extra: list[Path]) -> str | None:
 def print_report_summary(report: AuditReport, paths: list[Path]) -> None:
     severity = Counter(f.severity for plan in report.plans for f in plan.findings)
     html = next((p for p in paths if p.name == REPORT_HTML), paths[-1])
-    print(
-        f"kehoach audit: {len(report.plans)} plans, {len(report.matrices)} peer matrices, "
-        f"{severity['problem']} problems, {severity['warning']} warnings, {severity['info']} notes"
-        + (f", {len(report.errors)} errors" if report.errors else "")
-        + f" → {html}",
-        file=sys.stderr,
+    line = say(
+        "audit.summary_line",
+        plans=len({plan.doc_id for plan in report.plans}),
+        files=len(report.plans),
+        matrices=len(report.matrices),
+        problems=severity["problem"],
+        warnings=severity["warning"],
+        notes=severity["info"],
+        errors=say("audit.summary_errors", n=len(report.errors)) if report.errors else "",
+        path=html,
     )
+    print(f"kehoach audit: {line}", file=sys.stderr)
 
 
 def audit_command(args) -> int:

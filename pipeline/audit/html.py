@@ -79,7 +79,8 @@ def describe_target(target: dict) -> str:
 
 KIND_HEADINGS: dict[str, str] = {k: say(f"audit.kind.{k}") for k in ("coverage", "lint", "five_clear")}
 FOLD_ABOVE = 10
-"""With more plans than this, each plan's list of quotes starts folded (a link to a quote unfolds it)."""
+"""With more plans than this, each plan's findings start folded (a link to one unfolds it): a hundred
+and fifty plans' findings unfolded are a page of three hundred thousand pixels."""
 
 
 def code_label(code: str) -> str:
@@ -515,7 +516,7 @@ def _plan_block(group: PlanGroup, anchors: Anchors, links: PlanLinks, fold: bool
                     len(quotes) + 1,
                     j,
                     finding.directive,
-                    link_of(quote.span) if link_of else None,
+                    link_of(quote.span) if link_of and quote.span else None,
                 )
             )
     # one list per kind, numbered on from the previous one, so "phát hiện 7" is the 7th on the page
@@ -531,18 +532,21 @@ def _plan_block(group: PlanGroup, anchors: Anchors, links: PlanLinks, fold: bool
     if page and page(None):
         facts.append(f'<a class="plan-page" href="{e(page(None))}">{e(say("audit.open_plan_page"))}</a>')
     plan = group.shown
+    body = (items or "<p class=muted>Không có phát hiện.</p>") + (
+        f'<details class="evidence" open><summary>Trích dẫn ({len(quotes)})</summary>'
+        f'<ol class="quotes">{"".join(quotes)}</ol></details>'
+        if quotes
+        else ""
+    )
+    if fold and findings:  # a link into it (from the matrix, a hash) unfolds it
+        summary = say("audit.plan_findings", n=len(findings), quotes=len(quotes))
+        body = f'<details class="plan-body"><summary>{e(summary)}</summary>{body}</details>'
     return (
         f'<article id="{plan_id}" class="plan" aria-labelledby="{plan_id}-h">'
         f'<h3 id="{plan_id}-h">{e(group.label)}</h3>'
         + (f'<p class="title">{e(plan.title)}</p>' if plan.title else "")
         + f'<p class="facts">{" · ".join(facts)}</p>'
-        + (items or "<p class=muted>Không có phát hiện.</p>")
-        + (
-            f'<details class="evidence"{"" if fold else " open"}><summary>Trích dẫn ({len(quotes)})</summary>'
-            f'<ol class="quotes">{"".join(quotes)}</ol></details>'
-            if quotes
-            else ""
-        )
+        + body
         + "</article>"
     )
 
@@ -563,6 +567,7 @@ def _findings(groups: list[PlanGroup], anchors: Anchors, links: PlanLinks) -> st
     return (
         '<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Phát hiện theo kế hoạch</h2>'
         + _filter_controls(groups)
+        + (f'<p class="hint">{e(say("audit.plans_folded"))}</p>' if fold else "")
         + "".join(blocks)
         + "</section>"
     )
@@ -675,7 +680,7 @@ h4.group .n{color:var(--muted);font-weight:400}
 .finding .meta{margin:2px 0;font-size:13px;color:var(--muted)}
 .finding.hidden{display:none}
 .to-quote{margin-right:10px}
-.evidence summary{cursor:pointer;font-weight:600;margin:6px 0}
+.evidence summary,.plan-body>summary{cursor:pointer;font-weight:600;margin:6px 0}
 .quotes{padding-left:22px}
 .quote{margin:0 0 10px}
 .quote blockquote{margin:0;padding:6px 12px;background:#f3f6f9;border-left:4px solid var(--accent);

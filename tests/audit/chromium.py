@@ -107,12 +107,20 @@ def save_screenshot(driver: webdriver.Chrome, path: Path, until: str | None = No
 
 def set_viewport(driver: webdriver.Chrome, width: int, height: int) -> None:
     """The page's viewport exactly `width` × `height` CSS pixels, as a phone or a laptop shows it (a
-    window cannot be made narrower than about 500 px; the device metrics can)."""
+    window cannot be made narrower than about 500 px; the device metrics can). Not Chrome's "mobile"
+    emulation: it widens the layout viewport past `width` and misplaces WebDriver's clicks."""
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
     )
 
 
 def clear_viewport(driver: webdriver.Chrome) -> None:
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def in_chromium(test):
+    """A decorator: the test needs the browser (it skips, saying why, where there is none)."""
+    for mark in needs_chromium:
+        test = mark(test)
+    return test
