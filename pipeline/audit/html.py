@@ -199,6 +199,9 @@ def _sort_head(label_html: str, first: str = "asc", classes: str = "", title: st
     )
 
 
+UNKNOWN_DIRECTIVE = "<span class=muted>không xác định</span>"
+
+
 def _summary(groups: list[PlanGroup], anchors: Anchors) -> str:
     head = (
         "<thead><tr>"
@@ -220,7 +223,7 @@ def _summary(groups: list[PlanGroup], anchors: Anchors) -> str:
             + (f'<div class="title" title="{e(plan.title)}">{e(plan.title)}</div>' if plan.title else "")
             + "</th>",
             f'<td class="formats">{e(", ".join(group.formats))}</td>',
-            f"<td>{e(', '.join(group.directives)) or '<span class=muted>không xác định</span>'}</td>",
+            f'<td class="directives">{e(", ".join(group.directives)) or UNKNOWN_DIRECTIVE}</td>',
             *(
                 f'<td class="num" data-sort="{severity.get(s, 0)}"><span class="count sev-{s}'
                 f'{" zero" if not severity.get(s) else ""}">{severity.get(s, 0)}</span></td>'
@@ -623,6 +626,7 @@ tbody th{font-weight:600;background:#fafbfc}
 .num{text-align:right;white-space:nowrap}
 .summary tbody th{min-width:260px}
 .summary .formats{white-space:nowrap;color:var(--muted)}
+.summary .directives{white-space:nowrap}
 .summary .title{font-weight:400;color:var(--muted);font-size:13px;max-width:460px;display:-webkit-box;
 -webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 thead th.num{white-space:normal;min-width:4.5em}
@@ -695,11 +699,11 @@ footer{padding:0 28px 24px;color:var(--muted);font-size:13px}
 header{padding:12px 14px 8px}header h1{font-size:20px}
 main{padding:4px 8px 16px}section{padding:10px 10px;margin:12px 0}
 th,td{padding:5px 6px}
-.summary tbody th{min-width:0;width:9em;max-width:9em;overflow-wrap:anywhere;font-size:13px}
+.summary tbody th{min-width:10.5em;width:10.5em;max-width:10.5em;overflow-wrap:anywhere;font-size:13px;line-height:1.35}
 .summary .title{display:none}
 .summary tbody th,.summary thead th:first-child{position:sticky;left:0;z-index:1;border-right:2px solid var(--line)}
 .summary thead th:first-child{z-index:3}
-.matrix tbody th,.matrix .corner{width:8em;max-width:8em;font-size:12px}
+.matrix tbody th,.matrix .corner{width:9.5em;max-width:9.5em;font-size:12px;line-height:1.35}
 .matrix thead th{min-width:96px}
 footer{padding:0 14px 20px}}
 @media print{header{background:none;color:#000}header nav{display:none}.scroll{overflow:visible;max-height:none}}
