@@ -63,12 +63,12 @@ def e(value: object) -> str:
 
 
 def code_label(name: str, value: str) -> str:
-    """A code value in words: a body's role from this page's legend, any other from the tables'
-    catalogue (`code.<field>.<value>`, pipeline/i18n/columns.json) where it explains it, else as is."""
-    if name == "role" and value in ROLES:
-        return say(f"html.role.{value}")
-    key = f"code.{name}.{value}"
-    return say(key) if key in catalogue() else value
+    """A code value in words: from the tables' catalogue (`code.<field>.<value>`, pipeline/i18n/columns.json)
+    where it explains it, else from this page's own words (`html.role.lead`, `html.relation.basis`), else as is."""
+    for key in (f"code.{name}.{value}", f"html.{name}.{value}"):
+        if key in catalogue():
+            return say(key)
+    return value
 
 
 def deadline_words(spec: DeadlineSpec | Mapping[str, Any]) -> str:

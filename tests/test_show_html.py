@@ -11,6 +11,7 @@ tests/audit/test_plan_pages.py.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import lxml.html
@@ -19,6 +20,7 @@ from plan_builders import HEAD, TAIL
 
 from pipeline.cli import main
 from pipeline.highlight import Mark, mark_up
+from pipeline.i18n import catalogue
 from pipeline.models import RECORD_KINDS
 from pipeline.process import load_document, process_file
 from pipeline.show_html import SINGULAR, anchor_for_span, record_anchor, records_of
@@ -146,3 +148,29 @@ def test_show_html_refuses_what_show_refuses(tmp_path: Path, capsys: pytest.Capt
     empty.write_bytes(b"")
     assert main(["show", str(empty), "--html", str(tmp_path / "x.html")]) == 1
     assert not (tmp_path / "x.html").exists()
+
+
+CODES = {
+    "implements",
+    "basis",
+    "mentions",
+    "replaces",
+    "lead",
+    "support",
+    "oversight",
+    "report_to",
+    "by_date",
+    "period",
+}
+CODES |= {"recurring", "ongoing", "horizon", "monthly", "quarterly", "semiannual", "yearly", "ke_hoach", "nghi_quyet"}
+
+
+def test_the_panel_speaks_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every field's label is a Vietnamese label of the catalogue, and no value is a bare code."""
+    page = show_html(PLANS / "nhu-khe_10-KH-DU_2025.txt", tmp_path / "plan.html", capsys)
+    labels = {texts["vi"] for key, texts in catalogue().items() if key.startswith("html.field.")}
+    records = json.loads(page.get_element_by_id("records").text)
+    pairs = [pair for record in records.values() for pair in record["fields"]]
+    assert {label for label, _ in pairs} <= labels
+    words = {word for _, value in pairs for word in re.findall(r"[\w]+", value)}
+    assert not words & CODES, words & CODES

@@ -233,19 +233,11 @@ def coverage(result: PlanResult, profile: Profile, level: Level) -> Coverage:
     return out
 
 
-def _fmt(value: float | None, unit: str | None) -> str:
-    if value is None:
-        return "?"
-    v = f"{value:g}"
-    return f"{v}{unit}" if unit == "%" else f"{v} {unit}" if unit else v
-
-
 def _target_words(profile: Profile, target: ProfileTarget) -> str:
-    fig = _fmt(target.value, target.unit)
-    if target.value_max is not None:
-        fig = f"{target.value:g}–{_fmt(target.value_max, target.unit)}"
-    by = f" by {target.by}" if target.by else ""
-    return f"{profile.id}: {target.indicator} {target.comparator} {fig}{by} ({target.source}; {target.confidence})"
+    """The directive's target as its evidence line: "02-KH/BCĐTW: <indicator>, ít nhất 80% đến 31/12/2025"."""
+    return message(
+        "part/directive_target", directive=profile.id, indicator=target.indicator, target=_target_phrase(target)
+    )
 
 
 def _target_phrase(target: ProfileTarget) -> str:

@@ -87,6 +87,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "part/document": ("type", "number"),
     "part/document_untyped": ("number",),
     "part/header_as_read": ("number", "symbol", "date"),
+    "part/directive_target": ("directive", "indicator", "target"),
 }
 """Every template key, with the named values the engine passes to it (all of them, always)."""
 

@@ -14,6 +14,7 @@ audit-report-1366.png and show-html.png.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -40,6 +41,8 @@ PLANS = 150
 VIEWPORTS = {390: 844, 1366: 900}
 BUDGET_SECONDS = 60
 UPDATE = os.environ.get("KEHOACH_UPDATE_SCREENSHOT") == "1"
+ENGLISH = {"the", "by", "of", "and", "header", "number", "symbol", "date", "source", "one", "targets", "directives"}
+ENGLISH |= {"coverage.missing", "five_clear.no_output", "lint.header_number_blank", "doc_id", "error", "message"}
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +66,12 @@ def test_one_row_per_plan_worst_first_with_pages_for_the_quotes(audited: Path) -
     problems = [int(r.xpath("./td")[2].text_content()) for r in rows]
     assert problems == sorted(problems, reverse=True) and problems[0] > problems[-1]
     assert not (audited / "run").exists()  # --from processed nothing again
+
+    # every code and evidence line in Vietnamese: none of the English the report used to show
+    for node in page.xpath("//script|//style|//code"):  # <code>: the files' paths
+        node.drop_tree()
+    shown = set(re.findall(r"[A-Za-z_.]+", page.text_content()))
+    assert not shown & ENGLISH, shown & ENGLISH
 
     assert len(list((audited / "plans").glob("*.html"))) == PLANS
     links = page.xpath("//a[@class='in-plan']/@href")
