@@ -19,21 +19,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pipeline.audit.html import format_number
+from pipeline.audit.html import e, format_number
 from pipeline.audit.messages import doc_type_name, vn_date
-from pipeline.document import Block, Document
+from pipeline.document import Document
 from pipeline.highlight import Mark, mark_up
 from pipeline.i18n import catalogue, say
-from pipeline.models import RECORD_KINDS, DeadlineSpec, Evidence, Metadata, describe_place
+from pipeline.models import RECORD_KINDS, DeadlineSpec, Evidence, Metadata, Role, describe_place
+from pipeline.outputs.files import write_atomic
 from pipeline.textmatch import fold_whitespace
 
 STATIC = Path(__file__).parent / "static"
 SINGULAR = {"citations": "citation", "targets": "target", "deadlines": "deadline", "bodies": "body", "tasks": "task"}
-ROLES = ("lead", "support", "oversight", "report_to")
+ROLES: tuple[str, ...] = get_args(Role)
 DATE_FIELDS = {"date", "start", "end", "by"}
 COMPARATORS = {">=": "≥", ">": ">", "<=": "≤", "~": "≈", "=": "="}
 ANCHOR_ORDER = ("tasks", "targets", "deadlines", "citations", "bodies")
@@ -56,10 +56,6 @@ def anchor_for_span(records: Mapping[str, Any], span: Sequence[int] | None) -> s
             if record.span and tuple(record.span) == wanted:
                 return record_anchor(kind, index)
     return None
-
-
-def e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
 
 
 def code_label(name: str, value: str) -> str:
@@ -141,11 +137,6 @@ def _marks(records: Mapping[str, Any]) -> list[Mark]:
     return sorted(marks, key=lambda m: (m.start, -m.end))
 
 
-def _block_html(document: Document, start: int, block: Block, marks: list[Mark], started: set[str]) -> str:
-    inner = mark_up(document.text, start, block.end, marks, started)
-    return f'<p class="blk {block.role}">{inner}</p>'
-
-
 def _text_html(document: Document, marks: list[Mark]) -> str:
     """The document's text block by block (a block's list or heading marker, which stands just before
     it, shown with it); consecutive table cells as one table. Text outside every block is kept."""
@@ -171,7 +162,7 @@ def _text_html(document: Document, marks: list[Mark]) -> str:
             if table is not None:
                 parts.append("</tr></table></div>")
                 table = None
-            parts.append(_block_html(document, start, block, marks, started))
+            parts.append(f'<p class="blk {block.role}">{mark_up(text, start, block.end, marks, started)}</p>')
         previous = max(previous, block.end)
     if table is not None:
         parts.append("</tr></table></div>")
@@ -292,9 +283,6 @@ def render_page(document: Document, records: Mapping[str, Any]) -> str:
 
 def write_page(document: Document, records: Mapping[str, Any], out: Path) -> Path:
     """Write the page atomically (a reader never sees half of it) and return its path."""
-    from pipeline.outputs.files import write_atomic
-
-    out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, render_page(document, records))
     return out
 

@@ -25,6 +25,7 @@ from pipeline.audit.matcher import FUZZY_THRESHOLD, concepts_of, load_lexicon, m
 from pipeline.audit.messages import doc_type_name, document, message, vn_date, vn_figure
 from pipeline.audit.models import AuditReport, Finding, MatrixCell, PeerMatrix, PlanAudit, Quote
 from pipeline.audit.profiles import Level, Profile, ProfileTarget, level_of, load_profiles
+from pipeline.i18n import say
 from pipeline.models import Citation, Criterion, Deadline, DeadlineSpec, DocWarning, PlanResult, Target, Task
 
 FIVE_CLEAR = ("viec", "trach_nhiem", "san_pham", "thoi_han", "hieu_qua")
@@ -77,7 +78,10 @@ def audit(
         chosen = _directives_for(result, against, profiles)
         if against != "auto" and not chosen:
             report.errors.append(
-                {"doc_id": result.doc_id, "error": f"no profile for {against!r}; known: {sorted(profiles)}"}
+                {
+                    "doc_id": result.doc_id,
+                    "error": say("audit.no_profile_for", against=against, known=", ".join(profiles)),
+                }
             )
         plan = PlanAudit(
             doc_id=result.doc_id,

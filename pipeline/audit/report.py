@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.audit.grouping import plan_groups
 from pipeline.audit.html import render_html
-from pipeline.audit.models import AuditReport, Finding, PlanAudit
+from pipeline.audit.models import AuditReport, Finding
 from pipeline.audit.plan_pages import write_plan_pages
 from pipeline.models import PlanResult, describe_place
 from pipeline.outputs.files import write_atomic
@@ -92,12 +92,7 @@ def write_report(report: AuditReport, out: Path, results: Sequence[PlanResult] =
     paths = [out / FINDINGS_JSON, out / FINDINGS_CSV, out / REPORT_HTML]
     write_atomic(paths[0], report.model_dump_json(indent=2) + "\n")
     write_atomic(paths[1], "\ufeff" + findings_csv(report))
-    first = {plan.source_file for plan in plan_groups_first(report)}
-    links = write_plan_pages([r for r in results if r.source in first], out) if results else {}
+    shown = {group.shown.source_file for group in plan_groups(report)}  # each plan id's first file
+    links = write_plan_pages([r for r in results if r.source in shown], out) if results else {}
     write_atomic(paths[2], render_html(report, links=links))
     return paths
-
-
-def plan_groups_first(report: AuditReport) -> list[PlanAudit]:
-    """The file shown for each plan id (its first in the report's order)."""
-    return [group.shown for group in plan_groups(report)]

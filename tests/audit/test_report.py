@@ -24,7 +24,8 @@ from pipeline.audit.html import chart_svg, describe_place, describe_target, form
 from pipeline.audit.models import AuditReport, Finding, Quote
 from pipeline.audit.profiles import build_profile, load_profile
 from pipeline.audit.report import CSV_COLUMNS, write_report
-from pipeline.models import SourceLocation
+from pipeline.cli import main
+from pipeline.models import PlanResult, SourceLocation
 from pipeline.process import process_file
 
 
@@ -289,13 +290,16 @@ REPO = Path(__file__).resolve().parents[2]
 PLANS = REPO / "corpus" / "plans"
 
 
-def audit_args(paths: list[Path], out: Path, against: str = "auto", profile: Path | None = None) -> argparse.Namespace:
+def audit_args(
+    paths: list[Path], out: Path, against: str = "auto", profile: Path | None = None, from_run: Path | None = None
+) -> argparse.Namespace:
     return argparse.Namespace(
         paths=[str(p) for p in paths],
         against=against,
         out=str(out),
         profile=str(profile) if profile else None,
         no_progress=True,
+        from_run=str(from_run) if from_run else None,
     )
 
 
@@ -311,6 +315,29 @@ def test_audit_command_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert audit_command(audit_args([plan], tmp_path / "a", profile=bad)) == 2
     assert "source" in capsys.readouterr().err  # the missing field is named
     assert not (tmp_path / "a" / "report.html").exists()
+    # --from: a folder a run wrote, or nothing
+    assert audit_command(audit_args([], tmp_path / "a")) == 2
+    assert "--from" in capsys.readouterr().err
+    assert audit_command(audit_args([], tmp_path / "a", from_run=tmp_path)) == 2
+    assert "docs/*.json" in capsys.readouterr().err
+    assert not (tmp_path / "a" / "report.html").exists()
+
+
+def test_audit_from_a_finished_run_reads_its_results(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--from RUN` audits the results a run wrote, as the run wrote them: a result edited after the
+    run shows in the report, so nothing was processed again."""
+    plan = PLANS / "phin-ho_KH-UBND_2025.txt"
+    assert main(["run", str(plan), "--out", str(tmp_path / "run"), "--no-progress", "--format", "json"]) == 0
+    stored = next((tmp_path / "run" / "docs").glob("*.json"))
+    result = PlanResult.model_validate_json(stored.read_text(encoding="utf-8"))
+    result.metadata.title = "Tiêu đề sửa sau khi chạy"
+    stored.write_text(result.model_dump_json(), encoding="utf-8")
+    assert audit_command(audit_args([], tmp_path / "audit", from_run=tmp_path / "run")) == 0
+    report = (tmp_path / "audit" / "report.html").read_text(encoding="utf-8")
+    assert "Tiêu đề sửa sau khi chạy" in report and not (tmp_path / "audit" / "run").exists()
+    assert "1 kế hoạch (1 tệp)" in capsys.readouterr().err
+    page = (tmp_path / "audit" / "plans" / "phin-ho_KH-UBND_2025.html").read_text(encoding="utf-8")
+    assert 'id="task-1"' in page and 'href="plans/phin-ho_KH-UBND_2025.html#' in report
 
 
 def test_audit_command_records_files_it_cannot_read(tmp_path: Path) -> None:
