@@ -70,3 +70,21 @@ def mark_up(text: str, start: int, end: int, marks: Sequence[Mark], started: set
         out.append(escape(text[here:after], quote=False))
     out.append("</mark>" * len(stack))
     return "".join(out)
+
+
+class MarkWindow:
+    """The marks meeting each range of a text read from its start to its end, found without looking
+    at every mark for every range (a long plan has thousands of blocks and of records: the page must
+    take time in proportion to them, not to their product). Ranges must come in order of their start."""
+
+    def __init__(self, marks: Sequence[Mark]) -> None:
+        self._marks = sorted(marks, key=lambda m: (m.start, -m.end))
+        self._next = 0
+        self._open: list[Mark] = []
+
+    def between(self, start: int, end: int) -> list[Mark]:
+        while self._next < len(self._marks) and self._marks[self._next].start < end:
+            self._open.append(self._marks[self._next])
+            self._next += 1
+        self._open = [m for m in self._open if m.end > start]
+        return self._open

@@ -25,7 +25,7 @@ from typing import Any, get_args
 from pipeline.audit.html import e, format_number
 from pipeline.audit.messages import doc_type_name, vn_date
 from pipeline.document import Document
-from pipeline.highlight import Mark, mark_up
+from pipeline.highlight import Mark, MarkWindow, mark_up
 from pipeline.i18n import catalogue, say
 from pipeline.models import RECORD_KINDS, DeadlineSpec, Evidence, Metadata, Role, describe_place
 from pipeline.outputs.files import write_atomic
@@ -134,18 +134,23 @@ def _marks(records: Mapping[str, Any]) -> list[Mark]:
                 continue
             classes = f"rec k-{kind}" + (f" r-{record.role}" if kind == "bodies" else "")
             marks.append(Mark(record.span[0], record.span[1], record_anchor(kind, index), classes))
-    return sorted(marks, key=lambda m: (m.start, -m.end))
+    return marks
 
 
 def _text_html(document: Document, marks: list[Mark]) -> str:
     """The document's text block by block (a block's list or heading marker, which stands just before
     it, shown with it); consecutive table cells as one table. Text outside every block is kept."""
-    parts: list[str] = []
+    text = document.text
+    window = MarkWindow(marks)
     started: set[str] = set()
+
+    def piece(start: int, end: int) -> str:
+        return mark_up(text, start, end, window.between(start, end), started)
+
+    parts: list[str] = []
     table: int | None = None
     row: int | None = None
     previous = 0
-    text = document.text
     for block in sorted(document.blocks, key=lambda b: b.start):
         start = previous + (len(text[previous : block.start]) - len(text[previous : block.start].lstrip()))
         if block.role == "cell":
@@ -157,17 +162,17 @@ def _text_html(document: Document, marks: list[Mark]) -> str:
             elif row != block.row:
                 parts.append("</tr><tr>")
                 row = block.row
-            parts.append(f"<td>{mark_up(text, start, block.end, marks, started)}</td>")
+            parts.append(f"<td>{piece(start, block.end)}</td>")
         else:
             if table is not None:
                 parts.append("</tr></table></div>")
                 table = None
-            parts.append(f'<p class="blk {block.role}">{mark_up(text, start, block.end, marks, started)}</p>')
+            parts.append(f'<p class="blk {block.role}">{piece(start, block.end)}</p>')
         previous = max(previous, block.end)
     if table is not None:
         parts.append("</tr></table></div>")
     if text[previous:].strip():
-        parts.append(f'<p class="blk paragraph">{mark_up(text, previous, len(text), marks, started)}</p>')
+        parts.append(f'<p class="blk paragraph">{piece(previous, len(text))}</p>')
     return "".join(parts)
 
 
