@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pipeline.audit.models import AuditReport, Finding, PlanAudit
 
@@ -62,6 +63,7 @@ class PlanGroup:
     def directives(self) -> list[str]:
         return list(dict.fromkeys(d for a in self.audits for d in a.directives))
 
+    @cached_property
     def findings(self) -> list[MergedFinding]:
         """Every distinct finding of the plan's files, grouped by kind, problems first within a kind."""
         merged: dict[tuple, MergedFinding] = {}
@@ -80,11 +82,11 @@ class PlanGroup:
         )
 
     def severity_counts(self) -> Counter[str]:
-        return Counter(m.finding.severity for m in self.findings())
+        return Counter(m.finding.severity for m in self.findings)
 
     def badness(self) -> tuple[int, int, int]:
         counts = self.severity_counts()
-        missing = sum(1 for m in self.findings() if m.finding.status in ("missing", "weakened"))
+        missing = sum(1 for m in self.findings if m.finding.status in ("missing", "weakened"))
         return (counts["problem"], counts["warning"], missing)
 
 

@@ -101,9 +101,7 @@ def status_counts(report: AuditReport) -> list[tuple[str, Counter[str]]]:
             for cell in matrix.cells.get(group.doc_id, {}).values():
                 counts[cell.status] += 1
         if not counts:
-            counts.update(
-                m.finding.status for m in group.findings() if m.finding.kind == "coverage" and m.finding.status
-            )
+            counts.update(m.finding.status for m in group.findings if m.finding.kind == "coverage" and m.finding.status)
         rows.append((group.doc_id, counts))
     return rows
 
@@ -120,7 +118,7 @@ class Anchors:
         for i, group in enumerate(groups, start=1):
             self.plan_ids[group.doc_id] = f"p{i}"
             self.by_doc[group.doc_id] = group
-            self.merged[group.doc_id] = group.findings()
+            self.merged[group.doc_id] = group.findings
             for j, entry in enumerate(self.merged[group.doc_id], start=1):
                 self.finding_ids[id(entry.finding)] = f"p{i}-f{j}"
 
@@ -145,7 +143,7 @@ def render_html(report: AuditReport, title: str = "Báo cáo kiểm tra kế ho�
     anchors = Anchors(groups)
     body = "\n".join(
         [
-            _header(report, title),
+            _header(report, groups, title),
             "<main>",
             _summary(groups, anchors),
             _matrices(report, anchors),
@@ -167,15 +165,14 @@ def render_html(report: AuditReport, title: str = "Báo cáo kiểm tra kế ho�
     )
 
 
-def _header(report: AuditReport, title: str) -> str:
-    severity = Counter(m.finding.severity for g in plan_groups(report) for m in g.findings())
+def _header(report: AuditReport, groups: list[PlanGroup], title: str) -> str:
+    severity = Counter(m.finding.severity for g in groups for m in g.findings)
     total = sum(severity.values())
     counts = ", ".join(
         f'<span class="badge sev-{s}">{severity.get(s, 0)} {e(SEVERITY_LABELS[s].lower())}</span>' for s in SEVERITIES
     )
-    plans = len({plan.doc_id for plan in report.plans})
     return (
-        f'<header><h1>{e(title)}</h1><p class="lead">{plans} kế hoạch · {total} phát hiện: {counts}</p>'
+        f'<header><h1>{e(title)}</h1><p class="lead">{len(groups)} kế hoạch · {total} phát hiện: {counts}</p>'
         '<nav aria-label="Mục lục"><a href="#summary">Tóm tắt</a><a href="#matrix">Ma trận chỉ tiêu</a>'
         '<a href="#chart">Biểu đồ</a><a href="#findings">Phát hiện</a>'
         + ('<a href="#errors">Lỗi</a>' if report.errors else "")
@@ -555,7 +552,7 @@ def _plan_block(group: PlanGroup, anchors: Anchors, links: PlanLinks, fold: bool
 
 
 def _filter_controls(groups: list[PlanGroup]) -> str:
-    severity = Counter(m.finding.severity for g in groups for m in g.findings())
+    severity = Counter(m.finding.severity for g in groups for m in g.findings)
     boxes = "".join(
         f'<label><input type="checkbox" class="sev-filter" value="{s}" checked> '
         f"{e(SEVERITY_LABELS[s])} ({severity.get(s, 0)})</label>"
