@@ -14,9 +14,10 @@ cannot be read gets no page, and its quotes no link; the report is complete with
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from pipeline.audit.html import PlanLinks
 from pipeline.errors import KehoachError
 from pipeline.models import PlanResult
 from pipeline.process import file_hash, load_document
@@ -25,36 +26,37 @@ from pipeline.show_html import anchor_for_span, records_of, write_page
 PLANS_DIR = "plans"
 
 
-def page_name(doc_id: str) -> str:
-    """A plan id as a file name that is safe on every system and in a URL."""
-    return (re.sub(r"[^\w.-]+", "_", doc_id, flags=re.UNICODE).strip("._") or "plan") + ".html"
+def page_name(doc_id: str, taken: set[str]) -> str:
+    """A plan id as a file name that is safe on every system and in a URL, and not one of `taken`
+    (two ids may differ only in the characters replaced: "a b" and "a_b")."""
+    stem = re.sub(r"[^\w.-]+", "_", doc_id, flags=re.UNICODE).strip("._") or "plan"
+    name, n = f"{stem}.html", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}.html"
+    taken.add(name)
+    return name
 
 
-def _source_of(result: PlanResult, base: Path | None) -> Path | None:
+def _source_of(result: PlanResult) -> Path | None:
     """The result's file where it still holds the content the result was made from."""
-    if not result.source:
+    path = Path(result.source or "")
+    try:
+        return path if result.source and path.is_file() and file_hash(path) == result.content_hash else None
+    except OSError:
         return None
-    for path in (Path(result.source), *((base / result.source,) if base else ())):
-        try:
-            if path.is_file() and file_hash(path) == result.content_hash:
-                return path
-        except OSError:
-            continue
-    return None
 
 
-def write_plan_pages(
-    results: Sequence[PlanResult], out: Path, base: Path | None = None
-) -> dict[str, Callable[[Sequence[int] | None], str | None]]:
+def write_plan_pages(results: Sequence[PlanResult], out: Path) -> PlanLinks:
     """Write a page per plan id into `out/plans/`; return, per source file given a page, the link of a
-    span in it (the page itself for None, None for a span no record has). `base`: where relative
-    source paths may also stand (the folder a run was made from)."""
-    links: dict[str, Callable[[Sequence[int] | None], str | None]] = {}
+    span in it (the page itself for None, None for a span no record has)."""
+    links: PlanLinks = {}
     done: set[str] = set()
+    taken: set[str] = set()
     for result in results:
         if result.doc_id in done or not result.source:
             continue
-        path = _source_of(result, base)
+        path = _source_of(result)
         if path is None:
             continue
         try:
@@ -63,7 +65,7 @@ def write_plan_pages(
             continue
         done.add(result.doc_id)
         records = records_of(result)
-        href = f"{PLANS_DIR}/{page_name(result.doc_id)}"
+        href = f"{PLANS_DIR}/{page_name(result.doc_id, taken)}"
         write_page(document, records, out / href)
 
         def link(span: Sequence[int] | None, href: str = href, records: dict = records) -> str | None:

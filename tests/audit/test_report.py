@@ -22,6 +22,7 @@ from report_sample import DIRECTIVE, TARGETS, sample_report
 from pipeline.audit.command import audit_command
 from pipeline.audit.html import chart_svg, describe_place, describe_target, format_number, render_html, status_counts
 from pipeline.audit.models import AuditReport, Finding, Quote
+from pipeline.audit.plan_pages import page_name
 from pipeline.audit.profiles import build_profile, load_profile
 from pipeline.audit.report import CSV_COLUMNS, write_report
 from pipeline.cli import main
@@ -373,3 +374,9 @@ def test_audit_command_builds_a_profile_from_a_directive_text(tmp_path: Path) ->
     assert any(f.kind == "coverage" and f.directive == built.id for f in report.plans[0].findings)
     # the saved profile is used as it is on the next audit
     assert audit_command(audit_args([plan], tmp_path / "again", against=built.id, profile=saved[0])) == 0
+
+
+def test_plan_page_names_are_safe_and_never_shared() -> None:
+    taken: set[str] = set()
+    names = [page_name(doc_id, taken) for doc_id in ("a b", "a_b", "../../etc/passwd", "kế hoạch?#1", "")]
+    assert names == ["a_b.html", "a_b-2.html", "etc_passwd.html", "kế_hoạch_1.html", "plan.html"]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import time
 from pathlib import Path
 
 import lxml.html
@@ -40,6 +39,7 @@ from pipeline.cli import main
 PLANS = 150
 VIEWPORTS = {390: 844, 1366: 900}
 BUDGET_SECONDS = 60
+"""Of processor time, for the run and the audit of the 150 plans (CI's budget for the whole suite is 90 minutes)."""
 UPDATE = os.environ.get("KEHOACH_UPDATE_SCREENSHOT") == "1"
 ENGLISH = {"the", "by", "of", "and", "header", "number", "symbol", "date", "source", "one", "targets", "directives"}
 ENGLISH |= {"coverage.missing", "five_clear.no_output", "lint.header_number_blank", "doc_id", "error", "message"}
@@ -50,11 +50,18 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The audit folder of 150 plans: one real run, then `audit --from` that run."""
     base = tmp_path_factory.mktemp("scale")
     folder = many_plans(base / "plans", PLANS)
-    started = time.monotonic()
+    started = os.times()
     assert main(["run", str(folder), "--out", str(base / "run"), "--no-progress", "--format", "json"]) == 0
     assert main(["audit", "--from", str(base / "run"), "--out", str(base / "audit"), "--no-progress"]) == 0
-    assert time.monotonic() - started < BUDGET_SECONDS
+    assert cpu_seconds(started) < BUDGET_SECONDS
     return base / "audit"
+
+
+def cpu_seconds(since: os.times_result) -> float:
+    """The processor time this process and its (finished) workers spent since `since`: the cost of the
+    work, which the wall clock of a machine shared with other jobs does not measure."""
+    now = os.times()
+    return sum(getattr(now, f) - getattr(since, f) for f in ("user", "system", "children_user", "children_system"))
 
 
 def test_one_row_per_plan_worst_first_with_pages_for_the_quotes(audited: Path) -> None:
