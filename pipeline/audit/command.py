@@ -95,18 +95,22 @@ def prepare_profile(path: Path, out: Path) -> Path:
         load_profile(path)  # fail now, with the field's name, rather than halfway through the audit
         return path
     if suffix not in SUPPORTED_SUFFIXES:
-        raise ValueError("a profile is a .json file, or a directive's text as .txt, .docx or .pdf")
+        raise ValueError(say("audit.profile_kind"))
     from pipeline.process import process_file
 
     profile = build_profile(process_file(path))
     name = re.sub(r"[^\w.-]+", "_", profile.id, flags=re.UNICODE).strip("_") or path.stem
     target = out / PROFILES_DIR / f"{name}.json"
     write_atomic(target, json.dumps(profile.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
-    print(
-        f"kehoach audit: profile of {profile.id} built from {path} ({len(profile.targets)} targets, "
-        f"{len(profile.phases)} phases) → {target}; check it, then copy it into corpus/directives/ to keep it",
-        file=sys.stderr,
+    built = say(
+        "audit.profile_built",
+        directive=profile.id,
+        path=path,
+        targets=len(profile.targets),
+        phases=len(profile.phases),
+        target=target,
     )
+    print(f"kehoach audit: {built}", file=sys.stderr)
     return target
 
 
@@ -120,8 +124,8 @@ def known_directive(against: str, extra: list[Path]) -> str | None:
     profiles = load_profiles(None, extra)
     if number_key(against) in profiles:
         return None
-    known = ", ".join(sorted(p.id for p in profiles.values())) or "none"
-    return f"no directive profile for {against!r} (profiles: {known}; or give one with --profile FILE)"
+    known = ", ".join(sorted(p.id for p in profiles.values())) or say("audit.no_profiles")
+    return say("audit.unknown_directive", against=against, known=known)
 
 
 def print_report_summary(report: AuditReport, paths: list[Path]) -> None:
@@ -148,14 +152,14 @@ def audit_command(args) -> int:
         return 2
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        print(f"kehoach audit: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        print(f"kehoach audit: {say('audit.no_such_path', paths=', '.join(missing))}", file=sys.stderr)
         return 2
     out = Path(args.out)
     extra: list[Path] = []
     if getattr(args, "profile", None):
         profile = Path(args.profile)
         if not profile.is_file():
-            print(f"kehoach audit: no such profile file: {profile}", file=sys.stderr)
+            print(f"kehoach audit: {say('audit.no_such_profile', path=profile)}", file=sys.stderr)
             return 2
         try:
             extra.append(prepare_profile(profile, out))
@@ -181,10 +185,10 @@ def audit_command(args) -> int:
         summary = run_batch(args.paths, out / RUN_DIR, progress=progress, formats=["json"])
         results, errors = load_results(out / RUN_DIR, summary)
     if not results:
-        reason = "every file failed" if errors else "no .txt, .docx or .pdf file found"
-        print(f"kehoach audit: nothing to audit ({reason})", file=sys.stderr)
+        reason = say("audit.nothing_every_failed" if errors else "audit.nothing_found")
+        print(f"kehoach audit: {reason}", file=sys.stderr)
         for error in errors:
-            print(f"  failed: {error['source_file']}: {error['message']}", file=sys.stderr)
+            print(say("audit.failed_file", path=error["source_file"], message=error["message"]), file=sys.stderr)
         return 1
     report = audit(results, against=args.against, extra_profiles=extra or None)
     report.errors[:0] = errors

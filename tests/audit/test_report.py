@@ -308,9 +308,9 @@ def test_audit_command_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     plan = next(PLANS.glob("*.txt"))
     assert audit_command(audit_args([tmp_path / "nowhere"], tmp_path / "a")) == 2
     assert audit_command(audit_args([plan], tmp_path / "a", against="99-XX/YY")) == 2
-    assert "no directive profile for '99-XX/YY'" in capsys.readouterr().err
+    assert "không có hồ sơ chỉ tiêu cho 99-XX/YY" in capsys.readouterr().err
     assert audit_command(audit_args([plan], tmp_path / "a", profile=REPO / "pyproject.toml")) == 2
-    assert "a profile is a .json file" in capsys.readouterr().err
+    assert "hồ sơ chỉ tiêu là một tệp .json" in capsys.readouterr().err
     bad = tmp_path / "bad.json"
     bad.write_text('{"id": "1/KH-X", "targets": [{"value": "many"}]}', encoding="utf-8")
     assert audit_command(audit_args([plan], tmp_path / "a", profile=bad)) == 2
