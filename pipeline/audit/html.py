@@ -137,8 +137,9 @@ PlanLinks = dict[str, Callable[[Sequence[int] | None], str | None]]
 """Per source file, the link to the place of a quote's span in that plan's own page (`show --html`)."""
 
 
-def render_html(report: AuditReport, title: str = "Báo cáo kiểm tra kế hoạch", links: PlanLinks | None = None) -> str:
+def render_html(report: AuditReport, title: str | None = None, links: PlanLinks | None = None) -> str:
     """The whole page as a string (UTF-8 when written). `links` lead quotes to the plans' own pages."""
+    title = title or say("audit.ui.title")
     groups = plan_groups(report)
     anchors = Anchors(groups)
     body = "\n".join(
@@ -151,8 +152,7 @@ def render_html(report: AuditReport, title: str = "Báo cáo kiểm tra kế ho�
             _findings(groups, anchors, links or {}),
             _errors(report),
             "</main>",
-            "<footer><p>Tạo bởi <code>kehoach audit</code>. Trang tự chứa: mở trực tiếp từ đĩa, không cần mạng.</p>"
-            "</footer>",
+            f"<footer><p>{e(say('audit.ui.footer'))}</p></footer>",
         ]
     )
     return (
@@ -172,10 +172,12 @@ def _header(report: AuditReport, groups: list[PlanGroup], title: str) -> str:
         f'<span class="badge sev-{s}">{severity.get(s, 0)} {e(SEVERITY_LABELS[s].lower())}</span>' for s in SEVERITIES
     )
     return (
-        f'<header><h1>{e(title)}</h1><p class="lead">{len(groups)} kế hoạch · {total} phát hiện: {counts}</p>'
-        '<nav aria-label="Mục lục"><a href="#summary">Tóm tắt</a><a href="#matrix">Ma trận chỉ tiêu</a>'
-        '<a href="#chart">Biểu đồ</a><a href="#findings">Phát hiện</a>'
-        + ('<a href="#errors">Lỗi</a>' if report.errors else "")
+        f'<header><h1>{e(title)}</h1><p class="lead">{e(say("audit.ui.lead", plans=len(groups), findings=total))}'
+        f' {counts}</p><nav aria-label="{e(say("audit.ui.nav"))}">'
+        + "".join(
+            f'<a href="#{target}">{e(say(f"audit.ui.nav_{target}"))}</a>'
+            for target in ("summary", "matrix", "chart", "findings", *(("errors",) if report.errors else ()))
+        )
         + "</nav></header>"
     )
 
@@ -196,17 +198,18 @@ def _sort_head(label_html: str, first: str = "asc", classes: str = "", title: st
     )
 
 
-UNKNOWN_DIRECTIVE = "<span class=muted>không xác định</span>"
+def _muted(text: str) -> str:
+    return f"<span class=muted>{e(text)}</span>"
 
 
 def _summary(groups: list[PlanGroup], anchors: Anchors) -> str:
     head = (
         "<thead><tr>"
-        + _sort_head("Kế hoạch", classes="plan-col")
+        + _sort_head(e(say("audit.ui.col_plan")), classes="plan-col")
         + _sort_head(e(say("audit.formats")))
-        + _sort_head("Chỉ thị đối chiếu")
+        + _sort_head(e(say("audit.ui.col_directive")))
         + "".join(_sort_head(e(SEVERITY_LABELS[s]), "desc", "num") for s in SEVERITIES)
-        + _sort_head("Nhiệm vụ", "desc", "num")
+        + _sort_head(e(say("audit.ui.col_tasks")), "desc", "num")
         + "".join(_sort_head(e(label), "asc", "num") for _, label in FIVE_CLEAR)
         + "</tr></thead>"
     )
@@ -220,7 +223,7 @@ def _summary(groups: list[PlanGroup], anchors: Anchors) -> str:
             + (f'<div class="title" title="{e(plan.title)}">{e(plan.title)}</div>' if plan.title else "")
             + "</th>",
             f'<td class="formats">{e(", ".join(group.formats))}</td>',
-            f'<td class="directives">{e(", ".join(group.directives)) or UNKNOWN_DIRECTIVE}</td>',
+            f'<td class="directives">{e(", ".join(group.directives)) or _muted(say("audit.ui.unknown"))}</td>',
             *(
                 f'<td class="num" data-sort="{severity.get(s, 0)}"><span class="count sev-{s}'
                 f'{" zero" if not severity.get(s) else ""}">{severity.get(s, 0)}</span></td>'
@@ -231,7 +234,7 @@ def _summary(groups: list[PlanGroup], anchors: Anchors) -> str:
         for key, _ in FIVE_CLEAR:
             met = plan.five_clear.get(key)
             if met is None or tasks == 0:  # no task found: nothing to count, rather than a row of 0/0
-                cells.append('<td class="num muted" data-sort="-1" title="không có nhiệm vụ">–</td>')
+                cells.append(f'<td class="num muted" data-sort="-1" title="{e(say("audit.ui.no_tasks"))}">–</td>')
             else:
                 short = tasks is not None and met < tasks
                 share = met / tasks if tasks else 0
@@ -243,10 +246,9 @@ def _summary(groups: list[PlanGroup], anchors: Anchors) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     table = f'<table class="summary sortable">{head}<tbody>{"".join(rows)}</tbody></table>'
     return (
-        '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Tóm tắt theo kế hoạch</h2>'
-        "<p class=hint>Số phát hiện theo mức độ; 5 rõ: số nhiệm vụ đạt tiêu chí trên tổng số nhiệm vụ "
-        f"(tô màu khi chưa đủ). {e(say('audit.sort_hint'))}</p>"
-        + _scroll_table("Tóm tắt theo kế hoạch", table)
+        f'<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">{e(say("audit.ui.summary_h"))}</h2>'
+        f"<p class=hint>{e(say('audit.ui.summary_hint'))} {e(say('audit.sort_hint'))}</p>"
+        + _scroll_table(say("audit.ui.summary_h"), table)
         + "</section>"
     )
 
@@ -257,9 +259,10 @@ def _legend() -> str:
         for s in STATUSES
     )
     items += (
-        '<li><span class="cell st-weakened outlier" aria-hidden="true">⚑</span> Thấp hơn các kế hoạch cùng chỉ thị</li>'
+        '<li><span class="cell st-weakened outlier" aria-hidden="true">⚑</span> '
+        f"{e(say('audit.ui.outlier_legend'))}</li>"
     )
-    return f'<ul class="legend" aria-label="Chú giải">{items}</ul>'
+    return f'<ul class="legend" aria-label="{e(say("audit.ui.legend"))}">{items}</ul>'
 
 
 def _coverage_finding(anchors: Anchors, doc_id: str, matrix: PeerMatrix, target_id: str) -> Finding | None:
@@ -293,7 +296,7 @@ def matrix_badness(matrix: PeerMatrix, doc_id: str) -> tuple[int, int, int]:
 
 def _matrix_table(matrix: PeerMatrix, index: int, anchors: Anchors) -> str:
     hidden = {str(t.get("id")) for t in matrix.targets if applies_to_no_plan(matrix, str(t.get("id")))}
-    head = [_sort_head("Kế hoạch \\ chỉ tiêu", classes="corner")]
+    head = [_sort_head(e(say("audit.ui.corner")), classes="corner")]
     for target in matrix.targets:
         na = " na-col" if str(target.get("id")) in hidden else ""
         head.append(
@@ -324,7 +327,8 @@ def _matrix_table(matrix: PeerMatrix, index: int, anchors: Anchors) -> str:
             na = " na-col" if target_id in hidden else ""
             cell = matrix.cells.get(doc_id, {}).get(target_id)
             if cell is None:
-                cells.append(f'<td class="cell empty{na}" data-sort="9"><span class="sr">không có dữ liệu</span></td>')
+                no_data = e(say("audit.ui.no_data"))
+                cells.append(f'<td class="cell empty{na}" data-sort="9"><span class="sr">{no_data}</span></td>')
                 continue
             figure = format_number(cell.value)
             if cell.value_max is not None:
@@ -334,7 +338,9 @@ def _matrix_table(matrix: PeerMatrix, index: int, anchors: Anchors) -> str:
                 text += f' <span class="by">{e(cell.by)}</span>'
             if cell.outlier:
                 text += ' <span class="flag" aria-hidden="true">⚑</span>'
-            label_text = STATUS_LABELS[cell.status] + (" — thấp hơn các kế hoạch khác" if cell.outlier else "")
+            label_text = STATUS_LABELS[cell.status]
+            if cell.outlier:
+                label_text = say("audit.ui.outlier_cell", status=label_text)
             text += f'<span class="sr">{e(label_text)}</span>'
             finding = _coverage_finding(anchors, doc_id, matrix, target_id) if group else None
             if finding is not None:
@@ -352,24 +358,21 @@ def _matrix_table(matrix: PeerMatrix, index: int, anchors: Anchors) -> str:
             f"{e(say('audit.show_columns'))}</button></p>"
         )
     return note + _scroll_table(
-        f"Ma trận chỉ tiêu {matrix.directive}",
+        say("audit.ui.matrix_label", directive=matrix.directive),
         f'<table class="matrix sortable" id="matrix-{index}" data-directive="{e(matrix.directive)}">'
-        f"<caption>Ma trận chỉ tiêu: {e(matrix.directive)}</caption>"
+        f"<caption>{e(say('audit.ui.matrix_label', directive=matrix.directive))}</caption>"
         f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
     )
 
 
 def _matrices(report: AuditReport, anchors: Anchors) -> str:
     parts = [
-        '<section id="matrix" aria-labelledby="matrix-h"><h2 id="matrix-h">Ma trận chỉ tiêu: kế hoạch × chỉ thị</h2>',
-        "<p class=hint>Mỗi ô: kế hoạch đặt chỉ tiêu của chỉ thị thế nào (con số và thời hạn); bấm vào ô để xem "
-        f"phát hiện và trích dẫn. {e(say('audit.sort_hint'))}</p>",
+        f'<section id="matrix" aria-labelledby="matrix-h"><h2 id="matrix-h">{e(say("audit.ui.matrix_h"))}</h2>',
+        f"<p class=hint>{e(say('audit.ui.matrix_hint'))} {e(say('audit.sort_hint'))}</p>",
         _legend(),
     ]
     if not report.matrices:
-        parts.append(
-            "<p class=muted>Không có ma trận (chưa có kế hoạch nào được đối chiếu với chỉ thị có chỉ tiêu).</p>"
-        )
+        parts.append(f"<p class=muted>{e(say('audit.ui.no_matrix'))}</p>")
     for index, matrix in enumerate(report.matrices, start=1):
         parts.append(f"<h3>{e(matrix.directive)}</h3>")
         parts.append(_matrix_table(matrix, index, anchors))
@@ -386,8 +389,8 @@ def chart_svg(rows: list[tuple[str, Counter[str]]]) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         'role="img" aria-labelledby="chart-title chart-desc" class="chart">',
-        '<title id="chart-title">Chỉ tiêu của chỉ thị theo từng kế hoạch</title>',
-        '<desc id="chart-desc">Mỗi thanh là một kế hoạch: số chỉ tiêu giữ nguyên, cao hơn, thấp hơn và thiếu.</desc>',
+        f'<title id="chart-title">{e(say("audit.ui.chart_title"))}</title>',
+        f'<desc id="chart-desc">{e(say("audit.ui.chart_desc"))}</desc>',
     ]
     x = label_width
     for status in CHART_STATUSES:  # legend along the top
@@ -420,7 +423,9 @@ def chart_svg(rows: list[tuple[str, Counter[str]]]) -> str:
         total = sum(counts.get(s, 0) for s in CHART_STATUSES)
         parts.append(f'<text x="{x + 6:.1f}" y="{y + 17}" class="bar-total">{total}</text>')
     if not rows:
-        parts.append(f'<text x="{label_width}" y="{top + 17}" class="bar-label">Không có kế hoạch.</text>')
+        parts.append(
+            f'<text x="{label_width}" y="{top + 17}" class="bar-label">{e(say("audit.ui.chart_empty"))}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -428,8 +433,8 @@ def chart_svg(rows: list[tuple[str, Counter[str]]]) -> str:
 def _chart_section(report: AuditReport) -> str:
     return (
         '<section id="chart" aria-labelledby="chart-h">'
-        '<h2 id="chart-h">Biểu đồ: chỉ tiêu được giữ, nâng, hạ, thiếu</h2>'
-        + _scroll_table("Biểu đồ chỉ tiêu", chart_svg(status_counts(report)))
+        f'<h2 id="chart-h">{e(say("audit.ui.chart_h"))}</h2>'
+        + _scroll_table(say("audit.ui.chart_label"), chart_svg(status_counts(report)))
         + "</section>"
     )
 
@@ -451,9 +456,9 @@ def _quote_block(
     """
     from_directive = quote.source is None and directive is not None and quote.section == directive
     if from_directive:
-        where = [f"<span>Chỉ thị {e(directive)} (hồ sơ chỉ thị)</span>"]
+        where = [f"<span>{e(say('audit.ui.from_profile', directive=directive))}</span>"]
     else:
-        where = [f"<span>Mục {e(quote.section)}</span>"] if quote.section else []
+        where = [f"<span>{e(say('audit.ui.section', section=quote.section))}</span>"] if quote.section else []
     place = describe_place(quote.source)
     if place:
         where.append(f"<span>{e(place)}</span>")
@@ -461,8 +466,8 @@ def _quote_block(
         where.append(f'<a class="in-plan" href="{e(link)}">{e(say("audit.open_plan"))}</a>')
     return (
         f'<li id="{quote_id}" class="quote" value="{number}" tabindex="-1"><blockquote>{e(quote.text)}</blockquote>'
-        f'<p class="where">{" · ".join(where) or "<span class=muted>không rõ vị trí</span>"}'
-        f' <a class="back" href="#{finding_id}">↑ phát hiện {finding_number}</a></p></li>'
+        f'<p class="where">{" · ".join(where) or _muted(say("audit.ui.no_place"))}'
+        f' <a class="back" href="#{finding_id}">{e(say("audit.ui.back", n=finding_number))}</a></p></li>'
     )
 
 
@@ -482,12 +487,13 @@ def _finding_item(entry: MergedFinding, finding_id: str, first_quote: int) -> st
     if entry.formats:
         bits.append(f'<span class="only">{e(say("audit.only_in", formats=", ".join(entry.formats)))}</span>')
     links = " ".join(
-        f'<a class="to-quote" href="#{Anchors.quote(finding_id, k)}">trích dẫn {first_quote + k - 1}</a>'
+        f'<a class="to-quote" href="#{Anchors.quote(finding_id, k)}">'
+        f"{e(say('audit.ui.quote_link', n=first_quote + k - 1))}</a>"
         for k in range(1, len(finding.evidence) + 1)
     )
-    meta = [links or '<span class="muted">không có trích dẫn</span>']
+    meta = [links or _muted(say("audit.ui.no_quotes"))]
     if finding.directive:
-        meta.append(f"chỉ thị {e(finding.directive)}")
+        meta.append(e(say("audit.ui.directive", directive=finding.directive)))
     return (
         f'<li id="{finding_id}" class="finding" data-severity="{e(finding.severity)}" data-kind="{e(finding.kind)}" '
         f'data-target="{e(finding.target_id or "")}" tabindex="-1"><div class="head">{" ".join(bits)}</div>'
@@ -527,13 +533,14 @@ def _plan_block(group: PlanGroup, anchors: Anchors, links: PlanLinks, fold: bool
     )
     files = [f"<code>{e(a.source_file)}</code>" for a in group.audits if a.source_file]
     facts = [", ".join(files)] if files else []
-    facts.append("đối chiếu với " + (e(", ".join(group.directives)) if group.directives else "<em>không xác định</em>"))
+    directives = e(", ".join(group.directives)) if group.directives else f"<em>{e(say('audit.ui.unknown'))}</em>"
+    facts.append(say("audit.ui.compared_with", directives=directives))  # the catalogue's words, escaped values
     page = links.get(group.shown.source_file or "")
     if page and page(None):
         facts.append(f'<a class="plan-page" href="{e(page(None))}">{e(say("audit.open_plan_page"))}</a>')
     plan = group.shown
-    body = (items or "<p class=muted>Không có phát hiện.</p>") + (
-        f'<details class="evidence" open><summary>Trích dẫn ({len(quotes)})</summary>'
+    body = (items or f"<p class=muted>{e(say('audit.ui.no_findings'))}</p>") + (
+        f'<details class="evidence" open><summary>{e(say("audit.ui.quotes", n=len(quotes)))}</summary>'
         f'<ol class="quotes">{"".join(quotes)}</ol></details>'
         if quotes
         else ""
@@ -558,14 +565,14 @@ def _filter_controls(groups: list[PlanGroup]) -> str:
         f"{e(SEVERITY_LABELS[s])} ({severity.get(s, 0)})</label>"
         for s in SEVERITIES
     )
-    return f'<fieldset class="filters"><legend>Hiện mức độ</legend>{boxes}</fieldset>'
+    return f'<fieldset class="filters"><legend>{e(say("audit.ui.show_severity"))}</legend>{boxes}</fieldset>'
 
 
 def _findings(groups: list[PlanGroup], anchors: Anchors, links: PlanLinks) -> str:
     fold = len(groups) > FOLD_ABOVE
     blocks: Iterable[str] = (_plan_block(group, anchors, links, fold) for group in groups)
     return (
-        '<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Phát hiện theo kế hoạch</h2>'
+        f'<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">{e(say("audit.ui.findings_h"))}</h2>'
         + _filter_controls(groups)
         + (f'<p class="hint">{e(say("audit.plans_folded"))}</p>' if fold else "")
         + "".join(blocks)
@@ -587,8 +594,10 @@ def _errors(report: AuditReport) -> str:
         "<tr>" + "".join(f"<td>{e(error.get(c, ''))}</td>" for c in columns) + "</tr>" for error in report.errors
     )
     return (
-        '<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Tệp không đọc được</h2>'
-        + _scroll_table("Lỗi", f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        f'<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">{e(say("audit.ui.errors_h"))}</h2>'
+        + _scroll_table(
+            say("audit.ui.nav_errors"), f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        )
         + "</section>"
     )
 
