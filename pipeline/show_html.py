@@ -22,8 +22,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, get_args
 
-from pipeline.audit.html import e, format_number
-from pipeline.audit.messages import doc_type_name, vn_date
+from pipeline.audit.html import e, format_number, vn_date
+from pipeline.audit.messages import doc_type_name
 from pipeline.document import Document
 from pipeline.highlight import Mark, MarkWindow, mark_up
 from pipeline.i18n import catalogue, say

@@ -21,8 +21,9 @@ from pathlib import Path
 import regex
 
 from extractors.registry import load_registry, number_key
+from pipeline.audit.html import vn_date
 from pipeline.audit.matcher import FUZZY_THRESHOLD, concepts_of, load_lexicon, match, similarity
-from pipeline.audit.messages import doc_type_name, document, message, vn_date, vn_figure
+from pipeline.audit.messages import doc_type_name, document, message, vn_figure
 from pipeline.audit.models import AuditReport, Finding, MatrixCell, PeerMatrix, PlanAudit, Quote
 from pipeline.audit.profiles import Level, Profile, ProfileTarget, level_of, load_profiles
 from pipeline.i18n import say

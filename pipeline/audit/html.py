@@ -67,14 +67,21 @@ def format_number(value: float | None) -> str:
     return text.replace(".", ",")
 
 
+def vn_date(date: str | None) -> str:
+    """An ISO date, month or year as Vietnamese writes it: "2025-12-31" → "31/12/2025", "2025-10" → "10/2025"."""
+    if not date:
+        return ""
+    return "/".join(reversed(date.split("-")))
+
+
 def describe_target(target: dict) -> str:
-    """A directive target as a short line: "≥ 80 % · 2025-12-31"."""
+    """A directive target as a short line: "≥ 80 % · 31/12/2025"."""
     comparator = {">=": "≥", "<=": "≤", ">": ">", "~": "≈", "=": ""}.get(str(target.get("comparator") or "="), "")
     value = format_number(target.get("value"))
     if target.get("value_max") is not None:
         value += "–" + format_number(target.get("value_max"))
     figure = " ".join(part for part in (comparator, value, target.get("unit") or "") if part)
-    return " · ".join(part for part in (figure, target.get("by") or "") if part)
+    return " · ".join(part for part in (figure, vn_date(target.get("by"))) if part)
 
 
 KIND_HEADINGS: dict[str, str] = {k: say(f"audit.kind.{k}") for k in ("coverage", "lint", "five_clear")}
@@ -335,7 +342,7 @@ def _matrix_table(matrix: PeerMatrix, index: int, anchors: Anchors) -> str:
                 figure += "–" + format_number(cell.value_max)
             text = f'<span aria-hidden="true">{STATUS_SYMBOLS[cell.status]}</span> {e(figure)}'
             if cell.by:
-                text += f' <span class="by">{e(cell.by)}</span>'
+                text += f' <span class="by">{e(vn_date(cell.by))}</span>'
             if cell.outlier:
                 text += ' <span class="flag" aria-hidden="true">⚑</span>'
             label_text = STATUS_LABELS[cell.status]

@@ -153,13 +153,6 @@ def message(code: str, **values: object) -> str:
 # -- how values are written ------------------------------------------------------------------
 
 
-def vn_date(date: str | None) -> str:
-    """An ISO date, month or year as Vietnamese writes it: "2025-12-31" → "31/12/2025", "2025-10" → "10/2025"."""
-    if not date:
-        return ""
-    return "/".join(reversed(date.split("-")))
-
-
 def vn_figure(value: float | None, unit: str | None) -> str:
     """80, "%" → "80%"; 2, "mô hình" → "2 mô hình"; decimal comma."""
     if value is None:

@@ -131,7 +131,7 @@ def test_matrix_rows_cells_legend_and_outlier(report: AuditReport, page: lxml.ht
     assert len(tables) == 1 and tables[0].get("data-directive") == DIRECTIVE
     header = tables[0].xpath("./thead/tr/th")
     assert len(header) == 1 + len(TARGETS)
-    assert "≥ 80 % · 2025-12-31" in header[2].text_content()
+    assert "≥ 80 % · 31/12/2025" in header[2].text_content()
     rows = tables[0].xpath("./tbody/tr")
     assert [r.xpath("./th")[0].text_content() for r in rows] == [  # worst first: most targets missing
         "phin-ho_KH-UBND_2025 (docx)",
