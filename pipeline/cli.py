@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--ablation", action="store_true", help=say("cli.score.ablation"))
 
     audit = sub.add_parser("audit", help=say("cli.audit"), description=say("cli.audit"), parents=[common])
-    audit.add_argument("paths", nargs="+", metavar=path, help=say("cli.audit.paths"))
+    audit.add_argument("paths", nargs="*", metavar=path, help=say("cli.audit.paths"))
+    audit.add_argument("--from", dest="from_run", default=None, metavar=folder, help=say("audit.from_help"))
     audit.add_argument("--against", default="auto", metavar=say("cli.metavar.directive"), help=say("cli.audit.against"))
     audit.add_argument("--out", default="outputs/audit", metavar=folder, help=say("cli.audit.out"))
     audit.add_argument("--profile", default=None, metavar=file, help=say("cli.audit.profile"))
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--max-size", type=_positive("max-size"), default=None, metavar="MB", help=say("cli.show.max_size")
     )
+    show.add_argument("--html", default=None, metavar="OUT.html", help=say("html.option_help"))
     add_browse_parser(sub)
     return parser
 

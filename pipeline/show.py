@@ -165,6 +165,11 @@ def show_command(args: argparse.Namespace) -> int:
     except KehoachError as error:
         print(for_terminal(error.message), file=sys.stderr)
         return 1
+    if getattr(args, "html", None):
+        from pipeline.show_html import write_page
+
+        print(say("html.written", path=write_page(document, extract_all(document), Path(args.html))), file=sys.stderr)
+        return 0
     render(document, sys.stdout)
     render_findings(extract_all(document), sys.stdout, shown=document.warnings)
     return 0

@@ -21,10 +21,12 @@ from pathlib import Path
 import regex
 
 from extractors.registry import load_registry, number_key
+from pipeline.audit.html import vn_date
 from pipeline.audit.matcher import FUZZY_THRESHOLD, concepts_of, load_lexicon, match, similarity
-from pipeline.audit.messages import doc_type_name, document, message, vn_date, vn_figure
+from pipeline.audit.messages import doc_type_name, document, message, vn_figure
 from pipeline.audit.models import AuditReport, Finding, MatrixCell, PeerMatrix, PlanAudit, Quote
 from pipeline.audit.profiles import Level, Profile, ProfileTarget, level_of, load_profiles
+from pipeline.i18n import say
 from pipeline.models import Citation, Criterion, Deadline, DeadlineSpec, DocWarning, PlanResult, Target, Task
 
 FIVE_CLEAR = ("viec", "trach_nhiem", "san_pham", "thoi_han", "hieu_qua")
@@ -77,7 +79,10 @@ def audit(
         chosen = _directives_for(result, against, profiles)
         if against != "auto" and not chosen:
             report.errors.append(
-                {"doc_id": result.doc_id, "error": f"no profile for {against!r}; known: {sorted(profiles)}"}
+                {
+                    "doc_id": result.doc_id,
+                    "error": say("audit.no_profile_for", against=against, known=", ".join(profiles)),
+                }
             )
         plan = PlanAudit(
             doc_id=result.doc_id,
@@ -233,19 +238,11 @@ def coverage(result: PlanResult, profile: Profile, level: Level) -> Coverage:
     return out
 
 
-def _fmt(value: float | None, unit: str | None) -> str:
-    if value is None:
-        return "?"
-    v = f"{value:g}"
-    return f"{v}{unit}" if unit == "%" else f"{v} {unit}" if unit else v
-
-
 def _target_words(profile: Profile, target: ProfileTarget) -> str:
-    fig = _fmt(target.value, target.unit)
-    if target.value_max is not None:
-        fig = f"{target.value:g}–{_fmt(target.value_max, target.unit)}"
-    by = f" by {target.by}" if target.by else ""
-    return f"{profile.id}: {target.indicator} {target.comparator} {fig}{by} ({target.source}; {target.confidence})"
+    """The directive's target as its evidence line: "02-KH/BCĐTW: <indicator>, ít nhất 80% đến 31/12/2025"."""
+    return message(
+        "part/directive_target", directive=profile.id, indicator=target.indicator, target=_target_phrase(target)
+    )
 
 
 def _target_phrase(target: ProfileTarget) -> str:
@@ -504,8 +501,9 @@ def _warning_message(result: PlanResult, w: DocWarning) -> str:
 def _header_lints(result: PlanResult) -> list[Finding]:
     meta = result.metadata
     header = Quote(
-        text=f"header as read: number={meta.number or '—'}, symbol={meta.symbol or '—'}, date={meta.date or '—'}",
-        section="header",
+        text=message(
+            "part/header_as_read", number=meta.number or "—", symbol=meta.symbol or "—", date=vn_date(meta.date) or "—"
+        )
     )
     out: list[Finding] = []
     if not meta.number:

@@ -86,6 +86,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "part/no_unit": (),
     "part/document": ("type", "number"),
     "part/document_untyped": ("number",),
+    "part/header_as_read": ("number", "symbol", "date"),
+    "part/directive_target": ("directive", "indicator", "target"),
 }
 """Every template key, with the named values the engine passes to it (all of them, always)."""
 
@@ -149,13 +151,6 @@ def message(code: str, **values: object) -> str:
 
 
 # -- how values are written ------------------------------------------------------------------
-
-
-def vn_date(date: str | None) -> str:
-    """An ISO date, month or year as Vietnamese writes it: "2025-12-31" → "31/12/2025", "2025-10" → "10/2025"."""
-    if not date:
-        return ""
-    return "/".join(reversed(date.split("-")))
 
 
 def vn_figure(value: float | None, unit: str | None) -> str:

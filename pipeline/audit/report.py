@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pipeline.audit.grouping import plan_groups
 from pipeline.audit.html import render_html
 from pipeline.audit.models import AuditReport, Finding
-from pipeline.models import describe_place
+from pipeline.audit.plan_pages import write_plan_pages
+from pipeline.models import PlanResult, describe_place
 from pipeline.outputs.files import write_atomic
 
 FINDINGS_JSON = "findings.json"
@@ -81,12 +84,15 @@ def findings_csv(report: AuditReport) -> str:
     return buffer.getvalue()
 
 
-def write_report(report: AuditReport, out: Path) -> list[Path]:
-    """Write findings.json, findings.csv and report.html into `out`; return their paths."""
+def write_report(report: AuditReport, out: Path, results: Sequence[PlanResult] = ()) -> list[Path]:
+    """Write findings.json, findings.csv and report.html into `out`, and with the audited `results`
+    each plan's own page (plans/<plan id>.html) the report's quotes link to; return the three paths."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / FINDINGS_JSON, out / FINDINGS_CSV, out / REPORT_HTML]
     write_atomic(paths[0], report.model_dump_json(indent=2) + "\n")
     write_atomic(paths[1], "\ufeff" + findings_csv(report))
-    write_atomic(paths[2], render_html(report))
+    shown = {group.shown.source_file for group in plan_groups(report)}  # each plan id's first file
+    links = write_plan_pages([r for r in results if r.source in shown], out) if results else {}
+    write_atomic(paths[2], render_html(report, links=links))
     return paths

@@ -12,84 +12,28 @@ KEHOACH_UPDATE_SCREENSHOT=1 it also refreshes docs/audit-report.png, the screens
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chromium import (  # noqa: F401  (chromium_driver: the `browser` fixture)
+    REPO,
+    By,
+    assert_loads_cleanly,
+    chromium_driver,
+    console_errors,
+    needs_chromium,
+    open_page,
+    save_screenshot,
+    webdriver,
+)
 from report_sample import sample_report
 
 from pipeline.audit.report import write_report
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-CHROMEDRIVER = shutil.which("chromedriver") or (
-    "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None
-)
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--window-size=1400,1000",
-    "--lang=vi",
-]
-
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-except ImportError:  # pragma: no cover - depends on the machine
-    webdriver = None
-
-pytestmark = [
-    pytest.mark.skipif(webdriver is None, reason="selenium is not installed (pip install -e '.[test]')"),
-    pytest.mark.skipif(
-        CHROMIUM is None or CHROMEDRIVER is None,
-        reason="no chromium/chromedriver: apt-get install chromium chromium-driver (.ci/run does it in CI)",
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # an explicit driver path: Selenium Manager would otherwise try to download one
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(60)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-def open_page(driver: webdriver.Chrome, page: Path) -> None:
-    driver.get_log("browser")  # drop what earlier pages logged
-    driver.get(page.resolve().as_uri())
-    assert driver.execute_script("return document.readyState") == "complete"
-
-
-def console_errors(driver: webdriver.Chrome) -> list[dict]:
-    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
-
-
-def assert_loads_cleanly(driver: webdriver.Chrome) -> None:
-    assert console_errors(driver) == []
-    # self-contained: the page fetched nothing (no script, style, font, image or icon)
-    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
-    assert driver.execute_script("return document.characterSet") == "UTF-8"
+pytestmark = needs_chromium
 
 
 def matrix_rows(driver: webdriver.Chrome) -> dict[str, list[str]]:
@@ -126,30 +70,6 @@ def assert_scrolled_to(state: dict) -> None:
     assert abs(state["top"]) <= 2 or (state["atBottom"] and 0 <= state["top"] < state["inner"])
 
 
-def save_screenshot(driver: webdriver.Chrome, path: Path, until: str | None = None) -> Path:
-    """A PNG of the page from the top; down to the end of element `until` (CSS selector), else the viewport."""
-    if until is None:
-        assert driver.save_screenshot(str(path))
-    else:
-        width, height = driver.execute_script(
-            "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
-            "return [document.documentElement.clientWidth, Math.ceil(r.bottom + scrollY + 16)]",
-            until,
-        )
-        shot = driver.execute_cdp_cmd(
-            "Page.captureScreenshot",
-            {
-                "format": "png",
-                "captureBeyondViewport": True,
-                "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
-            },
-        )
-        path.write_bytes(base64.b64decode(shot["data"]))
-    data = path.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
-    return path
-
-
 def test_sample_report_in_chromium(browser: webdriver.Chrome, tmp_path: Path) -> None:
     report = sample_report()
     write_report(report, tmp_path / "audit")
@@ -157,11 +77,11 @@ def test_sample_report_in_chromium(browser: webdriver.Chrome, tmp_path: Path) ->
     assert_loads_cleanly(browser)
     assert browser.title == "Báo cáo kiểm tra kế hoạch"
 
-    # the matrix: one row per plan, in order, with an outlier marked
+    # the matrix: one row per plan, worst first (most targets missing), with an outlier marked
     assert matrix_rows(browser) == {
         "02-KH/BCĐTW": [
-            "tan-phong_45-KH-UBND_2025 (txt)",
             "phin-ho_KH-UBND_2025 (docx)",
+            "tan-phong_45-KH-UBND_2025 (txt)",
             "xuan-hung_KH-02_2025 (pdf)",
         ]
     }
@@ -237,15 +157,26 @@ def test_corpus_audit_report_in_chromium(browser: webdriver.Chrome, tmp_path: Pa
     open_page(browser, out / "report.html")
     assert_loads_cleanly(browser)
 
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#summary tbody tr")) == len(plans)
+    # one row per plan: its .txt, .docx and .pdf share the plan id, and the row names the three formats
+    plan_ids = {p["doc_id"] for p in plans}
+    summary = browser.find_elements(By.CSS_SELECTOR, "#summary tbody tr")
+    assert len(summary) == len(plan_ids) < len(plans)
+    assert {r.find_element(By.CSS_SELECTOR, "td.formats").text for r in summary} == {"docx, pdf, txt"}
     rows = matrix_rows(browser)
     assert rows and set(rows) == {m["directive"] for m in findings["matrices"]}
     for matrix in findings["matrices"]:
-        assert rows[matrix["directive"]] == matrix["plans"]  # one row per plan of the directive, in order
+        assert sorted(rows[matrix["directive"]]) == sorted(f"{doc} (docx, pdf, txt)" for doc in matrix["plans"])
         assert set(matrix["plans"]) == {p["doc_id"] for p in plans if matrix["directive"] in p["directives"]}
 
+    # a finding the three formats share is listed once, with its quotes
+    distinct: dict[tuple, int] = {}
+    for p in plans:
+        for f in p["findings"]:
+            distinct.setdefault(
+                (p["doc_id"], f["code"], f["message"], f["directive"], f["target_id"]), len(f["evidence"])
+            )
     links = browser.find_elements(By.CSS_SELECTOR, "a.to-quote")
-    assert len(links) == sum(len(f["evidence"]) for p in plans for f in p["findings"])
+    assert len(links) == sum(distinct.values())
     assert_scrolled_to(follow_quote_link(browser, links[0]))
     assert_scrolled_to(follow_quote_link(browser, links[len(links) // 2]))
 

@@ -21,7 +21,8 @@ from pydantic import ValidationError
 
 import pipeline.audit.engine as engine
 from pipeline.audit.engine import audit
-from pipeline.audit.messages import KEYS, MESSAGES_PATH, load_messages, message, placeholders, vn_date, vn_figure
+from pipeline.audit.html import vn_date
+from pipeline.audit.messages import KEYS, MESSAGES_PATH, load_messages, message, placeholders, vn_figure
 from pipeline.audit.models import CoverageStatus, Finding
 from pipeline.models import Citation, DeadlineSpec, DocWarning, Metadata, PlanResult, Target, Task
 

@@ -22,9 +22,11 @@ from report_sample import DIRECTIVE, TARGETS, sample_report
 from pipeline.audit.command import audit_command
 from pipeline.audit.html import chart_svg, describe_place, describe_target, format_number, render_html, status_counts
 from pipeline.audit.models import AuditReport, Finding, Quote
+from pipeline.audit.plan_pages import page_name
 from pipeline.audit.profiles import build_profile, load_profile
 from pipeline.audit.report import CSV_COLUMNS, write_report
-from pipeline.models import SourceLocation
+from pipeline.cli import main
+from pipeline.models import PlanResult, SourceLocation
 from pipeline.process import process_file
 
 
@@ -115,13 +117,13 @@ def test_summary_has_a_row_per_plan_with_counts_and_five_clear(
     assert len(rows) == len(report.plans)
     phin_ho = next(r for r in rows if "phin-ho" in r.text_content())
     cells = [c.text_content().strip() for c in phin_ho.xpath("./td")]
-    # directives, problem, warning, info, tasks, then the 5 rõ as met/tasks
-    assert cells[:5] == [DIRECTIVE, "3", "2", "0", "7"]
-    assert cells[5:] == ["7/7", "7/7", "0/7", "5/7", "2/7"]
+    # formats, directives, problem, warning, info, tasks, then the 5 rõ as met/tasks
+    assert cells[:6] == ["docx", DIRECTIVE, "3", "2", "0", "7"]
+    assert cells[6:] == ["7/7", "7/7", "0/7", "5/7", "2/7"]
     assert phin_ho.xpath("./td[contains(@class,'short')]")  # criteria not met by every task are marked
     assert "Kế hoạch chuyển đổi số xã Phìn Hồ năm 2025–2026" in phin_ho.text_content()
     no_tasks = next(r for r in rows if "xuan-hung" in r.text_content())
-    assert [c.text_content() for c in no_tasks.xpath("./td")][4:] == ["0", "–", "–", "–", "–", "–"]
+    assert [c.text_content() for c in no_tasks.xpath("./td")][5:] == ["0", "–", "–", "–", "–", "–"]
 
 
 def test_matrix_rows_cells_legend_and_outlier(report: AuditReport, page: lxml.html.HtmlElement) -> None:
@@ -129,25 +131,25 @@ def test_matrix_rows_cells_legend_and_outlier(report: AuditReport, page: lxml.ht
     assert len(tables) == 1 and tables[0].get("data-directive") == DIRECTIVE
     header = tables[0].xpath("./thead/tr/th")
     assert len(header) == 1 + len(TARGETS)
-    assert "≥ 80 % · 2025-12-31" in header[2].text_content()
+    assert "≥ 80 % · 31/12/2025" in header[2].text_content()
     rows = tables[0].xpath("./tbody/tr")
-    assert [r.xpath("./th")[0].text_content() for r in rows] == [
-        "tan-phong_45-KH-UBND_2025 (txt)",
+    assert [r.xpath("./th")[0].text_content() for r in rows] == [  # worst first: most targets missing
         "phin-ho_KH-UBND_2025 (docx)",
+        "tan-phong_45-KH-UBND_2025 (txt)",
         "xuan-hung_KH-02_2025 (pdf)",
     ]
     statuses = [[c.get("class").split()[1] for c in r.xpath("./td")] for r in rows]
-    assert statuses[0] == ["st-carried", "st-weakened", "st-carried", "st-missing"]
-    assert statuses[1] == ["st-missing", "st-weakened", "st-missing", "st-not_applicable"]
+    assert statuses[1] == ["st-carried", "st-weakened", "st-carried", "st-missing"]
+    assert statuses[0] == ["st-missing", "st-weakened", "st-missing", "st-not_applicable"]
     outliers = tables[0].xpath(".//td[contains(@class,'outlier')]")
     assert len(outliers) == 1 and "50" in outliers[0].text_content() and "⚑" in outliers[0].text_content()
     legend = page.xpath("//ul[contains(@class,'legend')]")[0].text_content()
     for label in ("Giữ nguyên", "Cao hơn", "Thấp hơn / muộn hơn", "Thiếu", "Không áp dụng"):
         assert label in legend
     # a cell links to the plan's coverage finding for that target
-    link = rows[0].xpath("./td")[1].xpath(".//a/@href")[0]
+    link = rows[1].xpath("./td")[1].xpath(".//a/@href")[0]
     finding = page.get_element_by_id(link[1:])
-    assert "02.dossiers_fully_online" in finding.text_content() and "60%" in finding.text_content()
+    assert finding.get("data-target") == "02.dossiers_fully_online" and "60%" in finding.text_content()
 
 
 def test_matrix_scrolls_sideways_in_its_own_region(page: lxml.html.HtmlElement) -> None:
@@ -160,11 +162,11 @@ def test_matrix_scrolls_sideways_in_its_own_region(page: lxml.html.HtmlElement) 
 def test_chart_has_a_bar_segment_per_status_count(report: AuditReport, page: lxml.html.HtmlElement) -> None:
     svg = page.xpath("//section[@id='chart']//*[local-name()='svg']")[0]
     titles = [t.text_content() for t in svg.xpath(".//*[local-name()='rect']/*[local-name()='title']")]
-    assert "tan-phong_45-KH-UBND_2025 (txt): 2 giữ nguyên" in titles
-    assert "phin-ho_KH-UBND_2025 (docx): 2 thiếu" in titles
-    assert "xuan-hung_KH-02_2025 (pdf): 1 cao hơn" in titles
+    assert "tan-phong_45-KH-UBND_2025: 2 giữ nguyên" in titles
+    assert "phin-ho_KH-UBND_2025: 2 thiếu" in titles
+    assert "xuan-hung_KH-02_2025: 1 cao hơn" in titles
     counts = dict(status_counts(report))
-    assert counts["phin-ho_KH-UBND_2025 (docx)"]["not_applicable"] == 1  # counted, but not drawn as a bar
+    assert counts["phin-ho_KH-UBND_2025"]["not_applicable"] == 1  # counted, but not drawn as a bar
     assert not any("không áp dụng" in t for t in titles)
 
 
@@ -289,13 +291,16 @@ REPO = Path(__file__).resolve().parents[2]
 PLANS = REPO / "corpus" / "plans"
 
 
-def audit_args(paths: list[Path], out: Path, against: str = "auto", profile: Path | None = None) -> argparse.Namespace:
+def audit_args(
+    paths: list[Path], out: Path, against: str = "auto", profile: Path | None = None, from_run: Path | None = None
+) -> argparse.Namespace:
     return argparse.Namespace(
         paths=[str(p) for p in paths],
         against=against,
         out=str(out),
         profile=str(profile) if profile else None,
         no_progress=True,
+        from_run=str(from_run) if from_run else None,
     )
 
 
@@ -303,14 +308,37 @@ def test_audit_command_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     plan = next(PLANS.glob("*.txt"))
     assert audit_command(audit_args([tmp_path / "nowhere"], tmp_path / "a")) == 2
     assert audit_command(audit_args([plan], tmp_path / "a", against="99-XX/YY")) == 2
-    assert "no directive profile for '99-XX/YY'" in capsys.readouterr().err
+    assert "không có hồ sơ chỉ tiêu cho 99-XX/YY" in capsys.readouterr().err
     assert audit_command(audit_args([plan], tmp_path / "a", profile=REPO / "pyproject.toml")) == 2
-    assert "a profile is a .json file" in capsys.readouterr().err
+    assert "hồ sơ chỉ tiêu là một tệp .json" in capsys.readouterr().err
     bad = tmp_path / "bad.json"
     bad.write_text('{"id": "1/KH-X", "targets": [{"value": "many"}]}', encoding="utf-8")
     assert audit_command(audit_args([plan], tmp_path / "a", profile=bad)) == 2
     assert "source" in capsys.readouterr().err  # the missing field is named
     assert not (tmp_path / "a" / "report.html").exists()
+    # --from: a folder a run wrote, or nothing
+    assert audit_command(audit_args([], tmp_path / "a")) == 2
+    assert "--from" in capsys.readouterr().err
+    assert audit_command(audit_args([], tmp_path / "a", from_run=tmp_path)) == 2
+    assert "docs/*.json" in capsys.readouterr().err
+    assert not (tmp_path / "a" / "report.html").exists()
+
+
+def test_audit_from_a_finished_run_reads_its_results(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--from RUN` audits the results a run wrote, as the run wrote them: a result edited after the
+    run shows in the report, so nothing was processed again."""
+    plan = PLANS / "phin-ho_KH-UBND_2025.txt"
+    assert main(["run", str(plan), "--out", str(tmp_path / "run"), "--no-progress", "--format", "json"]) == 0
+    stored = next((tmp_path / "run" / "docs").glob("*.json"))
+    result = PlanResult.model_validate_json(stored.read_text(encoding="utf-8"))
+    result.metadata.title = "Tiêu đề sửa sau khi chạy"
+    stored.write_text(result.model_dump_json(), encoding="utf-8")
+    assert audit_command(audit_args([], tmp_path / "audit", from_run=tmp_path / "run")) == 0
+    report = (tmp_path / "audit" / "report.html").read_text(encoding="utf-8")
+    assert "Tiêu đề sửa sau khi chạy" in report and not (tmp_path / "audit" / "run").exists()
+    assert "1 kế hoạch (1 tệp)" in capsys.readouterr().err
+    page = (tmp_path / "audit" / "plans" / "phin-ho_KH-UBND_2025.html").read_text(encoding="utf-8")
+    assert 'id="task-1"' in page and 'href="plans/phin-ho_KH-UBND_2025.html#' in report
 
 
 def test_audit_command_records_files_it_cannot_read(tmp_path: Path) -> None:
@@ -346,3 +374,9 @@ def test_audit_command_builds_a_profile_from_a_directive_text(tmp_path: Path) ->
     assert any(f.kind == "coverage" and f.directive == built.id for f in report.plans[0].findings)
     # the saved profile is used as it is on the next audit
     assert audit_command(audit_args([plan], tmp_path / "again", against=built.id, profile=saved[0])) == 0
+
+
+def test_plan_page_names_are_safe_and_never_shared() -> None:
+    taken: set[str] = set()
+    names = [page_name(doc_id, taken) for doc_id in ("a b", "a_b", "../../etc/passwd", "kế hoạch?#1", "")]
+    assert names == ["a_b.html", "a_b-2.html", "etc_passwd.html", "kế_hoạch_1.html", "plan.html"]
