@@ -1083,12 +1083,12 @@ def main(argv: list[str] | None = None) -> int:
         "--real",
         nargs="?",
         const="dev",
-        choices=["dev", "heldout", "all"],
+        choices=["dev", "heldout", "heldout2", "all"],
         help="render corpus/real's full texts of this part (default dev) in the Word layout; prints figures only",
     )
     args = ap.parse_args(argv)
     if args.real:
-        parts = ["dev", "heldout"] if args.real == "all" else [args.real]
+        parts = ["dev", "heldout", "heldout2"] if args.real == "all" else [args.real]
         for row in render_real(parts, pdf=not args.no_pdf):
             print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()))
         return 0
