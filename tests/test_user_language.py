@@ -160,3 +160,45 @@ def test_english_is_what_en_gives_and_vietnamese_what_the_default_gives():
     assert entries["cli.run.force"]["vi"] in vi and entries["argparse.usage"]["vi"] in vi
     assert entries["cli.run.force"]["en"] in en and "usage: " in en and "positional arguments" in en
     assert entries["cli.run.force"]["en"] not in vi and entries["cli.run.force"]["vi"] not in en
+
+
+def _page_text(page: Path) -> str:
+    """The words a reader sees on a page: its text without markup, scripts and styles."""
+    import html
+
+    markup = page.read_text(encoding="utf-8")
+    markup = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", markup)
+    return html.unescape(re.sub(r"(?s)<[^>]+>", " ", markup))
+
+
+@cache
+def _data_words() -> frozenset[str]:
+    """Words the pages show that come from data, not from kehoach's sentences: every corpus plan's text and
+    records, the directive profiles, and the audit's Vietnamese templates."""
+    import json
+
+    words: set[str] = set()
+    for plan in sorted(PLANS.glob("*.txt")):
+        words |= _words(load_document(plan).text + " ".join(_values(process_file(plan).model_dump())))
+    for profile in sorted((ROOT / "corpus" / "directives").glob("*.json")):
+        words |= _words(" ".join(_values(json.loads(profile.read_text(encoding="utf-8")))))
+    audit = json.loads((ROOT / "extractors" / "lexicon" / "audit_messages.json").read_text(encoding="utf-8"))
+    words |= _words(" ".join(_values(audit)))
+    return frozenset(words)
+
+
+def test_the_html_pages_speak_vietnamese(tmp_path):
+    """`show --html` of a plan and the audit report of the corpus: every word is the catalogue's Vietnamese, a
+    word of the plans or directives they show, or an allowed token (issue 14: no English word by default)."""
+    shown = tmp_path / "plan.html"
+    _kehoach("show", SHOWN_PLAN, "--html", shown)
+    _kehoach("audit", PLANS, "--out", tmp_path / "audit", "--no-progress")
+    pages = {"show --html": shown, "audit report": tmp_path / "audit" / "report.html"}
+    given = [str(PLANS), str(SHOWN_PLAN), *(plan.stem for plan in PLANS.glob("*.txt"))]  # plan ids: file names
+    foreign = {}
+    for name, page in pages.items():
+        assert page.is_file(), name
+        words = _foreign_words(_page_text(page), "vi", given, also=_data_words())
+        if words:
+            foreign[name] = sorted(words)[:40]
+    assert not foreign, foreign
