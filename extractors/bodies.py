@@ -38,8 +38,9 @@ from extractors.levels import own_level
 from extractors.nlp import pos_tag
 from extractors.spans import Enclosing
 from pipeline.document import Block, Document
+from pipeline.lexicon import BodiesLexicon, BodyPatternsLexicon, RoleCuesLexicon
 from pipeline.models import Body, Citation
-from pipeline.normalize import fold_text, load_lexicon
+from pipeline.normalize import fold_text
 
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
@@ -108,13 +109,13 @@ def _lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     "UBND"). Returns the pattern and the form key → canonical name table."""
     names: dict[str, str] = {}
     root = _Node({})
-    for entry in load_lexicon("bodies.json")["bodies"]:
-        for form in [entry["name"], *entry["forms"]]:
+    for entry in BodiesLexicon.load().bodies:
+        for form in [entry.name, *entry.forms]:
             key = _form_key(form)
             level = key.endswith(" xã")
             if level:
                 key = key[: -len(" xã")]
-            names.setdefault(key, entry["name"])
+            names.setdefault(key, entry.name)
             node = root
             for word in key.split(" "):
                 node = node.children.setdefault(word, _Node({}))
@@ -150,40 +151,40 @@ def _form_pattern(form: str) -> str:
 
 @cache
 def _patterns() -> dict:
-    data = load_lexicon("body_patterns.json")
+    data = BodyPatternsLexicon.load()
     return {
-        "unseen": [regex.compile(p) for p in data["patterns"]],
-        "abbreviations": data["abbreviations"],
-        "capitalised": {fold_text(f) for f in data["capitalised_only"]},
+        "unseen": [regex.compile(p) for p in data.patterns],
+        "abbreviations": data.abbreviations,
+        "capitalised": {fold_text(f) for f in data.capitalised_only},
         "shared_head": [
-            (regex.compile(_WORD_EDGE_BEFORE + _form_pattern(h["form"]) + f"(?={h['before']})"), h["name"])
-            for h in data["shared_head"]
+            (regex.compile(_WORD_EDGE_BEFORE + _form_pattern(h.form) + f"(?={h.before})"), h.name)
+            for h in data.shared_head
         ],
-        "higher_level": regex.compile(data["higher_level"]),
-        "relative_level": regex.compile(data["relative_level"]),
-        "level_words": regex.compile(data["level_words"]),
-        "not_after": regex.compile(data["not_after"]),
-        "not_bodies": regex.compile(data["not_bodies"]),
+        "higher_level": regex.compile(data.higher_level),
+        "relative_level": regex.compile(data.relative_level),
+        "level_words": regex.compile(data.level_words),
+        "not_after": regex.compile(data.not_after),
+        "not_bodies": regex.compile(data.not_bodies),
         "generic": regex.compile(
-            _WORD_EDGE_BEFORE + "(?:" + "|".join(_form_pattern(g) for g in data["generic"]) + ")" + _WORD_EDGE_AFTER
+            _WORD_EDGE_BEFORE + "(?:" + "|".join(_form_pattern(g) for g in data.generic) + ")" + _WORD_EDGE_AFTER
         ),
     }
 
 
 @cache
 def _cues() -> dict:
-    data = load_lexicon("role_cues.json")
+    data = RoleCuesLexicon.load()
     return {
-        "order": data["order"],
-        "before": {role: [regex.compile(p) for p in data["before"][role]] for role in data["order"]},
-        "oversight_work": regex.compile(data["oversight_work"]),
-        "support_work": regex.compile(data["support_work"]),
-        "subject_skip": [regex.compile(p) for p in data["subject_skip"]],
-        "subject_verbs": regex.compile(data["subject_verbs"]),
-        "not_actor_after": regex.compile(data["not_actor_after"]),
-        "clause_openers": regex.compile(data["clause_openers"]),
-        "list_joiners": regex.compile(data["list_joiners"]),
-        "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data["cue_end"].removesuffix("[\\s(]*$") + r"[\s(]+"),
+        "order": data.order,
+        "before": {role: [regex.compile(p) for p in data.before[role]] for role in data.order},
+        "oversight_work": regex.compile(data.oversight_work),
+        "support_work": regex.compile(data.support_work),
+        "subject_skip": [regex.compile(p) for p in data.subject_skip],
+        "subject_verbs": regex.compile(data.subject_verbs),
+        "not_actor_after": regex.compile(data.not_actor_after),
+        "clause_openers": regex.compile(data.clause_openers),
+        "list_joiners": regex.compile(data.list_joiners),
+        "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data.cue_end.removesuffix("[\\s(]*$") + r"[\s(]+"),
     }
 
 

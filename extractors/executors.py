@@ -18,7 +18,8 @@ from functools import cache
 import regex
 
 from pipeline.document import Document
-from pipeline.normalize import fold_text, load_lexicon
+from pipeline.lexicon import ExecutionLexicon
+from pipeline.normalize import fold_text
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,13 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def _rules() -> _Rules:
-    data = load_lexicon("execution.json")
-    titles = _alternation(data["head_titles"])
+    data = ExecutionLexicon.load()
+    titles = _alternation(data.head_titles)
     return _Rules(
-        cue=regex.compile(rf"(?<!\w)(?:{_alternation(data['cues'])})(?!\w)"),
+        cue=regex.compile(rf"(?<!\w)(?:{_alternation(data.cues)})(?!\w)"),
         # a title opening an item: after the sentence's start, ";", "," or "và"
         title=regex.compile(rf"(?:\G|[;,]|\svà)\s*(?P<title>{titles})\s+(?=\S)"),
-        offices={fold_text(k): v for k, v in data["office_titles"].items()},
+        offices={fold_text(k): v for k, v in data.office_titles.items()},
     )
 
 

@@ -17,7 +17,8 @@ from functools import cache
 import regex
 
 from pipeline.document import Document
-from pipeline.normalize import fold_text, load_lexicon
+from pipeline.lexicon import LevelsLexicon
+from pipeline.normalize import fold_text
 
 HIGHER = ""
 """The level of a plan above the commune: bodies written without a level get none."""
@@ -32,15 +33,15 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def _patterns() -> tuple[regex.Pattern, set[str], regex.Pattern]:
-    data = load_lexicon("levels.json")
-    words = _alternation(data["commune"] + data["higher"])
-    not_before = _alternation(data["not_before"])
+    data = LevelsLexicon.load()
+    words = _alternation(data.commune + data.higher)
+    not_before = _alternation(data.not_before)
     return (
         regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])({words})(?![\p{{L}}\p{{M}}])(?!\s+(?:{not_before})(?![\p{{L}}\p{{M}}]))"
         ),
-        {fold_text(w) for w in data["commune"]},
-        regex.compile(rf"^\s*(?:{_alternation(data['higher_openers'])})(?![\p{{L}}\p{{M}}])"),
+        {fold_text(w) for w in data.commune},
+        regex.compile(rf"^\s*(?:{_alternation(data.higher_openers)})(?![\p{{L}}\p{{M}}])"),
     )
 
 

@@ -1,9 +1,9 @@
 """The lexicons behind citations and metadata, and the registry of known directives.
 
-Loaded once (`load_registry()` is cached) through strict pydantic models: a misspelt key in a
-lexicon file fails at load with the key's name, instead of silently dropping a type or an issuer.
-`bodies.json` belongs to the bodies extractor; it is read here only for the canonical names of
-commune bodies (a plan's issuer), with a model that tolerates keys its owner may add.
+Loaded once (`load_registry()` is cached) through the strict schemas of `pipeline.lexicon`: a misspelt
+key in a lexicon file fails at load with the key's name, instead of silently dropping a type or an
+issuer. `bodies.json` belongs to the bodies extractor; it is read here only for the canonical names of
+commune bodies (a plan's issuer).
 
 `check_citations` compares each citation with the registry and with the other mentions of the same
 number in the same plan: a date or issuer that disagrees is kept as written (gold-guidelines) and
@@ -15,7 +15,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from extractors.grammar import (
     AFTER_WORD,
@@ -25,76 +24,14 @@ from extractors.grammar import (
     fold,
     tone_key,
 )
-from pipeline.models import Citation, DocType, DocWarning
-from pipeline.normalize import load_lexicon
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class DocTypeEntry(_Strict):
-    code: DocType
-    names: list[str] = Field(min_length=1)
-    symbols: list[str] = Field(default_factory=list)
-
-
-class DocTypesLexicon(_Strict):
-    about: str
-    version: int
-    types: list[DocTypeEntry]
-    symbol_parts: list[str]
-    party_issuers: list[str]
-    state_issuers: list[str]
-
-
-class IssuerEntry(_Strict):
-    name: str
-    forms: list[str] = Field(default_factory=list)
-    """Other ways the text writes it ("BCT", "UBND tỉnh"); the name itself is always a form."""
-    place: bool = False
-
-
-class IssuersLexicon(_Strict):
-    about: str
-    version: int
-    heads_of_bodies: list[str]
-    levels: list[str]
-    issuers: list[IssuerEntry]
-    signer_titles: list[str]
-
-
-class Directive(_Strict):
-    number: str
-    doc_type: DocType
-    issuer: str
-    date: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    short_title: str | None = None
-    aliases: list[str] = Field(default_factory=list)
-    cited_in: list[str] = Field(default_factory=list)
-
-
-class DirectivesLexicon(_Strict):
-    about: str
-    version: int
-    directives: list[Directive]
-
-
-class _BodyEntry(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-    name: str
-    forms: list[str] = Field(default_factory=list)
-
-
-class _BodiesLexicon(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-    bodies: list[_BodyEntry]
-
-
-def _read(name: str, model: type[BaseModel]) -> BaseModel:
-    """A lexicon file (read once, by the shared loader) checked against its model."""
-    return model.model_validate(load_lexicon(name))
-
+from pipeline.lexicon import (
+    BodiesLexicon,
+    Directive,
+    DirectivesLexicon,
+    DocTypesLexicon,
+    IssuersLexicon,
+)
+from pipeline.models import Citation, DocWarning
 
 # Key under which two spellings of one number meet (case, Đ/D): '06/QĐ-TTg' = '06/QD-TTG'; the
 # speller's key of a symbol part, applied to the whole number.
@@ -109,7 +46,7 @@ class Registry:
         doc_types: DocTypesLexicon,
         issuers: IssuersLexicon,
         directives: DirectivesLexicon,
-        bodies: _BodiesLexicon,
+        bodies: BodiesLexicon,
     ):
         self.doc_types = doc_types
         self.issuers = issuers
@@ -249,8 +186,8 @@ def _check_consistency(citations: list[Citation]) -> list[DocWarning]:
 def load_registry() -> Registry:
     """The registry, built once per process from the lexicon files."""
     return Registry(
-        doc_types=_read("doc_types.json", DocTypesLexicon),  # type: ignore[arg-type]
-        issuers=_read("issuers.json", IssuersLexicon),  # type: ignore[arg-type]
-        directives=_read("directives.json", DirectivesLexicon),  # type: ignore[arg-type]
-        bodies=_read("bodies.json", _BodiesLexicon),  # type: ignore[arg-type]
+        doc_types=DocTypesLexicon.load(),
+        issuers=IssuersLexicon.load(),
+        directives=DirectivesLexicon.load(),
+        bodies=BodiesLexicon.load(),
     )

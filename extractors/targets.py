@@ -101,46 +101,46 @@ class _Words:
 @cache
 def _words() -> _Words:
     lex = lexicon()
-    stops = lex["unit_stop_words_guidelines"] + lex["unit_stop_words_extra"]
-    existential = set(lex["indicator_existential_words"])
-    cues = [c for c in lex["commitment_cues"] + lex["indicator_wrapper_verbs"] if c not in existential]
+    stops = lex.unit_stop_words_guidelines + lex.unit_stop_words_extra
+    existential = set(lex.indicator_existential_words)
+    cues = [c for c in lex.commitment_cues + lex.indicator_wrapper_verbs if c not in existential]
     return _Words(
         unit_stop=regex.compile(rf"{alternation(stops)}(?!\w)"),
-        unit_max=lex["unit_max_syllables"],
-        time_unit=regex.compile(rf"\s*{alternation(lex['time_units'])}(?!\w)"),
-        ordinal_before=regex.compile(rf"(?<!\w){alternation(lex['ordinal_words_before'])}\s*$"),
-        descriptive=regex.compile(rf"\s*{alternation(lex['descriptive_units'])}(?!\w)"),
-        name_quotes="".join(lex["name_quote_marks"]),
-        year_lead=regex.compile(rf"(?<!\w){alternation(lex['year_lead_words'])}\s*$"),
-        statistic=regex.compile(rf"(?<!\w){alternation(lex['statistic_markers'])}(?!\w)"),
+        unit_max=lex.unit_max_syllables,
+        time_unit=regex.compile(rf"\s*{alternation(lex.time_units)}(?!\w)"),
+        ordinal_before=regex.compile(rf"(?<!\w){alternation(lex.ordinal_words_before)}\s*$"),
+        descriptive=regex.compile(rf"\s*{alternation(lex.descriptive_units)}(?!\w)"),
+        name_quotes="".join(lex.name_quote_marks),
+        year_lead=regex.compile(rf"(?<!\w){alternation(lex.year_lead_words)}\s*$"),
+        statistic=regex.compile(rf"(?<!\w){alternation(lex.statistic_markers)}(?!\w)"),
         cue_before=regex.compile(rf"(?<!\w){alternation(cues)}(?!\w)"),
-        cue_window=lex["commitment_cue_window"],
-        target_section=regex.compile(rf"(?<!\w){alternation(lex['target_section_words'])}(?!\w)"),
-        aspiration=regex.compile(rf"(?<!\w){alternation(lex['aspiration_words'])}(?!\w)"),
-        aspiration_head=regex.compile(rf"\s*{alternation(lex['aspiration_words'])}\s+(?=\S)"),
-        locality=regex.compile("|".join(lex["indicator_locality_patterns"])),
-        horizons=[(regex.compile(h["pattern"]), h["value"]) for h in lex["horizon_patterns"]],
-        title_horizons=[(regex.compile(h["pattern"]), h["value"]) for h in lex["title_horizon_patterns"]],
-        horizon_excluded=regex.compile("|".join(lex["horizon_excluded_patterns"])),
-        quote_end=regex.compile(rf",\s*{alternation(lex['quote_end_words'])}(?!\w)"),
-        citation_intro=regex.compile(rf"(?<!\w){alternation(lex['citation_intro_words'])}\s*$"),
-        wrapper_head=regex.compile(rf"^\s*{alternation(lex['indicator_wrapper_verbs'])}(?!\w)[\s,]*"),
-        link_tail=regex.compile(rf"(?<!\w){alternation(lex['indicator_link_words'])}[\s,]*$"),
-        existential_tail=regex.compile(rf"(?<!\w){alternation(lex['indicator_existential_words'])}[\s,]*$"),
-        object_tail=regex.compile(rf"(?<!\w){alternation(lex['indicator_object_markers'])}[\s,]*$"),
-        trailing_cut=regex.compile(rf"[\s,]+{alternation(lex['indicator_trailing_cuts'])}(?!\w)"),
-        modal=regex.compile(rf"(?<!\w){alternation(lex['clause_modal_words'])}(?!\w)"),
+        cue_window=lex.commitment_cue_window,
+        target_section=regex.compile(rf"(?<!\w){alternation(lex.target_section_words)}(?!\w)"),
+        aspiration=regex.compile(rf"(?<!\w){alternation(lex.aspiration_words)}(?!\w)"),
+        aspiration_head=regex.compile(rf"\s*{alternation(lex.aspiration_words)}\s+(?=\S)"),
+        locality=regex.compile("|".join(lex.indicator_locality_patterns)),
+        horizons=[(regex.compile(h.pattern), h.value) for h in lex.horizon_patterns],
+        title_horizons=[(regex.compile(h.pattern), h.value) for h in lex.title_horizon_patterns],
+        horizon_excluded=regex.compile("|".join(lex.horizon_excluded_patterns)),
+        quote_end=regex.compile(rf",\s*{alternation(lex.quote_end_words)}(?!\w)"),
+        citation_intro=regex.compile(rf"(?<!\w){alternation(lex.citation_intro_words)}\s*$"),
+        wrapper_head=regex.compile(rf"^\s*{alternation(lex.indicator_wrapper_verbs)}(?!\w)[\s,]*"),
+        link_tail=regex.compile(rf"(?<!\w){alternation(lex.indicator_link_words)}[\s,]*$"),
+        existential_tail=regex.compile(rf"(?<!\w){alternation(lex.indicator_existential_words)}[\s,]*$"),
+        object_tail=regex.compile(rf"(?<!\w){alternation(lex.indicator_object_markers)}[\s,]*$"),
+        trailing_cut=regex.compile(rf"[\s,]+{alternation(lex.indicator_trailing_cuts)}(?!\w)"),
+        modal=regex.compile(rf"(?<!\w){alternation(lex.clause_modal_words)}(?!\w)"),
         coordinator_then_cue=regex.compile(rf"(?:,|;|(?<!\w)(?:và|hoặc)(?!\w))\s*(?:{alternation(cues)}(?!\w)|$)"),
         coordinator=regex.compile(r"[,;]|(?<!\w)(?:và|hoặc)(?!\w)"),
         year_mention=regex.compile(r"(?<!so\s+với\s+|\w)năm\s+((?:19|20)\d{2})(?!\d)"),
-        time_adverb=regex.compile(rf"(?<!\w){alternation(lex['indicator_time_adverbs'])}(?!\w)[\s,]*"),
-        change_head=regex.compile(rf"^\s*{alternation(lex['indicator_change_verbs'])}(?!\w)\s*"),
-        share_link=regex.compile(rf"^\s*{alternation(lex['indicator_share_links'])}(?!\w)"),
-        share_noun=lex["indicator_share_noun"],
-        tail_not_share=regex.compile(rf"^\s*(?:{alternation(stops)}|{alternation(lex['time_units'])})(?!\w)"),
-        number_lead=frozenset(lex["number_lead_words"]),
-        statistic_section=regex.compile(rf"(?<!\w){alternation(lex['statistic_section_words'])}(?!\w)"),
-        statistic_column=regex.compile(rf"(?<!\w){alternation(lex['statistic_column_words'])}(?!\w)"),
+        time_adverb=regex.compile(rf"(?<!\w){alternation(lex.indicator_time_adverbs)}(?!\w)[\s,]*"),
+        change_head=regex.compile(rf"^\s*{alternation(lex.indicator_change_verbs)}(?!\w)\s*"),
+        share_link=regex.compile(rf"^\s*{alternation(lex.indicator_share_links)}(?!\w)"),
+        share_noun=lex.indicator_share_noun,
+        tail_not_share=regex.compile(rf"^\s*(?:{alternation(stops)}|{alternation(lex.time_units)})(?!\w)"),
+        number_lead=frozenset(lex.number_lead_words),
+        statistic_section=regex.compile(rf"(?<!\w){alternation(lex.statistic_section_words)}(?!\w)"),
+        statistic_column=regex.compile(rf"(?<!\w){alternation(lex.statistic_column_words)}(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
     )
 
@@ -821,7 +821,7 @@ def _table_targets(ctx: _Context) -> list[Target]:
         if not value_columns:
             continue
         headers = [" ".join(c.header.lower().split()) for c in table.columns]
-        unit_column = next((i for i, h in enumerate(headers) if h in lex["unit_column_headers"]), None)
+        unit_column = next((i for i, h in enumerate(headers) if h in lex.unit_column_headers), None)
         indicator_column = table.column_of("indicator")
         if indicator_column is None:
             indicator_column = table.column_of("content")

@@ -31,8 +31,9 @@ from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
+from pipeline.lexicon import ColumnRolesLexicon, TaskCuesLexicon
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
-from pipeline.normalize import fold_text, load_lexicon
+from pipeline.normalize import fold_text
 from pipeline.textmatch import fold_whitespace
 
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
@@ -48,13 +49,13 @@ _NOT_COMPLETION = frozenset({"recurring", "ongoing"})
 def _cues() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """From task_cues.json: a clause opening that may end in an assignment verb ("(Giao "), the
     qualifier a colon-less time label may take, and the markers of a numbered item."""
-    cues = load_lexicon("task_cues.json")
-    verbs = "|".join(regex.escape(fold_text(w)) for w in cues["assignment_verbs"])
-    qualifiers = "|".join(regex.escape(fold_text(w)) for w in cues["time_label_qualifiers"])
+    cues = TaskCuesLexicon.load()
+    verbs = "|".join(regex.escape(fold_text(w)) for w in cues.assignment_verbs)
+    qualifiers = "|".join(regex.escape(fold_text(w)) for w in cues.time_label_qualifiers)
     return (
         regex.compile(rf"(?:^|[.;:(]\s*)[\s\-+•–]*(?:(?:{verbs})\s+)?$"),
         regex.compile(rf"(?:\s+(?:{qualifiers}))?\s+"),
-        regex.compile(cues["item_markers"]),
+        regex.compile(cues.item_markers),
     )
 
 
@@ -63,7 +64,7 @@ def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patter
     """Line labels for a task's time ("Thời gian hoàn thành:") and output ("Sản phẩm:"), taken from
     the table header words of the same roles so a line and a column are read alike; the last is a time
     label with no colon after a sentence's end, which counts only where a time follows it."""
-    roles = load_lexicon("column_roles.json")["roles"]
+    roles = ColumnRolesLexicon.load().roles
 
     def alternation(words: list[str]) -> str:
         return "|".join(regex.escape(fold_text(w)) for w in sorted(words, key=len, reverse=True))

@@ -44,6 +44,7 @@ from pipeline.document import (
     Table,
     TableColumn,
 )
+from pipeline.lexicon import ColumnRolesLexicon, DocTypesLexicon, HeadingsLexicon
 from pipeline.markers import (
     APPENDIX_LINE,
     ARABIC_NUMBER,
@@ -59,7 +60,6 @@ from pipeline.normalize import (
     Line,
     Normalized,
     fold_text,
-    load_lexicon,
     normalize,
 )
 from pipeline.raw import RawDocument
@@ -139,7 +139,7 @@ def _is_hint(style: str | None) -> bool:
 
 def heading_match(text: str, style: str | None = None) -> HeadingMatch | None:
     """The heading a line opens, or None (see the module docstring for the rule)."""
-    words = load_lexicon("headings.json")["appendix_words"]
+    words = HeadingsLexicon.load().appendix_words
     m = _APPENDIX.match(text)
     if m:
         rest = m.group("rest")
@@ -283,7 +283,7 @@ def _enacts(text: str, enacting: set[str]) -> bool:
 def _first_heading(entries: list[_Entry]) -> int:
     """Where the head ends: the first body heading or the line after a decision's "QUYẾT ĐỊNH:", or, in a
     plan without either, the line after the sentence that issues the plan (or after the last "Căn cứ")."""
-    enacting = set(load_lexicon("headings.json")["enacting_lines"])
+    enacting = set(HeadingsLexicon.load().enacting_lines)
     for i, e in enumerate(entries):
         if e.line.kind == "paragraph" and heading_match(e.text, e.line.style):
             return i
@@ -300,7 +300,7 @@ def _first_heading(entries: list[_Entry]) -> int:
             last_basis = i
     if last_basis is not None:
         return last_basis + 1
-    doc_types = set(load_lexicon("headings.json")["doc_type_lines"])
+    doc_types = set(HeadingsLexicon.load().doc_type_lines)
     typed = next((i for i, e in enumerate(entries) if fold_text(e.text).strip() in doc_types), None)
     return min(typed + 2, len(entries)) if typed is not None else 0  # the type and one title line
 
@@ -311,31 +311,31 @@ def _first_heading(entries: list[_Entry]) -> int:
 @cache
 def _issuing_end() -> regex.Pattern:
     """How the sentence that issues the plan ends ("... như sau:"), from the lexicon, compiled once."""
-    ends = "|".join(regex.escape(end) for end in load_lexicon("headings.json")["issuing_end"])
+    ends = "|".join(regex.escape(end) for end in HeadingsLexicon.load().issuing_end)
     return regex.compile(rf"(?:{ends})\s*:?\s*$")
 
 
 def _issuing_start(text: str) -> int | None:
     """Where, in a head line, the sentence that issues the plan starts ("Ban Thường vụ ... như sau:")."""
-    lex = load_lexicon("headings.json")
+    lex = HeadingsLexicon.load()
     folded = fold_text(text)
     if not _issuing_end().search(folded):
         return None
-    if not any(v in folded for v in lex["issuing_verbs"]) or not any(o in folded for o in lex["issuing_objects"]):
+    if not any(v in folded for v in lex.issuing_verbs) or not any(o in folded for o in lex.issuing_objects):
         return None
     if not folded.startswith("căn cứ"):
         return 0
     cuts = [m.end() for m in _CLAUSE_CUT.finditer(text)]
     for cut in cuts:
         tail = fold_text(text[cut:])
-        if not tail.startswith("căn cứ") and any(v in tail for v in lex["issuing_verbs"]):
+        if not tail.startswith("căn cứ") and any(v in tail for v in lex.issuing_verbs):
             return cut
     return None
 
 
 def _read_head(b: _Builder, body_start: int) -> None:
-    lex = load_lexicon("headings.json")
-    doc_types = set(lex["doc_type_lines"])
+    lex = HeadingsLexicon.load()
+    doc_types = set(lex.doc_type_lines)
     header = b.header
     head = b.entries[:body_start]
     doc_type_at: int | None = None
@@ -389,7 +389,7 @@ def _lost_basis() -> regex.Pattern:
     (gold decision): "Căn Luật Tổ chức Chính phủ ngày …;" (OCR dropped "cứ"), or a line that opens with a
     document kind and ends with ";" ("Nghị định số 64/2007/NĐ-CP …;"), which no title line does. The
     kinds are the citation kinds of doc_types.json."""
-    names = sorted((fold_text(n) for t in load_lexicon("doc_types.json")["types"] for n in t["names"]), key=len)
+    names = sorted((fold_text(n) for t in DocTypesLexicon.load().types for n in t.names), key=len)
     kinds = "|".join(regex.escape(n) for n in reversed(names))
     return regex.compile(rf"^\s*(?:căn\s+(?:{kinds})(?!\w)|(?:{kinds})(?!\w).*;\s*$)")
 
@@ -399,7 +399,7 @@ def _self_title() -> regex.Pattern:
     """A first line that names the document itself, as a news reprint or an archive copy without a header
     begins: "Nghị quyết số 22/NQ-TU ngày 08/6/2022 ban hành bởi …", "# NGHỊ QUYẾT số 07 -NQ/ĐU ngày 13
     tháng 3 năm 2026 của …". Matched on the folded line; the type words are the head's type lines."""
-    types = "|".join(regex.escape(t) for t in sorted(load_lexicon("headings.json")["doc_type_lines"], key=len)[::-1])
+    types = "|".join(regex.escape(t) for t in sorted(HeadingsLexicon.load().doc_type_lines, key=len)[::-1])
     return regex.compile(
         rf"^[#*\s]*(?P<type>{types})\s+(?P<number>số\s*:?\s*\d[\d\s./]*[-–/]?\s*\p{{L}}[\p{{L}}\d]*"
         r"(?:\s*[-–/]\s*\p{L}[\p{L}\d]*)+)"
@@ -451,7 +451,7 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _is_signature_line(text: str) -> bool:
-    titles = load_lexicon("headings.json")["signature_titles"]
+    titles = HeadingsLexicon.load().signature_titles
     return bool(SIGNATURE_LEAD.match(text)) or fold_text(text).strip() in titles
 
 
@@ -629,7 +629,7 @@ def _assign_sections(b: _Builder, tails: list[tuple[int, int]]) -> None:
 
 @cache
 def _role_patterns() -> list[tuple[regex.Pattern, int, str]]:
-    roles = load_lexicon("column_roles.json")["roles"]
+    roles = ColumnRolesLexicon.load().roles
     return [
         (regex.compile(rf"(?<![\p{{L}}\d]){regex.escape(pattern)}(?![\p{{L}}\d])"), len(pattern), role)
         for role, patterns in roles.items()
