@@ -38,7 +38,7 @@ from extractors.levels import own_level
 from extractors.nlp import pos_tag
 from extractors.spans import Enclosing
 from pipeline.document import Block, Document
-from pipeline.lexicon import BodiesLexicon, BodyPatternsLexicon, RoleCuesLexicon
+from pipeline.lexicon import BodiesLexicon, BodyPatternsLexicon, BodyWordsLexicon, LevelsLexicon, RoleCuesLexicon
 from pipeline.models import Body, Citation
 from pipeline.normalize import fold_text
 
@@ -47,7 +47,6 @@ _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
 _SKIPPED_BLOCKS = {"header", "basis", "signature", "recipients"}
 _COLUMN_ROLES = {"lead": "lead", "support": "support", "collector": "lead"}
 _TEXT_COLUMNS = {"content"}
-_TCTH = "tổ chức thực hiện"
 _CLAUSE_END = regex.compile(r"[.;:!?\n]")
 
 
@@ -64,10 +63,14 @@ class Mention:
 # Lexicons, loaded once.
 
 
-_LEVEL_TAIL = r"(?:\s+(?:xã|phường|thị trấn))"
+_LEVELS = LevelsLexicon.load()
+_WORDS = BodyWordsLexicon.load()
+_COMMUNE = "|".join(regex.escape(w) for w in _LEVELS.commune_written)  # xã|phường|thị trấn
+_CANONICAL = _LEVELS.canonical_commune  # the level word canonical names end with ("… xã")
+_LEVEL_TAIL = rf"(?:\s+(?:{_COMMUNE}))"
 _DASH = regex.compile(r"\s*[-–—]\s*")
-_LEVEL_END = regex.compile(r" (?:xã|phường|thị trấn)$")
-_LEVEL_WORD_END = regex.compile(r"(?:xã|phường|thị trấn)$")
+_LEVEL_END = regex.compile(rf" (?:{_COMMUNE})$")
+_LEVEL_WORD_END = regex.compile(rf"(?:{_COMMUNE})$")
 _COMMA_ONLY = regex.compile(r"\s*,\s*")
 _CAPITAL_NEXT = regex.compile(r"\s*\p{Lu}")
 _LEFT_WINDOW = 240
@@ -112,9 +115,9 @@ def _lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     for entry in BodiesLexicon.load().bodies:
         for form in [entry.name, *entry.forms]:
             key = _form_key(form)
-            level = key.endswith(" xã")
+            level = key.endswith(f" {_CANONICAL}")
             if level:
-                key = key[: -len(" xã")]
+                key = key[: -len(_CANONICAL) - 1]
             names.setdefault(key, entry.name)
             node = root
             for word in key.split(" "):
@@ -211,7 +214,9 @@ def _outside_plan(pats: dict, fold: str, start: int, end: int, s: int, e: int) -
 
 
 _PLACE_NAME = regex.compile(r"(?:[^\S\n]+\p{Lu}[\p{L}\p{M}]*)*")
-_LEVEL = regex.compile(r"(?<![\p{L}\p{M}])(xã|phường|thị trấn)(?![\p{L}\p{M}])(?!\s+hội)")
+_LEVEL = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])({_COMMUNE})(?![\p{{L}}\p{{M}}])(?!\s+(?:{'|'.join(_LEVELS.not_before)}))"
+)
 
 
 def _plan_level(fold: str) -> str:
@@ -225,10 +230,10 @@ def _plan_level(fold: str) -> str:
 def _at_level(name: str, written: str, plan_level: str) -> str:
     """A canonical commune name ("Ủy ban nhân dân xã") at the level the text gives: the written level
     word ("UBND phường"), else the plan's own level; names without a closing level word stay."""
-    if not name.endswith(" xã"):
+    if not name.endswith(f" {_CANONICAL}"):
         return name
     written_level = _LEVEL_WORD_END.search(written)
-    return (name[: -len("xã")] + (written_level.group(0) if written_level else plan_level)).rstrip()
+    return (name[: -len(_CANONICAL)] + (written_level.group(0) if written_level else plan_level)).rstrip()
 
 
 def find_mentions(
@@ -242,7 +247,7 @@ def find_mentions(
     lexicon = _lexicon()[0]
     pats = _patterns()
     if plan_level is None:
-        plan_level = _plan_level(fold) or "xã"
+        plan_level = _plan_level(fold) or _CANONICAL
     found: list[Mention] = []
     for match in lexicon.finditer(fold, start, end):
         s, e = match.span()
@@ -356,7 +361,7 @@ def _role_before(left: str) -> str | None:
     return None
 
 
-_GENERIC_WORDS = regex.compile(r"(?:cơ quan|đơn vị|tổ chức|doanh nghiệp|nhân dân|người)")
+_GENERIC_WORDS = regex.compile("(?:" + "|".join(_WORDS.generic_heads) + ")")
 _LAST_ITEM = [regex.compile(r"((?:[\p{L}\p{M}]+\s+){" + str(n) + r"}[\p{L}\p{M}]+)\s*,\s*$") for n in range(5)]
 _TRAILING_ITEM = regex.compile(r"(?:^|[\s,])((?:[\p{L}\p{M}]+\s+){0,4}[\p{L}\p{M}]+)\s*,\s*$")
 
@@ -436,7 +441,7 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
 
 
 def _tcth_ranges(document: Document) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in document.sections if _TCTH in fold_text(s.title)]
+    return [(s.start, s.end) for s in document.sections if _WORDS.work_section in fold_text(s.title)]
 
 
 def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> bool:
@@ -444,7 +449,7 @@ def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> 
     rest = document.fold[block.start : block.end]
     for m in reversed(mentions):
         rest = rest[: m.start - block.start] + rest[m.end - block.start :]
-    return bool(mentions) and not regex.sub(r"[\s,.\-–+:]|và|\bcác\b", "", rest)
+    return bool(mentions) and not regex.sub(_WORDS.name_line_filler, "", rest)
 
 
 def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
@@ -508,7 +513,7 @@ def _in_parenthesis(fold: str, start: int, at: int) -> bool:
 
 
 _CELL_ITEM = regex.compile(r"[^,;/\n]+")
-_CELL_JOIN = regex.compile(r"^\s*(?:và|cùng)\s+|\s+(?:và|cùng)\s*$")
+_CELL_JOIN = regex.compile(rf"^\s*(?:{'|'.join(_WORDS.cell_joiners)})\s+|\s+(?:{'|'.join(_WORDS.cell_joiners)})\s*$")
 
 
 def _cell_rest(document: Document, block: Block, mentions: list[Mention]) -> list[Mention]:
@@ -544,7 +549,8 @@ def _cell_rest(document: Document, block: Block, mentions: list[Mention]) -> lis
 # tra tỉnh Lai Châu" → LOC, "Đoàn" → PER).
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Ny", "Nb"}
-_NLP_LEVEL = regex.compile(r"(?:xã|phường|thị trấn|tỉnh|huyện)$")
+_NLP_LEVEL = regex.compile("(?:" + "|".join(_WORDS.nlp_name_end_levels) + ")$")
+_LEVEL_COMPOUNDS = tuple(f"{_CANONICAL} {w}" for w in _LEVELS.not_before)  # "xã hội"
 _MAX_NAME_WORDS = 8
 
 
@@ -558,7 +564,9 @@ def _noun_run(document: Document, start: int, end: int) -> Mention | None:
             break
         words.append(word)
         folded = fold_text(word)
-        if _NLP_LEVEL.search(folded) and not fold_text(clause).startswith("xã hội", clause.find(word) + len(word) + 1):
+        if _NLP_LEVEL.search(folded) and not fold_text(clause).startswith(
+            _LEVEL_COMPOUNDS, clause.find(word) + len(word) + 1
+        ):
             break
         if len(words) >= _MAX_NAME_WORDS:
             break

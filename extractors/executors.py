@@ -18,7 +18,7 @@ from functools import cache
 import regex
 
 from pipeline.document import Document
-from pipeline.lexicon import ExecutionLexicon
+from pipeline.lexicon import ExecutionLexicon, LevelsLexicon
 from pipeline.normalize import fold_text
 
 
@@ -36,6 +36,7 @@ class _Rules:
     cue: regex.Pattern
     title: regex.Pattern
     offices: dict[str, str]
+    plural: tuple[str, ...]
 
 
 def _alternation(words: list[str]) -> str:
@@ -49,8 +50,9 @@ def _rules() -> _Rules:
     return _Rules(
         cue=regex.compile(rf"(?<!\w)(?:{_alternation(data.cues)})(?!\w)"),
         # a title opening an item: after the sentence's start, ";", "," or "và"
-        title=regex.compile(rf"(?:\G|[;,]|\svà)\s*(?P<title>{titles})\s+(?=\S)"),
+        title=regex.compile(rf"(?:\G|[;,]|\s(?:{_alternation(data.item_joiners)}))\s*(?P<title>{titles})\s+(?=\S)"),
         offices={fold_text(k): v for k, v in data.office_titles.items()},
+        plural=tuple(f"{w} " for w in LevelsLexicon.load().plural),
     )
 
 
@@ -83,10 +85,10 @@ def find_executors(document: Document, start: int, end: int, spell_out, is_gener
         s = text.index(written, s)
         e = s + len(written)
         office = rules.offices.get(head.group("title"))
-        if is_generic(fold[s:e]) or not (written[0].isupper() or fold[s:e].startswith("các ")):
+        if is_generic(fold[s:e]) or not (written[0].isupper() or fold[s:e].startswith(rules.plural)):
             continue
         name = spell_out(f"{office} {written}" if office else written)
-        if fold[s:e].startswith("các "):  # "các Sở, Ban, ngành": a list of kinds, in lower case
+        if fold[s:e].startswith(rules.plural):  # "các Sở, Ban, ngành": a list of kinds, in lower case
             name = _LISTED_KIND.sub(lambda m: m.group(0).lower(), name)
         if office:
             s = text.rfind(office.split()[0], head.start("title"), s)

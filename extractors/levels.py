@@ -23,7 +23,6 @@ from pipeline.normalize import fold_text
 HIGHER = ""
 """The level of a plan above the commune: bodies written without a level get none."""
 
-_MOTTO = regex.compile(r"cộng hòa xã hội|độc lập")
 _PLACE_NAME = regex.compile(r"[ \t]+\p{Lu}")
 
 
@@ -45,6 +44,17 @@ def _patterns() -> tuple[regex.Pattern, set[str], regex.Pattern]:
     )
 
 
+@cache
+def _motto() -> regex.Pattern:
+    """Where the national motto starts on a head line the issuer shares with it."""
+    return regex.compile(_alternation(LevelsLexicon.load().motto))
+
+
+def _after_plural(fold: str, at: int) -> bool:
+    """Does a plural word ("các") stand just before `at`?"""
+    return any(fold[max(0, at - len(w) - 1) : at].endswith(f"{w} ") for w in LevelsLexicon.load().plural)
+
+
 def own_level(document: Document) -> str | None:
     """The plan's level word where it is a commune's ("xã", "phường" …), `HIGHER` ("") where the head
     names a body above the commune, None where the head states no level."""
@@ -59,7 +69,7 @@ def own_level(document: Document) -> str | None:
         if block.role != "header" or any(s.start < block.end and block.start < s.end for s in skipped):
             continue
         line = document.fold[block.start : block.end]
-        motto = _MOTTO.search(line)
+        motto = _motto().search(line)
         line = line[: motto.start()] if motto else line  # "ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI …" on one line
         if opener.match(line):
             found = HIGHER
@@ -70,7 +80,7 @@ def own_level(document: Document) -> str | None:
         # level word with its place name ("… trên địa bàn tỉnh Thanh Hóa", "… huyện Đăk R'lấp"); not a
         # plural ("các xã") nor a cited document's issuer ("Ban Chỉ đạo Trung ương": no place follows)
         for m in level_word.finditer(document.fold, header.title.start, header.title.end):
-            plural = document.fold[max(0, m.start() - 4) : m.start()].endswith("các ")
+            plural = _after_plural(document.fold, m.start())
             if not plural and _PLACE_NAME.match(document.text, m.end()):
                 return m.group(1) if m.group(1) in commune else HIGHER
     return found
@@ -79,7 +89,8 @@ def own_level(document: Document) -> str | None:
 def without_invented_level(name: str | None, written: str, level: str | None) -> str | None:
     """A commune body's canonical name ("Ủy ban nhân dân xã") as a plan above the commune means it: the
     level word dropped where the written form (`written`, folded) gives none. Other names unchanged."""
-    if name is None or level != HIGHER or not name.endswith(" xã"):
+    canonical = LevelsLexicon.load().canonical_commune
+    if name is None or level != HIGHER or not name.endswith(f" {canonical}"):
         return name
     stated = _patterns()[0].search(written)
-    return name if stated and stated.group(1) == "xã" else name[: -len(" xã")]
+    return name if stated and stated.group(1) == canonical else name[: -len(canonical) - 1]

@@ -12,7 +12,7 @@ reported as a `DocWarning`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -30,6 +30,7 @@ from pipeline.lexicon import (
     DirectivesLexicon,
     DocTypesLexicon,
     IssuersLexicon,
+    LevelsLexicon,
 )
 from pipeline.models import Citation, DocWarning
 
@@ -104,9 +105,10 @@ class Registry:
         name, keeps_place = self._issuer_by_form.get(tone_key(m.group(1)), (None, False))
         if name is None:
             return None
-        level = _LEVEL_RE.match(folded, m.end())
-        if level and not keeps_place and name.endswith(" xã"):
-            name = name[: -len("xã")] + " ".join(level.group(1).split())
+        level = _written_level().match(folded, m.end())
+        canonical = LevelsLexicon.load().canonical_commune
+        if level and not keeps_place and name.endswith(f" {canonical}"):
+            name = name[: -len(canonical)] + " ".join(level.group(1).split())
         return name, keeps_place, m.end()
 
     def signer_title(self, written: str) -> str | None:
@@ -151,7 +153,12 @@ def _same_fact(field: str, a: str, b: str) -> bool:
     return a == b
 
 
-_LEVEL_RE = regex.compile(r"\s+(phường|thị\s+trấn)" + AFTER_WORD)
+@cache
+def _written_level() -> regex.Pattern:
+    """A commune level other than the canonical one, written after an issuer ("UBND phường")."""
+    levels = LevelsLexicon.load()
+    others = [w for w in levels.commune_written if w != levels.canonical_commune]
+    return regex.compile(r"\s+(" + "|".join(r"\s+".join(w.split()) for w in others) + ")" + AFTER_WORD)
 
 
 def _check_consistency(citations: list[Citation]) -> list[DocWarning]:

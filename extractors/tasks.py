@@ -37,7 +37,6 @@ from pipeline.normalize import fold_text
 from pipeline.textmatch import fold_whitespace
 
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
-_REPORTING = regex.compile(r"chế độ[^.]*báo cáo|thông tin,? báo cáo")
 _TIME_END = regex.compile(r"[.;)\n]")
 
 
@@ -57,6 +56,12 @@ def _cues() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
         regex.compile(rf"(?:\s+(?:{qualifiers}))?\s+"),
         regex.compile(cues.item_markers),
     )
+
+
+@cache
+def _reporting() -> regex.Pattern:
+    """A section or block about reporting duties, whose time is how often to report (task_cues.json)."""
+    return regex.compile(TaskCuesLexicon.load().reporting)
 
 
 @cache
@@ -219,7 +224,7 @@ def _numbered_task(
     fold = document.fold
     blocks = _own_blocks(blocks_by_start, section)
     time = _time_label(document, [b for b in blocks if not _is_numbered_item(b)])
-    if time is None or _REPORTING.search(fold_text(section.title)):
+    if time is None or _reporting().search(fold_text(section.title)):
         return None
     time_block, time_start, time_end, own_line = time
     work = [b for b in blocks if not (own_line and b is time_block) and b.role in {"paragraph", "list_item"}]
@@ -322,7 +327,7 @@ def _item_tasks(document: Document, bodies: ByStart[Body], deadlines: list[Deadl
             continue
         if any(start < block.end and block.start < end for start, end in covered):
             continue
-        if _REPORTING.search(document.fold, block.start, block.end):
+        if _reporting().search(document.fold, block.start, block.end):
             continue
         task = _item_task(document, block, bodies, by_start)
         if task is not None:

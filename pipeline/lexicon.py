@@ -198,11 +198,24 @@ class RoleCuesLexicon(_Described):
     support_work: Pattern
 
 
+class BodyWordsLexicon(_Described):
+    file = "body_words.json"
+    work_section: Word
+    generic_heads: Words
+    cell_joiners: Words
+    name_line_filler: Pattern
+    nlp_name_end_levels: Words
+
+
 class LevelsLexicon(_Described):
     file = "levels.json"
     commune: Words
     higher: Words
     not_before: Words
+    motto: Words
+    plural: Words
+    canonical_commune: Word
+    commune_written: Words
     higher_openers: Words
 
 
@@ -210,6 +223,7 @@ class ExecutionLexicon(_Described):
     file = "execution.json"
     cues: Words
     head_titles: Words
+    item_joiners: Words
     office_titles: dict[str, Word] = Field(min_length=1)
 
 
@@ -237,6 +251,7 @@ class TaskCuesLexicon(_Described):
     file = "task_cues.json"
     assignment_verbs: Words
     time_label_qualifiers: Words
+    reporting: Pattern
     item_markers: Pattern
 
 
