@@ -334,6 +334,18 @@ class TargetWordsLexicon(_Described):
     clause_modal_words: Words
 
 
+class IndicatorPhrasingLexicon(_Described):
+    file = "indicator_phrasing.json"
+    coordinators: Words
+    verb_coordinator: Word
+    baseline_words: Words
+    horizon_prepositions: Words
+    predicate_words: Words
+    passive_word: Word
+    place_link: Word
+    share_link: Word
+
+
 # ---------------------------------------------------------------------------------------------------
 # deadlines (extractors/deadlines.py)
 
