@@ -145,6 +145,18 @@ class Directive(_Entry):
     cited_in: list[Word] = Field(default_factory=list)
 
 
+class MetadataCuesLexicon(_Described):
+    file = "metadata_cues.json"
+    number_word: Word
+    place_level_pattern: Pattern
+    issuing_pattern: Pattern
+    of_word: Word
+    on_behalf_pattern: Pattern
+    title_note_pattern: Pattern
+    recipients: Word
+    heading_words: Words
+
+
 class DirectivesLexicon(_Described):
     file = "directives.json"
     directives: list[Directive] = Field(min_length=1)
