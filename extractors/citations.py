@@ -46,13 +46,24 @@ from extractors.grammar import (
 from extractors.levels import own_level, without_invented_level
 from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
+from pipeline.lexicon import CitationCuesLexicon, TimeExpressionsLexicon
 from pipeline.models import Citation, DocWarning
 
 # Words that may stand between a type word and "số" ("Quy chế làm việc số 01-QC/ĐU") must not be
 # connectives that start a new phrase ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" is a Nghị quyết).
-_STOP_WORDS = r"(?:số|của|về|và|tại|theo|ngày|các|này|đã|được|thực|triển|ban|cho|với|trong)"
+_CUES = CitationCuesLexicon.load()
+_DAY = TimeExpressionsLexicon.load().day_word  # "ngày"
+_NUMBER_WORD = _CUES.number_word  # "số"
+
+
+def _words(words: list[str]) -> str:
+    """An alternation of folded words, any run of spaces inside a phrase matching its space."""
+    return "(?:" + "|".join(r"\s+".join(w.split()) for w in words) + ")"
+
+
+_STOP_WORDS = _words(_CUES.name_stop_words)
 # A bare number after a type word is a short form unless a unit or time word follows it.
-_NOT_SHORT_AFTER = r"(?:năm|tháng|ngày|quý|giai|lần|%|người|xã|thôn)"
+_NOT_SHORT_AFTER = _words(_CUES.not_short_after)
 
 
 @dataclass
@@ -73,14 +84,8 @@ class Mention:
 
 
 # An unlisted issuer opens with a body word and runs to a word that starts the subject or a new clause.
-_BODY_HEAD = (
-    r"(?:bộ|sở|ban|ủy\s+ban|uỷ\s+ban|ubnd|hđnd|văn\s+phòng|cục|tổng\s+cục|hội\s+đồng|đảng\s+ủy|"
-    r"đảng\s+uỷ|huyện\s+ủy|huyện\s+uỷ|trung\s+tâm|viện|liên\s+đoàn)"
-)
-_ISSUER_STOP = (
-    r"(?:về|ngày|số|tại|theo|đã|được|nhằm|để|trong|với|thực|triển|năm|khóa|khoá|nhiệm|là|có|cho|"
-    r"phê|ban\s+hành|quy\s+định|hướng\s+dẫn|và\s+các|đến|từ|đối|trên)"
-)
+_BODY_HEAD = _words(_CUES.body_heads)
+_ISSUER_STOP = _words(_CUES.issuer_stop_words)
 
 
 @dataclass(frozen=True)
@@ -104,24 +109,26 @@ def _patterns(registry: Registry) -> _Patterns:
     """
     types = registry.type_pattern
     name_word = rf"(?!{_STOP_WORDS}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
-    law_word = rf"(?!(?:số|của|ngày|về){AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
+    law_word = rf"(?!{_words(_CUES.law_name_stop_words)}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
     typed = (
         rf"(?P<type>{types})"
-        rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+số\s*:?\s*|\s*:?\s+)"
+        rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+{_NUMBER_WORD}\s*:?\s*|\s*:?\s+)"
         rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
     law = (
-        rf"(?P<law>luật)(?P<lawname>(?:,?\s+{law_word}){{1,12}}?)"
-        rf"(?=\s*,?\s*(?:ngày\s*)?{FULL_DATE})"
+        rf"(?P<law>{_CUES.law_word})(?P<lawname>(?:,?\s+{law_word}){{1,12}}?)"
+        rf"(?=\s*,?\s*(?:{_DAY}\s*)?{FULL_DATE})"
     )
     return _Patterns(
         type_start=re.compile(rf"(?<!\w){types}(?!\w)"),
         typed=regex.compile(typed),
         law=regex.compile(law),
         bare=regex.compile(NUMBER),
-        tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s*)?(?P<date>{FULL_DATE})"),
-        tail_issuer=regex.compile(r"\s*,?\s*của\s+"),
+        tail_date=regex.compile(
+            rf"\s*,?\s*(?:(?:{'|'.join(_CUES.signing_verbs)})\s+)?(?:{_DAY}\s*)?(?P<date>{FULL_DATE})"
+        ),
+        tail_issuer=regex.compile(rf"\s*,?\s*{_CUES.of_word}\s+"),
         generic_issuer=regex.compile(
             rf"{_BODY_HEAD}{AFTER_WORD}(?:[ \t]+(?!{_ISSUER_STOP}{AFTER_WORD})(?!{types}{AFTER_WORD})"
             rf"[^\W\d_]+(?:-[^\W\d_]+)?){{1,9}}"
@@ -130,10 +137,10 @@ def _patterns(registry: Registry) -> _Patterns:
 
 
 # The place name after an issuer: "Ninh Bình" ("Tỉnh ủy Ninh Bình"), "tỉnh Hà Giang" ("Sở … tỉnh Hà Giang").
-_PLACE_LEVEL = regex.compile(r"[ \t]+(?:tỉnh|thành\s+phố|huyện|xã|phường)(?=[ \t]+\p{Lu})", regex.IGNORECASE)
+_PLACE_LEVEL = regex.compile(rf"[ \t]+{_words(_CUES.place_levels)}(?=[ \t]+\p{{Lu}})", regex.IGNORECASE)
 _PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*)")
 # Capitalized words after an issuer that open a new phrase, not a place name ("Về", "KHÓA XX").
-_TERM_WORDS = frozenset({"về", "khóa", "khoá", "nhiệm", "và", "tại", "theo", "thực", "triển", "ban", "năm"})
+_TERM_WORDS = frozenset(_CUES.term_words)
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
 
 
@@ -195,8 +202,8 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
     return found
 
 
-_OF_BEFORE_RE = regex.compile(r"(?<!\w)của\s+")
-_AT_BEFORE_RE = regex.compile(r"\s+(?:tại|theo|qua)\s+$")
+_OF_BEFORE_RE = regex.compile(rf"(?<!\w){_CUES.of_word}\s+")
+_AT_BEFORE_RE = regex.compile(rf"\s+{_words(_CUES.issuer_links)}\s+$")
 
 
 def _issuer_before(start: int, folded: str, text: str, registry: Registry, patterns: _Patterns) -> str | None:
@@ -288,18 +295,18 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
 # --- document-level decisions -----------------------------------------------------------------
 
 _HEADING_RE = regex.compile(r"(?m)^[ \t*#]*(?:[ivx]{1,4}|1|a)\s*[.\-–)]\s+\S")
-_OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*số\s*:?\s*{NUMBER}")
-_ABBREVIATION_RE = regex.compile(
-    r"\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:(?:viết\s+tắt|gọi\s+tắt|gọi|viết)\s+là|(?:viết|gọi)\s+tắt\s*:)"
-)
-_ATTACHED_RE = regex.compile(r"\s*kèm\s+theo")
-_LIST_JOIN_RE = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*")
-_IMPLEMENTS_RE = regex.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá)")
-_REPLACES_RE = regex.compile(r"thay\s+thế")
+_OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*{_NUMBER_WORD}\s*:?\s*{NUMBER}")
+_ABBREVIATION_RE = regex.compile(r"\s*" + _CUES.abbreviation_pattern)
+_ATTACHED_RE = regex.compile(r"\s*" + _words([_CUES.attached])[3:-1])
+_LIST_JOIN_RE = regex.compile(rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*")
+_IMPLEMENTS_RE = regex.compile(_words(_CUES.implements))
+_REPLACES = _words([_CUES.replaces])[3:-1]  # "thay\s+thế"
+_REPLACES_RE = regex.compile(_REPLACES)
 # A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
-_OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*(?:để\s+)?(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)")
-_PLAN_REPLACES_RE = regex.compile(r"(?:^[\s*(\-–•]*|(?:này|nay)\s+)thay\s+thế")
-_BASIS_START_RE = regex.compile(r"[\s*(\-–•]*căn\s+cứ")
+_OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*" + _CUES.opens_implementing_pattern)
+_PLAN_REPLACES_RE = regex.compile(rf"(?:^[\s*(\-–•]*|(?:{'|'.join(_CUES.this_words)})\s+){_REPLACES}")
+_BASIS = _words([_CUES.basis])[3:-1]  # "căn\s+cứ"
+_BASIS_START_RE = regex.compile(r"[\s*(\-–•]*" + _BASIS)
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
 _LINE_BREAK_RE = regex.compile(r"\n(?:[ \t]*\n|[ \t*\-–•]*\p{Lu})")
 
@@ -312,7 +319,7 @@ def head_end(document: Document) -> int:
     return m.start() if m else len(document.fold)
 
 
-_BASIS_TITLE_RE = regex.compile(r"[\s*]*căn\s+cứ")
+_BASIS_TITLE_RE = regex.compile(r"[\s*]*" + _BASIS)
 _SECOND_ROMAN_RE = regex.compile(r"(?m)^[ \t*#]*ii\s*[.\-–)]\s+\S")
 
 

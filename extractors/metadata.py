@@ -27,6 +27,7 @@ from extractors.grammar import (
 from extractors.registry import Registry, load_registry
 from pipeline.document import Document
 from pipeline.lexicon import (
+    CitationCuesLexicon,
     HeadingsLexicon,
     LevelsLexicon,
     MetadataCuesLexicon,
@@ -35,12 +36,13 @@ from pipeline.lexicon import (
 from pipeline.models import Citation, Metadata
 
 _CUES = MetadataCuesLexicon.load()
+_CITING = CitationCuesLexicon.load()  # the number word ('Số') and the issuer's 'của'
 _TIME = TimeExpressionsLexicon.load()
 _DAY, _MONTH, _YEAR = _TIME.day_word, _TIME.month_word, _TIME.year_word  # ngày, tháng, năm
 
 # "Số    -KH/ĐU": the number left blank for the office to fill in.
 _BLANK_CORE = (
-    rf"[\W_]*{_CUES.number_word}\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
+    rf"[\W_]*{_CITING.number_word}\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
     rf"(?P<s2>{LETTER}{{2,10}}\d{{0,2}})(?![\w/])"
 )
 # Inside the structure's number-line span the blank opens the span; without it, a line of its own.
@@ -63,7 +65,7 @@ _DATE_LINE_START = regex.compile(rf"[ \t*_]*{_DAY}\b")
 _ISSUING_RE = regex.compile(r"[ \t*]*(?P<subject>[^\n;:.]{4,90}?)\s+" + _CUES.issuing_pattern)
 _LINE_START_RE = regex.compile(r"(?m)^[ \t*_]*")
 _SENTENCE_START_RE = regex.compile(r"(?m)^|[;:.,]\s+")
-_OF_LINE_RE = regex.compile(rf"(?m)^[ \t*]*{_CUES.of_word}\s+(?P<body>[^\n]{{4,80}}?)[ \t*]*$")
+_OF_LINE_RE = regex.compile(rf"(?m)^[ \t*]*{_CITING.of_word}\s+(?P<body>[^\n]{{4,80}}?)[ \t*]*$")
 _ON_BEHALF_RE = regex.compile(rf"(?m)^[ \t*]*(?:{_CUES.on_behalf_pattern})\s+(?P<body>[^\n*]{{3,60}})")
 # "Nguyễn Hữu Phương", "Lò Văn Thắng", "H' Bia Niê", "Y Ngông Niê Kđăm": two to five capitalized words.
 _PERSON_RE = regex.compile(r"^(?:\p{Lu}['’]?\p{Ll}*)(?:[ \t]+\p{Lu}['’]?\p{Ll}*){1,4}$")
@@ -255,7 +257,7 @@ def _title(document: Document) -> str | None:
     if span is None:
         return None
     lines = [line.strip(" \t*_") for line in document.text[span.start : span.end].splitlines()]
-    kept = [line for line in lines if line and not fold(line).startswith(f"{_CUES.of_word} ")]
+    kept = [line for line in lines if line and not fold(line).startswith(f"{_CITING.of_word} ")]
     title = " ".join(" ".join(kept).split())
     # "(Thay thế Kế hoạch số 08-KH/ĐU …)" closing the title is a note on the plan, not its subject.
     return _TITLE_NOTE_RE.sub("", title) or None

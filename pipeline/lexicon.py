@@ -145,12 +145,34 @@ class Directive(_Entry):
     cited_in: list[Word] = Field(default_factory=list)
 
 
+class CitationCuesLexicon(_Described):
+    file = "citation_cues.json"
+    number_word: Word
+    name_stop_words: Words
+    not_short_after: Words
+    law_word: Word
+    law_name_stop_words: Words
+    signing_verbs: Words
+    of_word: Word
+    body_heads: Words
+    issuer_stop_words: Words
+    place_levels: Words
+    term_words: Words
+    issuer_links: Words
+    abbreviation_pattern: Pattern
+    attached: Word
+    list_joiner: Word
+    implements: Words
+    replaces: Word
+    opens_implementing_pattern: Pattern
+    this_words: Words
+    basis: Word
+
+
 class MetadataCuesLexicon(_Described):
     file = "metadata_cues.json"
-    number_word: Word
     place_level_pattern: Pattern
     issuing_pattern: Pattern
-    of_word: Word
     on_behalf_pattern: Pattern
     title_note_pattern: Pattern
     recipients: Word
