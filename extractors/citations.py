@@ -46,14 +46,15 @@ from extractors.grammar import (
 from extractors.levels import own_level, without_invented_level
 from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
-from pipeline.lexicon import CitationCuesLexicon, TimeExpressionsLexicon
+from pipeline.lexicon import CitationCuesLexicon, DocumentPartsLexicon, TimeExpressionsLexicon
 from pipeline.models import Citation, DocWarning
 
 # Words that may stand between a type word and "số" ("Quy chế làm việc số 01-QC/ĐU") must not be
 # connectives that start a new phrase ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" is a Nghị quyết).
 _CUES = CitationCuesLexicon.load()
 _DAY = TimeExpressionsLexicon.load().day_word  # "ngày"
-_NUMBER_WORD = _CUES.number_word  # "số"
+_PARTS = DocumentPartsLexicon.load()
+_NUMBER_WORD = _PARTS.number_word  # "số"
 
 
 def _words(words: list[str]) -> str:
@@ -305,7 +306,7 @@ _REPLACES_RE = regex.compile(_REPLACES)
 # A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
 _OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*" + _CUES.opens_implementing_pattern)
 _PLAN_REPLACES_RE = regex.compile(rf"(?:^[\s*(\-–•]*|(?:{'|'.join(_CUES.this_words)})\s+){_REPLACES}")
-_BASIS = _words([_CUES.basis])[3:-1]  # "căn\s+cứ"
+_BASIS = _words([_PARTS.basis])[3:-1]  # "căn\s+cứ"
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*" + _BASIS)
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
 _LINE_BREAK_RE = regex.compile(r"\n(?:[ \t]*\n|[ \t*\-–•]*\p{Lu})")

@@ -28,6 +28,7 @@ from extractors.registry import Registry, load_registry
 from pipeline.document import Document
 from pipeline.lexicon import (
     CitationCuesLexicon,
+    DocumentPartsLexicon,
     HeadingsLexicon,
     LevelsLexicon,
     MetadataCuesLexicon,
@@ -36,13 +37,14 @@ from pipeline.lexicon import (
 from pipeline.models import Citation, Metadata
 
 _CUES = MetadataCuesLexicon.load()
-_CITING = CitationCuesLexicon.load()  # the number word ('Số') and the issuer's 'của'
+_CITING = CitationCuesLexicon.load()  # the issuer's 'của'
+_PARTS = DocumentPartsLexicon.load()  # 'Số', 'Nơi nhận'
 _TIME = TimeExpressionsLexicon.load()
 _DAY, _MONTH, _YEAR = _TIME.day_word, _TIME.month_word, _TIME.year_word  # ngày, tháng, năm
 
 # "Số    -KH/ĐU": the number left blank for the office to fill in.
 _BLANK_CORE = (
-    rf"[\W_]*{_CITING.number_word}\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
+    rf"[\W_]*{_PARTS.number_word}\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
     rf"(?P<s2>{LETTER}{{2,10}}\d{{0,2}})(?![\w/])"
 )
 # Inside the structure's number-line span the blank opens the span; without it, a line of its own.
@@ -266,7 +268,7 @@ def _title(document: Document) -> str | None:
 def _tail(document: Document) -> tuple[int, int]:
     """Where the signature stands: from "Nơi nhận" (or the last section) to the appendices."""
     folded = document.fold
-    last = folded.rfind(_CUES.recipients)  # str.rfind: the tail is read once per plan, keep it cheap
+    last = folded.rfind(_PARTS.recipients)  # str.rfind: the tail is read once per plan, keep it cheap
     start = max(0, (last if last >= 0 else head_end(document)) - 600)
     signature = document.header.signature
     if signature is not None:  # the structure's span, widened: a span that stops short loses the name
@@ -300,7 +302,7 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
         if under:
             name_index = under[0]
             break
-    if name_index is None and names and _CUES.recipients in document.fold:
+    if name_index is None and names and _PARTS.recipients in document.fold:
         name_index = names[-1]
     if name_index is None:
         name_index = _upper_case_name(lines, registry)

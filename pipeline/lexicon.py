@@ -145,9 +145,16 @@ class Directive(_Entry):
     cited_in: list[Word] = Field(default_factory=list)
 
 
+class DocumentPartsLexicon(_Described):
+    file = "document_parts.json"
+    number_word: Word
+    basis: Word
+    recipients: Word
+    heading_styles: Words
+
+
 class CitationCuesLexicon(_Described):
     file = "citation_cues.json"
-    number_word: Word
     name_stop_words: Words
     not_short_after: Words
     law_word: Word
@@ -166,7 +173,6 @@ class CitationCuesLexicon(_Described):
     replaces: Word
     opens_implementing_pattern: Pattern
     this_words: Words
-    basis: Word
 
 
 class MetadataCuesLexicon(_Described):
@@ -175,7 +181,6 @@ class MetadataCuesLexicon(_Described):
     issuing_pattern: Pattern
     on_behalf_pattern: Pattern
     title_note_pattern: Pattern
-    recipients: Word
     heading_words: Words
 
 

@@ -38,7 +38,7 @@ from functools import cache
 import regex
 
 from pipeline.document import OffsetRun
-from pipeline.lexicon import NormalizeLexicon
+from pipeline.lexicon import DocumentPartsLexicon, NormalizeLexicon
 from pipeline.markers import (
     APPENDIX_LINE,
     HEADING_MARKER,
@@ -61,7 +61,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]")
 _SENTENCE_END = regex.compile(r"[.!?:;…]['\"”’)]*$")
 _LOWER = regex.compile(r"\p{Ll}")
 _NUMBER_ONLY = regex.compile(r"\s*\d{1,3}\s*")
-_HEADING_STYLE = regex.compile(r"(?i)heading|title|tiêu đề")
+_HEADING_STYLE = regex.compile("(?i)" + "|".join(DocumentPartsLexicon.load().heading_styles))
 
 
 # ---------------------------------------------------------------------------------------------------

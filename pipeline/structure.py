@@ -44,7 +44,13 @@ from pipeline.document import (
     Table,
     TableColumn,
 )
-from pipeline.lexicon import ColumnRolesLexicon, DocTypesLexicon, HeadingsLexicon
+from pipeline.lexicon import (
+    ColumnRolesLexicon,
+    DocTypesLexicon,
+    DocumentPartsLexicon,
+    HeadingsLexicon,
+    TimeExpressionsLexicon,
+)
 from pipeline.markers import (
     APPENDIX_LINE,
     ARABIC_NUMBER,
@@ -74,8 +80,13 @@ _ROMAN = regex.compile(ROMAN_MARKER.pattern + r"(?P<title>\S.*)$")
 _DECIMAL = regex.compile(rf"^(?P<num>{ARABIC_NUMBER})(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
 _NUMBERED_ITEM = regex.compile(rf"^(?P<marker>{ARABIC_NUMBER}[.)]?|{LETTER_ITEM}|{BULLET})\s+")
+_PARTS = DocumentPartsLexicon.load()
+_TIME = TimeExpressionsLexicon.load()
+_DAY, _MONTH, _YEAR = _TIME.day_word, _TIME.month_word, _TIME.year_word  # ngày, tháng, năm
+_BASIS = _PARTS.basis  # "căn cứ", folded
 _PLACE_DATE = regex.compile(
-    r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
+    r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}\s*,\s*)?"
+    rf"{_DAY}\s+[\d.…\s]*{_MONTH}\s+[\d.…\s]*{_YEAR}\s+\d{{4}}"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -84,7 +95,7 @@ _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _LOWER = regex.compile(r"\p{Ll}")
 _HINT_STYLE = regex.compile(r"(?i)heading|title|bold|strong")
 _CLAUSE_CUT = regex.compile(r"[;,]\s+(?=\p{Lu})")
-_BASIS_START = regex.compile(r"(?:^|(?<=[;,.]\s))Căn cứ")
+_BASIS_START = regex.compile(r"(?:^|(?<=[;,.]\s))" + regex.escape(_BASIS.capitalize()))
 _PERSON_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
@@ -296,7 +307,7 @@ def _first_heading(entries: list[_Entry]) -> int:
         if _issuing_start(e.text) is not None:
             return i + 1
         folded = fold_text(e.text)
-        if folded.startswith("căn cứ") or _lost_basis().match(folded):
+        if folded.startswith(_BASIS) or _lost_basis().match(folded):
             last_basis = i
     if last_basis is not None:
         return last_basis + 1
@@ -323,12 +334,12 @@ def _issuing_start(text: str) -> int | None:
         return None
     if not any(v in folded for v in lex.issuing_verbs) or not any(o in folded for o in lex.issuing_objects):
         return None
-    if not folded.startswith("căn cứ"):
+    if not folded.startswith(_BASIS):
         return 0
     cuts = [m.end() for m in _CLAUSE_CUT.finditer(text)]
     for cut in cuts:
         tail = fold_text(text[cut:])
-        if not tail.startswith("căn cứ") and any(v in tail for v in lex.issuing_verbs):
+        if not tail.startswith(_BASIS) and any(v in tail for v in lex.issuing_verbs):
             return cut
     return None
 
@@ -364,7 +375,7 @@ def _read_head(b: _Builder, body_start: int) -> None:
             continue
         folded = fold_text(e.text)
         issuing = _issuing_start(e.text)
-        if folded.startswith("căn cứ") or _lost_basis().match(folded) or (seen_basis and issuing is None):
+        if folded.startswith(_BASIS) or _lost_basis().match(folded) or (seen_basis and issuing is None):
             seen_basis = True
             e.role = "basis"
             end = issuing if issuing is not None else len(e.text)
@@ -391,7 +402,8 @@ def _lost_basis() -> regex.Pattern:
     kinds are the citation kinds of doc_types.json."""
     names = sorted((fold_text(n) for t in DocTypesLexicon.load().types for n in t.names), key=len)
     kinds = "|".join(regex.escape(n) for n in reversed(names))
-    return regex.compile(rf"^\s*(?:căn\s+(?:{kinds})(?!\w)|(?:{kinds})(?!\w).*;\s*$)")
+    opener = regex.escape(_BASIS.split()[0])  # "căn", its "cứ" lost
+    return regex.compile(rf"^\s*(?:{opener}\s+(?:{kinds})(?!\w)|(?:{kinds})(?!\w).*;\s*$)")
 
 
 @cache
@@ -401,9 +413,9 @@ def _self_title() -> regex.Pattern:
     tháng 3 năm 2026 của …". Matched on the folded line; the type words are the head's type lines."""
     types = "|".join(regex.escape(t) for t in sorted(HeadingsLexicon.load().doc_type_lines, key=len)[::-1])
     return regex.compile(
-        rf"^[#*\s]*(?P<type>{types})\s+(?P<number>số\s*:?\s*\d[\d\s./]*[-–/]?\s*\p{{L}}[\p{{L}}\d]*"
+        rf"^[#*\s]*(?P<type>{types})\s+(?P<number>{_PARTS.number_word}\s*:?\s*\d[\d\s./]*[-–/]?\s*\p{{L}}[\p{{L}}\d]*"
         r"(?:\s*[-–/]\s*\p{L}[\p{L}\d]*)+)"
-        r"(?:\s*,?\s*(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|[/.-]\d{1,2}[/.-]\d{4})))?"
+        rf"(?:\s*,?\s*(?P<date>{_DAY}\s+\d{{1,2}}(?:\s+{_MONTH}\s+\d{{1,2}}\s+{_YEAR}\s+\d{{4}}|[/.-]\d{{1,2}}[/.-]\d{{4}})))?"
     )
 
 
@@ -474,7 +486,7 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
                 e.role = "cell"
             continue
         text = e.text
-        if fold_text(text).startswith("căn cứ") and basis_section:
+        if fold_text(text).startswith(_BASIS) and basis_section:
             e.role = "basis"  # "I. CĂN CỨ LẬP KẾ HOẠCH": its "Căn cứ ..." paragraphs are the plan's basis
             _add_basis(b, e, len(text))
             continue
@@ -486,7 +498,7 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
         if tail_from is None and h:
             e.role, e.heading, e.marker, e.content_start = "heading", h, h.marker, h.title_start
             if h.style in ("roman", "appendix"):
-                basis_section = fold_text(h.title).startswith("căn cứ")
+                basis_section = fold_text(h.title).startswith(_BASIS)
             continue
         if RECIPIENTS_LINE.match(text):
             tail_from = i if tail_from is None else tail_from
