@@ -273,6 +273,7 @@ class ExecutionLexicon(_Described):
 class ColumnRolesLexicon(_Described):
     file = "column_roles.json"
     roles: dict[str, Words] = Field(min_length=1)
+    role_patterns: dict[str, Patterns]
 
 
 class HeadingsLexicon(_Described):

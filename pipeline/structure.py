@@ -640,13 +640,21 @@ def _assign_sections(b: _Builder, tails: list[tuple[int, int]]) -> None:
 
 
 @cache
-def _role_patterns() -> list[tuple[regex.Pattern, int, str]]:
-    roles = ColumnRolesLexicon.load().roles
-    return [
+def _role_patterns() -> list[tuple[regex.Pattern, int | None, str]]:
+    """Each header word as a whole-word pattern with its length, then each role pattern (length None:
+    as long as what it matches), in the lexicon's order, which breaks ties."""
+    lexicon = ColumnRolesLexicon.load()
+    words = [
         (regex.compile(rf"(?<![\p{{L}}\d]){regex.escape(pattern)}(?![\p{{L}}\d])"), len(pattern), role)
-        for role, patterns in roles.items()
+        for role, patterns in lexicon.roles.items()
         for pattern in patterns
     ]
+    patterns = [
+        (regex.compile(rf"(?<![\p{{L}}\d])(?:{pattern})(?![\p{{L}}\d])"), None, role)
+        for role, patterns in lexicon.role_patterns.items()
+        for pattern in patterns
+    ]
+    return words + patterns
 
 
 @cache
@@ -655,8 +663,11 @@ def _column_role(header: str) -> str | None:
     folded = " ".join(fold_text(header).replace("/", " / ").split())
     best: tuple[int, str] | None = None
     for pattern, size, role in _role_patterns():
-        if (best is None or size > best[0]) and pattern.search(folded):
-            best = (size, role)
+        if best is not None and size is not None and size <= best[0]:
+            continue
+        m = pattern.search(folded)
+        if m is not None and (best is None or (size or len(m.group())) > best[0]):
+            best = (size or len(m.group()), role)
     return best[1] if best else None
 
 
