@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from pipeline.models import SourceLocation
+from pipeline.models import InputFormat, SourceLocation
 
 BlockRole = Literal[
     "heading",  # a numbered or titled heading of the body (I-, 1., 2.1.1., a), Phụ lục I)
@@ -148,7 +148,7 @@ class OffsetRun(BaseModel):
 class Document(BaseModel):
     doc_id: str
     path: str
-    format: Literal["txt", "docx", "pdf"]
+    format: InputFormat
     text: str
     fold: str
     blocks: list[Block] = Field(default_factory=list)
