@@ -46,7 +46,7 @@ from extractors.grammar import (
 from extractors.levels import own_level, without_invented_level
 from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
-from pipeline.lexicon import CitationCuesLexicon, DocumentPartsLexicon, TimeExpressionsLexicon
+from pipeline.lexicon import CitationCuesLexicon, DocumentPartsLexicon, TimeExpressionsLexicon, phrases, spaced
 from pipeline.models import Citation, DocWarning
 
 # Words that may stand between a type word and "số" ("Quy chế làm việc số 01-QC/ĐU") must not be
@@ -57,14 +57,9 @@ _PARTS = DocumentPartsLexicon.load()
 _NUMBER_WORD = _PARTS.number_word  # "số"
 
 
-def _words(words: list[str]) -> str:
-    """An alternation of folded words, any run of spaces inside a phrase matching its space."""
-    return "(?:" + "|".join(r"\s+".join(w.split()) for w in words) + ")"
-
-
-_STOP_WORDS = _words(_CUES.name_stop_words)
+_STOP_WORDS = phrases(_CUES.name_stop_words)
 # A bare number after a type word is a short form unless a unit or time word follows it.
-_NOT_SHORT_AFTER = _words(_CUES.not_short_after)
+_NOT_SHORT_AFTER = phrases(_CUES.not_short_after)
 
 
 @dataclass
@@ -85,8 +80,8 @@ class Mention:
 
 
 # An unlisted issuer opens with a body word and runs to a word that starts the subject or a new clause.
-_BODY_HEAD = _words(_CUES.body_heads)
-_ISSUER_STOP = _words(_CUES.issuer_stop_words)
+_BODY_HEAD = phrases(_CUES.body_heads)
+_ISSUER_STOP = phrases(_CUES.issuer_stop_words)
 
 
 @dataclass(frozen=True)
@@ -110,7 +105,7 @@ def _patterns(registry: Registry) -> _Patterns:
     """
     types = registry.type_pattern
     name_word = rf"(?!{_STOP_WORDS}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
-    law_word = rf"(?!{_words(_CUES.law_name_stop_words)}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
+    law_word = rf"(?!{phrases(_CUES.law_name_stop_words)}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
     typed = (
         rf"(?P<type>{types})"
         rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+{_NUMBER_WORD}\s*:?\s*|\s*:?\s+)"
@@ -138,7 +133,7 @@ def _patterns(registry: Registry) -> _Patterns:
 
 
 # The place name after an issuer: "Ninh Bình" ("Tỉnh ủy Ninh Bình"), "tỉnh Hà Giang" ("Sở … tỉnh Hà Giang").
-_PLACE_LEVEL = regex.compile(rf"[ \t]+{_words(_CUES.place_levels)}(?=[ \t]+\p{{Lu}})", regex.IGNORECASE)
+_PLACE_LEVEL = regex.compile(rf"[ \t]+{phrases(_CUES.place_levels)}(?=[ \t]+\p{{Lu}})", regex.IGNORECASE)
 _PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*)")
 # Capitalized words after an issuer that open a new phrase, not a place name ("Về", "KHÓA XX").
 _TERM_WORDS = frozenset(_CUES.term_words)
@@ -204,7 +199,7 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
 
 
 _OF_BEFORE_RE = regex.compile(rf"(?<!\w){_CUES.of_word}\s+")
-_AT_BEFORE_RE = regex.compile(rf"\s+{_words(_CUES.issuer_links)}\s+$")
+_AT_BEFORE_RE = regex.compile(rf"\s+{phrases(_CUES.issuer_links)}\s+$")
 
 
 def _issuer_before(start: int, folded: str, text: str, registry: Registry, patterns: _Patterns) -> str | None:
@@ -298,15 +293,15 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
 _HEADING_RE = regex.compile(r"(?m)^[ \t*#]*(?:[ivx]{1,4}|1|a)\s*[.\-–)]\s+\S")
 _OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*{_NUMBER_WORD}\s*:?\s*{NUMBER}")
 _ABBREVIATION_RE = regex.compile(r"\s*" + _CUES.abbreviation_pattern)
-_ATTACHED_RE = regex.compile(r"\s*" + _words([_CUES.attached])[3:-1])
+_ATTACHED_RE = regex.compile(r"\s*" + spaced(_CUES.attached))
 _LIST_JOIN_RE = regex.compile(rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*")
-_IMPLEMENTS_RE = regex.compile(_words(_CUES.implements))
-_REPLACES = _words([_CUES.replaces])[3:-1]  # "thay\s+thế"
+_IMPLEMENTS_RE = regex.compile(phrases(_CUES.implements))
+_REPLACES = spaced(_CUES.replaces)  # "thay\s+thế"
 _REPLACES_RE = regex.compile(_REPLACES)
 # A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
 _OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*" + _CUES.opens_implementing_pattern)
 _PLAN_REPLACES_RE = regex.compile(rf"(?:^[\s*(\-–•]*|(?:{'|'.join(_CUES.this_words)})\s+){_REPLACES}")
-_BASIS = _words([_PARTS.basis])[3:-1]  # "căn\s+cứ"
+_BASIS = spaced(_PARTS.basis)  # "căn\s+cứ"
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*" + _BASIS)
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
 _LINE_BREAK_RE = regex.compile(r"\n(?:[ \t]*\n|[ \t*\-–•]*\p{Lu})")

@@ -33,6 +33,7 @@ from pipeline.lexicon import (
     LevelsLexicon,
     MetadataCuesLexicon,
     TimeExpressionsLexicon,
+    phrases,
 )
 from pipeline.models import Citation, Metadata
 
@@ -72,8 +73,7 @@ _ON_BEHALF_RE = regex.compile(rf"(?m)^[ \t*]*(?:{_CUES.on_behalf_pattern})\s+(?P
 # "Nguyễn Hữu Phương", "Lò Văn Thắng", "H' Bia Niê", "Y Ngông Niê Kđăm": two to five capitalized words.
 _PERSON_RE = regex.compile(r"^(?:\p{Lu}['’]?\p{Ll}*)(?:[ \t]+\p{Lu}['’]?\p{Ll}*){1,4}$")
 _CELL_LINE_RE = regex.compile(r"[^\n|]*[^\s|][^\n|]*")
-_APPENDIX_WORDS = "|".join(r"\s+".join(w.split()) for w in HeadingsLexicon.load().appendix_words)
-_TAIL_END_RE = regex.compile(rf"(?m)^[ \t*#]*(?:{_APPENDIX_WORDS})\b")
+_TAIL_END_RE = regex.compile(rf"(?m)^[ \t*#]*{phrases(list(HeadingsLexicon.load().appendix_words))}\b")
 
 
 def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:

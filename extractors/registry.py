@@ -31,6 +31,7 @@ from pipeline.lexicon import (
     DocTypesLexicon,
     IssuersLexicon,
     LevelsLexicon,
+    spaced,
 )
 from pipeline.models import Citation, DocWarning
 
@@ -158,7 +159,7 @@ def _written_level() -> regex.Pattern:
     """A commune level other than the canonical one, written after an issuer ("UBND phường")."""
     levels = LevelsLexicon.load()
     others = [w for w in levels.commune_written if w != levels.canonical_commune]
-    return regex.compile(r"\s+(" + "|".join(r"\s+".join(w.split()) for w in others) + ")" + AFTER_WORD)
+    return regex.compile(r"\s+(" + "|".join(spaced(w) for w in others) + ")" + AFTER_WORD)
 
 
 def _check_consistency(citations: list[Citation]) -> list[DocWarning]:

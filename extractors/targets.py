@@ -46,7 +46,7 @@ from extractors.grammar import (
 from extractors.nlp import compound_words, pos_tag
 from extractors.numbers import Quantity, lexicon, scan_quantities
 from pipeline.document import Block, Document, Section, Span
-from pipeline.lexicon import IndicatorPhrasingLexicon, TimeExpressionsLexicon
+from pipeline.lexicon import IndicatorPhrasingLexicon, TimeExpressionsLexicon, spaced
 from pipeline.models import Target
 
 _SKIPPED_ROLES = {"header", "basis", "signature", "recipients"}
@@ -110,7 +110,7 @@ def _words() -> _Words:
     cues = [c for c in lex.commitment_cues + lex.indicator_wrapper_verbs if c not in existential]
     phrasing = IndicatorPhrasingLexicon.load()
     coordinators = "|".join(phrasing.coordinators)
-    baseline = "|".join(r"\s+".join(w.split()) for w in phrasing.baseline_words)
+    baseline = "|".join(spaced(w) for w in phrasing.baseline_words)
     year = TimeExpressionsLexicon.load().year_word
     return _Words(
         unit_stop=regex.compile(rf"{alternation(stops)}(?!\w)"),

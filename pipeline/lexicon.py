@@ -46,6 +46,17 @@ def _compiles(pattern: str) -> str:
     return pattern
 
 
+def spaced(phrase: str) -> str:
+    """A lexicon phrase as a regex in which any run of spaces matches its space, nothing else free
+    ("thay thế" → "thay\\s+thế"): for words matched where the text keeps its case or its line breaks."""
+    return r"\s+".join(regex.escape(word) for word in phrase.split())
+
+
+def phrases(words: list[str]) -> str:
+    """An alternation of `spaced` phrases, in the lexicon's order (a non-capturing group)."""
+    return "(?:" + "|".join(spaced(w) for w in words) + ")"
+
+
 Word = Annotated[str, StringConstraints(min_length=1)]
 Words = Annotated[list[Word], Field(min_length=1)]
 Pattern = Annotated[str, AfterValidator(_compiles)]

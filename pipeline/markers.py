@@ -10,14 +10,10 @@ from __future__ import annotations
 import regex
 
 from pipeline.lexicon import DocumentPartsLexicon, HeadingsLexicon, TimeExpressionsLexicon
+from pipeline.lexicon import spaced as _spaced
 
 _PARTS = DocumentPartsLexicon.load()
 _TIME = TimeExpressionsLexicon.load()
-
-
-def _spaced(phrase: str) -> str:
-    """A phrase as a pattern in which any run of spaces matches its space ("Nơi nhận" → "Nơi\\s+nhận")."""
-    return r"\s+".join(regex.escape(word) for word in phrase.split())
 
 
 _APPENDIX_WORDS = list(HeadingsLexicon.load().appendix_words)  # folded: "phụ lục", "phụ biểu"
