@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 import regex
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from pipeline.models import DocType
 
@@ -247,6 +247,13 @@ class RoleCuesLexicon(_Described):
     cue_end: Pattern
     support_work: Pattern
 
+    @model_validator(mode="after")
+    def _every_role_in_order_has_cues(self) -> RoleCuesLexicon:
+        """The extractor tries the roles of `order` and reads each one's `before` cues."""
+        if set(self.order) != set(self.before):
+            raise ValueError(f"'order' {sorted(self.order)} and the roles of 'before' {sorted(self.before)} differ")
+        return self
+
 
 class BodyWordsLexicon(_Described):
     file = "body_words.json"
@@ -285,6 +292,13 @@ class ColumnRolesLexicon(_Described):
     file = "column_roles.json"
     roles: dict[str, Words] = Field(min_length=1)
     role_patterns: dict[str, Patterns]
+
+    @model_validator(mode="after")
+    def _patterns_name_known_roles(self) -> ColumnRolesLexicon:
+        unknown = set(self.role_patterns) - set(self.roles)
+        if unknown:
+            raise ValueError(f"'role_patterns' names roles that 'roles' does not: {sorted(unknown)}")
+        return self
 
 
 class HeadingsLexicon(_Described):

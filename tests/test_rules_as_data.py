@@ -61,8 +61,9 @@ def _malformed(tmp_path: Path, edit) -> tuple[type[Lexicon], Path]:
         (lambda d: d.pop("support_work"), "support_work", "Field required"),
         (lambda d: d.update(cue_end="(?:với|cùng"), "cue_end", "not a valid regular expression"),
         (lambda d: d["before"].update(lead=[]), "before.lead", "at least 1 item"),
+        (lambda d: d["order"].append("chair"), "(top)", "'order'"),
     ],
-    ids=["unknown key", "missing key", "bad regex", "empty word list"],
+    ids=["unknown key", "missing key", "bad regex", "empty word list", "order without cues"],
 )
 def test_a_malformed_lexicon_fails_at_load_naming_file_and_key(tmp_path, edit, key, why):
     schema, path = _malformed(tmp_path, edit)
