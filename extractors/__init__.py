@@ -25,11 +25,11 @@ def extract_all(document: Document, nlp: bool = True) -> dict[str, Any]:
 
     `nlp=False` runs the rules alone, for the ablation line of `kehoach score --ablation`.
     """
-    warnings: list[DocWarning] = [DocWarning(code="structure", message=text) for text in document.warnings]
+    warnings: list[DocWarning] = list(document.warnings)
     citations, citation_warnings = extract_citations(document)
     metadata = extract_metadata(document, citations)
     targets = extract_targets(document, nlp=nlp)
-    deadlines, deadline_warnings = extract_deadlines(document)
+    deadlines, deadline_warnings = extract_deadlines(document, citations)
     bodies = extract_bodies(document, citations, nlp=nlp)
     return {
         "metadata": metadata,

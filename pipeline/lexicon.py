@@ -126,9 +126,21 @@ class DocTypeEntry(_Entry):
 class DocTypesLexicon(_Described):
     file = "doc_types.json"
     types: list[DocTypeEntry] = Field(min_length=1)
+    cited_by_name: Words
+    unique_kinds: Words
+    name_words_with_a_kind: Words
+    abbreviated_kinds: Words
     symbol_parts: Words
     party_issuers: Words
     state_issuers: Words
+
+    @model_validator(mode="after")
+    def _unique_kinds_are_cited_by_name(self) -> DocTypesLexicon:
+        """A kind that needs no name of its own is one cited by its name ('Hiến pháp năm 2013')."""
+        unknown = set(self.unique_kinds) - set(self.cited_by_name)
+        if unknown:
+            raise ValueError(f"'unique_kinds' names kinds that 'cited_by_name' does not: {sorted(unknown)}")
+        return self
 
 
 class IssuerEntry(_Entry):
@@ -140,8 +152,8 @@ class IssuerEntry(_Entry):
 
 class IssuersLexicon(_Described):
     file = "issuers.json"
+    descriptor_stops: Words
     heads_of_bodies: Words
-    levels: Words
     issuers: list[IssuerEntry] = Field(min_length=1)
     signer_titles: Words
 
@@ -168,7 +180,6 @@ class CitationCuesLexicon(_Described):
     file = "citation_cues.json"
     name_stop_words: Words
     not_short_after: Words
-    law_word: Word
     law_name_stop_words: Words
     signing_verbs: Words
     of_word: Word
@@ -262,12 +273,15 @@ class BodyWordsLexicon(_Described):
     cell_joiners: Words
     name_line_filler: Pattern
     nlp_name_end_levels: Words
+    assigning_word: Word
 
 
 class LevelsLexicon(_Described):
     file = "levels.json"
     commune: Words
-    higher: Words
+    territories: Words
+    central: Words
+    committees: Words
     not_before: Words
     motto: Words
     plural: Words
@@ -310,6 +324,8 @@ class HeadingsLexicon(_Described):
     issuing_objects: Words
     issuing_end: Words
     enacting_lines: Words
+    letter_subject: Words
+    letter_doc_type: DocType
 
 
 class TaskCuesLexicon(_Described):
@@ -370,6 +386,8 @@ class TargetWordsLexicon(_Described):
     time_units: Words
     ordinal_words_before: Words
     descriptive_units: Words
+    bracket_units: Words
+    bracket_words: Words
     name_quote_marks: Words
     year_lead_words: Words
     number_lead_words: Words
@@ -455,6 +473,9 @@ class TimeExpressionsLexicon(_Described):
     year_subject_verbs: Words
     requirement_words: Words
     time_labels: Words
+    report_type_lines: Words
+    report_forward_words: Words
+    cited_subject_openers: Words
     cell_columns: Words
     text_columns: Words
     text_roles: Words

@@ -79,6 +79,20 @@ def test_the_shipped_lexicon_is_not_the_malformed_copy(tmp_path):
     assert schema.read(path) == schema.load()
 
 
+def test_a_unique_kind_must_be_one_cited_by_name(tmp_path):
+    """doc_types.json: a kind that needs no name of its own ('Hiến pháp năm 2013') is read only among the
+    kinds cited by name, so one missing from `cited_by_name` is named at load."""
+    from pipeline.lexicon import DocTypesLexicon
+
+    data = json.loads(DocTypesLexicon.path().read_text(encoding="utf-8"))
+    data["unique_kinds"].append("Quyết định")
+    path = tmp_path / DocTypesLexicon.file
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(LexiconError) as error:
+        DocTypesLexicon.read(path)
+    assert str(path) in str(error.value) and "'unique_kinds'" in str(error.value) and "Quyết định" in str(error.value)
+
+
 # --- no words inline -------------------------------------------------------------------------------
 
 
