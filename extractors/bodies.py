@@ -39,17 +39,23 @@ from extractors.names import spell_out
 from extractors.nlp import pos_tag
 from extractors.spans import Enclosing
 from pipeline.document import Block, Document
+from pipeline.lexicon import (
+    BodiesLexicon,
+    BodyPatternsLexicon,
+    BodyWordsLexicon,
+    LevelsLexicon,
+    RoleCuesLexicon,
+    spaced,
+)
 from pipeline.models import Body, Citation
-from pipeline.normalize import fold_text, load_lexicon
+from pipeline.normalize import fold_text
 
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
 _SKIPPED_BLOCKS = {"header", "basis", "signature", "recipients"}
 _COLUMN_ROLES = {"lead": "lead", "support": "support", "collector": "lead"}
 _TEXT_COLUMNS = {"content"}
-_TCTH = "tổ chức thực hiện"
 _CLAUSE_END = regex.compile(r"[.;:!?\n]")
-_ASSIGNING_PARENTHESIS = regex.compile(r"\(\s*giao\s*$")
 
 
 @dataclass(frozen=True)
@@ -65,10 +71,16 @@ class Mention:
 # Lexicons, loaded once.
 
 
-_LEVEL_TAIL = r"(?:\s+(?:xã|phường|thị trấn))"
+_LEVELS = LevelsLexicon.load()
+_WORDS = BodyWordsLexicon.load()
+_COMMUNE = "|".join(regex.escape(w) for w in _LEVELS.commune_written)  # xã|phường|thị trấn
+# "(Giao …" closing an item: the parenthesis assigns it
+_ASSIGNING_PARENTHESIS = regex.compile(rf"\(\s*{spaced(_WORDS.assigning_word)}\s*$")
+_CANONICAL = _LEVELS.canonical_commune  # the level word canonical names end with ("… xã")
+_LEVEL_TAIL = rf"(?:\s+(?:{_COMMUNE}))"
 _DASH = regex.compile(r"\s*[-–—]\s*")
-_LEVEL_END = regex.compile(r" (?:xã|phường|thị trấn)$")
-_LEVEL_WORD_END = regex.compile(r"(?:xã|phường|thị trấn)$")
+_LEVEL_END = regex.compile(rf" (?:{_COMMUNE})$")
+_LEVEL_WORD_END = regex.compile(rf"(?:{_COMMUNE})$")
 _COMMA_ONLY = regex.compile(r"\s*,\s*")
 _CAPITAL_NEXT = regex.compile(r"\s*\p{Lu}")
 _LEFT_WINDOW = 240
@@ -110,13 +122,13 @@ def _lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     "UBND"). Returns the pattern and the form key → canonical name table."""
     names: dict[str, str] = {}
     root = _Node({})
-    for entry in load_lexicon("bodies.json")["bodies"]:
-        for form in [entry["name"], *entry["forms"]]:
+    for entry in BodiesLexicon.load().bodies:
+        for form in [entry.name, *entry.forms]:
             key = _form_key(form)
-            level = key.endswith(" xã")
+            level = key.endswith(f" {_CANONICAL}")
             if level:
-                key = key[: -len(" xã")]
-            names.setdefault(key, entry["name"])
+                key = key[: -len(_CANONICAL) - 1]
+            names.setdefault(key, entry.name)
             node = root
             for word in key.split(" "):
                 node = node.children.setdefault(word, _Node({}))
@@ -152,40 +164,40 @@ def _form_pattern(form: str) -> str:
 
 @cache
 def _patterns() -> dict:
-    data = load_lexicon("body_patterns.json")
+    data = BodyPatternsLexicon.load()
     return {
-        "unseen": [regex.compile(p) for p in data["patterns"]],
-        "abbreviations": data["abbreviations"],
-        "capitalised": {fold_text(f) for f in data["capitalised_only"]},
+        "unseen": [regex.compile(p) for p in data.patterns],
+        "abbreviations": data.abbreviations,
+        "capitalised": {fold_text(f) for f in data.capitalised_only},
         "shared_head": [
-            (regex.compile(_WORD_EDGE_BEFORE + _form_pattern(h["form"]) + f"(?={h['before']})"), h["name"])
-            for h in data["shared_head"]
+            (regex.compile(_WORD_EDGE_BEFORE + _form_pattern(h.form) + f"(?={h.before})"), h.name)
+            for h in data.shared_head
         ],
-        "higher_level": regex.compile(data["higher_level"]),
-        "relative_level": regex.compile(data["relative_level"]),
-        "level_words": regex.compile(data["level_words"]),
-        "not_after": regex.compile(data["not_after"]),
-        "not_bodies": regex.compile(data["not_bodies"]),
+        "higher_level": regex.compile(data.higher_level),
+        "relative_level": regex.compile(data.relative_level),
+        "level_words": regex.compile(data.level_words),
+        "not_after": regex.compile(data.not_after),
+        "not_bodies": regex.compile(data.not_bodies),
         "generic": regex.compile(
-            _WORD_EDGE_BEFORE + "(?:" + "|".join(_form_pattern(g) for g in data["generic"]) + ")" + _WORD_EDGE_AFTER
+            _WORD_EDGE_BEFORE + "(?:" + "|".join(_form_pattern(g) for g in data.generic) + ")" + _WORD_EDGE_AFTER
         ),
     }
 
 
 @cache
 def _cues() -> dict:
-    data = load_lexicon("role_cues.json")
+    data = RoleCuesLexicon.load()
     return {
-        "order": data["order"],
-        "before": {role: [regex.compile(p) for p in data["before"][role]] for role in data["order"]},
-        "oversight_work": regex.compile(data["oversight_work"]),
-        "support_work": regex.compile(data["support_work"]),
-        "subject_skip": [regex.compile(p) for p in data["subject_skip"]],
-        "subject_verbs": regex.compile(data["subject_verbs"]),
-        "not_actor_after": regex.compile(data["not_actor_after"]),
-        "clause_openers": regex.compile(data["clause_openers"]),
-        "list_joiners": regex.compile(data["list_joiners"]),
-        "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data["cue_end"].removesuffix("[\\s(]*$") + r"[\s(]+"),
+        "order": data.order,
+        "before": {role: [regex.compile(p) for p in data.before[role]] for role in data.order},
+        "oversight_work": regex.compile(data.oversight_work),
+        "support_work": regex.compile(data.support_work),
+        "subject_skip": [regex.compile(p) for p in data.subject_skip],
+        "subject_verbs": regex.compile(data.subject_verbs),
+        "not_actor_after": regex.compile(data.not_actor_after),
+        "clause_openers": regex.compile(data.clause_openers),
+        "list_joiners": regex.compile(data.list_joiners),
+        "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data.cue_end.removesuffix("[\\s(]*$") + r"[\s(]+"),
     }
 
 
@@ -202,7 +214,9 @@ def _outside_plan(pats: dict, fold: str, start: int, end: int, s: int, e: int) -
 
 
 _PLACE_NAME = regex.compile(r"(?:[^\S\n]+\p{Lu}[\p{L}\p{M}]*)*")
-_LEVEL = regex.compile(r"(?<![\p{L}\p{M}])(xã|phường|thị trấn)(?![\p{L}\p{M}])(?!\s+hội)")
+_LEVEL = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])({_COMMUNE})(?![\p{{L}}\p{{M}}])(?!\s+(?:{'|'.join(_LEVELS.not_before)}))"
+)
 
 
 def _plan_level(fold: str) -> str:
@@ -216,10 +230,10 @@ def _plan_level(fold: str) -> str:
 def _at_level(name: str, written: str, plan_level: str) -> str:
     """A canonical commune name ("Ủy ban nhân dân xã") at the level the text gives: the written level
     word ("UBND phường"), else the plan's own level; names without a closing level word stay."""
-    if not name.endswith(" xã"):
+    if not name.endswith(f" {_CANONICAL}"):
         return name
     written_level = _LEVEL_WORD_END.search(written)
-    return (name[: -len("xã")] + (written_level.group(0) if written_level else plan_level)).rstrip()
+    return (name[: -len(_CANONICAL)] + (written_level.group(0) if written_level else plan_level)).rstrip()
 
 
 def find_mentions(
@@ -233,7 +247,7 @@ def find_mentions(
     lexicon = _lexicon()[0]
     pats = _patterns()
     if plan_level is None:
-        plan_level = _plan_level(fold) or "xã"
+        plan_level = _plan_level(fold) or _CANONICAL
     found: list[Mention] = []
     for match in lexicon.finditer(fold, start, end):
         s, e = match.span()
@@ -347,7 +361,7 @@ def _role_before(left: str) -> str | None:
     return None
 
 
-_GENERIC_WORDS = regex.compile(r"(?:cơ quan|đơn vị|tổ chức|doanh nghiệp|nhân dân|người)")
+_GENERIC_WORDS = regex.compile("(?:" + "|".join(_WORDS.generic_heads) + ")")
 _LAST_ITEM = [regex.compile(r"((?:[\p{L}\p{M}]+\s+){" + str(n) + r"}[\p{L}\p{M}]+)\s*,\s*$") for n in range(5)]
 _TRAILING_ITEM = regex.compile(r"(?:^|[\s,])((?:[\p{L}\p{M}]+\s+){0,4}[\p{L}\p{M}]+)\s*,\s*$")
 
@@ -434,7 +448,7 @@ def _assigns_a_check(fold: str, start: int, left: str) -> bool:
 
 
 def _tcth_ranges(document: Document) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in document.sections if _TCTH in fold_text(s.title)]
+    return [(s.start, s.end) for s in document.sections if _WORDS.work_section in fold_text(s.title)]
 
 
 def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> bool:
@@ -442,7 +456,7 @@ def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> 
     rest = document.fold[block.start : block.end]
     for m in reversed(mentions):
         rest = rest[: m.start - block.start] + rest[m.end - block.start :]
-    return bool(mentions) and not regex.sub(r"[\s,.\-–+:]|và|\bcác\b", "", rest)
+    return bool(mentions) and not regex.sub(_WORDS.name_line_filler, "", rest)
 
 
 def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
@@ -506,7 +520,7 @@ def _in_parenthesis(fold: str, start: int, at: int) -> bool:
 
 
 _CELL_ITEM = regex.compile(r"[^,;/\n]+")
-_CELL_JOIN = regex.compile(r"^\s*(?:và|cùng)\s+|\s+(?:và|cùng)\s*$")
+_CELL_JOIN = regex.compile(rf"^\s*(?:{'|'.join(_WORDS.cell_joiners)})\s+|\s+(?:{'|'.join(_WORDS.cell_joiners)})\s*$")
 
 
 def _cell_rest(document: Document, block: Block, mentions: list[Mention]) -> list[Mention]:
@@ -542,7 +556,8 @@ def _cell_rest(document: Document, block: Block, mentions: list[Mention]) -> lis
 # tra tỉnh Lai Châu" → LOC, "Đoàn" → PER).
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Ny", "Nb"}
-_NLP_LEVEL = regex.compile(r"(?:xã|phường|thị trấn|tỉnh|huyện)$")
+_NLP_LEVEL = regex.compile("(?:" + "|".join(_WORDS.nlp_name_end_levels) + ")$")
+_LEVEL_COMPOUNDS = tuple(f"{_CANONICAL} {w}" for w in _LEVELS.not_before)  # "xã hội"
 _MAX_NAME_WORDS = 8
 
 
@@ -556,7 +571,9 @@ def _noun_run(document: Document, start: int, end: int) -> Mention | None:
             break
         words.append(word)
         folded = fold_text(word)
-        if _NLP_LEVEL.search(folded) and not fold_text(clause).startswith("xã hội", clause.find(word) + len(word) + 1):
+        if _NLP_LEVEL.search(folded) and not fold_text(clause).startswith(
+            _LEVEL_COMPOUNDS, clause.find(word) + len(word) + 1
+        ):
             break
         if len(words) >= _MAX_NAME_WORDS:
             break

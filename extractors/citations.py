@@ -47,14 +47,28 @@ from extractors.levels import own_level, without_invented_level
 from extractors.names import spell_out
 from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
+from pipeline.lexicon import (
+    CitationCuesLexicon,
+    DocumentPartsLexicon,
+    LevelsLexicon,
+    TimeExpressionsLexicon,
+    phrases,
+    spaced,
+)
 from pipeline.models import Citation, DocWarning
-from pipeline.normalize import load_lexicon
 
 # Words that may stand between a type word and "số" ("Quy chế làm việc số 01-QC/ĐU") must not be
 # connectives that start a new phrase ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" is a Nghị quyết).
-_STOP_WORDS = r"(?:số|của|về|và|tại|theo|ngày|các|này|đã|được|thực|triển|ban|cho|với|trong)"
+_CUES = CitationCuesLexicon.load()
+_DAY = TimeExpressionsLexicon.load().day_word  # "ngày"
+_YEAR = TimeExpressionsLexicon.load().year_word  # "năm"
+_PARTS = DocumentPartsLexicon.load()
+_NUMBER_WORD = _PARTS.number_word  # "số"
+
+
+_STOP_WORDS = phrases(_CUES.name_stop_words)
 # A bare number after a type word is a short form unless a unit or time word follows it.
-_NOT_SHORT_AFTER = r"(?:năm|tháng|ngày|quý|giai|lần|%|người|xã|thôn)"
+_NOT_SHORT_AFTER = phrases(_CUES.not_short_after)
 
 
 @dataclass
@@ -79,14 +93,8 @@ class Mention:
 
 
 # An unlisted issuer opens with a body word and runs to a word that starts the subject or a new clause.
-_BODY_HEAD = (
-    r"(?:bộ|sở|ban|ủy\s+ban|uỷ\s+ban|ubnd|hđnd|văn\s+phòng|cục|tổng\s+cục|hội\s+đồng|đảng\s+ủy|"
-    r"đảng\s+uỷ|huyện\s+ủy|huyện\s+uỷ|trung\s+tâm|viện|liên\s+đoàn)"
-)
-_ISSUER_STOP = (
-    r"(?:về|ngày|số|tại|theo|đã|được|nhằm|để|trong|với|thực|triển|năm|khóa|khoá|nhiệm|là|có|cho|"
-    r"phê|ban\s+hành|quy\s+định|hướng\s+dẫn|và\s+các|đến|từ|đối|trên)"
-)
+_BODY_HEAD = phrases(_CUES.body_heads)
+_ISSUER_STOP = phrases(_CUES.issuer_stop_words)
 
 
 @dataclass(frozen=True)
@@ -112,25 +120,27 @@ def _patterns(registry: Registry) -> _Patterns:
     name_word = rf"(?!{_STOP_WORDS}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
     law_word = (
         rf"(?:(?:{registry.name_compounds}){AFTER_WORD}"
-        rf"|(?!(?:số|của|ngày|về){AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+)"
+        rf"|(?!{phrases(_CUES.law_name_stop_words)}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+)"
     )
     typed = (
         rf"(?P<type>{types})"
-        rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+số\s*:?\s*|\s*:?\s+)"
+        rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+{_NUMBER_WORD}\s*:?\s*|\s*:?\s+)"
         rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
     law = (  # "Luật Dữ liệu ngày 30 tháng 11 năm 2024"; "Hiến pháp nước … năm 2013" (by its year)
         rf"(?P<law>{registry.named_kind_pattern})(?P<lawname>(?:,?\s+{law_word}){{0,12}}?)"
-        rf"(?=\s*,?\s*(?:ngày\s*)?{FULL_DATE}|\s+(?P<lawyear>năm\s+(?:19|20)\d{{2}})(?!\d|\s*[/-]))"
+        rf"(?=\s*,?\s*(?:{_DAY}\s*)?{FULL_DATE}|\s+(?P<lawyear>{_YEAR}\s+(?:19|20)\d{{2}})(?!\d|\s*[/-]))"
     )
     return _Patterns(
         type_start=re.compile(rf"(?<!\w){types}(?!\w)"),
         typed=regex.compile(typed),
         law=regex.compile(law),
         bare=regex.compile(NUMBER),
-        tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s*)?(?P<date>{FULL_DATE})"),
-        tail_issuer=regex.compile(r"\s*,?\s*của\s+"),
+        tail_date=regex.compile(
+            rf"\s*,?\s*(?:(?:{'|'.join(_CUES.signing_verbs)})\s+)?(?:{_DAY}\s*)?(?P<date>{FULL_DATE})"
+        ),
+        tail_issuer=regex.compile(rf"\s*,?\s*{_CUES.of_word}\s+"),
         generic_issuer=regex.compile(
             # words joined by spaces or a spaced dash: "Bộ Lao động - Thương binh và Xã hội" is one name
             rf"{_BODY_HEAD}{AFTER_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?!{_ISSUER_STOP}{AFTER_WORD})"
@@ -140,10 +150,10 @@ def _patterns(registry: Registry) -> _Patterns:
 
 
 # The place name after an issuer: "Ninh Bình" ("Tỉnh ủy Ninh Bình"), "tỉnh Hà Giang" ("Sở … tỉnh Hà Giang").
-_PLACE_LEVEL = regex.compile(r"[ \t]+(?:tỉnh|thành\s+phố|huyện|xã|phường)(?=[ \t]+\p{Lu})", regex.IGNORECASE)
+_PLACE_LEVEL = regex.compile(rf"[ \t]+{phrases(_CUES.place_levels)}(?=[ \t]+\p{{Lu}})", regex.IGNORECASE)
 _PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{L}[\p{Ll}\p{Lu}]*)*)")
 # Capitalized words after an issuer that open a new phrase, not a place name ("Về", "KHÓA XX").
-_TERM_WORDS = frozenset({"về", "khóa", "khoá", "nhiệm", "và", "tại", "theo", "thực", "triển", "ban", "năm"})
+_TERM_WORDS = frozenset(_CUES.term_words)
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
 
 
@@ -221,8 +231,8 @@ def _abbreviated(text: str, registry: Registry, found: list[Mention]) -> list[Me
     return out
 
 
-_OF_BEFORE_RE = regex.compile(r"(?<!\w)của\s+")
-_AT_BEFORE_RE = regex.compile(r"\s+(?:tại|theo|qua)\s+$")
+_OF_BEFORE_RE = regex.compile(rf"(?<!\w){_CUES.of_word}\s+")
+_AT_BEFORE_RE = regex.compile(rf"\s+{phrases(_CUES.issuer_links)}\s+$")
 
 
 def _issuer_before(start: int, folded: str, text: str, registry: Registry, patterns: _Patterns) -> str | None:
@@ -270,8 +280,7 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
 def _descriptor_to_territory(registry: Registry) -> regex.Pattern:
     """Words that describe a body up to the territory it serves: "Ban Chỉ đạo| triển khai xóa nhà tạm, nhà
     dột nát| tỉnh Khánh Hòa" (folded; no word that opens a subject, date or number on the way)."""
-    levels = load_lexicon("levels.json")
-    territories = "|".join(regex.escape(w) for w in sorted(levels["territories"], key=len, reverse=True))
+    territories = "|".join(regex.escape(w) for w in sorted(LevelsLexicon.load().territories, key=len, reverse=True))
     return regex.compile(
         rf"(?:[ \t]*,?[ \t]+(?!(?:{registry.descriptor_stop}){AFTER_WORD})[^\W\d_]+){{0,12}}?"
         rf"(?=[ \t]+(?:{territories}){AFTER_WORD})"
@@ -280,8 +289,7 @@ def _descriptor_to_territory(registry: Registry) -> regex.Pattern:
 
 @lru_cache(maxsize=4)
 def _territory_word(registry: Registry) -> regex.Pattern:
-    levels = load_lexicon("levels.json")
-    territories = "|".join(regex.escape(w) for w in sorted(levels["territories"], key=len, reverse=True))
+    territories = "|".join(regex.escape(w) for w in sorted(LevelsLexicon.load().territories, key=len, reverse=True))
     return regex.compile(rf"[ \t]+({territories}){AFTER_WORD}")
 
 
@@ -294,13 +302,14 @@ def _wider_name(
     Chỉ đạo| triển khai xóa nhà tạm … tỉnh Khánh Hòa") or without ("Ban Chấp hành| Đảng bộ thị xã khóa
     XIV"). The name is then the body's own words as written (abbreviations spelled out) and what follows;
     None where the text gives no more (the commune's own body) or a level word of its own."""
-    if not name.endswith(" xã") or registry.level_after(folded, start, end):
+    commune = f" {LevelsLexicon.load().canonical_commune}"  # " xã"
+    if not name.endswith(commune) or registry.level_after(folded, start, end):
         return None
     base = spell_out(" ".join(text[start:end].split()))
     gap = regex.compile(r"[ \t]+").match(folded, end)
     if gap is not None:
         after = registry.issuer_at(folded, gap.end())
-        if after and not after[0].endswith(" xã"):
+        if after and not after[0].endswith(commune):
             other, keeps_place, other_end = after
             place = _place_after(text, other_end) if keeps_place else None
             if place:
@@ -376,18 +385,18 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
 # --- document-level decisions -----------------------------------------------------------------
 
 _HEADING_RE = regex.compile(r"(?m)^[ \t*#]*(?:[ivx]{1,4}|1|a)\s*[.\-–)]\s+\S")
-_OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*số\s*:?\s*{NUMBER}")
-_ABBREVIATION_RE = regex.compile(
-    r"\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:(?:viết\s+tắt|gọi\s+tắt|gọi|viết)\s+là|(?:viết|gọi)\s+tắt\s*:)"
-)
-_ATTACHED_RE = regex.compile(r"\s*kèm\s+theo")
-_LIST_JOIN_RE = regex.compile(r"\s*(?:,|;|và|,\s*và)\s*")
-_IMPLEMENTS_RE = regex.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá)")
-_REPLACES_RE = regex.compile(r"thay\s+thế")
+_OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*{_NUMBER_WORD}\s*:?\s*{NUMBER}")
+_ABBREVIATION_RE = regex.compile(r"\s*" + _CUES.abbreviation_pattern)
+_ATTACHED_RE = regex.compile(r"\s*" + spaced(_CUES.attached))
+_LIST_JOIN_RE = regex.compile(rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*")
+_IMPLEMENTS_RE = regex.compile(phrases(_CUES.implements))
+_REPLACES = spaced(_CUES.replaces)  # "thay\s+thế"
+_REPLACES_RE = regex.compile(_REPLACES)
 # A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
-_OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*(?:để\s+)?(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)")
-_PLAN_REPLACES_RE = regex.compile(r"(?:^[\s*(\-–•]*|(?:này|nay)\s+)thay\s+thế")
-_BASIS_START_RE = regex.compile(r"[\s*(\-–•]*căn\s+cứ")
+_OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*" + _CUES.opens_implementing_pattern)
+_PLAN_REPLACES_RE = regex.compile(rf"(?:^[\s*(\-–•]*|(?:{'|'.join(_CUES.this_words)})\s+){_REPLACES}")
+_BASIS = spaced(_PARTS.basis)  # "căn\s+cứ"
+_BASIS_START_RE = regex.compile(r"[\s*(\-–•]*" + _BASIS)
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
 _LINE_BREAK_RE = regex.compile(r"\n(?:[ \t]*\n|[ \t*\-–•]*\p{Lu})")
 
@@ -400,7 +409,7 @@ def head_end(document: Document) -> int:
     return m.start() if m else len(document.fold)
 
 
-_BASIS_TITLE_RE = regex.compile(r"[\s*]*căn\s+cứ")
+_BASIS_TITLE_RE = regex.compile(r"[\s*]*" + _BASIS)
 _SECOND_ROMAN_RE = regex.compile(r"(?m)^[ \t*#]*ii\s*[.\-–)]\s+\S")
 
 

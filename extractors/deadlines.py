@@ -61,8 +61,8 @@ from extractors.grammar import (
 )
 from extractors.spans import Enclosing
 from pipeline.document import Document
+from pipeline.lexicon import TimeExpressionsLexicon
 from pipeline.models import Citation, Deadline, DeadlineSpec, DocWarning
-from pipeline.normalize import load_lexicon
 
 Mode = Literal["cell", "body", "heading", "title"]
 
@@ -119,30 +119,30 @@ def _last_day(year: int, month: int) -> date:
 class _Grammar:
     """The time-expression patterns, composed from the lexicon's words."""
 
-    def __init__(self, lex: dict):
+    def __init__(self, lex: TimeExpressionsLexicon):
         self.lex = lex
-        self.unit_recurrence = {tone_key(k): v for k, v in lex["units"].items()}
-        self.count_recurrence = {int(k): v for k, v in lex["month_counts"].items()}
-        self.number_words = {tone_key(k): v for k, v in lex["number_words"].items()}
-        self.roman = {tone_key(k): v for k, v in lex["roman"].items()}
-        self.half = {tone_key(k): v for k, v in lex["half_of_year"].items()}
+        self.unit_recurrence = {tone_key(k): v for k, v in lex.units.items()}
+        self.count_recurrence = {int(k): v for k, v in lex.month_counts.items()}
+        self.number_words = {tone_key(k): v for k, v in lex.number_words.items()}
+        self.roman = {tone_key(k): v for k, v in lex.roman.items()}
+        self.half = {tone_key(k): v for k, v in lex.half_of_year.items()}
         B, A = BEFORE_WORD, AFTER_WORD
-        month, quarter, year, day = (_alt([lex[k]]) for k in ("month_word", "quarter_word", "year_word", "day_word"))
-        units, each, periodic = _alt(lex["units"]), _alt(lex["each"]), _alt(lex["periodic"])
-        within, until, until_end = _alt(lex["within"]), _alt(lex["until"]), _alt(lex["until_end"])
-        seps, list_words = _alt(lex["range_separators"]), _alt(lex["list_words"])
-        number = rf"(?:\d{{1,2}}|{_alt(lex['number_words'])})"
-        rom = rf"(?:{_alt(lex['roman'])}){A}"
+        month, quarter, year, day = (_alt([w]) for w in (lex.month_word, lex.quarter_word, lex.year_word, lex.day_word))
+        units, each, periodic = _alt(lex.units), _alt(lex.each), _alt(lex.periodic)
+        within, until, until_end = _alt(lex.within), _alt(lex.until), _alt(lex.until_end)
+        seps, list_words = _alt(lex.range_separators), _alt(lex.list_words)
+        number = rf"(?:\d{{1,2}}|{_alt(lex.number_words)})"
+        rom = rf"(?:{_alt(lex.roman)}){A}"
         y = rf"(?P<y>{YEAR})(?!\d)"
         h = r"[^\S\n]"  # a space that stays on the line: a lookahead must not read the next cell
         no_digit_after = rf"(?!{h}*[/-]?{h}*\d)"
-        day_cue = rf"(?:(?:{_alt(lex['by_date_cues'])})\s*|(?:{within}\s+)?{day}\s+)"
+        day_cue = rf"(?:(?:{_alt(lex.by_date_cues)})\s*|(?:{within}\s+)?{day}\s+)"
         quarter_tail = rf"(?:\s*(?:{seps}|,|{list_words})\s*(?:{quarter}\s+)?(?P<q2>{rom}))?"
         year_join = rf"(?:\s*/\s*|\s*,?\s*{year}\s+|\s+)"
         self.item = (
-            rf"{B}(?:(?:{each})\s+)?(?:(?P<n>{number})\s+{month}|(?P<ye>{_alt(lex['year_end'])})"
-            rf"|(?P<hy>{_alt(lex['half_year'])})|(?P<u>{units})){A}"
-            rf"(?!{h}*[/-]?{h}*(?:\d|{rom}))(?!{h}+(?:{_alt(lex['not_after_bare_unit'])}){A})"
+            rf"{B}(?:(?:{each})\s+)?(?:(?P<n>{number})\s+{month}|(?P<ye>{_alt(lex.year_end)})"
+            rf"|(?P<hy>{_alt(lex.half_year)})|(?P<u>{units})){A}"
+            rf"(?!{h}*[/-]?{h}*(?:\d|{rom}))(?!{h}+(?:{_alt(lex.not_after_bare_unit)}){A})"
         )
         self.separator = rf"(?:\s*[,/]\s*(?:(?:{list_words})\s+)?|\s+(?:{list_words})\s+)"
         table: list[tuple[str, str, str]] = [
@@ -156,26 +156,26 @@ class _Grammar:
             (
                 "monthly_day",
                 STRONG,
-                rf"{B}(?:(?:{periodic})\s+)?{day_cue}(?P<day>\d{{1,2}})\s+(?:(?:{_alt(lex['of_words'])})\s+)?"
-                rf"(?:(?:{each})\s+(?P<u>{units})|{month}\s+(?:{_alt(lex['half_of_year'])})\s+(?P<u>{quarter}|{year})){A}",
+                rf"{B}(?:(?:{periodic})\s+)?{day_cue}(?P<day>\d{{1,2}})\s+(?:(?:{_alt(lex.of_words)})\s+)?"
+                rf"(?:(?:{each})\s+(?P<u>{units})|{month}\s+(?:{_alt(lex.half_of_year)})\s+(?P<u>{quarter}|{year})){A}",
             ),
             (
                 "by_date",
                 BOUND,
-                rf"{B}(?:(?:{_alt(lex['from_now'])})\s+)?(?:{_alt(lex['by_date_cues'])})\s*(?P<d>{FULL_DATE})",
+                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{_alt(lex.by_date_cues)})\s*(?P<d>{FULL_DATE})",
             ),
             (
                 "from_date",
                 BOUND,
-                rf"{B}(?:{_alt(lex['from'])})\s+(?:{day}\s+)?(?P<d>{FULL_DATE})"
+                rf"{B}(?:{_alt(lex.from_)})\s+(?:{day}\s+)?(?P<d>{FULL_DATE})"
                 rf"(?:\s*(?:{seps})\s*(?:{until_end}\s+)?(?:{day}\s+)?(?P<d2>{FULL_DATE}))?",
             ),
             (
                 "horizon",
                 BOUND,
-                rf"{B}(?:(?:{_alt(lex['from_now'])})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?{year}\s+{y}",
+                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?{year}\s+{y}",
             ),
-            ("vision", BOUND, rf"{B}(?:{_alt(lex['vision'])})\s+(?:{year}\s+)?{y}"),
+            ("vision", BOUND, rf"{B}(?:{_alt(lex.vision)})\s+(?:{year}\s+)?{y}"),
             (
                 "until_part",
                 BOUND,
@@ -184,7 +184,7 @@ class _Grammar:
             (
                 "from_part",
                 BOUND,
-                rf"{B}(?:{_alt(lex['from'])})\s+(?:{month}\s+(?P<m>\d{{1,2}})|{quarter}\s+(?P<q>{rom}))"
+                rf"{B}(?:{_alt(lex.from_)})\s+(?:{month}\s+(?P<m>\d{{1,2}})|{quarter}\s+(?P<q>{rom}))"
                 rf"(?:{year_join}(?P<y1>{YEAR})(?!\d))?(?:\s*(?:{seps})\s*(?:{until_end}\s+)?"
                 rf"(?:{month}\s+(?P<m2>\d{{1,2}})|{quarter}\s+(?P<q2>{rom})))?{year_join}{y}",
             ),
@@ -193,22 +193,22 @@ class _Grammar:
             (
                 "half",
                 BOUND,
-                rf"{B}(?:(?:{within})\s+)?(?P<n>{number})\s+{month}\s+(?P<w>{_alt(lex['half_of_year'])})\s+{year}\s+{y}",
+                rf"{B}(?:(?:{within})\s+)?(?P<n>{number})\s+{month}\s+(?P<w>{_alt(lex.half_of_year)})\s+{year}\s+{y}",
             ),
             ("month", BOUND, rf"{B}(?:(?:{within})\s+)?(?<!\d\s{{0,3}}){month}\s+(?P<m>\d{{1,2}}){year_join}{y}"),
             (
                 "year_from",
                 BOUND,
-                rf"{B}(?:{_alt(lex['from'])})\s+{year}\s+{y}(?:\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d))?",
+                rf"{B}(?:{_alt(lex.from_)})\s+{year}\s+{y}(?:\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d))?",
             ),
-            ("year_end_dated", BOUND, rf"{B}(?:(?:{within})\s+)?(?:{_alt(lex['year_end'])})\s+{y}"),
+            ("year_end_dated", BOUND, rf"{B}(?:(?:{within})\s+)?(?:{_alt(lex.year_end)})\s+{y}"),
             ("year_within", BOUND, rf"{B}(?:{within})\s+{year}\s+{y}(?!\s*(?:{seps})\s*\d)"),
             (
                 "range",
                 BARE_YEAR,
-                rf"{B}(?P<tr>(?:{within})\s+)?(?:{_alt(lex['range_words'])})\s+{y}\s*(?:{seps})\s*(?P<y2>{YEAR})(?!\d)",
+                rf"{B}(?P<tr>(?:{within})\s+)?(?:{_alt(lex.range_words)})\s+{y}\s*(?:{seps})\s*(?P<y2>{YEAR})(?!\d)",
             ),
-            ("term", SKIP, rf"{B}(?:{_alt(lex['term_words'])})\s+{YEAR}\s*(?:{seps})\s*{YEAR}(?!\d)"),
+            ("term", SKIP, rf"{B}(?:{_alt(lex.term_words)})\s+{YEAR}\s*(?:{seps})\s*{YEAR}(?!\d)"),
             ("bare_year", BARE_YEAR, rf"{B}{year}\s+{y}(?:\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d))?"),
             ("cell_year", CELL_ONLY, rf"(?<![\w/.\-]){y}(?:\s*(?:{seps})\s*(?P<y2>{YEAR})(?!\d))?(?![\w/])"),
             ("date", CELL_ONLY, rf"(?P<d>{FULL_DATE})"),
@@ -222,14 +222,14 @@ class _Grammar:
             (
                 "review",
                 STRONG,
-                rf"{B}(?:{_alt(lex['review'])})\s+(?:(?P<n>{number})\s+{month}|(?P<u>{quarter}|{year})){A}{no_digit_after}"
-                rf"(?!\s+(?:{_alt(lex['half_of_year'])})\s+{year})",
+                rf"{B}(?:{_alt(lex.review)})\s+(?:(?P<n>{number})\s+{month}|(?P<u>{quarter}|{year})){A}{no_digit_after}"
+                rf"(?!\s+(?:{_alt(lex.half_of_year)})\s+{year})",
             ),
-            ("ongoing", ONGOING, rf"{B}(?:{_alt(lex['ongoing'])}){A}"),
+            ("ongoing", ONGOING, rf"{B}(?:{_alt(lex.ongoing)}){A}"),
             (
                 "head",
                 HEAD,
-                rf"{B}(?:{_alt(lex['list_head'])})\s+(?:(?P<n>{number})\s+{month}|(?P<u>{month}|{quarter}|{year})){A}"
+                rf"{B}(?:{_alt(lex.list_head)})\s+(?:(?P<n>{number})\s+{month}|(?P<u>{month}|{quarter}|{year})){A}"
                 rf"{no_digit_after}",
             ),
             ("item", ITEM, self.item),
@@ -239,11 +239,11 @@ class _Grammar:
         self.chain_re = regex.compile(rf"{self.separator}(?P<it>{self.item.removeprefix(B)})")
         self.list_re = regex.compile(rf"{self.item}(?={self.separator}{self.item.removeprefix(B)})")
         anchors = {
-            "periodic": regex.compile(_alt(lex["periodic"])),
-            "each": regex.compile(_alt(lex["each"])),
-            "review": regex.compile(_alt(lex["review"])),
-            "ongoing": regex.compile(_alt(lex["ongoing"])),
-            "head": regex.compile(_alt(lex["list_head"])),
+            "periodic": regex.compile(_alt(lex.periodic)),
+            "each": regex.compile(_alt(lex.each)),
+            "review": regex.compile(_alt(lex.review)),
+            "ongoing": regex.compile(_alt(lex.ongoing)),
+            "head": regex.compile(_alt(lex.list_head)),
         }
         digit = regex.compile(r"\d")
         self.by_anchor: dict[regex.Pattern, list[_Pattern]] = {}
@@ -253,19 +253,19 @@ class _Grammar:
                 self.cell_patterns.append(entry)
             else:
                 self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
-        self.label_re = regex.compile(rf"{B}(?:{_alt(lex['time_labels'])})\s*:")
-        self.report_type = regex.compile(_alt(lex["report_type_lines"]))
-        self.report_forward = regex.compile(rf"{B}(?:{_alt(lex['report_forward_words'])})")
+        self.label_re = regex.compile(rf"{B}(?:{_alt(lex.time_labels)})\s*:")
+        self.report_type = regex.compile(_alt(lex.report_type_lines))
+        self.report_forward = regex.compile(rf"{B}(?:{_alt(lex.report_forward_words)})")
         # what opens a cited document's subject right after the citation: "về …", "phê duyệt …", "“…"
-        self.subject_opener = regex.compile(rf"[\s,]*(?:{_alt(lex['cited_subject_openers'])})")
-        self.verb_re = regex.compile(rf"\s+(?:{_alt(lex['duty_verbs'])}){A}")
-        self.report_re = regex.compile(rf"{B}(?:{_alt(lex['report_verbs'])}){A}")
-        self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex['noun_heads'])})\s*$")
-        self.plan_name_re = regex.compile(rf"{B}(?:{_alt(lex['plan_name_words'])})\s*$")
-        self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex['year_subject_verbs'])}){A}")
-        self.status_re = regex.compile(rf"{B}(?:{_alt(lex['status_cues'])}){A}")
-        self.completion_re = regex.compile(rf"{B}(?:{_alt(lex['completion_words'])}){A}")
-        self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex['requirement_words'])}){A}")
+        self.subject_opener = regex.compile(rf"[\s,]*(?:{_alt(lex.cited_subject_openers)})")
+        self.verb_re = regex.compile(rf"\s+(?:{_alt(lex.duty_verbs)}){A}")
+        self.report_re = regex.compile(rf"{B}(?:{_alt(lex.report_verbs)}){A}")
+        self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex.noun_heads)})\s*$")
+        self.plan_name_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)})\s*$")
+        self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex.year_subject_verbs)}){A}")
+        self.status_re = regex.compile(rf"{B}(?:{_alt(lex.status_cues)}){A}")
+        self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
+        self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex.requirement_words)}){A}")
 
     # --- normalization ---------------------------------------------------------------------
 
@@ -426,7 +426,7 @@ def _plan_date(document: Document | None) -> str | None:
 
 @cache
 def _grammar() -> _Grammar:
-    return _Grammar(load_lexicon("time_expressions.json"))
+    return _Grammar(TimeExpressionsLexicon.load())
 
 
 # --- choosing what counts ---------------------------------------------------------------------
@@ -618,13 +618,13 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
             continue
         if block.role == "heading":
             regions.append(Region(block.start, block.end, "heading"))
-        elif block.role in lex["text_roles"]:
+        elif block.role in lex.text_roles:
             regions.extend(_split_labelled(document, grammar, block.start, block.end))
         elif block.role == "cell" and block.row is not None and block.table is not None and block.column is not None:
             role = document.column_role(block)
-            if role in lex["cell_columns"]:
+            if role in lex.cell_columns:
                 regions.append(Region(block.start, block.end, "cell"))
-            elif role in lex["text_columns"]:
+            elif role in lex.text_columns:
                 regions.extend(_split_labelled(document, grammar, block.start, block.end))
     regions.sort(key=lambda r: r.start)
     return regions

@@ -20,7 +20,8 @@ import regex
 
 from extractors.names import spell_out
 from pipeline.document import Document
-from pipeline.normalize import fold_text, load_lexicon
+from pipeline.lexicon import ExecutionLexicon, LevelsLexicon
+from pipeline.normalize import fold_text
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class _Rules:
     title: regex.Pattern
     title_alone: regex.Pattern
     offices: dict[str, str]
+    plural: tuple[str, ...]
 
 
 def _alternation(words: list[str]) -> str:
@@ -46,14 +48,15 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def _rules() -> _Rules:
-    data = load_lexicon("execution.json")
-    titles = _alternation(data["head_titles"])
+    data = ExecutionLexicon.load()
+    titles = _alternation(data.head_titles)
     return _Rules(
-        cue=regex.compile(rf"(?<!\w)(?:{_alternation(data['cues'])})(?!\w)"),
+        cue=regex.compile(rf"(?<!\w)(?:{_alternation(data.cues)})(?!\w)"),
         # a title opening an item: after the sentence's start, ";", "," or "và"
-        title=regex.compile(rf"(?:\G|[;,]|\svà)\s*(?P<title>{titles})\s+(?=\S)"),
+        title=regex.compile(rf"(?:\G|[;,]|\s(?:{_alternation(data.item_joiners)}))\s*(?P<title>{titles})\s+(?=\S)"),
         title_alone=regex.compile(rf"\s*(?:{titles})\s+(?=\S)"),
-        offices={fold_text(k): v for k, v in data["office_titles"].items()},
+        offices={fold_text(k): v for k, v in data.office_titles.items()},
+        plural=tuple(f"{w} " for w in LevelsLexicon.load().plural),
     )
 
 
@@ -91,10 +94,10 @@ def find_executors(document: Document, start: int, end: int, is_generic: Callabl
         s = text.index(written, s)
         e = s + len(written)
         office = rules.offices.get(head.group("title"))
-        if is_generic(fold[s:e]) or not (written[0].isupper() or fold[s:e].startswith("các ")):
+        if is_generic(fold[s:e]) or not (written[0].isupper() or fold[s:e].startswith(rules.plural)):
             continue
         name = spell_out(f"{office} {written}" if office else written)
-        if fold[s:e].startswith("các "):  # "các Sở, Ban, ngành": a list of kinds, in lower case
+        if fold[s:e].startswith(rules.plural):  # "các Sở, Ban, ngành": a list of kinds, in lower case
             name = _LISTED_KIND.sub(lambda m: m.group(0).lower(), name)
         if office:
             s = text.rfind(office.split()[0], head.start("title"), s)

@@ -23,6 +23,7 @@ import regex
 # `fold` is the pipeline's own (`pipeline.normalize.fold_text`: NFC, lower case, one tone-mark
 # convention, same length), for strings that do not come from a Document (lexicon entries, tests):
 # a key or pattern built from them meets `Document.fold` as the normalizer wrote it.
+from pipeline.lexicon import TimeExpressionsLexicon
 from pipeline.normalize import fold_text as fold
 
 # Tone on the first or the second vowel of "oa", "oe", "uy": both spellings are in use.
@@ -203,19 +204,21 @@ def number_type_code(m: regex.Match) -> str:
 # --- dates ------------------------------------------------------------------------------------
 
 YEAR = r"(?:19|20)\d{2}"
+_MONTH = regex.escape(TimeExpressionsLexicon.load().month_word)  # "tháng"
+_YEAR_WORD = regex.escape(TimeExpressionsLexicon.load().year_word)  # "năm"
 DATE_SEP = rf"\s*[/.]\s*|\s*{HYPHEN}\s*"
 # 22/12/2024, 19-6-2025, 22.12.2024
 NUMERIC_DATE = rf"\d{{1,2}}(?:{DATE_SEP})\d{{1,2}}(?:{DATE_SEP}){YEAR}(?!\d)"
 # 22 tháng 12 năm 2024; the slip "19 tháng 6 tháng 2025" is read as meant.
-WORD_DATE = rf"\d{{1,2}}\s+tháng\s+\d{{1,2}}\s*,?\s*(?:năm|tháng)\s+{YEAR}(?!\d)"
+WORD_DATE = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{1,2}}\s*,?\s*(?:{_YEAR_WORD}|{_MONTH})\s+{YEAR}(?!\d)"
 FULL_DATE = rf"(?<!\d)(?:{NUMERIC_DATE}|{WORD_DATE})"
 # Month and year only: "tháng 8 năm 2025", "tháng 8/2025".
-MONTH_YEAR = rf"tháng\s+\d{{1,2}}\s*(?:,?\s*năm\s+|/\s*){YEAR}(?!\d)"
+MONTH_YEAR = rf"{_MONTH}\s+\d{{1,2}}\s*(?:,?\s*{_YEAR_WORD}\s+|/\s*){YEAR}(?!\d)"
 FULL_DATE_RE = regex.compile(FULL_DATE)
 
 _PARSE_NUMERIC = regex.compile(rf"(\d{{1,2}})(?:{DATE_SEP})(\d{{1,2}})(?:{DATE_SEP})({YEAR})")
-_PARSE_WORDS = regex.compile(rf"(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s*,?\s*(?:năm|tháng)\s+({YEAR})")
-_PARSE_MONTH_YEAR = regex.compile(rf"tháng\s+(\d{{1,2}})\s*(?:,?\s*năm\s+|/\s*)({YEAR})")
+_PARSE_WORDS = regex.compile(rf"(\d{{1,2}})\s+{_MONTH}\s+(\d{{1,2}})\s*,?\s*(?:{_YEAR_WORD}|{_MONTH})\s+({YEAR})")
+_PARSE_MONTH_YEAR = regex.compile(rf"{_MONTH}\s+(\d{{1,2}})\s*(?:,?\s*{_YEAR_WORD}\s+|/\s*)({YEAR})")
 _PARSE_YEAR = regex.compile(rf"(?<!\d)({YEAR})(?!\d)")
 
 

@@ -17,12 +17,12 @@ from functools import cache
 import regex
 
 from pipeline.document import Document
-from pipeline.normalize import fold_text, load_lexicon
+from pipeline.lexicon import LevelsLexicon
+from pipeline.normalize import fold_text
 
 HIGHER = ""
 """The level of a plan above the commune: bodies written without a level get none."""
 
-_MOTTO = regex.compile(r"cộng hòa xã hội|độc lập")
 _PLACE_NAME = regex.compile(r"[ \t]+\p{Lu}")
 
 
@@ -32,16 +32,27 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def _patterns() -> tuple[regex.Pattern, set[str], regex.Pattern]:
-    data = load_lexicon("levels.json")
-    words = _alternation(data["commune"] + data["territories"] + data["central"] + data["committees"])
-    not_before = _alternation(data["not_before"])
+    data = LevelsLexicon.load()
+    words = _alternation(data.commune + data.territories + data.central + data.committees)
+    not_before = _alternation(data.not_before)
     return (
         regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])({words})(?![\p{{L}}\p{{M}}])(?!\s+(?:{not_before})(?![\p{{L}}\p{{M}}]))"
         ),
-        {fold_text(w) for w in data["commune"]},
-        regex.compile(rf"^\s*(?:{_alternation(data['higher_openers'])})(?![\p{{L}}\p{{M}}])"),
+        {fold_text(w) for w in data.commune},
+        regex.compile(rf"^\s*(?:{_alternation(data.higher_openers)})(?![\p{{L}}\p{{M}}])"),
     )
+
+
+@cache
+def _motto() -> regex.Pattern:
+    """Where the national motto starts on a head line the issuer shares with it."""
+    return regex.compile(_alternation(LevelsLexicon.load().motto))
+
+
+def _after_plural(fold: str, at: int) -> bool:
+    """Does a plural word ("các") stand just before `at`?"""
+    return any(fold[max(0, at - len(w) - 1) : at].endswith(f"{w} ") for w in LevelsLexicon.load().plural)
 
 
 def own_level(document: Document) -> str | None:
@@ -59,7 +70,7 @@ def own_level(document: Document) -> str | None:
         if block.role != "header":
             continue
         line = document.fold[block.start : block.end]
-        motto = _MOTTO.search(line)
+        motto = _motto().search(line)
         line = line[: motto.start()] if motto else line  # "ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI …" on one line
         if opener.match(line):
             found = HIGHER
@@ -70,7 +81,7 @@ def own_level(document: Document) -> str | None:
         # level word with its place name ("… trên địa bàn tỉnh Thanh Hóa", "… huyện Đăk R'lấp"); not a
         # plural ("các xã") nor a cited document's issuer ("Ban Chỉ đạo Trung ương": no place follows)
         for m in level_word.finditer(document.fold, header.title.start, header.title.end):
-            plural = document.fold[max(0, m.start() - 4) : m.start()].endswith("các ")
+            plural = _after_plural(document.fold, m.start())
             if not plural and _PLACE_NAME.match(document.text, m.end()):
                 return m.group(1) if m.group(1) in commune else HIGHER
     return found
@@ -79,7 +90,8 @@ def own_level(document: Document) -> str | None:
 def without_invented_level(name: str | None, written: str, level: str | None) -> str | None:
     """A commune body's canonical name ("Ủy ban nhân dân xã") as a plan above the commune means it: the
     level word dropped where the written form (`written`, folded) gives none. Other names unchanged."""
-    if name is None or level != HIGHER or not name.endswith(" xã"):
+    canonical = LevelsLexicon.load().canonical_commune
+    if name is None or level != HIGHER or not name.endswith(f" {canonical}"):
         return name
     stated = _patterns()[0].search(written)
-    return name if stated and stated.group(1) == "xã" else name[: -len(" xã")]
+    return name if stated and stated.group(1) == canonical else name[: -len(canonical) - 1]

@@ -27,12 +27,26 @@ from extractors.grammar import (
 )
 from extractors.registry import Registry, load_registry
 from pipeline.document import Document
+from pipeline.lexicon import (
+    CitationCuesLexicon,
+    DocumentPartsLexicon,
+    HeadingsLexicon,
+    LevelsLexicon,
+    MetadataCuesLexicon,
+    TimeExpressionsLexicon,
+    phrases,
+)
 from pipeline.models import Citation, Metadata
-from pipeline.normalize import load_lexicon
+
+_CUES = MetadataCuesLexicon.load()
+_CITING = CitationCuesLexicon.load()  # the issuer's 'của'
+_PARTS = DocumentPartsLexicon.load()  # 'Số', 'Nơi nhận'
+_TIME = TimeExpressionsLexicon.load()
+_DAY, _MONTH, _YEAR = _TIME.day_word, _TIME.month_word, _TIME.year_word  # ngày, tháng, năm
 
 # "Số    -KH/ĐU": the number left blank for the office to fill in.
 _BLANK_CORE = (
-    rf"[\W_]*số\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
+    rf"[\W_]*{_PARTS.number_word}\s*:?[ \t._…]*(?:{HYPHEN}|/)\s*(?P<s1>{LETTER}{{1,6}})\s*(?P<sep>[/-])\s*"
     rf"(?P<s2>{LETTER}{{2,10}}\d{{0,2}})(?![\w/])"
 )
 # Inside the structure's number-line span the blank opens the span; without it, a line of its own.
@@ -43,7 +57,8 @@ _BLANK_NUMBER_RE = regex.compile(rf"(?m)^{_BLANK_CORE}")
 _BLANK = r"[\d \t._…,]*"
 _DATE_PART_RE = regex.compile(
     r"[ \t]*,?[ \t]*(?<![\w\d])"
-    rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}(?:năm|tháng)[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
+    rf"(?P<date>{_DAY}\b(?:{_BLANK}{_MONTH}{_BLANK}(?:{_YEAR}|{_MONTH})[ \t]*\d{{4}}"
+    r"|[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}))"
     r"(?=[ \t*_.|]*(?:\n|$))"  # the date ends its line (or its table cell)
 )
 # A place word: capitalised, and an apostrophe may join a second capital ("Đưng K’Nớ", "Đắk R’lấp").
@@ -51,21 +66,17 @@ _PLACE_WORD = r"\p{Lu}(?=[\p{Ll}'’-])\p{Ll}*(?:['’-]\p{L}\p{Ll}*)*"
 _PLACE_BEFORE_RE = regex.compile(rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,4}}[ \t*_,]*$")
 _UPPER_PLACE_BEFORE_RE = regex.compile(r"(?<![\w/-])(?:\p{Lu}[\p{Lu}'’-]+)(?:[ \t]+\p{Lu}[\p{Lu}'’-]+){0,4}[ \t*_,]*$")
 # "Xã Yên Lạc, ngày …": the place field holds the name, without its level word.
-_PLACE_LEVEL_RE = regex.compile(r"^(?:xã|phường|thị\s+trấn|huyện|tỉnh|thành\s+phố|tp\.?)\s+", regex.IGNORECASE)
-_DATE_LINE_START = regex.compile(r"[ \t*_]*ngày\b")
-_ISSUING_RE = regex.compile(
-    r"[ \t*]*(?P<subject>[^\n;:.]{4,90}?)\s+(?:đã\s+)?"
-    r"(?:(?:ban\s+hành|xây\s+dựng|triển\s+khai\s+xây\s+dựng|đề\s+ra|lập)\s+(?:kế\s+hoạch|chương\s+trình)"
-    r"|(?:triển\s+khai|tổ\s+chức)\s+thực\s+hiện\s+như\s+sau)"
-)
+_PLACE_LEVEL_RE = regex.compile(rf"^(?:{_CUES.place_level_pattern})\s+", regex.IGNORECASE)
+_DATE_LINE_START = regex.compile(rf"[ \t*_]*{_DAY}\b")
+_ISSUING_RE = regex.compile(r"[ \t*]*(?P<subject>[^\n;:.]{4,90}?)\s+" + _CUES.issuing_pattern)
 _LINE_START_RE = regex.compile(r"(?m)^[ \t*_]*")
 _SENTENCE_START_RE = regex.compile(r"(?m)^|[;:.,]\s+")
-_OF_LINE_RE = regex.compile(r"(?m)^[ \t*]*của\s+(?P<body>[^\n]{4,80}?)[ \t*]*$")
-_ON_BEHALF_RE = regex.compile(r"(?m)^[ \t*]*(?:t/m|tm\.?|thay\s+mặt)\s+(?P<body>[^\n*]{3,60})")
+_OF_LINE_RE = regex.compile(rf"(?m)^[ \t*]*{_CITING.of_word}\s+(?P<body>[^\n]{{4,80}}?)[ \t*]*$")
+_ON_BEHALF_RE = regex.compile(rf"(?m)^[ \t*]*(?:{_CUES.on_behalf_pattern})\s+(?P<body>[^\n*]{{3,60}})")
 # "Nguyễn Hữu Phương", "Lò Văn Thắng", "H' Bia Niê", "Y Ngông Niê Kđăm": two to five capitalized words.
 _PERSON_RE = regex.compile(r"^(?:\p{Lu}['’]?\p{Ll}*)(?:[ \t]+\p{Lu}['’]?\p{Ll}*){1,4}$")
 _CELL_LINE_RE = regex.compile(r"[^\n|]*[^\s|][^\n|]*")
-_TAIL_END_RE = regex.compile(r"(?m)^[ \t*#]*(?:phụ\s+lục|phụ\s+biểu)\b")
+_TAIL_END_RE = regex.compile(rf"(?m)^[ \t*#]*{phrases(list(HeadingsLexicon.load().appendix_words))}\b")
 
 
 def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
@@ -177,13 +188,13 @@ def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
         if written.isupper():
             return registry.doc_type_of_name(written)
     if _letter_subject().search(document.fold, 0, head):  # "V/v …" under the number: a công văn
-        return load_lexicon("headings.json")["letter_doc_type"]
+        return HeadingsLexicon.load().letter_doc_type
     return None
 
 
 @cache
 def _letter_subject() -> regex.Pattern:
-    openers = sorted(load_lexicon("headings.json")["letter_subject"], key=len, reverse=True)
+    openers = sorted(HeadingsLexicon.load().letter_subject, key=len, reverse=True)
     return regex.compile(r"(?m)^[ \t*_|]*(?:" + "|".join(regex.escape(o) for o in openers) + r")(?=\s)")
 
 
@@ -251,19 +262,20 @@ def _stated_level(issuer: str | None, document: Document, head: int, registry: R
     """A commune body's name ends in "xã" by default ("ỦY BAN NHÂN DÂN" alone in the header reads as
     "Ủy ban nhân dân xã"); where the head names the same body with another level ("CHỦ TỊCH ỦY BAN NHÂN
     DÂN THÀNH PHỐ ĐÀ NẴNG"), that level is the issuer's, so no level is invented."""
-    if issuer is None or not issuer.endswith(" xã"):
+    canonical = LevelsLexicon.load().canonical_commune
+    if issuer is None or not issuer.endswith(f" {canonical}"):
         return issuer
-    base = issuer[: -len(" xã")]
+    base = issuer[: -len(canonical) - 1]
     levels = [
         " ".join(m.group(1).split())
         for m in _level_after(base, registry.level_words).finditer(document.fold, 0, max(head, 1))
     ]
-    if not levels or "xã" in levels:
+    if not levels or canonical in levels:
         return issuer
     return f"{base} {levels[0]}"
 
 
-_TITLE_NOTE_RE = regex.compile(r"\s*\((?:thay\s+thế|kèm\s+theo)[^()]*\)\s*$", regex.IGNORECASE)
+_TITLE_NOTE_RE = regex.compile(rf"\s*\((?:{_CUES.title_note_pattern})[^()]*\)\s*$", regex.IGNORECASE)
 
 
 def _title(document: Document) -> str | None:
@@ -271,7 +283,7 @@ def _title(document: Document) -> str | None:
     if span is None:
         return None
     lines = [line.strip(" \t*_") for line in document.text[span.start : span.end].splitlines()]
-    kept = [line for line in lines if line and not fold(line).startswith("của ")]
+    kept = [line for line in lines if line and not fold(line).startswith(f"{_CITING.of_word} ")]
     title = " ".join(" ".join(kept).split())
     # "(Thay thế Kế hoạch số 08-KH/ĐU …)" closing the title is a note on the plan, not its subject.
     return _TITLE_NOTE_RE.sub("", title) or None
@@ -280,7 +292,7 @@ def _title(document: Document) -> str | None:
 def _tail(document: Document) -> tuple[int, int]:
     """Where the signature stands: from "Nơi nhận" (or the last section) to the appendices."""
     folded = document.fold
-    last = folded.rfind("nơi nhận")  # str.rfind: the tail is read once per plan, keep it cheap
+    last = folded.rfind(_PARTS.recipients)  # str.rfind: the tail is read once per plan, keep it cheap
     start = max(0, (last if last >= 0 else head_end(document)) - 600)
     signature = document.header.signature
     if signature is not None:  # the structure's span, widened: a span that stops short loses the name
@@ -314,7 +326,7 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
         if under:
             name_index = under[0]
             break
-    if name_index is None and names and "nơi nhận" in document.fold:
+    if name_index is None and names and _PARTS.recipients in document.fold:
         name_index = names[-1]
     if name_index is None:
         name_index = _upper_case_name(lines, registry)
@@ -357,6 +369,4 @@ def _upper_case_name(lines: list[tuple[int, str]], registry: Registry) -> int | 
 
 
 # Words of a body or a heading, never of a person's name (a line "Ban Chỉ Đạo" is not a signer).
-_CAPITAL_HEADINGS = regex.compile(
-    rf"{BEFORE_WORD}(?:nơi|nhận|lưu|kế|hoạch|phụ|lục|ban|đảng|ủy|uỷ|bộ|xã|phòng|hội){AFTER_WORD}"
-)
+_CAPITAL_HEADINGS = regex.compile(rf"{BEFORE_WORD}(?:{'|'.join(_CUES.heading_words)}){AFTER_WORD}")

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from pipeline.normalize import load_lexicon
+from pipeline.lexicon import BodyPatternsLexicon
 
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
@@ -22,7 +22,7 @@ _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
 def _abbreviations() -> list[tuple[regex.Pattern, str]]:
     return [
         (regex.compile(_WORD_EDGE_BEFORE + regex.escape(short) + _WORD_EDGE_AFTER), full)
-        for short, full in load_lexicon("body_patterns.json")["abbreviations"].items()
+        for short, full in BodyPatternsLexicon.load().abbreviations.items()
     ]
 
 

@@ -19,7 +19,7 @@ from functools import cache
 import regex
 
 from extractors.grammar import alternation, phrase_pattern
-from pipeline.normalize import load_lexicon
+from pipeline.lexicon import TargetWordsLexicon
 
 # A written number: thousands-dot groups with an optional decimal comma ("1.139", "24.530,5"),
 # English thousands commas with an optional decimal point ("1,234,567.5"), an English decimal point
@@ -101,21 +101,21 @@ class Quantity:
     comparator: str
 
 
-def lexicon() -> dict:
+def lexicon() -> TargetWordsLexicon:
     """target_words.json: the comparator, range and unit words that numbers and targets read."""
-    return load_lexicon("target_words.json")
+    return TargetWordsLexicon.load()
 
 
 @cache
 def _patterns() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
     """One regex for a quantity with its comparator words, and the word → comparator tables."""
     lex = lexicon()
-    before = {w: comp for comp, words in lex["comparators_before"].items() for w in words}
-    after = {w: comp for comp, words in lex["comparators_after"].items() for w in words}
-    percent = alternation(lex["percent_signs"])
-    range_sep = alternation(lex["range_separators"])
-    range_open = alternation(lex["range_open"])
-    range_close = alternation(lex["range_close"])
+    before = {w: comp for comp, words in lex.comparators_before.items() for w in words}
+    after = {w: comp for comp, words in lex.comparators_after.items() for w in words}
+    percent = alternation(lex.percent_signs)
+    range_sep = alternation(lex.range_separators)
+    range_open = alternation(lex.range_open)
+    range_close = alternation(lex.range_close)
     num = NUMBER_TOKEN
     quantity = (
         # comparator words before: "tối thiểu", "trên", "khoảng", "≥"; "từ" only opens a range or "trở lên"

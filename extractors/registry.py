@@ -1,9 +1,9 @@
 """The lexicons behind citations and metadata, and the registry of known directives.
 
-Loaded once (`load_registry()` is cached) through strict pydantic models: a misspelt key in a
-lexicon file fails at load with the key's name, instead of silently dropping a type or an issuer.
-`bodies.json` belongs to the bodies extractor; it is read here only for the canonical names of
-commune bodies (a plan's issuer), with a model that tolerates keys its owner may add.
+Loaded once (`load_registry()` is cached) through the strict schemas of `pipeline.lexicon`: a misspelt
+key in a lexicon file fails at load with the key's name, instead of silently dropping a type or an
+issuer. `bodies.json` belongs to the bodies extractor; it is read here only for the canonical names of
+commune bodies (a plan's issuer).
 
 `check_citations` compares each citation with the registry and with the other mentions of the same
 number in the same plan: a date or issuer that disagrees is kept as written (gold-guidelines) and
@@ -12,10 +12,9 @@ reported as a `DocWarning`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from extractors.grammar import (
     AFTER_WORD,
@@ -25,80 +24,16 @@ from extractors.grammar import (
     fold,
     tone_key,
 )
-from pipeline.models import Citation, DocType, DocWarning
-from pipeline.normalize import load_lexicon
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class DocTypeEntry(_Strict):
-    code: DocType
-    names: list[str] = Field(min_length=1)
-    symbols: list[str] = Field(default_factory=list)
-
-
-class DocTypesLexicon(_Strict):
-    about: str
-    version: int
-    types: list[DocTypeEntry]
-    cited_by_name: list[str]
-    unique_kinds: list[str]
-    name_words_with_a_kind: list[str]
-    abbreviated_kinds: list[str]
-    symbol_parts: list[str]
-    party_issuers: list[str]
-    state_issuers: list[str]
-
-
-class IssuerEntry(_Strict):
-    name: str
-    forms: list[str] = Field(default_factory=list)
-    """Other ways the text writes it ("BCT", "UBND tỉnh"); the name itself is always a form."""
-    place: bool = False
-
-
-class IssuersLexicon(_Strict):
-    about: str
-    version: int
-    descriptor_stops: list[str]
-    heads_of_bodies: list[str]
-    issuers: list[IssuerEntry]
-    signer_titles: list[str]
-
-
-class Directive(_Strict):
-    number: str
-    doc_type: DocType
-    issuer: str
-    date: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    short_title: str | None = None
-    aliases: list[str] = Field(default_factory=list)
-    cited_in: list[str] = Field(default_factory=list)
-
-
-class DirectivesLexicon(_Strict):
-    about: str
-    version: int
-    directives: list[Directive]
-
-
-class _BodyEntry(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-    name: str
-    forms: list[str] = Field(default_factory=list)
-
-
-class _BodiesLexicon(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-    bodies: list[_BodyEntry]
-
-
-def _read(name: str, model: type[BaseModel]) -> BaseModel:
-    """A lexicon file (read once, by the shared loader) checked against its model."""
-    return model.model_validate(load_lexicon(name))
-
+from pipeline.lexicon import (
+    BodiesLexicon,
+    Directive,
+    DirectivesLexicon,
+    DocTypesLexicon,
+    IssuersLexicon,
+    LevelsLexicon,
+    spaced,
+)
+from pipeline.models import Citation, DocWarning
 
 # Key under which two spellings of one number meet (case, Đ/D): '06/QĐ-TTg' = '06/QD-TTG'; the
 # speller's key of a symbol part, applied to the whole number.
@@ -113,7 +48,7 @@ class Registry:
         doc_types: DocTypesLexicon,
         issuers: IssuersLexicon,
         directives: DirectivesLexicon,
-        bodies: _BodiesLexicon,
+        bodies: BodiesLexicon,
     ):
         self.doc_types = doc_types
         self.issuers = issuers
@@ -147,8 +82,8 @@ class Registry:
                 self._issuer_by_form.setdefault(tone_key(form), (body.name, False))
                 forms.append(form)
         self.issuer_re = regex.compile(BEFORE_WORD + "(" + alternation(forms) + ")" + AFTER_WORD)
-        levels = load_lexicon("levels.json")
-        self.level_words = alternation(levels["territories"] + levels["commune"])
+        levels = LevelsLexicon.load()
+        self.level_words = alternation(levels.territories + levels.commune)
         self._level_word_re = regex.compile(BEFORE_WORD + "(?:" + self.level_words + ")" + AFTER_WORD)
         self.descriptor_stop = alternation(issuers.descriptor_stops)
         self.head_of_body_re = regex.compile(alternation(issuers.heads_of_bodies) + r"\s+")
@@ -181,9 +116,10 @@ class Registry:
         name, keeps_place = self._issuer_by_form.get(tone_key(m.group(1)), (None, False))
         if name is None:
             return None
-        level = _LEVEL_RE.match(folded, m.end())
-        if level and not keeps_place and name.endswith(" xã"):
-            name = name[: -len("xã")] + " ".join(level.group(1).split())
+        level = _written_level().match(folded, m.end())
+        canonical = LevelsLexicon.load().canonical_commune
+        if level and not keeps_place and name.endswith(f" {canonical}"):
+            name = name[: -len(canonical)] + " ".join(level.group(1).split())
         return name, keeps_place, m.end()
 
     def level_after(self, folded: str, start: int, end: int) -> bool:
@@ -234,7 +170,12 @@ def _same_fact(field: str, a: str, b: str) -> bool:
     return a == b
 
 
-_LEVEL_RE = regex.compile(r"\s+(phường|thị\s+trấn)" + AFTER_WORD)
+@cache
+def _written_level() -> regex.Pattern:
+    """A commune level other than the canonical one, written after an issuer ("UBND phường")."""
+    levels = LevelsLexicon.load()
+    others = [w for w in levels.commune_written if w != levels.canonical_commune]
+    return regex.compile(r"\s+(" + "|".join(spaced(w) for w in others) + ")" + AFTER_WORD)
 
 
 def _check_consistency(citations: list[Citation]) -> list[DocWarning]:
@@ -269,8 +210,8 @@ def _check_consistency(citations: list[Citation]) -> list[DocWarning]:
 def load_registry() -> Registry:
     """The registry, built once per process from the lexicon files."""
     return Registry(
-        doc_types=_read("doc_types.json", DocTypesLexicon),  # type: ignore[arg-type]
-        issuers=_read("issuers.json", IssuersLexicon),  # type: ignore[arg-type]
-        directives=_read("directives.json", DirectivesLexicon),  # type: ignore[arg-type]
-        bodies=_read("bodies.json", _BodiesLexicon),  # type: ignore[arg-type]
+        doc_types=DocTypesLexicon.load(),
+        issuers=IssuersLexicon.load(),
+        directives=DirectivesLexicon.load(),
+        bodies=BodiesLexicon.load(),
     )

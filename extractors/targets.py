@@ -46,6 +46,7 @@ from extractors.grammar import (
 from extractors.nlp import compound_words, pos_tag
 from extractors.numbers import Quantity, lexicon, scan_quantities
 from pipeline.document import Block, Document, Section, Span
+from pipeline.lexicon import IndicatorPhrasingLexicon, TimeExpressionsLexicon, spaced
 from pipeline.models import Target
 
 _SKIPPED_ROLES = {"header", "basis", "signature", "recipients"}
@@ -97,54 +98,68 @@ class _Words:
     statistic_column: regex.Pattern
     statistic_section: regex.Pattern
     number_lead: frozenset[str]
+    phrasing: IndicatorPhrasingLexicon
+    comparators_after: dict[str, str]
+    horizon_preposition_end: regex.Pattern
     dates: regex.Pattern
 
 
 @cache
 def _words() -> _Words:
     lex = lexicon()
-    stops = lex["unit_stop_words_guidelines"] + lex["unit_stop_words_extra"]
-    existential = set(lex["indicator_existential_words"])
-    cues = [c for c in lex["commitment_cues"] + lex["indicator_wrapper_verbs"] if c not in existential]
+    stops = lex.unit_stop_words_guidelines + lex.unit_stop_words_extra
+    existential = set(lex.indicator_existential_words)
+    cues = [c for c in lex.commitment_cues + lex.indicator_wrapper_verbs if c not in existential]
+    phrasing = IndicatorPhrasingLexicon.load()
+    coordinators = "|".join(phrasing.coordinators)
+    baseline = "|".join(spaced(w) for w in phrasing.baseline_words)
+    year = TimeExpressionsLexicon.load().year_word
     return _Words(
         unit_stop=regex.compile(rf"{alternation(stops)}(?!\w)"),
-        unit_max=lex["unit_max_syllables"],
-        time_unit=regex.compile(rf"\s*{alternation(lex['time_units'])}(?!\w)"),
-        ordinal_before=regex.compile(rf"(?<!\w){alternation(lex['ordinal_words_before'])}\s*$"),
-        descriptive=regex.compile(rf"\s*{alternation(lex['descriptive_units'])}(?!\w)"),
-        bracket=regex.compile(rf"\s*{alternation(lex['bracket_units'])}(?!\w)"),
-        bracket_before=regex.compile(rf"(?<!\w){alternation(lex['bracket_words'])}\s*$"),
-        name_quotes="".join(lex["name_quote_marks"]),
-        year_lead=regex.compile(rf"(?<!\w){alternation(lex['year_lead_words'])}\s*$"),
-        statistic=regex.compile(rf"(?<!\w){alternation(lex['statistic_markers'])}(?!\w)"),
+        unit_max=lex.unit_max_syllables,
+        time_unit=regex.compile(rf"\s*{alternation(lex.time_units)}(?!\w)"),
+        ordinal_before=regex.compile(rf"(?<!\w){alternation(lex.ordinal_words_before)}\s*$"),
+        descriptive=regex.compile(rf"\s*{alternation(lex.descriptive_units)}(?!\w)"),
+        bracket=regex.compile(rf"\s*{alternation(lex.bracket_units)}(?!\w)"),
+        bracket_before=regex.compile(rf"(?<!\w){alternation(lex.bracket_words)}\s*$"),
+        name_quotes="".join(lex.name_quote_marks),
+        year_lead=regex.compile(rf"(?<!\w){alternation(lex.year_lead_words)}\s*$"),
+        statistic=regex.compile(rf"(?<!\w){alternation(lex.statistic_markers)}(?!\w)"),
         cue_before=regex.compile(rf"(?<!\w){alternation(cues)}(?!\w)"),
-        cue_window=lex["commitment_cue_window"],
-        target_section=regex.compile(rf"(?<!\w){alternation(lex['target_section_words'])}(?!\w)"),
-        aspiration=regex.compile(rf"(?<!\w){alternation(lex['aspiration_words'])}(?!\w)"),
-        aspiration_head=regex.compile(rf"\s*{alternation(lex['aspiration_words'])}\s+(?=\S)"),
-        locality=regex.compile("|".join(lex["indicator_locality_patterns"])),
-        horizons=[(regex.compile(h["pattern"]), h["value"]) for h in lex["horizon_patterns"]],
-        title_horizons=[(regex.compile(h["pattern"]), h["value"]) for h in lex["title_horizon_patterns"]],
-        horizon_excluded=regex.compile("|".join(lex["horizon_excluded_patterns"])),
-        quote_end=regex.compile(rf",\s*{alternation(lex['quote_end_words'])}(?!\w)"),
-        citation_intro=regex.compile(rf"(?<!\w){alternation(lex['citation_intro_words'])}\s*$"),
-        wrapper_head=regex.compile(rf"^\s*{alternation(lex['indicator_wrapper_verbs'])}(?!\w)[\s,]*"),
-        link_tail=regex.compile(rf"(?<!\w){alternation(lex['indicator_link_words'])}[\s,]*$"),
-        existential_tail=regex.compile(rf"(?<!\w){alternation(lex['indicator_existential_words'])}[\s,]*$"),
-        object_tail=regex.compile(rf"(?<!\w){alternation(lex['indicator_object_markers'])}[\s,]*$"),
-        trailing_cut=regex.compile(rf"[\s,]+{alternation(lex['indicator_trailing_cuts'])}(?!\w)"),
-        modal=regex.compile(rf"(?<!\w){alternation(lex['clause_modal_words'])}(?!\w)"),
-        coordinator_then_cue=regex.compile(rf"(?:,|;|(?<!\w)(?:và|hoặc)(?!\w))\s*(?:{alternation(cues)}(?!\w)|$)"),
-        coordinator=regex.compile(r"[,;]|(?<!\w)(?:và|hoặc)(?!\w)"),
-        year_mention=regex.compile(r"(?<!so\s+với\s+|\w)năm\s+((?:19|20)\d{2})(?!\d)"),
-        time_adverb=regex.compile(rf"(?<!\w){alternation(lex['indicator_time_adverbs'])}(?!\w)[\s,]*"),
-        change_head=regex.compile(rf"^\s*{alternation(lex['indicator_change_verbs'])}(?!\w)\s*"),
-        share_link=regex.compile(rf"^\s*{alternation(lex['indicator_share_links'])}(?!\w)"),
-        share_noun=lex["indicator_share_noun"],
-        tail_not_share=regex.compile(rf"^\s*(?:{alternation(stops)}|{alternation(lex['time_units'])})(?!\w)"),
-        number_lead=frozenset(lex["number_lead_words"]),
-        statistic_section=regex.compile(rf"(?<!\w){alternation(lex['statistic_section_words'])}(?!\w)"),
-        statistic_column=regex.compile(rf"(?<!\w){alternation(lex['statistic_column_words'])}(?!\w)"),
+        cue_window=lex.commitment_cue_window,
+        target_section=regex.compile(rf"(?<!\w){alternation(lex.target_section_words)}(?!\w)"),
+        aspiration=regex.compile(rf"(?<!\w){alternation(lex.aspiration_words)}(?!\w)"),
+        aspiration_head=regex.compile(rf"\s*{alternation(lex.aspiration_words)}\s+(?=\S)"),
+        locality=regex.compile("|".join(lex.indicator_locality_patterns)),
+        horizons=[(regex.compile(h.pattern), h.value) for h in lex.horizon_patterns],
+        title_horizons=[(regex.compile(h.pattern), h.value) for h in lex.title_horizon_patterns],
+        horizon_excluded=regex.compile("|".join(lex.horizon_excluded_patterns)),
+        quote_end=regex.compile(rf",\s*{alternation(lex.quote_end_words)}(?!\w)"),
+        citation_intro=regex.compile(rf"(?<!\w){alternation(lex.citation_intro_words)}\s*$"),
+        wrapper_head=regex.compile(rf"^\s*{alternation(lex.indicator_wrapper_verbs)}(?!\w)[\s,]*"),
+        link_tail=regex.compile(rf"(?<!\w){alternation(lex.indicator_link_words)}[\s,]*$"),
+        existential_tail=regex.compile(rf"(?<!\w){alternation(lex.indicator_existential_words)}[\s,]*$"),
+        object_tail=regex.compile(rf"(?<!\w){alternation(lex.indicator_object_markers)}[\s,]*$"),
+        trailing_cut=regex.compile(rf"[\s,]+{alternation(lex.indicator_trailing_cuts)}(?!\w)"),
+        modal=regex.compile(rf"(?<!\w){alternation(lex.clause_modal_words)}(?!\w)"),
+        coordinator_then_cue=regex.compile(
+            rf"(?:,|;|(?<!\w)(?:{coordinators})(?!\w))\s*(?:{alternation(cues)}(?!\w)|$)"
+        ),
+        coordinator=regex.compile(rf"[,;]|(?<!\w)(?:{coordinators})(?!\w)"),
+        year_mention=regex.compile(rf"(?<!{baseline}\s+|\w){year}\s+((?:19|20)\d{{2}})(?!\d)"),
+        time_adverb=regex.compile(rf"(?<!\w){alternation(lex.indicator_time_adverbs)}(?!\w)[\s,]*"),
+        change_head=regex.compile(rf"^\s*{alternation(lex.indicator_change_verbs)}(?!\w)\s*"),
+        share_link=regex.compile(rf"^\s*{alternation(lex.indicator_share_links)}(?!\w)"),
+        share_noun=lex.indicator_share_noun,
+        tail_not_share=regex.compile(rf"^\s*(?:{alternation(stops)}|{alternation(lex.time_units)})(?!\w)"),
+        number_lead=frozenset(lex.number_lead_words),
+        phrasing=phrasing,
+        comparators_after={w: comp for comp, words in lex.comparators_after.items() for w in words},
+        horizon_preposition_end=regex.compile(
+            rf"\s+(?:{'|'.join(phrasing.horizon_prepositions)})\s*$", flags=regex.IGNORECASE
+        ),
+        statistic_section=regex.compile(rf"(?<!\w){alternation(lex.statistic_section_words)}(?!\w)"),
+        statistic_column=regex.compile(rf"(?<!\w){alternation(lex.statistic_column_words)}(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
     )
 
@@ -518,8 +533,8 @@ def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
             c.unit, c.unit_end, stop = _unit(document, q.end, c_end)
             if c.unit is None:
                 continue  # a bare number names no counted thing
-            if stop and stop.startswith("trở"):
-                comparator = ">=" if stop == "trở lên" else "<="
+            comparator = _words().comparators_after.get(" ".join(stop.split())) if stop else None
+            if comparator:
                 c.q = Quantity(**{**q.__dict__, "comparator": comparator})
         else:
             c.unit_end = q.end
@@ -681,7 +696,8 @@ def _verb_coordination(tail: str) -> int | None:
     thông tin"), so that the passive "được …" attaches to the noun phrase alone. Uses underthesea's
     POS tags on the tail only (a few words): a noun before "và", a verb (or prefix + verb) after it,
     and no verb earlier in the tail."""
-    if " và " not in f" {tail} ":
+    coordinator = _words().phrasing.verb_coordinator
+    if f" {coordinator} " not in f" {tail} ":
         return None
     tags = pos_tag(tail)
     pos = 0
@@ -690,7 +706,7 @@ def _verb_coordination(tail: str) -> int | None:
         pos = found + len(word) if found >= 0 else pos
         if tag == "V":
             return None
-        if word.lower() == "và" and i > 0 and tags[i - 1][1].startswith("N") and i + 1 < len(tags):
+        if word.lower() == coordinator and i > 0 and tags[i - 1][1].startswith("N") and i + 1 < len(tags):
             after = [t for _, t in tags[i + 1 : i + 3]]
             if after[0] == "V" or after[:2] == ["Z", "V"]:
                 return found - 1 if found > 0 else None
@@ -710,12 +726,14 @@ def _cut_tail(tail: str) -> str:
     if opening:  # "tăng 20% mỗi năm"; not "kế hoạch công tác hằng năm", where it is part of the noun phrase
         without = without.lstrip()[opening.end() :]
     if without != tail:
-        tail = regex.sub(r"\s+(?:trong|vào|đến|tới|trước|từ)\s*$", "", without.rstrip(), flags=regex.IGNORECASE)
+        tail = w.horizon_preposition_end.sub("", without.rstrip())
     tail = regex.sub(r"^\s*\([\d\s/.,%]{1,20}\)", "", tail)  # "100% (12/12) thôn": the parenthesis restates it
     pieces = tail.split(",")
     kept = pieces[0]
     for piece in pieces[1:]:
-        has_predicate = " được " in f" {kept.lower()} " or " có " in f" {kept.lower()} " or len(kept.split()) >= 6
+        has_predicate = (
+            any(f" {p} " in f" {kept.lower()} " for p in w.phrasing.predicate_words) or len(kept.split()) >= 6
+        )
         if has_predicate and _new_clause(piece.strip()):
             break
         kept += "," + piece
@@ -784,7 +802,7 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
         place = _clean(head[: existential.start()])
         if not tail:
             return place or None
-        return f"{tail} ở {place[0].lower()}{place[1:]}" if place else tail
+        return f"{tail} {w.phrasing.place_link} {place[0].lower()}{place[1:]}" if place else tail
     link = w.link_tail.search(head.lower())
     if link:
         core = _clean(head[: link.start()])
@@ -796,8 +814,8 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
         if core and tail:
             if w.share_link.search(head.lower()[link.start() :]):
                 # "X chiếm 20% Y": the measure is X's share of Y
-                return f"{w.share_noun} {core[0].lower()}{core[1:]} trong {tail}"
-            return f"{core} trong {tail}"  # "X đạt 3% tổng chi Y": X's share in Y
+                return f"{w.share_noun} {core[0].lower()}{core[1:]} {w.phrasing.share_link} {tail}"
+            return f"{core} {w.phrasing.share_link} {tail}"  # "X đạt 3% tổng chi Y": X's share in Y
         return core or tail or None
     if not tail:
         return head
@@ -806,9 +824,10 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
     if len(head) > 1 and head[1].islower():
         head = head[0].lower() + head[1:]
     split = _verb_coordination(tail) if nlp else None
+    passive = _words().phrasing.passive_word
     if split is not None:
-        return f"{tail[:split]} được {head} {tail[split:].strip()}"
-    return f"{tail} được {head}"
+        return f"{tail[:split]} {passive} {head} {tail[split:].strip()}"
+    return f"{tail} {passive} {head}"
 
 
 def _table_targets(ctx: _Context) -> list[Target]:
@@ -827,7 +846,7 @@ def _table_targets(ctx: _Context) -> list[Target]:
         if not value_columns:
             continue
         headers = [" ".join(c.header.lower().split()) for c in table.columns]
-        unit_column = next((i for i, h in enumerate(headers) if h in lex["unit_column_headers"]), None)
+        unit_column = next((i for i, h in enumerate(headers) if h in lex.unit_column_headers), None)
         indicator_column = table.column_of("indicator")
         if indicator_column is None:
             indicator_column = table.column_of("content")

@@ -31,12 +31,12 @@ from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
+from pipeline.lexicon import ColumnRolesLexicon, TaskCuesLexicon
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
-from pipeline.normalize import fold_text, load_lexicon
+from pipeline.normalize import fold_text
 from pipeline.textmatch import fold_whitespace
 
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
-_REPORTING = regex.compile(r"chế độ[^.]*báo cáo|thông tin,? báo cáo")
 _TIME_END = regex.compile(r"[.;)\n]")
 
 
@@ -50,14 +50,20 @@ _NOT_COMPLETION = frozenset({"recurring", "ongoing"})
 def _cues() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """From task_cues.json: a clause opening that may end in an assignment verb ("(Giao "), the
     qualifier a colon-less time label may take, and the markers of a numbered item."""
-    cues = load_lexicon("task_cues.json")
-    verbs = "|".join(regex.escape(fold_text(w)) for w in cues["assignment_verbs"])
-    qualifiers = "|".join(regex.escape(fold_text(w)) for w in cues["time_label_qualifiers"])
+    cues = TaskCuesLexicon.load()
+    verbs = "|".join(regex.escape(fold_text(w)) for w in cues.assignment_verbs)
+    qualifiers = "|".join(regex.escape(fold_text(w)) for w in cues.time_label_qualifiers)
     return (
         regex.compile(rf"(?:^|[.;:(]\s*)[\s\-+•–]*(?:(?:{verbs})\s+)?$"),
         regex.compile(rf"(?:\s+(?:{qualifiers}))?\s+"),
-        regex.compile(cues["item_markers"]),
+        regex.compile(cues.item_markers),
     )
+
+
+@cache
+def _reporting() -> regex.Pattern:
+    """A section or block about reporting duties, whose time is how often to report (task_cues.json)."""
+    return regex.compile(TaskCuesLexicon.load().reporting)
 
 
 @cache
@@ -65,7 +71,7 @@ def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patter
     """Line labels for a task's time ("Thời gian hoàn thành:") and output ("Sản phẩm:"), taken from
     the table header words of the same roles so a line and a column are read alike; the last is a time
     label with no colon after a sentence's end, which counts only where a time follows it."""
-    roles = load_lexicon("column_roles.json")["roles"]
+    roles = ColumnRolesLexicon.load().roles
 
     def alternation(words: list[str]) -> str:
         return "|".join(regex.escape(fold_text(w)) for w in sorted(words, key=len, reverse=True))
@@ -220,7 +226,7 @@ def _numbered_task(
     fold = document.fold
     blocks = _own_blocks(blocks_by_start, section)
     time = _time_label(document, [b for b in blocks if not _is_numbered_item(b)])
-    if time is None or _REPORTING.search(fold_text(section.title)):
+    if time is None or _reporting().search(fold_text(section.title)):
         return None
     time_block, time_start, time_end, own_line = time
     work = [b for b in blocks if not (own_line and b is time_block) and b.role in {"paragraph", "list_item"}]
@@ -341,7 +347,7 @@ def _item_tasks(document: Document, bodies: ByStart[Body], deadlines: list[Deadl
             continue
         if any(start < block.end and block.start < end for start, end in covered):
             continue
-        if _REPORTING.search(document.fold, block.start, block.end):
+        if _reporting().search(document.fold, block.start, block.end):
             continue
         task = _item_task(document, block, bodies, by_start)
         if task is not None:

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from pipeline.models import DocWarning, SourceLocation
+from pipeline.models import DocWarning, InputFormat, SourceLocation
 from pipeline.raw import RawPlace
 
 BlockRole = Literal[
@@ -149,7 +149,7 @@ class OffsetRun(BaseModel):
 class Document(BaseModel):
     doc_id: str
     path: str
-    format: Literal["txt", "docx", "pdf"]
+    format: InputFormat
     text: str
     fold: str
     blocks: list[Block] = Field(default_factory=list)

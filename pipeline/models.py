@@ -10,7 +10,7 @@ instead of silently scoring as a miss.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,7 +44,11 @@ DeadlineKind = Literal["by_date", "period", "recurring", "ongoing", "horizon"]
 Recurrence = Literal["monthly", "quarterly", "semiannual", "yearly"]
 Role = Literal["lead", "support", "oversight", "report_to"]
 RecordKind = Literal["citations", "targets", "deadlines", "bodies", "tasks"]
-RECORD_KINDS: tuple[RecordKind, ...] = ("citations", "targets", "deadlines", "bodies", "tasks")
+"""The one list of record kinds, in the order they are written and scored; everything else derives from it."""
+RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
+InputFormat = Literal["txt", "docx", "pdf"]
+"""The one list of the formats kehoach reads (pipeline/ingest has one reader per format)."""
+INPUT_FORMATS: tuple[InputFormat, ...] = get_args(InputFormat)
 
 
 class Strict(BaseModel):
@@ -250,7 +254,7 @@ class Criterion(Evidence):
 class PlanResult(Records):
     """What `kehoach run` writes for one document (`DIR/docs/<doc_id>.json`)."""
 
-    format: Literal["txt", "docx", "pdf"]
+    format: InputFormat
     content_hash: str
     pipeline_version: str
     pages: int | None = None

@@ -30,16 +30,15 @@ the same offsets.
 from __future__ import annotations
 
 import itertools
-import json
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import regex
 
 from pipeline.document import OffsetRun
+from pipeline.lexicon import DocumentPartsLexicon, NormalizeLexicon
 from pipeline.markers import (
     APPENDIX_LINE,
     HEADING_MARKER,
@@ -52,8 +51,6 @@ from pipeline.models import DocWarning
 from pipeline.raw import RawBlock, RawDocument
 from pipeline.syllables import repair as repair_syllables
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "extractors" / "lexicon"
-
 # patterns used inside functions, compiled once
 _CLUSTER = regex.compile(r"\P{M}\p{M}*|\p{M}+")
 _WORD_END = regex.compile(r"[\p{L}\p{M}]+$")
@@ -65,13 +62,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]")
 _SENTENCE_END = regex.compile(r"[.!?:;…]['\"”’)]*$")
 _LOWER = regex.compile(r"\p{Ll}")
 _NUMBER_ONLY = regex.compile(r"\s*\d{1,3}\s*")
-_HEADING_STYLE = regex.compile(r"(?i)heading|title|tiêu đề")
-
-
-@cache
-def load_lexicon(name: str) -> dict:
-    """A JSON lexicon from extractors/lexicon, read once per process."""
-    return json.loads((LEXICON_DIR / name).read_text(encoding="utf-8"))
+_HEADING_STYLE = regex.compile("(?i)" + "|".join(DocumentPartsLexicon.load().heading_styles))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -396,7 +387,8 @@ _PAGE_NUMBER = regex.compile(r"(?<=(?<!\S)(\p{Ll}[\p{L}\p{M}]*) )(\d{1,3}) (?=(\
 @cache
 def _word_sets() -> dict[str, frozenset[str]]:
     """The word lists of normalize.json as sets, built once: they are looked up per candidate number."""
-    return {key: frozenset(words) for key, words in load_lexicon("normalize.json").items() if isinstance(words, list)}
+    words = NormalizeLexicon.load().model_dump(exclude={"about", "version"})
+    return {key: frozenset(forms) for key, forms in words.items()}
 
 
 def _page_number_is_debris(before: str, after: str, next_word: str | None, pairs: set[tuple[str, str]]) -> bool:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from pipeline.models import DocWarning, SourceLocation
+from pipeline.models import DocWarning, InputFormat, SourceLocation
 
 BlockKind = Literal["paragraph", "cell"]
 
@@ -66,7 +66,7 @@ class RawBlock(BaseModel):
 
 class RawDocument(BaseModel):
     path: str
-    format: Literal["txt", "docx", "pdf"]
+    format: InputFormat
     blocks: list[RawBlock] = Field(default_factory=list)
     footnotes: dict[str, str] = Field(default_factory=dict)
     """Footnote id (as the marker prints it: "1", "2") → footnote text."""

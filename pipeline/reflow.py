@@ -26,6 +26,7 @@ from functools import cache
 
 import regex
 
+from pipeline.lexicon import NormalizeLexicon
 from pipeline.markers import NUMBER_LINE, PLACE_DATE_LINE, RULE_LINE, is_all_capitals, opens_item
 
 # A document whose typical long line is wider than this was not hard-wrapped: its lines are paragraphs.
@@ -43,18 +44,16 @@ _LINE_END_DASHES = "-‐‑–"
 
 @cache
 def _header_lines() -> tuple[str, ...]:
-    return tuple(_lexicon()["header_lines"])
+    return tuple(_lexicon().header_lines)
 
 
 @cache
 def _paragraph_openers() -> tuple[str, ...]:
-    return tuple(_lexicon()["paragraph_openers"])
+    return tuple(_lexicon().paragraph_openers)
 
 
-def _lexicon() -> dict:
-    from pipeline.normalize import load_lexicon  # normalize imports this module
-
-    return load_lexicon("normalize.json")
+def _lexicon() -> NormalizeLexicon:
+    return NormalizeLexicon.load()
 
 
 def is_header_line(line: str) -> bool:

@@ -33,6 +33,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pipeline.models import (
+    INPUT_FORMATS,
     RECORD_KINDS,
     DeadlineSpec,
     Evidence,
@@ -50,7 +51,7 @@ from pipeline.textmatch import (
     quote_for_search,
 )
 
-FORMATS: tuple[str, ...] = ("txt", "docx", "pdf")
+FORMATS: tuple[str, ...] = INPUT_FORMATS
 DOC_ID = re.compile(r"^[\w.\-]+$")
 DOC_ID_SHAPE = re.compile(r"^[\w-]+_[\w-]+_\d{4}$")  # nhu-khe_10-KH-DU_2025
 

@@ -44,6 +44,13 @@ from pipeline.document import (
     Table,
     TableColumn,
 )
+from pipeline.lexicon import (
+    ColumnRolesLexicon,
+    DocTypesLexicon,
+    DocumentPartsLexicon,
+    HeadingsLexicon,
+    TimeExpressionsLexicon,
+)
 from pipeline.markers import (
     APPENDIX_LINE,
     ARABIC_NUMBER,
@@ -60,7 +67,6 @@ from pipeline.normalize import (
     Line,
     Normalized,
     fold_text,
-    load_lexicon,
     normalize,
 )
 from pipeline.raw import RawDocument
@@ -75,9 +81,14 @@ _ROMAN = regex.compile(ROMAN_MARKER.pattern + r"(?P<title>\S.*)$")
 _DECIMAL = regex.compile(rf"^(?P<num>{ARABIC_NUMBER})(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
 _NUMBERED_ITEM = regex.compile(rf"^(?P<marker>{ARABIC_NUMBER}[.)]?|{LETTER_ITEM}|{BULLET})\s+")
+_PARTS = DocumentPartsLexicon.load()
+_TIME = TimeExpressionsLexicon.load()
+_DAY, _MONTH, _YEAR = _TIME.day_word, _TIME.month_word, _TIME.year_word  # ngày, tháng, năm
+_BASIS = _PARTS.basis  # "căn cứ", folded
 _PLACE_DATE = regex.compile(
     # a place word may hold an apostrophe ("Đưng K’Nớ", "Đắk R’lấp")
-    r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:\s+[\p{L}\p{M}'’]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
+    r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:\s+[\p{L}\p{M}'’]+){0,4}\s*,\s*)?"
+    rf"{_DAY}\s+[\d.…\s]*{_MONTH}\s+[\d.…\s]*{_YEAR}\s+\d{{4}}"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -86,7 +97,7 @@ _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _LOWER = regex.compile(r"\p{Ll}")
 _HINT_STYLE = regex.compile(r"(?i)heading|title|bold|strong")
 _CLAUSE_CUT = regex.compile(r"[;,]\s+(?=\p{Lu})")
-_BASIS_START = regex.compile(r"(?:^|(?<=[;,.]\s))Căn cứ")
+_BASIS_START = regex.compile(r"(?:^|(?<=[;,.]\s))" + regex.escape(_BASIS.capitalize()))
 _PERSON_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
@@ -141,7 +152,7 @@ def _is_hint(style: str | None) -> bool:
 
 def heading_match(text: str, style: str | None = None) -> HeadingMatch | None:
     """The heading a line opens, or None (see the module docstring for the rule)."""
-    words = load_lexicon("headings.json")["appendix_words"]
+    words = HeadingsLexicon.load().appendix_words
     m = _APPENDIX.match(text)
     if m:
         rest = m.group("rest")
@@ -289,7 +300,7 @@ def _enacts(text: str, enacting: set[str]) -> bool:
 def _first_heading(entries: list[_Entry]) -> int:
     """Where the head ends: the first body heading or the line after a decision's "QUYẾT ĐỊNH:", or, in a
     plan without either, the line after the sentence that issues the plan (or after the last "Căn cứ")."""
-    enacting = set(load_lexicon("headings.json")["enacting_lines"])
+    enacting = set(HeadingsLexicon.load().enacting_lines)
     for i, e in enumerate(entries):
         if e.line.kind == "paragraph" and heading_match(e.text, e.line.style):
             return i
@@ -302,11 +313,11 @@ def _first_heading(entries: list[_Entry]) -> int:
         if _issuing_start(e.text) is not None:
             return i + 1
         folded = fold_text(e.text)
-        if folded.startswith("căn cứ") or _lost_basis().match(folded):
+        if folded.startswith(_BASIS) or _lost_basis().match(folded):
             last_basis = i
     if last_basis is not None:
         return last_basis + 1
-    doc_types = set(load_lexicon("headings.json")["doc_type_lines"])
+    doc_types = set(HeadingsLexicon.load().doc_type_lines)
     typed = next((i for i, e in enumerate(entries) if fold_text(e.text).strip() in doc_types), None)
     return min(typed + 2, len(entries)) if typed is not None else 0  # the type and one title line
 
@@ -317,31 +328,31 @@ def _first_heading(entries: list[_Entry]) -> int:
 @cache
 def _issuing_end() -> regex.Pattern:
     """How the sentence that issues the plan ends ("... như sau:"), from the lexicon, compiled once."""
-    ends = "|".join(regex.escape(end) for end in load_lexicon("headings.json")["issuing_end"])
+    ends = "|".join(regex.escape(end) for end in HeadingsLexicon.load().issuing_end)
     return regex.compile(rf"(?:{ends})\s*:?\s*$")
 
 
 def _issuing_start(text: str) -> int | None:
     """Where, in a head line, the sentence that issues the plan starts ("Ban Thường vụ ... như sau:")."""
-    lex = load_lexicon("headings.json")
+    lex = HeadingsLexicon.load()
     folded = fold_text(text)
     if not _issuing_end().search(folded):
         return None
-    if not any(v in folded for v in lex["issuing_verbs"]) or not any(o in folded for o in lex["issuing_objects"]):
+    if not any(v in folded for v in lex.issuing_verbs) or not any(o in folded for o in lex.issuing_objects):
         return None
-    if not folded.startswith("căn cứ"):
+    if not folded.startswith(_BASIS):
         return 0
     cuts = [m.end() for m in _CLAUSE_CUT.finditer(text)]
     for cut in cuts:
         tail = fold_text(text[cut:])
-        if not tail.startswith("căn cứ") and any(v in tail for v in lex["issuing_verbs"]):
+        if not tail.startswith(_BASIS) and any(v in tail for v in lex.issuing_verbs):
             return cut
     return None
 
 
 def _read_head(b: _Builder, body_start: int) -> None:
-    lex = load_lexicon("headings.json")
-    doc_types = set(lex["doc_type_lines"])
+    lex = HeadingsLexicon.load()
+    doc_types = set(lex.doc_type_lines)
     header = b.header
     head = b.entries[:body_start]
     doc_type_at: int | None = None
@@ -370,7 +381,7 @@ def _read_head(b: _Builder, body_start: int) -> None:
             continue
         folded = fold_text(e.text)
         issuing = _issuing_start(e.text)
-        if folded.startswith("căn cứ") or _lost_basis().match(folded) or (seen_basis and issuing is None):
+        if folded.startswith(_BASIS) or _lost_basis().match(folded) or (seen_basis and issuing is None):
             seen_basis = True
             e.role = "basis"
             end = issuing if issuing is not None else len(e.text)
@@ -395,9 +406,10 @@ def _lost_basis() -> regex.Pattern:
     (gold decision): "Căn Luật Tổ chức Chính phủ ngày …;" (OCR dropped "cứ"), or a line that opens with a
     document kind and ends with ";" ("Nghị định số 64/2007/NĐ-CP …;"), which no title line does. The
     kinds are the citation kinds of doc_types.json."""
-    names = sorted((fold_text(n) for t in load_lexicon("doc_types.json")["types"] for n in t["names"]), key=len)
+    names = sorted((fold_text(n) for t in DocTypesLexicon.load().types for n in t.names), key=len)
     kinds = "|".join(regex.escape(n) for n in reversed(names))
-    return regex.compile(rf"^\s*(?:căn\s+(?:{kinds})(?!\w)|(?:{kinds})(?!\w).*;\s*$)")
+    opener = regex.escape(_BASIS.split()[0])  # "căn", its "cứ" lost
+    return regex.compile(rf"^\s*(?:{opener}\s+(?:{kinds})(?!\w)|(?:{kinds})(?!\w).*;\s*$)")
 
 
 @cache
@@ -405,11 +417,11 @@ def _self_title() -> regex.Pattern:
     """A first line that names the document itself, as a news reprint or an archive copy without a header
     begins: "Nghị quyết số 22/NQ-TU ngày 08/6/2022 ban hành bởi …", "# NGHỊ QUYẾT số 07 -NQ/ĐU ngày 13
     tháng 3 năm 2026 của …". Matched on the folded line; the type words are the head's type lines."""
-    types = "|".join(regex.escape(t) for t in sorted(load_lexicon("headings.json")["doc_type_lines"], key=len)[::-1])
+    types = "|".join(regex.escape(t) for t in sorted(HeadingsLexicon.load().doc_type_lines, key=len)[::-1])
     return regex.compile(
-        rf"^[#*\s]*(?P<type>{types})\s+(?P<number>số\s*:?\s*\d[\d\s./]*[-–/]?\s*\p{{L}}[\p{{L}}\d]*"
+        rf"^[#*\s]*(?P<type>{types})\s+(?P<number>{_PARTS.number_word}\s*:?\s*\d[\d\s./]*[-–/]?\s*\p{{L}}[\p{{L}}\d]*"
         r"(?:\s*[-–/]\s*\p{L}[\p{L}\d]*)+)"
-        r"(?:\s*,?\s*(?P<date>ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|[/.-]\d{1,2}[/.-]\d{4})))?"
+        rf"(?:\s*,?\s*(?P<date>{_DAY}\s+\d{{1,2}}(?:\s+{_MONTH}\s+\d{{1,2}}\s+{_YEAR}\s+\d{{4}}|[/.-]\d{{1,2}}[/.-]\d{{4}})))?"
     )
 
 
@@ -457,7 +469,7 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _is_signature_line(text: str) -> bool:
-    titles = load_lexicon("headings.json")["signature_titles"]
+    titles = HeadingsLexicon.load().signature_titles
     return bool(SIGNATURE_LEAD.match(text)) or fold_text(text).strip() in titles
 
 
@@ -480,7 +492,7 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
                 e.role = "cell"
             continue
         text = e.text
-        if fold_text(text).startswith("căn cứ") and basis_section:
+        if fold_text(text).startswith(_BASIS) and basis_section:
             e.role = "basis"  # "I. CĂN CỨ LẬP KẾ HOẠCH": its "Căn cứ ..." paragraphs are the plan's basis
             _add_basis(b, e, len(text))
             continue
@@ -492,7 +504,7 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
         if tail_from is None and h:
             e.role, e.heading, e.marker, e.content_start = "heading", h, h.marker, h.title_start
             if h.style in ("roman", "appendix"):
-                basis_section = fold_text(h.title).startswith("căn cứ")
+                basis_section = fold_text(h.title).startswith(_BASIS)
             continue
         if RECIPIENTS_LINE.match(text):
             tail_from = i if tail_from is None else tail_from
@@ -635,13 +647,21 @@ def _assign_sections(b: _Builder, tails: list[tuple[int, int]]) -> None:
 
 
 @cache
-def _role_patterns() -> list[tuple[regex.Pattern, int, str]]:
-    roles = load_lexicon("column_roles.json")["roles"]
-    return [
+def _role_patterns() -> list[tuple[regex.Pattern, int | None, str]]:
+    """Each header word as a whole-word pattern with its length, then each role pattern (length None:
+    as long as what it matches), in the lexicon's order, which breaks ties."""
+    lexicon = ColumnRolesLexicon.load()
+    words = [
         (regex.compile(rf"(?<![\p{{L}}\d]){regex.escape(pattern)}(?![\p{{L}}\d])"), len(pattern), role)
-        for role, patterns in roles.items()
+        for role, patterns in lexicon.roles.items()
         for pattern in patterns
     ]
+    patterns = [
+        (regex.compile(rf"(?<![\p{{L}}\d])(?:{pattern})(?![\p{{L}}\d])"), None, role)
+        for role, patterns in lexicon.role_patterns.items()
+        for pattern in patterns
+    ]
+    return words + patterns
 
 
 @cache
@@ -650,8 +670,11 @@ def _column_role(header: str) -> str | None:
     folded = " ".join(fold_text(header).replace("/", " / ").split())
     best: tuple[int, str] | None = None
     for pattern, size, role in _role_patterns():
-        if (best is None or size > best[0]) and pattern.search(folded):
-            best = (size, role)
+        if best is not None and size is not None and size <= best[0]:
+            continue
+        m = pattern.search(folded)
+        if m is not None and (best is None or (size or len(m.group())) > best[0]):
+            best = (size or len(m.group()), role)
     return best[1] if best else None
 
 

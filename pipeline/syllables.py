@@ -55,7 +55,6 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-import json
 import math
 import unicodedata
 from collections import Counter
@@ -67,10 +66,11 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from pipeline.lexicon import SyllablesLexicon
+
 if TYPE_CHECKING:
     from pipeline.normalize import Tracked
 
-GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "extractors" / "lexicon" / "syllables.json"
 DICTIONARY = ("underthesea", "corpus/data/Viet74K.txt")
 
 # The tone marks as combining characters (NFD), and the name each key carries for one.
@@ -107,23 +107,23 @@ class Grammar:
 @cache
 def grammar() -> Grammar:
     """The syllable grammar of syllables.json, read once."""
-    data = json.loads(GRAMMAR_FILE.read_text(encoding="utf-8"))
-    rhymes = frozenset(data["rhymes"])
+    data = SyllablesLexicon.load()
+    rhymes = frozenset(data.rhymes)
     # "quân" is "u" + "ân" after a "q": the medial u (or o) of "uân", "oan", "uơ" is written as the u of
     # qu; "uc", "ong", "uôn" open with a vowel u/o that is no medial, and give nothing here
-    vowels = data["vowels"]
+    vowels = data.vowels
     qu = {r[1:] for r in rhymes if len(r) > 1 and r[0] in "uo" and r[1] in vowels and r[1] not in "oô"}
-    qu.update(data["qu_extra_rhymes"])
+    qu.update(data.qu_extra_rhymes)
     return Grammar(
-        vowels=data["vowels"],
-        onsets=tuple(sorted(data["onsets"], key=len, reverse=True)),
+        vowels=data.vowels,
+        onsets=tuple(sorted(data.onsets, key=len, reverse=True)),
         rhymes=rhymes,
         qu_rhymes=frozenset(qu),
-        front_vowels=data["front_vowels"],
-        front_only=frozenset(data["front_only_onsets"]),
-        back_only=frozenset(data["back_only_onsets"]),
-        stop_codas=tuple(data["stop_codas"]),
-        foreign=frozenset(data["foreign_words"]),
+        front_vowels=data.front_vowels,
+        front_only=frozenset(data.front_only_onsets),
+        back_only=frozenset(data.back_only_onsets),
+        stop_codas=tuple(data.stop_codas),
+        foreign=frozenset(data.foreign_words),
     )
 
 

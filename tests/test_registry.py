@@ -18,8 +18,8 @@ from extractors.registry import (
     IssuersLexicon,
     load_registry,
 )
+from pipeline.lexicon import LEXICON_DIR
 from pipeline.models import Citation
-from pipeline.normalize import LEXICON_DIR
 
 REQUIRED = {
     "57-NQ/TW": ("nghi_quyet", "Bộ Chính trị", "2024-12-22"),

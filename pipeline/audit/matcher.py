@@ -20,12 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.lexicon import ConceptLexicon
 from pipeline.normalize import fold_text
-from pipeline.normalize import load_lexicon as load_lexicon_file
-
-LEXICON = "indicator_concepts.json"
 
 FUZZY_THRESHOLD = 0.42
 """Cosine at or above which an indicator naming no concept is taken to mean the target's. Set before
@@ -33,27 +30,10 @@ the labelled pairs (tests/audit/indicator_pairs.json) were written; on them, fuz
 has precision 1.0 at 0.40–0.60 and loses recall above 0.42, so the fallback is kept conservative."""
 
 
-class Concept(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str
-    phrasings: list[str] = Field(min_length=1)
-    excludes: list[str] = Field(default_factory=list)
-
-
-class ConceptLexicon(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    about: str
-    version: int
-    concepts: list[Concept]
-    levels: dict[str, list[str]]
-    measure_cues: list[str]
-    figure_bounds: list[str] = Field(min_length=1)
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> ConceptLexicon:
     """The concepts lexicon, read by the shared loader and checked against its model once."""
-    return ConceptLexicon.model_validate(load_lexicon_file(LEXICON))
+    return ConceptLexicon.load()
 
 
 _PUNCT = regex.compile(r"[^\w%]+")

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from extractors.registry import load_registry
 from pipeline.audit.html import format_number
-from pipeline.normalize import LEXICON_DIR
+from pipeline.lexicon import LEXICON_DIR, Lexicon
 
 MESSAGES_PATH = LEXICON_DIR / "audit_messages.json"
 
@@ -121,8 +121,10 @@ Templates = create_model(  # type: ignore[call-overload]
 """One required field per key of KEYS (the JSON names are the keys themselves); only a phrase may be empty."""
 
 
-class MessagesLexicon(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class MessagesLexicon(Lexicon):
+    """The schema of audit_messages.json, kept here because its keys are the engine's KEYS."""
+
+    file = "audit_messages.json"
     about: str
     version: int
     templates: Templates  # type: ignore[valid-type]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from typing import Literal
 
 from pipeline.errors import (
     EmptyDocumentError,
@@ -23,11 +22,11 @@ from pipeline.errors import (
 )
 from pipeline.i18n import say
 from pipeline.ingest.guard import check_zip_parts, max_bytes, read_checked
-from pipeline.models import DocWarning
+from pipeline.models import INPUT_FORMATS, DocWarning, InputFormat
 from pipeline.raw import RawDocument
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
-Format = Literal["txt", "docx", "pdf"]
+SUPPORTED_SUFFIXES = tuple(f".{name}" for name in INPUT_FORMATS)  # ".txt", ".docx", ".pdf"
+Format = InputFormat
 
 
 def sniff(path: Path, data: bytes) -> Format:

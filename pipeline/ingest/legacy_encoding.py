@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import LegacyEncodingError
+from pipeline.lexicon import CommonSyllablesLexicon, Tcvn3Map, VniMap
 from pipeline.models import DocWarning
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -133,12 +134,12 @@ def build_tables(out_dir: Path = DATA_DIR) -> None:
 
 @cache
 def load_table(name: str) -> dict[str, str]:
-    return json.loads((DATA_DIR / f"{name}.json").read_text("utf-8"))["map"]
+    return {"tcvn3": Tcvn3Map, "vni": VniMap}[name].load().map
 
 
 @cache
 def _common_syllables() -> frozenset[str]:
-    return frozenset(json.loads((DATA_DIR / "common_syllables.json").read_text("utf-8"))["syllables"])
+    return frozenset(CommonSyllablesLexicon.load().syllables)
 
 
 @cache

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.i18n import say
+from pipeline.lexicon import LevelsLexicon
 from pipeline.models import RECORD_KINDS, PlanResult
-from pipeline.normalize import load_lexicon
 
 YEAR_COLUMN = "targets_{year}"
 YEAR_COLUMN_PATTERN = re.compile(r"^targets_(\d{4})$")
@@ -83,8 +83,8 @@ def place_level(issuer: str | None) -> str | None:
     if not issuer:
         return None
     words = issuer.lower()
-    levels = load_lexicon("levels.json")
-    found = [level for level in levels["territories"] + levels["commune"] if re.search(rf"(?<!\w){level}$", words)]
+    levels = LevelsLexicon.load()
+    found = [level for level in levels.territories + levels.commune if re.search(rf"(?<!\w){level}$", words)]
     return max(found, key=len) if found else None
 
 
