@@ -36,8 +36,15 @@ SINGULAR = {"citations": "citation", "targets": "target", "deadlines": "deadline
 ROLES: tuple[str, ...] = get_args(Role)
 DATE_FIELDS = {"date", "start", "end", "by"}
 COMPARATORS = {">=": "≥", ">": ">", "<=": "≤", "~": "≈", "=": "="}
-ANCHOR_ORDER = ("tasks", "targets", "deadlines", "citations", "bodies")
-"""When an audit quote's span is the span of records of several kinds, the one its link names."""
+# When an audit quote's span is the span of records of several kinds, the one its link names: the work
+# first (a task, then a target or deadline it holds), then the kinds in their usual order.
+_FIRST_ANCHORS = ("tasks", "targets", "deadlines")
+ANCHOR_ORDER = tuple(
+    sorted(
+        RECORD_KINDS,
+        key=lambda kind: (kind not in _FIRST_ANCHORS, _FIRST_ANCHORS.index(kind) if kind in _FIRST_ANCHORS else 0),
+    )
+)
 
 
 def record_anchor(kind: str, index: int) -> str:
