@@ -17,6 +17,10 @@ import sys
 
 from pipeline.errors import RunError, for_terminal, say
 
+# `kehoach run --bodies`: the modes of extractors.body_model.BODY_MODES, the default first (written here
+# so that parsing the command line does not import the extractors; a test checks the two agree)
+BODY_MODES = ("rules+model", "rules", "model")
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -53,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--rules-only",
         action="store_true",
         help="rules without the NLP steps (for the ablation: write into DIR/ablation/rules-only)",
+    )
+
+    run.add_argument(
+        "--bodies",
+        choices=BODY_MODES,
+        default=None,
+        help="bodies from the rules plus the learned model (default; rules alone with --rules-only), the rules "
+        "alone, or the model alone (for the ablation: write into DIR/ablation/rules and DIR/ablation/model)",
     )
 
     score = sub.add_parser("score", help="score predictions against the gold set")
