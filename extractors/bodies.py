@@ -446,16 +446,16 @@ def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> 
     return bool(mentions) and not regex.sub(r"[\s,.\-–+:]|và|\bcác\b", "", rest)
 
 
-def plan_mentions(document: Document, citations: list[Citation]) -> tuple[list[Mention], str | None]:
-    """The lexicon's body mentions outside citation quotes, and the plan's level word they are named at
-    (shared with the learned model, `extractors.body_model`, which reads them as its gazetteer)."""
+def plan_mentions(document: Document, citations: list[Citation]) -> list[Mention]:
+    """The lexicon's body mentions outside citation quotes, named at the plan's level (shared with the
+    learned model, `extractors.body_model`, which reads them as its gazetteer)."""
     skip = Enclosing(tuple(c.span) for c in citations if c.span)
     first_section = min((s.start for s in document.sections), default=0)
     level = own_level(document)
     if level is None:  # the head states no level: the level words of the head, else of the text
         level = _plan_level(document.fold[:first_section]) or None
     mentions = find_mentions(document.text, document.fold, plan_level=level)
-    return [m for m in mentions if not skip.holds(m.start, m.end)], level
+    return [m for m in mentions if not skip.holds(m.start, m.end)]
 
 
 def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
@@ -463,7 +463,7 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
     tcth = Enclosing(_tcth_ranges(document))
     first_section = min((s.start for s in document.sections), default=0)
     found: list[tuple[Mention, str]] = []
-    everywhere, _ = plan_mentions(document, citations)
+    everywhere = plan_mentions(document, citations)
     starts = [m.start for m in everywhere]
     body_cells = {cell.start for table in document.tables for row in table.rows for cell in row}
     for block in document.blocks:

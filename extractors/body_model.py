@@ -153,7 +153,7 @@ def bodies_by_mode(document: Document, citations: list[Citation], nlp: bool = Tr
     rules = extract_bodies(document, citations, nlp=nlp) if mode != "model" else []
     if mode == "rules":
         return rules
-    mentions, _ = plan_mentions(document, citations)
+    mentions = plan_mentions(document, citations)
     learned = tagged_bodies(document, citations, mentions)
     if mode == "model":
         return [body for body, _ in learned]

@@ -57,7 +57,7 @@ def prepare(path: Path, gold: GoldDocument, with_rules: bool = False) -> Prepare
     """Process one development file; `with_rules` also keeps what the rules find, for comparison."""
     document = load_document(path)
     citations, _ = extract_citations(document)
-    mentions, _ = plan_mentions(document, citations)
+    mentions = plan_mentions(document, citations)
     rules = extract_bodies(document, citations) if with_rules else []
     return Prepared(gold.doc_id, document.format, document, gold, citations, mentions, rules)
 
