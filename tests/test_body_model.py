@@ -175,3 +175,17 @@ def test_rules_plus_model_adds_only_what_the_rules_missed():
         ((42, 44), "lead"),
     ]
     assert ((70, 80), "lead") in [(b.span, b.role) for b in combine(rules, model, least=0.5)]
+
+
+def test_the_model_work_grows_linearly_with_the_plan(tmp_path):
+    """Counted, not timed (as tests/test_linear.py): the model's lines run on a plan four times longer."""
+    from run_helpers import PLANS, big_plan
+    from test_linear import lines_executed
+
+    source = PLANS / "nhu-khe_10-KH-DU_2025.txt"
+    runs = []
+    for copies in (2, 8):
+        document = load_document(big_plan(tmp_path / f"x{copies}.txt", copies, source))
+        citations = extract_citations(document)[0]
+        runs.append(lines_executed(lambda: bodies_by_mode(document, citations, nlp=False, mode="model")))  # noqa: B023
+    assert runs[1] / runs[0] < 5
