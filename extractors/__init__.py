@@ -26,11 +26,11 @@ def extract_all(document: Document, nlp: bool = True, bodies_mode: str = DEFAULT
     `nlp=False` runs the rules alone, for the ablation line of `kehoach score --ablation`;
     `bodies_mode` picks rules, the learned model, or both for bodies (`extractors.body_model`).
     """
-    warnings: list[DocWarning] = [DocWarning(code="structure", message=text) for text in document.warnings]
+    warnings: list[DocWarning] = list(document.warnings)
     citations, citation_warnings = extract_citations(document)
     metadata = extract_metadata(document, citations)
     targets = extract_targets(document, nlp=nlp)
-    deadlines, deadline_warnings = extract_deadlines(document)
+    deadlines, deadline_warnings = extract_deadlines(document, citations)
     bodies = bodies_by_mode(document, citations, nlp=nlp, mode=bodies_mode)
     return {
         "metadata": metadata,

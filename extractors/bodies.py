@@ -35,6 +35,7 @@ import regex
 from extractors.evidence import evidence
 from extractors.executors import find_executors
 from extractors.levels import own_level
+from extractors.names import spell_out
 from extractors.nlp import pos_tag
 from extractors.spans import Enclosing
 from pipeline.document import Block, Document
@@ -48,6 +49,7 @@ _COLUMN_ROLES = {"lead": "lead", "support": "support", "collector": "lead"}
 _TEXT_COLUMNS = {"content"}
 _TCTH = "tổ chức thực hiện"
 _CLAUSE_END = regex.compile(r"[.;:!?\n]")
+_ASSIGNING_PARENTHESIS = regex.compile(r"\(\s*giao\s*$")
 
 
 @dataclass(frozen=True)
@@ -191,16 +193,6 @@ def _cues() -> dict:
 # Mentions.
 
 
-def _spell_out(written: str) -> str:
-    """A name the lexicon does not know, abbreviations spelled out, first letter upper case."""
-    name = written
-    for short, full in _patterns()["abbreviations"].items():
-        if short in name:
-            name = regex.sub(_WORD_EDGE_BEFORE + regex.escape(short) + _WORD_EDGE_AFTER, full, name)
-    name = " ".join(name.split())
-    return name[:1].upper() + name[1:]
-
-
 def _outside_plan(pats: dict, fold: str, start: int, end: int, s: int, e: int) -> bool:
     """A level above the commune follows ("Ban Thường vụ Tỉnh ủy"), or a word before makes the
     name a person or a description ("thành viên Ban Chỉ đạo", "cơ quan thường trực BCĐ")."""
@@ -258,7 +250,7 @@ def find_mentions(
             # a body above the commune ("UBND tỉnh Lai Châu"): its own name, spelled out, place kept
             e += above.end()
             e += _PLACE_NAME.match(text, e, end).end() - e
-            found.append(Mention(s, e, _spell_out(text[s:e])))
+            found.append(Mention(s, e, spell_out(text[s:e])))
             continue
         level = pats["level_words"].match(after)
         if level:
@@ -277,7 +269,7 @@ def find_mentions(
                 continue
             if _outside_plan(pats, fold, start, end, s, e):
                 continue
-            found.append(Mention(s, e, _spell_out(match.group(0))))
+            found.append(Mention(s, e, spell_out(match.group(0))))
             taken[s - start : e - start] = b"\x01" * (e - s)
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []
@@ -425,13 +417,20 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
             # advised or told to check others ("tham mưu X kiểm tra", "giao X giám sát"): oversight;
             # told to coordinate ("đề nghị X phối hợp …"): support
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
-            if cues["oversight_work"].match(right):
+            if cues["oversight_work"].match(right) or _assigns_a_check(fold, region[0], left):
                 role = "oversight"
             elif cues["support_work"].match(right):
                 role = "support"
         if role:
             out.extend((m, role) for m in group)
     return out
+
+
+def _assigns_a_check(fold: str, start: int, left: str) -> bool:
+    """A parenthesis that assigns the item it closes ("2. Kiểm tra việc … (Giao Ủy ban Kiểm tra Đảng ủy chủ
+    trì, tham mưu trong quý III/2026)"): the work is the item's opening words, so a body given an
+    inspection or supervision is `oversight` of it (gold: the role follows the work assigned)."""
+    return bool(_ASSIGNING_PARENTHESIS.search(left)) and bool(_cues()["oversight_work"].match(fold[start : start + 80]))
 
 
 def _tcth_ranges(document: Document) -> list[tuple[int, int]]:
@@ -485,7 +484,7 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             elif column in _TEXT_COLUMNS and (table := document.table(block.table)) and table.is_assignment():
                 found.extend(_text_roles(document, mentions, (block.start, block.end)))
             continue
-        executors = find_executors(document, block.start, block.end, _spell_out, _is_generic)
+        executors = find_executors(document, block.start, block.end, _is_generic)
         if executors:
             # the closing article of a decision: the bodies it names replace the mentions found there
             inside = [m for m in mentions if not any(x.start <= m.start < x.end for x in executors)]
@@ -532,7 +531,7 @@ def _cell_rest(document: Document, block: Block, mentions: list[Mention]) -> lis
             continue
         if pats["generic"].search(fold[s:e]) or pats["not_bodies"].match(fold[s:e]):
             continue
-        out.append(Mention(s, e, _spell_out(text[s:e])))
+        out.append(Mention(s, e, spell_out(text[s:e])))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -579,7 +578,7 @@ def _noun_run(document: Document, start: int, end: int) -> Mention | None:
     pats = _patterns()
     if len(words) < 2 or pats["not_bodies"].match(fold_text(name)) or pats["generic"].search(fold_text(name)):
         return None
-    return Mention(start, cursor, _spell_out(name))
+    return Mention(start, cursor, spell_out(name))
 
 
 def _with_nlp(document: Document, block: Block, mentions: list[Mention]) -> list[Mention]:

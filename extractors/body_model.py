@@ -21,11 +21,13 @@ from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
-from extractors.bodies import Mention, _spell_out, extract_bodies, plan_mentions
+from extractors.bodies import Mention, extract_bodies, plan_mentions
 from extractors.body_features import Sequence, sequences
 from extractors.evidence import evidence
+from extractors.names import spell_out
 from extractors.spans import Enclosing
 from pipeline.document import Document
+from pipeline.i18n import say
 from pipeline.models import Body, Citation
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -36,7 +38,12 @@ OUTSIDE = "O"
 
 
 class BodyModelMissing(FileNotFoundError):
-    """The model file is not where the bodies extractor looks for it."""
+    """The model file is not where the bodies extractor looks for it; the message (the catalogue's
+    `model.missing`, in the user's language) names the file and says how to rebuild it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(say("model.missing", path=path))
+        self.path = path
 
 
 def load_tagger(path: Path | None = None):
@@ -56,10 +63,7 @@ def _load(path: Path):
     from underthesea_core import CRFTagger
 
     if not path.is_file():
-        raise BodyModelMissing(
-            f"the bodies model {path} is missing: rebuild it with `python -m pipeline.body_training` "
-            "(it trains on the development gold in about a minute), or run with `--bodies rules`"
-        )
+        raise BodyModelMissing(path)
     tagger = CRFTagger()
     tagger.load(str(path))
     return tagger
@@ -95,7 +99,7 @@ def _name(document: Document, start: int, end: int, mentions: list[Mention], sta
     inside = [m for m in mentions[first:last] if m.end <= end]
     if len(inside) == 1 and (inside[0].end - inside[0].start) * 2 >= end - start:
         return inside[0].name
-    return _spell_out(document.text[start:end])
+    return spell_out(document.text[start:end])
 
 
 def tagged_bodies(

@@ -44,9 +44,11 @@ from extractors.grammar import (
     parse_date,
 )
 from extractors.levels import own_level, without_invented_level
+from extractors.names import spell_out
 from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
 from pipeline.models import Citation, DocWarning
+from pipeline.normalize import load_lexicon
 
 # Words that may stand between a type word and "số" ("Quy chế làm việc số 01-QC/ĐU") must not be
 # connectives that start a new phrase ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" is a Nghị quyết).
@@ -65,6 +67,10 @@ class Mention:
     number: str | None
     short: bool = False
     """Written as a short form ("Nghị quyết 57"): `number` is the digits as written."""
+    named: bool = False
+    """Cited by its name and date, with no number (a law, the constitution)."""
+    year_only: bool = False
+    """Named and dated by its year alone ("Hiến pháp … năm 2013"): the year is in its quote."""
     date: str | None = None
     date_invalid: str | None = None
     """A date was written but cannot exist (31/02/2025): the text, for a warning."""
@@ -104,16 +110,19 @@ def _patterns(registry: Registry) -> _Patterns:
     """
     types = registry.type_pattern
     name_word = rf"(?!{_STOP_WORDS}{AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
-    law_word = rf"(?!(?:số|của|ngày|về){AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+"
+    law_word = (
+        rf"(?:(?:{registry.name_compounds}){AFTER_WORD}"
+        rf"|(?!(?:số|của|ngày|về){AFTER_WORD})(?!{types}{AFTER_WORD})[^\W\d_]+)"
+    )
     typed = (
         rf"(?P<type>{types})"
         rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+số\s*:?\s*|\s*:?\s+)"
         rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
-    law = (
-        rf"(?P<law>luật)(?P<lawname>(?:,?\s+{law_word}){{1,12}}?)"
-        rf"(?=\s*,?\s*(?:ngày\s*)?{FULL_DATE})"
+    law = (  # "Luật Dữ liệu ngày 30 tháng 11 năm 2024"; "Hiến pháp nước … năm 2013" (by its year)
+        rf"(?P<law>{registry.named_kind_pattern})(?P<lawname>(?:,?\s+{law_word}){{0,12}}?)"
+        rf"(?=\s*,?\s*(?:ngày\s*)?{FULL_DATE}|\s+(?P<lawyear>năm\s+(?:19|20)\d{{2}})(?!\d|\s*[/-]))"
     )
     return _Patterns(
         type_start=re.compile(rf"(?<!\w){types}(?!\w)"),
@@ -123,15 +132,16 @@ def _patterns(registry: Registry) -> _Patterns:
         tail_date=regex.compile(rf"\s*,?\s*(?:(?:ban hành|ký)\s+)?(?:ngày\s*)?(?P<date>{FULL_DATE})"),
         tail_issuer=regex.compile(r"\s*,?\s*của\s+"),
         generic_issuer=regex.compile(
-            rf"{_BODY_HEAD}{AFTER_WORD}(?:[ \t]+(?!{_ISSUER_STOP}{AFTER_WORD})(?!{types}{AFTER_WORD})"
-            rf"[^\W\d_]+(?:-[^\W\d_]+)?){{1,9}}"
+            # words joined by spaces or a spaced dash: "Bộ Lao động - Thương binh và Xã hội" is one name
+            rf"{_BODY_HEAD}{AFTER_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?!{_ISSUER_STOP}{AFTER_WORD})"
+            rf"(?!{types}{AFTER_WORD})[^\W\d_]+(?:-[^\W\d_]+)?){{1,9}}"
         ),
     )
 
 
 # The place name after an issuer: "Ninh Bình" ("Tỉnh ủy Ninh Bình"), "tỉnh Hà Giang" ("Sở … tỉnh Hà Giang").
 _PLACE_LEVEL = regex.compile(r"[ \t]+(?:tỉnh|thành\s+phố|huyện|xã|phường)(?=[ \t]+\p{Lu})", regex.IGNORECASE)
-_PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*)")
+_PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{L}[\p{Ll}\p{Lu}]*)*)")
 # Capitalized words after an issuer that open a new phrase, not a place name ("Về", "KHÓA XX").
 _TERM_WORDS = frozenset({"về", "khóa", "khoá", "nhiệm", "và", "tại", "theo", "thực", "triển", "ban", "năm"})
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
@@ -178,8 +188,8 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             if mention.date is None:
                 mention.date_invalid = text[d.start("date") : d.end("date")]
             pos = mention.end = d.end()
-        elif mention.doc_type == "luat" and mention.number is None:
-            continue
+        elif mention.named and not mention.year_only:
+            continue  # a law's name without its date is no citation
         i = patterns.tail_issuer.match(folded, pos)
         if i:
             _read_issuer(mention, i.end(), text, folded, registry, patterns)
@@ -189,10 +199,26 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             if d and (date := parse_date(d.group("date"))):
                 mention.date = date
                 mention.end = d.end()
-        if mention.issuer is None and mention.doc_type != "luat":
+        if mention.issuer is None and not mention.named:
             mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
         found.append(mention)
+    found.extend(_abbreviated(text, registry, found))
+    found.sort(key=lambda x: x.start)
     return found
+
+
+def _abbreviated(text: str, registry: Registry, found: list[Mention]) -> list[Mention]:
+    """Short forms written as a symbol code glued to the digits ("NQ57", "KH02"): a short citation of
+    that kind, resolved like "Nghị quyết 57" (gold-guidelines: its own `mentions` citation). Case is
+    kept, so a lower-case word is never one; a code inside a number already read ("57-NQ/TW") is not."""
+    out = []
+    for m in registry.abbreviated_re.finditer(text):
+        if any(x.start <= m.start() < x.end for x in found):
+            continue
+        kind = registry.doc_type_of_symbol(m.group("code"))
+        if kind:
+            out.append(Mention(start=m.start(), end=m.end(), doc_type=kind, number=m.group("digits"), short=True))
+    return out
 
 
 _OF_BEFORE_RE = regex.compile(r"(?<!\w)của\s+")
@@ -222,6 +248,10 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
     issuer = registry.issuer_at(folded, start)
     if issuer:
         name, keeps_place, end = issuer
+        wider = _wider_name(name, start, end, text, folded, registry, patterns)
+        if wider:
+            mention.issuer, mention.end = wider
+            return
         place = _place_after(text, end)
         if place:
             end = place[1]
@@ -234,6 +264,59 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
     if generic:
         mention.issuer = " ".join(text[generic.start() : generic.end()].split())
         mention.end = generic.end()
+
+
+@lru_cache(maxsize=4)
+def _descriptor_to_territory(registry: Registry) -> regex.Pattern:
+    """Words that describe a body up to the territory it serves: "Ban Chỉ đạo| triển khai xóa nhà tạm, nhà
+    dột nát| tỉnh Khánh Hòa" (folded; no word that opens a subject, date or number on the way)."""
+    levels = load_lexicon("levels.json")
+    territories = "|".join(regex.escape(w) for w in sorted(levels["territories"], key=len, reverse=True))
+    return regex.compile(
+        rf"(?:[ \t]*,?[ \t]+(?!(?:{registry.descriptor_stop}){AFTER_WORD})[^\W\d_]+){{0,12}}?"
+        rf"(?=[ \t]+(?:{territories}){AFTER_WORD})"
+    )
+
+
+@lru_cache(maxsize=4)
+def _territory_word(registry: Registry) -> regex.Pattern:
+    levels = load_lexicon("levels.json")
+    territories = "|".join(regex.escape(w) for w in sorted(levels["territories"], key=len, reverse=True))
+    return regex.compile(rf"[ \t]+({territories}){AFTER_WORD}")
+
+
+def _wider_name(
+    name: str, start: int, end: int, text: str, folded: str, registry: Registry, patterns: _Patterns
+) -> tuple[str, int] | None:
+    """A commune body's name (canonical "… xã") that the text carries on past its own words, so that it
+    names a body above the commune and no level is invented (issue 12): another body follows ("Ban
+    Thường vụ Đảng ủy| Bộ Công Thương"), or words describing it up to a territory, with its place ("Ban
+    Chỉ đạo| triển khai xóa nhà tạm … tỉnh Khánh Hòa") or without ("Ban Chấp hành| Đảng bộ thị xã khóa
+    XIV"). The name is then the body's own words as written (abbreviations spelled out) and what follows;
+    None where the text gives no more (the commune's own body) or a level word of its own."""
+    if not name.endswith(" xã") or registry.level_after(folded, start, end):
+        return None
+    base = spell_out(" ".join(text[start:end].split()))
+    gap = regex.compile(r"[ \t]+").match(folded, end)
+    if gap is not None:
+        after = registry.issuer_at(folded, gap.end())
+        if after and not after[0].endswith(" xã"):
+            other, keeps_place, other_end = after
+            place = _place_after(text, other_end) if keeps_place else None
+            if place:
+                return f"{base} {other} {place[0]}", place[1]
+            return f"{base} {other}", other_end
+        generic = patterns.generic_issuer.match(folded, gap.end())
+        if generic:
+            return f"{base} {' '.join(text[generic.start() : generic.end()].split())}", generic.end()
+    described = _descriptor_to_territory(registry).match(folded, end)
+    if described is None:
+        return None
+    place = _place_after(text, described.end())
+    if place and _PLACE_LEVEL.match(text, described.end()):
+        return f"{base} {' '.join(text[end : place[1]].split())}", place[1]
+    territory = _territory_word(registry).match(folded, described.end())
+    return f"{base}{' '.join(('', *text[end : territory.end()].split()))}", territory.end()
 
 
 def _place_after(text: str, pos: int) -> tuple[str, int] | None:
@@ -256,8 +339,13 @@ def _place_after(text: str, pos: int) -> tuple[str, int] | None:
 def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Mention | None:
     groups = m.re.groupindex
     if "law" in groups and m.group("law"):
-        name_end = m.end("lawname")
-        return Mention(start=m.start(), end=name_end, doc_type="luat", number=None)
+        doc_type = registry.doc_type_of_name(text[m.start("law") : m.end("law")])
+        if not m.group("lawname").strip() and doc_type not in registry.unique_kinds:
+            return None  # "Luật năm 2020": a law needs its name
+        # a name dated by its year only keeps the year in its quote; the date field takes full dates only
+        name_end = m.end("lawyear") if m.group("lawyear") else m.end("lawname")
+        by_year = bool(m.group("lawyear"))
+        return Mention(start=m.start(), end=name_end, doc_type=doc_type, number=None, named=True, year_only=by_year)
     number = None
     if m.group("pn") or m.group("gn") or m.group("ln"):
         number = canonical_number(m, text, registry.speller)
@@ -514,13 +602,6 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
             )
         )
         if x.date_invalid:
-            warnings.append(
-                DocWarning(
-                    code="invalid_date",
-                    message=f"citation date {x.date_invalid!r} is not a real date",
-                    span=ev["span"],
-                    source=ev["source"],
-                )
-            )
+            warnings.append(DocWarning.of("invalid_date", span=ev["span"], source=ev["source"], date=x.date_invalid))
     warnings.extend(registry.check_citations(citations))
     return citations, warnings

@@ -59,8 +59,9 @@ from extractors.grammar import (
     parse_partial_date,
     tone_key,
 )
+from extractors.spans import Enclosing
 from pipeline.document import Document
-from pipeline.models import Deadline, DeadlineSpec, DocWarning
+from pipeline.models import Citation, Deadline, DeadlineSpec, DocWarning
 from pipeline.normalize import load_lexicon
 
 Mode = Literal["cell", "body", "heading", "title"]
@@ -253,6 +254,10 @@ class _Grammar:
             else:
                 self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex['time_labels'])})\s*:")
+        self.report_type = regex.compile(_alt(lex["report_type_lines"]))
+        self.report_forward = regex.compile(rf"{B}(?:{_alt(lex['report_forward_words'])})")
+        # what opens a cited document's subject right after the citation: "về …", "phê duyệt …", "“…"
+        self.subject_opener = regex.compile(rf"[\s,]*(?:{_alt(lex['cited_subject_openers'])})")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex['duty_verbs'])}){A}")
         self.report_re = regex.compile(rf"{B}(?:{_alt(lex['report_verbs'])}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex['noun_heads'])})\s*$")
@@ -569,15 +574,47 @@ class _Judge:
 # --- regions ----------------------------------------------------------------------------------
 
 
+def _report_looks_back(document: Document, grammar: _Grammar) -> set[str | None]:
+    """In a report (BÁO CÁO), the sections that report work done: every section but those whose title,
+    or an ancestor's, looks forward ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", "NHIỆM VỤ TRỌNG TÂM TUẦN TỚI"),
+    and the text before the first section. Their times date finished work, not this plan's (gold/README:
+    a report gives no deadline for work already reported; its title gives only the times after a
+    forward word). Empty for any other kind of document."""
+    line = document.header.doc_type_line
+    if line is None or not grammar.report_type.fullmatch(document.fold[line.start : line.end].strip()):
+        return set()
+    by_path = {s.path: s for s in document.sections}
+
+    def forward(path: str | None) -> bool:
+        while path:
+            section = by_path.get(path)
+            if section is None:
+                return False
+            if grammar.report_forward.search(fold(section.title)):
+                return True
+            path = section.parent
+        return False
+
+    return {None} | {path for path in by_path if not forward(path)}
+
+
 def _regions(document: Document, grammar: _Grammar) -> list[Region]:
     """The stretches of the document that can hold deadlines, each with the mode it is read in."""
     lex = grammar.lex
     regions: list[Region] = []
     title = document.header.title
+    looking_back = _report_looks_back(document, grammar)
     if title is not None:
-        regions.append(Region(title.start, title.end, "title"))
+        start = title.start
+        if looking_back:  # a report's title dates what it reports, except after "phương hướng …"
+            ahead = grammar.report_forward.search(document.fold, title.start, title.end)
+            start = ahead.start() if ahead else title.end
+        if start < title.end:
+            regions.append(Region(start, title.end, "title"))
     for block in document.blocks:
         if block.end <= block.start:
+            continue
+        if looking_back and block.section in looking_back and block.role != "heading":
             continue
         if block.role == "heading":
             regions.append(Region(block.start, block.end, "heading"))
@@ -612,8 +649,35 @@ def _split_labelled(document: Document, grammar: _Grammar, start: int, end: int)
 # --- public API -------------------------------------------------------------------------------
 
 
-def extract_deadlines(document: Document) -> tuple[list[Deadline], list[DocWarning]]:
-    """Every deadline of the document (running text and table time cells), in document order.
+# A cited document's subject ends at ";", a full stop before a space, a closing quote, a parenthesis
+# (that assigns or dates the plan's own work: "… (Giao Ban Xây dựng Đảng chủ trì, trong quý II/2026)"),
+# or a line break (a paragraph's end, or the next cell of a table flattened one cell per line).
+_SUBJECT_END = regex.compile(r";|\.(?:\s|$)|”|\(|\n")
+
+
+def _cited_subjects(document: Document, citations: list[Citation], grammar: _Grammar) -> list[tuple[int, int]]:
+    """The subjects of cited documents ("Quyết định số 1679/QĐ-TTg … phê duyệt Chiến lược dân số Việt Nam
+    đến năm 2030;"): from the citation to the end of its clause, where the words after it open a subject.
+    A horizon there is the cited document's, not this plan's (gold: a year in a cited programme's name)."""
+    fold = document.fold
+    title = document.header.title
+    ranges = []
+    for c in citations:
+        if not c.span or (title is not None and title.start <= c.span[0] < title.end):
+            continue  # the title's subject is the plan's own: "… trên địa bàn xã năm 2026"
+        opener = grammar.subject_opener.match(fold, c.span[1])
+        if opener is None:
+            continue
+        stop = _SUBJECT_END.search(fold, opener.end(), min(len(fold), opener.end() + 400))
+        ranges.append((c.span[1], stop.start() if stop else min(len(fold), opener.end() + 400)))
+    return ranges
+
+
+def extract_deadlines(
+    document: Document, citations: list[Citation] | None = None
+) -> tuple[list[Deadline], list[DocWarning]]:
+    """Every deadline of the document (running text and table time cells), in document order; a time in
+    the subject of one of `citations` is the cited document's and is left out.
 
     An impossible date or month ("trước ngày 31-02-2026") gives a warning and no record.
     """
@@ -621,8 +685,11 @@ def extract_deadlines(document: Document) -> tuple[list[Deadline], list[DocWarni
     regions = _regions(document, grammar)
     if not regions:
         return [], []
+    subjects = Enclosing(_cited_subjects(document, citations or [], grammar))
     starts = [r.start for r in regions]
     for c in grammar.candidates(document.fold):
+        if subjects.holds(c.start, c.end):
+            continue
         i = bisect_right(starts, c.start) - 1
         if i >= 0 and c.start < regions[i].end:
             regions[i].candidates.append(c)
@@ -637,11 +704,8 @@ def extract_deadlines(document: Document) -> tuple[list[Deadline], list[DocWarni
             if c.invalid is not None or c.spec is None:
                 fields = evidence(document, c.start, c.end)
                 warnings.append(
-                    DocWarning(
-                        code="impossible_date",
-                        message=f"time expression names a date that cannot exist: {fields['quote']!r}",
-                        span=fields["span"],
-                        source=fields["source"],
+                    DocWarning.of(
+                        "impossible_date", span=fields["span"], source=fields["source"], quote=fields["quote"]
                     )
                 )
                 continue

@@ -12,11 +12,13 @@ name provincial and national bodies that a commune plan never does. A collective
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
+from extractors.names import spell_out
 from pipeline.document import Document
 from pipeline.normalize import fold_text, load_lexicon
 
@@ -34,6 +36,7 @@ class Executor:
 class _Rules:
     cue: regex.Pattern
     title: regex.Pattern
+    title_alone: regex.Pattern
     offices: dict[str, str]
 
 
@@ -49,11 +52,17 @@ def _rules() -> _Rules:
         cue=regex.compile(rf"(?<!\w)(?:{_alternation(data['cues'])})(?!\w)"),
         # a title opening an item: after the sentence's start, ";", "," or "và"
         title=regex.compile(rf"(?:\G|[;,]|\svà)\s*(?P<title>{titles})\s+(?=\S)"),
+        title_alone=regex.compile(rf"\s*(?:{titles})\s+(?=\S)"),
         offices={fold_text(k): v for k, v in data["office_titles"].items()},
     )
 
 
 _LISTED_KIND = regex.compile(r"(?<=\s)\p{Lu}[\p{L}\p{M}]*(?=,)")
+
+
+def head_title() -> regex.Pattern:
+    """A person's title opening a phrase ("chủ tịch ", "giám đốc "), on folded text."""
+    return _rules().title_alone
 
 
 def _sentence_start(fold: str, start: int, at: int) -> int:
@@ -62,10 +71,10 @@ def _sentence_start(fold: str, start: int, at: int) -> int:
     return start + (head.end() if head else 0)
 
 
-def find_executors(document: Document, start: int, end: int, spell_out, is_generic) -> list[Executor]:
-    """The bodies named before an execution cue in `text[start:end]` (one block). `spell_out` gives a
-    written name its canonical spelling, `is_generic` tells a collective that names no kind (both from
-    the bodies extractor, so these names are spelt as every other body's)."""
+def find_executors(document: Document, start: int, end: int, is_generic: Callable[[str], bool]) -> list[Executor]:
+    """The bodies named before an execution cue in `text[start:end]` (one block), spelt as every other
+    unlisted body (`names.spell_out`); `is_generic` (the bodies extractor's) tells a collective that
+    names no kind."""
     rules, fold, text = _rules(), document.fold, document.text
     cue = rules.cue.search(fold, start, end)
     if cue is None:

@@ -33,7 +33,7 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _patterns() -> tuple[regex.Pattern, set[str], regex.Pattern]:
     data = load_lexicon("levels.json")
-    words = _alternation(data["commune"] + data["higher"])
+    words = _alternation(data["commune"] + data["territories"] + data["central"] + data["committees"])
     not_before = _alternation(data["not_before"])
     return (
         regex.compile(
@@ -49,13 +49,14 @@ def own_level(document: Document) -> str | None:
     names a body above the commune, None where the head states no level."""
     level_word, commune, opener = _patterns()
     header = document.header
-    stop = header.doc_type_line.start if header.doc_type_line else min(len(document.fold), 400)
-    skipped = [s for s in (header.number_line, header.place_date) if s is not None]
+    # the organisation lines come before the number, the place and date, and the type line
+    marks = [s.start for s in (header.doc_type_line, header.number_line, header.place_date) if s is not None]
+    stop = min(marks) if marks else min(len(document.fold), 400)
     found: str | None = None
     for block in document.blocks:
         if block.start >= stop:
             break
-        if block.role != "header" or any(s.start < block.end and block.start < s.end for s in skipped):
+        if block.role != "header":
             continue
         line = document.fold[block.start : block.end]
         motto = _MOTTO.search(line)

@@ -9,11 +9,12 @@ states. `implements` and `replaces` come from the citations, which already know 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
 from extractors.citations import head_end, own_number_match
+from extractors.executors import head_title
 from extractors.grammar import (
     AFTER_WORD,
     BEFORE_WORD,
@@ -27,6 +28,7 @@ from extractors.grammar import (
 from extractors.registry import Registry, load_registry
 from pipeline.document import Document
 from pipeline.models import Citation, Metadata
+from pipeline.normalize import load_lexicon
 
 # "Số    -KH/ĐU": the number left blank for the office to fill in.
 _BLANK_CORE = (
@@ -44,7 +46,9 @@ _DATE_PART_RE = regex.compile(
     rf"(?P<date>ngày\b(?:{_BLANK}tháng{_BLANK}(?:năm|tháng)[ \t]*\d{{4}}|[ \t]*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}))"
     r"(?=[ \t*_.|]*(?:\n|$))"  # the date ends its line (or its table cell)
 )
-_PLACE_BEFORE_RE = regex.compile(r"(?:\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,4}[ \t*_,]*$")
+# A place word: capitalised, and an apostrophe may join a second capital ("Đưng K’Nớ", "Đắk R’lấp").
+_PLACE_WORD = r"\p{Lu}(?=[\p{Ll}'’-])\p{Ll}*(?:['’-]\p{L}\p{Ll}*)*"
+_PLACE_BEFORE_RE = regex.compile(rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,4}}[ \t*_,]*$")
 _UPPER_PLACE_BEFORE_RE = regex.compile(r"(?<![\w/-])(?:\p{Lu}[\p{Lu}'’-]+)(?:[ \t]+\p{Lu}[\p{Lu}'’-]+){0,4}[ \t*_,]*$")
 # "Xã Yên Lạc, ngày …": the place field holds the name, without its level word.
 _PLACE_LEVEL_RE = regex.compile(r"^(?:xã|phường|thị\s+trấn|huyện|tỉnh|thành\s+phố|tp\.?)\s+", regex.IGNORECASE)
@@ -80,7 +84,7 @@ def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
         symbol=symbol,
         date=date,
         place=place,
-        issuer=_stated_level(_issuer(document, head, registry), document, head, registry),
+        issuer=_stated_level(_organisation(_issuer(document, head, registry), registry), document, head, registry),
         signer=signer,
         signer_title=signer_title,
         title=_title(document),
@@ -172,7 +176,15 @@ def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
         written = document.text[m.start(1) : m.end(1)]
         if written.isupper():
             return registry.doc_type_of_name(written)
+    if _letter_subject().search(document.fold, 0, head):  # "V/v …" under the number: a công văn
+        return load_lexicon("headings.json")["letter_doc_type"]
     return None
+
+
+@cache
+def _letter_subject() -> regex.Pattern:
+    openers = sorted(load_lexicon("headings.json")["letter_subject"], key=len, reverse=True)
+    return regex.compile(r"(?m)^[ \t*_|]*(?:" + "|".join(regex.escape(o) for o in openers) + r")(?=\s)")
 
 
 def _canonical_body(phrase: str, registry: Registry) -> str | None:
@@ -214,6 +226,19 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
         if found:
             found_last = found[0]
     return found_last
+
+
+def _organisation(issuer: str | None, registry: Registry) -> str | None:
+    """The organisation a head signs for: "Chủ tịch Ủy ban nhân dân tỉnh" → "Ủy ban nhân dân tỉnh" (gold
+    decision: a document signed for an organisation by its head has the organisation as issuer). The
+    titles are the executors lexicon's; "Thủ tướng Chính phủ" is an issuer of its own, not a title."""
+    if issuer is None:
+        return None
+    titled = head_title().match(fold(issuer))
+    if titled is None:
+        return issuer
+    found = registry.issuer_at(fold(issuer), titled.end())
+    return found[0] if found else issuer
 
 
 @lru_cache(maxsize=64)

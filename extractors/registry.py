@@ -43,6 +43,10 @@ class DocTypesLexicon(_Strict):
     about: str
     version: int
     types: list[DocTypeEntry]
+    cited_by_name: list[str]
+    unique_kinds: list[str]
+    name_words_with_a_kind: list[str]
+    abbreviated_kinds: list[str]
     symbol_parts: list[str]
     party_issuers: list[str]
     state_issuers: list[str]
@@ -58,8 +62,8 @@ class IssuerEntry(_Strict):
 class IssuersLexicon(_Strict):
     about: str
     version: int
+    descriptor_stops: list[str]
     heads_of_bodies: list[str]
-    levels: list[str]
     issuers: list[IssuerEntry]
     signer_titles: list[str]
 
@@ -122,7 +126,14 @@ class Registry:
             for name in entry.names:
                 self._type_by_name[fold(name)] = entry.code
         self.type_pattern = alternation(list(self._type_by_name))
+        self.named_kind_pattern = alternation(doc_types.cited_by_name)
+        self.name_compounds = alternation(doc_types.name_words_with_a_kind)
+        self.unique_kinds = {self._type_by_name[fold(name)] for name in doc_types.unique_kinds}
         self._type_by_symbol = {SymbolSpeller.key(s): entry.code for entry in doc_types.types for s in entry.symbols}
+        # "NQ57": a capitalised symbol code glued to the digits (matched on the text, case kept)
+        codes = "|".join(regex.escape(c) for c in sorted(doc_types.abbreviated_kinds, key=len, reverse=True))
+        edge = r"\p{L}\p{M}\d/-"  # no letter, digit, slash or dash on either side: not inside a number
+        self.abbreviated_re = regex.compile(rf"(?<![{edge}])(?P<code>{codes})(?P<digits>\d{{1,3}})(?![{edge}])")
 
         # Issuers: national and provincial from issuers.json, commune bodies from bodies.json.
         self._issuer_by_form: dict[str, tuple[str, bool]] = {}
@@ -136,7 +147,10 @@ class Registry:
                 self._issuer_by_form.setdefault(tone_key(form), (body.name, False))
                 forms.append(form)
         self.issuer_re = regex.compile(BEFORE_WORD + "(" + alternation(forms) + ")" + AFTER_WORD)
-        self.level_words = alternation(issuers.levels)
+        levels = load_lexicon("levels.json")
+        self.level_words = alternation(levels["territories"] + levels["commune"])
+        self._level_word_re = regex.compile(BEFORE_WORD + "(?:" + self.level_words + ")" + AFTER_WORD)
+        self.descriptor_stop = alternation(issuers.descriptor_stops)
         self.head_of_body_re = regex.compile(alternation(issuers.heads_of_bodies) + r"\s+")
         self.signer_title_re = regex.compile(BEFORE_WORD + "(" + alternation(issuers.signer_titles) + ")" + AFTER_WORD)
         self._signer_titles = {tone_key(t): t for t in issuers.signer_titles}
@@ -172,6 +186,10 @@ class Registry:
             name = name[: -len("xã")] + " ".join(level.group(1).split())
         return name, keeps_place, m.end()
 
+    def level_after(self, folded: str, start: int, end: int) -> bool:
+        """Whether the written form `folded[start:end]` holds a level word of its own ("ủy ban nhân dân xã")."""
+        return bool(self._level_word_re.search(folded, start, end))
+
     def signer_title(self, written: str) -> str | None:
         return self._signer_titles.get(tone_key(written))
 
@@ -188,18 +206,20 @@ class Registry:
             if known is None:
                 continue
             cited_as = {
-                "date": (f"with date {c.date}", known.date, bool(c.date) and not c.date.startswith(known.date)),
-                "issuer": (f"as issued by {c.issuer}", known.issuer, bool(c.issuer) and c.issuer != known.issuer),
-                "type": (f"as {c.doc_type}", known.doc_type, c.doc_type != known.doc_type),
+                "date": (c.date, known.date, bool(c.date) and not c.date.startswith(known.date)),
+                "issuer": (c.issuer, known.issuer, bool(c.issuer) and c.issuer != known.issuer),
+                "type": (c.doc_type, known.doc_type, c.doc_type != known.doc_type),
             }
-            for field, (written, registered, differs) in cited_as.items():
+            for field, (cited, registered, differs) in cited_as.items():
                 if differs:
                     warnings.append(
-                        DocWarning(
-                            code=f"citation_{field}_mismatch",
-                            message=f"{c.number} is cited {written}; the registry has {registered}",
+                        DocWarning.of(
+                            f"citation_{field}_mismatch",
                             span=c.span,
                             source=c.source,
+                            number=c.number or "",
+                            cited=cited or "",
+                            registered=registered,
                         )
                     )
         warnings.extend(_check_consistency(citations))
@@ -232,14 +252,14 @@ def _check_consistency(citations: list[Citation]) -> list[DocWarning]:
             if key not in first:
                 first[key] = (value, c)
             elif not _same_fact(field, first[key][0], value):
-                earlier = first[key][1]
                 warnings.append(
-                    DocWarning(
-                        code=f"citation_{field}_conflict",
-                        message=f"{c.number} is cited with {field} {value} here and "
-                        f"{first[key][0]} at offset {earlier.span[0] if earlier.span else '?'}",
+                    DocWarning.of(
+                        f"citation_{field}_conflict",
                         span=c.span,
                         source=c.source,
+                        number=c.number,
+                        value=value,
+                        first=first[key][0],
                     )
                 )
     return warnings

@@ -64,6 +64,8 @@ class _Words:
     time_unit: regex.Pattern
     ordinal_before: regex.Pattern
     descriptive: regex.Pattern
+    bracket: regex.Pattern
+    bracket_before: regex.Pattern
     name_quotes: str
     year_lead: regex.Pattern
     statistic: regex.Pattern
@@ -110,6 +112,8 @@ def _words() -> _Words:
         time_unit=regex.compile(rf"\s*{alternation(lex['time_units'])}(?!\w)"),
         ordinal_before=regex.compile(rf"(?<!\w){alternation(lex['ordinal_words_before'])}\s*$"),
         descriptive=regex.compile(rf"\s*{alternation(lex['descriptive_units'])}(?!\w)"),
+        bracket=regex.compile(rf"\s*{alternation(lex['bracket_units'])}(?!\w)"),
+        bracket_before=regex.compile(rf"(?<!\w){alternation(lex['bracket_words'])}\s*$"),
         name_quotes="".join(lex["name_quote_marks"]),
         year_lead=regex.compile(rf"(?<!\w){alternation(lex['year_lead_words'])}\s*$"),
         statistic=regex.compile(rf"(?<!\w){alternation(lex['statistic_markers'])}(?!\w)"),
@@ -251,6 +255,8 @@ def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
     if not q.percent:
         if w.time_unit.match(after) or w.descriptive.match(after):
             return True
+        if w.bracket.match(after) and w.bracket_before.search(folded[max(floor, q.start - 40) : q.number_start]):
+            return True  # "trẻ em dưới 15 tuổi", "người từ 65 tuổi trở lên": an age bracket of the population
         if q.value_max is None and q.value == int(q.value) and 1900 <= q.value <= 2100:
             written = folded[q.number_start : q.number_end]
             if written.isdigit() and (not regex.match(r"\s*\w", after) or w.year_lead.search(before)):

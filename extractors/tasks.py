@@ -40,6 +40,8 @@ _REPORTING = regex.compile(r"chế độ[^.]*báo cáo|thông tin,? báo cáo")
 _TIME_END = regex.compile(r"[.;)\n]")
 
 
+# The roles of a task's doer: it leads the work, or, where the work is an inspection, oversees it.
+_DOER_ROLES = frozenset({"lead", "oversight"})
 # A recurrence ("định kỳ 6 tháng … báo cáo") or "thường xuyên" says how often, not when the work is done.
 _NOT_COMPLETION = frozenset({"recurring", "ongoing"})
 
@@ -228,8 +230,11 @@ def _numbered_task(
     first = work[0]
     first_end = first.end
     if not own_line and time_block is first:
-        first_end = _inline_label_start(document, first)
+        first_end = min(_inline_label_start(document, first), _label_start(document, time_start))
     end = _SENTENCE_END.search(document.text, first.start, first_end)
+    quote_end = end.start() if end else first_end
+    if quote_end <= first.start:
+        return None  # the heading's first words are its time: no work of its own to quote
     output_line = next((b for b in blocks if output_label.match(fold, b.start, b.end)), None)
     lead: list[str] = []
     support: list[str] = []
@@ -249,8 +254,21 @@ def _numbered_task(
         support=[name for name in support if name not in lead],
         output=output,
         deadline=_specs(document.text[time_start:time_end], deadlines, time_start, time_end),
-        **evidence(document, first.start, end.start() if end else first_end),
+        **evidence(document, first.start, quote_end),
     )
+
+
+def _label_start(document: Document, time_start: int) -> int:
+    """Where the time label ending at `time_start` begins ("Thời gian dự kiến trong …" → "Thời"), cut
+    back over the punctuation before it: the task's quote stops there."""
+    line = document.fold.rfind("\n", 0, time_start) + 1
+    found = None
+    for m in _labels()[3].finditer(document.fold, line, time_start):
+        found = m.start()
+    cut = found if found is not None else time_start
+    while cut > line and document.text[cut - 1] in " ;(":
+        cut -= 1
+    return cut
 
 
 def _inline_label_start(document: Document, block: Block) -> int:
@@ -273,7 +291,7 @@ def _item_task(document: Document, block: Block, bodies: ByStart[Body], deadline
     doers = [
         body
         for body in _inside(bodies, block.start, block.end)
-        if body.role == "lead" and _opens_clause(fold, block.start, body.span[0])
+        if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0])
     ]
     assigned = doers[0].span[0] if doers else block.start
     label = _time_label(document, [block])
@@ -294,6 +312,8 @@ def _item_task(document: Document, block: Block, bodies: ByStart[Body], deadline
     quote_end = end.end() if end else first_end
     while quote_end > block.start and document.text[quote_end - 1].isspace():
         quote_end -= 1
+    if quote_end <= block.start:
+        return None  # an item that is only its time ("1. Thời gian: quý II/2026") states no work
     lead = list(dict.fromkeys(body.name for body in doers if body.span[0] >= assigned))
     support = _names_in(bodies, assigned, block.end, "support")
     return Task(

@@ -22,8 +22,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.body_model import BODY_MODES, DEFAULT_BODY_MODE
-from pipeline.errors import KehoachError, RunError, UnreadableDocumentError, for_terminal, say, shown
+from extractors.body_model import DEFAULT_BODY_MODE
+from pipeline.errors import (
+    FileNotFoundError_,
+    KehoachError,
+    RunError,
+    UnreadableDocumentError,
+    for_terminal,
+    os_reason,
+    shown,
+)
+from pipeline.i18n import say
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.ingest.guard import check_file, max_bytes
 from pipeline.models import PlanResult
@@ -100,8 +109,10 @@ def _plan(files: list[Path], out: Path, manifest: dict[str, Entry], version: str
             check_file(path, limit)
             try:
                 digest = file_hash(path)
-            except OSError as error:  # gone or unreadable since it was listed
-                raise UnreadableDocumentError(path, f"the file cannot be opened ({error.strerror})") from error
+            except FileNotFoundError as error:  # deleted or moved since it was listed
+                raise FileNotFoundError_(path) from error
+            except OSError as error:  # unreadable since it was listed
+                raise UnreadableDocumentError(path, "cannot_open", reason=os_reason(error)) from error
         except KehoachError as error:
             plan.known.append(Outcome(source, "failed", None, error.code, error.message))
             continue
@@ -147,7 +158,7 @@ class _Saver:
             manifests.save(self.out, self.manifest)
         except OSError as error:
             if not self.failed:
-                self.summary.warnings.append(say("manifest_unsaved", name=manifests.MANIFEST, reason=error.strerror))
+                self.summary.warnings.append(say("manifest_unsaved", name=manifests.MANIFEST, reason=os_reason(error)))
             self.failed = True
         self.saved = time.monotonic()
 
@@ -206,10 +217,10 @@ def _run_locked(
         for leftover in [*out.glob(".*.tmp"), *docs_dir.glob(".*.tmp")]:  # debris of a run that was killed
             leftover.unlink(missing_ok=True)
     except OSError as error:
-        raise RunError(say("out_unwritable", out=out, reason=error.strerror)) from error
+        raise RunError(say("out_unwritable", out=out, reason=os_reason(error))) from error
     files, skipped = collect_inputs(paths)
     manifest, warnings = manifests.load(out)
-    summary = BatchSummary([Outcome(shown(p), "skipped", message="not a .txt, .docx or .pdf") for p in skipped])
+    summary = BatchSummary([Outcome(shown(p), "skipped", message=say("skipped.format")) for p in skipped])
     summary.warnings += warnings
     version = result_version(settings.nlp, settings.bodies_mode)
     plan = _plan(files, out, manifest, version, force, max_bytes(settings.max_mb))
@@ -250,7 +261,9 @@ def _everything(
         result = loaded.get(source) or manifests.read_result(out / (entry.output or ""))
         if result is None:
             del manifest[source]
-            warning = say("result_unreadable", name=entry.output, reason="missing or damaged", source=source)
+            warning = say(
+                "result_unreadable", name=entry.output, reason=say("reason_missing_or_damaged"), source=source
+            )
             summary.warnings.append(warning)
             continue
         results.append(result)
@@ -258,38 +271,41 @@ def _everything(
 
 
 def print_summary(summary: BatchSummary, out: Path) -> None:
+    """The lines a run ends with on stderr: the counts, then each failure, skip and warning."""
     processed = summary.count("ok")
     failed = [o for o in summary.outcomes if o.status == "failed"]
     unchanged = [o for o in summary.outcomes if o.status == "unchanged"]
     failed_earlier = [o for o in unchanged if o.error_code]
     skipped = [o for o in summary.outcomes if o.status == "skipped"]
     rate = processed / summary.seconds if summary.seconds else 0.0
-    of_which = f" ({len(failed_earlier)} of them failed earlier)" if failed_earlier else ""
+    of_which = say("summary.failed_earlier", count=len(failed_earlier)) if failed_earlier else ""
+    counts = say(
+        "summary.line",
+        processed=processed,
+        failed=len(failed),
+        unchanged=len(unchanged),
+        of_which=of_which,
+        skipped=len(skipped),
+        seconds=f"{summary.seconds:.1f}",
+        rate=f"{rate:.1f}",
+        out=out,
+    )
     lines = [
-        f"kehoach run: {processed} processed, {len(failed)} failed, {len(unchanged)} unchanged{of_which}, "
-        f"{len(skipped)} skipped in {summary.seconds:.1f} s ({rate:.1f} docs/s) → {out}",
-        *(f"  failed: {outcome.message}" for outcome in failed),
-        *(f"  {say('unchanged_failure', message=outcome.message)}" for outcome in failed_earlier),
-        *(f"  skipped: {outcome.path} ({outcome.message})" for outcome in skipped),
-        *(f"  warning: {warning}" for warning in summary.warnings),
+        counts,
+        *(say("summary.failed", message=outcome.message) for outcome in failed),
+        *(say("unchanged_failure", message=outcome.message) for outcome in failed_earlier),
+        *(say("summary.skipped", path=outcome.path, reason=outcome.message) for outcome in skipped),
+        *(say("summary.warning", warning=warning) for warning in summary.warnings),
     ]
-    for line in lines:
-        print(for_terminal(line), file=sys.stderr)
+    for number, line in enumerate(lines):
+        print(for_terminal(line if number == 0 else f"  {line}"), file=sys.stderr)
 
 
 def run_command(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         names = ", ".join(shown(p) for p in missing)
-        print(for_terminal(f"kehoach run: no such file or folder: {names}"), file=sys.stderr)
-        return 2
-    if args.jobs is not None and args.jobs < 1:
-        print("kehoach run: --jobs must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        formats = parse_formats(args.format)
-    except ValueError as error:
-        print(f"kehoach run: {error}", file=sys.stderr)
+        print(for_terminal(f"kehoach run: {say('run.no_such_path', names=names)}"), file=sys.stderr)
         return 2
     out = Path(args.out)
     summary = run_batch(
@@ -299,9 +315,9 @@ def run_command(args) -> int:
         force=args.force,
         timeout=args.timeout,
         progress=not args.no_progress,
-        formats=formats,
+        formats=parse_formats(args.format),
         nlp=not args.rules_only,
-        bodies_mode=args.bodies or (BODY_MODES[1] if args.rules_only else BODY_MODES[0]),
+        bodies_mode=args.bodies or ("rules" if args.rules_only else DEFAULT_BODY_MODE),
         max_mb=args.max_size,
         memory_mb=args.memory,
     )
@@ -310,6 +326,6 @@ def run_command(args) -> int:
     if attempted and all(o.status == "failed" or o.error_code for o in attempted):
         return 1  # every file failed, in this run or, unchanged, in an earlier one
     if not attempted:
-        print("kehoach run: no .txt, .docx or .pdf file found", file=sys.stderr)
+        print(f"kehoach run: {say('run.nothing_found')}", file=sys.stderr)
         return 1
     return 0

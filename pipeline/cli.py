@@ -15,7 +15,13 @@ import os
 import signal
 import sys
 
-from pipeline.errors import RunError, for_terminal, say
+from pipeline import cli_parser
+from pipeline.browse import add_browse_parser, browse_command
+from pipeline.cli_parser import Parser
+from pipeline.errors import RunError, for_terminal
+from pipeline.i18n import LANGUAGES, say, set_language
+from pipeline.outputs import FORMATS
+from pipeline.version import package_version
 
 # `kehoach run --bodies`: the modes of extractors.body_model.BODY_MODES, the default first (written here
 # so that parsing the command line does not import the extractors; a test checks the two agree)
@@ -23,68 +29,84 @@ BODY_MODES = ("rules+model", "rules", "model")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kehoach",
-        description="Read Vietnamese plans (kế hoạch): citations, targets, deadlines, bodies and tasks.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
+    """The parser, its help in the current language (so `set_language` comes first: see `main`)."""
+    cli_parser.install()
+    common = Parser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=say("cli.lang"))
+    parser = Parser(prog="kehoach", description=say("cli.description"), epilog=say("cli.epilog"), parents=[common])
+    parser.add_argument("--version", action="version", version=f"kehoach {package_version()}", help=say("cli.version"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar=say("cli.metavar.command"))
+    path, folder, file = say("cli.metavar.path"), say("cli.metavar.folder"), say("cli.metavar.file")
 
-    run = sub.add_parser("run", help="process plans (.txt, .docx, .pdf; files or folders)")
-    run.add_argument("paths", nargs="+", metavar="PATH")
-    run.add_argument("--out", default="outputs", help="output folder (default: outputs/)")
-    run.add_argument("--jobs", type=int, default=None, help="worker processes (default: the machine's cores)")
-    run.add_argument("--format", default=None, help="comma-separated: json,jsonl,csv,xlsx,sqlite (default: all)")
-    run.add_argument("--force", action="store_true", help="reprocess files whose results are up to date")
+    run = sub.add_parser("run", help=say("cli.run"), description=say("cli.run"), parents=[common])
+    run.add_argument("paths", nargs="+", metavar=path, help=say("cli.run.paths"))
+    run.add_argument("--out", default="outputs", metavar=folder, help=say("cli.run.out"))
     run.add_argument(
-        "--timeout", type=_positive("timeout"), default=120.0, help="seconds allowed per file (default: 120)"
+        "--jobs", type=_at_least_one, default=None, metavar=say("cli.metavar.count"), help=say("cli.run.jobs")
     )
     run.add_argument(
-        "--max-size",
-        type=_positive("max-size"),
+        "--format",
+        type=_formats,
         default=None,
-        metavar="MB",
-        help="largest file, and largest part of a .docx once unpacked, read (default: 50 MB)",
+        metavar=say("cli.metavar.formats"),
+        help=say("cli.run.format", formats=",".join(FORMATS)),
     )
+    run.add_argument("--force", action="store_true", help=say("cli.run.force"))
     run.add_argument(
-        "--memory",
-        type=_positive("memory"),
-        default=None,
-        metavar="MB",
-        help="memory one worker may use; a file that needs more fails alone (default: 1024 MB)",
+        "--timeout",
+        type=_positive("timeout"),
+        default=120.0,
+        metavar=say("cli.metavar.seconds"),
+        help=say("cli.run.timeout"),
     )
-    run.add_argument("--no-progress", action="store_true", help="no progress bar")
-    run.add_argument(
-        "--rules-only",
-        action="store_true",
-        help="rules without the NLP steps (for the ablation: write into DIR/ablation/rules-only)",
+    run.add_argument("--max-size", type=_positive("max-size"), default=None, metavar="MB", help=say("cli.run.max_size"))
+    run.add_argument("--memory", type=_positive("memory"), default=None, metavar="MB", help=say("cli.run.memory"))
+    run.add_argument("--no-progress", action="store_true", help=say("cli.no_progress"))
+    run.add_argument("--rules-only", action="store_true", help=say("cli.run.rules_only"))
+    run.add_argument("--bodies", choices=BODY_MODES, default=None, help=say("model.bodies_help"))
+
+    score = sub.add_parser("score", help=say("cli.score"), description=say("cli.score"), parents=[common])
+    score.add_argument("--gold", default="gold", metavar=folder, help=say("cli.score.gold"))
+    score.add_argument("--pred", default="outputs", metavar=folder, help=say("cli.score.pred"))
+    score.add_argument("--format", choices=["text", "json"], default="text", help=say("cli.score.format"))
+    score.add_argument("--details", action="store_true", help=say("cli.score.details"))
+    score.add_argument("--ablation", action="store_true", help=say("cli.score.ablation"))
+
+    audit = sub.add_parser("audit", help=say("cli.audit"), description=say("cli.audit"), parents=[common])
+    audit.add_argument("paths", nargs="+", metavar=path, help=say("cli.audit.paths"))
+    audit.add_argument("--against", default="auto", metavar=say("cli.metavar.directive"), help=say("cli.audit.against"))
+    audit.add_argument("--out", default="outputs/audit", metavar=folder, help=say("cli.audit.out"))
+    audit.add_argument("--profile", default=None, metavar=file, help=say("cli.audit.profile"))
+    audit.add_argument("--no-progress", action="store_true", help=say("cli.no_progress"))
+
+    show = sub.add_parser("show", help=say("cli.show"), description=say("cli.show"), parents=[common])
+    show.add_argument("file", metavar=file, help=say("cli.show.file"))
+    show.add_argument(
+        "--max-size", type=_positive("max-size"), default=None, metavar="MB", help=say("cli.show.max_size")
     )
-
-    run.add_argument(
-        "--bodies",
-        choices=BODY_MODES,
-        default=None,
-        help="bodies from the rules plus the learned model (default; rules alone with --rules-only), the rules "
-        "alone, or the model alone (for the ablation: write into DIR/ablation/rules and DIR/ablation/model)",
-    )
-
-    score = sub.add_parser("score", help="score predictions against the gold set")
-    score.add_argument("--gold", default="gold", help="gold folder (default: gold/)")
-    score.add_argument("--pred", default="outputs", help="folder a run wrote (default: outputs/)")
-    score.add_argument("--format", choices=["text", "json"], default="text")
-    score.add_argument("--details", action="store_true", help="list misses and false alarms with their quotes")
-    score.add_argument("--ablation", action="store_true", help="rules alone beside rules + NLP, per kind")
-
-    audit = sub.add_parser("audit", help="compare plans against the directives above them")
-    audit.add_argument("paths", nargs="+", metavar="PATH")
-    audit.add_argument("--against", default="auto", help="57-NQ/TW, 02-KH/BCĐTW or auto (default)")
-    audit.add_argument("--out", default="outputs/audit")
-    audit.add_argument("--profile", default=None, help="a directive profile file to use or build")
-    audit.add_argument("--no-progress", action="store_true", help="no progress bar")
-
-    show = sub.add_parser("show", help="one document: heading tree, tables, findings and warnings")
-    show.add_argument("file")
-    show.add_argument("--max-size", type=_positive("max-size"), default=None, metavar="MB", help="largest file read")
+    add_browse_parser(sub)
     return parser
+
+
+def _at_least_one(text: str) -> int:
+    """An argparse type for --jobs: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(say("cli.jobs_at_least_one", value=text))
+    return value
+
+
+def _formats(text: str) -> str:
+    """An argparse type for `run --format`: every name one of the output formats."""
+    unknown = [part.strip() for part in text.split(",") if part.strip().lower() not in FORMATS]
+    if unknown or not text.strip(","):
+        raise argparse.ArgumentTypeError(
+            say("cli.unknown_format", names=", ".join(unknown) or text, known=", ".join(FORMATS))
+        )
+    return text
 
 
 def _positive(flag: str):
@@ -112,6 +134,10 @@ def _stop(signum: int, frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    chosen = cli_parser.language_in(argv)
+    if chosen in LANGUAGES:
+        set_language(chosen)  # before the parser is built: its help is made in this language
     args = build_parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
@@ -148,6 +174,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from pipeline.audit.command import audit_command
 
         return audit_command(args)
+    if args.command == "browse":
+        return browse_command(args)
     return 2
 
 

@@ -18,7 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from pipeline.models import SourceLocation
+from pipeline.models import DocWarning, SourceLocation
+from pipeline.raw import RawPlace
 
 BlockRole = Literal[
     "heading",  # a numbered or titled heading of the body (I-, 1., 2.1.1., a), Phụ lục I)
@@ -156,11 +157,11 @@ class Document(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     header: DocumentHeader = Field(default_factory=DocumentHeader)
     footnotes: dict[str, str] = Field(default_factory=dict)
-    raw_sources: list[SourceLocation] = Field(default_factory=list)
-    """Source location of each raw block (index = `OffsetRun.block`)."""
+    raw_sources: list[RawPlace] = Field(default_factory=list)
+    """Where each raw block stands, as the readers count (index = `OffsetRun.block`)."""
     offsets: list[OffsetRun] = Field(default_factory=list)
     pages: int | None = None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[DocWarning] = Field(default_factory=list)
 
     @cached_property
     def _offset_starts(self) -> list[int]:
@@ -171,11 +172,11 @@ class Document(BaseModel):
         return [block.start for block in self.blocks]
 
     def locate(self, offset: int) -> SourceLocation | None:
-        """Map a normalized offset to where it stands in the original file."""
+        """Map a normalized offset to where it stands in the original file, counted from 1."""
         if not self.offsets:
             return None
         i = max(bisect_right(self._offset_starts, offset) - 1, 0)
-        return self.raw_sources[self.offsets[i].block]
+        return self.raw_sources[self.offsets[i].block].located()
 
     def _innermost_section(self, offset: int) -> str | None:
         best: Section | None = None

@@ -33,7 +33,7 @@ NUMBER_LINE = regex.compile(
 RULE_LINE = regex.compile(r"^[-–—_*=~.·•\s]+$")
 # A whole place-and-date line: "Khánh Hòa, ngày 09 tháng 12 năm 2024", "ngày    tháng 02 năm 2026" (blank parts).
 PLACE_DATE_LINE = regex.compile(
-    r"^(?:\p{Lu}[\p{L}\p{M} .]{0,40},?\s*)?ngày\s+[\d.…_\s]*tháng\s+[\d.…_\s]*năm\s+\d{4}\s*[.)]?$",
+    r"^(?:\p{Lu}[\p{L}\p{M} .'’-]{0,40},?\s*)?ngày\s+[\d.…_\s]*tháng\s+[\d.…_\s]*năm\s+\d{4}\s*[.)]?$",
     regex.IGNORECASE,
 )
 

@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.i18n import catalogue, say
+
 DocType = Literal[
     "nghi_quyet",
     "ke_hoach",
@@ -52,40 +54,38 @@ class Strict(BaseModel):
 class SourceLocation(Strict):
     """Where a finding stands in the original file, so an auditor can find it there.
 
-    `page` (PDF, 1-based), `paragraph` (0-based index of the body paragraph in a .docx or of the
-    line in a .txt), and for a table cell `table`, `row`, `column` (0-based).
+    Every number counts from 1, as a person counts: `page` (PDF), `paragraph` (a .docx body
+    paragraph), `line` (a .txt line), and for a table cell `table_no`, `row_no`, `column_no` (the
+    n-th table of the file, its n-th row and column). The `_no` names keep the table columns that
+    hold them clear of SQL keywords (TABLE, ROW, COLUMN).
     """
 
-    page: int | None = None
-    paragraph: int | None = None
-    line: int | None = None
-    table: int | None = None
-    row: int | None = None
-    column: int | None = None
+    page: int | None = Field(default=None, ge=1)
+    paragraph: int | None = Field(default=None, ge=1)
+    line: int | None = Field(default=None, ge=1)
+    table_no: int | None = Field(default=None, ge=1)
+    row_no: int | None = Field(default=None, ge=1)
+    column_no: int | None = Field(default=None, ge=1)
 
 
 def describe_place(source: SourceLocation | None) -> str:
-    """Where a quote stands in the original file, in the words an auditor looks for it by.
-
-    `SourceLocation` keeps paragraph, table, row and column 0-based (machine indices); a person
-    counts from 1, so they are shown 1-based here. Page and line are already 1-based.
-    """
+    """Where a quote stands in the original file, in the words an auditor looks for it by
+    ("trang 2, bảng 1, hàng 3, cột 2"); the numbers are the location's own, already from 1."""
     if source is None:
         return ""
     parts: list[str] = []
     if source.page is not None:
-        parts.append(f"trang {source.page}")
+        parts.append(say("place_page", n=source.page))
     if source.paragraph is not None:
-        parts.append(f"đoạn {source.paragraph + 1}")
+        parts.append(say("place_paragraph", n=source.paragraph))
     if source.line is not None:
-        parts.append(f"dòng {source.line}")
-    if source.table is not None:
-        cell = f"bảng {source.table + 1}"
-        if source.row is not None:
-            cell += f", hàng {source.row + 1}"
-        if source.column is not None:
-            cell += f", cột {source.column + 1}"
-        parts.append(cell)
+        parts.append(say("place_line", n=source.line))
+    if source.table_no is not None:
+        parts.append(say("place_table", n=source.table_no))
+        if source.row_no is not None:
+            parts.append(say("place_row", n=source.row_no))
+        if source.column_no is not None:
+            parts.append(say("place_column", n=source.column_no))
     return ", ".join(parts)
 
 
@@ -197,12 +197,42 @@ class GoldDocument(Records):
 
 class DocWarning(Strict):
     """A problem found in a document that is not fatal: an impossible date, a citation whose
-    date disagrees with the registry, a table that could not be joined."""
+    date disagrees with the registry, a table that could not be joined.
+
+    What went wrong is data: `code` and its `values` (numbers, markers, the words quoted); where
+    it is, `span` and `source` (shown by `describe_place`), never an offset in the prose. `message`
+    is the catalogue's `warning.<code>` filled with the values, in the run's language, kept so
+    that every output (CSV, XLSX, SQLite) carries a readable sentence; `text()` renders it again
+    in another language.
+    """
 
     code: str
     message: str
+    values: dict[str, str | int] = Field(default_factory=dict)
     span: tuple[int, int] | None = None
     source: SourceLocation | None = None
+
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        span: tuple[int, int] | None = None,
+        source: SourceLocation | None = None,
+        **values: str | int,
+    ) -> DocWarning:
+        """The warning `code` with its values, its message rendered from the catalogue."""
+        return cls(code=code, message=say(f"warning.{code}", **values), values=values, span=span, source=source)
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang` (default: the current language); a warning whose code the catalogue
+        does not know (a result written by an older version) keeps the message it was written with."""
+        key = f"warning.{self.code}"
+        if key not in catalogue():
+            return self.message
+        try:
+            return say(key, lang, **self.values)
+        except (KeyError, IndexError):
+            return self.message
 
 
 class Criterion(Evidence):

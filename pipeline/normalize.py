@@ -48,6 +48,7 @@ from pipeline.markers import (
     SIGNATURE_LEAD,
     opens_item,
 )
+from pipeline.models import DocWarning
 from pipeline.raw import RawBlock, RawDocument
 from pipeline.syllables import repair as repair_syllables
 
@@ -458,7 +459,7 @@ class Normalized:
     offsets: list[OffsetRun]
     footnote_marks: list[tuple[int, str]]
     """(normalized offset, footnote id) of each marker removed."""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[DocWarning] = field(default_factory=list)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -685,9 +686,7 @@ def _assemble(raw: RawDocument, pieces: list[_Piece], bases: list[int], ctx: Con
     offsets = [OffsetRun(start=a, block=b, raw_start=c, length=d) for a, b, c, d in runs]
     text = "".join(parts)
     warnings = [
-        f"footnote marker {note} removed at '{text[max(0, at - 30) : at]}' but the document has no footnote {note}"
-        for at, note in marks
-        if note not in raw.footnotes
+        DocWarning.of("footnote_missing", span=(at, at), note=note) for at, note in marks if note not in raw.footnotes
     ]
     return Normalized(text=text, lines=lines, offsets=offsets, footnote_marks=marks, warnings=warnings)
 

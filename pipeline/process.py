@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from extractors import extract_all
@@ -17,6 +16,7 @@ from pipeline.errors import shown
 from pipeline.ingest import read_document
 from pipeline.models import PlanResult
 from pipeline.structure import build_document
+from pipeline.version import package_version
 
 _PACKAGE_DIRS = ("pipeline", "extractors")
 
@@ -28,10 +28,7 @@ def pipeline_version() -> str:
     A batch skips a file only when its content hash *and* this version are unchanged, so a
     developer who edits a rule or a lexicon gets fresh results without remembering --force.
     """
-    try:
-        base = version("kehoach")
-    except PackageNotFoundError:
-        base = "0+unknown"
+    base = package_version()
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent.parent
     for package in _PACKAGE_DIRS:

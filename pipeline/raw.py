@@ -12,9 +12,38 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from pipeline.models import SourceLocation
+from pipeline.models import DocWarning, SourceLocation
 
 BlockKind = Literal["paragraph", "cell"]
+
+
+class RawPlace(BaseModel):
+    """Where a raw block stands in its file, as the readers count: `page` and `line` from 1,
+    `paragraph`, `table`, `row` and `column` from 0, because normalize and structure use them as
+    indices (the n-th table of the file, a row's cells by column). People never see these numbers:
+    `located()` turns them into the `SourceLocation` a record carries, counted from 1 throughout."""
+
+    page: int | None = None
+    paragraph: int | None = None
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+    def located(self) -> SourceLocation:
+        """The same place, every number counted from 1 (the one conversion between the two)."""
+
+        def one_based(index: int | None) -> int | None:
+            return None if index is None else index + 1
+
+        return SourceLocation(
+            page=self.page,
+            paragraph=one_based(self.paragraph),
+            line=self.line,
+            table_no=one_based(self.table),
+            row_no=one_based(self.row),
+            column_no=one_based(self.column),
+        )
 
 
 class RawBlock(BaseModel):
@@ -30,7 +59,7 @@ class RawBlock(BaseModel):
     text: str
     kind: BlockKind = "paragraph"
     style: str | None = None
-    source: SourceLocation = Field(default_factory=SourceLocation)
+    source: RawPlace = Field(default_factory=RawPlace)
     row_span: int = 1
     col_span: int = 1
 
@@ -45,4 +74,4 @@ class RawDocument(BaseModel):
     """Running headers, footers and page numbers, kept out of the body."""
     pages: int | None = None
     encoding: str | None = None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[DocWarning] = Field(default_factory=list)

@@ -55,6 +55,7 @@ from pipeline.markers import (
     ROMAN_MARKER,
     SIGNATURE_LEAD,
 )
+from pipeline.models import DocWarning
 from pipeline.normalize import (
     Line,
     Normalized,
@@ -75,7 +76,8 @@ _DECIMAL = regex.compile(rf"^(?P<num>{ARABIC_NUMBER})(?P<sep>\.|\))?\s+(?P<title
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
 _NUMBERED_ITEM = regex.compile(rf"^(?P<marker>{ARABIC_NUMBER}[.)]?|{LETTER_ITEM}|{BULLET})\s+")
 _PLACE_DATE = regex.compile(
-    r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
+    # a place word may hold an apostrophe ("Đưng K’Nớ", "Đắk R’lấp")
+    r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:\s+[\p{L}\p{M}'’]+){0,4}\s*,\s*)?ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*năm\s+\d{4}"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -206,7 +208,7 @@ class _Entry:
 class _Builder:
     norm: Normalized
     entries: list[_Entry]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[DocWarning] = field(default_factory=list)
     header: DocumentHeader = field(default_factory=DocumentHeader)
     sections: list[Section] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -247,7 +249,7 @@ def build_document(raw: RawDocument, doc_id: str) -> Document:
         )
         for e in entries
     ]
-    return Document(
+    document = Document(
         doc_id=doc_id,
         path=raw.path,
         format=raw.format,
@@ -263,6 +265,10 @@ def build_document(raw: RawDocument, doc_id: str) -> Document:
         pages=raw.pages,
         warnings=builder.warnings,
     )
+    for warning in document.warnings:  # ingest and normalize know the offset, not the place in the file
+        if warning.span and warning.source is None:
+            warning.source = document.locate(warning.span[0])
+    return document
 
 
 def _first_run(entries: list[_Entry], role: str) -> list[_Entry]:
@@ -576,15 +582,16 @@ def _build_sections(b: _Builder, tails: list[tuple[int, int]]) -> None:
         key = (section.parent, h.style)
         if value is not None:
             previous = last_number.get(key)
-            where = f"under {section.parent}" if section.parent else "at the top level"
+            at = (e.line.start, e.line.end)
+            marker = e.marker or ""
             if previous is not None and value == previous:
-                b.warnings.append(f"heading number repeated {where}: {e.marker} {title[:60]}")
+                b.warnings.append(DocWarning.of("heading_repeated", span=at, marker=marker, title=title[:60]))
             elif previous is not None and value > previous + 1:
-                b.warnings.append(f"heading numbers skipped {where}: {e.marker} follows number {previous}")
+                b.warnings.append(DocWarning.of("heading_skipped", span=at, marker=marker, previous=previous))
             elif previous is not None and value < previous:
-                b.warnings.append(f"heading numbers go back {where}: {e.marker} follows number {previous}")
+                b.warnings.append(DocWarning.of("heading_back", span=at, marker=marker, previous=previous))
             elif previous is None and value != 1 and h.style != "appendix":
-                b.warnings.append(f"heading numbering starts at {e.marker} {where}")
+                b.warnings.append(DocWarning.of("heading_start", span=at, marker=marker))
             last_number[key] = value
         for deeper in [k for k in last_number if k[0] and (k[0] == path or k[0].startswith(path + "."))]:
             del last_number[deeper]
@@ -686,9 +693,14 @@ def _build_tables(b: _Builder) -> None:
             groups[-1].append(t)
         else:
             if groups and _adjacent(b, groups[-1][-1], t):
+                first = b.entries[t.first].line
                 b.warnings.append(
-                    f"table at offset {b.entries[t.first].line.start} follows another with no text between but "
-                    f"has {t.width} columns instead of {groups[-1][0].width}: kept apart"
+                    DocWarning.of(
+                        "table_kept_apart",
+                        span=(first.start, first.end),
+                        columns=t.width,
+                        previous=groups[-1][0].width,
+                    )
                 )
             groups.append([t])
     for index, group in enumerate(groups):

@@ -46,7 +46,10 @@ from pipeline.errors import (
     MemoryLimitError,
     OutputWriteError,
     TimeoutError_,
+    failure_message,
+    os_reason,
 )
+from pipeline.i18n import say
 from pipeline.outputs.files import write_atomic
 from pipeline.process import process_file
 
@@ -132,14 +135,16 @@ def _worker(connection: Connection, parent: int, settings: Settings) -> None:
             try:
                 write_atomic(task.target, text)
             except OSError as error:
-                failure = _error(OutputWriteError(task.path, f"its result {task.target} cannot be written ({error})"))
+                failure = _error(
+                    OutputWriteError(task.path, "result_unwritable", target=task.target, reason=os_reason(error))
+                )
         except KehoachError as error:
             failure = _error(error)
         except MemoryError:
             failure = _error(_memory_error(task, settings))
         except Exception as error:  # a bug or a library crash on one file must not stop the batch
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
-            failure = (INTERNAL, f"{task.source}: internal error: {detail}; please report it with the file")
+            failure = (INTERNAL, failure_message(task.source, INTERNAL, detail))
         near_cap = bool(cap) and _peak_memory() >= NEAR_LIMIT * cap
         if failure and near_cap and failure[0] != OutputWriteError.code:
             failure = _error(_memory_error(task, settings))
@@ -159,8 +164,7 @@ def _error(error: KehoachError) -> tuple[str, str]:
 
 
 def _memory_error(task: Task, settings: Settings) -> MemoryLimitError:
-    limit = f"{settings.memory_mb:,.0f} MB"
-    return MemoryLimitError(task.source, f"reading it needed more than the {limit} a worker may use")
+    return MemoryLimitError(task.source, "memory_over", limit=f"{settings.memory_mb:,.0f}")
 
 
 class _Slot:
@@ -228,7 +232,7 @@ def run_parallel(todo: list[Task], jobs: int, settings: Settings, progress: bool
                     outcome = _crashed(slot, task, settings)
                 elif now - slot.started > settings.timeout:
                     slot.stop(kill=True)
-                    error = TimeoutError_(task.source, f"stopped after {settings.timeout:g} s")
+                    error = TimeoutError_(task.source, "stopped_after", seconds=f"{settings.timeout:g}")
                     outcome = Outcome(task.source, "failed", None, error.code, error.message, now - slot.started)
                 if outcome is None:
                     continue
@@ -239,7 +243,7 @@ def run_parallel(todo: list[Task], jobs: int, settings: Settings, progress: bool
                     slots[i] = slot = _Slot(context, settings)
                 failures += outcome.status == "failed"
                 bar.update(1)
-                bar.set_postfix(failed=failures, refresh=False)
+                bar.set_postfix_str(say("progress.failed", count=failures), refresh=False)
                 yield outcome
                 if queue:
                     slot.give(queue.pop())
@@ -261,13 +265,18 @@ def _crashed(slot: _Slot, task: Task, settings: Settings) -> Outcome:
         error = _memory_error(task, settings)
         return Outcome(task.source, "failed", None, error.code, error.message, seconds)
     code = slot.process.exitcode
-    message = (
-        f"{task.source}: crash: the worker died (exit code {code}) while reading it; please report it with the file"
-    )
+    message = failure_message(task.source, CRASH, say("detail.worker_died", code=code))
     return Outcome(task.source, "failed", None, CRASH, message, seconds)
 
 
 def _progress_bar(total: int, enabled: bool):
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="file", desc="kehoach", disable=not enabled, file=sys.stderr, dynamic_ncols=True)
+    return tqdm(
+        total=total,
+        unit=say("progress.unit"),
+        desc=say("progress.description"),
+        disable=not enabled,
+        file=sys.stderr,
+        dynamic_ncols=True,
+    )

@@ -110,4 +110,4 @@ def test_exit_codes(tmp_path, capsys):
     assert main(["run", str(bad), "--out", str(tmp_path / "o2"), "--no-progress"]) == 1
     assert main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "o3")]) == 2
     err = capsys.readouterr().err
-    assert "empty.txt" in err and "no such file" in err
+    assert "empty.txt" in err and "không có tệp hoặc thư mục" in err

@@ -496,10 +496,10 @@ Ban hành Kế hoạch chuyển đổi số năm 2026
 CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
 Căn cứ Luật Tổ chức chính quyền địa phương;
 QUYẾT ĐỊNH:
-Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.
+Điều 1. Ban hành Kế hoạch số hóa hồ sơ năm 2026 kèm theo Quyết định này.
 Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
 Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc Sở Khoa học và Công nghệ, Giám đốc các Sở, Ban, ngành; \
-Chủ tịch UBND các xã, phường và Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.
+Thủ trưởng các đơn vị liên quan; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành./.
 """
 
 
@@ -524,3 +524,27 @@ def test_without_its_cue_the_article_names_no_executor(tmp_path: Path) -> None:
     document = load_document(path)
     names = [b.name for b in extract_bodies(document, extract_citations(document)[0])]
     assert "Các sở, ban, ngành" not in names and "Sở Khoa học và Công nghệ" not in names
+
+
+def test_a_body_given_an_inspection_in_the_parenthesis_that_closes_it_oversees_it(tmp_path: Path) -> None:
+    """ "Kiểm tra việc … (Giao X chủ trì, tham mưu trong quý II/2026)": the item's work is an inspection, so
+    X is `oversight`; an item whose work is not ("Xây dựng …") leaves X `lead`. Either way X is the task's lead."""
+    from extractors.deadlines import extract_deadlines
+    from extractors.tasks import extract_tasks
+
+    body = (
+        "ĐẢNG ỦY XÃ HÒA BÌNH\nSố 40-CTr/ĐU\nHòa Bình, ngày 2 tháng 1 năm 2026\nCHƯƠNG TRÌNH\n"
+        "Kiểm tra, giám sát năm 2026\nI. NỘI DUNG\n1. Kiểm tra việc số hóa hồ sơ đảng viên. "
+        "(Giao Ủy ban Kiểm tra Đảng ủy chủ trì, tham mưu trong quý II/2026).\n"
+        "2. Xây dựng kho dữ liệu văn bản của Đảng ủy. (Giao Văn phòng Đảng ủy chủ trì, tham mưu trong quý III/2026).\n"
+    )
+    path = tmp_path / "ctr.txt"
+    path.write_text(body, encoding="utf-8")
+    document = load_document(path)
+    bodies = extract_bodies(document, extract_citations(document)[0])
+    assert [(b.name, b.role) for b in bodies] == [
+        ("Ủy ban Kiểm tra Đảng ủy", "oversight"),
+        ("Văn phòng Đảng ủy", "lead"),
+    ]
+    tasks = extract_tasks(document, bodies, extract_deadlines(document)[0])
+    assert [t.lead for t in tasks] == [["Ủy ban Kiểm tra Đảng ủy"], ["Văn phòng Đảng ủy"]]

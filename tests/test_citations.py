@@ -19,6 +19,7 @@ from plan_documents import gold_case, gold_renditions, make_document
 from extractors.citations import extract_citations, scan
 from extractors.grammar import fold, parse_date, parse_partial_date, phrase_pattern
 from pipeline.document import DocumentHeader, Span
+from pipeline.process import load_document
 
 
 def fields(text: str) -> list[tuple]:
@@ -594,3 +595,64 @@ def test_a_date_glued_to_ngay():
         make_document("Căn cứ Văn bản số 2634/BTTTT-THH ngày17/8/2015 của Bộ Thông tin và Truyền thông")
     )
     assert (c.date, c.issuer) == ("2015-08-17", "Bộ Thông tin và Truyền thông")
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "Thông tư số 05/2024/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội về",
+            "Bộ Lao động - Thương binh và Xã hội",
+        ),
+        ("Quyết định số 5/QĐ-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch về", "Bộ Văn hóa, Thể thao và Du lịch"),
+        # a Party committee of a ministry keeps its ministry; no commune level is invented
+        (
+            "Kế hoạch số 5-KH/ĐU ngày 1/2/2025 của Ban Thường vụ Đảng ủy Bộ Công Thương về",
+            "Ban Thường vụ Đảng ủy Bộ Công Thương",
+        ),
+        # a steering committee described up to the territory it serves is one name
+        (
+            "Kế hoạch số 15/KH-BCĐ ngày 3/3/2025 của Ban Chỉ đạo phòng chống thiên tai tỉnh Lâm Thảo về",
+            "Ban Chỉ đạo phòng chống thiên tai tỉnh Lâm Thảo",
+        ),
+        # … but not across "về": the subject that follows is not the name
+        ("Kế hoạch số 15/KH-BCĐ ngày 3/3/2025 của Ban Chỉ đạo về chuyển đổi số tỉnh Lâm Thảo", "Ban Chỉ đạo xã"),
+        ("Nghị quyết số 3-NQ/ĐU của Ban Thường vụ Đảng ủy xã Hòa Bình về", "Ban Thường vụ Đảng ủy xã"),
+        # a territory with no place name after it ("thị xã", not "xã"); the term "khóa XIV" dropped
+        ("Nghị quyết số 15-NQ/TU của Ban Chấp hành Đảng bộ thị xã khóa XIV về", "Ban Chấp hành Đảng bộ thị xã"),
+        # a commune body's word followed by a higher territory is that territory's body, place kept
+        ("theo đề nghị của Giám đốc Công an tỉnh Lâm Thảo tại Tờ trình số 32/TTr-CAT", "Công an tỉnh Lâm Thảo"),
+    ],
+)
+def test_issuers_are_kept_whole_and_given_no_invented_level(text: str, issuer: str) -> None:
+    (mention,) = scan(text)
+    assert mention.issuer == issuer
+
+
+def test_a_symbol_code_glued_to_its_digits_is_a_short_form(tmp_path: Path) -> None:
+    """ "NQ57" is a short citation of a Nghị quyết, resolved to the full number the plan cites; a
+    four-digit year after a code ("KH2025") or a lower-case word is no citation."""
+    text = (
+        "ĐẢNG ỦY XÃ AN BÌNH\nSố 12-KH/ĐU\nAn Bình, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH\n"
+        "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
+        "I. MỤC TIÊU\n1. Triển khai NQ57 trong năm 2026; mã KH2025 và nq57 không phải văn bản.\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [(c.quote, c.doc_type, c.number, c.relation) for c in extract_citations(load_document(path))[0]]
+    assert found[1:] == [("NQ57", "nghi_quyet", "57-NQ/TW", "mentions")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013;", [("hien_phap", None)]),
+        ("Căn cứ Hiến pháp năm 2013;", [("hien_phap", None)]),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;", [("luat", None)]),
+        ("Căn cứ Luật Dữ liệu ngày 30 tháng 11 năm 2024;", [("luat", "2024-11-30")]),
+        ("theo Luật Ban hành văn bản quy phạm pháp luật ngày 9 tháng 6 năm 2015;", [("luat", "2015-06-09")]),
+        ("theo Luật năm 2020 và Luật Dữ liệu", []),  # a law needs its name, and its date or year
+    ],
+)
+def test_documents_cited_by_name_and_year(text: str, found: list) -> None:
+    assert [(m.doc_type, m.date) for m in scan(text)] == found

@@ -71,7 +71,7 @@ def test_corpus_criteria_table_in_every_format(ext: str) -> None:
     assert rows[10].collector == ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Các tổ chức chính trị - xã hội xã"]
     assert rows[11].group == "Triển khai ở chi bộ, thôn"
     # The quote's source is the indicator cell (4th column) of the criteria table.
-    assert rows[0].source is not None and rows[0].source.column == 3
+    assert rows[0].source is not None and rows[0].source.column_no == 4
 
 
 def test_plans_without_a_criteria_table_have_none() -> None:

@@ -428,3 +428,54 @@ def test_corpus_deadlines_against_gold(path: Path) -> None:
     deadlines = kind["kinds"]["deadlines"] if "kinds" in kind else kind["deadlines"]
     assert deadlines["detection"]["f1"] >= 0.95, deadlines
     assert deadlines["exact"]["f1"] >= 0.90, deadlines
+
+
+def test_a_time_in_a_cited_documents_subject_is_that_documents(tmp_path: Path) -> None:
+    """ "… phê duyệt Chương trình nâng cao chất lượng dân số đến năm 2030;" dates the cited programme, not
+    this plan's work; the plan's own time after the subject, or in a parenthesis, still counts."""
+    from extractors.citations import extract_citations
+
+    body = (
+        "I. NHIỆM VỤ\n\n1. Triển khai Quyết định số 1679/QĐ-TTg ngày 22/11/2019 của Thủ tướng Chính phủ phê duyệt "
+        "Chương trình nâng cao chất lượng dân số đến năm 2030; hoàn thành trước ngày 30/6/2026.\n\n"
+        "2. Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy về chuyển đổi số đến năm 2030 "
+        "(Giao Văn phòng Ủy ban nhân dân xã chủ trì, trong quý IV/2026).\n"
+    )
+    document = plan(tmp_path, body)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    assert [r.quote for r in found] == ["hoàn thành trước ngày 30/6/2026", "trong quý IV/2026"]
+    without, _ = extract_deadlines(document)  # no citations given: every bounded time is read
+    assert "đến năm 2030" in [r.quote for r in without]
+
+
+def test_the_titles_subject_is_the_plans_own(tmp_path: Path) -> None:
+    """A title "Thực hiện Nghị quyết số 57-NQ/TW … về … năm 2026" names the plan's own year."""
+    from extractors.citations import extract_citations
+
+    document = plan(tmp_path, "I. MỤC TIÊU\n\nNâng cao năng lực số.\n", title_tail=" năm 2026")
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    assert "năm 2026" in [r.quote for r in found]
+
+
+REPORT = """ĐẢNG ỦY XÃ HÒA BÌNH
+Số 31-BC/ĐU
+Hòa Bình, ngày 30 tháng 12 năm 2025
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ năm 2025 và phương hướng, nhiệm vụ năm 2026
+I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ
+Từ ngày 01/7/2025, Trung tâm Phục vụ hành chính công xã đi vào hoạt động; trong quý III/2025 đã số hóa 1.200 hồ sơ.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026
+Hoàn thành số hóa hồ sơ đất đai trước ngày 30/6/2026.
+"""
+
+
+def test_a_report_dates_its_results_and_only_its_forward_part_gives_deadlines(tmp_path: Path) -> None:
+    """In a BÁO CÁO, times in the sections that report work done date that work; the section that looks
+    forward (its heading's year too), and the title after "phương hướng", give the deadlines."""
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [r.quote for r in found] == ["năm 2026", "NĂM 2026", "trước ngày 30/6/2026"]
+    path.write_text(REPORT.replace("BÁO CÁO", "KẾ HOẠCH"), encoding="utf-8")
+    quotes = [r.quote for r in extract_deadlines(load_document(path))[0]]
+    assert quotes[:2] == ["năm 2025", "năm 2026"]  # a plan's title is read whole

@@ -25,6 +25,7 @@ from run_helpers import PLANS
 from pipeline.batch import run_batch
 from pipeline.errors import KehoachError, cacheable_codes, shown
 from pipeline.outputs import write_outputs
+from pipeline.outputs.spreadsheets import sheet_title
 from pipeline.outputs.tables import TABLES
 from pipeline.process import process_file
 
@@ -101,7 +102,7 @@ def _read_outputs(out: Path) -> dict[str, int]:
             counts[f"csv {table}"] = len(list(csv.DictReader(stream)))
     workbook = load_workbook(out / "kehoach.xlsx")
     for table in ("documents", "errors"):
-        counts[f"xlsx {table}"] = workbook[table].max_row - 1
+        counts[f"xlsx {table}"] = workbook[sheet_title(table)].max_row - 1
     database = sqlite3.connect(out / "kehoach.sqlite")
     assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     for table in ("documents", "errors"):

@@ -78,7 +78,7 @@ def test_encoded_fixture_gives_the_reference_text(name: str, encoding: str, lega
     assert raw.encoding == encoding
     assert nfc_texts(raw) == reference
     if legacy:
-        assert len(raw.warnings) == 1 and name in raw.warnings[0] and "converted" in raw.warnings[0]
+        assert [w.code for w in raw.warnings] == ["legacy_converted"] and name in raw.warnings[0].message
     else:
         assert raw.warnings == []
 
@@ -199,14 +199,14 @@ def test_raw_text_fixtures_are_returned_as_written():
 @pytest.mark.parametrize(
     ("name", "error", "detail"),
     [
-        ("empty.txt", EmptyDocumentError, "empty"),
-        ("empty.docx", EmptyDocumentError, "no text"),
-        ("blank.pdf", EmptyDocumentError, "blank"),
-        ("scanned.pdf", ImageOnlyPdfError, "text layer"),
-        ("encrypted.pdf", EncryptedPdfError, "password"),
-        ("truncated.docx", UnreadableDocumentError, "truncated"),
+        ("empty.txt", EmptyDocumentError, "tệp rỗng"),
+        ("empty.docx", EmptyDocumentError, "không có chữ"),
+        ("blank.pdf", EmptyDocumentError, "trống"),
+        ("scanned.pdf", ImageOnlyPdfError, "lớp chữ"),
+        ("encrypted.pdf", EncryptedPdfError, "mật khẩu"),
+        ("truncated.docx", UnreadableDocumentError, "không đầy đủ"),
         ("old_binary.docx", LegacyDocFormatError, ".doc"),
-        ("random.pdf", UnreadableDocumentError, "not a PDF"),
+        ("random.pdf", UnreadableDocumentError, "không phải PDF"),
     ],
 )
 def test_bad_input_gives_a_typed_error_naming_the_file(name: str, error: type[KehoachError], detail: str):
@@ -224,7 +224,7 @@ def test_content_wins_over_the_extension(tmp_path: Path):
     pdf_as_txt.write_bytes((FIXTURES / "table_two_pages.pdf").read_bytes())
     raw = read_document(pdf_as_txt)
     assert raw.format == "pdf" and raw.pages == 2
-    assert any("PDF despite its name" in w for w in raw.warnings)
+    assert [(w.code, w.values["kind"]) for w in raw.warnings] == [("format_mismatch", "PDF")]
 
     docx_as_pdf = tmp_path / "plan.pdf"
     docx_as_pdf.write_bytes((FIXTURES / "table_two_pages.docx").read_bytes())
@@ -349,7 +349,7 @@ def test_docx_runs_in_legacy_fonts_are_converted(tmp_path: Path, reference: list
     raw = read_document(path)
     assert nfc_texts(raw) == ["KẾ HOẠCH", "Unicode: Ủy ban nhân dân xã; " + reference[1], reference[0]]
     assert raw.encoding == "tcvn3+vni"
-    assert len(raw.warnings) == 1 and "fonts.docx" in raw.warnings[0]
+    assert len(raw.warnings) == 1 and raw.warnings[0].values["file"] == "fonts.docx"
 
 
 def test_docx_legacy_text_in_a_unicode_font_is_detected(tmp_path: Path, reference: list[str]):

@@ -228,3 +228,47 @@ def test_an_issuer_takes_the_level_its_head_states_not_an_invented_one(tmp_path)
     assert process_file(path).metadata.issuer == "Ủy ban nhân dân tỉnh"
     path.write_text(head.replace("ỦY BAN NHÂN DÂN |", "ỦY BAN NHÂN DÂN\nXÃ YÊN PHÚ |") + body, encoding="utf-8")
     assert process_file(path).metadata.issuer == "Ủy ban nhân dân xã"
+
+
+def test_a_decision_whose_type_line_was_lost_is_issued_by_the_organisation_its_head_signs_for(tmp_path):
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" over the preamble names who signs; the issuer is the organisation
+    (gold decision), whichever line the issuer was read from."""
+    from pipeline.process import process_file
+
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 21/QĐ-UBND | Lâm Thảo, ngày 3 tháng 4 năm 2025 |\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM THẢO\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành Kế hoạch số hóa hồ sơ kèm theo Quyết định này.\n"
+    )
+    path = tmp_path / "qd.txt"
+    path.write_text(text, encoding="utf-8")
+    assert process_file(path).metadata.issuer == "Ủy ban nhân dân tỉnh"
+
+
+def test_a_letter_is_told_by_its_subject_line(tmp_path):
+    """A công văn prints no type line: its "V/v …" subject under the number tells what it is."""
+    from pipeline.process import process_file
+
+    text = (
+        "BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 812/BKHCN-CĐS\nV/v hướng dẫn xây dựng kế hoạch chuyển đổi số năm 2026\n"
+        "Hà Nội, ngày 3 tháng 4 năm 2025\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố\n"
+        "Để triển khai kế hoạch, Bộ đề nghị các địa phương gửi báo cáo trước ngày 30/6/2026.\n"
+    )
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    assert process_file(path).metadata.doc_type == "cong_van"
+    path.write_text(text.replace("V/v ", "Về "), encoding="utf-8")
+    assert process_file(path).metadata.doc_type is None
+
+
+def test_a_place_name_with_an_apostrophe(tmp_path):
+    """Place names of the Central Highlands hold an apostrophe ("Đưng K’Nớ", "Đắk R'lấp"): all of it is the place."""
+    from pipeline.process import process_file
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ ĐƯNG K’NỚ\nSố: 31/BC-UBND\nĐưng K’Nớ, ngày 07 tháng 3 năm 2025\nBÁO CÁO\nKết quả quý I\n"
+    )
+    path = tmp_path / "bc.txt"
+    path.write_text(text, encoding="utf-8")
+    metadata = process_file(path).metadata
+    assert (metadata.place, metadata.date) == ("Đưng K’Nớ", "2025-03-07")

@@ -8,9 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.models import SourceLocation
 from pipeline.normalize import fold_text, normalize, normalize_text
-from pipeline.raw import RawBlock, RawDocument
+from pipeline.raw import RawBlock, RawDocument, RawPlace
 
 
 def raw_of(*texts: str, footnotes: dict[str, str] | None = None) -> RawDocument:
@@ -19,7 +18,7 @@ def raw_of(*texts: str, footnotes: dict[str, str] | None = None) -> RawDocument:
 
 def cells(rows: list[list[str]], table: int = 0, first_row: int = 0) -> list[RawBlock]:
     return [
-        RawBlock(text=text, kind="cell", source=SourceLocation(table=table, row=first_row + r, column=c))
+        RawBlock(text=text, kind="cell", source=RawPlace(table=table, row=first_row + r, column=c))
         for r, row in enumerate(rows)
         for c, text in enumerate(row)
     ]

@@ -31,6 +31,8 @@ from run_helpers import (
 )
 
 from pipeline.cli import main
+from pipeline.outputs.spreadsheets import sheet_title
+from pipeline.outputs.tables import COLUMNS
 
 SECOND = PLANS / "thanh-son_22-KH-DU_2025.txt"
 
@@ -94,9 +96,9 @@ def test_a_manifest_of_the_wrong_shape_is_moved_aside_and_rebuilt_from_the_resul
     _run(folder, out, capsys)
     (out / "manifest.json").write_text(content, encoding="utf-8")
     err = _run(folder, out, capsys)
-    assert "manifest.json" in err and "moved aside" in err, err
+    assert "manifest.json" in err and "đã chuyển sang" in err, err
     assert list(out.glob("manifest.json.*")), "the damaged manifest was not kept"
-    assert "2 unchanged" in err, "the results in docs/ were not reused"  # empty.txt is simply read again
+    assert "không đổi 2" in err, "the results in docs/ were not reused"  # empty.txt is simply read again
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert sorted(Path(source).name for source in manifest) == ["a.txt", "b.txt", "empty.txt"]
 
@@ -108,8 +110,8 @@ def test_every_output_describes_every_file_run_into_the_folder(tmp_path, capsys)
     expected = {str(folder / "a.txt"), str(folder / "b.txt")}
     with (out / "documents.csv").open(encoding="utf-8-sig", newline="") as stream:
         assert {row["source_file"] for row in csv.DictReader(stream)} == expected
-    sheet = load_workbook(out / "kehoach.xlsx")["documents"]
-    column = [c.value for c in sheet[1]].index("source_file")
+    sheet = load_workbook(out / "kehoach.xlsx")[sheet_title("documents")]
+    column = COLUMNS["documents"].index("source_file")
     assert {row[column] for row in sheet.iter_rows(min_row=2, values_only=True)} == expected
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert {json.loads(line)["source"] for line in lines} == expected
@@ -126,7 +128,7 @@ def test_a_second_run_into_a_folder_being_written_refuses_with_a_clear_message(t
         assert wait_for(lambda: bool(children(first.pid)), 60), "the first run started no worker"
         second = kehoach("run", PLAN, "--out", out, "--no-progress")
         assert second.returncode == 1, second.stderr
-        assert "another kehoach run" in second.stderr and str(first.pid) in second.stderr, second.stderr
+        assert "một lần chạy kehoach khác" in second.stderr and str(first.pid) in second.stderr, second.stderr
         assert "Traceback" not in second.stderr
     finally:
         _, err = first.communicate(timeout=300)
@@ -149,7 +151,7 @@ def test_a_read_only_output_folder_gives_one_clear_line(tmp_path):
     )
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
-    assert f"cannot write into {out}" in done.stderr and "Read-only file system" in done.stderr, done.stderr
+    assert f"không ghi được vào {out}" in done.stderr and "chỉ cho đọc" in done.stderr, done.stderr
 
 
 @needs_namespaces
@@ -165,9 +167,9 @@ def test_a_full_disk_is_not_blamed_on_the_file_and_the_file_is_retried(tmp_path)
     )
     full = first.read_text(encoding="utf-8")
     assert "Traceback" not in full, full
-    assert "No space left on device" in full, full
-    assert "please report it with the file" not in full, full
+    assert "đĩa đã đầy" in full, full
+    assert "hãy báo lỗi này kèm theo tệp" not in full, full
     assert "a.txt" in full and "b.txt" in full
     assert done.returncode == 0, second.read_text(encoding="utf-8")
     after = second.read_text(encoding="utf-8")
-    assert "2 processed" in after, after  # the files the disk refused were tried again
+    assert "đã xử lý 2," in after, after  # the files the disk refused were tried again

@@ -17,6 +17,8 @@ from run_helpers import PLAN, kehoach
 
 from pipeline.cli import main
 from pipeline.outputs import write_outputs
+from pipeline.outputs.spreadsheets import sheet_title
+from pipeline.outputs.tables import COLUMNS
 from pipeline.process import process_file
 
 CONTROL = "\x1b[31m"
@@ -41,9 +43,9 @@ def test_control_characters_are_shown_not_fatal_in_every_table(tmp_path, capsys)
     out = tmp_path / "out"
     assert main(["run", str(folder), "--out", str(out), "--no-progress"]) == 0
     err = capsys.readouterr().err
-    assert "control characters" in err, err
+    assert "ký tự điều khiển" in err, err
     workbook = load_workbook(out / "kehoach.xlsx")
-    assert workbook["targets"].max_row > 1
+    assert workbook[sheet_title("targets")].max_row > 1
     cells = [c.value for sheet in workbook for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert any("\u241b[31m trên\u2400 Cổng" in cell for cell in cells)  # ␛ and ␀: visible, in their place
     database = sqlite3.connect(out / "kehoach.sqlite")
@@ -64,7 +66,7 @@ def test_cells_that_start_like_a_formula_stay_text(tmp_path):
         (folder / f"{name}.txt").write_bytes(PLAN.read_bytes())
     out = tmp_path / "out"
     assert main(["run", str(folder), "--out", str(out), "--no-progress", "--format", "csv,xlsx"]) == 0
-    sheet = load_workbook(out / "kehoach.xlsx")["documents"]
+    sheet = load_workbook(out / "kehoach.xlsx")[sheet_title("documents")]
     doc_ids = {row[0].value: row[0].data_type for row in sheet.iter_rows(min_row=2, max_col=1)}
     assert set(doc_ids) == set(names)
     assert set(doc_ids.values()) == {"s"}, "a cell became a formula"
@@ -79,12 +81,12 @@ def test_a_cell_longer_than_excel_holds_is_cut_visibly_and_kept_whole_elsewhere(
     long_quote = ("Ủy ban nhân dân xã triển khai nhiệm vụ chuyển đổi số. " * 1000)[:49_609]
     result.targets[0].quote = long_quote
     report = write_outputs(tmp_path, [result], [], ["csv", "xlsx", "sqlite"])
-    sheet = load_workbook(tmp_path / "kehoach.xlsx")["targets"]
-    column = [c.value for c in sheet[1]].index("quote")
+    sheet = load_workbook(tmp_path / "kehoach.xlsx")[sheet_title("targets")]
+    column = COLUMNS["targets"].index("quote")
     cell = sheet.cell(row=2, column=column + 1).value
     assert len(cell) <= 32_767
-    assert "cut at 32,767 of 49,609 characters" in cell
-    assert any("cut" in warning and "kehoach.xlsx" in warning for warning in report.warnings), report.warnings
+    assert "cắt ở ký tự 32,767 trên 49,609" in cell
+    assert any("bị cắt" in warning and "kehoach.xlsx" in warning for warning in report.warnings), report.warnings
     assert _csv(tmp_path, "targets")[0]["quote"] == long_quote
     database = sqlite3.connect(tmp_path / "kehoach.sqlite")
     assert database.execute("SELECT length(quote) FROM targets LIMIT 1").fetchone()[0] == 49_609
@@ -98,7 +100,7 @@ def test_an_output_that_cannot_be_written_is_reported_and_the_others_are_written
     (out / "kehoach.xlsx").mkdir(parents=True)  # a folder where the workbook should go
     assert main(["run", str(folder), "--out", str(out), "--no-progress"]) == 0
     err = capsys.readouterr().err
-    assert "kehoach.xlsx could not be written" in err, err
+    assert "không ghi được kehoach.xlsx" in err, err
     assert "Traceback" not in err
     assert (out / "documents.csv").is_file() and (out / "results.jsonl").is_file()
     database = sqlite3.connect(out / "kehoach.sqlite")

@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 from pipeline.batch import run_batch
 from pipeline.models import RECORD_KINDS, PlanResult
 from pipeline.outputs import parse_formats
+from pipeline.outputs.labels import column_label
+from pipeline.outputs.spreadsheets import sheet_title
 from pipeline.outputs.tables import COLUMNS, TABLES
 from pipeline.scoring import load_predictions
 
@@ -56,7 +58,7 @@ def test_counts_agree_across_json_csv_xlsx_and_sqlite(batch):
     assert len(jsonl) == len(results) + 1
     for table, count in expected.items():
         assert len(_csv_rows(batch, table)) == count, table
-        assert workbook[table].max_row - 1 == count, table
+        assert sum(1 for _ in workbook[sheet_title(table)].iter_rows()) - 1 == count, table
         assert database.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == count, table
     assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert database.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -74,11 +76,13 @@ def test_vietnamese_survives_every_table(batch):
 
 def test_workbook_has_frozen_header_filters_and_widths(batch):
     workbook = load_workbook(batch / "kehoach.xlsx")
-    assert workbook.sheetnames == list(TABLES)
-    sheet = workbook["documents"]
+    assert workbook.sheetnames == [sheet_title(t) for t in (*TABLES, "explanation")]
+    assert workbook.sheetnames[0] == "Tổng hợp" and workbook.sheetnames[-1] == "Giải thích"
+    sheet = workbook[sheet_title("documents")]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref.startswith("A1:")
-    assert [c.value for c in sheet[1]] == COLUMNS["documents"]
+    assert [c.value for c in sheet[1]] == [column_label("documents", c) for c in COLUMNS["documents"]]
+    assert [c.comment.text.rsplit(" ", 1)[-1] for c in sheet[1]] == COLUMNS["documents"]
     assert sheet.column_dimensions["A"].width > 8
 
 

@@ -248,6 +248,6 @@ def test_a_markdown_exports_wrapper_is_not_read(tmp_path):
     raw = read_document(path)
     assert raw.blocks[0].text == "ĐẢNG ỦY XÃ YÊN PHÚ" and raw.blocks[0].source.line == 7
     assert "Tóm tắt" not in " ".join(b.text for b in raw.blocks)
-    assert any("only lines 7–" in w for w in raw.warnings)
+    assert [(w.code, w.values["first"]) for w in raw.warnings] == [("txt_fenced", 7)]
     path.write_text("Tóm tắt\n```text\nKẾ HOẠCH\n```\n" + "\n".join(["- Nội dung dài của kế hoạch."] * 20), "utf-8")
     assert "Tóm tắt" in " ".join(b.text for b in read_document(path).blocks)  # a small fence wraps nothing

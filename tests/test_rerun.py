@@ -55,7 +55,7 @@ def test_unchanged_failures_are_listed_in_the_summary(tmp_path, capsys):
     assert main(arguments) == 0
     err = capsys.readouterr().err
     assert "empty.txt" in err, err
-    assert "failed earlier" in err, err
+    assert "đã lỗi từ lần trước" in err, err
 
 
 def test_a_file_name_that_is_not_utf8_is_processed_and_named(tmp_path):

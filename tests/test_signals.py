@@ -39,12 +39,12 @@ def _stopped_cleanly(tmp_path, send) -> None:
     _, err = process.communicate(timeout=60)
     assert process.returncode in (130, 143), (process.returncode, err)
     assert "Traceback" not in err, err
-    assert "run the same command again" in err, err
+    assert "chạy lại đúng lệnh này" in err, err
     assert len(err.strip().splitlines()) == 1, err
     assert wait_for(lambda: not any(alive(pid) for pid in workers), 10), "workers outlived the run"
     rerun = kehoach("run", tmp_path / "in", "--out", tmp_path / "out", "--no-progress", timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert "0 failed" in rerun.stderr, rerun.stderr
+    assert "lỗi 0," in rerun.stderr, rerun.stderr
     assert len(list((tmp_path / "out" / "docs").glob("*.json"))) == 2
 
 

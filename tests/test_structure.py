@@ -8,8 +8,7 @@ import pytest
 
 from pipeline.document import Document
 from pipeline.ingest import read_document
-from pipeline.models import SourceLocation
-from pipeline.raw import RawBlock, RawDocument
+from pipeline.raw import RawBlock, RawDocument, RawPlace
 from pipeline.structure import _column_role, build_document, heading_match, roman_value
 
 PLANS = Path(__file__).resolve().parent.parent / "corpus" / "plans"
@@ -243,9 +242,11 @@ def test_number_line(line, number):
 
 def test_numbering_warnings():
     doc = doc_of("KẾ HOẠCH", "I- MỤC ĐÍCH", "1. Mục đích", "3. Yêu cầu", "III- MỤC TIÊU", "III- TỔ CHỨC")
-    assert any("skipped" in w and "3." in w for w in doc.warnings)
-    assert any("skipped" in w and "III-" in w for w in doc.warnings)
-    assert any("repeated" in w for w in doc.warnings)
+    found = [(w.code, w.values.get("marker")) for w in doc.warnings]
+    assert ("heading_skipped", "3.") in found
+    assert ("heading_skipped", "III-") in found
+    assert ("heading_repeated", "III-") in found
+    assert all(w.span and w.source is not None for w in doc.warnings)  # each one points at its heading
 
 
 def test_sections_nest_and_end():
@@ -271,7 +272,7 @@ def test_sections_nest_and_end():
 def test_tables_split_without_repeat_join_and_others_warn():
     def table(index: int, rows: list[list[str]]) -> list[RawBlock]:
         return [
-            RawBlock(text=t, kind="cell", source=SourceLocation(table=index, row=r, column=c))
+            RawBlock(text=t, kind="cell", source=RawPlace(table=index, row=r, column=c))
             for r, row in enumerate(rows)
             for c, t in enumerate(row)
         ]
@@ -286,16 +287,16 @@ def test_tables_split_without_repeat_join_and_others_warn():
     assert [len(t.rows) for t in doc.tables] == [2, 1]
     assert [c.role for c in doc.tables[0].columns] == ["stt", "content", "lead"]
     assert doc.tables[0].section == "Phụ lục I"
-    assert any("kept apart" in w for w in doc.warnings)
+    assert [(w.code, w.values) for w in doc.warnings] == [("table_kept_apart", {"columns": 2, "previous": 3})]
 
 
 def test_vertical_merge_fills_each_row():
     blocks = [
-        RawBlock(text="Nhóm", kind="cell", source=SourceLocation(table=0, row=0, column=0)),
-        RawBlock(text="Nội dung", kind="cell", source=SourceLocation(table=0, row=0, column=1)),
-        RawBlock(text="Hạ tầng", kind="cell", source=SourceLocation(table=0, row=1, column=0), row_span=2),
-        RawBlock(text="Cáp quang", kind="cell", source=SourceLocation(table=0, row=1, column=1)),
-        RawBlock(text="Sóng 5G", kind="cell", source=SourceLocation(table=0, row=2, column=1)),
+        RawBlock(text="Nhóm", kind="cell", source=RawPlace(table=0, row=0, column=0)),
+        RawBlock(text="Nội dung", kind="cell", source=RawPlace(table=0, row=0, column=1)),
+        RawBlock(text="Hạ tầng", kind="cell", source=RawPlace(table=0, row=1, column=0), row_span=2),
+        RawBlock(text="Cáp quang", kind="cell", source=RawPlace(table=0, row=1, column=1)),
+        RawBlock(text="Sóng 5G", kind="cell", source=RawPlace(table=0, row=2, column=1)),
     ]
     doc = build_document(RawDocument(path="t", format="docx", blocks=blocks), "t")
     rows = doc.tables[0].rows
@@ -313,12 +314,8 @@ def test_tail_laid_out_in_a_table_is_not_a_data_table():
         RawBlock(text="KẾ HOẠCH"),
         RawBlock(text="I. MỤC TIÊU"),
         RawBlock(text="Nội dung."),
-        RawBlock(
-            text="Nơi nhận:\n- Như trên;\n- Lưu VT.", kind="cell", source=SourceLocation(table=0, row=0, column=0)
-        ),
-        RawBlock(
-            text="T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn A", kind="cell", source=SourceLocation(table=0, row=0, column=1)
-        ),
+        RawBlock(text="Nơi nhận:\n- Như trên;\n- Lưu VT.", kind="cell", source=RawPlace(table=0, row=0, column=0)),
+        RawBlock(text="T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn A", kind="cell", source=RawPlace(table=0, row=0, column=1)),
     ]
     doc = build_document(RawDocument(path="t", format="docx", blocks=blocks), "t")
     assert doc.tables == []
@@ -427,6 +424,6 @@ def test_the_head_of_a_decision_ends_at_its_enacting_line():
         "Căn cứ Luật Tổ chức chính quyền địa phương;",
         "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ,",
         "QUYẾT ĐỊNH:",
-        "Điều Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.",
+        "Điều Ban hành Kế hoạch số hóa hồ sơ năm 2026 kèm theo Quyết định này.",
     )
     assert [b.role for b in doc.blocks][-2:] == ["basis", "paragraph"]

@@ -310,11 +310,24 @@ def test_by_from_the_heading_above_a_misnumbered_sub_heading(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%.", 22, "%"),
+        ("Tỷ lệ người từ 65 tuổi trở lên đạt khoảng 12%.", 12, "%"),
+        ("Tuổi thọ trung bình đạt 75 tuổi.", 75, "tuổi"),  # the age itself is what is measured
+    ],
+)
+def test_an_age_bracket_qualifies_the_population_it_is_no_target(tmp_path: Path, sentence, value, unit) -> None:
+    (t,) = _in_targets_section(tmp_path, sentence)
+    assert (t.value, t.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
     ("title", "heading", "by"),
     [
         ("chuyển đổi số trên địa bàn xã năm 2026", "2. Mục tiêu cụ thể", "2026"),
         ("chuyển đổi số giai đoạn 2026 - 2030 và những năm tiếp theo", "2. Mục tiêu cụ thể", "2030"),
-        ("thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030", "2. Mục tiêu cụ thể", "2030"),
+        ("thực hiện Nghị quyết Đại hội Đảng bộ phường lần thứ II, nhiệm kỳ 2025-2030", "2. Mục tiêu cụ thể", "2030"),
         ("chuyển đổi số năm 2026", "2. Mục tiêu cụ thể đến năm 2030", "2030"),  # the heading is nearer
         ("chuyển đổi số trên địa bàn xã", "2. Mục tiêu cụ thể", None),
     ],

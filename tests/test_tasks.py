@@ -251,6 +251,11 @@ def test_a_time_in_an_item_belongs_to_the_item_not_its_heading(tmp_path: Path) -
     assert all(t.group is None for t in found)
 
 
+def test_an_item_that_is_only_its_time_is_no_task(tmp_path: Path) -> None:
+    body = "I. NHIỆM VỤ\n\n1. Thời gian: quý II/2026.\n\n2. Địa điểm: hội trường Ủy ban nhân dân xã.\n"
+    assert tasks_of(plan(tmp_path, body)) == []
+
+
 def test_a_sentence_that_opens_with_a_time_word_is_no_time_label(tmp_path: Path) -> None:
     """ "Thời gian qua, …" opens a sentence with the label's words but states no time."""
     body = "I. NHIỆM VỤ\n\n1. Rà soát hồ sơ. Thời gian qua, việc số hóa còn chậm.\n"

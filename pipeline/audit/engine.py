@@ -451,7 +451,7 @@ def _lints(result: PlanResult, chosen: list[Profile], profiles: dict[str, Profil
         if w.code in _WARNING_LINTS:
             code, severity = _WARNING_LINTS[w.code]
             out.append(_lint(result, code, severity, _warning_message(result, w), [_warning_quote(result, w)]))
-        elif w.code == "structure" and "heading number" in w.message:
+        elif w.code.startswith("heading_"):  # heading_repeated, _skipped, _back, _start (warnings.json)
             text = message("lint.heading_sequence")
             out.append(_lint(result, "lint.heading_sequence", "warning", text, [_warning_quote(result, w)]))
     out.extend(_header_lints(result))

@@ -39,12 +39,12 @@ CSV_COLUMNS = [
     "page",
     "paragraph",
     "line",
-    "table",
-    "row",
-    "column",
+    "table_no",
+    "row_no",
+    "column_no",
 ]
-"""`place` is the location in words, counted from 1; page…column are SourceLocation's own values
-(paragraph, table, row and column 0-based), the same columns `kehoach run` writes in its CSVs."""
+"""`place` is the location in words; page…column_no are SourceLocation's own values (all counted
+from 1), the same columns `kehoach run` writes in its CSVs."""
 
 
 def finding_row(finding: Finding) -> dict[str, Any]:
@@ -66,7 +66,7 @@ def finding_row(finding: Finding) -> dict[str, Any]:
         "section": first.section if first else None,
         "place": describe_place(source),
     }
-    for name in ("page", "paragraph", "line", "table", "row", "column"):
+    for name in ("page", "paragraph", "line", "table_no", "row_no", "column_no"):
         row[name] = getattr(source, name) if source else None
     return row
 

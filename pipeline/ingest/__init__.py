@@ -21,7 +21,9 @@ from pipeline.errors import (
     UnsupportedFormatError,
     shown,
 )
+from pipeline.i18n import say
 from pipeline.ingest.guard import check_zip_parts, max_bytes, read_checked
+from pipeline.models import DocWarning
 from pipeline.raw import RawDocument
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -35,7 +37,7 @@ def sniff(path: Path, data: bytes) -> Format:
     if b"%PDF-" in head:
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise LegacyDocFormatError(path, "the file is an old binary Office document (.doc/.xls), not a .docx")
+        raise LegacyDocFormatError(path, "binary_office")
     if data.startswith(b"PK"):
         try:
             with zipfile.ZipFile(BytesIO(data)) as zf:
@@ -43,23 +45,23 @@ def sniff(path: Path, data: bytes) -> Format:
         except zipfile.BadZipFile as exc:
             if suffix == ".docx":
                 return "docx"  # the docx reader explains the damage
-            raise UnreadableDocumentError(path, f"a damaged or truncated zip package ({exc})") from exc
+            raise UnreadableDocumentError(path, "zip_damaged", reason=exc) from exc
         if "word/document.xml" in names or any(n.endswith("document.xml") for n in names):
             return "docx"
         if "content.xml" in names:
-            raise UnsupportedFormatError(path, "an OpenDocument file (.odt), not a Word .docx")
+            raise UnsupportedFormatError(path, "odt")
         if any(n.startswith("xl/") for n in names):
-            raise UnsupportedFormatError(path, "an Excel workbook, not a plan document")
-        raise UnsupportedFormatError(path, "a zip package that holds no Word document")
+            raise UnsupportedFormatError(path, "xlsx")
+        raise UnsupportedFormatError(path, "zip_without_word")
     if data.lstrip()[:5] == b"{\\rtf":
-        raise UnsupportedFormatError(path, "a Rich Text (.rtf) file")
+        raise UnsupportedFormatError(path, "rtf")
     if suffix == ".pdf":
-        raise UnreadableDocumentError(path, "named .pdf but it is not a PDF (no %PDF header)")
+        raise UnreadableDocumentError(path, "pdf_without_header")
     if suffix == ".docx":
-        raise UnreadableDocumentError(path, "named .docx but it is not a Word package (not a zip file)")
+        raise UnreadableDocumentError(path, "docx_not_zip")
     if suffix == ".txt":
         return "txt"
-    raise UnsupportedFormatError(path, f"'{suffix or 'no extension'}' is not a plan format kehoach reads")
+    raise UnsupportedFormatError(path, "unknown_suffix", suffix=suffix or say("detail.no_suffix"))
 
 
 def read_document(path: str | Path, max_mb: float | None = None) -> RawDocument:
@@ -70,9 +72,9 @@ def read_document(path: str | Path, max_mb: float | None = None) -> RawDocument:
     # hold (a name that is not UTF-8 is shown with its bad bytes escaped).
     path = Path(shown(path))
     if not data.strip():
-        raise EmptyDocumentError(path, "the file is empty")
+        raise EmptyDocumentError(path, "empty_file")
     if not data.replace(b"\x00", b"").strip():
-        raise EmptyDocumentError(path, "the file holds only NUL bytes, no text")
+        raise EmptyDocumentError(path, "only_nul")
     kind = sniff(path, data)
     if kind == "docx":
         try:
@@ -93,5 +95,5 @@ def read_document(path: str | Path, max_mb: float | None = None) -> RawDocument:
 
         raw = read_pdf(path, data)
     if path.suffix.lower() != f".{kind}":
-        raw.warnings.append(f"{path.name}: the file is a {kind.upper()} despite its name; read as {kind}")
+        raw.warnings.append(DocWarning.of("format_mismatch", file=path.name, kind=kind.upper()))
     return raw

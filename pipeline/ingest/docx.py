@@ -34,8 +34,7 @@ from lxml import etree
 
 from pipeline.errors import EmptyDocumentError, LegacyDocFormatError, UnreadableDocumentError
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, refuse_unsure
-from pipeline.models import SourceLocation
-from pipeline.raw import RawBlock, RawDocument
+from pipeline.raw import RawBlock, RawDocument, RawPlace
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -394,7 +393,7 @@ def _table_blocks(tbl: etree._Element, index: int, ctx: _Context) -> list[RawBlo
             block = RawBlock(
                 text=_cell_text(tc, ctx),
                 kind="cell",
-                source=SourceLocation(table=index, row=row_index, column=column),
+                source=RawPlace(table=index, row=row_index, column=column),
                 col_span=span,
             )
             blocks.append(block)
@@ -481,7 +480,7 @@ def _layout_blocks(grid: list[list[etree._Element]], tbl: etree._Element, index:
                 style, label = _paragraph_style(p, ctx)
                 text = _labelled(label, _paragraph_text(p, ctx))
                 if text:
-                    source = SourceLocation(table=index, row=row_of.get(id(tc), 0), column=column)
+                    source = RawPlace(table=index, row=row_of.get(id(tc), 0), column=column)
                     blocks.append(RawBlock(text=text, style=style, source=source))
     return blocks
 
@@ -498,7 +497,7 @@ def _body_blocks(body: etree._Element, ctx: _Context) -> list[RawBlock]:
                 style, label = _paragraph_style(child, ctx)
                 text = _labelled(label, _paragraph_text(child, ctx))
                 if text:
-                    blocks.append(RawBlock(text=text, style=style, source=SourceLocation(paragraph=paragraph_index)))
+                    blocks.append(RawBlock(text=text, style=style, source=RawPlace(paragraph=paragraph_index)))
                 paragraph_index += 1
             elif child.tag == _TBL:
                 grid = _layout_grid(child)
@@ -594,16 +593,16 @@ def _furniture(zf: zipfile.ZipFile, parts: dict[str, list[str]], ctx: _Context) 
 
 def read_docx(path: Path, data: bytes) -> RawDocument:
     if data.startswith(OLE2_MAGIC):
-        raise LegacyDocFormatError(path, "the file is an old binary Word document (.doc), not a .docx")
+        raise LegacyDocFormatError(path, "binary_word")
     if not data.startswith(b"PK"):
-        raise UnreadableDocumentError(path, "not a .docx (the file is not a zip package)")
+        raise UnreadableDocumentError(path, "docx_not_zip")
     try:
         with zipfile.ZipFile(BytesIO(data)) as zf:
             main = _main_part(zf)
             parts = _part_names(zf, main)
             document = _parse(zf, main)
             if document is None:
-                raise UnreadableDocumentError(path, "the package has no Word document part (word/document.xml)")
+                raise UnreadableDocumentError(path, "docx_no_body_part")
             styles = _Styles()
             for name in parts.get("styles", []):
                 styles = _styles_of(zf, name)
@@ -612,14 +611,14 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
             notes = _footnote_texts(next((_parse(zf, n) for n in parts.get("footnotes", [])), None), side)
             furniture = _furniture(zf, parts, side)
     except zipfile.BadZipFile as exc:
-        raise UnreadableDocumentError(path, f"the zip package is damaged or truncated ({exc})") from exc
+        raise UnreadableDocumentError(path, "zip_damaged", reason=exc) from exc
     except (etree.XMLSyntaxError, zipfile.LargeZipFile, EOFError, OSError) as exc:
-        raise UnreadableDocumentError(path, f"a part of the package cannot be read ({exc})") from exc
+        raise UnreadableDocumentError(path, "docx_part_unreadable", reason=exc) from exc
     body = document.find(f"{W}body")
     ctx = _Context(styles=styles, numbering=numbering, footnotes=notes)
     blocks = _body_blocks(body, ctx) if body is not None else []
     if not any(block.text.strip() for block in blocks):
-        raise EmptyDocumentError(path, "the Word document has no text in its body")
+        raise EmptyDocumentError(path, "docx_no_text")
     raw = RawDocument(path=str(path), format="docx", blocks=blocks, footnotes=ctx.found_notes, furniture=furniture)
     _legacy_check(path, raw, ctx.legacy_used | side.legacy_used)
     return raw

@@ -12,17 +12,17 @@ import stat
 import zipfile
 from pathlib import Path
 
-from pipeline.errors import NotAFileError, TooLargeError, UnreadableDocumentError
+from pipeline.errors import FileNotFoundError_, NotAFileError, TooLargeError, UnreadableDocumentError, os_reason
 
 DEFAULT_MAX_MB = 50.0
 MB = 1024 * 1024
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "kind_folder"),
+    (stat.S_ISFIFO, "kind_fifo"),
+    (stat.S_ISCHR, "kind_char_device"),
+    (stat.S_ISBLK, "kind_block_device"),
+    (stat.S_ISSOCK, "kind_socket"),
 )
 
 
@@ -36,15 +36,15 @@ def check_file(path: Path, limit: int) -> int:
         info = path.stat()
     except FileNotFoundError as exc:
         if path.is_symlink():
-            raise NotAFileError(path, "a link to a file that does not exist") from exc
-        raise UnreadableDocumentError(path, f"the file cannot be opened ({exc.strerror})") from exc
+            raise NotAFileError(path, "dangling_link") from exc
+        raise FileNotFoundError_(path) from exc
     except OSError as exc:
-        raise UnreadableDocumentError(path, f"the file cannot be opened ({exc.strerror})") from exc
+        raise UnreadableDocumentError(path, "cannot_open", reason=os_reason(exc)) from exc
     if not stat.S_ISREG(info.st_mode):
-        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "kind_other")
         raise NotAFileError(path, kind)
     if info.st_size > limit:
-        raise TooLargeError(path, f"{info.st_size / MB:,.1f} MB, over the limit of {limit / MB:,.0f} MB")
+        raise TooLargeError(path, "over_limit", size=f"{info.st_size / MB:,.1f}", limit=f"{limit / MB:,.0f}")
     return info.st_size
 
 
@@ -55,10 +55,12 @@ def read_checked(path: Path, limit: int) -> bytes:
     try:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
+    except FileNotFoundError as exc:  # removed between the check and the reading
+        raise FileNotFoundError_(path) from exc
     except OSError as exc:
-        raise UnreadableDocumentError(path, f"the file cannot be opened ({exc.strerror})") from exc
+        raise UnreadableDocumentError(path, "cannot_open", reason=os_reason(exc)) from exc
     if len(data) > limit:
-        raise TooLargeError(path, f"it grew past the limit of {limit / MB:,.0f} MB while being read")
+        raise TooLargeError(path, "grew_past_limit", limit=f"{limit / MB:,.0f}")
     return data
 
 
@@ -72,6 +74,8 @@ def check_zip_parts(path: Path, package: zipfile.ZipFile, limit: int) -> None:
         if info.filename.endswith((".xml", ".rels")) and info.file_size > limit:
             raise TooLargeError(
                 path,
-                f"its part {info.filename} unpacks to {info.file_size / MB:,.1f} MB, "
-                f"over the limit of {limit / MB:,.0f} MB",
+                "part_over_limit",
+                part=info.filename,
+                size=f"{info.file_size / MB:,.1f}",
+                limit=f"{limit / MB:,.0f}",
             )

@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import LegacyEncodingError
+from pipeline.models import DocWarning
 
 DATA_DIR = Path(__file__).with_name("data")
 LEGACY_ENCODINGS = ("tcvn3", "vni")
@@ -265,19 +266,13 @@ def refuse_unsure(path: Path, verdict: Verdict) -> None:
     """Stop on text that looks legacy but that no table reads: a half-converted plan would silently
     lose targets and deadlines. Every reader calls this on its verdict."""
     if verdict.encoding == "unsure":
-        raise LegacyEncodingError(
-            path,
-            f"the text looks like a legacy font encoding but neither TCVN3 nor VNI reads it ({verdict.describe()})",
-        )
+        raise LegacyEncodingError(path, "legacy_unsure", scores=verdict.describe())
 
 
-def converted_warning(path: Path, encodings: Iterable[str]) -> str:
+def converted_warning(path: Path, encodings: Iterable[str]) -> DocWarning:
     """The warning every reader gives for text it converted from legacy encodings."""
-    names = " and ".join(ENCODING_NAMES[name] for name in sorted(encodings))
-    return (
-        f"{path.name}: text in the legacy {names} encoding was converted to Unicode; "
-        "check names and figures against the original"
-    )
+    names = " + ".join(ENCODING_NAMES[name] for name in sorted(encodings))
+    return DocWarning.of("legacy_converted", file=path.name, encodings=names)
 
 
 # Byte → character of the legacy view, in one table for the C-level charmap codec.

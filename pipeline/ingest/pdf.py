@@ -39,8 +39,8 @@ from pipeline.errors import (
     ImageOnlyPdfError,
     UnreadableDocumentError,
 )
-from pipeline.models import SourceLocation
-from pipeline.raw import RawBlock, RawDocument
+from pipeline.models import DocWarning
+from pipeline.raw import RawBlock, RawDocument, RawPlace
 
 THIN = 2.5  # points: a ruling line is at most this thick
 TOUCH = 3.0  # points: how close two lines must come to count as joined
@@ -462,14 +462,14 @@ def _edge_key(text: str) -> str:
 
 def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
     if not data.lstrip()[:1024].find(b"%PDF") >= 0:
-        raise UnreadableDocumentError(path, "not a PDF (no %PDF header)")
+        raise UnreadableDocumentError(path, "pdf_without_header")
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
-            raise EncryptedPdfError(path, "the PDF needs a password to open") from exc
-        raise UnreadableDocumentError(path, f"the PDF is damaged or truncated ({exc})") from exc
+            raise EncryptedPdfError(path, "pdf_needs_password") from exc
+        raise UnreadableDocumentError(path, "pdf_damaged", reason=exc) from exc
 
 
 def _layout(pdf: pdfium.PdfDocument, index: int) -> _PageLayout:
@@ -513,16 +513,16 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
     try:
         page_count = len(pdf)
         if page_count == 0:
-            raise UnreadableDocumentError(path, "the PDF has no pages")
+            raise UnreadableDocumentError(path, "pdf_no_pages")
         pages = [_layout(pdf, i) for i in range(page_count)]
     except pdfium.PdfiumError as exc:
-        raise UnreadableDocumentError(path, f"a page of the PDF cannot be read ({exc})") from exc
+        raise UnreadableDocumentError(path, "pdf_page_unreadable", reason=exc) from exc
     finally:
         pdf.close()
     if not any(page.has_text for page in pages):
         if any(page.has_images for page in pages):
-            raise ImageOnlyPdfError(path, f"none of its {page_count} pages has a text layer")
-        raise EmptyDocumentError(path, f"its {page_count} page(s) are blank")
+            raise ImageOnlyPdfError(path, "pdf_no_text_layer", pages=page_count)
+        raise EmptyDocumentError(path, "pdf_blank", pages=page_count)
     return _assemble(path, pages)
 
 
@@ -530,7 +530,7 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
     warnings = []
     scanned = [p.number for p in pages if not p.has_text and p.has_images]
     if scanned:
-        warnings.append(f"{path.name}: pages {scanned} have no text layer (scanned); their text is missing")
+        warnings.append(DocWarning.of("pdf_scanned_pages", file=path.name, pages=", ".join(map(str, scanned))))
     sizes = Counter(round(line.size, 1) for page in pages for line in page.lines)
     body_size = sizes.most_common(1)[0][0] if sizes else 12.0
     furniture: list[RawBlock] = []
@@ -550,7 +550,7 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
             if is_edge and (
                 PAGE_NUMBER.match(line.text) or (len(pages) >= 2 and edge_counts[_edge_key(line.text)] >= repeat_min)
             ):
-                furniture.append(RawBlock(text=line.text, source=SourceLocation(page=page.number)))
+                furniture.append(RawBlock(text=line.text, source=RawPlace(page=page.number)))
             else:
                 keep.append(line)
         page.lines = keep
@@ -626,12 +626,10 @@ def _assemble(path: Path, pages: list[_PageLayout]) -> RawDocument:
             if _continues(open_paragraph, group, left, right, page.number):
                 blocks[-1].text += "\n" + text  # a paragraph running on from the previous page
             else:
-                blocks.append(
-                    RawBlock(text=text, style="bold" if bold else None, source=SourceLocation(page=page.number))
-                )
+                blocks.append(RawBlock(text=text, style="bold" if bold else None, source=RawPlace(page=page.number)))
             open_paragraph = (page.number, group[-1])
     if not any(block.text.strip() for block in blocks):
-        raise EmptyDocumentError(path, "the PDF has no body text (only page numbers or headers)")
+        raise EmptyDocumentError(path, "pdf_no_body")
     return RawDocument(
         path=str(path),
         format="pdf",
@@ -700,7 +698,7 @@ def _emit_table(table: _Table, open_table: _OpenTable, page: int, blocks: list[R
             block = RawBlock(
                 text=texts[id(cell)],
                 kind="cell",
-                source=SourceLocation(page=page, table=open_table.index, row=open_table.rows, column=cell.column),
+                source=RawPlace(page=page, table=open_table.index, row=open_table.rows, column=cell.column),
                 row_span=cell.row_span,
                 col_span=cell.col_span,
             )

@@ -15,9 +15,10 @@ from pathlib import Path
 import regex
 
 from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
+from pipeline.i18n import say
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, legacy_view, refuse_unsure
-from pipeline.models import SourceLocation
-from pipeline.raw import RawBlock, RawDocument
+from pipeline.models import DocWarning
+from pipeline.raw import RawBlock, RawDocument, RawPlace
 from pipeline.reflow import WrapWidth, continues
 
 
@@ -25,7 +26,7 @@ from pipeline.reflow import WrapWidth, continues
 class Decoded:
     text: str
     encoding: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[DocWarning, ...] = ()
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -75,9 +76,9 @@ def _strict(path: Path, data: bytes, codec: str, first: UnicodeDecodeError | Non
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         shown = first or exc
-        also = f", nor {codec}" if first else ""
+        also = say("detail.not_text_either", codec=codec) if first else ""
         raise UnreadableDocumentError(
-            path, f"not valid {shown.encoding} text at byte {shown.start:,} ({shown.reason}){also}; save it as UTF-8"
+            path, "not_text", encoding=shown.encoding, byte=f"{shown.start:,}", reason=shown.reason, also=also
         ) from exc
 
 
@@ -112,7 +113,7 @@ def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[Raw
     def flush() -> None:
         nonlocal paragraph
         if paragraph:
-            blocks.append(RawBlock(text="\n".join(paragraph), source=SourceLocation(line=paragraph_line)))
+            blocks.append(RawBlock(text="\n".join(paragraph), source=RawPlace(line=paragraph_line)))
             paragraph = []
 
     for number, line in enumerate(lines, start=1):
@@ -130,7 +131,7 @@ def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[Raw
                     RawBlock(
                         text=cell.strip(),
                         kind="cell",
-                        source=SourceLocation(line=number, table=table_index, row=row_index, column=column),
+                        source=RawPlace(line=number, table=table_index, row=row_index, column=column),
                     )
                 )
             row_index += 1
@@ -189,11 +190,8 @@ def read_txt(path: Path, data: bytes) -> RawDocument:
     first, last = document_lines(lines)
     blocks = split_blocks(decoded.text, (first, last))
     if not any(block.text.strip() for block in blocks):
-        raise EmptyDocumentError(path, "the file has only blank lines")
+        raise EmptyDocumentError(path, "only_blank_lines")
     warnings = list(decoded.warnings)
     if (first, last) != (0, len(lines)):
-        warnings.append(
-            f"{path.name}: only lines {first + 1}–{last} were read, the document's text fenced in a Markdown "
-            "export; the lines around it (metadata, title, summary) repeat the document and were left out"
-        )
+        warnings.append(DocWarning.of("txt_fenced", file=path.name, first=first + 1, last=last))
     return RawDocument(path=str(path), format="txt", blocks=blocks, encoding=decoded.encoding, warnings=warnings)

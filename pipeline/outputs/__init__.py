@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import say
+from pipeline.errors import os_reason, say
 from pipeline.models import PlanResult
 from pipeline.outputs.cells import XLSX_MAX_CHARS, CellCounts
 from pipeline.outputs.database import update_database
@@ -63,7 +63,7 @@ class OutputReport:
             self.written += write()
             return True
         except Exception as error:  # any failure of one output must leave the others written
-            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            reason = os_reason(error) if isinstance(error, OSError) else str(error) or type(error).__name__
             self.problems.append(say("output_failed", name=name, reason=reason))
             return False
 

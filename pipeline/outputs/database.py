@@ -22,20 +22,28 @@ from typing import Any, get_args
 
 from pipeline.errors import say
 from pipeline.models import RECORD_KINDS, RECORD_MODELS, PlanResult
+from pipeline.outputs.browse_tables import browse_schema, refresh_browse_tables
 from pipeline.outputs.cells import CellCounts, visible
 from pipeline.outputs.files import aside_name
-from pipeline.outputs.tables import COLUMNS, LOCATION_COLUMNS, build_tables
+from pipeline.outputs.summary import directive_columns, summary_rows
+from pipeline.outputs.tables import COLUMN_OF_FIELD, COLUMNS, LOCATION_COLUMNS, build_tables, table_columns
 
-_INTEGER_COLUMNS = {*LOCATION_COLUMNS, "pages", "day", "aspirational", "n_warnings", *(f"n_{k}" for k in RECORD_KINDS)}
+_INTEGER_COLUMNS = {*LOCATION_COLUMNS, "pages", "day", "aspirational", *directive_columns()}
+_FIELD_OF_COLUMN = {column: field for field, column in COLUMN_OF_FIELD.items()}
 INDEXED = {"citations": ["number"], "bodies": ["name"], "targets": ["indicator"], "deadlines": ["kind"]}
+# Tables rebuilt whole on every update rather than kept per document: the summary's rows group the
+# formats of a plan, and its year columns are the years of this run's targets.
+REBUILT_TABLES = {"summary"}
 
 
 def _sql_type(table: str, column: str) -> str:
-    if column in _INTEGER_COLUMNS:
+    """A column's SQLite type: counts, flags and location numbers are INTEGER, a float field REAL."""
+    if column in _INTEGER_COLUMNS or column.startswith("n_") or column.startswith("targets_"):
         return "INTEGER"
     model = RECORD_MODELS.get(table)
-    if model and column in model.model_fields:
-        annotation = model.model_fields[column].annotation
+    field = _FIELD_OF_COLUMN.get(column, column)
+    if model and field in model.model_fields:
+        annotation = model.model_fields[field].annotation
         if float in (annotation, *get_args(annotation)):
             return "REAL"
     return "TEXT"
@@ -63,7 +71,7 @@ def schema() -> list[str]:
         statements.append(f"CREATE INDEX IF NOT EXISTS {table}_doc_id ON {table}(doc_id)")
         for column in INDEXED.get(table, []):
             statements.append(f'CREATE INDEX IF NOT EXISTS {table}_{column} ON {table}("{column}")')
-    return statements
+    return statements + browse_schema()
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -73,9 +81,17 @@ def connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _insert(connection: sqlite3.Connection, table: str, row: dict[str, Any], extra: dict[str, Any]) -> int:
-    columns = [*extra, *COLUMNS[table]]
-    values = [*extra.values(), *(row.get(c) for c in COLUMNS[table])]
+def _insert(
+    connection: sqlite3.Connection,
+    table: str,
+    row: dict[str, Any],
+    extra: dict[str, Any],
+    names: list[str] | None = None,
+) -> int:
+    """Insert `row` (its `names` columns, by default the table's `COLUMNS`) and `extra`; the row id."""
+    names = names if names is not None else COLUMNS[table]
+    columns = [*extra, *names]
+    values = [*extra.values(), *(row.get(c) for c in names)]
     quoted = ", ".join(f'"{c}"' for c in columns)
     placeholders = ", ".join("?" for _ in columns)
     cursor = connection.execute(f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})", values)
@@ -122,10 +138,10 @@ def unusable(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         return f"is not a database kehoach can read ({exc})"
     layout = _layout()
-    foreign = sorted(set(found) - set(layout))
+    foreign = sorted(set(found) - set(layout) - REBUILT_TABLES)
     if foreign:
         return f"holds tables kehoach does not make ({', '.join(foreign)})"
-    differing = sorted(name for name, columns in found.items() if columns != layout[name])
+    differing = sorted(name for name, columns in found.items() if name in layout and columns != layout[name])
     if differing:
         return f"has an older layout (the columns of {', '.join(differing)} differ)"
     return None
@@ -140,6 +156,22 @@ def set_aside(path: Path, reason: str) -> str:
             journal.rename(aside.with_name(aside.name + suffix))
     path.rename(aside)
     return say("moved_aside", name=path.name, reason=reason, aside=aside.name)
+
+
+def write_summary(connection: sqlite3.Connection, results: list[PlanResult], counts: CellCounts) -> None:
+    """The `summary` table made again from every result: one row per plan id, a column per year."""
+    rows = [{key: visible(value, counts) for key, value in row.items()} for row in summary_rows(results)]
+    columns = table_columns("summary", rows)
+    if not connection.in_transaction:  # every document unchanged: still one transaction, never no summary
+        connection.execute("BEGIN")
+    connection.execute("DROP TABLE IF EXISTS summary")
+    connection.execute(
+        "CREATE TABLE summary (id INTEGER PRIMARY KEY, "
+        + ", ".join(f'"{c}" {_sql_type("summary", c)}' + (" NOT NULL UNIQUE" if c == "doc_id" else "") for c in columns)
+        + ")"
+    )
+    for row in rows:
+        _insert(connection, "summary", row, {}, columns)
 
 
 def update_database(
@@ -178,12 +210,14 @@ def update_database(
                 for kind in (*RECORD_KINDS, "warnings"):
                     for row in tables[kind]:
                         _insert(connection, kind, row, {"document_id": document_id})
+            write_summary(connection, results, counts)
             connection.execute("DELETE FROM errors")
             for error in build_tables([], errors, counts)["errors"]:
                 connection.execute(
                     "INSERT OR REPLACE INTO errors (source_file, error, message) VALUES (?, ?, ?)",
                     (error["source_file"], error["error"], error["message"]),
                 )
+            refresh_browse_tables(connection)
     finally:
         connection.close()
     return warnings

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.errors import RunError, say
+from pipeline.errors import RunError, os_reason, say
 
 LOCK = ".kehoach.lock"
 
@@ -29,7 +29,7 @@ def locked(out: Path) -> Iterator[None]:
         out.mkdir(parents=True, exist_ok=True)
         handle = (out / LOCK).open("a+", encoding="utf-8")
     except OSError as error:
-        raise RunError(say("out_unwritable", out=out, reason=error.strerror)) from error
+        raise RunError(say("out_unwritable", out=out, reason=os_reason(error))) from error
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from pipeline.errors import cacheable_codes, say
+from pipeline.errors import cacheable_codes, os_reason, say
 from pipeline.models import PlanResult
 from pipeline.outputs.files import aside_name, write_atomic
 
@@ -91,9 +91,9 @@ def load(out: Path) -> tuple[dict[str, Entry], list[str]]:
         return _SHAPE.validate_json(path.read_bytes()), []
     except ValidationError as error:
         invalid = any(item["type"] == "json_invalid" for item in error.errors())
-        reason = "is not valid JSON" if invalid else "has the wrong shape"
+        reason = say("reason_not_json" if invalid else "reason_wrong_shape")
     except OSError as error:
-        reason = f"cannot be read ({error.strerror})"
+        reason = say("reason_cannot_read", reason=os_reason(error))
     aside = aside_name(path)
     path.replace(aside)
     return rebuild(out), [say("moved_aside", name=MANIFEST, reason=reason, aside=aside.name)]

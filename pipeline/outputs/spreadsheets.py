@@ -1,30 +1,81 @@
-"""CSV tables and one XLSX workbook: the forms provincial staff open in Excel.
+"""CSV tables and one XLSX workbook: the forms provincial staff open in Excel, and print.
 
 CSV files are UTF-8 *with* a byte-order mark: without it Excel on Windows reads them as the local
-code page and Vietnamese turns to mojibake. The workbook has one sheet per table, the header row
-frozen, filters on, and column widths set from the content so it reads without resizing. What a
-cell may hold (no live formulas, Excel's length limit) is decided in `cells`.
+code page and Vietnamese turns to mojibake. They keep the raw column names and ISO dates, for
+programs.
+
+The workbook is for people. Its first sheet is the one-row-per-plan summary ("Tổng hợp"), its
+last explains every sheet, column and code value ("Giải thích"). Each header cell shows the
+column's Vietnamese label; its raw name (the CSV and SQLite name) is in the cell's comment and in
+the explanation sheet, so it is never in the way of a printed page yet always findable. Dates are
+date cells (dd/mm/yyyy), numbers number cells. Identifying columns come first and the machine
+ones last; long texts wrap in a bounded width so a row never spills over its neighbours. Every
+sheet prints on A4 landscape, fitted to the page width, with the header row repeated on each
+page, and its print area stops before the machine columns (location numbers, hashes, versions),
+which the "place" column already says in words. What a cell may hold (no live formulas, Excel's
+length limit) is decided in `cells`.
+
+The workbook is written in openpyxl's write-only mode (rows streamed to the file, not held as
+cell objects), so a larger run costs little more memory than its rows.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipeline.i18n import say
+from pipeline.models import SourceLocation
 from pipeline.outputs.cells import CellCounts, csv_cell, looks_like_formula, xlsx_text
 from pipeline.outputs.files import write_atomic
-from pipeline.outputs.tables import COLUMNS
+from pipeline.outputs.labels import (
+    code_meaning,
+    code_values,
+    column_description,
+    column_label,
+    table_description,
+    table_title,
+)
+from pipeline.outputs.tables import table_columns
 
-MAX_COLUMN_WIDTH = 60
+DATE_COLUMNS = {"date", "meta_date", "start_date", "end_date", "by_date"}
+DATE_FORMAT = "DD/MM/YYYY"
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Columns kept out of the printed area (they come last in every table): location numbers, hashes
+# and versions are for machines, and the file path is long while the plan id already names it.
+UNPRINTED_COLUMNS = {
+    *SourceLocation.model_fields,
+    "span_start",
+    "span_end",
+    "content_hash",
+    "pipeline_version",
+    "source_file",
+    "source_files",
+}
+# Long texts get a wider column, wrapped at this width; any other column wraps beyond MAX_WIDTH.
+WIDE_COLUMNS = {"quote": 50, "title": 50, "meta_title": 50, "message": 50, "format_differences": 40, "meaning": 70}
+MAX_WIDTH = 28
+MIN_WIDTH = 6
+HEADER_WIDTH = 10  # a label longer than this wraps onto more lines rather than widen a number column
+LINE_HEIGHT = 15  # points per line of 11-point text
+CHARACTERS_PER_WIDTH = 1.2
+MAX_ROW_HEIGHT = 409  # Excel's limit
+SAMPLED_ROWS = 500
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+EXPLANATION = "explanation"
 
 
 def write_csv_tables(tables: dict[str, list[dict[str, Any]]], out: Path) -> list[Path]:
     written = []
     for name, rows in tables.items():
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=COLUMNS[name], extrasaction="ignore", lineterminator="\r\n")
+        columns = table_columns(name, rows)
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
         writer.writeheader()
         writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
         path = out / f"{name}.csv"
@@ -33,39 +84,180 @@ def write_csv_tables(tables: dict[str, list[dict[str, Any]]], out: Path) -> list
     return written
 
 
+def sheet_title(table: str) -> str:
+    """A table's Vietnamese title as Excel allows a sheet name (31 characters, no []:*?/\\)."""
+    return SHEET_NAME_FORBIDDEN.sub(" ", table_title(table))[:31]
+
+
+def column_width(column: str, label: str, values: list[Any]) -> tuple[int, bool]:
+    """A column's width in characters and whether its cells wrap: wide enough for most of its
+    values (the 90th percentile of a sample, so one long cell does not widen the column), never
+    narrower than the label's longest word, and bounded, longer texts wrapping."""
+    lengths = sorted(len(str(value)) for value in values if value is not None and value != "")
+    typical = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    longest = lengths[-1] if lengths else 0
+    header = max(max(len(word) for word in label.split()), min(len(label), HEADER_WIDTH))
+    width = max(header, min(typical, WIDE_COLUMNS.get(column, MAX_WIDTH)), MIN_WIDTH)
+    return width + 2, longest > width
+
+
+def wrapped_lines(text: str, width: int, density: float = CHARACTERS_PER_WIDTH) -> int:
+    """How many lines `text` takes wrapped in a column `width` wide. A width counts digit widths;
+    a line of Vietnamese text holds about a fifth more letters than that (measured in the PNGs of
+    docs/make_screenshots_xlsx.py), less a margin for words that do not fit at a line's end."""
+    usable = max(int(width * density) - 3, 1)
+    return sum(max(math.ceil(len(line) / usable), 1) for line in text.split("\n"))
+
+
+def row_height(
+    values: list[Any], widths: list[int], wraps: list[bool], density: float = CHARACTERS_PER_WIDTH
+) -> float | None:
+    """The height a row needs for its wrapped cells, or None (one line). Set explicitly, because
+    LibreOffice keeps a row one line high and draws the wrapped lines over the next rows."""
+    lines = max(
+        (
+            wrapped_lines(str(v), w, density)
+            for v, w, wrap in zip(values, widths, wraps, strict=True)
+            if wrap and v not in (None, "")
+        ),
+        default=1,
+    )
+    return min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else None
+
+
+def _printable(sheet: Any, last_printed_column: int, n_rows: int) -> None:
+    """A4 landscape, fitted to the page width, the header row on every page, gridlines printed."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4 in the OOXML paper-size table (openpyxl: Worksheet.PAPERSIZE_A4)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+    sheet.print_title_rows = "1:1"
+    sheet.print_area = f"A1:{get_column_letter(max(last_printed_column, 1))}{max(n_rows, 1)}"
+
+
+class _Styles:
+    """The few styles the workbook uses, made once (openpyxl shares equal styles in the file)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        self.header_font = Font(name="Calibri", size=11, bold=True)
+        self.header_fill = PatternFill("solid", fgColor="DDEBF7")
+        self.header_alignment = Alignment(wrap_text=True, vertical="top")
+        self.wrapped = Alignment(wrap_text=True, vertical="top")
+        self.top = Alignment(vertical="top")
+
+
+def _cell(sheet: Any, value: Any, column: str, wrap: bool, styles: _Styles, counts: CellCounts) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    if column in DATE_COLUMNS and isinstance(value, str) and ISO_DAY.match(value):
+        value = date.fromisoformat(value)
+    elif isinstance(value, str):
+        value = xlsx_text(value, counts)
+    cell = WriteOnlyCell(sheet, value)
+    cell.alignment = styles.wrapped if wrap else styles.top
+    if isinstance(value, date):
+        cell.number_format = DATE_FORMAT
+    elif looks_like_formula(value):
+        cell.data_type = "s"  # text, not the formula openpyxl would write
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    return cell
+
+
+def _header(sheet: Any, label: str, raw: str, styles: _Styles) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+
+    cell = WriteOnlyCell(sheet, label)
+    cell.font, cell.fill, cell.alignment = styles.header_font, styles.header_fill, styles.header_alignment
+    if raw != label:
+        cell.comment = Comment(say("xlsx_raw_name", name=raw), "kehoach")
+    return cell
+
+
+def _write_sheet(
+    workbook: Any,
+    table: str,
+    columns: list[str],
+    labels: list[str],
+    rows: list[list[Any]],
+    styles: _Styles,
+    counts: CellCounts,
+) -> None:
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(title=sheet_title(table))
+    widths, wraps = [], []
+    for index, (column, label) in enumerate(zip(columns, labels, strict=True), start=1):
+        width, wrap = column_width(column, label, [row[index - 1] for row in rows[:SAMPLED_ROWS]])
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        widths.append(width)
+        wraps.append(wrap and column not in UNPRINTED_COLUMNS)  # a long path must not make every row tall
+    sheet.freeze_panes = "A2"
+    printed = [i for i, column in enumerate(columns, start=1) if column not in UNPRINTED_COLUMNS]
+    _printable(sheet, max(printed, default=len(columns)), len(rows) + 1)
+    if columns:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    for number, values in enumerate([labels, *rows], start=1):
+        if number == 1:  # the header: every label wraps, in bold letters, wider than plain ones
+            height = row_height(values, widths, [True] * len(columns), density=1.0)
+        else:
+            height = row_height(values, widths, wraps)
+        if height:
+            sheet.row_dimensions[number].height = height
+        if number == 1:
+            sheet.append([_header(sheet, label, column, styles) for column, label in zip(columns, labels, strict=True)])
+        else:
+            sheet.append(
+                [
+                    _cell(sheet, v, column, wrap, styles, counts)
+                    for v, column, wrap in zip(values, columns, wraps, strict=True)
+                ]
+            )
+
+
+def explanation_rows(tables: dict[str, list[dict[str, Any]]]) -> list[list[Any]]:
+    """The "Giải thích" sheet: each sheet and what a row of it is, each column's label, raw name
+    and meaning, then each code value and its meaning; all from the catalogue."""
+    rows: list[list[Any]] = []
+    for table, table_rows in tables.items():
+        rows.append([sheet_title(table), "", table, table_description(table)])
+        for column in table_columns(table, table_rows):
+            rows.append([sheet_title(table), column_label(table, column), column, column_description(table, column)])
+    for field, values in code_values().items():
+        for value in values:
+            rows.append([say("xlsx_code_value"), value, field, code_meaning(field, value)])
+    return rows
+
+
 def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, counts: CellCounts | None = None) -> Path:
     """The workbook; `counts.cut` counts the cells cut to Excel's length limit."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
     counts = counts if counts is not None else CellCounts()
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)
+    styles = _Styles()
     for name, rows in tables.items():
-        sheet = workbook.create_sheet(title=name)
-        columns = COLUMNS[name]
-        sheet.append(columns)
-        for row in rows:
-            values = [xlsx_text(v, counts) if isinstance(v, str) else v for v in (row.get(c) for c in columns)]
-            sheet.append(values)
-            for index, value in enumerate(values, start=1):
-                if looks_like_formula(value):
-                    cell = sheet.cell(row=sheet.max_row, column=index)
-                    cell.data_type = "s"  # text, not the formula openpyxl would write
-                    cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        if columns:
-            sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(rows) + 1, 1)}"
-        for index, column in enumerate(columns, start=1):
-            longest = max([len(column), *(len(str(row.get(column) or "")) for row in rows[:500])])
-            sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_COLUMN_WIDTH)
-            if longest > MAX_COLUMN_WIDTH:
-                for cell in sheet.iter_cols(min_col=index, max_col=index, min_row=2):
-                    for c in cell:
-                        c.alignment = Alignment(wrap_text=True, vertical="top")
+        columns = table_columns(name, rows)
+        values = [[row.get(column) for column in columns] for row in rows]
+        _write_sheet(workbook, name, columns, [column_label(name, c) for c in columns], values, styles, counts)
+    explanation_columns = ["sheet", "label", "raw_name", "meaning"]
+    _write_sheet(
+        workbook,
+        EXPLANATION,
+        explanation_columns,
+        [say(f"xlsx_explain_{column}") for column in explanation_columns],
+        explanation_rows(tables),
+        styles,
+        counts,
+    )
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomic(path, buffer.getvalue())

@@ -1,10 +1,13 @@
 """Flatten `PlanResult`s into the tables staff open in Excel and the database holds.
 
-One row per record, with the document it belongs to, its quote, its section and where it stands in
-the original file (page, paragraph or line, table cell), then every field of the record. The column
-lists are derived from the pydantic models, so a field added to a record appears in every output
-without touching this module. Every cell passes `cells.visible`, so that CSV, XLSX and SQLite hold
-the same text (control characters shown, not fatal).
+`summary` has one row per plan (see `summary`); `documents` one per file; the record tables one per
+record, with the plan it belongs to, its quote and every field of the record, its section and where
+it stands in the original file (`place` in words, then the file and the location numbers, counted
+from 1). Identifying columns come first and machine ones last, so that a sheet reads and prints from
+the left. The column lists are derived from the pydantic models, so a field added to a record
+appears in every output without touching this module; a field named like an SQL keyword gets a
+column name that is not one (`COLUMN_OF_FIELD`). Every cell passes `cells.visible`, so that CSV,
+XLSX and SQLite hold the same text (control characters shown, not fatal).
 """
 
 from __future__ import annotations
@@ -23,38 +26,60 @@ from pipeline.models import (
     describe_place,
 )
 from pipeline.outputs.cells import CellCounts, visible
+from pipeline.outputs.summary import SUMMARY_COLUMNS, summary_rows, with_year_columns
 
-TABLES = ("documents", *RECORD_KINDS, "warnings", "errors")
+TABLES = ("summary", "documents", *RECORD_KINDS, "warnings", "errors")
 METADATA_FIELDS = [name for name in Metadata.model_fields if name != "note"]
+# A record field whose name is an SQL keyword gets a column name that is not, so that a query
+# needs no quotes (`SELECT by_date FROM targets`); the models keep the gold set's names.
+COLUMN_OF_FIELD = {"group": "task_group", "by": "by_date", "start": "start_date", "end": "end_date"}
 # Each record kind's own fields (beside the quote and its place), one column each.
 RECORD_FIELDS = {
     kind: [name for name in RECORD_MODELS[kind].model_fields if name not in Evidence.model_fields]
     for kind in RECORD_KINDS
 }
 
+IDENTIFYING_METADATA = ("place", "issuer", "number", "symbol", "date", "title")
+# Identifying columns first, the ones a person filters on; machine ones (hashes, offsets) last.
 DOCUMENT_COLUMNS = [
     "doc_id",
-    "source_file",
-    "format",
-    "pages",
-    "content_hash",
-    "pipeline_version",
-    *[f"meta_{name}" for name in METADATA_FIELDS],
+    *[f"meta_{name}" for name in IDENTIFYING_METADATA],
+    *[f"meta_{name}" for name in METADATA_FIELDS if name not in IDENTIFYING_METADATA],
     *[f"n_{kind}" for kind in RECORD_KINDS],
     "n_warnings",
+    "format",
+    "pages",
+    "source_file",
+    "content_hash",
+    "pipeline_version",
 ]
 LOCATION_COLUMNS = [*SourceLocation.model_fields, "span_start", "span_end"]
-EVIDENCE_COLUMNS = ["quote", "section", "place", *LOCATION_COLUMNS]
 ERROR_COLUMNS = ["source_file", "error", "message"]
-WARNING_COLUMNS = ["doc_id", "source_file", "format", "code", "message", "place", *LOCATION_COLUMNS]
+WARNING_COLUMNS = ["doc_id", "code", "message", "place", "format", "source_file", *LOCATION_COLUMNS]
+
+
+def record_columns(kind: str) -> list[str]:
+    """A record table's columns: the plan, the quote and the record's own fields, where it stands
+    (section and place in words), then the file and the location numbers."""
+    fields = [COLUMN_OF_FIELD.get(name, name) for name in RECORD_FIELDS[kind]]
+    return ["doc_id", "quote", *fields, "section", "place", "format", "source_file", *LOCATION_COLUMNS]
 
 
 COLUMNS: dict[str, list[str]] = {
+    "summary": SUMMARY_COLUMNS,
     "documents": DOCUMENT_COLUMNS,
-    **{kind: ["doc_id", "source_file", "format", *EVIDENCE_COLUMNS, *RECORD_FIELDS[kind]] for kind in RECORD_KINDS},
+    **{kind: record_columns(kind) for kind in RECORD_KINDS},
     "warnings": WARNING_COLUMNS,
     "errors": ERROR_COLUMNS,
 }
+
+
+def table_columns(name: str, rows: list[dict[str, Any]]) -> list[str]:
+    """The columns of one built table: `COLUMNS`, and for the summary the per-year target counts
+    this run found (`targets_2025`, `targets_2030`, …), in year order, after `n_targets`."""
+    if name != "summary":
+        return COLUMNS[name]
+    return with_year_columns(COLUMNS[name], rows)
 
 
 def format_deadline(spec: DeadlineSpec) -> str:
@@ -110,7 +135,7 @@ def record_rows(result: PlanResult, kind: str) -> list[dict[str, Any]]:
         row["section"] = record.section
         row.update(_location(record.source, record.span))
         for name in RECORD_FIELDS[kind]:
-            row[name] = cell_value(getattr(record, name))
+            row[COLUMN_OF_FIELD.get(name, name)] = cell_value(getattr(record, name))
         rows.append(row)
     return rows
 
@@ -136,10 +161,12 @@ def build_tables(
     each cell holdable by every table format; `counts` counts the cells that had to change."""
     counts = counts if counts is not None else CellCounts()
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for result in sorted(results, key=lambda r: r.source or r.doc_id):
+    results = sorted(results, key=lambda r: r.source or r.doc_id)
+    for result in results:
         tables["documents"].append(document_row(result))
         for kind in RECORD_KINDS:
             tables[kind].extend(record_rows(result, kind))
         tables["warnings"].extend(warning_rows(result))
+    tables["summary"] = summary_rows(results)
     tables["errors"] = sorted(errors, key=lambda e: e["source_file"])
     return {name: [{k: visible(v, counts) for k, v in row.items()} for row in rows] for name, rows in tables.items()}

@@ -27,7 +27,7 @@ _COVERAGE_SEVERITY = {"missing": "problem", "weakened": "warning"}
 
 
 def _quote(text: str, section: str | None = None, span: tuple[int, int] | None = None, **place: int) -> Quote:
-    """A piece of evidence; `place` is its SourceLocation (line=51, paragraph=30, page=2, table=0 …)."""
+    """A piece of evidence; `place` is its SourceLocation (line=51, paragraph=30, page=2, table_no=1 …)."""
     return Quote(text=text, section=section, source=SourceLocation(**place) if place else None, span=span)
 
 
@@ -112,9 +112,9 @@ def _tan_phong() -> PlanAudit:
                         "toán không dùng tiền mặt",
                         "III",
                         line=78,
-                        table=0,
-                        row=8,
-                        column=1,
+                        table_no=1,
+                        row_no=9,
+                        column_no=2,
                     )
                 ],
             ),
@@ -163,9 +163,9 @@ def _phin_ho() -> PlanAudit:
                         "Kiện toàn Tổ công nghệ số cộng đồng ở các thôn; bổ sung thành viên là đoàn viên thanh niên",
                         "III",
                         paragraph=41,
-                        table=0,
-                        row=1,
-                        column=1,
+                        table_no=1,
+                        row_no=2,
+                        column_no=2,
                     )
                 ],
             ),

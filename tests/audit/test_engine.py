@@ -312,8 +312,8 @@ def test_extractor_warnings_become_lints_with_their_quote() -> None:
     warnings = [
         DocWarning(code="citation_date_mismatch", message="57-NQ/TW … registry has 2024-12-22", span=(10, 48)),
         DocWarning(code="impossible_date", message="ngày 31/02/2025 does not exist", span=(90, 105)),
-        DocWarning(code="structure", message="heading numbers skipped at II: 3. follows number 1"),
-        DocWarning(code="structure", message="a table could not be joined"),
+        DocWarning.of("heading_skipped", marker="3.", previous=1),
+        DocWarning.of("table_kept_apart", columns=2, previous=3),
     ]
     findings = audit([make_plan(citations=[cite], warnings=warnings)]).plans[0].findings
     lints = {f.code: f for f in findings if f.kind == "lint" and not f.code.startswith("lint.header")}

@@ -188,7 +188,7 @@ def _built_plans() -> list[PlanResult]:
     ] + [
         DocWarning(code="citation_date_conflict", message="(no record at this span)", span=(1, 2)),
         DocWarning(code="impossible_date", message="(the extractor's words)", span=(70, 80)),
-        DocWarning(code="structure", message="heading numbers skipped at the top level: 3. follows number 1"),
+        DocWarning.of("heading_skipped", marker="3.", previous=1),
     ]
     earlier = Target(
         quote="100% kết quả giải quyết thủ tục hành chính được trả bản điện tử trước 30/9/2025",

@@ -80,8 +80,8 @@ def test_findings_csv_has_a_bom_and_one_row_per_finding(report: AuditReport, wri
     assert weakened["directive"] == DIRECTIVE and weakened["target_id"] == "02.dossiers_fully_online"
 
     cell = next(r for r in rows if r["doc_id"].startswith("phin-ho") and r["code"] == "five_clear.no_output")
-    assert (cell["paragraph"], cell["table"], cell["row"], cell["column"]) == ("41", "0", "1", "1")
-    assert cell["place"] == "đoạn 42, bảng 1, hàng 2, cột 2"
+    assert (cell["paragraph"], cell["table_no"], cell["row_no"], cell["column_no"]) == ("41", "1", "2", "2")
+    assert cell["place"] == "đoạn 41, bảng 1, hàng 2, cột 2"
 
     missing = next(r for r in rows if r["code"] == "coverage.missing")
     assert missing["quote"] == "" and missing["n_evidence"] == "0" and missing["page"] == ""
@@ -268,9 +268,9 @@ def test_unreadable_files_are_listed(page: lxml.html.HtmlElement) -> None:
     [
         (None, ""),
         (SourceLocation(page=3), "trang 3"),
-        (SourceLocation(paragraph=0), "đoạn 1"),
-        (SourceLocation(line=40, table=1, row=0, column=4), "dòng 40, bảng 2, hàng 1, cột 5"),
-        (SourceLocation(page=2, table=0), "trang 2, bảng 1"),
+        (SourceLocation(paragraph=1), "đoạn 1"),
+        (SourceLocation(line=40, table_no=2, row_no=1, column_no=5), "dòng 40, bảng 2, hàng 1, cột 5"),
+        (SourceLocation(page=2, table_no=1), "trang 2, bảng 1"),
     ],
 )
 def test_describe_place_counts_from_one(source: SourceLocation | None, expected: str) -> None:
