@@ -317,7 +317,7 @@ def run_command(args) -> int:
         progress=not args.no_progress,
         formats=parse_formats(args.format),
         nlp=not args.rules_only,
-        bodies_mode=args.bodies or ("rules" if args.rules_only else DEFAULT_BODY_MODE),
+        bodies_mode=args.bodies or DEFAULT_BODY_MODE,
         max_mb=args.max_size,
         memory_mb=args.memory,
     )

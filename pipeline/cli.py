@@ -25,7 +25,7 @@ from pipeline.version import package_version
 
 # `kehoach run --bodies`: the modes of extractors.body_model.BODY_MODES, the default first (written here
 # so that parsing the command line does not import the extractors; a test checks the two agree)
-BODY_MODES = ("rules+model", "rules", "model")
+BODY_MODES = ("rules", "rules+model", "model")
 
 
 def build_parser() -> argparse.ArgumentParser:
