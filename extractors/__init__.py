@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.bodies import extract_bodies
+from extractors.body_model import DEFAULT_BODY_MODE, bodies_by_mode
 from extractors.citations import extract_citations
 from extractors.criteria import extract_criteria
 from extractors.deadlines import extract_deadlines
@@ -20,17 +20,18 @@ from pipeline.document import Document
 from pipeline.models import DocWarning
 
 
-def extract_all(document: Document, nlp: bool = True) -> dict[str, Any]:
+def extract_all(document: Document, nlp: bool = True, bodies_mode: str = DEFAULT_BODY_MODE) -> dict[str, Any]:
     """All records of one document, as the keyword arguments of `PlanResult`.
 
-    `nlp=False` runs the rules alone, for the ablation line of `kehoach score --ablation`.
+    `nlp=False` runs the rules alone, for the ablation line of `kehoach score --ablation`;
+    `bodies_mode` picks rules, the learned model, or both for bodies (`extractors.body_model`).
     """
     warnings: list[DocWarning] = list(document.warnings)
     citations, citation_warnings = extract_citations(document)
     metadata = extract_metadata(document, citations)
     targets = extract_targets(document, nlp=nlp)
     deadlines, deadline_warnings = extract_deadlines(document, citations)
-    bodies = extract_bodies(document, citations, nlp=nlp)
+    bodies = bodies_by_mode(document, citations, nlp=nlp, mode=bodies_mode)
     return {
         "metadata": metadata,
         "citations": citations,

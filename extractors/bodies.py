@@ -459,18 +459,24 @@ def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> 
     return bool(mentions) and not regex.sub(_WORDS.name_line_filler, "", rest)
 
 
-def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
-    """Every body the plan gives a role, one record per mention, in document order."""
+def plan_mentions(document: Document, citations: list[Citation]) -> list[Mention]:
+    """The lexicon's body mentions outside citation quotes, named at the plan's level (shared with the
+    learned model, `extractors.body_model`, which reads them as its gazetteer)."""
     skip = Enclosing(tuple(c.span) for c in citations if c.span)
-    tcth = Enclosing(_tcth_ranges(document))
     first_section = min((s.start for s in document.sections), default=0)
-    found: list[tuple[Mention, str]] = []
     level = own_level(document)
     if level is None:  # the head states no level: the level words of the head, else of the text
         level = _plan_level(document.fold[:first_section]) or None
-    everywhere = [
-        m for m in find_mentions(document.text, document.fold, plan_level=level) if not skip.holds(m.start, m.end)
-    ]
+    mentions = find_mentions(document.text, document.fold, plan_level=level)
+    return [m for m in mentions if not skip.holds(m.start, m.end)]
+
+
+def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
+    """Every body the plan gives a role, one record per mention, in document order."""
+    tcth = Enclosing(_tcth_ranges(document))
+    first_section = min((s.start for s in document.sections), default=0)
+    found: list[tuple[Mention, str]] = []
+    everywhere = plan_mentions(document, citations)
     starts = [m.start for m in everywhere]
     body_cells = {cell.start for table in document.tables for row in table.rows for cell in row}
     for block in document.blocks:

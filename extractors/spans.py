@@ -29,6 +29,11 @@ class Enclosing:
         count = bisect_right(self.starts, start)  # the spans that start at or before `start`
         return count > 0 and self.reach[count - 1] >= end
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """`any(a < end and start < b for a, b in spans)`: some span shares a character with [start, end)."""
+        count = bisect_left(self.starts, end)  # the spans that start before `end`
+        return count > 0 and self.reach[count - 1] > start
+
 
 class ByStart(Generic[T]):
     """Items indexed by where they start: `starting_in(low, high)` is

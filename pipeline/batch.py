@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.body_model import DEFAULT_BODY_MODE
 from pipeline.errors import (
     FileNotFoundError_,
     KehoachError,
@@ -171,6 +172,7 @@ def run_batch(
     progress: bool = True,
     formats: list[str] | None = None,
     nlp: bool = True,
+    bodies_mode: str = DEFAULT_BODY_MODE,
     max_mb: float | None = None,
     memory_mb: float | None = None,
 ) -> BatchSummary:
@@ -179,9 +181,24 @@ def run_batch(
     Raises RunError where the run cannot start (another run holds `out`, or it cannot be written).
     """
     out = Path(out)
-    settings = Settings(nlp=nlp, timeout=timeout, max_mb=max_mb, memory_mb=memory_mb or Settings.memory_mb)
+    if bodies_mode != "rules":
+        _check_body_model()
+    settings = Settings(
+        nlp=nlp, bodies_mode=bodies_mode, timeout=timeout, max_mb=max_mb, memory_mb=memory_mb or Settings.memory_mb
+    )
     with locked(out):
         return _run_locked(paths, out, jobs, force, progress, formats or list(FORMATS), settings)
+
+
+def _check_body_model() -> None:
+    """A run that asks for the learned bodies model stops before any file when the model is missing,
+    rather than failing every file with the same error."""
+    from extractors.body_model import BodyModelMissing, load_tagger
+
+    try:
+        load_tagger()
+    except BodyModelMissing as error:
+        raise RunError(str(error)) from error
 
 
 def _run_locked(
@@ -205,7 +222,7 @@ def _run_locked(
     manifest, warnings = manifests.load(out)
     summary = BatchSummary([Outcome(shown(p), "skipped", message=say("skipped.format")) for p in skipped])
     summary.warnings += warnings
-    version = result_version(settings.nlp)
+    version = result_version(settings.nlp, settings.bodies_mode)
     plan = _plan(files, out, manifest, version, force, max_bytes(settings.max_mb))
     summary.outcomes += plan.known
     for outcome in plan.known:
@@ -300,6 +317,7 @@ def run_command(args) -> int:
         progress=not args.no_progress,
         formats=parse_formats(args.format),
         nlp=not args.rules_only,
+        bodies_mode=args.bodies or DEFAULT_BODY_MODE,
         max_mb=args.max_size,
         memory_mb=args.memory,
     )

@@ -23,6 +23,10 @@ from pipeline.i18n import LANGUAGES, say, set_language
 from pipeline.outputs import FORMATS
 from pipeline.version import package_version
 
+# `kehoach run --bodies`: the modes of extractors.body_model.BODY_MODES, the default first (written here
+# so that parsing the command line does not import the extractors; a test checks the two agree)
+BODY_MODES = ("rules", "rules+model", "model")
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser, its help in the current language (so `set_language` comes first: see `main`)."""
@@ -59,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--memory", type=_positive("memory"), default=None, metavar="MB", help=say("cli.run.memory"))
     run.add_argument("--no-progress", action="store_true", help=say("cli.no_progress"))
     run.add_argument("--rules-only", action="store_true", help=say("cli.run.rules_only"))
+    run.add_argument("--bodies", choices=BODY_MODES, default=None, help=say("model.bodies_help"))
 
     score = sub.add_parser("score", help=say("cli.score"), description=say("cli.score"), parents=[common])
     score.add_argument("--gold", default="gold", metavar=folder, help=say("cli.score.gold"))

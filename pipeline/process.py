@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from extractors import extract_all
+from extractors.body_model import DEFAULT_BODY_MODE
 from pipeline.document import Document
 from pipeline.errors import shown
 from pipeline.ingest import read_document
@@ -22,7 +23,7 @@ _PACKAGE_DIRS = ("pipeline", "extractors")
 
 @cache
 def pipeline_version() -> str:
-    """The package version plus a digest of the code and lexicons that shape a result.
+    """The package version plus a digest of the code, lexicons and learned model that shape a result.
 
     A batch skips a file only when its content hash *and* this version are unchanged, so a
     developer who edits a rule or a lexicon gets fresh results without remembering --force.
@@ -32,7 +33,7 @@ def pipeline_version() -> str:
     root = Path(__file__).resolve().parent.parent
     for package in _PACKAGE_DIRS:
         for path in sorted((root / package).rglob("*")):
-            if path.suffix in {".py", ".json", ".tsv"} and "__pycache__" not in path.parts:
+            if path.suffix in {".py", ".json", ".tsv", ".crfsuite"} and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode())
                 digest.update(path.read_bytes())
     return f"{base}+{digest.hexdigest()[:12]}"
@@ -55,10 +56,12 @@ def file_hash(path: Path) -> str:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def result_version(nlp: bool = True) -> str:
-    """The version a result records: a rules-only result differs from a full one, so a batch
-    rerun with or without --rules-only never takes one for the other."""
-    return pipeline_version() + ("" if nlp else "+rules-only")
+def result_version(nlp: bool = True, bodies_mode: str = DEFAULT_BODY_MODE) -> str:
+    """The version a result records: a rules-only result differs from a full one, and a result whose
+    bodies came from the learned model from one whose came from the rules, so a batch rerun with other
+    flags never takes one for the other."""
+    bodies = "" if bodies_mode == DEFAULT_BODY_MODE else f"+bodies-{bodies_mode}"
+    return pipeline_version() + ("" if nlp else "+rules-only") + bodies
 
 
 def load_document(path: str | Path, max_mb: float | None = None) -> Document:
@@ -67,20 +70,24 @@ def load_document(path: str | Path, max_mb: float | None = None) -> Document:
 
 
 def process_file(
-    path: str | Path, nlp: bool = True, digest: str | None = None, max_mb: float | None = None
+    path: str | Path,
+    nlp: bool = True,
+    digest: str | None = None,
+    max_mb: float | None = None,
+    bodies_mode: str = DEFAULT_BODY_MODE,
 ) -> PlanResult:
     """One file's result. `digest` is the file's `content_hash` where the caller has it already
     (a batch hashes every file to decide what to skip), so the file is not read a second time.
-    `max_mb` is the size limit of `pipeline.ingest.guard`."""
+    `max_mb` is the size limit of `pipeline.ingest.guard`; `bodies_mode` is `kehoach run --bodies`."""
     path = Path(path)
     document = load_document(path, max_mb)
-    records = extract_all(document, nlp=nlp)
+    records = extract_all(document, nlp=nlp, bodies_mode=bodies_mode)
     return PlanResult(
         doc_id=document.doc_id,
         source=shown(path),
         format=document.format,
         content_hash=digest or file_hash(path),
-        pipeline_version=result_version(nlp),
+        pipeline_version=result_version(nlp, bodies_mode),
         pages=document.pages,
         **records,
     )

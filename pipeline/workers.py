@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from extractors.body_model import DEFAULT_BODY_MODE
 from pipeline.errors import (
     CRASH,
     INTERNAL,
@@ -68,6 +69,7 @@ class Task:
 @dataclass(frozen=True)
 class Settings:
     nlp: bool = True
+    bodies_mode: str = DEFAULT_BODY_MODE
     timeout: float = 120.0
     max_mb: float | None = None
     memory_mb: float | None = DEFAULT_MEMORY_MB
@@ -121,7 +123,13 @@ def _worker(connection: Connection, parent: int, settings: Settings) -> None:
         failure: tuple[str, str] | None = None
         pages = None
         try:
-            result = process_file(task.path, nlp=settings.nlp, digest=task.digest, max_mb=settings.max_mb)
+            result = process_file(
+                task.path,
+                nlp=settings.nlp,
+                digest=task.digest,
+                max_mb=settings.max_mb,
+                bodies_mode=settings.bodies_mode,
+            )
             pages = result.pages
             text = result.model_dump_json(indent=1, exclude_none=False)
             try:
