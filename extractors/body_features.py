@@ -18,12 +18,13 @@ import regex
 
 from extractors.bodies import Mention
 from pipeline.document import Block, Document
+from pipeline.lexicon import BodyWordsLexicon
+from pipeline.normalize import fold_text
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]")
 # Blocks whose bodies are never this plan's responsible bodies (gold-guidelines: the head, the
 # "Căn cứ" list, the signature and the "Nơi nhận" list are not annotated).
 SKIPPED_BLOCKS = frozenset({"header", "basis", "signature", "recipients"})
-_TCTH = "tổ chức thực hiện"
 _PAD = "<s>"
 
 
@@ -80,7 +81,8 @@ def sequences(document: Document, mentions: list[Mention]) -> list[Sequence]:
     for m in mentions:
         lexicon[m.start : m.end] = b"\x02" * (m.end - m.start)
         lexicon[m.start] = 1
-    tcth = [(s.start, s.end) for s in document.sections if _TCTH in s.title.lower()]
+    work_section = BodyWordsLexicon.load().work_section  # "tổ chức thực hiện": the section that assigns
+    tcth = [(s.start, s.end) for s in document.sections if work_section in fold_text(s.title)]
     # a word's features at each place around a token, built once per word: the model reads every
     # token of a plan, and string building is most of its cost
     forms: dict[str, tuple[str, ...]] = {}

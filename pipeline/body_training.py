@@ -26,14 +26,14 @@ from extractors.body_model import MODEL_PATH, OUTSIDE, label, settings
 from extractors.citations import extract_citations
 from pipeline.document import Document
 from pipeline.gold_spans import locate
-from pipeline.models import Body, Citation, GoldDocument
+from pipeline.models import INPUT_FORMATS, Body, Citation, GoldDocument
 from pipeline.process import load_document
 from pipeline.scoring import load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 # (gold folder, the folder of its documents): the development part of the corpus, nothing held out
 DEV_SETS = (("gold", "corpus/plans"), ("gold/real/dev", "corpus/real/dev"))
-FORMATS = ("txt", "docx", "pdf")
+FORMATS = INPUT_FORMATS
 
 
 @dataclass
