@@ -390,6 +390,8 @@ _ABBREVIATION_RE = regex.compile(r"\s*" + _CUES.abbreviation_pattern)
 _ATTACHED_RE = regex.compile(r"\s*" + spaced(_CUES.attached))
 _LIST_JOIN_RE = regex.compile(rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*")
 _IMPLEMENTS_RE = regex.compile(phrases(_CUES.implements))
+# A line that ends with an implementing verb, the document it carries out on the next line.
+_IMPLEMENTING_LINE_END_RE = regex.compile(rf"(?:{phrases(_CUES.implements)})[ \t:]*\n[ \t*_]*$")
 _REPLACES = spaced(_CUES.replaces)  # "thay\s+thế"
 _REPLACES_RE = regex.compile(_REPLACES)
 # A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
@@ -506,6 +508,8 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
         return last[0]
     if _OPENS_IMPLEMENTING_RE.match(folded, _paragraph_start(document.text, pos, floor)):
         return "implements"  # "Thực hiện A; B; C": the verb opening the list governs every item of it
+    if _IMPLEMENTING_LINE_END_RE.search(folded, max(0, pos - 80), _paragraph_start(document.text, pos, 0)):
+        return "implements"  # a wrapped head line: "KẾ HOẠCH TRIỂN KHAI" / "NGHỊ QUYẾT SỐ 57-NQ/TW …"
     if header.title is not None and header.title.start <= pos < header.title.end:
         return "implements"  # the title names the document the plan is for
     return "basis"  # a list of documents at the head: basis even where "Căn cứ" was lost

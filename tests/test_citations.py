@@ -656,3 +656,17 @@ def test_a_symbol_code_glued_to_its_digits_is_a_short_form(tmp_path: Path) -> No
 )
 def test_documents_cited_by_name_and_year(text: str, found: list) -> None:
     assert [(m.doc_type, m.date) for m in scan(text)] == found
+
+
+def test_a_head_line_that_ends_with_its_verb_carries_out_the_document_on_the_next(tmp_path: Path) -> None:
+    """ "V/v Tham mưu triển khai thực hiện" wrapped before "Nghị quyết số 01-NQ/TU …": the line break is no new
+    clause, the letter implements the resolution."""
+    text = (
+        "ĐẢNG ỦY XÃ AN BÌNH\nSố 15-CV/ĐU\nV/v tham mưu triển khai thực hiện\n"
+        "Nghị quyết số 04-NQ/TU ngày 10/7/2025 của Tỉnh ủy\nAn Bình, ngày 15 tháng 8 năm 2025\n"
+        "Kính gửi: Ủy ban nhân dân xã\nĐề nghị Ủy ban nhân dân xã xây dựng kế hoạch.\n"
+    )
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    (citation,) = extract_citations(load_document(path))[0]
+    assert (citation.number, citation.relation) == ("04-NQ/TU", "implements")
