@@ -32,6 +32,7 @@ from functools import lru_cache
 import regex
 
 from extractors.evidence import evidence
+from extractors.executors import organisation
 from extractors.grammar import (
     AFTER_WORD,
     FULL_DATE,
@@ -211,6 +212,7 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
                 mention.end = d.end()
         if mention.issuer is None and not mention.named:
             mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
+        mention.issuer = organisation(mention.issuer, registry)  # "của Bộ trưởng Bộ Y tế": the Bộ
         found.append(mention)
     found.extend(_abbreviated(text, registry, found))
     found.sort(key=lambda x: x.start)

@@ -19,6 +19,7 @@ from functools import cache
 import regex
 
 from extractors.names import spell_out
+from extractors.registry import Registry
 from pipeline.document import Document
 from pipeline.lexicon import ExecutionLexicon, LevelsLexicon
 from pipeline.normalize import fold_text
@@ -63,9 +64,18 @@ def _rules() -> _Rules:
 _LISTED_KIND = regex.compile(r"(?<=\s)\p{Lu}[\p{L}\p{M}]*(?=,)")
 
 
-def head_title() -> regex.Pattern:
-    """A person's title opening a phrase ("chủ tịch ", "giám đốc "), on folded text."""
-    return _rules().title_alone
+def organisation(issuer: str | None, registry: Registry) -> str | None:
+    """The organisation a head stands for: "Chủ tịch Ủy ban nhân dân tỉnh" → "Ủy ban nhân dân tỉnh", "Bộ trưởng
+    Bộ Y tế" → "Bộ Y tế" (gold decisions: a document signed for an organisation by its head, or cited as its
+    head's, has the organisation as issuer). "Thủ tướng Chính phủ" and "Chủ tịch nước" are issuers of their own:
+    no title of this lexicon opens them, or no issuer follows it."""
+    if issuer is None:
+        return None
+    folded = fold_text(issuer)
+    titled = _rules().title_alone.match(folded)
+    if titled is None or registry.issuer_at(folded, titled.end()) is None:
+        return issuer
+    return issuer[titled.end() :]  # as read, its place kept: "Ủy ban nhân dân tỉnh Tuyên Quang"
 
 
 def _sentence_start(fold: str, start: int, at: int) -> int:

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import regex
 
 from extractors.citations import head_end, own_number_match
-from extractors.executors import head_title
+from extractors.executors import organisation
 from extractors.grammar import (
     AFTER_WORD,
     BEFORE_WORD,
@@ -95,7 +95,7 @@ def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
         symbol=symbol,
         date=date,
         place=place,
-        issuer=_stated_level(_organisation(_issuer(document, head, registry), registry), document, head, registry),
+        issuer=_stated_level(organisation(_issuer(document, head, registry), registry), document, head, registry),
         signer=signer,
         signer_title=signer_title,
         title=_title(document),
@@ -237,19 +237,6 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
         if found:
             found_last = found[0]
     return found_last
-
-
-def _organisation(issuer: str | None, registry: Registry) -> str | None:
-    """The organisation a head signs for: "Chủ tịch Ủy ban nhân dân tỉnh" → "Ủy ban nhân dân tỉnh" (gold
-    decision: a document signed for an organisation by its head has the organisation as issuer). The
-    titles are the executors lexicon's; "Thủ tướng Chính phủ" is an issuer of its own, not a title."""
-    if issuer is None:
-        return None
-    titled = head_title().match(fold(issuer))
-    if titled is None:
-        return issuer
-    found = registry.issuer_at(fold(issuer), titled.end())
-    return found[0] if found else issuer
 
 
 @lru_cache(maxsize=64)

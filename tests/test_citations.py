@@ -156,7 +156,10 @@ ISSUERS = [
     # an issuer not in the lexicon: a body word opens it, the subject ("về …") ends it; kept as written
     ("của Sở Tư pháp tỉnh Lào Cai về việc", "Sở Tư pháp tỉnh Lào Cai"),
     ("của Ban Tuyên giáo và Dân vận Tỉnh ủy về", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
-    ("của Chủ tịch UBND tỉnh Tuyên Quang về", "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"),
+    (
+        "của Chủ tịch UBND tỉnh Tuyên Quang về",
+        "Ủy ban nhân dân tỉnh Tuyên Quang",
+    ),  # the organisation its head stands for
     ("CỦA BAN THƯỜNG VỤ TỈNH ỦY NINH BÌNH VỀ ĐỘT PHÁ", "Ban Thường vụ Tỉnh ủy NINH BÌNH"),
     ("của Ban Thường vụ Tỉnh ủy Ninh Bình Khóa XX", "Ban Thường vụ Tỉnh ủy Ninh Bình"),
     ("của một cơ quan chưa biết", None),
@@ -618,6 +621,9 @@ def test_a_date_glued_to_ngay():
         # … but not across "về": the subject that follows is not the name
         ("Kế hoạch số 15/KH-BCĐ ngày 3/3/2025 của Ban Chỉ đạo về chuyển đổi số tỉnh Lâm Thảo", "Ban Chỉ đạo xã"),
         ("Nghị quyết số 3-NQ/ĐU của Ban Thường vụ Đảng ủy xã Hòa Bình về", "Ban Thường vụ Đảng ủy xã"),
+        # a head's title stands for the organisation (gold decision); "Chủ tịch nước" is an issuer of its own
+        ("Thông tư số 02/2021/TT-BYT của Bộ trưởng Bộ Y tế về", "Bộ Y tế"),
+        ("Kế hoạch số 281/KH-UBND của Chủ tịch UBND tỉnh về", "Ủy ban nhân dân tỉnh"),
         # a territory with no place name after it ("thị xã", not "xã"); the term "khóa XIV" dropped
         ("Nghị quyết số 15-NQ/TU của Ban Chấp hành Đảng bộ thị xã khóa XIV về", "Ban Chấp hành Đảng bộ thị xã"),
         # a commune body's word followed by a higher territory is that territory's body, place kept
