@@ -548,3 +548,18 @@ def test_a_body_given_an_inspection_in_the_parenthesis_that_closes_it_oversees_i
     ]
     tasks = extract_tasks(document, bodies, extract_deadlines(document)[0])
     assert [t.lead for t in tasks] == [["Ủy ban Kiểm tra Đảng ủy"], ["Văn phòng Đảng ủy"]]
+
+
+def test_a_body_after_an_enumeration_or_a_time_introducer_opens_its_clause(tmp_path: Path) -> None:
+    """ "(1) Đảng ủy đã …; (2) Ủy ban nhân dân xã đã …" and "Trong tháng 02, Đảng ủy …": the body is the doer of
+    its clause."""
+    body = (
+        "ĐẢNG ỦY XÃ HÒA BÌNH\nSố 20-BC/ĐU\nHòa Bình, ngày 2 tháng 3 năm 2026\nBÁO CÁO\nKết quả tháng 02\n"
+        "I. KẾT QUẢ\n1. Công tác cán bộ: (1) Đảng ủy đã kiện toàn các chi bộ; (2) Ủy ban nhân dân xã đã rà soát "
+        "vị trí việc làm.\n2. Trong tháng 02, Văn phòng Đảng ủy số hóa hồ sơ đảng viên.\n"
+    )
+    path = tmp_path / "bc.txt"
+    path.write_text(body, encoding="utf-8")
+    document = load_document(path)
+    found = [(b.name, b.role) for b in extract_bodies(document, extract_citations(document)[0])]
+    assert found == [("Đảng ủy xã", "lead"), ("Ủy ban nhân dân xã", "lead"), ("Văn phòng Đảng ủy", "lead")]
