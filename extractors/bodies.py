@@ -506,8 +506,10 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             found.extend((Mention(x.start, x.end, x.name), "lead") for x in executors)
             continue
         in_tcth = tcth.holds(block.start, block.start + 1)
-        if in_tcth and (
-            block.role == "heading" or (block.role == "list_item" and _is_name_line(document, block, mentions))
+        name_heading = block.role == "heading" and _is_name_line(document, block, mentions)
+        if name_heading or (
+            in_tcth
+            and (block.role == "heading" or (block.role == "list_item" and _is_name_line(document, block, mentions)))
         ):
             found.extend((m, "lead") for m in mentions if not _in_parenthesis(document.fold, block.start, m.start))
             continue

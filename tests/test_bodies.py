@@ -563,3 +563,23 @@ def test_a_body_after_an_enumeration_or_a_time_introducer_opens_its_clause(tmp_p
     document = load_document(path)
     found = [(b.name, b.role) for b in extract_bodies(document, extract_citations(document)[0])]
     assert found == [("Đảng ủy xã", "lead"), ("Ủy ban nhân dân xã", "lead"), ("Văn phòng Đảng ủy", "lead")]
+
+
+def test_provincial_departments_by_name_and_a_heading_that_names_a_body(tmp_path: Path) -> None:
+    """ "Sở …" is a body as written ("Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch"), and a heading that
+    is only a body's name ("1. Sở Y tế") makes it the lead of the duties under it, in any section."""
+    body = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM THẢO\nSố: 88/KH-UBND\nLâm Thảo, ngày 02 tháng 4 năm 2026\nKẾ HOẠCH\nDân số\n"
+        "I. NHIỆM VỤ CỦA CÁC CƠ QUAN\n1. Sở Y tế\nTham mưu triển khai chương trình dân số.\n"
+        "2. Sở Văn hóa, Thể thao và Du lịch chủ trì tuyên truyền; Sở Nội vụ, Sở Tài chính phối hợp bố trí nguồn lực.\n"
+    )
+    path = tmp_path / "kh.txt"
+    path.write_text(body, encoding="utf-8")
+    document = load_document(path)
+    found = [(b.name, b.role) for b in extract_bodies(document, extract_citations(document)[0])]
+    assert found == [
+        ("Sở Y tế", "lead"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "lead"),
+        ("Sở Nội vụ", "support"),
+        ("Sở Tài chính", "support"),
+    ]
