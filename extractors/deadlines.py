@@ -611,10 +611,13 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
             start = ahead.start() if ahead else title.end
         if start < title.end:
             regions.append(Region(start, title.end, "title"))
+    own_heading = {s.start: s.path for s in document.sections} if looking_back else {}
     for block in document.blocks:
         if block.end <= block.start:
             continue
-        if looking_back and block.section in looking_back and block.role != "heading":
+        # a heading belongs to the section it opens ("III. NHIỆM VỤ TRỌNG TÂM THÁNG 3 NĂM 2026" looks forward)
+        section = own_heading.get(block.start, block.section) if block.role == "heading" else block.section
+        if looking_back and section in looking_back:
             continue
         if block.role == "heading":
             regions.append(Region(block.start, block.end, "heading"))
