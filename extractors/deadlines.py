@@ -254,6 +254,8 @@ class _Grammar:
             else:
                 self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex.time_labels)})\s*:")
+        # a line opening with a year and a colon labels what follows: "* Năm 2026:", "- Năm 2027:"
+        self.year_label = regex.compile(rf"[\s*\-–•+]*{year}\s+(?:19|20)\d{{2}}\s*:")
         self.report_type = regex.compile(_alt(lex.report_type_lines))
         self.report_forward = regex.compile(rf"{B}(?:{_alt(lex.report_forward_words)})")
         # what opens a cited document's subject right after the citation: "về …", "phê duyệt …", "“…"
@@ -622,7 +624,12 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
         if block.role == "heading":
             regions.append(Region(block.start, block.end, "heading"))
         elif block.role in lex.text_roles:
-            regions.extend(_split_labelled(document, grammar, block.start, block.end))
+            label = grammar.year_label.match(document.fold, block.start, block.end)
+            start = block.start
+            if label:  # "* Năm 2026: (02 cuộc kiểm tra …)": a year labelling what follows, read as a heading
+                regions.append(Region(block.start, label.end(), "heading"))
+                start = label.end()
+            regions.extend(_split_labelled(document, grammar, start, block.end))
         elif block.role == "cell" and block.row is not None and block.table is not None and block.column is not None:
             role = document.column_role(block)
             if role in lex.cell_columns:

@@ -479,3 +479,18 @@ def test_a_report_dates_its_results_and_only_its_forward_part_gives_deadlines(tm
     path.write_text(REPORT.replace("BÁO CÁO", "KẾ HOẠCH"), encoding="utf-8")
     quotes = [r.quote for r in extract_deadlines(load_document(path))[0]]
     assert quotes[:2] == ["năm 2025", "năm 2026"]  # a plan's title is read whole
+
+
+def test_a_line_that_opens_with_a_year_and_a_colon_labels_a_period(tmp_path: Path) -> None:
+    """ "* Năm 2026: (02 cuộc kiểm tra)" is a year heading written as a list line: a `period` for that year;
+    a year inside running text without its colon is not."""
+    body = (
+        "I. NỘI DUNG\n\n* Năm 2026: (02 cuộc kiểm tra)\n\n- Năm 2027: kiểm tra việc số hóa hồ sơ.\n\n"
+        "Theo số liệu năm 2024 đã có 12 cuộc.\n"
+    )
+    document = plan(tmp_path, body)
+    found = [(q, kind, start, end) for q, kind, start, end, _, _ in records(document)]
+    assert found == [
+        ("Năm 2026", "period", "2026-01-01", "2026-12-31"),
+        ("Năm 2027", "period", "2027-01-01", "2027-12-31"),
+    ]
