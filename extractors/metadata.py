@@ -57,7 +57,8 @@ _BLANK_NUMBER_RE = regex.compile(rf"(?m)^{_BLANK_CORE}")
 _BLANK = r"[\d \t._…,]*"
 _DATE_PART_RE = regex.compile(
     r"[ \t]*,?[ \t]*(?<![\w\d])"
-    rf"(?P<date>{_DAY}\b(?:{_BLANK}{_MONTH}{_BLANK}(?:{_YEAR}|{_MONTH})[ \t]*\d{{4}}"
+    # a copied web table may wrap the line after "ngày": "Vĩnh Long, ngày" / "06 tháng 6 năm 2022"
+    rf"(?P<date>{_DAY}\b(?:(?:[ \t]*\n)?{_BLANK}{_MONTH}{_BLANK}(?:{_YEAR}|{_MONTH})[ \t]*\d{{4}}"
     r"|[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}))"
     r"(?=[ \t*_.|]*(?:\n|$))"  # the date ends its line (or its table cell)
 )

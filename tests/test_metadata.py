@@ -272,3 +272,17 @@ def test_a_place_name_with_an_apostrophe(tmp_path):
     path.write_text(text, encoding="utf-8")
     metadata = process_file(path).metadata
     assert (metadata.place, metadata.date) == ("Đưng K’Nớ", "2025-03-07")
+
+
+def test_a_date_line_wrapped_after_ngay_in_a_copied_web_table(tmp_path):
+    """A portal copy breaks its header cell "Vĩnh Long, ngày 06 tháng 6 năm 2022" after "ngày": one date line."""
+    from pipeline.process import process_file
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM THẢO\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n|\nSố: 43/KH-UBND\n|\n"
+        "Lâm Thảo, ngày\n06 tháng 6 năm 2022\n|\nKẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ\n"
+    )
+    path = tmp_path / "kh.txt"
+    path.write_text(text, encoding="utf-8")
+    metadata = process_file(path).metadata
+    assert (metadata.date, metadata.place) == ("2022-06-06", "Lâm Thảo")
