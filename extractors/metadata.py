@@ -258,9 +258,27 @@ def _stated_level(issuer: str | None, document: Document, head: int, registry: R
         " ".join(m.group(1).split())
         for m in _level_after(base, registry.level_words).finditer(document.fold, 0, max(head, 1))
     ]
-    if not levels or canonical in levels:
+    if not levels:
+        place_level = _province_level(document)
+        return f"{base} {place_level}" if place_level else issuer
+    if canonical in levels:
         return issuer
     return f"{base} {levels[0]}"
+
+
+def _province_level(document: Document) -> str | None:
+    """ "tỉnh" or "thành phố" where the date line's place is a province or a centrally-run city ("Quảng Nam,
+    ngày …"): the level of a head that lost its level line (the round-2 development decision)."""
+    span = document.header.place_date
+    if span is None:
+        return None
+    levels = LevelsLexicon.load()
+    line = fold(document.text[span.start : span.end])
+    if any(line.startswith(fold(p)) for p in levels.provinces):
+        return levels.province_level
+    if any(line.startswith(fold(c)) for c in levels.cities):
+        return levels.city_level
+    return None
 
 
 _TITLE_NOTE_RE = regex.compile(rf"\s*\((?:{_CUES.title_note_pattern})[^()]*\)\s*$", regex.IGNORECASE)

@@ -288,6 +288,10 @@ class LevelsLexicon(_Described):
     canonical_commune: Word
     commune_written: Words
     higher_openers: Words
+    provinces: Words
+    cities: Words
+    province_level: Word
+    city_level: Word
 
 
 class ExecutionLexicon(_Described):

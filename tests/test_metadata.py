@@ -286,3 +286,14 @@ def test_a_date_line_wrapped_after_ngay_in_a_copied_web_table(tmp_path):
     path.write_text(text, encoding="utf-8")
     metadata = process_file(path).metadata
     assert (metadata.date, metadata.place) == ("2022-06-06", "Lâm Thảo")
+
+
+def test_a_head_without_its_level_takes_it_from_the_province_its_date_line_names(tmp_path):
+    from pipeline.process import process_file
+
+    text = "ỦY BAN NHÂN DÂN\nSố: 7384/KH-UBND\nQuảng Nam, ngày 12 tháng 10 năm 2023\nKẾ HOẠCH\nChuyển đổi số\n"
+    path = tmp_path / "kh.txt"
+    path.write_text(text, encoding="utf-8")
+    assert process_file(path).metadata.issuer == "Ủy ban nhân dân tỉnh"
+    path.write_text(text.replace("Quảng Nam, ngày", "Hòa An, ngày"), encoding="utf-8")  # not a province: as before
+    assert process_file(path).metadata.issuer == "Ủy ban nhân dân xã"
