@@ -161,10 +161,22 @@ def _read_date_line(document: Document, lo: int, hi: int, needs_place: bool) -> 
         )
         if place or not needs_place:
             name = " ".join(place.group().strip(" \t*_,").split()) if place else None
+            if name and place.start() == line_start:
+                name = _wrapped_place_start(text, line_start) + name
             if name:
                 name = _PLACE_LEVEL_RE.sub("", name) or None
             return parse_partial_date(m.group("date")), name
     return None
+
+
+# A place name that a copied web table wrapped: "Tiền" / "Giang, ngày 24 tháng 02 năm 2023".
+_LONE_PLACE_WORD = regex.compile(rf"\n[ \t]*({_PLACE_WORD})[ \t]*\n$")
+
+
+def _wrapped_place_start(text: str, line_start: int) -> str:
+    """The first word of a place name left alone on the line above its date line, with a space; else ""."""
+    found = _LONE_PLACE_WORD.search(text, max(0, line_start - 40), line_start)
+    return f"{found.group(1)} " if found else ""
 
 
 @lru_cache(maxsize=4)

@@ -297,3 +297,15 @@ def test_a_head_without_its_level_takes_it_from_the_province_its_date_line_names
     assert process_file(path).metadata.issuer == "Ủy ban nhân dân tỉnh"
     path.write_text(text.replace("Quảng Nam, ngày", "Hòa An, ngày"), encoding="utf-8")  # not a province: as before
     assert process_file(path).metadata.issuer == "Ủy ban nhân dân xã"
+
+
+def test_a_place_name_wrapped_above_its_date_line(tmp_path):
+    from pipeline.process import process_file
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM THẢO\n|\nSố: 56/KH-UBND\n|\nLâm\nThảo, ngày 24 tháng 02 năm 2023\n|\n"
+        "KẾ HOẠCH\nSố hóa\n"
+    )
+    path = tmp_path / "kh.txt"
+    path.write_text(text, encoding="utf-8")
+    assert process_file(path).metadata.place == "Lâm Thảo"
