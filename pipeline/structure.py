@@ -86,8 +86,8 @@ _TIME = TimeExpressionsLexicon.load()
 _DAY, _MONTH, _YEAR = _TIME.day_word, _TIME.month_word, _TIME.year_word  # ngày, tháng, năm
 _BASIS = _PARTS.basis  # "căn cứ", folded
 _PLACE_DATE = regex.compile(
-    # a place word may hold an apostrophe ("Đưng K’Nớ", "Đắk R’lấp")
-    r"(?:\p{Lu}[\p{L}\p{M}'’]*(?:\s+[\p{L}\p{M}'’]+){0,4}\s*,\s*)?"
+    # a place word may hold an apostrophe or a hyphen ("Đưng K’Nớ", "Đắk R’lấp", "Phan Rang-Tháp Chàm")
+    r"(?:\p{Lu}[\p{L}\p{M}'’-]*(?:\s+[\p{L}\p{M}'’-]+){0,4}\s*,\s*)?"
     rf"{_DAY}\s+[\d.…\s]*{_MONTH}\s+[\d.…\s]*{_YEAR}\s+\d{{4}}"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}

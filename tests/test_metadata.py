@@ -261,8 +261,10 @@ def test_a_letter_is_told_by_its_subject_line(tmp_path):
     assert process_file(path).metadata.doc_type is None
 
 
-def test_a_place_name_with_an_apostrophe(tmp_path):
-    """Place names of the Central Highlands hold an apostrophe ("Đưng K’Nớ", "Đắk R'lấp"): all of it is the place."""
+@pytest.mark.parametrize("place", ["Đưng K’Nớ", "Phan Rang-Tháp Chàm"])
+def test_a_place_name_with_an_apostrophe_or_a_hyphen(tmp_path, place):
+    """Place names hold an apostrophe ("Đưng K’Nớ", "Đắk R'lấp") or a hyphen ("Phan Rang-Tháp Chàm"): all of it
+    is the place."""
     from pipeline.process import process_file
 
     text = (
@@ -271,7 +273,7 @@ def test_a_place_name_with_an_apostrophe(tmp_path):
     path = tmp_path / "bc.txt"
     path.write_text(text, encoding="utf-8")
     metadata = process_file(path).metadata
-    assert (metadata.place, metadata.date) == ("Đưng K’Nớ", "2025-03-07")
+    assert (metadata.place, metadata.date) == (place, "2025-03-07")
 
 
 def test_a_date_line_wrapped_after_ngay_in_a_copied_web_table(tmp_path):
