@@ -267,9 +267,7 @@ def test_a_place_name_with_an_apostrophe_or_a_hyphen(tmp_path, place):
     is the place."""
     from pipeline.process import process_file
 
-    text = (
-        "ỦY BAN NHÂN DÂN\nXÃ ĐƯNG K’NỚ\nSố: 31/BC-UBND\nĐưng K’Nớ, ngày 07 tháng 3 năm 2025\nBÁO CÁO\nKết quả quý I\n"
-    )
+    text = f"ỦY BAN NHÂN DÂN\nXÃ ĐƯNG K’NỚ\nSố: 31/BC-UBND\n{place}, ngày 07 tháng 3 năm 2025\nBÁO CÁO\nKết quả\n"
     path = tmp_path / "bc.txt"
     path.write_text(text, encoding="utf-8")
     metadata = process_file(path).metadata
