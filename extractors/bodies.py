@@ -176,6 +176,7 @@ def _patterns() -> dict:
         "higher_level": regex.compile(data.higher_level),
         "relative_level": regex.compile(data.relative_level),
         "level_words": regex.compile(data.level_words),
+        "level_list": regex.compile(data.level_list),
         "not_after": regex.compile(data.not_after),
         "not_bodies": regex.compile(data.not_bodies),
         "generic": regex.compile(
@@ -269,7 +270,14 @@ def find_mentions(
         level = pats["level_words"].match(after)
         if level:
             e += level.end()
-        found.append(Mention(s, e, _at_level(name, fold[s:e], plan_level)))
+        name = _at_level(name, fold[s:e], plan_level)
+        more = pats["level_list"].match(fold[e:end])
+        if more and (more.group("all") or _LEVEL_WORD_END.search(name)):
+            # "UBND các xã, phường, đặc khu", "UBND xã, phường": one collective, its units as written
+            name = _LEVEL_END.sub("", name) if more.group("all") else name
+            name = name + " ".join(("", *fold[e : e + more.end()].split())).replace(" ,", ",")
+            e += more.end()
+        found.append(Mention(s, e, name))
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
             found.append(Mention(match.start(), match.end(), name))

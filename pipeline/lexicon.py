@@ -238,6 +238,7 @@ class BodyPatternsLexicon(_Described):
     shared_head: list[SharedHead]
     higher_level: Pattern
     level_words: Pattern
+    level_list: Pattern
     not_after: Pattern
     generic: Words
     capitalised_only: Words

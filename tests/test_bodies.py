@@ -583,3 +583,19 @@ def test_provincial_departments_by_name_and_a_heading_that_names_a_body(tmp_path
         ("Sở Nội vụ", "support"),
         ("Sở Tài chính", "support"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Giao UBND các xã, phường, đặc khu chủ trì rà soát.", "Ủy ban nhân dân các xã, phường, đặc khu"),
+        ("Giao Ủy ban nhân dân xã, phường chủ trì rà soát.", "Ủy ban nhân dân xã, phường"),
+        ("Giao UBND các huyện, thị xã, thành phố chủ trì rà soát.", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ],
+)
+def test_one_body_word_over_several_units_is_one_collective(written: str, name: str) -> None:
+    """Gold decision: "UBND các huyện, thị xã, thành phố" is one collective record, named with its units."""
+    from extractors.bodies import find_mentions
+    from pipeline.normalize import fold_text
+
+    assert [m.name for m in find_mentions(written, fold_text(written), plan_level="")] == [name]
