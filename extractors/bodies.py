@@ -177,6 +177,8 @@ def _patterns() -> dict:
         "relative_level": regex.compile(data.relative_level),
         "level_words": regex.compile(data.level_words),
         "level_list": regex.compile(data.level_list),
+        "departments": regex.compile(data.departments_collective),
+        "departments_dropped": frozenset(data.departments_dropped),
         "not_after": regex.compile(data.not_after),
         "not_bodies": regex.compile(data.not_bodies),
         "generic": regex.compile(
@@ -278,6 +280,9 @@ def find_mentions(
             name = name + " ".join(("", *fold[e : e + more.end()].split())).replace(" ,", ",")
             e += more.end()
         found.append(Mention(s, e, name))
+    for match in pats["departments"].finditer(fold, start, end):  # "các sở, ban, ngành (của tỉnh)"
+        words = [w for w in fold[match.start() : match.end()].split() if w not in pats["departments_dropped"]]
+        found.append(Mention(match.start(), match.end(), "Các " + " ".join(words)))
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
             found.append(Mention(match.start(), match.end(), name))

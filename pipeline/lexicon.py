@@ -239,6 +239,8 @@ class BodyPatternsLexicon(_Described):
     higher_level: Pattern
     level_words: Pattern
     level_list: Pattern
+    departments_collective: Pattern
+    departments_dropped: Words
     not_after: Pattern
     generic: Words
     capitalised_only: Words

@@ -591,6 +591,8 @@ def test_provincial_departments_by_name_and_a_heading_that_names_a_body(tmp_path
         ("Giao UBND các xã, phường, đặc khu chủ trì rà soát.", "Ủy ban nhân dân các xã, phường, đặc khu"),
         ("Giao Ủy ban nhân dân xã, phường chủ trì rà soát.", "Ủy ban nhân dân xã, phường"),
         ("Giao UBND các huyện, thị xã, thành phố chủ trì rà soát.", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+        ("Phối hợp với các sở, ban, ngành của tỉnh rà soát.", "Các sở, ban, ngành tỉnh"),
+        ("Sở, ban, ngành liên quan chủ trì rà soát.", "Các sở, ban, ngành liên quan"),
     ],
 )
 def test_one_body_word_over_several_units_is_one_collective(written: str, name: str) -> None:
