@@ -179,6 +179,7 @@ def _patterns() -> dict:
         "level_list": regex.compile(data.level_list),
         "departments": regex.compile(data.departments_collective),
         "departments_dropped": frozenset(data.departments_dropped),
+        "departments_head": data.departments_name_head,
         "not_after": regex.compile(data.not_after),
         "not_bodies": regex.compile(data.not_bodies),
         "generic": regex.compile(
@@ -282,7 +283,7 @@ def find_mentions(
         found.append(Mention(s, e, name))
     for match in pats["departments"].finditer(fold, start, end):  # "các sở, ban, ngành (của tỉnh)"
         words = [w for w in fold[match.start() : match.end()].split() if w not in pats["departments_dropped"]]
-        found.append(Mention(match.start(), match.end(), "Các " + " ".join(words)))
+        found.append(Mention(match.start(), match.end(), " ".join((pats["departments_head"], *words))))
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
             found.append(Mention(match.start(), match.end(), name))

@@ -241,6 +241,7 @@ class BodyPatternsLexicon(_Described):
     level_list: Pattern
     departments_collective: Pattern
     departments_dropped: Words
+    departments_name_head: Word
     not_after: Pattern
     generic: Words
     capitalised_only: Words
