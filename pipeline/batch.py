@@ -161,12 +161,14 @@ class _Saver:
         self.out, self.manifest, self.summary = out, manifest, summary
         self.saved = time.monotonic()
         self.failed = False
+        self.text: str | None = None  # the manifest as last saved; None where the save failed
 
     def save(self, now: bool = True) -> None:
         if not now and time.monotonic() - self.saved < MANIFEST_SAVE_SECONDS:
             return
+        self.text = None
         try:
-            manifests.save(self.out, self.manifest)
+            self.text = manifests.save(self.out, self.manifest)
         except OSError as error:
             if not self.failed:
                 self.summary.warnings.append(say("manifest_unsaved", name=manifests.MANIFEST, reason=os_reason(error)))
@@ -249,7 +251,7 @@ def _run_locked(
             saver.save(now=False)
     finally:
         saver.save()  # also when interrupted: the next run reuses what this one finished
-    if stamp.current(out, manifest, stamps.state_digest(manifest, formats, version, language())):
+    if saver.text and stamp.current(out, manifest, stamps.state_digest(saver.text, formats, version, language())):
         with contextlib.suppress(OSError):
             manifests.prune(out, manifest)
         summary.warnings += stamp.warnings  # nothing changed: every output is already this run's
@@ -279,8 +281,8 @@ def _write_everything(
         manifests.prune(out, manifest)
     report = write_outputs(out, results, errors, formats)
     summary.warnings += report.problems + report.warnings
-    if not report.problems:
-        state = stamps.state_digest(manifest, formats, version, language())
+    if not report.problems and saver.text:
+        state = stamps.state_digest(saver.text, formats, version, language())
         with contextlib.suppress(OSError):
             stamps.record(out, manifest, state, report.written, report.repeatable)
 

@@ -36,11 +36,11 @@ def _stat(path: Path) -> list[int] | None:
     return [found.st_size, found.st_mtime_ns, found.st_ino]
 
 
-def state_digest(manifest: Mapping[str, Entry], formats: Iterable[str], version: str, language: str) -> str:
-    """A digest of everything the outputs are built from, besides the result files' contents."""
-    entries = {source: entry.model_dump() for source, entry in manifest.items()}
-    text = json.dumps([_LAYOUT, version, language, sorted(formats), entries], sort_keys=True)
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
+def state_digest(manifest_text: str, formats: Iterable[str], version: str, language: str) -> str:
+    """A digest of everything the outputs are built from, besides the result files' contents: the
+    manifest (as `manifest.save` wrote it), the formats, the pipeline version and the language."""
+    head = json.dumps([_LAYOUT, version, language, sorted(formats)])
+    return hashlib.sha256(f"{head}\n{manifest_text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -51,13 +51,19 @@ class Stamp:
     docs: dict[str, list] = field(default_factory=dict)  # output → [source, content hash, version, stat]
     outputs: dict[str, list[int]] = field(default_factory=dict)  # file name → stat
     warnings: list[str] = field(default_factory=list)  # what writing the outputs said, said again on a skip
+    checked: set[str] = field(default_factory=set)  # outputs vouched for in this run: not stat'ed twice
 
     def vouches(self, out: Path, source: str, entry: Entry) -> bool:
         """Whether this entry's result file is, unread, the one the stamp recorded for it."""
         recorded = self.docs.get(entry.output or "")
         if recorded is None or recorded[:3] != [source, entry.content_hash, entry.pipeline_version]:
             return False
-        return recorded[3] == _stat(out / (entry.output or ""))
+        if entry.output in self.checked:
+            return True
+        if recorded[3] != _stat(out / (entry.output or "")):
+            return False
+        self.checked.add(entry.output or "")
+        return True
 
     def current(self, out: Path, manifest: Mapping[str, Entry], state: str) -> bool:
         """Whether the outputs in `out` are already those of this manifest and state."""
