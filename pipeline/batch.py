@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.body_model import DEFAULT_BODY_MODE
 from pipeline.errors import (
     FileNotFoundError_,
     KehoachError,
@@ -32,15 +31,16 @@ from pipeline.errors import (
     os_reason,
     shown,
 )
-from pipeline.i18n import say
+from pipeline.i18n import language, say
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.ingest.guard import check_file, max_bytes
 from pipeline.models import PlanResult
-from pipeline.outputs import FORMATS, parse_formats, write_outputs
+from pipeline.outputs import FORMATS, parse_formats
 from pipeline.outputs import manifest as manifests
+from pipeline.outputs import stamp as stamps
 from pipeline.outputs.lock import locked
 from pipeline.outputs.manifest import Entry
-from pipeline.process import file_hash, result_version
+from pipeline.version import DEFAULT_BODY_MODE, file_hash, result_version
 from pipeline.workers import Outcome, Settings, Task, run_parallel
 
 MANIFEST_SAVE_SECONDS = 2.0
@@ -101,7 +101,15 @@ class _Plan:
     loaded: dict[str, PlanResult] = field(default_factory=dict)
 
 
-def _plan(files: list[Path], out: Path, manifest: dict[str, Entry], version: str, force: bool, limit: int) -> _Plan:
+def _plan(
+    files: list[Path],
+    out: Path,
+    manifest: dict[str, Entry],
+    version: str,
+    force: bool,
+    limit: int,
+    stamp: stamps.Stamp,
+) -> _Plan:
     plan = _Plan()
     for path in files:
         source = shown(path)
@@ -120,6 +128,9 @@ def _plan(files: list[Path], out: Path, manifest: dict[str, Entry], version: str
         if not force and previous and previous.reusable(digest, version):
             if previous.status != "ok":
                 plan.known.append(Outcome(source, "unchanged", None, previous.error_code, previous.message))
+                continue
+            if stamp.vouches(out, source, previous):  # the result checked when the tables were last built
+                plan.known.append(Outcome(source, "unchanged", previous.output))
                 continue
             result = manifests.read_result(out / previous.output)
             if result is not None and manifests.belongs(result, source, digest, version):
@@ -150,12 +161,14 @@ class _Saver:
         self.out, self.manifest, self.summary = out, manifest, summary
         self.saved = time.monotonic()
         self.failed = False
+        self.text: str | None = None  # the manifest as last saved; None where the save failed
 
     def save(self, now: bool = True) -> None:
         if not now and time.monotonic() - self.saved < MANIFEST_SAVE_SECONDS:
             return
+        self.text = None
         try:
-            manifests.save(self.out, self.manifest)
+            self.text = manifests.save(self.out, self.manifest)
         except OSError as error:
             if not self.failed:
                 self.summary.warnings.append(say("manifest_unsaved", name=manifests.MANIFEST, reason=os_reason(error)))
@@ -223,7 +236,8 @@ def _run_locked(
     summary = BatchSummary([Outcome(shown(p), "skipped", message=say("skipped.format")) for p in skipped])
     summary.warnings += warnings
     version = result_version(settings.nlp, settings.bodies_mode)
-    plan = _plan(files, out, manifest, version, force, max_bytes(settings.max_mb))
+    stamp = stamps.load(out)
+    plan = _plan(files, out, manifest, version, force, max_bytes(settings.max_mb), stamp)
     summary.outcomes += plan.known
     for outcome in plan.known:
         if outcome.status == "failed":
@@ -237,14 +251,40 @@ def _run_locked(
             saver.save(now=False)
     finally:
         saver.save()  # also when interrupted: the next run reuses what this one finished
+    if saver.text and stamp.current(out, manifest, stamps.state_digest(saver.text, formats, version, language())):
+        with contextlib.suppress(OSError):
+            manifests.prune(out, manifest)
+        summary.warnings += stamp.warnings  # nothing changed: every output is already this run's
+    else:
+        _write_everything(out, manifest, plan, formats, version, summary, saver)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _write_everything(
+    out: Path,
+    manifest: dict[str, Entry],
+    plan: _Plan,
+    formats: list[str],
+    version: str,
+    summary: BatchSummary,
+    saver: _Saver,
+) -> None:
+    """Read every result back and rebuild every output from them; stamp what was built."""
+    from pipeline.outputs.writer import write_outputs  # openpyxl and the tables: only when written
+
+    with contextlib.suppress(OSError):
+        stamps.forget(out)
     results, errors = _everything(out, manifest, plan.loaded, summary)
     saver.save()
     with contextlib.suppress(OSError):
         manifests.prune(out, manifest)
     report = write_outputs(out, results, errors, formats)
     summary.warnings += report.problems + report.warnings
-    summary.seconds = time.perf_counter() - started
-    return summary
+    if not report.problems and saver.text:
+        state = stamps.state_digest(saver.text, formats, version, language())
+        with contextlib.suppress(OSError):
+            stamps.record(out, manifest, state, report.written, report.repeatable)
 
 
 def _everything(

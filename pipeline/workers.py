@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib
 import multiprocessing as mp
 import os
 import resource
@@ -38,7 +39,6 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from extractors.body_model import DEFAULT_BODY_MODE
 from pipeline.errors import (
     CRASH,
     INTERNAL,
@@ -51,7 +51,7 @@ from pipeline.errors import (
 )
 from pipeline.i18n import say
 from pipeline.outputs.files import write_atomic
-from pipeline.process import process_file
+from pipeline.version import DEFAULT_BODY_MODE
 
 DEFAULT_MEMORY_MB = 1024.0
 NEAR_LIMIT = 0.9  # a failure above this share of the memory cap is taken for a memory failure
@@ -109,6 +109,8 @@ def _peak_memory(pid: int | str = "self") -> int:
 
 def _worker(connection: Connection, parent: int, settings: Settings) -> None:
     """Process the files the parent sends, one at a time, until it sends None."""
+    from pipeline.process import process_file  # the parent imported it before forking: already loaded
+
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
@@ -200,6 +202,9 @@ def run_parallel(todo: list[Task], jobs: int, settings: Settings, progress: bool
     """Each task's outcome, as workers finish them (in any order)."""
     if not todo:
         return
+    # The extractors, lexicons and models, imported here (not when the module is) so that a rerun with
+    # nothing to process never loads them, and once in the parent so that every forked worker shares them.
+    importlib.import_module("pipeline.process")
     context = mp.get_context("fork" if sys.platform != "win32" else "spawn")
     slots = [_Slot(context, settings) for _ in range(min(jobs, len(todo)))]
     queue = todo[::-1]

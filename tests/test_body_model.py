@@ -33,6 +33,7 @@ from pipeline.cli import main
 from pipeline.gold_spans import locate
 from pipeline.models import Body, GoldDocument
 from pipeline.process import load_document
+from pipeline.version import DEFAULT_BODY_MODE as RESULT_DEFAULT_BODY_MODE
 
 # Plans of our own: a body no lexicon lists ("Hợp tác xã Nông nghiệp Bình Minh"), given the lead in one
 # sentence and the support in another, beside bodies the lexicon knows.
@@ -112,6 +113,7 @@ def test_run_with_the_model_stops_at_once_when_the_model_file_is_missing(tmp_pat
 def test_the_command_line_offers_the_extractors_modes_with_the_same_default():
     assert CLI_BODY_MODES == BODY_MODES
     assert BODY_MODES[0] == DEFAULT_BODY_MODE
+    assert RESULT_DEFAULT_BODY_MODE == DEFAULT_BODY_MODE, "pipeline.version names a result's default mode"
 
 
 def test_an_unknown_mode_is_refused():

@@ -106,3 +106,40 @@ def test_a_cached_result_that_is_not_this_files_is_not_reused(tmp_path):
     assert second["a.txt"].status == "ok", "b's result was taken for a"
     assert second["b.txt"].status == "unchanged"
     assert _result(out, second["a.txt"]).source == str(folder / "a.txt")
+
+
+def _stats(out: Path) -> dict[str, tuple[int, int]]:
+    return {
+        path.relative_to(out).as_posix(): (path.stat().st_mtime_ns, path.stat().st_ino)
+        for path in out.rglob("*")
+        if path.is_file() and not path.name.startswith(".")
+    }
+
+
+def test_a_rerun_that_changes_nothing_writes_nothing_and_a_change_rebuilds_the_tables(tmp_path):
+    """Issue 15: an unchanged rerun touches no file (no table, database or manifest rewritten);
+    a deleted output is written again, and a changed file updates the tables."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PLAN, folder / "a.txt")
+    shutil.copy(PLANS / "thanh-son_22-KH-DU_2025.txt", folder / "b.txt")
+    out = tmp_path / "out"
+    run_batch([folder], out, jobs=1, progress=False)
+    before = _stats(out)
+    assert "outputs.stamp.json" in before and "kehoach.xlsx" in before
+    summary = run_batch([folder], out, jobs=1, progress=False)
+    assert {o.status for o in summary.outcomes} == {"unchanged"}
+    assert _stats(out) == before, "an unchanged rerun rewrote a file"
+
+    (out / "kehoach.xlsx").unlink()
+    run_batch([folder], out, jobs=1, progress=False)
+    assert (out / "kehoach.xlsx").exists(), "a deleted workbook was not written again"
+
+    with (folder / "b.txt").open("a", encoding="utf-8") as stream:
+        stream.write("\nPhụ lục thêm.\n")
+    rows = sqlite3.connect(out / "kehoach.sqlite").execute("SELECT content_hash FROM documents").fetchall()
+    summary = _by_name(run_batch([folder], out, jobs=1, progress=False))
+    assert summary["b.txt"].status == "ok" and summary["a.txt"].status == "unchanged"
+    after = sqlite3.connect(out / "kehoach.sqlite").execute("SELECT content_hash FROM documents").fetchall()
+    assert sorted(after) != sorted(rows), "the database was not updated for the changed file"
+    assert (out / "documents.csv").stat().st_mtime_ns != before["documents.csv"][0]

@@ -28,6 +28,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -39,6 +40,7 @@ from pipeline.errors import (
     ImageOnlyPdfError,
     UnreadableDocumentError,
 )
+from pipeline.ingest import pdf_chars
 from pipeline.models import DocWarning
 from pipeline.raw import RawBlock, RawDocument, RawPlace
 
@@ -108,16 +110,21 @@ class _Table:
 
 
 def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
+    """Every character of a page with its box, baseline, size and boldness (see `pdf_chars` for
+    why the calls are made the way they are)."""
     raw_page = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw_page)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    font_buf = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
+    box_at = [ctypes.addressof(value) for value in (left, right, bottom, top)]
+    origin_at = [ctypes.addressof(value) for value in (origin_x, origin_y)]
+    char_box, char_origin, text_object = pdf_chars.calls()
+    page = pdf_chars.handle(raw_page)
+    codes = pdf_chars.code_points(raw_page, count)
     chars: list[_Char] = []
-    bold_cache: dict[bytes, bool] = {}
+    fonts: dict[int, tuple[float, bool]] = {}  # text object → (size, bold)
     for i in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(raw_page, i)
+        code = codes[i] if codes is not None else pdfium_c.FPDFText_GetUnicode(raw_page, i)
         if code in (13, 10):
             if chars:
                 chars[-1].newline = True
@@ -125,21 +132,18 @@ def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
         if code in (0xFFFE, 0x02):  # pdfium's mark for a hyphen that ends a line
             code = 0x2D
         text = chr(code)
-        pdfium_c.FPDFText_GetCharBox(raw_page, i, left, right, bottom, top)
-        if pdfium_c.FPDFText_IsGenerated(raw_page, i) and text == " " and chars:
+        char_box(page, i, *box_at)
+        if text == " " and chars and pdfium_c.FPDFText_IsGenerated(raw_page, i):
             prev = chars[-1]
             chars.append(_Char(" ", prev.x1, prev.x1, prev.bottom, prev.top, prev.size, prev.bold, prev.base))
             continue
-        size = pdfium_c.FPDFText_GetFontSize(raw_page, i)
-        pdfium_c.FPDFText_GetFontInfo(raw_page, i, font_buf, 128, flags)
-        name = font_buf.value
-        bold = bold_cache.get(name)
-        if bold is None:
-            lowered = name.lower()
-            bold = bold_cache[name] = b"bold" in lowered or b"black" in lowered or b"heavy" in lowered
-        if not bold and pdfium_c.FPDFText_GetFontWeight(raw_page, i) >= 600:
-            bold = True
-        pdfium_c.FPDFText_GetCharOrigin(raw_page, i, origin_x, origin_y)
+        owner = text_object(page, i)
+        font = fonts.get(owner) if owner else None
+        if font is None:
+            font = _font(raw_page, i)
+            if owner:
+                fonts[owner] = font
+        char_origin(page, i, *origin_at)
         chars.append(
             _Char(
                 text,
@@ -147,12 +151,30 @@ def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
                 right.value,
                 height - bottom.value,
                 height - top.value,
-                size,
-                bold,
+                font[0],
+                font[1],
                 height - origin_y.value,
             )
         )
     return chars
+
+
+_FONT_NAME_SIZE = 128
+
+
+@cache
+def _bold_name(name: bytes) -> bool:
+    lowered = name.lower()
+    return b"bold" in lowered or b"black" in lowered or b"heavy" in lowered
+
+
+def _font(raw_page: object, i: int) -> tuple[float, bool]:
+    """The size and boldness of character `i`'s font (pdfium reads both from its text object)."""
+    size = pdfium_c.FPDFText_GetFontSize(raw_page, i)
+    name = ctypes.create_string_buffer(_FONT_NAME_SIZE)
+    pdfium_c.FPDFText_GetFontInfo(raw_page, i, name, _FONT_NAME_SIZE, ctypes.c_int())
+    bold = _bold_name(name.value) or pdfium_c.FPDFText_GetFontWeight(raw_page, i) >= 600
+    return size, bold
 
 
 # ---------------------------------------------------------------- ruling lines and table grids

@@ -99,9 +99,18 @@ def load(out: Path) -> tuple[dict[str, Entry], list[str]]:
     return rebuild(out), [say("moved_aside", name=MANIFEST, reason=reason, aside=aside.name)]
 
 
-def save(out: Path, manifest: dict[str, Entry]) -> None:
+def save(out: Path, manifest: dict[str, Entry]) -> str:
+    """Write the manifest, unless the file already holds exactly it: a rerun that changed nothing
+    writes nothing (and spends no `fsync`). The text, which `stamp.state_digest` takes."""
     data = {source: entry.model_dump() for source, entry in sorted(manifest.items())}
-    write_atomic(out / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    try:
+        if (out / MANIFEST).read_bytes() == text.encode("utf-8"):
+            return text
+    except (OSError, UnicodeEncodeError):
+        pass  # none yet, unreadable, or a name only the write below can hold: write it
+    write_atomic(out / MANIFEST, text)
+    return text
 
 
 def prune(out: Path, manifest: dict[str, Entry]) -> None:
