@@ -18,6 +18,7 @@ from functools import cache
 
 import regex
 
+from extractors.grammar import alternation
 from extractors.names import spell_out
 from extractors.registry import Registry
 from pipeline.document import Document
@@ -43,18 +44,14 @@ class _Rules:
     plural: tuple[str, ...]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(fold_text(w)) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _rules() -> _Rules:
     data = ExecutionLexicon.load()
-    titles = _alternation(data.head_titles)
+    titles = alternation(data.head_titles)
     return _Rules(
-        cue=regex.compile(rf"(?<!\w)(?:{_alternation(data.cues)})(?!\w)"),
+        cue=regex.compile(rf"(?<!\w)(?:{alternation(data.cues)})(?!\w)"),
         # a title opening an item: after the sentence's start, ";", "," or "và"
-        title=regex.compile(rf"(?:\G|[;,]|\s(?:{_alternation(data.item_joiners)}))\s*(?P<title>{titles})\s+(?=\S)"),
+        title=regex.compile(rf"(?:\G|[;,]|\s(?:{alternation(data.item_joiners)}))\s*(?P<title>{titles})\s+(?=\S)"),
         title_alone=regex.compile(rf"\s*(?:{titles})\s+(?=\S)"),
         offices={fold_text(k): v for k, v in data.office_titles.items()},
         plural=tuple(f"{w} " for w in LevelsLexicon.load().plural),

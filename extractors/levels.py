@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from extractors.grammar import alternation
 from pipeline.document import Document
 from pipeline.lexicon import LevelsLexicon
 from pipeline.normalize import fold_text
@@ -26,28 +27,24 @@ HIGHER = ""
 _PLACE_NAME = regex.compile(r"[ \t]+\p{Lu}")
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(fold_text(w)) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _patterns() -> tuple[regex.Pattern, set[str], regex.Pattern]:
     data = LevelsLexicon.load()
-    words = _alternation(data.commune + data.territories + data.central + data.committees)
-    not_before = _alternation(data.not_before)
+    words = alternation(data.commune + data.territories + data.central + data.committees)
+    not_before = alternation(data.not_before)
     return (
         regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])({words})(?![\p{{L}}\p{{M}}])(?!\s+(?:{not_before})(?![\p{{L}}\p{{M}}]))"
         ),
         {fold_text(w) for w in data.commune},
-        regex.compile(rf"^\s*(?:{_alternation(data.higher_openers)})(?![\p{{L}}\p{{M}}])"),
+        regex.compile(rf"^\s*(?:{alternation(data.higher_openers)})(?![\p{{L}}\p{{M}}])"),
     )
 
 
 @cache
 def _motto() -> regex.Pattern:
     """Where the national motto starts on a head line the issuer shares with it."""
-    return regex.compile(_alternation(LevelsLexicon.load().motto))
+    return regex.compile(alternation(LevelsLexicon.load().motto))
 
 
 def _after_plural(fold: str, at: int) -> bool:

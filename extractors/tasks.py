@@ -29,6 +29,7 @@ import regex
 from extractors.bodies import split_bodies
 from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
+from extractors.grammar import alternation
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
 from pipeline.lexicon import ColumnRolesLexicon, TaskCuesLexicon
@@ -72,9 +73,6 @@ def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patter
     the table header words of the same roles so a line and a column are read alike; the last is a time
     label with no colon after a sentence's end, which counts only where a time follows it."""
     roles = ColumnRolesLexicon.load().roles
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(regex.escape(fold_text(w)) for w in sorted(words, key=len, reverse=True))
 
     deadline, output = alternation(roles["deadline"]), alternation(roles["output"])
     return (

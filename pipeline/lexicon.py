@@ -46,6 +46,14 @@ def _compiles(pattern: str) -> str:
     return pattern
 
 
+def _names_only_known(model, key: str, named, known_key: str, known):
+    """A schema check: every name under `key` is one `known_key` has, else the error names both keys."""
+    unknown = set(named) - set(known)
+    if unknown:
+        raise ValueError(f"'{key}' names what '{known_key}' does not: {sorted(unknown)}")
+    return model
+
+
 def spaced(phrase: str) -> str:
     """A lexicon phrase as a regex in which any run of spaces matches its space, nothing else free
     ("thay thế" → "thay\\s+thế"): for words matched where the text keeps its case or its line breaks."""
@@ -137,10 +145,7 @@ class DocTypesLexicon(_Described):
     @model_validator(mode="after")
     def _unique_kinds_are_cited_by_name(self) -> DocTypesLexicon:
         """A kind that needs no name of its own is one cited by its name ('Hiến pháp năm 2013')."""
-        unknown = set(self.unique_kinds) - set(self.cited_by_name)
-        if unknown:
-            raise ValueError(f"'unique_kinds' names kinds that 'cited_by_name' does not: {sorted(unknown)}")
-        return self
+        return _names_only_known(self, "unique_kinds", self.unique_kinds, "cited_by_name", self.cited_by_name)
 
 
 class IssuerEntry(_Entry):
@@ -317,10 +322,7 @@ class ColumnRolesLexicon(_Described):
 
     @model_validator(mode="after")
     def _patterns_name_known_roles(self) -> ColumnRolesLexicon:
-        unknown = set(self.role_patterns) - set(self.roles)
-        if unknown:
-            raise ValueError(f"'role_patterns' names roles that 'roles' does not: {sorted(unknown)}")
-        return self
+        return _names_only_known(self, "role_patterns", self.role_patterns, "roles", self.roles)
 
 
 class HeadingsLexicon(_Described):

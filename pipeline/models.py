@@ -77,20 +77,19 @@ def describe_place(source: SourceLocation | None) -> str:
     ("trang 2, bảng 1, hàng 3, cột 2"); the numbers are the location's own, already from 1."""
     if source is None:
         return ""
-    parts: list[str] = []
-    if source.page is not None:
-        parts.append(say("place_page", n=source.page))
-    if source.paragraph is not None:
-        parts.append(say("place_paragraph", n=source.paragraph))
-    if source.line is not None:
-        parts.append(say("place_line", n=source.line))
-    if source.table_no is not None:
-        parts.append(say("place_table", n=source.table_no))
-        if source.row_no is not None:
-            parts.append(say("place_row", n=source.row_no))
-        if source.column_no is not None:
-            parts.append(say("place_column", n=source.column_no))
-    return ", ".join(parts)
+    # a row or column is said only within its table
+    fields = (
+        "page",
+        "paragraph",
+        "line",
+        "table_no",
+        *(("row_no", "column_no") if source.table_no is not None else ()),
+    )
+    return ", ".join(
+        say(f"place_{name.removesuffix('_no')}", n=value)
+        for name in fields
+        if (value := getattr(source, name)) is not None
+    )
 
 
 class Evidence(Strict):

@@ -233,79 +233,63 @@ def test_an_issuer_takes_the_level_its_head_states_not_an_invented_one(tmp_path)
 def test_a_decision_whose_type_line_was_lost_is_issued_by_the_organisation_its_head_signs_for(tmp_path):
     """ "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" over the preamble names who signs; the issuer is the organisation
     (gold decision), whichever line the issuer was read from."""
-    from pipeline.process import process_file
-
     text = (
         "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 21/QĐ-UBND | Lâm Thảo, ngày 3 tháng 4 năm 2025 |\n"
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM THẢO\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
         "Điều 1. Ban hành Kế hoạch số hóa hồ sơ kèm theo Quyết định này.\n"
     )
-    path = tmp_path / "qd.txt"
-    path.write_text(text, encoding="utf-8")
-    assert process_file(path).metadata.issuer == "Ủy ban nhân dân tỉnh"
+    assert _metadata_of(tmp_path, text).issuer == "Ủy ban nhân dân tỉnh"
 
 
 def test_a_letter_is_told_by_its_subject_line(tmp_path):
     """A công văn prints no type line: its "V/v …" subject under the number tells what it is."""
-    from pipeline.process import process_file
-
     text = (
         "BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 812/BKHCN-CĐS\nV/v hướng dẫn xây dựng kế hoạch chuyển đổi số năm 2026\n"
         "Hà Nội, ngày 3 tháng 4 năm 2025\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố\n"
         "Để triển khai kế hoạch, Bộ đề nghị các địa phương gửi báo cáo trước ngày 30/6/2026.\n"
     )
-    path = tmp_path / "cv.txt"
-    path.write_text(text, encoding="utf-8")
-    assert process_file(path).metadata.doc_type == "cong_van"
-    path.write_text(text.replace("V/v ", "Về "), encoding="utf-8")
-    assert process_file(path).metadata.doc_type is None
+    assert _metadata_of(tmp_path, text).doc_type == "cong_van"
+    assert _metadata_of(tmp_path, text.replace("V/v ", "Về ")).doc_type is None
 
 
 @pytest.mark.parametrize("place", ["Đưng K’Nớ", "Phan Rang-Tháp Chàm"])
 def test_a_place_name_with_an_apostrophe_or_a_hyphen(tmp_path, place):
     """Place names hold an apostrophe ("Đưng K’Nớ", "Đắk R'lấp") or a hyphen ("Phan Rang-Tháp Chàm"): all of it
     is the place."""
-    from pipeline.process import process_file
-
     text = f"ỦY BAN NHÂN DÂN\nXÃ ĐƯNG K’NỚ\nSố: 31/BC-UBND\n{place}, ngày 07 tháng 3 năm 2025\nBÁO CÁO\nKết quả\n"
-    path = tmp_path / "bc.txt"
-    path.write_text(text, encoding="utf-8")
-    metadata = process_file(path).metadata
+    metadata = _metadata_of(tmp_path, text)
     assert (metadata.place, metadata.date) == (place, "2025-03-07")
 
 
 def test_a_date_line_wrapped_after_ngay_in_a_copied_web_table(tmp_path):
     """A portal copy breaks its header cell "Vĩnh Long, ngày 06 tháng 6 năm 2022" after "ngày": one date line."""
-    from pipeline.process import process_file
-
     text = (
         "ỦY BAN NHÂN DÂN\nTỈNH LÂM THẢO\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n|\nSố: 43/KH-UBND\n|\n"
         "Lâm Thảo, ngày\n06 tháng 6 năm 2022\n|\nKẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ\n"
     )
-    path = tmp_path / "kh.txt"
-    path.write_text(text, encoding="utf-8")
-    metadata = process_file(path).metadata
+    metadata = _metadata_of(tmp_path, text)
     assert (metadata.date, metadata.place) == ("2022-06-06", "Lâm Thảo")
 
 
 def test_a_head_without_its_level_takes_it_from_the_province_its_date_line_names(tmp_path):
-    from pipeline.process import process_file
-
     text = "ỦY BAN NHÂN DÂN\nSố: 7384/KH-UBND\nQuảng Nam, ngày 12 tháng 10 năm 2023\nKẾ HOẠCH\nChuyển đổi số\n"
-    path = tmp_path / "kh.txt"
-    path.write_text(text, encoding="utf-8")
-    assert process_file(path).metadata.issuer == "Ủy ban nhân dân tỉnh"
-    path.write_text(text.replace("Quảng Nam, ngày", "Hòa An, ngày"), encoding="utf-8")  # not a province: as before
-    assert process_file(path).metadata.issuer == "Ủy ban nhân dân xã"
+    assert _metadata_of(tmp_path, text).issuer == "Ủy ban nhân dân tỉnh"
+    not_a_province = text.replace("Quảng Nam, ngày", "Hòa An, ngày")
+    assert _metadata_of(tmp_path, not_a_province).issuer == "Ủy ban nhân dân xã"  # as before
 
 
 def test_a_place_name_wrapped_above_its_date_line(tmp_path):
-    from pipeline.process import process_file
-
     text = (
         "ỦY BAN NHÂN DÂN\nTỈNH LÂM THẢO\n|\nSố: 56/KH-UBND\n|\nLâm\nThảo, ngày 24 tháng 02 năm 2023\n|\n"
         "KẾ HOẠCH\nSố hóa\n"
     )
-    path = tmp_path / "kh.txt"
+    assert _metadata_of(tmp_path, text).place == "Lâm Thảo"
+
+
+def _metadata_of(tmp_path, text: str):
+    """The metadata of `text` read as a .txt plan, through the whole pipeline."""
+    from pipeline.process import process_file
+
+    path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
-    assert process_file(path).metadata.place == "Lâm Thảo"
+    return process_file(path).metadata
