@@ -506,10 +506,8 @@ Thủ trưởng các đơn vị liên quan; Chủ tịch UBND các xã, phườn
 def test_the_closing_article_of_a_decision_names_its_executors(tmp_path: Path) -> None:
     """Each body the closing article names before "chịu trách nhiệm thi hành" is lead, named as written
     after its head's title ("Chánh Văn phòng X" → Văn phòng X); a generic collective is left out."""
-    path = tmp_path / "decision.txt"
-    path.write_text(DECISION, encoding="utf-8")
-    document = load_document(path)
-    found = [(b.name, b.role, b.quote) for b in extract_bodies(document, extract_citations(document)[0])]
+    document = _plan_of(tmp_path, DECISION)
+    found = [(b.name, b.role, b.quote) for b in _bodies_of(document)]
     assert found == [
         ("Văn phòng Ủy ban nhân dân tỉnh", "lead", "Văn phòng UBND tỉnh"),
         ("Sở Khoa học và Công nghệ", "lead", "Sở Khoa học và Công nghệ"),
@@ -519,10 +517,8 @@ def test_the_closing_article_of_a_decision_names_its_executors(tmp_path: Path) -
 
 
 def test_without_its_cue_the_article_names_no_executor(tmp_path: Path) -> None:
-    path = tmp_path / "decision.txt"
-    path.write_text(DECISION.replace("chịu trách nhiệm thi hành", "nhận được"), encoding="utf-8")
-    document = load_document(path)
-    names = [b.name for b in extract_bodies(document, extract_citations(document)[0])]
+    document = _plan_of(tmp_path, DECISION.replace("chịu trách nhiệm thi hành", "nhận được"))
+    names = [b.name for b in _bodies_of(document)]
     assert "Các sở, ban, ngành" not in names and "Sở Khoa học và Công nghệ" not in names
 
 
@@ -538,10 +534,8 @@ def test_a_body_given_an_inspection_in_the_parenthesis_that_closes_it_oversees_i
         "(Giao Ủy ban Kiểm tra Đảng ủy chủ trì, tham mưu trong quý II/2026).\n"
         "2. Xây dựng kho dữ liệu văn bản của Đảng ủy. (Giao Văn phòng Đảng ủy chủ trì, tham mưu trong quý III/2026).\n"
     )
-    path = tmp_path / "ctr.txt"
-    path.write_text(body, encoding="utf-8")
-    document = load_document(path)
-    bodies = extract_bodies(document, extract_citations(document)[0])
+    document = _plan_of(tmp_path, body)
+    bodies = _bodies_of(document)
     assert [(b.name, b.role) for b in bodies] == [
         ("Ủy ban Kiểm tra Đảng ủy", "oversight"),
         ("Văn phòng Đảng ủy", "lead"),
@@ -558,10 +552,8 @@ def test_a_body_after_an_enumeration_or_a_time_introducer_opens_its_clause(tmp_p
         "I. KẾT QUẢ\n1. Công tác cán bộ: (1) Đảng ủy đã kiện toàn các chi bộ; (2) Ủy ban nhân dân xã đã rà soát "
         "vị trí việc làm.\n2. Trong tháng 02, Văn phòng Đảng ủy số hóa hồ sơ đảng viên.\n"
     )
-    path = tmp_path / "bc.txt"
-    path.write_text(body, encoding="utf-8")
-    document = load_document(path)
-    found = [(b.name, b.role) for b in extract_bodies(document, extract_citations(document)[0])]
+    document = _plan_of(tmp_path, body)
+    found = [(b.name, b.role) for b in _bodies_of(document)]
     assert found == [("Đảng ủy xã", "lead"), ("Ủy ban nhân dân xã", "lead"), ("Văn phòng Đảng ủy", "lead")]
 
 
@@ -573,10 +565,8 @@ def test_provincial_departments_by_name_and_a_heading_that_names_a_body(tmp_path
         "I. NHIỆM VỤ CỦA CÁC CƠ QUAN\n1. Sở Y tế\nTham mưu triển khai chương trình dân số.\n"
         "2. Sở Văn hóa, Thể thao và Du lịch chủ trì tuyên truyền; Sở Nội vụ, Sở Tài chính phối hợp bố trí nguồn lực.\n"
     )
-    path = tmp_path / "kh.txt"
-    path.write_text(body, encoding="utf-8")
-    document = load_document(path)
-    found = [(b.name, b.role) for b in extract_bodies(document, extract_citations(document)[0])]
+    document = _plan_of(tmp_path, body)
+    found = [(b.name, b.role) for b in _bodies_of(document)]
     assert found == [
         ("Sở Y tế", "lead"),
         ("Sở Văn hóa, Thể thao và Du lịch", "lead"),
@@ -601,3 +591,14 @@ def test_one_body_word_over_several_units_is_one_collective(written: str, name: 
     from pipeline.normalize import fold_text
 
     assert [m.name for m in find_mentions(written, fold_text(written), plan_level="")] == [name]
+
+
+def _plan_of(tmp_path: Path, text: str) -> Document:
+    """`text` read as a .txt plan through ingest and structure."""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
+def _bodies_of(document: Document) -> list:
+    return extract_bodies(document, extract_citations(document)[0])
