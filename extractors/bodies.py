@@ -48,7 +48,7 @@ from pipeline.lexicon import (
     spaced,
 )
 from pipeline.models import Body, Citation
-from pipeline.normalize import fold_text
+from pipeline.normalize import fold_text, new_style_tones
 
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
@@ -586,7 +586,7 @@ _MAX_NAME_WORDS = 8
 def _noun_run(document: Document, start: int, end: int) -> Mention | None:
     """The name starting at `start`: the run of nouns underthesea tags there, closed by a level word
     ("… xã", "… tỉnh") or by the first word that is not a noun."""
-    clause = document.text[start:end]
+    clause = new_style_tones(document.text[start:end])  # same length: offsets hold
     words: list[str] = []
     for index, (word, tag) in enumerate(pos_tag(clause)):
         if tag not in _NOUN_TAGS or (index == 0 and not word[:1].isupper()):
@@ -601,12 +601,13 @@ def _noun_run(document: Document, start: int, end: int) -> Mention | None:
             break
     if not words:
         return None
-    cursor = start
+    cursor = 0
     for word in words:
-        found = document.text.find(word, cursor, end)
+        found = clause.find(word, cursor)
         if found < 0:
             return None
         cursor = found + len(word)
+    cursor += start
     name = document.text[start:cursor]
     pats = _patterns()
     if len(words) < 2 or pats["not_bodies"].match(fold_text(name)) or pats["generic"].search(fold_text(name)):

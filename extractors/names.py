@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from pipeline.lexicon import BodyPatternsLexicon
+from pipeline.normalize import new_style_tones
 
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
@@ -28,7 +29,7 @@ def _abbreviations() -> list[tuple[regex.Pattern, str]]:
 
 def spell_out(written: str) -> str:
     """A name the lexicon does not know, abbreviations spelled out, first letter upper case."""
-    name = written
+    name = new_style_tones(written)  # one spelling of "ủy", "hòa" in every table a user filters
     for pattern, full in _abbreviations():
         name = pattern.sub(full, name)
     name = " ".join(name.split())

@@ -86,14 +86,23 @@ def _split_tone(ch: str) -> tuple[str, str | None]:
 # "khoẻ", "thuý"); the new style (the one the fold uses) on the first ("hòa", "khỏe", "thúy"). After
 # "q" the "u" is part of the consonant, so "quý" is already right and stays.
 _OLD_STYLE = regex.compile(r"(?<!q)([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\p{L}|\p{M})")
+_OLD_STYLE_ANY_CASE = regex.compile(r"(?<![qQ])([ouOU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\p{L}|\p{M})")
 
 
 def _move_tone(match: regex.Match) -> str:
     first, second = match.group(1), match.group(2)
     base, tone = _split_tone(second)
-    if (first, base) not in {("o", "a"), ("o", "e"), ("u", "y")}:
+    if (first.lower(), base.lower()) not in {("o", "a"), ("o", "e"), ("u", "y")}:
         return match.group(0)
     return unicodedata.normalize("NFC", first + tone) + base
+
+
+def new_style_tones(s: str) -> str:
+    """`s` (NFC) with its tone marks in the new style ("Tỉnh uỷ" → "Tỉnh ủy"), case kept, same length.
+
+    For tools that read the text as written but know one convention only: underthesea's tagger reads
+    "uỷ" as an unknown word and ends a name before it ("Văn phòng Tỉnh uỷ" → "Văn phòng Tỉnh")."""
+    return _OLD_STYLE_ANY_CASE.sub(_move_tone, s)
 
 
 def _lower_same_length(text: str) -> str:

@@ -284,6 +284,28 @@ RUNNING = [
             ("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", RT),
         ],
     ),
+    # a Party committee's own office or department above the commune, in either tone-mark spelling
+    (
+        "Xã chủ động làm việc cùng, phối hợp với Văn phòng Huyện uỷ để chuẩn hóa dữ liệu.",
+        [("Văn phòng Huyện uỷ", "Văn phòng Huyện ủy", S)],
+    ),
+    (
+        "Hồ sơ nhân sự gửi Ban Tổ chức Thành ủy thẩm định.",
+        [("Ban Tổ chức Thành ủy", "Ban Tổ chức Thành ủy", RT)],
+    ),
+    # "kính đề nghị" addresses a superior: the bodies it names receive the request
+    (
+        "Đảng ủy xã kính đề nghị Thường trực Huyện ủy quan tâm bố trí kinh phí.",
+        [("Đảng ủy xã", "Đảng ủy xã", L), ("Thường trực Huyện ủy", "Thường trực Huyện ủy", RT)],
+    ),
+    # a connective before the subject does not hide it
+    ("Ngoài ra, Hội Nông dân xã đã mở lớp tập huấn bán hàng trực tuyến.", [("Hội Nông dân xã", "Hội Nông dân xã", L)]),
+    ("Bên cạnh đó, Công an xã rà soát dữ liệu dân cư.", [("Công an xã", "Công an xã", L)]),
+    # in a commune's text "Ủy ban Kiểm tra" alone is the Party committee's inspection commission
+    (
+        "Rà soát việc kê khai tài sản (Giao Uỷ ban Kiểm tra phối hợp với Văn phòng Đảng ủy tham mưu).",
+        [("Uỷ ban Kiểm tra", "Ủy ban Kiểm tra Đảng ủy", L), ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy", S)],
+    ),
 ]
 
 NOTHING = [

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.normalize import fold_text, normalize, normalize_text
+from pipeline.normalize import fold_text, new_style_tones, normalize, normalize_text
 from pipeline.raw import RawBlock, RawDocument, RawPlace
 
 
@@ -282,6 +282,29 @@ def test_properties_of_normalize(paragraphs):
         covered += run.length
     assert covered == len(text)
     assert len(fold_text(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "new_style"),
+    [
+        ("Văn phòng Tỉnh uỷ", "Văn phòng Tỉnh ủy"),
+        ("UỶ BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"),
+        ("hoà nhập, khoẻ mạnh", "hòa nhập, khỏe mạnh"),
+        ("quý III, thuý", "quý III, thúy"),  # after q the u is the consonant's; "thuý" moves
+        ("Hoàng, khoản, tuyển", "Hoàng, khoản, tuyển"),  # closed syllables keep their mark
+    ],
+)
+def test_new_style_tones_keeps_case(written: str, new_style: str) -> None:
+    assert new_style_tones(written) == new_style
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=["L", "M", "N", "P", "Zs"]), max_size=60))
+def test_new_style_tones_keeps_length_and_fold(text):
+    nfc = unicodedata.normalize("NFC", text)
+    moved = new_style_tones(nfc)
+    assert len(moved) == len(nfc)
+    assert fold_text(moved) == fold_text(nfc)
+    assert new_style_tones(moved) == moved
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=["L", "M", "N", "P", "Zs"]), max_size=60))
