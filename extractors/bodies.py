@@ -34,6 +34,7 @@ import regex
 
 from extractors.evidence import evidence
 from extractors.executors import find_executors
+from extractors.grammar import alternation
 from extractors.levels import own_level
 from extractors.names import spell_out
 from extractors.nlp import pos_tag
@@ -43,6 +44,7 @@ from pipeline.lexicon import (
     BodiesLexicon,
     BodyPatternsLexicon,
     BodyWordsLexicon,
+    ColumnRolesLexicon,
     LevelsLexicon,
     RoleCuesLexicon,
     spaced,
@@ -77,7 +79,7 @@ _COMMUNE = "|".join(regex.escape(w) for w in _LEVELS.commune_written)  # xã|ph�
 # "(Giao …" closing an item: the parenthesis assigns it
 _ASSIGNING_PARENTHESIS = regex.compile(rf"\(\s*{spaced(_WORDS.assigning_word)}\s*$")
 _CANONICAL = _LEVELS.canonical_commune  # the level word canonical names end with ("… xã")
-_LEVEL_TAIL = rf"(?:\s+(?:{_COMMUNE}))"
+_LEVEL_TAIL = rf"(?:[^\S\n]+(?:{_COMMUNE}))"
 _DASH = regex.compile(r"\s*[-–—]\s*")
 _LEVEL_END = regex.compile(rf" (?:{_COMMUNE})$")
 _LEVEL_WORD_END = regex.compile(rf"(?:{_COMMUNE})$")
@@ -104,8 +106,9 @@ def _trie_pattern(node: _Node, previous: str | None) -> str:
     of a hundred forms costs ~8 ms per plan; this ~1 ms)."""
     branches = []
     for word in sorted(node.children, key=len, reverse=True):
-        sep = "" if previous is None or word == "-" or previous == "-" else r"\s+"
-        token = r"\s*[-–—]\s*" if word == "-" else regex.escape(word)
+        # words of one name never stand on two lines: a line break ends a block (a cell, a paragraph)
+        sep = "" if previous is None or word == "-" or previous == "-" else r"[^\S\n]+"
+        token = r"[^\S\n]*[-–—][^\S\n]*" if word == "-" else regex.escape(word)
         branches.append(sep + token + _trie_pattern(node.children[word], word))
     if node.level:
         branches.append(_LEVEL_TAIL)
@@ -508,7 +511,7 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             continue
         if block.role == "cell":
             if column in _COLUMN_ROLES:
-                found.extend((m, _COLUMN_ROLES[column]) for m in mentions)
+                found.extend(_cell_roles(document, block, mentions, _COLUMN_ROLES[column]))
             elif column in _TEXT_COLUMNS and (table := document.table(block.table)) and table.is_assignment():
                 found.extend(_text_roles(document, mentions, (block.start, block.end)))
             continue
@@ -529,6 +532,41 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             continue
         found.extend(_text_roles(document, mentions, (block.start, block.end)))
     return [Body(name=m.name, role=role, **evidence(document, m.start, m.end)) for m, role in found]
+
+
+@cache
+def _in_cell_role_words() -> list[tuple[regex.Pattern, regex.Pattern, str]]:
+    """The column header words of the lead and support roles ("chủ trì", "phối hợp"), as they stand
+    inside a body cell: right after a body, or right before it."""
+    roles = ColumnRolesLexicon.load().roles
+    out = []
+    for role in ("lead", "support"):
+        words = alternation(roles[role])
+        out.append(
+            (regex.compile(rf"^[^\S\n]*(?:{words})(?![\p{{L}}\p{{M}}])"), regex.compile(rf"(?:{words})[\s,]*$"), role)
+        )
+    return out
+
+
+def _cell_roles(
+    document: Document, block: Block, mentions: list[Mention], column_role: str
+) -> list[tuple[Mention, str]]:
+    """Bodies of a lead or support cell take the column's role, unless the cell itself says another
+    for one of them: "UBND xã chủ trì, phối hợp Quân sự xã" in an executing column makes UBND xã
+    the lead and Quân sự xã support (a flattened table's cells run their role words in)."""
+    fold = document.fold
+    out: list[tuple[Mention, str]] = []
+    previous_end = block.start
+    for i, m in enumerate(mentions):
+        next_start = mentions[i + 1].start if i + 1 < len(mentions) else block.end
+        role = column_role
+        for after, before, word_role in _in_cell_role_words():
+            if after.match(fold[m.end : next_start]) or before.search(fold[previous_end : m.start]):
+                role = word_role
+                break
+        out.append((m, role))
+        previous_end = m.end
+    return out
 
 
 def _is_generic(folded: str) -> bool:

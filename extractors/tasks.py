@@ -145,13 +145,18 @@ def _spec(deadline: Deadline) -> DeadlineSpec:
 
 def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadlines: list[Deadline]) -> list[Task]:
     columns = {role: table.column_of(role) for role in ("group", "content", "lead", "support", "output", "deadline")}
+    number_column = table.column_of("stt")
     tasks: list[Task] = []
     group: str | None = None
+    grouped = columns["group"] is not None
     for row in table.rows:
         content = cell_text(document, row, columns["content"])
         group_cell = cell_text(document, row, columns["group"])
         group = group_cell[0] if group_cell else group
         if content is None:
+            continue
+        if _is_group_row(document, row, number_column, columns):
+            group, grouped = content[0], True
             continue
         lead = cell_bodies(document, bodies, cell_text(document, row, columns["lead"]))
         support = cell_bodies(document, bodies, cell_text(document, row, columns["support"]))
@@ -160,7 +165,7 @@ def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadli
         specs = _specs(time[0] if time else None, deadlines, *(time[1:] if time else (0, 0)))
         tasks.append(
             Task(
-                group=group if columns["group"] is not None else None,
+                group=group if grouped else None,
                 lead=lead,
                 support=[name for name in support if name not in lead],
                 output=output[0] if output else None,
@@ -169,6 +174,18 @@ def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadli
             )
         )
     return tasks
+
+
+_ROMAN_NUMBER = regex.compile(r"[IVXLC]{1,6}\.?")
+
+
+def _is_group_row(document: Document, row: list[Span], number_column: int | None, columns: dict) -> bool:
+    """A row numbered with a Roman numeral that fills only its content ("I | Lĩnh vực kinh tế") names
+    the group of the rows under it: in Vietnamese tables Roman numerals number groups, Arabic ones items."""
+    number = cell_text(document, row, number_column)
+    if number is None or not _ROMAN_NUMBER.fullmatch(number[0]):
+        return False
+    return all(cell_text(document, row, columns[role]) is None for role in ("lead", "support", "deadline", "output"))
 
 
 def _own_blocks(blocks: ByStart[Block], section: Section) -> list[Block]:

@@ -319,6 +319,8 @@ class ColumnRolesLexicon(_Described):
     file = "column_roles.json"
     roles: dict[str, Words] = Field(min_length=1)
     role_patterns: dict[str, Patterns]
+    flat_time_openers: Words
+    flat_lead_ins: Words
 
     @model_validator(mode="after")
     def _patterns_name_known_roles(self) -> ColumnRolesLexicon:

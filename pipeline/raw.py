@@ -46,6 +46,20 @@ class RawPlace(BaseModel):
         )
 
 
+_COLUMN_ROLE_STYLE = "column-role:"
+
+
+def column_role_style(role: str) -> str:
+    """The `style` of a cell whose reader knows its column's role (a table rebuilt from flattened text,
+    whose header words cannot be read per column): structure takes the role from it."""
+    return _COLUMN_ROLE_STYLE + role
+
+
+def role_from_style(style: str | None) -> str | None:
+    """The column role a cell's `style` carries (see `column_role_style`), else None."""
+    return style.removeprefix(_COLUMN_ROLE_STYLE) if style and style.startswith(_COLUMN_ROLE_STYLE) else None
+
+
 class RawBlock(BaseModel):
     """One paragraph of text, or one table cell.
 

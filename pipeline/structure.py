@@ -69,7 +69,7 @@ from pipeline.normalize import (
     fold_text,
     normalize,
 )
-from pipeline.raw import RawDocument
+from pipeline.raw import RawDocument, role_from_style
 
 MAX_HEADING_CHARS = 160
 MAX_HINTED_HEADING_CHARS = 250
@@ -665,8 +665,9 @@ def _role_patterns() -> list[tuple[regex.Pattern, int | None, str]]:
 
 
 @cache
-def _column_role(header: str) -> str | None:
-    """The role of a column from its header text: the longest lexicon pattern found in it wins."""
+def column_role(header: str) -> str | None:
+    """The role of a column from its header text: the longest lexicon pattern found in it wins.
+    Shared with the reader of flattened tables (pipeline/ingest/flat_table.py)."""
     folded = " ".join(fold_text(header).replace("/", " / ").split())
     best: tuple[int, str] | None = None
     for pattern, size, role in _role_patterns():
@@ -699,7 +700,7 @@ def _is_header_row(cells: list[_Entry]) -> bool:
         return False
     if _ROW_NUMBER.fullmatch(texts[0].strip()):
         return False
-    return sum(_column_role(t) is not None for t in texts) * 2 >= len(texts)
+    return sum(column_role(t) is not None for t in texts) * 2 >= len(texts)
 
 
 def _build_tables(b: _Builder) -> None:
@@ -736,6 +737,8 @@ def _adjacent(b: _Builder, before: _RawTable, after: _RawTable) -> bool:
 
 
 def _header_rows(t: _RawTable) -> list[int]:
+    if any(role_from_style(e.line.style) for cells in t.rows.values() for e in cells):
+        return []  # a reader that knows its columns' roles left the header out (a flattened table)
     rows: list[int] = []
     for row in sorted(t.rows):
         if _is_header_row(t.rows[row]) and (not rows or row == rows[-1] + 1) and len(rows) < 3:
@@ -767,7 +770,8 @@ def _join(b: _Builder, index: int, group: list[_RawTable]) -> Table:
             col = e.line.column or 0
             for c in range(col, min(col + e.line.col_span, width)):
                 headers[c] = f"{headers[c]} {e.text}".strip() if e.text not in headers[c] else headers[c]
-    columns = [TableColumn(header=h, role=_column_role(h)) for h in headers]
+    hinted = _hinted_roles(group, width)
+    columns = [TableColumn(header=h, role=hinted.get(c) or column_role(h)) for c, h in enumerate(headers)]
     rows: list[list[Span]] = []
     pending: dict[int, tuple[Span, int]] = {}  # column → (span, rows still covered) of a vertical merge
     for t in group:
@@ -795,6 +799,18 @@ def _join(b: _Builder, index: int, group: list[_RawTable]) -> Table:
                         pending[c] = (span, e.line.row_span - 1)
             rows.append([s if s is not None else Span(start=cells[0].line.start, end=cells[0].line.start) for s in row])
     return Table(index=index, columns=columns, rows=rows, title=_table_title(b, first))
+
+
+def _hinted_roles(group: list[_RawTable], width: int) -> dict[int, str]:
+    """Column → role where the reader gave its cells one (a table rebuilt from flattened text)."""
+    roles: dict[int, str] = {}
+    for t in group:
+        for cells in t.rows.values():
+            for e in cells:
+                role = role_from_style(e.line.style)
+                if role and (e.line.column or 0) < width:
+                    roles.setdefault(e.line.column or 0, role)
+    return roles
 
 
 def _table_title(b: _Builder, t: _RawTable) -> str | None:

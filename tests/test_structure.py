@@ -9,7 +9,7 @@ import pytest
 from pipeline.document import Document
 from pipeline.ingest import read_document
 from pipeline.raw import RawBlock, RawDocument, RawPlace
-from pipeline.structure import _column_role, build_document, heading_match, roman_value
+from pipeline.structure import build_document, column_role, heading_match, roman_value
 
 PLANS = Path(__file__).resolve().parent.parent / "corpus" / "plans"
 
@@ -222,7 +222,7 @@ def test_roman_values():
     ],
 )
 def test_column_roles(header, role):
-    assert _column_role(header) == role
+    assert column_role(header) == role
 
 
 @pytest.mark.parametrize(

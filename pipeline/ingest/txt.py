@@ -16,6 +16,7 @@ import regex
 
 from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
 from pipeline.i18n import say
+from pipeline.ingest.flat_table import find_flat_table
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, legacy_view, refuse_unsure
 from pipeline.models import DocWarning
 from pipeline.raw import RawBlock, RawDocument, RawPlace
@@ -116,7 +117,25 @@ def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[Raw
             blocks.append(RawBlock(text="\n".join(paragraph), source=RawPlace(line=paragraph_line)))
             paragraph = []
 
+    skip_to = 0
     for number, line in enumerate(lines, start=1):
+        if number <= skip_to:
+            continue
+        flat = find_flat_table(lines, number - 1, table_index + 1) if line.strip() else None
+        if flat is not None:
+            # the header lines stay text, the rows become cells (pipeline/ingest/flat_table.py)
+            flush()
+            for header in lines[number - 1 : flat.first]:
+                if header.strip():
+                    if not paragraph:
+                        paragraph_line = number
+                    paragraph.append(header)
+            flush()
+            table_index += 1
+            in_table = False
+            blocks.extend(flat.cells)
+            skip_to = flat.end
+            continue
         if _is_table_line(line):
             flush()
             cells = line.strip()[1:-1].split("|")
