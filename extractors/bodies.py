@@ -203,6 +203,7 @@ def _cues() -> dict:
         "subject_verbs": regex.compile(data.subject_verbs),
         "not_actor_after": regex.compile(data.not_actor_after),
         "clause_openers": regex.compile(data.clause_openers),
+        "tensed_after": regex.compile(data.tensed_after),
         "list_joiners": regex.compile(data.list_joiners),
         "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data.cue_end.removesuffix("[\\s(]*$") + r"[\s(]+"),
     }
@@ -438,7 +439,7 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
             if left_role is None:
                 continue  # a parenthesis describes ("(cơ quan Thường trực Ban Chỉ đạo)")
         role = _role_from_cue(left)
-        if role is None and cues["clause_openers"].match(left):
+        if role is None and _opens_clause(cues, left, fold[last.end : region[1]]):
             stop = _clause_end(fold, last.end, region[1])
             role = _subject_role(fold[last.end : stop], document.text[last.end : stop])
             right = fold[last.end : stop]
@@ -455,6 +456,15 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
         if role:
             out.extend((m, role) for m in group)
     return out
+
+
+def _opens_clause(cues: dict, left: str, right: str) -> bool:
+    """The bodies open their clause: only an opening stands before them ("Đồng thời, …", "Trong
+    tháng 02, …"), or a leading phrase closed by a comma where a tense word and a verb follow them
+    ("Trong năm 2025, bám sát sự chỉ đạo của cấp trên, Đảng ủy xã đã lãnh đạo …")."""
+    if cues["clause_openers"].match(left):
+        return True
+    return left.rstrip().endswith(",") and bool(cues["tensed_after"].match(right))
 
 
 def _assigns_a_check(fold: str, start: int, left: str) -> bool:

@@ -263,6 +263,7 @@ class RoleCuesLexicon(_Described):
     subject_verbs: Pattern
     not_actor_after: Pattern
     clause_openers: Pattern
+    tensed_after: Pattern
     list_joiners: Pattern
     cue_end: Pattern
     support_work: Pattern

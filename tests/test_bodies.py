@@ -306,6 +306,11 @@ RUNNING = [
         "Rà soát việc kê khai tài sản (Giao Uỷ ban Kiểm tra phối hợp với Văn phòng Đảng ủy tham mưu).",
         [("Uỷ ban Kiểm tra", "Ủy ban Kiểm tra Đảng ủy", L), ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy", S)],
     ),
+    # a report tells what a body did: after a leading phrase closed by a comma, a tense word marks the subject
+    (
+        "Trong quý III, theo đúng định hướng của huyện, Hội Cựu chiến binh xã đã vận động hội viên cài ứng dụng.",
+        [("Hội Cựu chiến binh xã", "Hội Cựu chiến binh xã", L)],
+    ),
 ]
 
 NOTHING = [
@@ -327,6 +332,8 @@ NOTHING = [
     "Thực hiện Kế hoạch số 24-KH/TU ngày 11/8/2025 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số.",
     # a measured population, not a duty
     "Phấn đấu 100% chi bộ trực thuộc ứng dụng sổ tay đảng viên điện tử.",
+    # a leading phrase closed by a comma, with no tense word after the name: a description, not a doer
+    "Theo số liệu thống kê, Công an xã hiện quản lý hơn bốn nghìn nhân khẩu.",
 ]
 
 
