@@ -680,4 +680,8 @@ def _with_nlp(document: Document, block: Block, mentions: list[Mention]) -> list
         found = _noun_run(document, at, _clause_end(fold, at, block.end))
         if found is not None:
             added.append(found)
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+    if not added:
+        return mentions
+    # a name the tagger reads whole ("Bộ Chỉ huy quân sự tỉnh") replaces a lexicon form inside it ("quân sự tỉnh")
+    kept = [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in added)]
+    return sorted(kept + added, key=lambda m: m.start)

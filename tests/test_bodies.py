@@ -311,6 +311,13 @@ RUNNING = [
         "Trong quý III, theo đúng định hướng của huyện, Hội Cựu chiến binh xã đã vận động hội viên cài ứng dụng.",
         [("Hội Cựu chiến binh xã", "Hội Cựu chiến binh xã", L)],
     ),
+    # "Hiện", "Đến nay," open a report's sentence like any opening
+    ("Hiện Trạm Y tế xã đã lập hồ sơ sức khỏe điện tử cho người cao tuổi.", [("Trạm Y tế xã", "Trạm Y tế xã", L)]),
+    # a name the tagger reads whole keeps the lexicon's shorter form inside it from counting twice
+    (
+        "Phối hợp Bộ Chỉ huy quân sự tỉnh tổ chức ngày hội tòng quân.",
+        [("Bộ Chỉ huy quân sự tỉnh", "Bộ Chỉ huy quân sự tỉnh", S)],
+    ),
 ]
 
 NOTHING = [
