@@ -158,8 +158,9 @@ def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadli
         if _is_group_row(document, row, number_column, columns):
             group, grouped = content[0], True
             continue
-        lead = cell_bodies(document, bodies, cell_text(document, row, columns["lead"]))
-        support = cell_bodies(document, bodies, cell_text(document, row, columns["support"]))
+        lead, support = _lead_and_support(
+            document, bodies, cell_text(document, row, columns["lead"]), cell_text(document, row, columns["support"])
+        )
         output = cell_text(document, row, columns["output"])
         time = cell_text(document, row, columns["deadline"])
         specs = _specs(time[0] if time else None, deadlines, *(time[1:] if time else (0, 0)))
@@ -174,6 +175,24 @@ def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadli
             )
         )
     return tasks
+
+
+def _lead_and_support(
+    document: Document,
+    bodies: ByStart[Body],
+    lead_cell: tuple[str, int, int] | None,
+    support_cell: tuple[str, int, int] | None,
+) -> tuple[list[str], list[str]]:
+    """The row's lead and support: its columns' bodies, except where a cell says another role for one of
+    them ("UBND xã chủ trì, phối hợp Công an xã" in an executing column: UBND xã leads), as the body
+    records of that cell tell (`extractors.bodies`)."""
+    lead = cell_bodies(document, bodies, lead_cell)
+    support = cell_bodies(document, bodies, support_cell)
+    to_lead = _names_in(bodies, support_cell[1], support_cell[2], "lead") if support_cell else []
+    to_support = _names_in(bodies, lead_cell[1], lead_cell[2], "support") if lead_cell else []
+    lead = [n for n in lead if n not in to_support] + [n for n in to_lead if n not in lead]
+    support = [n for n in support if n not in to_lead] + [n for n in to_support if n not in support]
+    return lead, support
 
 
 _ROMAN_NUMBER = regex.compile(r"[IVXLC]{1,6}\.?")

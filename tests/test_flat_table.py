@@ -148,3 +148,32 @@ def test_a_name_never_spans_two_lines_of_the_text() -> None:
         "Đảng ủy xã",
         "Ủy ban nhân dân xã",
     ]
+
+
+def test_an_executing_cell_that_names_its_own_lead(tmp_path: Path) -> None:
+    """Two body columns (chủ trì, thực hiện): the second cell may say who of it leads and who supports."""
+    table = """STT
+Nội dung công việc
+Tiến độ
+Chủ trì
+Thực hiện
+1
+Diễn tập phương án ứng phó
+sự cố mất điện của máy chủ.
+Quý III/2026
+Đảng ủy
+UBND xã
+chủ trì,
+phối hợp
+Công an xã
+2
+Cập nhật bản đồ số các thôn.
+Quý IV/2026
+Đảng ủy
+UBND xã
+"""
+    tasks = _tasks(_write(tmp_path, HEAD + table + TAIL))
+    assert [(t[1], t[2]) for t in tasks] == [
+        (["Đảng ủy xã", "Ủy ban nhân dân xã"], ["Công an xã"]),
+        (["Đảng ủy xã"], ["Ủy ban nhân dân xã"]),
+    ]
