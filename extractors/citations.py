@@ -102,6 +102,7 @@ _ISSUER_STOP = phrases(_CUES.issuer_stop_words)
 class _Patterns:
     type_start: re.Pattern
     typed: regex.Pattern
+    numbered_law: regex.Pattern
     law: regex.Pattern
     bare: regex.Pattern
     tail_date: regex.Pattern
@@ -129,6 +130,10 @@ def _patterns(registry: Registry) -> _Patterns:
         rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
+    numbered_law = (  # "Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15": a law's name holds "và"
+        rf"(?P<type>{registry.named_kind_pattern})(?:,?\s+{law_word}){{1,14}}?\s+{_NUMBER_WORD}\s*:?\s*{NUMBER}"
+        rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w)"
+    )
     law = (  # "Luật Dữ liệu ngày 30 tháng 11 năm 2024"; "Hiến pháp nước … năm 2013" (by its year)
         rf"(?P<law>{registry.named_kind_pattern})(?P<lawname>(?:,?\s+{law_word}){{0,12}}?)"
         rf"(?=\s*,?\s*(?:{_DAY}\s*)?{FULL_DATE}|\s+(?P<lawyear>{_YEAR}\s+(?:19|20)\d{{2}})(?!\d|\s*[/-]))"
@@ -136,6 +141,7 @@ def _patterns(registry: Registry) -> _Patterns:
     return _Patterns(
         type_start=re.compile(rf"(?<!\w){types}(?!\w)"),
         typed=regex.compile(typed),
+        numbered_law=regex.compile(numbered_law),
         law=regex.compile(law),
         bare=regex.compile(NUMBER),
         tail_date=regex.compile(
@@ -165,7 +171,9 @@ def _candidates(folded: str, patterns: _Patterns) -> list[regex.Match]:
     for start in patterns.type_start.finditer(folded):
         if start.start() < last_end:
             continue
-        m = patterns.typed.match(folded, start.start()) or patterns.law.match(folded, start.start())
+        at = start.start()
+        grammars = (patterns.typed, patterns.numbered_law, patterns.law)
+        m = next((found for grammar in grammars if (found := grammar.match(folded, at))), None)
         if m:
             typed.append(m)
             last_end = m.end()
@@ -211,7 +219,9 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
                 mention.date = date
                 mention.end = d.end()
         if mention.issuer is None and not mention.named:
-            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
+            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns) or _issuer_as_subject(
+                mention.start, folded, text, registry, patterns
+            )
         mention.issuer = organisation(mention.issuer, registry)  # "của Bộ trưởng Bộ Y tế": the Bộ
         found.append(mention)
     found.extend(_abbreviated(text, registry, found))
@@ -249,6 +259,28 @@ def _issuer_before(start: int, folded: str, text: str, registry: Registry, patte
             body_at = head.end()  # "của Giám đốc Sở …": the Sở issues the Tờ trình
         probe = Mention(start=start, end=body_at, doc_type="other", number=None)
         _read_issuer(probe, body_at, text, folded, registry, patterns)
+        if probe.issuer and probe.end == gap.start():
+            return probe.issuer
+    return None
+
+
+_ISSUED_BY_RE = regex.compile(_CUES.issued_by_pattern)
+_CLAUSE_MARK_RE = regex.compile(r"[,.;:()\n]")
+_WORD_START_RE = regex.compile(r"(?<![\w])\w")
+
+
+def _issuer_as_subject(start: int, folded: str, text: str, registry: Registry, patterns: _Patterns) -> str | None:
+    """An issuer that is the subject of the sentence issuing the document: "UBND tỉnh đã ban hành
+    Quyết định số 685/QĐ-UBND" (a report telling what was issued). The issuer is the name, opening
+    somewhere in the clause, that ends where "(đã) ban hành" begins."""
+    lo = max(0, start - 160)
+    gap = _ISSUED_BY_RE.search(folded, lo, start)
+    if gap is None:
+        return None
+    clause = max((m.end() for m in _CLAUSE_MARK_RE.finditer(folded, lo, gap.start())), default=lo)
+    for word in _WORD_START_RE.finditer(folded, clause, gap.start()):
+        probe = Mention(start=start, end=word.start(), doc_type="other", number=None)
+        _read_issuer(probe, word.start(), text, folded, registry, patterns)
         if probe.issuer and probe.end == gap.start():
             return probe.issuer
     return None
@@ -365,7 +397,7 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
     if "type" in groups and m.group("type"):
         type_text = text[m.start("type") : m.end("type")]
         doc_type = registry.doc_type_of_name(type_text)
-        if m.group("short"):
+        if "short" in groups and m.group("short"):
             digits = m.group("short")
             if not type_text[:1].isupper():
                 return None

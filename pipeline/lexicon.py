@@ -200,6 +200,7 @@ class CitationCuesLexicon(_Described):
     replaces: Word
     opens_implementing_pattern: Pattern
     this_words: Words
+    issued_by_pattern: Pattern
 
 
 class MetadataCuesLexicon(_Described):
