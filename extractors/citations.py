@@ -219,9 +219,7 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
                 mention.date = date
                 mention.end = d.end()
         if mention.issuer is None and not mention.named:
-            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns) or _issuer_as_subject(
-                mention.start, folded, text, registry, patterns
-            )
+            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
         mention.issuer = organisation(mention.issuer, registry)  # "của Bộ trưởng Bộ Y tế": the Bộ
         found.append(mention)
     found.extend(_abbreviated(text, registry, found))
@@ -259,28 +257,6 @@ def _issuer_before(start: int, folded: str, text: str, registry: Registry, patte
             body_at = head.end()  # "của Giám đốc Sở …": the Sở issues the Tờ trình
         probe = Mention(start=start, end=body_at, doc_type="other", number=None)
         _read_issuer(probe, body_at, text, folded, registry, patterns)
-        if probe.issuer and probe.end == gap.start():
-            return probe.issuer
-    return None
-
-
-_ISSUED_BY_RE = regex.compile(_CUES.issued_by_pattern)
-_CLAUSE_MARK_RE = regex.compile(r"[,.;:()\n]")
-_WORD_START_RE = regex.compile(r"(?<![\w])\w")
-
-
-def _issuer_as_subject(start: int, folded: str, text: str, registry: Registry, patterns: _Patterns) -> str | None:
-    """An issuer that is the subject of the sentence issuing the document: "UBND tỉnh đã ban hành
-    Quyết định số 685/QĐ-UBND" (a report telling what was issued). The issuer is the name, opening
-    somewhere in the clause, that ends where "(đã) ban hành" begins."""
-    lo = max(0, start - 160)
-    gap = _ISSUED_BY_RE.search(folded, lo, start)
-    if gap is None:
-        return None
-    clause = max((m.end() for m in _CLAUSE_MARK_RE.finditer(folded, lo, gap.start())), default=lo)
-    for word in _WORD_START_RE.finditer(folded, clause, gap.start()):
-        probe = Mention(start=start, end=word.start(), doc_type="other", number=None)
-        _read_issuer(probe, word.start(), text, folded, registry, patterns)
         if probe.issuer and probe.end == gap.start():
             return probe.issuer
     return None

@@ -200,7 +200,6 @@ class CitationCuesLexicon(_Described):
     replaces: Word
     opens_implementing_pattern: Pattern
     this_words: Words
-    issued_by_pattern: Pattern
 
 
 class MetadataCuesLexicon(_Described):
