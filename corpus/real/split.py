@@ -35,7 +35,11 @@ HELDOUT_SHARE = 0.3
 MIN_HELDOUT_FULL = 4
 MIN_HELDOUT_TOTAL = 14
 # Round 2 (2026-12-06): a larger share held out, since its first measurement is what issue 12's bars are read on.
-ROUNDS = {2: {"seed": 20261206, "share": 0.4, "heldout_dir": "heldout2"}}
+ROUNDS = {
+    2: {"seed": 20261206, "share": 0.4, "heldout_dir": "heldout2"},
+    # Round 3 (2026-12-06, session 3): the next held-out part, kept for the measurement after round 2's.
+    3: {"seed": 20261207, "share": 0.4, "heldout_dir": "heldout3"},
+}
 INCOMING = HERE / "incoming"
 
 
