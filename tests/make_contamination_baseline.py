@@ -8,6 +8,7 @@ words are not written out), and the guard discounts them for that round only; a 
 the draw is still caught. Run once per round, by the lead, with the commit of the draw:
 
     python tests/make_contamination_baseline.py --round 2 --commit 20ad6ee
+    python tests/make_contamination_baseline.py --round 3 --commit 1495365
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ def runs(text: str, n: int = RUN) -> set[tuple[str, ...]]:
     return found
 
 
-def shared_runs(guarded: str, heldout: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+def shared_runs(guarded: str, heldout: frozenset[tuple[str, ...]]) -> set[tuple[str, ...]]:
     return runs(guarded) & heldout
 
 
@@ -61,8 +61,16 @@ def _texts(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.txt")) if folder.is_dir() else []
 
 
+class _Sealed(frozenset):
+    """A set of held-out runs that never prints its words: pytest shows a failing test's arguments, and
+    a plain set there would spread the held-out text into the failure message."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} held-out runs>"
+
+
 @pytest.fixture(scope="module")
-def heldout_only_runs() -> set[tuple[str, ...]]:
+def heldout_only_runs() -> frozenset[tuple[str, ...]]:
     """Runs found in a held-out text and in no development text, less, for a later round, the runs our
     tests and lexicons already held when that round was drawn (`contamination_baseline.json`: text
     written before a document was collected cannot have been copied from it)."""
@@ -77,7 +85,7 @@ def heldout_only_runs() -> set[tuple[str, ...]]:
     common = [path for folder in DEVELOPMENT_DIRS for path in _texts(folder)] + REFERENCES
     for path in common:
         heldout -= runs(path.read_text(encoding="utf-8", errors="replace"))
-    return heldout
+    return _Sealed(heldout)
 
 
 def run_hash(run: tuple[str, ...]) -> str:
