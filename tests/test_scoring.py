@@ -159,6 +159,10 @@ def test_quy_is_unchanged():
         ("Ủy ban nhân dân xã", "Uỷ ban nhân dân xã", True),  # tone placement
         ("ông", "Công an xã", False),  # containment counts whole syllables only
         ("hằng năm", "năm", True),
+        # a letter-spaced gold quote and the pipeline's repaired quote: the same letters, other spaces
+        ("C ô n g v ă n s ố 1 2 / U B N D", "Công văn số 12/UBND", True),
+        ("T r ạ m Y t ế x ã", "Trạm Y tế xã lập danh sách", True),
+        ("x ã", "Công an xã", False),  # too short to pair on spelling alone
     ],
 )
 def test_overlap_rule(a: str, b: str, pairs: bool):
