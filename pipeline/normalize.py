@@ -251,8 +251,23 @@ def clean_block(text: str, base: int, ctx: Context) -> Tracked:
 
     t = t.sub(_LINE_HYPHEN, hyphen)
     t = t.sub(_WORD_GLUED_TO_NUMBER, lambda m: [(m.start(), m.end()), (" ", m.end() - 1)])
-    # PDF-extraction debris: glued syllables split, letter-spaced words joined (pipeline/syllables.py)
+    # PDF-extraction debris: spaced-out numbers joined here, glued syllables split and letter-spaced words
+    # joined by pipeline/syllables.py (numbers first, so the letters around them read as words alone)
+    t = t.sub(_SPACED_NUMBER, _join_spaced_number)
     return repair_syllables(t)
+
+
+# A document number or a figure spelled one character at a time ("4 0 / Q Đ - U B N D", "0 1 / 7 / 2 0 2 5",
+# "6 1 0 . 2 5 0 . 0 0 0"): single digits, capitals and number punctuation over single spaces, on one line.
+_SPACED_NUMBER = regex.compile(r"(?<!\S)[\p{Lu}\d/.\-–](?: [\p{Lu}\d/.\-–])+(?!\S)")
+
+
+def _join_spaced_number(m: regex.Match) -> list | None:
+    """Join a letter-spaced number where it holds two digits or more (so "A B C" or "I - II" stay): it is
+    the same debris as the letter-spaced words around it, which `repair_syllables` joins next."""
+    if sum(c.isdigit() for c in m.group(0)) < 2:
+        return None
+    return [(m.start() + i, m.start() + i + 1) for i, c in enumerate(m.group(0)) if c != " "]
 
 
 def _remove_glued_footnotes(t: Tracked, ctx: Context) -> Tracked:

@@ -336,3 +336,18 @@ def test_wrapped_dash_is_not_a_list_item(raw, lines):
 )
 def test_a_word_glued_to_a_document_number_is_split(glued, spaced):
     assert normalize_text(glued) == spaced
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("K ế h o ạ c h s ố 2 7 / K H - U B N D n g à y 1 5 / 3 / 2 0 2 6", "Kế hoạch số 27/KH-UBND ngày 15/3/2026"),
+        ("t ổ n g k i n h p h í 1 2 . 5 0 0 . 0 0 0 đ ồ n g", "tổng kinh phí 12.500.000 đồng"),
+        ("giai đoạn 2 0 2 6 – 2 0 3 0 của xã", "giai đoạn 2026–2030 của xã"),
+        # fewer than two digits, or letters alone: left as written
+        ("Mục I - II và A B C", "Mục I - II và A B C"),
+        ("năm 2025 và 2026", "năm 2025 và 2026"),
+    ],
+)
+def test_spaced_out_numbers_are_joined(written: str, read: str) -> None:
+    assert normalize_text(written) == read
