@@ -51,6 +51,7 @@ from pipeline.lexicon import (
 )
 from pipeline.models import Body, Citation
 from pipeline.normalize import fold_text, new_style_tones
+from pipeline.syllables import forms_word
 
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
@@ -244,6 +245,26 @@ def _at_level(name: str, written: str, plan_level: str) -> str:
     return (name[: -len(_CANONICAL)] + (written_level.group(0) if written_level else plan_level)).rstrip()
 
 
+_LAST_WORD = regex.compile(r"(?:^|\s)(\p{Ll}[\p{L}\p{M}]*)$")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}]+)\s*$")
+
+
+def _without_unpaired_tail(text: str, s: int, e: int) -> int:
+    """Where a pattern's name ends: a trailing lowercase syllable stays only where it makes a dictionary
+    word with the syllable before it ("Sở Y tế", "Sở Nông nghiệp và Phát triển nông thôn") or is a level
+    word ("… xã"); else it opens what the body does ("Sở Y tế kiểm tra", "Sở Nội vụ rà soát")."""
+    while True:
+        last = _LAST_WORD.search(text, s, e)
+        if last is None or _LEVEL_WORD_END.fullmatch(fold_text(last.group(1))):
+            return e
+        before = _WORD_BEFORE.search(text, s, last.start(1))
+        if before is None or forms_word(before.group(1), last.group(1)):
+            return e
+        e = text.rfind(last.group(1), s, e)
+        while e > s and text[e - 1].isspace():
+            e -= 1
+
+
 def find_mentions(
     text: str, fold: str, start: int = 0, end: int | None = None, plan_level: str | None = None
 ) -> list[Mention]:
@@ -301,7 +322,8 @@ def find_mentions(
                 continue
             if _outside_plan(pats, fold, start, end, s, e):
                 continue
-            found.append(Mention(s, e, spell_out(match.group(0))))
+            e = _without_unpaired_tail(text, s, e)
+            found.append(Mention(s, e, spell_out(text[s:e])))
             taken[s - start : e - start] = b"\x01" * (e - s)
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []

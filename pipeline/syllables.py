@@ -263,6 +263,13 @@ def pairs() -> frozenset[tuple[str, str]]:
     return frozenset(p for p in keyed if p[0] is not None and p[1] is not None)
 
 
+def forms_word(first: str, second: str) -> bool:
+    """Do two syllables stand side by side inside one dictionary word ("y" "tế", "nông" "thôn")? Used to
+    end a name where the next lowercase syllable starts the sentence's verb ("Sở Y tế kiểm tra")."""
+    a, b = key(first), key(second)
+    return a is not None and b is not None and (a, b) in pairs()
+
+
 def is_attested(piece: str) -> bool:
     """A legal syllable that the dictionary uses."""
     return is_legal(piece) and key(piece) in inventory().counts

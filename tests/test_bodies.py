@@ -318,6 +318,11 @@ RUNNING = [
         "Phối hợp Bộ Chỉ huy quân sự tỉnh tổ chức ngày hội tòng quân.",
         [("Bộ Chỉ huy quân sự tỉnh", "Bộ Chỉ huy quân sự tỉnh", S)],
     ),
+    # a department's name ends before the verb that follows it (no dictionary word spans the two)
+    (
+        "Phối hợp với Sở Y tế kiểm tra an toàn thực phẩm tại chợ.",
+        [("Sở Y tế", "Sở Y tế", S)],
+    ),
 ]
 
 NOTHING = [

@@ -355,3 +355,11 @@ def test_a_pdf_extracted_text_file_end_to_end(tmp_path: Path):
         cut = raw.blocks[block].text[first : last + 1]
         assert cut == verbatim
         assert cut in text
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "word"),
+    [("y", "tế", True), ("nông", "thôn", True), ("Khoa", "học", True), ("tế", "kiểm", False), ("vụ", "rà", False)],
+)
+def test_forms_word(first: str, second: str, word: bool) -> None:
+    assert syllables.forms_word(first, second) is word
