@@ -496,6 +496,26 @@ def _assigns_a_check(fold: str, start: int, left: str) -> bool:
     return bool(_ASSIGNING_PARENTHESIS.search(left)) and bool(_cues()["oversight_work"].match(fold[start : start + 80]))
 
 
+_ADDRESSEE_OPENER = regex.compile(r"\s*(?:" + alternation(_WORDS.addressee_openers) + r")(?![\p{L}\p{M}])")
+_ADDRESSEE_ITEM = regex.compile(_WORDS.addressee_item)
+
+
+def _addressee_blocks(document: Document) -> set[int]:
+    """Starts of the blocks that list a letter's addressees: the "Kính gửi:" line and the dash items right
+    under it. gold/README.md reads them like "Nơi nhận": the bodies there are told, not given a role."""
+    starts: set[int] = set()
+    listing = False
+    for block in document.blocks:
+        if _ADDRESSEE_OPENER.match(document.fold, block.start, block.end):
+            starts.add(block.start)
+            listing = True
+        elif listing and _ADDRESSEE_ITEM.match(document.text, block.start, block.end):
+            starts.add(block.start)
+        else:
+            listing = False
+    return starts
+
+
 def _tcth_ranges(document: Document) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in document.sections if _WORDS.work_section in fold_text(s.title)]
 
@@ -523,13 +543,14 @@ def plan_mentions(document: Document, citations: list[Citation]) -> list[Mention
 def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
     """Every body the plan gives a role, one record per mention, in document order."""
     tcth = Enclosing(_tcth_ranges(document))
+    addressees = _addressee_blocks(document)
     first_section = min((s.start for s in document.sections), default=0)
     found: list[tuple[Mention, str]] = []
     everywhere = plan_mentions(document, citations)
     starts = [m.start for m in everywhere]
     body_cells = {cell.start for table in document.tables for row in table.rows for cell in row}
     for block in document.blocks:
-        if block.role in _SKIPPED_BLOCKS or block.end <= first_section:
+        if block.role in _SKIPPED_BLOCKS or block.end <= first_section or block.start in addressees:
             continue
         first = bisect_left(starts, block.start)
         last = bisect_left(starts, block.end, lo=first)

@@ -284,6 +284,8 @@ class BodyWordsLexicon(_Described):
     name_line_filler: Pattern
     nlp_name_end_levels: Words
     assigning_word: Word
+    addressee_openers: Words
+    addressee_item: Pattern
 
 
 class LevelsLexicon(_Described):

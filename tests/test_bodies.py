@@ -344,6 +344,8 @@ NOTHING = [
     "Thực hiện Kế hoạch số 24-KH/TU ngày 11/8/2025 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số.",
     # a measured population, not a duty
     "Phấn đấu 100% chi bộ trực thuộc ứng dụng sổ tay đảng viên điện tử.",
+    # a letter's addressees are read like "Nơi nhận" (gold/README.md)
+    "Kính gửi:\n- Ủy ban nhân dân xã,\n- Hội Nông dân xã.",
     # a leading phrase closed by a comma, with no tense word after the name: a description, not a doer
     "Theo số liệu thống kê, Công an xã hiện quản lý hơn bốn nghìn nhân khẩu.",
 ]
