@@ -509,7 +509,7 @@ def _addressee_blocks(document: Document) -> set[int]:
         if _ADDRESSEE_OPENER.match(document.fold, block.start, block.end):
             starts.add(block.start)
             listing = True
-        elif listing and _ADDRESSEE_ITEM.match(document.text, block.start, block.end):
+        elif listing and (block.role == "list_item" or _ADDRESSEE_ITEM.match(document.text, block.start, block.end)):
             starts.add(block.start)
         else:
             listing = False
