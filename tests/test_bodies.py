@@ -329,7 +329,7 @@ RUNNING = [
         [("các sở, ban, ngành tỉnh", "Các sở, ban, ngành tỉnh", L)],
     ),
     # bodies of a commune's Party organisation written short
-    ("Chi bộ Công an chủ trì rà soát hồ sơ cư trú.", [("Chi bộ Công an", "Chi bộ Công an xã", L)]),
+    ("Chi bộ Công an chủ trì rà soát hồ sơ cư trú.", [("Chi bộ Công an", "Chi bộ Công an", L)]),
     ("TT. HĐND xã chủ trì giám sát việc cấp đổi giấy tờ.", [("TT. HĐND xã", "Thường trực Hội đồng nhân dân xã", OV)]),
 ]
 
