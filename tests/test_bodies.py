@@ -323,11 +323,6 @@ RUNNING = [
         "Phối hợp với Sở Y tế kiểm tra an toàn thực phẩm tại chợ.",
         [("Sở Y tế", "Sở Y tế", S)],
     ),
-    # "trách nhiệm của (người đứng đầu) X": X answers for the work
-    (
-        "Làm rõ trách nhiệm của người đứng đầu các sở, ban, ngành tỉnh trong việc số hóa hồ sơ.",
-        [("các sở, ban, ngành tỉnh", "Các sở, ban, ngành tỉnh", L)],
-    ),
     # bodies of a commune's Party organisation written short
     ("Chi bộ Công an chủ trì rà soát hồ sơ cư trú.", [("Chi bộ Công an", "Chi bộ Công an", L)]),
     ("TT. HĐND xã chủ trì giám sát việc cấp đổi giấy tờ.", [("TT. HĐND xã", "Thường trực Hội đồng nhân dân xã", OV)]),
