@@ -100,6 +100,7 @@ _CLAUSE_CUT = regex.compile(r"[;,]\s+(?=\p{Lu})")
 _BASIS_START = regex.compile(r"(?:^|(?<=[;,.]\s))" + regex.escape(_BASIS.capitalize()))
 _PERSON_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
+_ROMAN_ONLY = regex.compile(r"[IVXLC]{1,6}")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 
 
@@ -698,8 +699,9 @@ def _is_header_row(cells: list[_Entry]) -> bool:
     texts = [c.text for c in cells if c.text.strip()]
     if not texts or any(len(t) > 80 for t in texts):
         return False
-    if _ROW_NUMBER.fullmatch(texts[0].strip()):
-        return False
+    first = texts[0].strip().rstrip(".")
+    if _ROW_NUMBER.fullmatch(first) or (_ROMAN_ONLY.fullmatch(first) and roman_value(first)):
+        return False  # a numbered row; a Roman numeral numbers a group row ("I | Lĩnh vực kinh tế")
     return sum(column_role(t) is not None for t in texts) * 2 >= len(texts)
 
 

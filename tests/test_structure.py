@@ -427,3 +427,17 @@ def test_the_head_of_a_decision_ends_at_its_enacting_line():
         "Điều Ban hành Kế hoạch số hóa hồ sơ năm 2026 kèm theo Quyết định này.",
     )
     assert [b.role for b in doc.blocks][-2:] == ["basis", "paragraph"]
+
+
+def test_a_roman_numbered_group_row_is_no_header():
+    """"I | Lĩnh vực chính quyền số" under the header names a group of rows: "lĩnh vực" is a group header
+    word, but a Roman numeral in the first cell numbers the group, so the row is data."""
+    rows = [["STT", "Nội dung", "Chủ trì"], ["I", "Lĩnh vực chính quyền số", ""], ["1", "Số hóa hộ tịch", "UBND xã"]]
+    blocks = [
+        RawBlock(text=t, kind="cell", source=RawPlace(table=0, row=r, column=c))
+        for r, row in enumerate(rows)
+        for c, t in enumerate(row)
+    ]
+    doc = build_document(RawDocument(path="t", format="docx", blocks=blocks), "t")
+    assert [c.role for c in doc.tables[0].columns] == ["stt", "content", "lead"]
+    assert len(doc.tables[0].rows) == 2
