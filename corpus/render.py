@@ -50,6 +50,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from pipeline.lexicon import ColumnRolesLexicon
 from pipeline.markers import NUMBER_LINE as HEAD_NUMBER_LINE
 from pipeline.markers import (
     PLACE_DATE_LINE,
@@ -58,6 +59,7 @@ from pipeline.markers import (
     SIGNATURE_LEAD,
     is_all_capitals,
 )
+from pipeline.raw import role_from_style
 
 PLANS_DIR = Path(__file__).resolve().parent / "plans"
 
@@ -577,6 +579,7 @@ def real_items(txt_path: Path) -> list[Item]:
     norm = normalize(read_document(txt_path))
     items: list[Item] = []
     current: tuple[int | None, list[list[str]]] | None = None
+    hinted: dict[int, dict[int, str]] = {}  # table → column → role, where the reader rebuilt a flattened table
     for line in norm.lines:
         text = norm.text[line.start : line.end]
         if line.kind != "cell":
@@ -589,8 +592,31 @@ def real_items(txt_path: Path) -> list[Item]:
         rows = current[1]
         while len(rows) <= (line.row or 0):
             rows.append([])
-        rows[line.row or 0].append(text)
+        role = role_from_style(line.style)
+        if role is None:
+            rows[line.row or 0].append(text)
+            continue
+        # a rebuilt table's cells keep their columns (a row may leave some empty)
+        hinted.setdefault(id(rows), {})[line.column or 0] = role
+        row = rows[line.row or 0]
+        row.extend([""] * ((line.column or 0) + 1 - len(row)))
+        row[line.column or 0] = text
+    for item in items:
+        if isinstance(item, list) and id(item) in hinted:
+            item.insert(0, _role_header(hinted[id(item)]))
     return [it for it in items if not isinstance(it, list) or any(any(c for c in r) for r in it)]
+
+
+def _role_header(roles: dict[int, str]) -> list[str]:
+    """The header row a Word table of a rebuilt flattened table carries: each column's role in the words a
+    header uses for it (column_roles.json, the first of each role's list), since the text's own header
+    words were scattered over lines and stay a paragraph above the table."""
+    words = ColumnRolesLexicon.load().roles
+    header = [""] * (max(roles) + 1)
+    for column, role in roles.items():
+        label = words[role][0]
+        header[column] = label[:1].upper() + label[1:]
+    return header
 
 
 def _parse_head(items: list[Item], i: int, part: LayoutPart) -> int:
@@ -713,10 +739,54 @@ def _parse_end(items: list[Item], i: int, part: LayoutPart) -> int:
     return j
 
 
+def _layout_table_lines(items: list[Item]) -> list[Item]:
+    """A portal copy writes its head, its addressees and its signature block as Markdown tables (the
+    original's layout tables): their cells, in reading order, are lines like any other text's, so the
+    head and the end are laid out as the usual two-column tables. A table is read so only where one of
+    its cells opens like a head line, "Kính gửi" or "Nơi nhận"; data tables stay tables."""
+    out: list[Item] = []
+    for item in items:
+        cells = [c for row in item for c in row if c] if isinstance(item, list) else []
+        if cells and len(item) <= 3 and any(_opens_layout(c) for c in cells):
+            out.extend(cells)
+        else:
+            out.append(item)
+    return out
+
+
+def _opens_layout(cell: str) -> bool:
+    return bool(
+        HEAD_NUMBER_LINE.match(cell)
+        or MOTTO.match(cell)
+        or KINH_GUI.match(cell)
+        or RECIPIENTS_LINE.match(cell)
+        or SIGNATURE_LEAD.match(cell)
+    )
+
+
+_LEADING_LINES = 3
+
+
+def _head_after_leading_lines(items: list[Item]) -> int:
+    """Where a head starts when a few lines stand before it (0: none, or the text opens with its head)."""
+    for k in range(_LEADING_LINES + 1):
+        probe = LayoutPart()
+        if k < len(items) and _parse_head(items, k, probe) > k and any(
+            HEAD_NUMBER_LINE.match(t) or MOTTO.match(t) for t in (*probe.head_left, *probe.head_right)
+        ):
+            return k
+    return 0
+
+
 def parse_real(items: list[Item]) -> list[LayoutPart]:
-    """Cut a real text's paragraphs into parts laid out as Word users lay them out (see `Part`)."""
+    """Cut a real text's paragraphs into parts laid out as Word users lay them out (see `Part`); layout
+    tables already read as lines (`_layout_table_lines`)."""
     parts: list[LayoutPart] = []
     i = 0
+    lead = _head_after_leading_lines(items)
+    if lead:  # a portal copy's source line and page title before the document's head stay first, as text
+        parts.append(LayoutPart(body=items[:lead]))
+        i = lead
     while i < len(items):
         part = LayoutPart()
         j = _parse_head(items, i, part)
@@ -906,7 +976,7 @@ def add_real_paragraph(doc, text: str, role: str, appendix: bool = False) -> Par
 def build_real_docx(txt_path: Path, docx_path: Path) -> dict[str, int]:
     """Render a real text (corpus/real) in the usual Word layout from the paragraphs the pipeline reads
     from it; returns what it laid out (head and end tables, paragraphs, parts)."""
-    items = real_items(txt_path)
+    items = _layout_table_lines(real_items(txt_path))
     parts = parse_real(items)
     laid_out = [
         t
@@ -1083,12 +1153,12 @@ def main(argv: list[str] | None = None) -> int:
         "--real",
         nargs="?",
         const="dev",
-        choices=["dev", "heldout", "heldout2", "all"],
+        choices=["dev", *sorted(p.name for p in REAL_DIR.glob("heldout*")), "all"],
         help="render corpus/real's full texts of this part (default dev) in the Word layout; prints figures only",
     )
     args = ap.parse_args(argv)
     if args.real:
-        parts = ["dev", "heldout", "heldout2"] if args.real == "all" else [args.real]
+        parts = ["dev", *sorted(p.name for p in REAL_DIR.glob("heldout*"))] if args.real == "all" else [args.real]
         for row in render_real(parts, pdf=not args.no_pdf):
             print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()))
         return 0

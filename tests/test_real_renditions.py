@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "corpus" / "real"
 CATALOG = json.loads((REAL / "catalog.json").read_text(encoding="utf-8"))
 FULL = sorted(REAL / d["part"] / f"{d['doc_id']}.txt" for d in CATALOG if d.get("extent") == "full")
+# The layout is checked on the development part only: a held-out text is checked by ratio (the docstring).
+DEV_FULL = [p for p in FULL if p.parent.name == "dev"]
 
 # Word agreement (difflib ratio over whitespace-separated words) of the normalized text of a rendition
 # with the .txt's. Measured on the 12 renditions (LibreOffice 7.4.7.2): .docx 0.998–1.000 (the end
@@ -36,6 +38,7 @@ DOCX_FLOOR = 0.99
 PDF_FLOOR = 0.95
 FLOORS = {"docx": DOCX_FLOOR, "pdf": PDF_FLOOR}
 
+LEADING_LINES = 3  # corpus/render.py, _LEADING_LINES
 _LEADS = ("Số ", "Số:", "ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 
@@ -81,7 +84,7 @@ def test_rendition_reads_as_the_txt(txt: Path, fmt: str):
     assert ratio >= FLOORS[fmt], f"{txt.parent.name}/{rendition.name}: word agreement {ratio:.4f} < {FLOORS[fmt]}"
 
 
-@pytest.mark.parametrize("txt", FULL, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("txt", DEV_FULL, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_docx_has_the_head_and_end_layout_tables(txt: Path):
     docx = txt.with_suffix(".docx")
     if not docx.exists():
@@ -101,12 +104,16 @@ def test_docx_has_the_head_and_end_layout_tables(txt: Path):
     assert heads >= printed_head, f"{name}: no head layout table ({count} layout tables)"
     assert ends >= has_end, f"{name}: no end layout table ({count} layout tables)"
     if printed_head:
-        first = WordDocument(str(docx)).element.body[0]
-        assert first.tag == qn("w:tbl"), f"{name}: the head table is not the first thing on page 1"
+        # The head table opens page 1; a portal copy's source line and page title may stand above it, as text.
+        body = list(WordDocument(str(docx)).element.body)
+        first_table = next(i for i, element in enumerate(body) if element.tag == qn("w:tbl"))
+        assert first_table <= LEADING_LINES, f"{name}: {first_table} paragraphs stand above the head table"
 
 
 def test_most_full_texts_have_both_layout_tables():
     both = sum(
-        1 for txt in FULL if txt.with_suffix(".docx").exists() and len(_layout_tables(txt.with_suffix(".docx"))) >= 2
+        1
+        for txt in DEV_FULL
+        if txt.with_suffix(".docx").exists() and len(_layout_tables(txt.with_suffix(".docx"))) >= 2
     )
-    assert both >= len(FULL) - 3, f"{both} of {len(FULL)} renditions have a head and an end table"
+    assert both >= len(DEV_FULL) - 3, f"{both} of {len(DEV_FULL)} renditions have a head and an end table"
