@@ -70,6 +70,7 @@ _UPPER_PLACE_BEFORE_RE = regex.compile(r"(?<![\w/-])(?:\p{Lu}[\p{Lu}'’-]+)(?:[
 _PLACE_LEVEL_RE = regex.compile(rf"^(?:{_CUES.place_level_pattern})\s+", regex.IGNORECASE)
 _DATE_LINE_START = regex.compile(rf"[ \t*_]*{_DAY}\b")
 _ISSUING_RE = regex.compile(r"[ \t*]*(?P<subject>[^\n;:.]{4,90}?)\s+" + _CUES.issuing_pattern)
+_CLOSING_REPORT_RE = regex.compile(_CUES.closing_report_pattern)
 _LINE_START_RE = regex.compile(r"(?m)^[ \t*_]*")
 _SENTENCE_START_RE = regex.compile(r"(?m)^|[;:.,]\s+")
 _OF_LINE_RE = regex.compile(rf"(?m)^[ \t*]*{_CITING.of_word}\s+(?P<body>[^\n]{{4,80}}?)[ \t*]*$")
@@ -218,8 +219,9 @@ def _canonical_body(phrase: str, registry: Registry) -> str | None:
 
 
 def _issuer(document: Document, head: int, registry: Registry) -> str | None:
-    """Who issues the plan: "KẾ HOẠCH / CỦA BAN CHẤP HÀNH …" under the type, else the subject of
-    the issuing sentence ("Ban Thường vụ Đảng ủy xã … ban hành Kế hoạch"), else "T/M …"."""
+    """Who issues the plan: "KẾ HOẠCH / CỦA BAN CHẤP HÀNH …" under the type, else a report's closing
+    sentence ("Trên đây là báo cáo của …"), else the subject of the issuing sentence ("Ban Thường vụ
+    Đảng ủy xã … ban hành Kế hoạch", "Thường trực Đảng ủy báo cáo … như sau"), else "T/M …"."""
     folded = document.fold
     title = document.header.title
     start = document.header.doc_type_line.end if document.header.doc_type_line else 0
@@ -229,6 +231,13 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
         name = _canonical_body(of_line.group("body"), registry)
         if name:
             return name
+    closing = [
+        m
+        for m in _CLOSING_REPORT_RE.finditer(folded, head)
+        if _canonical_body(folded[m.end() : m.end() + 90], registry)
+    ]
+    if closing:  # "Trên đây là báo cáo của Ban Thường vụ …": a report's author, over its opening (gold/README.md)
+        return _canonical_body(folded[closing[-1].end() : closing[-1].end() + 90], registry)
     span = document.header.issuing_sentence
     lo, hi = (span.start, span.end) if span is not None else (0, head)
     starts = [lo] + [m.end() for m in _SENTENCE_START_RE.finditer(folded, lo, hi)]

@@ -293,3 +293,33 @@ def _metadata_of(tmp_path, text: str):
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
     return process_file(path).metadata
+
+
+REPORT = """ĐẢNG BỘ XÃ TÂN AN
+ĐẢNG ỦY XÃ
+Số 14-BC/ĐU
+Tân An, ngày 02 tháng 3 năm 2026
+BÁO CÁO
+kết quả số hóa hồ sơ đảng viên tháng 02 năm 2026
+Căn cứ Công văn số 31-CV/TU ngày 04/01/2026 của Tỉnh ủy; Thường trực Đảng ủy xã báo cáo kết quả như sau:
+I. KẾT QUẢ
+Đã số hóa 120 hồ sơ đảng viên.
+{closing}
+Nơi nhận:
+- Văn phòng Tỉnh ủy,
+- Lưu VPĐU.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Trần Văn Bình
+"""
+
+
+def test_a_reports_issuer_is_its_reporting_sentences_subject(tmp_path):
+    closing = "Đề nghị Văn phòng Tỉnh ủy tổng hợp./."
+    assert _metadata_of(tmp_path, REPORT.format(closing=closing)).issuer == "Thường trực Đảng ủy xã"
+
+
+def test_a_reports_closing_sentence_names_its_author(tmp_path):
+    """gold/README.md: the closing sentence that names the author is read over the opening's."""
+    closing = "Trên đây là báo cáo của Ban Thường vụ Đảng ủy xã Tân An về kết quả số hóa./."
+    assert _metadata_of(tmp_path, REPORT.format(closing=closing)).issuer == "Ban Thường vụ Đảng ủy xã"
