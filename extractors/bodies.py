@@ -223,6 +223,10 @@ def _outside_plan(pats: dict, fold: str, start: int, end: int, s: int, e: int) -
 
 
 _PLACE_NAME = regex.compile(r"(?:[^\S\n]+\p{Lu}[\p{L}\p{M}]*)*")
+_PLURAL_LEVEL = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(_LEVELS.plural)})(?![\p{{L}}\p{{M}}])")
+_UNITS_AFTER = regex.compile(
+    rf"(?:[^\S\n]*,[^\S\n]*(?:{alternation(_LEVELS.territories + _LEVELS.commune)})(?![\p{{L}}\p{{M}}]))*"
+)
 _LEVEL = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])({_COMMUNE})(?![\p{{L}}\p{{M}}])(?!\s+(?:{'|'.join(_LEVELS.not_before)}))"
 )
@@ -290,9 +294,11 @@ def find_mentions(
             continue
         above = pats["higher_level"].match(after)
         if above:
-            # a body above the commune ("UBND tỉnh Lai Châu"): its own name, spelled out, place kept
+            # a body above the commune ("UBND tỉnh Lai Châu"): its own name, spelled out, place kept;
+            # a plural runs on over the other units it lists ("UBND các huyện, thị xã, thành phố")
             e += above.end()
-            e += _PLACE_NAME.match(text, e, end).end() - e
+            units = _UNITS_AFTER.match(fold, e, end) if _PLURAL_LEVEL.search(above.group()) else None
+            e = units.end() if units else e + _PLACE_NAME.match(text, e, end).end() - e
             found.append(Mention(s, e, spell_out(text[s:e])))
             continue
         level = pats["level_words"].match(after)
@@ -544,6 +550,7 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
     """Every body the plan gives a role, one record per mention, in document order."""
     tcth = Enclosing(_tcth_ranges(document))
     addressees = _addressee_blocks(document)
+    titles = {section.path: section.title for section in document.sections}
     first_section = min((s.start for s in document.sections), default=0)
     found: list[tuple[Mention, str]] = []
     everywhere = plan_mentions(document, citations)
@@ -574,6 +581,10 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             inside = [m for m in mentions if not any(x.start <= m.start < x.end for x in executors)]
             found.extend(_text_roles(document, inside, (block.start, block.end)))
             found.extend((Mention(x.start, x.end, x.name), "lead") for x in executors)
+            continue
+        labelled = _labelled_role(document, block, mentions, titles)
+        if labelled:  # "a) Cơ quan chủ trì" over "- Ban Chỉ đạo quốc gia.": the names take the label's role
+            found.extend((m, labelled) for m in mentions)
             continue
         in_tcth = tcth.holds(block.start, block.start + 1)
         name_heading = block.role == "heading" and _is_name_line(document, block, mentions)
@@ -620,6 +631,23 @@ def _cell_roles(
         out.append((m, role))
         previous_end = m.end
     return out
+
+
+@cache
+def _role_labels() -> dict[str, str]:
+    """Folded header words of the lead and support columns ("cơ quan chủ trì", "đơn vị phối hợp") → role."""
+    roles = ColumnRolesLexicon.load().roles
+    return {fold_text(word): role for role in ("lead", "support") for word in roles[role]}
+
+
+def _labelled_role(document: Document, block: Block, mentions: list[Mention], titles: dict[str, str]) -> str | None:
+    """The role of a line made only of body names under a heading that is a lead or support label
+    ("a) Cơ quan chủ trì", "b) Cơ quan phối hợp"), as a table column of that name would give it."""
+    if block.role not in ("list_item", "paragraph") or not mentions or block.section is None:
+        return None
+    title = " ".join(fold_text(titles.get(block.section, "")).strip(" :.").split())
+    role = _role_labels().get(title)
+    return role if role and _is_name_line(document, block, mentions) else None
 
 
 def _is_generic(folded: str) -> bool:

@@ -326,6 +326,14 @@ RUNNING = [
     # bodies of a commune's Party organisation written short
     ("Chi bộ Công an chủ trì rà soát hồ sơ cư trú.", [("Chi bộ Công an", "Chi bộ Công an", L)]),
     ("TT. HĐND xã chủ trì giám sát việc cấp đổi giấy tờ.", [("TT. HĐND xã", "Thường trực Hội đồng nhân dân xã", OV)]),
+    # a body above the commune keeps the level or plural it is written with
+    (
+        "Báo cáo kết quả về Ban Chỉ đạo quốc gia và Ban Chỉ đạo các quân khu.",
+        [
+            ("Ban Chỉ đạo quốc gia", "Ban Chỉ đạo quốc gia", RT),
+            ("Ban Chỉ đạo các quân khu", "Ban Chỉ đạo các quân khu", RT),
+        ],
+    ),
 ]
 
 NOTHING = [
@@ -648,3 +656,15 @@ def _plan_of(tmp_path: Path, text: str) -> Document:
 
 def _bodies_of(document: Document) -> list:
     return extract_bodies(document, extract_citations(document)[0])
+
+
+def test_names_under_a_role_label_take_its_role(tmp_path: Path) -> None:
+    """A role label heading ("a) Cơ quan chủ trì") over a dash list of names: each name leads, as a "chủ trì" column would say."""
+    body = (
+        "I. NHIỆM VỤ\n\n1. Số hóa hồ sơ\n\na) Cơ quan chủ trì\n\n- Văn phòng Đảng ủy.\n\n"
+        "b) Cơ quan phối hợp\n\n- Công an xã.\n"
+    )
+    assert records(plan(tmp_path, body)) == [
+        ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy", L),
+        ("Công an xã", "Công an xã", S),
+    ]
