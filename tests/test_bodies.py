@@ -659,7 +659,8 @@ def _bodies_of(document: Document) -> list:
 
 
 def test_names_under_a_role_label_take_its_role(tmp_path: Path) -> None:
-    """A role label heading ("a) Cơ quan chủ trì") over a dash list of names: each name leads, as a "chủ trì" column would say."""
+    """A role label heading ("a) Cơ quan chủ trì") over a dash list of names: each name takes the role a
+    column of that name would give."""
     body = (
         "I. NHIỆM VỤ\n\n1. Số hóa hồ sơ\n\na) Cơ quan chủ trì\n\n- Văn phòng Đảng ủy.\n\n"
         "b) Cơ quan phối hợp\n\n- Công an xã.\n"
