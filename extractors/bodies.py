@@ -33,11 +33,12 @@ from functools import cache
 import regex
 
 from extractors.evidence import evidence
-from extractors.executors import find_executors
+from extractors.executors import find_executors, organisation
 from extractors.grammar import alternation
 from extractors.levels import own_level
 from extractors.names import spell_out
 from extractors.nlp import pos_tag
+from extractors.registry import load_registry
 from extractors.spans import Enclosing
 from pipeline.document import Block, Document
 from pipeline.lexicon import (
@@ -731,7 +732,8 @@ def _noun_run(document: Document, start: int, end: int) -> Mention | None:
     pats = _patterns()
     if len(words) < 2 or pats["not_bodies"].match(fold_text(name)) or pats["generic"].search(fold_text(name)):
         return None
-    return Mention(start, cursor, spell_out(name))
+    # a head stands for the body ("báo cáo Chủ tịch Ủy ban nhân dân tỉnh" → Ủy ban nhân dân tỉnh, gold/README.md)
+    return Mention(start, cursor, organisation(spell_out(name), load_registry()))
 
 
 def _with_nlp(document: Document, block: Block, mentions: list[Mention]) -> list[Mention]:

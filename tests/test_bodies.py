@@ -334,6 +334,18 @@ RUNNING = [
             ("Ban Chỉ đạo các quân khu", "Ban Chỉ đạo các quân khu", RT),
         ],
     ),
+    # ministries and departments whose names hold a dash; a head title stands for its body
+    (
+        "Phối hợp với Bộ Lao động - Thương binh và Xã hội, Vụ Kế hoạch - Tài chính rà soát.",
+        [
+            ("Bộ Lao động - Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội", S),
+            ("Vụ Kế hoạch - Tài chính", "Vụ Kế hoạch - Tài chính", S),
+        ],
+    ),
+    (
+        "Định kỳ báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện.",
+        [("Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", RT)],
+    ),
 ]
 
 NOTHING = [
