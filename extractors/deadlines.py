@@ -60,6 +60,7 @@ from extractors.grammar import (
     tone_key,
 )
 from extractors.spans import Enclosing
+from extractors.time_scope import forward_match, report_looks_back, year_label
 from pipeline.document import Document
 from pipeline.lexicon import TimeExpressionsLexicon
 from pipeline.models import Citation, Deadline, DeadlineSpec, DocWarning
@@ -254,10 +255,6 @@ class _Grammar:
             else:
                 self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex.time_labels)})\s*:")
-        # a line opening with a year and a colon labels what follows: "* Năm 2026:", "- Năm 2027:"
-        self.year_label = regex.compile(rf"[\s*\-–•+]*{year}\s+(?:19|20)\d{{2}}\s*:")
-        self.report_type = regex.compile(_alt(lex.report_type_lines))
-        self.report_forward = regex.compile(rf"{B}(?:{_alt(lex.report_forward_words)})")
         # what opens a cited document's subject right after the citation: "về …", "phê duyệt …", "“…"
         self.subject_opener = regex.compile(rf"[\s,]*(?:{_alt(lex.cited_subject_openers)})")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex.duty_verbs)}){A}")
@@ -576,40 +573,16 @@ class _Judge:
 # --- regions ----------------------------------------------------------------------------------
 
 
-def _report_looks_back(document: Document, grammar: _Grammar) -> set[str | None]:
-    """In a report (BÁO CÁO), the sections that report work done: every section but those whose title,
-    or an ancestor's, looks forward ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", "NHIỆM VỤ TRỌNG TÂM TUẦN TỚI"),
-    and the text before the first section. Their times date finished work, not this plan's (gold/README:
-    a report gives no deadline for work already reported; its title gives only the times after a
-    forward word). Empty for any other kind of document."""
-    line = document.header.doc_type_line
-    if line is None or not grammar.report_type.fullmatch(document.fold[line.start : line.end].strip()):
-        return set()
-    by_path = {s.path: s for s in document.sections}
-
-    def forward(path: str | None) -> bool:
-        while path:
-            section = by_path.get(path)
-            if section is None:
-                return False
-            if grammar.report_forward.search(fold(section.title)):
-                return True
-            path = section.parent
-        return False
-
-    return {None} | {path for path in by_path if not forward(path)}
-
-
 def _regions(document: Document, grammar: _Grammar) -> list[Region]:
     """The stretches of the document that can hold deadlines, each with the mode it is read in."""
     lex = grammar.lex
     regions: list[Region] = []
     title = document.header.title
-    looking_back = _report_looks_back(document, grammar)
+    looking_back = report_looks_back(document)
     if title is not None:
         start = title.start
         if looking_back:  # a report's title dates what it reports, except after "phương hướng …"
-            ahead = grammar.report_forward.search(document.fold, title.start, title.end)
+            ahead = forward_match(document.fold, title.start, title.end)
             start = ahead.start() if ahead else title.end
         if start < title.end:
             regions.append(Region(start, title.end, "title"))
@@ -624,7 +597,7 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
         if block.role == "heading":
             regions.append(Region(block.start, block.end, "heading"))
         elif block.role in lex.text_roles:
-            label = grammar.year_label.match(document.fold, block.start, block.end)
+            label = year_label(document, block.start, block.end)
             start = block.start
             if label:  # "* Năm 2026: (02 cuộc kiểm tra …)": a year labelling what follows, read as a heading
                 regions.append(Region(block.start, label.end(), "heading"))

@@ -425,6 +425,8 @@ class TargetWordsLexicon(_Described):
     indicator_trailing_cuts: Words
     indicator_locality_patterns: Patterns
     clause_modal_words: Words
+    label_max_words: int = Field(gt=0)
+    label_lead_words: Words
 
 
 class IndicatorPhrasingLexicon(_Described):
