@@ -60,8 +60,8 @@ from extractors.grammar import (
     tone_key,
 )
 from extractors.spans import Enclosing
-from extractors.time_scope import forward_match, report_looks_back, year_label
-from pipeline.document import Document
+from extractors.time_scope import forward_match, looks_forward, report_looks_back, year_label
+from pipeline.document import Document, Section, Span
 from pipeline.lexicon import TimeExpressionsLexicon
 from pipeline.models import Citation, Deadline, DeadlineSpec, DocWarning
 
@@ -174,7 +174,8 @@ class _Grammar:
             (
                 "horizon",
                 BOUND,
-                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?{year}\s+{y}",
+                # "đến năm 2030", and in a heading's short form "Mục tiêu cụ thể đến 2030"
+                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?(?:{year}\s+)?{y}",
             ),
             ("vision", BOUND, rf"{B}(?:{_alt(lex.vision)})\s+(?:{year}\s+)?{y}"),
             (
@@ -217,7 +218,9 @@ class _Grammar:
             (
                 "periodic",
                 PERIODIC,
-                rf"{B}(?:{periodic})(?:\s+(?:{each})\s+(?P<u>{units})|\s+(?P<n>{number})\s+{month})?{A}{no_digit_after}",
+                # "định kỳ hằng năm", "định kỳ quý", and as a PDF glues them, "định kỳhàng năm"
+                rf"{B}(?:{periodic})(?:\s*(?:(?:{each})\s+)?(?P<u>{units})|\s+(?P<n>{number})\s+{month})?{A}"
+                rf"{no_digit_after}",
             ),
             ("each", EACH, rf"{B}(?:{each})\s+(?P<u>{units}){A}{no_digit_after}"),
             (
@@ -257,6 +260,24 @@ class _Grammar:
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex.time_labels)})\s*:")
         # what opens a cited document's subject right after the citation: "về …", "phê duyệt …", "“…"
         self.subject_opener = regex.compile(rf"[\s,]*(?:{_alt(lex.cited_subject_openers)})")
+        # "hằng năm" right after the verb it times ("sơ kết hằng năm", "được công bố hàng năm") or after
+        # "phấn đấu"; not after a noun head ("chương trình kiểm tra hằng năm" names a kind of programme)
+        heads = {tone_key(w) for w in lex.noun_heads}
+        verbs = [w for w in lex.duty_verbs if tone_key(w) not in heads]
+        self.each_after_re = regex.compile(rf"{B}(?:{_alt(verbs + lex.each_openers)})\s*$")
+        # what may join a vision to the period before it: "giai đoạn 2026 - 2030 và định hướng đến năm 2035"
+        self.sequel_gap = regex.compile(
+            rf"\s*(?:,\s*|(?:{_alt(lex.list_words)})\s+)?(?:(?:{_alt(lex.sequel_words)})\s*)?"
+        )
+        # a time note in brackets closing a duty: "(thực hiện thường xuyên)"
+        self.time_note_re = regex.compile(rf"\(\s*(?:(?:{_alt(lex.time_note_openers)})\s+)?$")
+        # the date line's formula, "Công Hải, ngày   tháng 8 năm 2025" (read on the text: a place name is capitalized)
+        place = r"\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*)*"
+        self.dateline_re = regex.compile(rf"{place}[ \t]*,[ \t]*{day}(?:[ \t]+\d{{1,2}})?[ \t]*$")
+        self.subject_opening = regex.compile(rf"\W*(?:{_alt(lex.subject_words)})\s")
+        self.part_re = regex.compile(rf"{B}(?:{_alt(lex.part_words)})\s+(?:[ivx]+|\d+){A}")
+        part = rf"(?:{_alt(lex.part_words)})\s+[ivx\d]+\W*"
+        self.results_heading = regex.compile(rf"^[\W\d_]*(?:{part})?(?:{_alt(lex.results_heading_words)}){A}")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex.duty_verbs)}){A}")
         self.report_re = regex.compile(rf"{B}(?:{_alt(lex.report_verbs)}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex.noun_heads)})\s*$")
@@ -492,14 +513,18 @@ class _Judge:
         if c.cls == CELL_ONLY:
             return False
         before = self.fold[self.clause_start(region, c.start) : c.start]
+        if mode == "title" and self.quoted(region, c):
+            return False  # "Đề án “… tầm nhìn đến năm 2030” năm 2023": the quoted name's time, not the plan's
         if c.cls == BARE_YEAR:
             if self.g.plan_name_re.search(before) or self.g.year_subject_re.match(self.fold, c.end):
                 return False
+            if mode == "heading" and c.spec is not None and self.before_plan(c.spec):
+                return False  # "KẾT QUẢ NĂM 2022" over a plan of 2023: a year already past
             return mode in {"title", "heading"} or bool(self.g.completion_re.search(before))
         if c.cls == BOUND:
             if c.spec is None:
                 return True
-            if mode == "body" and self.before_plan(c.spec):
+            if mode in {"body", "heading"} and self.before_plan(c.spec):
                 return False
             return not (c.spec.kind == "by_date" and self.g.status_re.search(before))
         if mode != "body" or self.in_requirement(region, c.start):
@@ -507,13 +532,44 @@ class _Judge:
         if c.cls == STRONG:
             return True
         opens = not before.strip(_MARKER_CHARS)
-        if c.cls == ONGOING:
-            return opens
-        if c.cls == EACH:  # "hằng năm tham mưu …", "… báo cáo Ủy ban nhân dân xã hằng quý"
-            return opens or bool(self.g.verb_re.match(self.fold, c.end) or self.g.report_re.search(before))
+        if c.cls == ONGOING:  # "Thường xuyên rà soát …"; "… (thực hiện thường xuyên)."
+            return opens or self.time_note(c)
+        if c.cls == EACH:  # "hằng năm tham mưu …", "… báo cáo Ủy ban nhân dân xã hằng quý", "sơ kết hằng năm"
+            return opens or bool(
+                # ", hằng năm Ban Thường vụ ban hành …": the adverb opening a clause (not "toàn khóa, hằng năm, …")
+                (before.rstrip().endswith(",") and regex.match(r"\s+\w", self.fold[c.end : c.end + 2]))
+                or self.g.verb_re.match(self.fold, c.end)
+                or self.g.report_re.search(before)
+                or self.g.each_after_re.search(self.fold, max(0, c.start - 30), c.start)
+            )
         if c.cls == PERIODIC:
             return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def quoted(self, region: Region, c: Candidate) -> bool:
+        """Is the candidate inside a quoted name of a title that states its own time after the name
+        ("… Đề án “… tầm nhìn đến năm 2030” … năm 2023")? Where the quoted name is all the title has
+        ("PHÊ DUYỆT “DỰ ÁN … GIAI ĐOẠN 2018-2020”"), its time is the plan's."""
+        before = self.fold[region.start : c.start]
+        if not (before.count("“") > before.count("”") or before.count('"') % 2 == 1):
+            return False
+        close = regex.compile(r"[”\"]").search(self.fold, c.end, region.end)
+        return close is not None and bool(regex.search(r"(?:19|20)\d{2}", self.fold[close.end() : region.end]))
+
+    def sequel(self, refused: int, c: Candidate) -> bool:
+        """A horizon joined to a period refused just before it ("giai đoạn 2026 - 2030 và định hướng đến
+        năm 2035", "giai đoạn 2022 - 2025, tầm nhìn đến năm 2030") belongs to the same name and is refused too."""
+        if c.spec is None or c.spec.kind != "horizon" or c.start < refused:
+            return False
+        gap = self.g.sequel_gap.match(self.fold, refused, c.start)
+        return gap is not None and gap.end() == c.start
+
+    def time_note(self, c: Candidate) -> bool:
+        """A bracket that holds only the time of the duty before it: "(thực hiện thường xuyên)"."""
+        return bool(
+            self.g.time_note_re.search(self.fold, max(0, c.start - 20), c.start)
+            and regex.match(r"\s*\)", self.fold[c.end : c.end + 3])
+        )
 
     def list_starts(self, region: Region) -> list[Candidate]:
         """Bare cadence lists that open a clause or a parenthesis: "(quý, 6 tháng, 9 tháng, cuối năm)"."""
@@ -547,12 +603,16 @@ class _Judge:
         found.sort(key=lambda c: (c.start, -(c.end - c.start), c.priority))
         chosen: list[Candidate] = []
         last_end = region.start
+        refused = -1  # where the last period refused here ends
         for c in found:
             if c.start < last_end or c.end > region.end:
                 continue
-            if not self.accept(region, c):
+            sequel = refused >= 0 and self.sequel(refused, c)
+            if sequel or not self.accept(region, c):
                 if c.cls in {SKIP, BOUND, BARE_YEAR, CELL_ONLY}:
                     last_end = c.end  # a date or year masks the words inside it
+                if c.cls in {BOUND, BARE_YEAR}:
+                    refused = c.end
                 continue
             last_end = c.end
             if c.invalid is not None or c.spec is None:
@@ -579,14 +639,20 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
     regions: list[Region] = []
     title = document.header.title
     looking_back = report_looks_back(document)
+    if title is None:
+        title = _subject_line(document, grammar)  # "về xây dựng … đến năm 2025": the head's subject line
     if title is not None:
-        start = title.start
+        start, end = title.start, _title_end(document, title)
         if looking_back:  # a report's title dates what it reports, except after "phương hướng …"
             ahead = forward_match(document.fold, title.start, title.end)
             start = ahead.start() if ahead else title.end
-        if start < title.end:
-            regions.append(Region(start, title.end, "title"))
-    own_heading = {s.start: s.path for s in document.sections} if looking_back else {}
+        part = grammar.part_re.search(document.fold, title.start, title.end)
+        if part:
+            end = part.start()  # "… NĂM 2023 PHẦN I. KẾT QUẢ …": the first part's heading ran into the title
+        if start < end:
+            regions.append(Region(start, end, "title"))
+    looking_back = looking_back | _results_sections(document, grammar)
+    own_heading = {s.start: s.path for s in document.sections}
     for block in document.blocks:
         if block.end <= block.start:
             continue
@@ -596,6 +662,11 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
             continue
         if block.role == "heading":
             regions.append(Region(block.start, block.end, "heading"))
+        elif block.role in lex.text_roles and _capital_line(document, block.start, block.end):
+            # a line in capitals that no numbering made a heading ("KẾ HOẠCH … GIAI ĐOẠN 2014 - 2018" of the
+            # plan a decision issues, after its signature) is read as one; not one that reports results
+            if not grammar.results_heading.match(document.fold, block.start, block.end):
+                regions.append(Region(block.start, block.end, "heading"))
         elif block.role in lex.text_roles:
             label = year_label(document, block.start, block.end)
             start = block.start
@@ -611,6 +682,64 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
                 regions.extend(_split_labelled(document, grammar, block.start, block.end))
     regions.sort(key=lambda r: r.start)
     return regions
+
+
+def _subject_line(document: Document, grammar: _Grammar) -> Span | None:
+    """Where no title line was found in a printed head (one with its number or date line), the line of the
+    head that opens with the document's subject ("về xây dựng … đến năm 2025, định hướng đến năm 2030").
+    A one-line headline that packs type, number, date and subject ("Nghị quyết số 22/NQ-TU ngày … về …",
+    a portal's wrapper over a reprint) is not one."""
+    header = document.header
+    if header.place_date is None and header.number_line is None:
+        return None
+    for block in document.blocks:
+        if block.role != "header":
+            return None
+        if grammar.subject_opening.match(document.fold, block.start, block.end):
+            return Span(start=block.start, end=block.end)
+    return None
+
+
+def _title_end(document: Document, title: Span) -> int:
+    """Where the title really ends: a title in capitals ends before the first line in sentence case
+    ("Thực hiện Quyết định số …", the opening that ran into it), and any title before a rule line ("-----")."""
+    text = document.text
+    pos = title.start
+    capitals = False
+    for n, line in enumerate(text[title.start : title.end].split("\n")):
+        stripped = line.strip()
+        letters = [ch for ch in stripped if ch.isalpha()]
+        if n and stripped and not letters and len(set(stripped)) == 1:
+            return pos  # a rule under the title
+        if n and capitals and letters and letters[0].isupper() and not stripped.isupper():
+            return pos
+        capitals = capitals or (bool(letters) and stripped.isupper())
+        pos += len(line) + 1
+    return title.end
+
+
+def _capital_line(document: Document, start: int, end: int) -> bool:
+    """A block of at least three words whose letters are all capitals."""
+    text = document.text[start:end]
+    return len(text.split()) >= 3 and text.isupper()
+
+
+def _results_sections(document: Document, grammar: _Grammar) -> set[str | None]:
+    """Sections that report results ("I. KẾT QUẢ THỰC HIỆN NĂM 2024", "Thực trạng …") and those under them:
+    their times date work done. A section that looks forward ("… và phương hướng năm 2026") is not one."""
+    by_path = {s.path: s for s in document.sections}
+    out: set[str | None] = set()
+    for path, section in by_path.items():
+        chain = []
+        node: Section | None = section
+        while node is not None:
+            chain.append(node)
+            node = by_path.get(node.parent) if node.parent else None
+        if any(looks_forward(n.title) for n in chain):
+            continue
+        if any(grammar.results_heading.match(fold(n.title)) for n in chain):
+            out.add(path)
+    return out
 
 
 def _split_labelled(document: Document, grammar: _Grammar, start: int, end: int) -> list[Region]:
@@ -673,6 +802,8 @@ def extract_deadlines(
     for c in grammar.candidates(document.fold):
         if subjects.holds(c.start, c.end):
             continue
+        if grammar.dateline_re.search(document.text, max(0, c.start - 60), c.start):
+            continue  # "Công Hải, ngày   tháng 8 năm 2025": a date line, wherever it stands
         i = bisect_right(starts, c.start) - 1
         if i >= 0 and c.start < regions[i].end:
             regions[i].candidates.append(c)

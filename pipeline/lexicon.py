@@ -491,6 +491,12 @@ class TimeExpressionsLexicon(_Described):
     cell_columns: Words
     text_columns: Words
     text_roles: Words
+    each_openers: Words
+    sequel_words: Words
+    time_note_openers: Words
+    results_heading_words: Words
+    part_words: Words
+    subject_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,136 @@
+"""Deadlines read the way a careful reader reads a real document's times (sentences in our own words):
+
+- a date line repeated outside the head ("Tân Lập, ngày   tháng 5 năm 2026") is no deadline;
+- a section that reports results ("KẾT QUẢ THỰC HIỆN …") dates work done, and a heading's year that ended
+  before the plan's date is past;
+- a line in capitals after the signature (the title of the plan a decision issues) is read as a heading;
+- a horizon joined to a period that is refused ("… giai đoạn 2026 - 2030 và định hướng đến năm 2035" as a
+  document's name) is refused with it; a quoted name's time in a title that states its own year is not the
+  plan's; the title ends before an opening sentence and before a rule line;
+- "hằng năm" after the verb it times ("sơ kết hằng năm", "được công bố hằng năm"), after "phấn đấu", or after
+  a comma opening a clause; "định kỳ" glued to its period ("định kỳhằng năm") or with a bare one ("định kỳ quý");
+  "(thực hiện thường xuyên)" closing a duty; "đến 2030" without "năm".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.deadlines import extract_deadlines, parse_time_expressions
+from pipeline.process import load_document
+
+HEAD = """ỦY BAN NHÂN DÂN XÃ TÂN LẬP
+Số: 14/KH-UBND
+Tân Lập, ngày 12 tháng 5 năm 2026
+KẾ HOẠCH
+Phát triển phong trào văn nghệ quần chúng{tail}
+
+"""
+
+
+def _quotes(tmp_path: Path, body: str, tail: str = "", head: str = HEAD) -> list[str]:
+    path = tmp_path / "doc.txt"
+    path.write_text(head.format(tail=tail) + body.strip() + "\n", encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    return [r.quote for r in found]
+
+
+def _records(tmp_path: Path, body: str) -> list[tuple]:
+    path = tmp_path / "doc.txt"
+    path.write_text(HEAD.format(tail="") + body.strip() + "\n", encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    return [(r.quote, r.kind, r.start, r.end, r.recurrence) for r in found]
+
+
+def test_a_date_line_repeated_in_the_body_is_no_deadline(tmp_path: Path) -> None:
+    body = "I. NỘI DUNG\n\nCác thôn tổ chức hội diễn trong quý III/2026.\n\nTân Lập, ngày   tháng 5 năm 2026\n"
+    assert _quotes(tmp_path, body) == ["trong quý III/2026"]
+
+
+def test_a_results_section_dates_work_done(tmp_path: Path) -> None:
+    body = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2025\n\nTrong quý IV/2025 các thôn đã tổ chức 12 buổi biểu diễn.\n\n"
+        "II. NHIỆM VỤ\n\nTổ chức liên hoan văn nghệ trong quý III/2026.\n"
+    )
+    assert _quotes(tmp_path, body) == ["trong quý III/2026"]
+
+
+def test_a_heading_year_before_the_plan_is_past(tmp_path: Path) -> None:
+    body = "I. NĂM 2025\n\nCác thôn duy trì sinh hoạt câu lạc bộ.\n\nII. NĂM 2026\n\nMở lớp dạy hát dân ca.\n"
+    assert _quotes(tmp_path, body) == ["NĂM 2026"]
+
+
+def test_a_line_in_capitals_after_the_signature_is_a_heading(tmp_path: Path) -> None:
+    head = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+Số: 88/QĐ-UBND
+Bình An, ngày 03 tháng 02 năm 2026
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch phát triển thư viện cơ sở
+
+"""
+    body = (
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển thư viện cơ sở.\n\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nCHỦ TỊCH\n\n"
+        "KẾ HOẠCH\n\nPHÁT TRIỂN THƯ VIỆN CƠ SỞ TỈNH BÌNH AN GIAI ĐOẠN 2026 - 2028\n"
+    )
+    assert _quotes(tmp_path, body, head=head) == ["GIAI ĐOẠN 2026 - 2028"]
+
+
+def test_a_horizon_in_the_name_of_a_document_to_be_issued(tmp_path: Path) -> None:
+    body = (
+        "I. NHIỆM VỤ\n\n1. Ban hành các nghị quyết chuyên đề:\n\n"
+        "- Nghị quyết phát triển thiết chế văn hóa giai đoạn 2026 - 2030 và định hướng đến năm 2035.\n\n"
+        "- Nghị quyết bảo tồn lễ hội truyền thống giai đoạn 2026 - 2030, tầm nhìn đến năm 2040.\n\n"
+        "2. Hoàn thành kiểm kê di tích đến năm 2027.\n"
+    )
+    assert _quotes(tmp_path, body) == ["đến năm 2027"]
+
+
+def test_a_quoted_name_in_a_title_that_states_its_own_year(tmp_path: Path) -> None:
+    tail = ' thực hiện Đề án “Xây dựng đời sống văn hóa giai đoạn 2024 - 2028, tầm nhìn đến năm 2035” năm 2026'
+    assert _quotes(tmp_path, "I. MỤC TIÊU\n\nNâng cao đời sống tinh thần.\n", tail=tail) == ["năm 2026"]
+
+
+def test_a_quoted_name_that_is_all_the_title_gives_its_period(tmp_path: Path) -> None:
+    tail = " “Dự án tu bổ nhà văn hóa thôn giai đoạn 2026 - 2027”"
+    assert _quotes(tmp_path, "I. MỤC TIÊU\n\nNâng cao đời sống tinh thần.\n", tail=tail) == [
+        "giai đoạn 2026 - 2027"
+    ]
+
+
+def test_the_title_ends_before_the_opening_sentence(tmp_path: Path) -> None:
+    head = """ỦY BAN NHÂN DÂN XÃ TÂN LẬP
+Số: 14/KH-UBND
+Tân Lập, ngày 12 tháng 5 năm 2026
+KẾ HOẠCH
+PHÁT TRIỂN PHONG TRÀO VĂN NGHỆ NĂM 2026
+Thực hiện Quyết định số 210/QĐ-UBND ngày 02/3/2026 của Ủy ban nhân dân huyện về bảo tồn dân ca đến năm 2030,
+"""
+    assert _quotes(tmp_path, "I. MỤC TIÊU\n\nDuy trì các câu lạc bộ.\n", head=head) == ["NĂM 2026"]
+
+
+def test_each_year_after_the_verb_it_times(tmp_path: Path) -> None:
+    body = (
+        "I. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Văn phòng Ủy ban nhân dân xã tham mưu sơ kết hằng năm việc thực hiện Kế hoạch.\n\n"
+        "2. Danh sách thôn văn hóa được công bố hằng năm trên trang thông tin của xã.\n\n"
+        "3. Phấn đấu hằng năm, tỷ lệ gia đình văn hóa đạt trên 90%.\n\n"
+        "4. Căn cứ kế hoạch của xã, hằng năm các thôn đăng ký danh hiệu thôn văn hóa.\n\n"
+        "5. Lồng ghép vào chương trình công tác toàn khóa, hằng năm, kế hoạch của các thôn.\n"
+    )
+    assert _quotes(tmp_path, body) == ["hằng năm", "hằng năm", "hằng năm", "hằng năm"]
+
+
+def test_periodic_with_a_glued_or_bare_period() -> None:
+    assert [s.recurrence for s in parse_time_expressions("định kỳhằng năm")] == ["yearly"]
+    assert [s.recurrence for s in parse_time_expressions("định kỳ quý")] == ["quarterly"]
+
+
+def test_a_time_note_in_brackets_closes_a_duty(tmp_path: Path) -> None:
+    body = "I. NHIỆM VỤ\n\n1. Vận động Nhân dân giữ gìn cảnh quan di tích (thực hiện thường xuyên).\n"
+    assert _records(tmp_path, body) == [("thường xuyên", "ongoing", None, None, None)]
+
+
+def test_until_a_bare_year_in_a_heading(tmp_path: Path) -> None:
+    body = "I. MỤC TIÊU\n\n1. Mục tiêu cụ thể đến 2028:\n\n- Mỗi thôn có một đội văn nghệ.\n"
+    assert _records(tmp_path, body) == [("đến 2028", "horizon", None, "2028-12-31", None)]
