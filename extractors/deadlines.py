@@ -178,6 +178,8 @@ class _Grammar:
                 rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?(?:{year}\s+)?{y}",
             ),
             ("vision", BOUND, rf"{B}(?:{_alt(lex.vision)})\s+(?:{year}\s+)?{y}"),
+            # "từ đầu năm 2026": from the year's start, no end
+            ("from_year_start", BOUND, rf"{B}(?:{_alt(lex.from_)})\s+(?:{_alt(lex.year_start_words)})\s+{y}"),
             (
                 "until_part",
                 BOUND,
@@ -274,6 +276,15 @@ class _Grammar:
         # the date line's formula, "Công Hải, ngày   tháng 8 năm 2025" (read on the text: a place name is capitalized)
         place = r"\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*)*"
         self.dateline_re = regex.compile(rf"{place}[ \t]*,[ \t]*{day}(?:[ \t]+\d{{1,2}})?[ \t]*$")
+        # a period that names a plan or a meeting ("theo kế hoạch 06 tháng cuối năm 2025", "sinh hoạt chuyên
+        # đề quý I năm 2026"), a horizon that names a period ("giai đoạn đến năm 2030"), a clause that opens
+        # with a document's name ("- Nghị quyết về … đến năm 2030", not "Kế hoạch này …"), a date of effect
+        self.named_period_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words + lex.named_period_heads)})\s*$")
+        self.range_before_re = regex.compile(rf"{B}(?:{_alt(lex.range_words)})\s*$")
+        self.name_opening = regex.compile(
+            rf"[\s{regex.escape(_MARKER_CHARS)}]*(?:{_alt(lex.plan_name_words)}){A}(?!\s+(?:{_alt(lex.self_words)}){A})"
+        )
+        self.effect_re = regex.compile(rf"{B}(?:{_alt(lex.effect_words)}){A}")
         self.subject_opening = regex.compile(rf"\W*(?:{_alt(lex.subject_words)})\s")
         self.part_re = regex.compile(rf"{B}(?:{_alt(lex.part_words)})\s+(?:[ivx]+|\d+){A}")
         part = rf"(?:{_alt(lex.part_words)})\s+[ivx\d]+\W*"
@@ -366,6 +377,8 @@ class _Grammar:
                 return DeadlineSpec(
                     kind="period", start=date(year, month, 1).isoformat(), end=_last_day(year, month).isoformat()
                 ), None
+            if name == "from_year_start":
+                return DeadlineSpec(kind="period", start=f"{year}-01-01"), None
             if name == "year_end_dated":
                 return DeadlineSpec(kind="by_date", end=f"{year}-12-31"), None
             if name == "year_from":
@@ -526,6 +539,8 @@ class _Judge:
                 return True
             if mode in {"body", "heading"} and self.before_plan(c.spec):
                 return False
+            if mode == "body" and self.names_something(before, c):
+                return False
             return not (c.spec.kind == "by_date" and self.g.status_re.search(before))
         if mode != "body" or self.in_requirement(region, c.start):
             return False
@@ -545,6 +560,17 @@ class _Judge:
         if c.cls == PERIODIC:
             return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def names_something(self, before: str, c: Candidate) -> bool:
+        """Running text where a bounded time only names a plan, a meeting or a period, or dates an effect."""
+        kind = c.spec.kind if c.spec is not None else None
+        if kind == "period" and self.g.named_period_re.search(before):
+            return True
+        if kind == "horizon" and self.g.range_before_re.search(before):
+            return True
+        if kind in {"horizon", "period"} and self.g.name_opening.match(before):
+            return True
+        return bool(self.g.effect_re.search(before))
 
     def quoted(self, region: Region, c: Candidate) -> bool:
         """Is the candidate inside a quoted name of a title that states its own time after the name
@@ -643,14 +669,18 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
         title = _subject_line(document, grammar)  # "về xây dựng … đến năm 2025": the head's subject line
     if title is not None:
         start, end = title.start, _title_end(document, title)
-        if looking_back:  # a report's title dates what it reports, except after "phương hướng …"
-            ahead = forward_match(document.fold, title.start, title.end)
-            start = ahead.start() if ahead else title.end
-        part = grammar.part_re.search(document.fold, title.start, title.end)
+        part = grammar.part_re.search(document.fold, title.start, end)
         if part:
             end = part.start()  # "… NĂM 2023 PHẦN I. KẾT QUẢ …": the first part's heading ran into the title
+        if looking_back:  # a report's title dates what it reports, except after "phương hướng …"
+            ahead = forward_match(document.fold, title.start, end)
+            start = ahead.start() if ahead else end
         if start < end:
             regions.append(Region(start, end, "title"))
+        title_end = end
+    else:
+        title_end = len(document.text)
+    reporting = bool(looking_back)
     looking_back = looking_back | _results_sections(document, grammar)
     own_heading = {s.start: s.path for s in document.sections}
     for block in document.blocks:
@@ -658,7 +688,14 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
             continue
         # a heading belongs to the section it opens ("III. NHIỆM VỤ TRỌNG TÂM THÁNG 3 NĂM 2026" looks forward)
         section = own_heading.get(block.start, block.section) if block.role == "heading" else block.section
+        opening = block.role == "header" and block.start >= title_end
         if looking_back and section in looking_back:
+            if section is None and reporting and (block.role in lex.text_roles or opening):
+                # the opening of a report: "… báo cáo tình hình tháng 02 và nhiệm vụ trọng tâm tháng 3 năm
+                # 2026 như sau": what follows a forward word is the coming work's, as in its title
+                ahead = forward_match(document.fold, block.start, block.end)
+                if ahead:
+                    regions.append(Region(ahead.start(), block.end, "body"))
             continue
         if block.role == "heading":
             regions.append(Region(block.start, block.end, "heading"))

@@ -497,6 +497,10 @@ class TimeExpressionsLexicon(_Described):
     results_heading_words: Words
     part_words: Words
     subject_words: Words
+    year_start_words: Words
+    named_period_heads: Words
+    self_words: Words
+    effect_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

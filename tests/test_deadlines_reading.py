@@ -134,3 +134,52 @@ def test_a_time_note_in_brackets_closes_a_duty(tmp_path: Path) -> None:
 def test_until_a_bare_year_in_a_heading(tmp_path: Path) -> None:
     body = "I. MỤC TIÊU\n\n1. Mục tiêu cụ thể đến 2028:\n\n- Mỗi thôn có một đội văn nghệ.\n"
     assert _records(tmp_path, body) == [("đến 2028", "horizon", None, "2028-12-31", None)]
+
+
+def test_from_the_start_of_a_year(tmp_path: Path) -> None:
+    body = "I. NHIỆM VỤ\n\nChủ động xây dựng lịch biểu diễn ngay từ đầu năm 2027 để các thôn chuẩn bị.\n"
+    assert _records(tmp_path, body) == [("từ đầu năm 2027", "period", "2027-01-01", None, None)]
+
+
+def test_a_period_that_names_a_plan_or_a_meeting(tmp_path: Path) -> None:
+    body = (
+        "I. NHIỆM VỤ\n\n1. Rà soát việc thực hiện theo kế hoạch 6 tháng cuối năm 2026 của Ủy ban nhân dân xã.\n\n"
+        "2. Chuẩn bị nội dung sinh hoạt chuyên đề quý III năm 2026 về bảo tồn dân ca.\n\n"
+        "3. Tổ chức liên hoan văn nghệ trong quý IV năm 2026.\n"
+    )
+    assert _quotes(tmp_path, body) == ["trong quý IV năm 2026"]
+
+
+def test_a_horizon_that_names_a_period_or_a_document(tmp_path: Path) -> None:
+    body = (
+        "I. NHIỆM VỤ\n\n1. Tổng kết các chương trình văn hóa giai đoạn đến năm 2025 của xã.\n\n"
+        "2. Các văn bản cần ban hành:\n\n- Đề án về phát triển du lịch văn hóa thôn Đồng Xanh đến năm 2030.\n\n"
+        "3. Hoàn thành tu bổ đình làng đến năm 2028.\n"
+    )
+    assert _quotes(tmp_path, body) == ["đến năm 2028"]
+
+
+def test_a_date_of_effect_is_no_deadline(tmp_path: Path) -> None:
+    body = "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2026.\n"
+    assert _quotes(tmp_path, body) == []
+
+
+def test_a_reports_opening_gives_the_coming_months_period(tmp_path: Path) -> None:
+    head = """ĐẢNG ỦY XÃ TÂN LẬP
+Số 52-BC/ĐU
+Tân Lập, ngày   tháng 4 năm 2026
+BÁO CÁO
+kết quả công tác tháng 4 năm 2026 và nhiệm vụ trọng tâm tháng 5 năm 2026
+-----
+Đảng ủy xã báo cáo kết quả công tác tháng 4 năm 2026 và nhiệm vụ trọng tâm tháng 5 năm 2026 như sau:
+"""
+    body = (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4\n\nTrong quý I/2026 các thôn đã tổ chức 9 buổi giao lưu.\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 5 NĂM 2026\n\nTổ chức hội thi trước ngày 25/5/2026.\n"
+    )
+    assert _quotes(tmp_path, body, head=head) == [
+        "tháng 5 năm 2026",
+        "tháng 5 năm 2026",
+        "THÁNG 5 NĂM 2026",
+        "trước ngày 25/5/2026",
+    ]
