@@ -90,6 +90,8 @@ class _Words:
     modal: regex.Pattern
     label_max_words: int
     label_lead: regex.Pattern
+    milestone: regex.Pattern
+    type_opening: regex.Pattern
     coordinator_then_cue: regex.Pattern
     coordinator: regex.Pattern
     year_mention: regex.Pattern
@@ -116,7 +118,8 @@ def _words() -> _Words:
     phrasing = IndicatorPhrasingLexicon.load()
     coordinators = "|".join(phrasing.coordinators)
     baseline = "|".join(spaced(w) for w in phrasing.baseline_words)
-    year = TimeExpressionsLexicon.load().year_word
+    time_words = TimeExpressionsLexicon.load()
+    year = time_words.year_word
     return _Words(
         unit_stop=regex.compile(rf"{alternation(stops)}(?!\w)"),
         unit_max=lex.unit_max_syllables,
@@ -146,6 +149,8 @@ def _words() -> _Words:
         trailing_cut=regex.compile(rf"[\s,]+{alternation(lex.indicator_trailing_cuts)}(?!\w)"),
         modal=regex.compile(rf"(?<!\w){alternation(lex.clause_modal_words)}(?!\w)"),
         label_max_words=lex.label_max_words,
+        type_opening=regex.compile(rf"\W*{alternation(time_words.plan_name_words)}(?!\w)"),
+        milestone=regex.compile(rf"\(\s*{year}\s+(?:19|20)\d{{2}}\s*$"),
         label_lead=regex.compile(rf"^\s*{alternation(lex.label_lead_words)}(?!\w)\s*"),
         coordinator_then_cue=regex.compile(
             rf"(?:,|;|(?<!\w)(?:{coordinators})(?!\w))\s*(?:{alternation(cues)}(?!\w)|$)"
@@ -406,9 +411,15 @@ def _head_horizon(document: Document, citations: list[tuple[int, int]]) -> str |
         for s, e in citations:
             for k in range(max(s, block.start), min(e, block.end)):
                 chars[k - block.start] = " "
-        found = _strict_horizon(" ".join("".join(chars).split()))
+        folded = " ".join("".join(chars).split())
+        found = _strict_horizon(folded)
         if found:
             return found
+        if _words().type_opening.match(folded):  # "CHƯƠNG TRÌNH HÀNH ĐỘNG … NHIỆM KỲ 2025-2030": type and title
+            for pattern, kind in _words().title_horizons:
+                m = pattern.search(folded)
+                if m:
+                    return _horizon_value(m, kind)
     return None
 
 
@@ -641,6 +652,16 @@ def _split_clause(ctx: _Context, kept: list[_Candidate]) -> list[_Candidate]:
                 coordinators = list(w.coordinator.finditer(between))
                 if coordinators and w.link_tail.search(between[coordinators[-1].end() :]):
                     breaks = coordinators[-1:]
+            if not breaks and prev.q.percent and c.q.percent:
+                # a percentage never qualifies another one: "… 80% (năm 2025 70%)" is a milestone of the same
+                # measure, "… 60%, tỉnh miền núi 30%" a list of measures
+                milestone = w.milestone.search(between)
+                if milestone:
+                    prev.end = prev.unit_end + milestone.start()
+                    c.start = prev.end + 1
+                    out.append(c)
+                    continue
+                breaks = list(w.coordinator.finditer(between))[-1:]
             if not breaks:
                 continue  # "… với tốc độ trên 01 Gb/s": part of the earlier target's indicator
             cut = prev.unit_end + breaks[-1].start()
@@ -756,7 +777,26 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
         found = horizon(section.title.lower(), heading=True)
         if found:
             return found
-    return ctx.title_horizon
+    found = _unnumbered_heading_horizon(ctx, c.segment)
+    return found or ctx.title_horizon
+
+
+def _unnumbered_heading_horizon(ctx: _Context, index: int) -> str | None:
+    """The horizon of a short line above the target that reads as a heading the structure did not number
+    ("I Mục tiêu đến hết năm 2010" where the conversion lost its full stop): a few words, no closing
+    punctuation, a target word ("mục tiêu", "chỉ tiêu"). Looked for only among the few lines above (the
+    numbered headings on the way gave no horizon, or `_by` would not ask)."""
+    w = _words()
+    for i in range(index - 1, max(-1, index - w.label_max_words * 4), -1):
+        segment = ctx.segments[i]
+        text = ctx.document.fold[segment.start : segment.end].strip()
+        if len(text.split()) > w.label_max_words * 2 or text[-1:] in ".;:,":
+            continue
+        if w.target_section.search(text):
+            found = horizon(text, heading=True)
+            if found:
+                return found
+    return None
 
 
 def _aspirational(ctx: _Context, c: _Candidate, lead: _Segment | None, unbroken: bool) -> bool:

@@ -141,3 +141,32 @@ def test_a_percentage_glued_to_the_word_before_it(tmp_path: Path) -> None:
     body = "I. MỤC TIÊU\n\nĐưa vào vận hành hiệu quả85% thiết chế văn hóa thôn.\n"
     (t,) = _targets(tmp_path, PLAN_HEAD, body)
     assert (t.value, t.unit) == (85, "%")
+
+
+def test_a_milestone_in_brackets_and_a_list_of_percentages(tmp_path: Path) -> None:
+    body = (
+        "I. MỤC TIÊU ĐẾN NĂM 2028\n\n"
+        "- Tỷ lệ thôn có nhà văn hóa đạt chuẩn ở vùng đồng bằng 90% (năm 2026 75%), vùng đồi núi 70%.\n"
+    )
+    targets = _targets(tmp_path, PLAN_HEAD, body)
+    assert _summary(targets) == [(90, "%", "2028"), (75, "%", "2026"), (70, "%", "2028")]
+    assert targets[1].quote == "năm 2026 75%"
+
+
+def test_the_horizon_of_a_heading_line_that_lost_its_numbering(tmp_path: Path) -> None:
+    body = (
+        "I. NỘI DUNG\n\nĐiều 1 Phê duyệt Kế hoạch phát triển văn hóa cơ sở với các nội dung sau:\n\n"
+        "II Mục tiêu đến hết năm 2027\n\n"
+        "a) Về thiết chế văn hóa\n\n"
+        "- Tỷ lệ thôn có sân khấu ngoài trời đạt 60%.\n"
+    )
+    assert [t.by for t in _targets(tmp_path, PLAN_HEAD, body)] == ["2027-12-31"]
+
+
+def test_the_horizon_of_a_type_line_that_holds_the_title(tmp_path: Path) -> None:
+    head = (
+        "ĐẢNG ỦY XÃ TÂN LẬP\nSố -CTr/ĐU\nTân Lập, ngày   tháng 11 năm 2025\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ LẦN THỨ I, NHIỆM KỲ 2025-2030\n-----\n\n"
+    )
+    body = "I. MỤC TIÊU\n\n- Tỷ lệ thôn đạt chuẩn văn hóa đạt 95%.\n"
+    assert [t.by for t in _targets(tmp_path, head, body)] == ["2030"]
