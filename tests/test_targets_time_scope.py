@@ -166,7 +166,7 @@ def test_the_horizon_of_a_heading_line_that_lost_its_numbering(tmp_path: Path) -
 def test_the_horizon_of_a_type_line_that_holds_the_title(tmp_path: Path) -> None:
     head = (
         "ĐẢNG ỦY XÃ TÂN LẬP\nSố -CTr/ĐU\nTân Lập, ngày   tháng 11 năm 2025\n"
-        "CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ LẦN THỨ I, NHIỆM KỲ 2025-2030\n-----\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ GIỮ GÌN BẢN SẮC VĂN HÓA CỦA XÃ TÂN LẬP, NHIỆM KỲ 2025-2030\n-----\n\n"
     )
     body = "I. MỤC TIÊU\n\n- Tỷ lệ thôn đạt chuẩn văn hóa đạt 95%.\n"
     assert [t.by for t in _targets(tmp_path, head, body)] == ["2030"]
