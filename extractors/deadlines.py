@@ -77,6 +77,7 @@ ONGOING = "ongoing"  # "thường xuyên"
 HEAD = "head"  # "theo tháng": a cadence list's first item
 ITEM = "item"  # a bare period word of a cadence list ("quý", "6 tháng", "cuối năm")
 CELL_ONLY = "cell_only"  # "2026", "Quý I" without a year, a bare date: only in a time cell
+YEARLESS = "yearless"  # "trong tháng 3", "ngay từ đầu năm": the year from the heading above, in running text only
 SKIP = "skip"  # dates and document numbers outside any cue: they mask, they give nothing
 
 WINDOW = 60
@@ -179,7 +180,20 @@ class _Grammar:
             ),
             ("vision", BOUND, rf"{B}(?:{_alt(lex.vision)})\s+(?:{year}\s+)?{y}"),
             # "từ đầu năm 2026": from the year's start, no end
-            ("from_year_start", BOUND, rf"{B}(?:{_alt(lex.from_)})\s+(?:{_alt(lex.year_start_words)})\s+{y}"),
+            (
+                "from_year_start",
+                BOUND,
+                rf"{B}(?:(?:{_alt(lex.immediacy_words)})\s+)?(?:{_alt(lex.from_)})\s+(?:{_alt(lex.year_start_words)})\s+{y}",
+            ),
+            # the same without their year, which the heading above gives ("III. NHIỆM VỤ … THÁNG 3 NĂM 2026")
+            (
+                "year_start_bare",
+                YEARLESS,
+                rf"{B}(?:(?:{_alt(lex.immediacy_words)})\s+)?(?:{_alt(lex.from_)})\s+(?:{_alt(lex.year_start_words)}){A}"
+                rf"(?!\s+(?:{year}\s+)?\d)"
+                rf"(?!\s+(?:{_alt(lex.not_after_bare_unit)}){A})",
+            ),
+            ("month_bare", YEARLESS, rf"{B}(?:{within})\s+{month}\s+(?P<m>\d{{1,2}})(?![\d/.\-])(?!\s+{year}\s+\d)"),
             (
                 "until_part",
                 BOUND,
@@ -245,6 +259,7 @@ class _Grammar:
         self.chain_re = regex.compile(rf"{self.separator}(?P<it>{self.item.removeprefix(B)})")
         self.list_re = regex.compile(rf"{self.item}(?={self.separator}{self.item.removeprefix(B)})")
         anchors = {
+            "year_start_bare": regex.compile(_alt(lex.year_start_words)),
             "periodic": regex.compile(_alt(lex.periodic)),
             "each": regex.compile(_alt(lex.each)),
             "review": regex.compile(_alt(lex.review)),
@@ -377,6 +392,8 @@ class _Grammar:
                 return DeadlineSpec(
                     kind="period", start=date(year, month, 1).isoformat(), end=_last_day(year, month).isoformat()
                 ), None
+            if name in {"year_start_bare", "month_bare"}:
+                return None, None  # resolved against the heading's year by the judge
             if name == "from_year_start":
                 return DeadlineSpec(kind="period", start=f"{year}-01-01"), None
             if name == "year_end_dated":
@@ -521,6 +538,9 @@ class _Judge:
         mode = region.mode
         if c.cls == SKIP:
             return False
+        if c.cls == YEARLESS:
+            c.spec = self.with_heading_year(c) if mode in {"body", "cell"} else None
+            return c.spec is not None
         if mode == "cell":
             return True
         if c.cls == CELL_ONLY:
@@ -560,6 +580,32 @@ class _Judge:
         if c.cls == PERIODIC:
             return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def with_heading_year(self, c: Candidate) -> DeadlineSpec | None:
+        """A month or a year's start written without its year takes the year of the nearest heading above
+        that states one ("III. NHIỆM VỤ TRỌNG TÂM TRONG THÁNG 3 NĂM 2026" over "Trong tháng 3, …")."""
+        if self.document is None:
+            return None
+        by_path = {s.path: s for s in self.document.sections}
+        path = self.document.section_at(c.start)
+        while path:
+            section = by_path.get(path)
+            if section is None:
+                return None
+            found = regex.search(rf"(?<!\d)({YEAR})(?!\d)", section.title)
+            if found:
+                year = int(found.group(1))
+                month = regex.search(r"(\d{1,2})\s*$", self.fold[c.start : c.end])
+                if month is None:
+                    return DeadlineSpec(kind="period", start=f"{year}-01-01")
+                m = int(month.group(1))
+                if not 1 <= m <= 12:
+                    return None
+                return DeadlineSpec(
+                    kind="period", start=date(year, m, 1).isoformat(), end=_last_day(year, m).isoformat()
+                )
+            path = section.parent
+        return None
 
     def names_something(self, before: str, c: Candidate) -> bool:
         """Running text where a bounded time only names a plan, a meeting or a period, or dates an effect."""

@@ -498,6 +498,7 @@ class TimeExpressionsLexicon(_Described):
     part_words: Words
     subject_words: Words
     year_start_words: Words
+    immediacy_words: Words
     named_period_heads: Words
     self_words: Words
     effect_words: Words

@@ -138,7 +138,7 @@ def test_until_a_bare_year_in_a_heading(tmp_path: Path) -> None:
 
 def test_from_the_start_of_a_year(tmp_path: Path) -> None:
     body = "I. NHIỆM VỤ\n\nChủ động xây dựng lịch biểu diễn ngay từ đầu năm 2027 để các thôn chuẩn bị.\n"
-    assert _records(tmp_path, body) == [("từ đầu năm 2027", "period", "2027-01-01", None, None)]
+    assert _records(tmp_path, body) == [("ngay từ đầu năm 2027", "period", "2027-01-01", None, None)]
 
 
 def test_a_period_that_names_a_plan_or_a_meeting(tmp_path: Path) -> None:
@@ -182,4 +182,24 @@ kết quả công tác tháng 4 năm 2026 và nhiệm vụ trọng tâm tháng 5
         "tháng 5 năm 2026",
         "THÁNG 5 NĂM 2026",
         "trước ngày 25/5/2026",
+    ]
+
+
+def test_a_month_or_a_years_start_without_its_year_takes_the_headings(tmp_path: Path) -> None:
+    body = (
+        "I. NHIỆM VỤ TRỌNG TÂM THÁNG 6 NĂM 2026\n\n"
+        "Trong tháng 6, các thôn tập luyện cho hội diễn.\n\n"
+        "II. GIẢI PHÁP\n\nNgay từ đầu năm học, các trường phối hợp với thôn.\n"
+    )
+    assert _records(tmp_path, body) == [
+        ("THÁNG 6 NĂM 2026", "period", "2026-06-01", "2026-06-30", None),
+        ("Trong tháng 6", "period", "2026-06-01", "2026-06-30", None),
+    ]
+
+
+def test_from_the_start_of_the_headings_year(tmp_path: Path) -> None:
+    body = "I. PHƯƠNG HƯỚNG NĂM 2027\n\nRà soát quy ước của các thôn ngay từ đầu năm.\n"
+    assert _records(tmp_path, body) == [
+        ("NĂM 2027", "period", "2027-01-01", "2027-12-31", None),
+        ("ngay từ đầu năm", "period", "2027-01-01", None, None),
     ]
