@@ -481,6 +481,8 @@ def _grammar() -> _Grammar:
 
 # --- choosing what counts ---------------------------------------------------------------------
 
+_YEAR_FIGURE = regex.compile(r"\s*\d+(?:[.,]\d+)?\s*%")
+"""A percentage right after a year: the figure for that year."""
 _CLAUSE_BOUNDARY = regex.compile(r"[;:.!?(\n]")
 _MARKER_CHARS = " \t-+•*–"
 _LABELLED_END = regex.compile(r"\.(?:\s|$)|\n")
@@ -553,6 +555,9 @@ class _Judge:
                 return False
             if mode == "heading" and c.spec is not None and self.before_plan(c.spec):
                 return False  # "KẾT QUẢ NĂM 2022" over a plan of 2023: a year already past
+            if mode == "body" and _YEAR_FIGURE.match(self.fold, c.end):
+                # "80% (năm 2026 70%)": the year a figure is to be reached, unless it has passed
+                return c.spec is not None and not self.before_plan(c.spec)
             return mode in {"title", "heading"} or bool(self.g.completion_re.search(before))
         if c.cls == BOUND:
             if c.spec is None:

@@ -203,3 +203,11 @@ def test_from_the_start_of_the_headings_year(tmp_path: Path) -> None:
         ("NĂM 2027", "period", "2027-01-01", "2027-12-31", None),
         ("ngay từ đầu năm", "period", "2027-01-01", None, None),
     ]
+
+
+def test_the_year_of_a_figure(tmp_path: Path) -> None:
+    body = (
+        "I. MỤC TIÊU\n\nTỷ lệ thôn có đội văn nghệ đạt 90% (năm 2027 80%); "
+        "số liệu so sánh: năm 2024 60%.\n"
+    )
+    assert _records(tmp_path, body) == [("năm 2027", "period", "2027-01-01", "2027-12-31", None)]
