@@ -481,6 +481,8 @@ def _grammar() -> _Grammar:
 
 # --- choosing what counts ---------------------------------------------------------------------
 
+_SENTENCE_WORDS = 12
+"""A line in sentence case this long, under a title in capitals, is the opening sentence, not the title."""
 _YEAR_FIGURE = regex.compile(r"\s*\d+(?:[.,]\d+)?\s*%")
 """A percentage right after a year: the figure for that year."""
 _CLAUSE_BOUNDARY = regex.compile(r"[;:.!?(\n]")
@@ -619,7 +621,7 @@ class _Judge:
             return True
         if kind == "horizon" and self.g.range_before_re.search(before):
             return True
-        if kind in {"horizon", "period"} and self.g.name_opening.match(before):
+        if kind == "horizon" and self.g.name_opening.match(before):
             return True
         return bool(self.g.effect_re.search(before))
 
@@ -790,7 +792,8 @@ def _subject_line(document: Document, grammar: _Grammar) -> Span | None:
 
 def _title_end(document: Document, title: Span) -> int:
     """Where the title really ends: a title in capitals ends before the first line in sentence case
-    ("Thực hiện Quyết định số …", the opening that ran into it), and any title before a rule line ("-----")."""
+    that reads as a sentence ("Thực hiện Quyết định số …", the opening that ran into it: long, or ending in
+    punctuation), and any title before a rule line ("-----")."""
     text = document.text
     pos = title.start
     capitals = False
@@ -799,8 +802,9 @@ def _title_end(document: Document, title: Span) -> int:
         letters = [ch for ch in stripped if ch.isalpha()]
         if n and stripped and not letters and len(set(stripped)) == 1:
             return pos  # a rule under the title
-        if n and capitals and letters and letters[0].isupper() and not stripped.isupper():
-            return pos
+        sentence = len(stripped.split()) >= _SENTENCE_WORDS or stripped[-1:] in ",;:."
+        if n and capitals and letters and letters[0].isupper() and not stripped.isupper() and sentence:
+            return pos  # "Thực hiện Quyết định số … về …,": the opening, not "Trên địa bàn xã năm 2026"
         capitals = capitals or (bool(letters) and stripped.isupper())
         pos += len(line) + 1
     return title.end

@@ -211,3 +211,14 @@ def test_the_year_of_a_figure(tmp_path: Path) -> None:
         "số liệu so sánh: năm 2024 60%.\n"
     )
     assert _records(tmp_path, body) == [("năm 2027", "period", "2027-01-01", "2027-12-31", None)]
+
+
+def test_a_title_in_capitals_may_end_in_a_short_line_in_sentence_case(tmp_path: Path) -> None:
+    head = """ỦY BAN NHÂN DÂN XÃ TÂN LẬP
+Số: 14/KH-UBND
+Tân Lập, ngày 12 tháng 5 năm 2026
+KẾ HOẠCH
+PHÁT TRIỂN PHONG TRÀO VĂN NGHỆ QUẦN CHÚNG
+Trên địa bàn xã năm 2026
+"""
+    assert _quotes(tmp_path, "I. MỤC TIÊU\n\nDuy trì các câu lạc bộ.\n", head=head) == ["năm 2026"]
