@@ -170,3 +170,11 @@ def test_the_horizon_of_a_type_line_that_holds_the_title(tmp_path: Path) -> None
     )
     body = "I. MỤC TIÊU\n\n- Tỷ lệ thôn đạt chuẩn văn hóa đạt 95%.\n"
     assert [t.by for t in _targets(tmp_path, head, body)] == ["2030"]
+
+
+def test_a_short_line_with_figures_of_its_own_gives_no_horizon(tmp_path: Path) -> None:
+    body = (
+        "I. NỘI DUNG\n\nChỉ tiêu năm 2025 đạt 85%\n\n"
+        "a) Về thiết chế văn hóa\n\n- Tỷ lệ thôn có sân khấu ngoài trời đạt 60%.\n"
+    )
+    assert [(t.value, t.by) for t in _targets(tmp_path, PLAN_HEAD, body)] == [(60, None)]
