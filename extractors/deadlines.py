@@ -40,7 +40,7 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Literal
 
@@ -51,6 +51,7 @@ from extractors.grammar import (
     AFTER_WORD,
     BEFORE_WORD,
     FULL_DATE,
+    FULL_DATE_RE,
     NUMBER,
     YEAR,
     alternation,
@@ -60,7 +61,7 @@ from extractors.grammar import (
     tone_key,
 )
 from extractors.spans import Enclosing
-from extractors.time_scope import forward_match, looks_forward, report_looks_back, year_label
+from extractors.time_scope import forward_match, is_report, looks_forward, report_looks_back, year_label
 from pipeline.document import Document, Section, Span
 from pipeline.lexicon import TimeExpressionsLexicon
 from pipeline.models import Citation, Deadline, DeadlineSpec, DocWarning
@@ -77,6 +78,7 @@ ONGOING = "ongoing"  # "thường xuyên"
 HEAD = "head"  # "theo tháng": a cadence list's first item
 ITEM = "item"  # a bare period word of a cadence list ("quý", "6 tháng", "cuối năm")
 CELL_ONLY = "cell_only"  # "2026", "Quý I" without a year, a bare date: only in a time cell
+COMING = "coming"  # "tuần tới", "tháng tới": the week or month after the period the report covers
 YEARLESS = "yearless"  # "trong tháng 3", "ngay từ đầu năm": the year from the heading above, in running text only
 SKIP = "skip"  # dates and document numbers outside any cue: they mask, they give nothing
 
@@ -193,6 +195,7 @@ class _Grammar:
                 rf"(?!\s+(?:{year}\s+)?\d)"
                 rf"(?!\s+(?:{_alt(lex.not_after_bare_unit)}){A})",
             ),
+            ("coming", COMING, rf"{B}(?P<cu>{_alt(lex.coming_units)})\s+(?:{_alt(lex.coming_words)}){A}"),
             ("month_bare", YEARLESS, rf"{B}(?:{within})\s+{month}\s+(?P<m>\d{{1,2}})(?![\d/.\-])(?!\s+{year}\s+\d)"),
             (
                 "until_part",
@@ -260,6 +263,7 @@ class _Grammar:
         self.list_re = regex.compile(rf"{self.item}(?={self.separator}{self.item.removeprefix(B)})")
         anchors = {
             "year_start_bare": regex.compile(_alt(lex.year_start_words)),
+            "coming": regex.compile(_alt(lex.coming_words)),
             "periodic": regex.compile(_alt(lex.periodic)),
             "each": regex.compile(_alt(lex.each)),
             "review": regex.compile(_alt(lex.review)),
@@ -392,7 +396,7 @@ class _Grammar:
                 return DeadlineSpec(
                     kind="period", start=date(year, month, 1).isoformat(), end=_last_day(year, month).isoformat()
                 ), None
-            if name in {"year_start_bare", "month_bare"}:
+            if name in {"year_start_bare", "month_bare", "coming"}:
                 return None, None  # resolved against the heading's year by the judge
             if name == "from_year_start":
                 return DeadlineSpec(kind="period", start=f"{year}-01-01"), None
@@ -499,6 +503,7 @@ class _Judge:
         self.fold = fold_text
         self.document = document
         self.plan_date = _plan_date(document)
+        self.reporting = document is not None and is_report(document)
 
     def clause_start(self, region: Region, offset: int) -> int:
         """Offset where the clause holding `offset` begins (after ; : . ( or the region's start)."""
@@ -545,6 +550,9 @@ class _Judge:
         if c.cls == YEARLESS:
             c.spec = self.with_heading_year(c) if mode in {"body", "cell"} else None
             return c.spec is not None
+        if c.cls == COMING:
+            c.spec = self.coming(c)
+            return c.spec is not None
         if mode == "cell":
             return True
         if c.cls == CELL_ONLY:
@@ -587,6 +595,39 @@ class _Judge:
         if c.cls == PERIODIC:
             return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def coming(self, c: Candidate) -> DeadlineSpec | None:
+        """ "tuần tới" / "tháng tới" in a report: the week or month after the last day of the period it
+        reports, as its title dates it ("… tuần (từ ngày 24/12/2025 - 31/12/2025) và … tuần tới" → 01–07/01/2026),
+        else after the report's own date. Only a report (a plan's "thời gian tới" names no period)."""
+        if self.document is None or not self.reporting:
+            return None
+        last = self.reported_until()
+        if last is None:
+            return None
+        unit = tone_key(self.fold[c.start : c.end].split()[0])
+        if unit == tone_key(self.g.lex.month_word):
+            year, month = (last.year + 1, 1) if last.month == 12 else (last.year, last.month + 1)
+            start_day, end_day = date(year, month, 1), _last_day(year, month)
+            return DeadlineSpec(kind="period", start=start_day.isoformat(), end=end_day.isoformat())
+        start = last + timedelta(days=1)
+        return DeadlineSpec(kind="period", start=start.isoformat(), end=(start + timedelta(days=6)).isoformat())
+
+    def reported_until(self) -> date | None:
+        """The last full date the title states (the end of the reported period), else the report's date."""
+        document = self.document
+        if document is None:
+            return None
+        found: list[str] = []
+        title = document.header.title
+        if title is not None:
+            dates = FULL_DATE_RE.finditer(document.fold, title.start, title.end)
+            found = [iso for m in dates if (iso := parse_date(m.group()))]
+        if found:
+            return date.fromisoformat(max(found))
+        if self.plan_date is not None and len(self.plan_date) == 10 and not self.plan_date.endswith("-01"):
+            return date.fromisoformat(self.plan_date)
+        return None
 
     def with_heading_year(self, c: Candidate) -> DeadlineSpec | None:
         """A month or a year's start written without its year takes the year of the nearest heading above

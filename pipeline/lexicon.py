@@ -499,6 +499,8 @@ class TimeExpressionsLexicon(_Described):
     subject_words: Words
     year_start_words: Words
     immediacy_words: Words
+    coming_units: Words
+    coming_words: Words
     named_period_heads: Words
     self_words: Words
     effect_words: Words

@@ -222,3 +222,28 @@ PHÁT TRIỂN PHONG TRÀO VĂN NGHỆ QUẦN CHÚNG
 Trên địa bàn xã năm 2026
 """
     assert _quotes(tmp_path, "I. MỤC TIÊU\n\nDuy trì các câu lạc bộ.\n", head=head) == ["năm 2026"]
+
+
+def test_the_coming_week_of_a_weekly_report(tmp_path: Path) -> None:
+    head = """ĐẢNG ỦY XÃ TÂN LẬP
+Số 60-BC/ĐU
+Tân Lập, ngày   tháng 6 năm 2026
+BÁO CÁO
+Kết quả công tác tuần (từ ngày 08/6/2026 - 14/6/2026) và nhiệm vụ trọng tâm tuần tới
+"""
+    body = (
+        "I. KẾT QUẢ CÔNG TÁC TRONG TUẦN\n\nCác thôn đã tập luyện văn nghệ.\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM TUẦN TỚI\n\nHoàn thành kịch bản hội diễn.\n"
+    )
+    path = tmp_path / "doc.txt"
+    path.write_text(head + body, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [(r.quote, r.start, r.end) for r in found] == [
+        ("tuần tới", "2026-06-15", "2026-06-21"),
+        ("TUẦN TỚI", "2026-06-15", "2026-06-21"),
+    ]
+
+
+def test_a_plan_has_no_coming_week(tmp_path: Path) -> None:
+    body = "I. NHIỆM VỤ\n\nTrong tuần tới, các thôn rà soát danh sách diễn viên.\n"
+    assert _quotes(tmp_path, body) == []
