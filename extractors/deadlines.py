@@ -19,7 +19,18 @@ Two layers, so the grammar can be tested on plain strings:
     2030", "… năm 2026"); not "sơ kết, tổng kết năm" as a section's name;
   * the head's Căn cứ lines, the issuing sentence, the date line, the signature and Nơi nhận give
     none, and a date that no cue word ("trước ngày", "đến ngày", "từ ngày") introduces is never a
-    deadline in running text: that is how citation dates and the plan's own date stay out.
+    deadline in running text: that is how citation dates and the plan's own date stay out; a date
+    line repeated in the body ("Công Hải, ngày   tháng 8 năm 2025") gives none either;
+  * what looks back gives none: a report's account of work done (`time_scope`), a section that
+    reports results ("KẾT QUẢ THỰC HIỆN …"), a heading's period already over at the plan's date; a
+    report's title and opening give what follows their forward word ("… nhiệm vụ trọng tâm tháng 3"),
+    and its "tuần tới" / "tháng tới" is the week or month after the period it reports;
+  * a time that only names something gives none: a quoted name in a title that states its own year,
+    a plan or meeting named with its period ("sinh hoạt chuyên đề quý I năm 2026"), "giai đoạn đến
+    năm 2030", a horizon in a clause that opens with a document's name or joined to a refused period
+    ("… giai đoạn 2026 - 2030 và định hướng đến năm 2035"), a date of effect ("có hiệu lực kể từ …");
+  * a month or a year's start without its year ("Trong tháng 3", "ngay từ đầu năm") takes the year
+    of the heading above; a line in capitals that no numbering made a heading is read as a heading.
 
 Expressions are chosen leftmost-longest, so "Định kỳ trước ngày 25 hằng tháng" is one record, and a
 cadence list ("định kỳ hằng quý, 6 tháng, cuối năm"; "theo tháng, quý, 6 tháng, năm") gives one

@@ -6,11 +6,14 @@ How a number becomes a target (gold-guidelines.md, targets and Decisions):
    a year, an ordinal ("giai đoạn 1", "thôn 5"), a duration ("trong 6 tháng"), a name in quotes
    ("“5 rõ”"), a descriptor ("chính quyền 2 cấp"), an enumeration ("1)").
 3. A statistic of the current state ("hiện nay có … đạt 88,69%", "năm 2024 đạt …") is not a
-   commitment; nor is a count that stands outside a target section with no commitment word before it.
+   commitment; nor is a figure in a report's account of work done (`time_scope.report_looks_back`), one
+   whose `by` is a year before the plan's, a result over its plan ("83,2%/50%"), or a count that stands
+   outside a target section (or a year label "Năm 2026:") with no commitment word before it.
 4. A number inside the indicator of a target before it in the same clause ("… với tốc độ trên 01
    Gb/s") qualifies that target and is not a target of its own.
 5. Each target gets its quote (its clause), unit (the guidelines' unit rule), `by` (its clause, its
-   sentence, the lead-in it stands under, then the nearest heading with a horizon), `aspirational`
+   sentence, the lead-in it stands under, the year label it stands under, then the nearest heading with a
+   horizon, a short unnumbered heading line, and last the plan's title or head), `aspirational`
    ("phấn đấu" earlier in its sentence, its lead-in or heading) and indicator (its core phrase).
 
 NLP (`nlp=True`), two steps from underthesea, both run only where the rules are unsure:
