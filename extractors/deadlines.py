@@ -89,6 +89,7 @@ ONGOING = "ongoing"  # "thường xuyên"
 HEAD = "head"  # "theo tháng": a cadence list's first item
 ITEM = "item"  # a bare period word of a cadence list ("quý", "6 tháng", "cuối năm")
 CELL_ONLY = "cell_only"  # "2026", "Quý I" without a year, a bare date: only in a time cell
+LISTED = "listed"  # "tháng 7, quý III và 6 tháng cuối năm 2025": a list item that shares the list's year
 COMING = "coming"  # "tuần tới", "tháng tới": the week or month after the period the report covers
 YEARLESS = "yearless"  # "trong tháng 3", "ngay từ đầu năm": the year from the heading above, in running text only
 SKIP = "skip"  # dates and document numbers outside any cue: they mask, they give nothing
@@ -205,6 +206,12 @@ class _Grammar:
                 rf"{B}(?:(?:{_alt(lex.immediacy_words)})\s+)?(?:{_alt(lex.from_)})\s+(?:{_alt(lex.year_start_words)}){A}"
                 rf"(?!\s+(?:{year}\s+)?\d)"
                 rf"(?!\s+(?:{_alt(lex.not_after_bare_unit)}){A})",
+            ),
+            (
+                "listed",
+                LISTED,
+                rf"{B}(?<!{day}\s+\d{{1,2}}\s+)(?:(?:{within})\s+)?(?:{month}\s+(?P<m>\d{{1,2}})|{quarter}\s+(?P<q>{rom}))"
+                rf"(?![\d/.\-])(?=(?:\s*,\s*|\s+(?:{list_words})\s+)(?:\d+\s+)?(?:{month}|{quarter})\s)",
             ),
             ("coming", COMING, rf"{B}(?P<cu>{_alt(lex.coming_units)})\s+(?:{_alt(lex.coming_words)}){A}"),
             ("month_bare", YEARLESS, rf"{B}(?:{within})\s+{month}\s+(?P<m>\d{{1,2}})(?![\d/.\-])(?!\s+{year}\s+\d)"),
@@ -407,7 +414,7 @@ class _Grammar:
                 return DeadlineSpec(
                     kind="period", start=date(year, month, 1).isoformat(), end=_last_day(year, month).isoformat()
                 ), None
-            if name in {"year_start_bare", "month_bare", "coming"}:
+            if name in {"year_start_bare", "month_bare", "coming", "listed"}:
                 return None, None  # resolved against the heading's year by the judge
             if name == "from_year_start":
                 return DeadlineSpec(kind="period", start=f"{year}-01-01"), None
@@ -496,6 +503,8 @@ def _grammar() -> _Grammar:
 
 # --- choosing what counts ---------------------------------------------------------------------
 
+_LIST_REACH = 60
+"""Characters after a list item within which the list states its year."""
 _SENTENCE_WORDS = 12
 """A line in sentence case this long, under a title in capitals, is the opening sentence, not the title."""
 _YEAR_FIGURE = regex.compile(r"\s*\d+(?:[.,]\d+)?\s*%")
@@ -564,6 +573,9 @@ class _Judge:
         if c.cls == COMING:
             c.spec = self.coming(c)
             return c.spec is not None
+        if c.cls == LISTED:
+            c.spec = self.listed(c)
+            return c.spec is not None and not self.before_plan(c.spec)
         if mode == "cell":
             return True
         if c.cls == CELL_ONLY:
@@ -574,7 +586,7 @@ class _Judge:
         if c.cls == BARE_YEAR:
             if self.g.plan_name_re.search(before) or self.g.year_subject_re.match(self.fold, c.end):
                 return False
-            if mode == "heading" and c.spec is not None and self.before_plan(c.spec):
+            if mode in {"heading", "title"} and c.spec is not None and self.before_plan(c.spec):
                 return False  # "KẾT QUẢ NĂM 2022" over a plan of 2023: a year already past
             if mode == "body" and _YEAR_FIGURE.match(self.fold, c.end):
                 # "80% (năm 2026 70%)": the year a figure is to be reached, unless it has passed
@@ -583,7 +595,7 @@ class _Judge:
         if c.cls == BOUND:
             if c.spec is None:
                 return True
-            if mode in {"body", "heading"} and self.before_plan(c.spec):
+            if mode in {"body", "heading", "title"} and self.before_plan(c.spec):
                 return False
             if mode == "body" and self.names_something(before, c):
                 return False
@@ -606,6 +618,29 @@ class _Judge:
         if c.cls == PERIODIC:
             return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def listed(self, c: Candidate) -> DeadlineSpec | None:
+        """A month or quarter without its year in a list whose last item states it ("tháng 7, quý III và
+        6 tháng cuối năm 2025"): the list's year, found before the clause ends."""
+        stop = _CLAUSE_BOUNDARY.search(self.fold, c.end, min(len(self.fold), c.end + _LIST_REACH))
+        tail = self.fold[c.end : stop.start() if stop else min(len(self.fold), c.end + _LIST_REACH)]
+        found = regex.search(rf"(?:{self.g.lex.year_word}\s+|/)({YEAR})(?!\d)", tail)
+        if found is None:
+            return None
+        year = int(found.group(1))
+        words = self.fold[c.start : c.end].split()
+        number = words[-1]
+        if words[-2] == fold(self.g.lex.month_word) and number.isdigit():
+            m = int(number)
+            if not 1 <= m <= 12:
+                return None
+            return DeadlineSpec(kind="period", start=date(year, m, 1).isoformat(), end=_last_day(year, m).isoformat())
+        q = self.g.roman.get(tone_key(number))
+        if q is None:
+            return None
+        return DeadlineSpec(
+            kind="period", start=date(year, 3 * q - 2, 1).isoformat(), end=_last_day(year, 3 * q).isoformat()
+        )
 
     def coming(self, c: Candidate) -> DeadlineSpec | None:
         """ "tuần tới" / "tháng tới" in a report: the week or month after the last day of the period it

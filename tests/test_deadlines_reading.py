@@ -247,3 +247,24 @@ Kết quả công tác tuần (từ ngày 08/6/2026 - 14/6/2026) và nhiệm v�
 def test_a_plan_has_no_coming_week(tmp_path: Path) -> None:
     body = "I. NHIỆM VỤ\n\nTrong tuần tới, các thôn rà soát danh sách diễn viên.\n"
     assert _quotes(tmp_path, body) == []
+
+
+def test_items_of_a_list_share_its_year(tmp_path: Path) -> None:
+    body = "I. NHIỆM VỤ\n\nTổ chức các đợt biểu diễn lưu động trong tháng 8, quý IV và 6 tháng cuối năm 2027.\n"
+    assert _records(tmp_path, body) == [
+        ("trong tháng 8", "period", "2027-08-01", "2027-08-31", None),
+        ("quý IV", "period", "2027-10-01", "2027-12-31", None),
+        ("6 tháng cuối năm 2027", "period", "2027-07-01", "2027-12-31", None),
+    ]
+
+
+def test_a_title_period_over_before_the_document_is_dated(tmp_path: Path) -> None:
+    head = """ỦY BAN NHÂN DÂN XÃ TÂN LẬP
+Số: 21/NQ-UBND
+Tân Lập, ngày 05 tháng 7 năm 2026
+NGHỊ QUYẾT
+Phiên họp thường kỳ tháng 6 năm 2026
+"""
+    assert _quotes(tmp_path, "I. NHIỆM VỤ\n\nHoàn thành sửa chữa nhà văn hóa trong quý III/2026.\n", head=head) == [
+        "trong quý III/2026"
+    ]
