@@ -19,7 +19,18 @@ Two layers, so the grammar can be tested on plain strings:
     2030", "… năm 2026"); not "sơ kết, tổng kết năm" as a section's name;
   * the head's Căn cứ lines, the issuing sentence, the date line, the signature and Nơi nhận give
     none, and a date that no cue word ("trước ngày", "đến ngày", "từ ngày") introduces is never a
-    deadline in running text: that is how citation dates and the plan's own date stay out.
+    deadline in running text: that is how citation dates and the plan's own date stay out; a date
+    line repeated in the body ("Công Hải, ngày   tháng 8 năm 2025") gives none either;
+  * what looks back gives none: a report's account of work done (`time_scope`), a section that
+    reports results ("KẾT QUẢ THỰC HIỆN …"), a heading's period already over at the plan's date; a
+    report's title and opening give what follows their forward word ("… nhiệm vụ trọng tâm tháng 3"),
+    and its "tuần tới" / "tháng tới" is the week or month after the period it reports;
+  * a time that only names something gives none: a quoted name in a title that states its own year,
+    a plan or meeting named with its period ("sinh hoạt chuyên đề quý I năm 2026"), "giai đoạn đến
+    năm 2030", a horizon in a clause that opens with a document's name or joined to a refused period
+    ("… giai đoạn 2026 - 2030 và định hướng đến năm 2035"), a date of effect ("có hiệu lực kể từ …");
+  * a month or a year's start without its year ("Trong tháng 3", "ngay từ đầu năm") takes the year
+    of the heading above; a line in capitals that no numbering made a heading is read as a heading.
 
 Expressions are chosen leftmost-longest, so "Định kỳ trước ngày 25 hằng tháng" is one record, and a
 cadence list ("định kỳ hằng quý, 6 tháng, cuối năm"; "theo tháng, quý, 6 tháng, năm") gives one
@@ -40,7 +51,7 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Literal
 
@@ -51,6 +62,7 @@ from extractors.grammar import (
     AFTER_WORD,
     BEFORE_WORD,
     FULL_DATE,
+    FULL_DATE_RE,
     NUMBER,
     YEAR,
     alternation,
@@ -60,7 +72,8 @@ from extractors.grammar import (
     tone_key,
 )
 from extractors.spans import Enclosing
-from pipeline.document import Document
+from extractors.time_scope import forward_match, is_report, looks_forward, report_looks_back, year_label
+from pipeline.document import Document, Section, Span
 from pipeline.lexicon import TimeExpressionsLexicon
 from pipeline.models import Citation, Deadline, DeadlineSpec, DocWarning
 
@@ -76,6 +89,9 @@ ONGOING = "ongoing"  # "thường xuyên"
 HEAD = "head"  # "theo tháng": a cadence list's first item
 ITEM = "item"  # a bare period word of a cadence list ("quý", "6 tháng", "cuối năm")
 CELL_ONLY = "cell_only"  # "2026", "Quý I" without a year, a bare date: only in a time cell
+LISTED = "listed"  # "tháng 7, quý III và 6 tháng cuối năm 2025": a list item that shares the list's year
+COMING = "coming"  # "tuần tới", "tháng tới": the week or month after the period the report covers
+YEARLESS = "yearless"  # "trong tháng 3", "ngay từ đầu năm": the year from the heading above, in running text only
 SKIP = "skip"  # dates and document numbers outside any cue: they mask, they give nothing
 
 WINDOW = 60
@@ -173,9 +189,32 @@ class _Grammar:
             (
                 "horizon",
                 BOUND,
-                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?{year}\s+{y}",
+                # "đến năm 2030", and in a heading's short form "Mục tiêu cụ thể đến 2030"
+                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?(?:{year}\s+)?{y}",
             ),
             ("vision", BOUND, rf"{B}(?:{_alt(lex.vision)})\s+(?:{year}\s+)?{y}"),
+            # "từ đầu năm 2026": from the year's start, no end
+            (
+                "from_year_start",
+                BOUND,
+                rf"{B}(?:(?:{_alt(lex.immediacy_words)})\s+)?(?:{_alt(lex.from_)})\s+(?:{_alt(lex.year_start_words)})\s+{y}",
+            ),
+            # the same without their year, which the heading above gives ("III. NHIỆM VỤ … THÁNG 3 NĂM 2026")
+            (
+                "year_start_bare",
+                YEARLESS,
+                rf"{B}(?:(?:{_alt(lex.immediacy_words)})\s+)?(?:{_alt(lex.from_)})\s+(?:{_alt(lex.year_start_words)}){A}"
+                rf"(?!\s+(?:{year}\s+)?\d)"
+                rf"(?!\s+(?:{_alt(lex.not_after_bare_unit)}){A})",
+            ),
+            (
+                "listed",
+                LISTED,
+                rf"{B}(?<!{day}\s+\d{{1,2}}\s+)(?:(?:{within})\s+)?(?:{month}\s+(?P<m>\d{{1,2}})|{quarter}\s+(?P<q>{rom}))"
+                rf"(?![\d/.\-])(?=(?:\s*,\s*|\s+(?:{list_words})\s+)(?:\d+\s+)?(?:{month}|{quarter})\s)",
+            ),
+            ("coming", COMING, rf"{B}(?P<cu>{_alt(lex.coming_units)})\s+(?:{_alt(lex.coming_words)}){A}"),
+            ("month_bare", YEARLESS, rf"{B}(?:{within})\s+{month}\s+(?P<m>\d{{1,2}})(?![\d/.\-])(?!\s+{year}\s+\d)"),
             (
                 "until_part",
                 BOUND,
@@ -216,7 +255,9 @@ class _Grammar:
             (
                 "periodic",
                 PERIODIC,
-                rf"{B}(?:{periodic})(?:\s+(?:{each})\s+(?P<u>{units})|\s+(?P<n>{number})\s+{month})?{A}{no_digit_after}",
+                # "định kỳ hằng năm", "định kỳ quý", and as a PDF glues them, "định kỳhàng năm"
+                rf"{B}(?:{periodic})(?:\s*(?:(?:{each})\s+)?(?P<u>{units})|\s+(?P<n>{number})\s+{month})?{A}"
+                rf"{no_digit_after}",
             ),
             ("each", EACH, rf"{B}(?:{each})\s+(?P<u>{units}){A}{no_digit_after}"),
             (
@@ -239,6 +280,8 @@ class _Grammar:
         self.chain_re = regex.compile(rf"{self.separator}(?P<it>{self.item.removeprefix(B)})")
         self.list_re = regex.compile(rf"{self.item}(?={self.separator}{self.item.removeprefix(B)})")
         anchors = {
+            "year_start_bare": regex.compile(_alt(lex.year_start_words)),
+            "coming": regex.compile(_alt(lex.coming_words)),
             "periodic": regex.compile(_alt(lex.periodic)),
             "each": regex.compile(_alt(lex.each)),
             "review": regex.compile(_alt(lex.review)),
@@ -254,12 +297,35 @@ class _Grammar:
             else:
                 self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex.time_labels)})\s*:")
-        # a line opening with a year and a colon labels what follows: "* Năm 2026:", "- Năm 2027:"
-        self.year_label = regex.compile(rf"[\s*\-–•+]*{year}\s+(?:19|20)\d{{2}}\s*:")
-        self.report_type = regex.compile(_alt(lex.report_type_lines))
-        self.report_forward = regex.compile(rf"{B}(?:{_alt(lex.report_forward_words)})")
         # what opens a cited document's subject right after the citation: "về …", "phê duyệt …", "“…"
         self.subject_opener = regex.compile(rf"[\s,]*(?:{_alt(lex.cited_subject_openers)})")
+        # "hằng năm" right after the verb it times ("sơ kết hằng năm", "được công bố hàng năm") or after
+        # "phấn đấu"; not after a noun head ("chương trình kiểm tra hằng năm" names a kind of programme)
+        heads = {tone_key(w) for w in lex.noun_heads}
+        verbs = [w for w in lex.duty_verbs if tone_key(w) not in heads]
+        self.each_after_re = regex.compile(rf"{B}(?:{_alt(verbs + lex.each_openers)})\s*$")
+        # what may join a vision to the period before it: "giai đoạn 2026 - 2030 và định hướng đến năm 2035"
+        self.sequel_gap = regex.compile(
+            rf"\s*(?:,\s*|(?:{_alt(lex.list_words)})\s+)?(?:(?:{_alt(lex.sequel_words)})\s*)?"
+        )
+        # a time note in brackets closing a duty: "(thực hiện thường xuyên)"
+        self.time_note_re = regex.compile(rf"\(\s*(?:(?:{_alt(lex.time_note_openers)})\s+)?$")
+        # the date line's formula, "Công Hải, ngày   tháng 8 năm 2025" (read on the text: a place name is capitalized)
+        place = r"\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*)*"
+        self.dateline_re = regex.compile(rf"{place}[ \t]*,[ \t]*{day}(?:[ \t]+\d{{1,2}})?[ \t]*$")
+        # a period that names a plan or a meeting ("theo kế hoạch 06 tháng cuối năm 2025", "sinh hoạt chuyên
+        # đề quý I năm 2026"), a horizon that names a period ("giai đoạn đến năm 2030"), a clause that opens
+        # with a document's name ("- Nghị quyết về … đến năm 2030", not "Kế hoạch này …"), a date of effect
+        self.named_period_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words + lex.named_period_heads)})\s*$")
+        self.range_before_re = regex.compile(rf"{B}(?:{_alt(lex.range_words)})\s*$")
+        self.name_opening = regex.compile(
+            rf"[\s{regex.escape(_MARKER_CHARS)}]*(?:{_alt(lex.plan_name_words)}){A}(?!\s+(?:{_alt(lex.self_words)}){A})"
+        )
+        self.effect_re = regex.compile(rf"{B}(?:{_alt(lex.effect_words)}){A}")
+        self.subject_opening = regex.compile(rf"\W*(?:{_alt(lex.subject_words)})\s")
+        self.part_re = regex.compile(rf"{B}(?:{_alt(lex.part_words)})\s+(?:[ivx]+|\d+){A}")
+        part = rf"(?:{_alt(lex.part_words)})\s+[ivx\d]+\W*"
+        self.results_heading = regex.compile(rf"^[\W\d_]*(?:{part})?(?:{_alt(lex.results_heading_words)}){A}")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex.duty_verbs)}){A}")
         self.report_re = regex.compile(rf"{B}(?:{_alt(lex.report_verbs)}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex.noun_heads)})\s*$")
@@ -348,6 +414,10 @@ class _Grammar:
                 return DeadlineSpec(
                     kind="period", start=date(year, month, 1).isoformat(), end=_last_day(year, month).isoformat()
                 ), None
+            if name in {"year_start_bare", "month_bare", "coming", "listed"}:
+                return None, None  # resolved against the heading's year by the judge
+            if name == "from_year_start":
+                return DeadlineSpec(kind="period", start=f"{year}-01-01"), None
             if name == "year_end_dated":
                 return DeadlineSpec(kind="by_date", end=f"{year}-12-31"), None
             if name == "year_from":
@@ -433,6 +503,12 @@ def _grammar() -> _Grammar:
 
 # --- choosing what counts ---------------------------------------------------------------------
 
+_LIST_REACH = 60
+"""Characters after a list item within which the list states its year."""
+_SENTENCE_WORDS = 12
+"""A line in sentence case this long, under a title in capitals, is the opening sentence, not the title."""
+_YEAR_FIGURE = regex.compile(r"\s*\d+(?:[.,]\d+)?\s*%")
+"""A percentage right after a year: the figure for that year."""
 _CLAUSE_BOUNDARY = regex.compile(r"[;:.!?(\n]")
 _MARKER_CHARS = " \t-+•*–"
 _LABELLED_END = regex.compile(r"\.(?:\s|$)|\n")
@@ -447,6 +523,7 @@ class _Judge:
         self.fold = fold_text
         self.document = document
         self.plan_date = _plan_date(document)
+        self.reporting = document is not None and is_report(document)
 
     def clause_start(self, region: Region, offset: int) -> int:
         """Offset where the clause holding `offset` begins (after ; : . ( or the region's start)."""
@@ -490,19 +567,37 @@ class _Judge:
         mode = region.mode
         if c.cls == SKIP:
             return False
+        if c.cls == YEARLESS:
+            c.spec = self.with_heading_year(c) if mode in {"body", "cell"} else None
+            return c.spec is not None
+        if c.cls == COMING:
+            c.spec = self.coming(c)
+            return c.spec is not None
+        if c.cls == LISTED:
+            c.spec = self.listed(c)
+            return c.spec is not None and not self.before_plan(c.spec)
         if mode == "cell":
             return True
         if c.cls == CELL_ONLY:
             return False
         before = self.fold[self.clause_start(region, c.start) : c.start]
+        if mode == "title" and self.quoted(region, c):
+            return False  # "Đề án “… tầm nhìn đến năm 2030” năm 2023": the quoted name's time, not the plan's
         if c.cls == BARE_YEAR:
             if self.g.plan_name_re.search(before) or self.g.year_subject_re.match(self.fold, c.end):
                 return False
+            if mode in {"heading", "title"} and c.spec is not None and self.before_plan(c.spec):
+                return False  # "KẾT QUẢ NĂM 2022" over a plan of 2023: a year already past
+            if mode == "body" and _YEAR_FIGURE.match(self.fold, c.end):
+                # "80% (năm 2026 70%)": the year a figure is to be reached, unless it has passed
+                return c.spec is not None and not self.before_plan(c.spec)
             return mode in {"title", "heading"} or bool(self.g.completion_re.search(before))
         if c.cls == BOUND:
             if c.spec is None:
                 return True
-            if mode == "body" and self.before_plan(c.spec):
+            if mode in {"body", "heading", "title"} and self.before_plan(c.spec):
+                return False
+            if mode == "body" and self.names_something(before, c):
                 return False
             return not (c.spec.kind == "by_date" and self.g.status_re.search(before))
         if mode != "body" or self.in_requirement(region, c.start):
@@ -510,13 +605,137 @@ class _Judge:
         if c.cls == STRONG:
             return True
         opens = not before.strip(_MARKER_CHARS)
-        if c.cls == ONGOING:
-            return opens
-        if c.cls == EACH:  # "hằng năm tham mưu …", "… báo cáo Ủy ban nhân dân xã hằng quý"
-            return opens or bool(self.g.verb_re.match(self.fold, c.end) or self.g.report_re.search(before))
+        if c.cls == ONGOING:  # "Thường xuyên rà soát …"; "… (thực hiện thường xuyên)."
+            return opens or self.time_note(c)
+        if c.cls == EACH:  # "hằng năm tham mưu …", "… báo cáo Ủy ban nhân dân xã hằng quý", "sơ kết hằng năm"
+            return opens or bool(
+                # ", hằng năm Ban Thường vụ ban hành …": the adverb opening a clause (not "toàn khóa, hằng năm, …")
+                (before.rstrip().endswith(",") and regex.match(r"\s+\w", self.fold[c.end : c.end + 2]))
+                or self.g.verb_re.match(self.fold, c.end)
+                or self.g.report_re.search(before)
+                or self.g.each_after_re.search(self.fold, max(0, c.start - 30), c.start)
+            )
         if c.cls == PERIODIC:
             return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def listed(self, c: Candidate) -> DeadlineSpec | None:
+        """A month or quarter without its year in a list whose last item states it ("tháng 7, quý III và
+        6 tháng cuối năm 2025"): the list's year, found before the clause ends."""
+        stop = _CLAUSE_BOUNDARY.search(self.fold, c.end, min(len(self.fold), c.end + _LIST_REACH))
+        tail = self.fold[c.end : stop.start() if stop else min(len(self.fold), c.end + _LIST_REACH)]
+        found = regex.search(rf"(?:{self.g.lex.year_word}\s+|/)({YEAR})(?!\d)", tail)
+        if found is None:
+            return None
+        year = int(found.group(1))
+        words = self.fold[c.start : c.end].split()
+        number = words[-1]
+        if words[-2] == fold(self.g.lex.month_word) and number.isdigit():
+            m = int(number)
+            if not 1 <= m <= 12:
+                return None
+            return DeadlineSpec(kind="period", start=date(year, m, 1).isoformat(), end=_last_day(year, m).isoformat())
+        q = self.g.roman.get(tone_key(number))
+        if q is None:
+            return None
+        return DeadlineSpec(
+            kind="period", start=date(year, 3 * q - 2, 1).isoformat(), end=_last_day(year, 3 * q).isoformat()
+        )
+
+    def coming(self, c: Candidate) -> DeadlineSpec | None:
+        """ "tuần tới" / "tháng tới" in a report: the week or month after the last day of the period it
+        reports, as its title dates it ("… tuần (từ ngày 24/12/2025 - 31/12/2025) và … tuần tới" → 01–07/01/2026),
+        else after the report's own date. Only a report (a plan's "thời gian tới" names no period)."""
+        if self.document is None or not self.reporting:
+            return None
+        last = self.reported_until()
+        if last is None:
+            return None
+        unit = tone_key(self.fold[c.start : c.end].split()[0])
+        if unit == tone_key(self.g.lex.month_word):
+            year, month = (last.year + 1, 1) if last.month == 12 else (last.year, last.month + 1)
+            start_day, end_day = date(year, month, 1), _last_day(year, month)
+            return DeadlineSpec(kind="period", start=start_day.isoformat(), end=end_day.isoformat())
+        start = last + timedelta(days=1)
+        return DeadlineSpec(kind="period", start=start.isoformat(), end=(start + timedelta(days=6)).isoformat())
+
+    def reported_until(self) -> date | None:
+        """The last full date the title states (the end of the reported period), else the report's date."""
+        document = self.document
+        if document is None:
+            return None
+        found: list[str] = []
+        title = document.header.title
+        if title is not None:
+            dates = FULL_DATE_RE.finditer(document.fold, title.start, title.end)
+            found = [iso for m in dates if (iso := parse_date(m.group()))]
+        if found:
+            return date.fromisoformat(max(found))
+        if self.plan_date is not None and len(self.plan_date) == 10 and not self.plan_date.endswith("-01"):
+            return date.fromisoformat(self.plan_date)
+        return None
+
+    def with_heading_year(self, c: Candidate) -> DeadlineSpec | None:
+        """A month or a year's start written without its year takes the year of the nearest heading above
+        that states one ("III. NHIỆM VỤ TRỌNG TÂM TRONG THÁNG 3 NĂM 2026" over "Trong tháng 3, …")."""
+        if self.document is None:
+            return None
+        by_path = {s.path: s for s in self.document.sections}
+        path = self.document.section_at(c.start)
+        while path:
+            section = by_path.get(path)
+            if section is None:
+                return None
+            found = regex.search(rf"(?<!\d)({YEAR})(?!\d)", section.title)
+            if found:
+                year = int(found.group(1))
+                month = regex.search(r"(\d{1,2})\s*$", self.fold[c.start : c.end])
+                if month is None:
+                    return DeadlineSpec(kind="period", start=f"{year}-01-01")
+                m = int(month.group(1))
+                if not 1 <= m <= 12:
+                    return None
+                return DeadlineSpec(
+                    kind="period", start=date(year, m, 1).isoformat(), end=_last_day(year, m).isoformat()
+                )
+            path = section.parent
+        return None
+
+    def names_something(self, before: str, c: Candidate) -> bool:
+        """Running text where a bounded time only names a plan, a meeting or a period, or dates an effect."""
+        kind = c.spec.kind if c.spec is not None else None
+        if kind == "period" and self.g.named_period_re.search(before):
+            return True
+        if kind == "horizon" and self.g.range_before_re.search(before):
+            return True
+        if kind == "horizon" and self.g.name_opening.match(before):
+            return True
+        return bool(self.g.effect_re.search(before))
+
+    def quoted(self, region: Region, c: Candidate) -> bool:
+        """Is the candidate inside a quoted name of a title that states its own time after the name
+        ("… Đề án “… tầm nhìn đến năm 2030” … năm 2023")? Where the quoted name is all the title has
+        ("PHÊ DUYỆT “DỰ ÁN … GIAI ĐOẠN 2018-2020”"), its time is the plan's."""
+        before = self.fold[region.start : c.start]
+        if not (before.count("“") > before.count("”") or before.count('"') % 2 == 1):
+            return False
+        close = regex.compile(r"[”\"]").search(self.fold, c.end, region.end)
+        return close is not None and bool(regex.search(r"(?:19|20)\d{2}", self.fold[close.end() : region.end]))
+
+    def sequel(self, refused: int, c: Candidate) -> bool:
+        """A horizon joined to a period refused just before it ("giai đoạn 2026 - 2030 và định hướng đến
+        năm 2035", "giai đoạn 2022 - 2025, tầm nhìn đến năm 2030") belongs to the same name and is refused too."""
+        if c.spec is None or c.spec.kind != "horizon" or c.start < refused:
+            return False
+        gap = self.g.sequel_gap.match(self.fold, refused, c.start)
+        return gap is not None and gap.end() == c.start
+
+    def time_note(self, c: Candidate) -> bool:
+        """A bracket that holds only the time of the duty before it: "(thực hiện thường xuyên)"."""
+        return bool(
+            self.g.time_note_re.search(self.fold, max(0, c.start - 20), c.start)
+            and regex.match(r"\s*\)", self.fold[c.end : c.end + 3])
+        )
 
     def list_starts(self, region: Region) -> list[Candidate]:
         """Bare cadence lists that open a clause or a parenthesis: "(quý, 6 tháng, 9 tháng, cuối năm)"."""
@@ -550,12 +769,16 @@ class _Judge:
         found.sort(key=lambda c: (c.start, -(c.end - c.start), c.priority))
         chosen: list[Candidate] = []
         last_end = region.start
+        refused = -1  # where the last period refused here ends
         for c in found:
             if c.start < last_end or c.end > region.end:
                 continue
-            if not self.accept(region, c):
+            sequel = refused >= 0 and self.sequel(refused, c)
+            if sequel or not self.accept(region, c):
                 if c.cls in {SKIP, BOUND, BARE_YEAR, CELL_ONLY}:
                     last_end = c.end  # a date or year masks the words inside it
+                if c.cls in {BOUND, BARE_YEAR}:
+                    refused = c.end
                 continue
             last_end = c.end
             if c.invalid is not None or c.spec is None:
@@ -576,55 +799,53 @@ class _Judge:
 # --- regions ----------------------------------------------------------------------------------
 
 
-def _report_looks_back(document: Document, grammar: _Grammar) -> set[str | None]:
-    """In a report (BÁO CÁO), the sections that report work done: every section but those whose title,
-    or an ancestor's, looks forward ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", "NHIỆM VỤ TRỌNG TÂM TUẦN TỚI"),
-    and the text before the first section. Their times date finished work, not this plan's (gold/README:
-    a report gives no deadline for work already reported; its title gives only the times after a
-    forward word). Empty for any other kind of document."""
-    line = document.header.doc_type_line
-    if line is None or not grammar.report_type.fullmatch(document.fold[line.start : line.end].strip()):
-        return set()
-    by_path = {s.path: s for s in document.sections}
-
-    def forward(path: str | None) -> bool:
-        while path:
-            section = by_path.get(path)
-            if section is None:
-                return False
-            if grammar.report_forward.search(fold(section.title)):
-                return True
-            path = section.parent
-        return False
-
-    return {None} | {path for path in by_path if not forward(path)}
-
-
 def _regions(document: Document, grammar: _Grammar) -> list[Region]:
     """The stretches of the document that can hold deadlines, each with the mode it is read in."""
     lex = grammar.lex
     regions: list[Region] = []
     title = document.header.title
-    looking_back = _report_looks_back(document, grammar)
+    looking_back = report_looks_back(document)
+    if title is None:
+        title = _subject_line(document, grammar)  # "về xây dựng … đến năm 2025": the head's subject line
     if title is not None:
-        start = title.start
+        start, end = title.start, _title_end(document, title)
+        part = grammar.part_re.search(document.fold, title.start, end)
+        if part:
+            end = part.start()  # "… NĂM 2023 PHẦN I. KẾT QUẢ …": the first part's heading ran into the title
         if looking_back:  # a report's title dates what it reports, except after "phương hướng …"
-            ahead = grammar.report_forward.search(document.fold, title.start, title.end)
-            start = ahead.start() if ahead else title.end
-        if start < title.end:
-            regions.append(Region(start, title.end, "title"))
-    own_heading = {s.start: s.path for s in document.sections} if looking_back else {}
+            ahead = forward_match(document.fold, title.start, end)
+            start = ahead.start() if ahead else end
+        if start < end:
+            regions.append(Region(start, end, "title"))
+        title_end = end
+    else:
+        title_end = len(document.text)
+    reporting = bool(looking_back)
+    looking_back = looking_back | _results_sections(document, grammar)
+    own_heading = {s.start: s.path for s in document.sections}
     for block in document.blocks:
         if block.end <= block.start:
             continue
         # a heading belongs to the section it opens ("III. NHIỆM VỤ TRỌNG TÂM THÁNG 3 NĂM 2026" looks forward)
         section = own_heading.get(block.start, block.section) if block.role == "heading" else block.section
+        opening = block.role == "header" and block.start >= title_end
         if looking_back and section in looking_back:
+            if section is None and reporting and (block.role in lex.text_roles or opening):
+                # the opening of a report: "… báo cáo tình hình tháng 02 và nhiệm vụ trọng tâm tháng 3 năm
+                # 2026 như sau": what follows a forward word is the coming work's, as in its title
+                ahead = forward_match(document.fold, block.start, block.end)
+                if ahead:
+                    regions.append(Region(ahead.start(), block.end, "body"))
             continue
         if block.role == "heading":
             regions.append(Region(block.start, block.end, "heading"))
+        elif block.role in lex.text_roles and _capital_line(document, block.start, block.end):
+            # a line in capitals that no numbering made a heading ("KẾ HOẠCH … GIAI ĐOẠN 2014 - 2018" of the
+            # plan a decision issues, after its signature) is read as one; not one that reports results
+            if not grammar.results_heading.match(document.fold, block.start, block.end):
+                regions.append(Region(block.start, block.end, "heading"))
         elif block.role in lex.text_roles:
-            label = grammar.year_label.match(document.fold, block.start, block.end)
+            label = year_label(document, block.start, block.end)
             start = block.start
             if label:  # "* Năm 2026: (02 cuộc kiểm tra …)": a year labelling what follows, read as a heading
                 regions.append(Region(block.start, label.end(), "heading"))
@@ -638,6 +859,66 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
                 regions.extend(_split_labelled(document, grammar, block.start, block.end))
     regions.sort(key=lambda r: r.start)
     return regions
+
+
+def _subject_line(document: Document, grammar: _Grammar) -> Span | None:
+    """Where no title line was found in a printed head (one with its number or date line), the line of the
+    head that opens with the document's subject ("về xây dựng … đến năm 2025, định hướng đến năm 2030").
+    A one-line headline that packs type, number, date and subject ("Nghị quyết số 22/NQ-TU ngày … về …",
+    a portal's wrapper over a reprint) is not one."""
+    header = document.header
+    if header.place_date is None and header.number_line is None:
+        return None
+    for block in document.blocks:
+        if block.role != "header":
+            return None
+        if grammar.subject_opening.match(document.fold, block.start, block.end):
+            return Span(start=block.start, end=block.end)
+    return None
+
+
+def _title_end(document: Document, title: Span) -> int:
+    """Where the title really ends: a title in capitals ends before the first line in sentence case
+    that reads as a sentence ("Thực hiện Quyết định số …", the opening that ran into it: long, or ending in
+    punctuation), and any title before a rule line ("-----")."""
+    text = document.text
+    pos = title.start
+    capitals = False
+    for n, line in enumerate(text[title.start : title.end].split("\n")):
+        stripped = line.strip()
+        letters = [ch for ch in stripped if ch.isalpha()]
+        if n and stripped and not letters and len(set(stripped)) == 1:
+            return pos  # a rule under the title
+        sentence = len(stripped.split()) >= _SENTENCE_WORDS or stripped[-1:] in ",;:."
+        if n and capitals and letters and letters[0].isupper() and not stripped.isupper() and sentence:
+            return pos  # "Thực hiện Quyết định số … về …,": the opening, not "Trên địa bàn xã năm 2026"
+        capitals = capitals or (bool(letters) and stripped.isupper())
+        pos += len(line) + 1
+    return title.end
+
+
+def _capital_line(document: Document, start: int, end: int) -> bool:
+    """A block of at least three words whose letters are all capitals."""
+    text = document.text[start:end]
+    return len(text.split()) >= 3 and text.isupper()
+
+
+def _results_sections(document: Document, grammar: _Grammar) -> set[str | None]:
+    """Sections that report results ("I. KẾT QUẢ THỰC HIỆN NĂM 2024", "Thực trạng …") and those under them:
+    their times date work done. A section that looks forward ("… và phương hướng năm 2026") is not one."""
+    by_path = {s.path: s for s in document.sections}
+    out: set[str | None] = set()
+    for path, section in by_path.items():
+        chain = []
+        node: Section | None = section
+        while node is not None:
+            chain.append(node)
+            node = by_path.get(node.parent) if node.parent else None
+        if any(looks_forward(n.title) for n in chain):
+            continue
+        if any(grammar.results_heading.match(fold(n.title)) for n in chain):
+            out.add(path)
+    return out
 
 
 def _split_labelled(document: Document, grammar: _Grammar, start: int, end: int) -> list[Region]:
@@ -700,6 +981,8 @@ def extract_deadlines(
     for c in grammar.candidates(document.fold):
         if subjects.holds(c.start, c.end):
             continue
+        if grammar.dateline_re.search(document.text, max(0, c.start - 60), c.start):
+            continue  # "Công Hải, ngày   tháng 8 năm 2025": a date line, wherever it stands
         i = bisect_right(starts, c.start) - 1
         if i >= 0 and c.start < regions[i].end:
             regions[i].candidates.append(c)

@@ -117,11 +117,14 @@ def _patterns() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
     range_open = alternation(lex.range_open)
     range_close = alternation(lex.range_close)
     num = NUMBER_TOKEN
+    # A percentage glued to the word before it, as PDF extraction leaves it ("hiệu quả80%"): a code
+    # ("5G", "ISO 9001") has no percent sign, so the sign makes it a quantity.
+    glued = rf"(?<=\p{{L}}){NUMBER}(?![\w/]|[.,]\d)(?=\s*{percent})"
     quantity = (
         # comparator words before: "tối thiểu", "trên", "khoảng", "≥"; "từ" only opens a range or "trở lên"
         rf"(?:(?P<before>{alternation(list(before))})\s*(?=\d))?"
         rf"(?:(?P<open>{range_open})\s+(?=\d))?"
-        rf"(?P<num>(?P<v1>{num})(?P<p1>\s*{percent})?"
+        rf"(?P<num>(?P<v1>{num}|{glued})(?P<p1>\s*{percent})?"
         rf"(?:(?:\s*{range_sep}\s*|\s+{range_close}\s+)(?P<v2>{num})(?P<p2>\s*{percent})?)?)"
         rf"(?:\s+(?P<after>{alternation(list(after))})(?!\w))?"
     )

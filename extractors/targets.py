@@ -6,11 +6,14 @@ How a number becomes a target (gold-guidelines.md, targets and Decisions):
    a year, an ordinal ("giai đoạn 1", "thôn 5"), a duration ("trong 6 tháng"), a name in quotes
    ("“5 rõ”"), a descriptor ("chính quyền 2 cấp"), an enumeration ("1)").
 3. A statistic of the current state ("hiện nay có … đạt 88,69%", "năm 2024 đạt …") is not a
-   commitment; nor is a count that stands outside a target section with no commitment word before it.
+   commitment; nor is a figure in a report's account of work done (`time_scope.report_looks_back`), one
+   whose `by` is a year before the plan's, a result over its plan ("83,2%/50%"), or a count that stands
+   outside a target section (or a year label "Năm 2026:") with no commitment word before it.
 4. A number inside the indicator of a target before it in the same clause ("… với tốc độ trên 01
    Gb/s") qualifies that target and is not a target of its own.
 5. Each target gets its quote (its clause), unit (the guidelines' unit rule), `by` (its clause, its
-   sentence, the lead-in it stands under, then the nearest heading with a horizon), `aspirational`
+   sentence, the lead-in it stands under, the year label it stands under, then the nearest heading with a
+   horizon, a short unnumbered heading line, and last the plan's title or head), `aspirational`
    ("phấn đấu" earlier in its sentence, its lead-in or heading) and indicator (its core phrase).
 
 NLP (`nlp=True`), two steps from underthesea, both run only where the rules are unsure:
@@ -45,6 +48,7 @@ from extractors.grammar import (
 )
 from extractors.nlp import compound_words, pos_tag
 from extractors.numbers import Quantity, lexicon, scan_quantities
+from extractors.time_scope import report_looks_back, year_label
 from pipeline.document import Block, Document, Section, Span
 from pipeline.lexicon import IndicatorPhrasingLexicon, TimeExpressionsLexicon, spaced
 from pipeline.models import Target
@@ -87,6 +91,10 @@ class _Words:
     object_tail: regex.Pattern
     trailing_cut: regex.Pattern
     modal: regex.Pattern
+    label_max_words: int
+    label_lead: regex.Pattern
+    milestone: regex.Pattern
+    type_opening: regex.Pattern
     coordinator_then_cue: regex.Pattern
     coordinator: regex.Pattern
     year_mention: regex.Pattern
@@ -113,7 +121,8 @@ def _words() -> _Words:
     phrasing = IndicatorPhrasingLexicon.load()
     coordinators = "|".join(phrasing.coordinators)
     baseline = "|".join(spaced(w) for w in phrasing.baseline_words)
-    year = TimeExpressionsLexicon.load().year_word
+    time_words = TimeExpressionsLexicon.load()
+    year = time_words.year_word
     return _Words(
         unit_stop=regex.compile(rf"{alternation(stops)}(?!\w)"),
         unit_max=lex.unit_max_syllables,
@@ -142,6 +151,10 @@ def _words() -> _Words:
         object_tail=regex.compile(rf"(?<!\w){alternation(lex.indicator_object_markers)}[\s,]*$"),
         trailing_cut=regex.compile(rf"[\s,]+{alternation(lex.indicator_trailing_cuts)}(?!\w)"),
         modal=regex.compile(rf"(?<!\w){alternation(lex.clause_modal_words)}(?!\w)"),
+        label_max_words=lex.label_max_words,
+        type_opening=regex.compile(rf"\W*{alternation(time_words.plan_name_words)}(?!\w)"),
+        milestone=regex.compile(rf"\(\s*{year}\s+(?:19|20)\d{{2}}\s*$"),
+        label_lead=regex.compile(rf"^\s*{alternation(lex.label_lead_words)}(?!\w)\s*"),
         coordinator_then_cue=regex.compile(
             rf"(?:,|;|(?<!\w)(?:{coordinators})(?!\w))\s*(?:{alternation(cues)}(?!\w)|$)"
         ),
@@ -265,8 +278,10 @@ def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
         return True  # "“5 rõ”": a name
     if not q.percent and after.startswith(")") and (not stripped or stripped[-1] in "(,;:"):
         return True  # "(1)", "1)": an enumeration
-    if w.ordinal_before.search(before):
-        return True
+    if q.percent and regex.match(r"\s*/\s*\d", after):
+        return True  # "83,2%/50%": a result over its plan, a statistic's ratio
+    if not q.percent and w.ordinal_before.search(before):
+        return True  # "giai đoạn 2", "Hướng dẫn 42": a percentage is never an ordinal or a document's number
     if not q.percent:
         if w.time_unit.match(after) or w.descriptive.match(after):
             return True
@@ -369,13 +384,15 @@ def horizon(folded: str, heading: bool = False) -> str | None:
 _BARE_YEAR = regex.compile(r"(?<![\d/.\-–])((?:19|20)\d{2})(?![\d/.\-–])")
 
 
-def _title_horizon(document: Document) -> str | None:
+def _title_horizon(document: Document, citations: list[tuple[int, int]]) -> str | None:
     """The plan's own horizon, from its title: "… giai đoạn 2026 - 2030" → 2030, "… nhiệm kỳ 2025-2030"
     → 2030 (a term is a horizon here, where it is the plan's, not a body's), "… chuyển đổi số năm 2026"
-    → 2026. It gives `by` to targets no nearer horizon reaches (gold-guidelines, decisions)."""
+    → 2026. It gives `by` to targets no nearer horizon reaches (gold-guidelines, decisions).
+    Where no title line was found (an archive's rebuilt header, a one-line heading "NGHỊ QUYẾT số … về …
+    giai đoạn 2026 - 2030"), the lines of the head say it instead."""
     span = document.header.title
     if span is None:
-        return None
+        return _head_horizon(document, citations)
     folded = " ".join(document.fold[span.start : span.end].split())
     found = _strict_horizon(folded)
     if found:
@@ -384,6 +401,28 @@ def _title_horizon(document: Document) -> str | None:
         m = pattern.search(folded)
         if m:
             return _horizon_value(m, kind)
+    return None
+
+
+def _head_horizon(document: Document, citations: list[tuple[int, int]]) -> str | None:
+    """The first horizon stated in the head of a document without a title line: its lines before the
+    first body block, citations blanked (a cited document's period is not the plan's)."""
+    for block in document.blocks:
+        if block.role != "header":
+            break
+        chars = list(document.fold[block.start : block.end])
+        for s, e in citations:
+            for k in range(max(s, block.start), min(e, block.end)):
+                chars[k - block.start] = " "
+        folded = " ".join("".join(chars).split())
+        found = _strict_horizon(folded)
+        if found:
+            return found
+        if _words().type_opening.match(folded):  # "CHƯƠNG TRÌNH HÀNH ĐỘNG … NHIỆM KỲ 2025-2030": type and title
+            for pattern, kind in _words().title_horizons:
+                m = pattern.search(folded)
+                if m:
+                    return _horizon_value(m, kind)
     return None
 
 
@@ -436,7 +475,9 @@ class _Context:
             span = document.header.place_date
             plan_date = parse_partial_date(document.text[span.start : span.end])
         self.plan_year = int(plan_date[:4]) if plan_date else None
-        self.title_horizon = _title_horizon(document)
+        self.title_horizon = _title_horizon(document, self.citations)
+        self.looking_back = report_looks_back(document)
+        self.labels = _year_labels(document, self.segments)
 
     def chain(self, path: str | None) -> list[Section]:
         """The section at `path` and its ancestors, innermost first."""
@@ -480,6 +521,31 @@ class _Context:
                 chars[k - start] = " "
             i += 1
         return "".join(chars)
+
+
+def _year_labels(document: Document, segments: list[_Segment]) -> list[int | None]:
+    """For each segment, the year of the label it stands under ("* Năm 2026: (02 cuộc kiểm tra …)" and
+    the lines after it), or None. A label holds until the next label, a heading or the section's end:
+    a programme's schedule by year, each year's lines read as under a heading "Năm 2026"."""
+    out: list[int | None] = []
+    current: int | None = None
+    section: str | None = None
+    for segment in segments:
+        if segment.role == "heading" or segment.section != section:
+            current = None
+        section = segment.section
+        if segment.role != "cell":
+            label = year_label(document, segment.start, segment.end)
+            if label:
+                current = int(label.group("year"))
+        out.append(current)
+    return out
+
+
+def _planned_year(ctx: _Context, year: int | None) -> bool:
+    """Is `year` one the plan can still commit to (not before the plan's own year)? Unknown where the
+    plan has no date."""
+    return year is not None and (ctx.plan_year is None or year >= ctx.plan_year)
 
 
 def _in_target_section(ctx: _Context, segment: _Segment, lead: _Segment | None) -> bool:
@@ -589,6 +655,16 @@ def _split_clause(ctx: _Context, kept: list[_Candidate]) -> list[_Candidate]:
                 coordinators = list(w.coordinator.finditer(between))
                 if coordinators and w.link_tail.search(between[coordinators[-1].end() :]):
                     breaks = coordinators[-1:]
+            if not breaks and prev.q.percent and c.q.percent:
+                # a percentage never qualifies another one: "… 80% (năm 2025 70%)" is a milestone of the same
+                # measure, "… 60%, tỉnh miền núi 30%" a list of measures
+                milestone = w.milestone.search(between)
+                if milestone:
+                    prev.end = prev.unit_end + milestone.start()
+                    c.start = prev.end + 1
+                    out.append(c)
+                    continue
+                breaks = list(w.coordinator.finditer(between))[-1:]
             if not breaks:
                 continue  # "… với tốc độ trên 01 Gb/s": part of the earlier target's indicator
             cut = prev.unit_end + breaks[-1].start()
@@ -628,6 +704,43 @@ def _trim_quote(ctx: _Context, c: _Candidate) -> None:
     while end > c.unit_end and (text[end - 1].isspace() or text[end - 1] in ".…"):
         end -= 1  # a quote carries no closing full stop
     c.end = end
+    _balance_brackets(text, c)
+    _take_label(ctx, c)
+
+
+def _balance_brackets(text: str, c: _Candidate) -> None:
+    """A quote that a parenthesis opens or closes around a list ("(02 cuộc kiểm tra, 02 cuộc giám
+    sát)") keeps neither bracket of the pair it cuts."""
+    while c.start < c.q.start and text[c.start].isspace():
+        c.start += 1
+    quote = text[c.start : c.end]
+    if quote.startswith("(") and quote.endswith(")") and quote.count("(") == quote.count(")") == 1:
+        c.start, c.end = c.start + 1, c.end - 1  # "(02 cuộc kiểm tra)": the whole quote in brackets
+        return
+    if quote.startswith("(") and ")" not in quote:
+        c.start += 1
+        while c.start < c.q.start and text[c.start].isspace():
+            c.start += 1
+    quote = text[c.start : c.end]
+    if quote.endswith(")") and quote.count(")") > quote.count("("):
+        c.end -= 1
+
+
+def _take_label(ctx: _Context, c: _Candidate) -> None:
+    """A clause that is only a figure and its unit after a short label ("Về kiểm tra: 02 cuộc") states
+    what it counts in the label: the quote starts at the label."""
+    text = ctx.document.text
+    if text[c.start : c.q.start].strip() or text[c.unit_end : c.end].strip():
+        return
+    before = text[c.sentence_start : c.start].rstrip()
+    if not before.endswith(":"):
+        return
+    label_start = c.sentence_start
+    for m in _CLAUSE_END.finditer(text, c.sentence_start, len(before) + c.sentence_start - 1):
+        label_start = m.end()
+    label = text[label_start : c.sentence_start + len(before)]
+    if 0 < len(label.split()) <= _words().label_max_words:
+        c.start = label_start + len(label) - len(label.lstrip())
 
 
 def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
@@ -640,6 +753,9 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
         found = horizon(ctx.unmasked(lead.start, lead.end), heading=True)
         if found:
             return found
+    label = ctx.labels[c.segment]
+    if label is not None:
+        return str(label)  # under "Năm 2026:", a label that heads the lines after it
     segment = ctx.segments[c.segment]
     block = segment.blocks[0]
     if block.table is not None and block.column is not None and block.table < len(ctx.document.tables):
@@ -664,7 +780,27 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
         found = horizon(section.title.lower(), heading=True)
         if found:
             return found
-    return ctx.title_horizon
+    found = _unnumbered_heading_horizon(ctx, c.segment)
+    return found or ctx.title_horizon
+
+
+def _unnumbered_heading_horizon(ctx: _Context, index: int) -> str | None:
+    """The horizon of a short line above the target that reads as a heading the structure did not number
+    ("I Mục tiêu đến hết năm 2010" where the conversion lost its full stop): a few words, no closing
+    punctuation, a target word ("mục tiêu", "chỉ tiêu"). Looked for only among the few lines above (the
+    numbered headings on the way gave no horizon, or `_by` would not ask)."""
+    w = _words()
+    for i in range(index - 1, max(-1, index - w.label_max_words * 4), -1):
+        segment = ctx.segments[i]
+        text = ctx.document.fold[segment.start : segment.end].strip()
+        figures = [q for q in scan_quantities(text) if q.percent or not 1900 <= q.value <= 2100]
+        if len(text.split()) > w.label_max_words * 2 or text[-1:] in ".;:," or figures:
+            continue  # a sentence, or a line that states figures of its own ("Chỉ tiêu năm 2024 đạt 85%")
+        if w.target_section.search(text):
+            found = horizon(text, heading=True)
+            if found:
+                return found
+    return None
 
 
 def _aspirational(ctx: _Context, c: _Candidate, lead: _Segment | None, unbroken: bool) -> bool:
@@ -765,6 +901,9 @@ def _clean_prefix(prefix: str) -> str:
     """The words before the figure without horizon, "phấn đấu", time adverbs, wrapper verbs
     ("bảo đảm", "hoàn thành") and the object marker ("đối với") that leads to the figure."""
     w = _words()
+    label = w.label_lead.match(prefix.lower()) if prefix.rstrip().endswith(":") else None
+    if label:
+        prefix = prefix[label.end() :]  # "Về kiểm tra: 02 cuộc": what is counted is "kiểm tra"
     s = _remove(prefix, [p for p, _ in w.horizons] + [w.aspiration, w.time_adverb])
     s = _clean(s)
     while True:
@@ -796,6 +935,8 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
     w = _words()
     if not head:
         return tail or None
+    if prefix.rstrip().endswith(":") and tail == c.unit:
+        return head  # "Về kiểm tra: 02 cuộc": the label names what is counted
     existential = w.existential_tail.search(head.lower())
     if existential:
         # "Mỗi thôn có ít nhất 01 Tổ … hoạt động": "Tổ … hoạt động ở mỗi thôn"
@@ -902,8 +1043,10 @@ def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
     ctx = _Context(document)
     targets: list[Target] = []
     for index, segment in enumerate(ctx.segments):
+        if segment.section in ctx.looking_back:
+            continue  # a report's account of work done: its figures are results
         lead, unbroken = ctx.lead_in(index)
-        in_section = _in_target_section(ctx, segment, lead)
+        in_section = _in_target_section(ctx, segment, lead) or _planned_year(ctx, ctx.labels[index])
         kept = [
             c
             for c in _candidates(ctx, index, nlp)
@@ -911,6 +1054,9 @@ def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
         ]
         for c in _split_clause(ctx, kept):
             _trim_quote(ctx, c)
+            by = _by(ctx, c, lead)
+            if by is not None and not _planned_year(ctx, int(by[:4])):
+                continue  # "Năm 2023, …: 100% …" in a plan of 2024: a result of a year already past
             targets.append(
                 Target(
                     **evidence(document, c.start, c.end),
@@ -919,9 +1065,9 @@ def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
                     unit="%" if c.q.percent else c.unit,
                     comparator=c.q.comparator,
                     indicator=_indicator(ctx, c, nlp),
-                    by=_by(ctx, c, lead),
+                    by=by,
                     aspirational=_aspirational(ctx, c, lead, unbroken),
                 )
             )
-    targets += _table_targets(ctx)
+    targets += [t for t in _table_targets(ctx) if t.section not in ctx.looking_back]
     return sorted(targets, key=lambda t: t.span[0] if t.span else 0)

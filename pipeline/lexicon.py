@@ -431,6 +431,8 @@ class TargetWordsLexicon(_Described):
     indicator_trailing_cuts: Words
     indicator_locality_patterns: Patterns
     clause_modal_words: Words
+    label_max_words: int = Field(gt=0)
+    label_lead_words: Words
 
 
 class IndicatorPhrasingLexicon(_Described):
@@ -495,6 +497,19 @@ class TimeExpressionsLexicon(_Described):
     cell_columns: Words
     text_columns: Words
     text_roles: Words
+    each_openers: Words
+    sequel_words: Words
+    time_note_openers: Words
+    results_heading_words: Words
+    part_words: Words
+    subject_words: Words
+    year_start_words: Words
+    immediacy_words: Words
+    coming_units: Words
+    coming_words: Words
+    named_period_heads: Words
+    self_words: Words
+    effect_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------
