@@ -228,6 +228,8 @@ class _Grammar:
                 rf"(?:{month}\s+(?P<m2>\d{{1,2}})|{quarter}\s+(?P<q2>{rom})))?{year_join}{y}",
             ),
             ("quarter", BOUND, rf"{B}(?:(?:{within})\s+)?{quarter}\s+(?P<q>{rom}){quarter_tail}{year_join}{y}"),
+            # "Quý IV hàng năm": the quarter of every year, one recurring time
+            ("quarter_each_year", EACH, rf"{B}{quarter}\s+{rom}\s*(?:{each})\s+(?P<u>{year}){A}{no_digit_after}"),
             ("quarter_bare", CELL_ONLY, rf"{B}{quarter}\s+(?P<q>{rom}){quarter_tail}(?![\w/])"),
             (
                 "half",
@@ -284,6 +286,7 @@ class _Grammar:
             "coming": regex.compile(_alt(lex.coming_words)),
             "periodic": regex.compile(_alt(lex.periodic)),
             "each": regex.compile(_alt(lex.each)),
+            "quarter_each_year": regex.compile(_alt(lex.each)),
             "review": regex.compile(_alt(lex.review)),
             "ongoing": regex.compile(_alt(lex.ongoing)),
             "head": regex.compile(_alt(lex.list_head)),
@@ -432,7 +435,7 @@ class _Grammar:
             return None, m.group()
         if name == "ongoing":
             return DeadlineSpec(kind="ongoing"), None
-        if name in {"periodic", "each", "review", "head", "item"}:
+        if name in {"periodic", "each", "review", "head", "item", "quarter_each_year"}:
             _, recurrence = self.recurrence_of(m)
             return DeadlineSpec(kind="recurring", recurrence=recurrence), None
         return None, None

@@ -15,7 +15,7 @@ import pytest
 
 from extractors.deadlines import extract_deadlines, parse_time_expressions
 from pipeline.document import Document
-from pipeline.models import DocWarning, PlanResult
+from pipeline.models import DeadlineSpec, DocWarning, PlanResult
 from pipeline.process import load_document
 from pipeline.scoring import load_gold, score
 
@@ -494,3 +494,10 @@ def test_a_line_that_opens_with_a_year_and_a_colon_labels_a_period(tmp_path: Pat
         ("Năm 2026", "period", "2026-01-01", "2026-12-31"),
         ("Năm 2027", "period", "2027-01-01", "2027-12-31"),
     ]
+
+
+@pytest.mark.parametrize("cell", ["Quý IV hàng năm", "Quý I hằng năm"])
+def test_a_quarter_of_every_year_is_one_recurring_time(cell: str) -> None:
+    """"Quý IV hàng năm" is the fourth quarter of each year: one yearly recurrence, not a quarter
+    without its year beside a separate "hàng năm"."""
+    assert parse_time_expressions(cell) == [DeadlineSpec(kind="recurring", recurrence="yearly")]
