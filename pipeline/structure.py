@@ -80,6 +80,8 @@ _APPENDIX = regex.compile(APPENDIX_LINE.pattern + r"\s*(?P<rest>.*)$")
 _ROMAN = regex.compile(ROMAN_MARKER.pattern + r"(?P<title>\S.*)$")
 _DECIMAL = regex.compile(rf"^(?P<num>{ARABIC_NUMBER})(?P<sep>\.|\))?\s+(?P<title>\S.*)$")
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?P<sep>\))\s*(?P<title>\S.*)$")
+# "A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG …": a part above the Roman sections, its title in capitals
+_PART = regex.compile(r"^(?P<num>[A-H])\.\s+(?P<title>\S.*)$")
 _NUMBERED_ITEM = regex.compile(rf"^(?P<marker>{ARABIC_NUMBER}[.)]?|{LETTER_ITEM}|{BULLET})\s+")
 _PARTS = DocumentPartsLexicon.load()
 _TIME = TimeExpressionsLexicon.load()
@@ -122,7 +124,8 @@ def roman_value(numeral: str) -> int | None:
 @dataclass
 class HeadingMatch:
     style: str
-    """"appendix", "roman", "arabic1" / "arabic2" ... (by number of components), "letter"."""
+    """"appendix", "part" ("A." over the Roman sections), "roman", "arabic1" / "arabic2" ... (by number of
+    components), "letter"."""
     number: str
     marker: str
     title: str
@@ -172,6 +175,11 @@ def heading_match(text: str, style: str | None = None) -> HeadingMatch | None:
         if not _has_lower(lead) or _reads_as_heading(title, hinted):
             return HeadingMatch("roman", m.group("num"), text[: m.start("title")].strip(), title, m.start("title"))
         return None
+    m = _PART.match(text)
+    if m and not _has_lower(m.group("title")) and _LETTER_OR_DIGIT.search(m.group("title")):
+        return HeadingMatch(
+            "part", m.group("num"), text[: m.start("title")].strip(), m.group("title"), m.start("title")
+        )
     for pattern, style_name in ((_DECIMAL, "arabic"), (_LETTER, "letter")):
         m = pattern.match(text)
         if not m:
@@ -549,6 +557,8 @@ def _sequence_value(style: str, number: str) -> int | None:
         return roman_value(number)
     if style == "letter":
         return _LETTERS.find(number) + 1 if number in _LETTERS else None
+    if style == "part":
+        return ord(number) - ord("A") + 1
     if style.startswith("arabic"):
         return int(number.split(".")[-1])
     if style == "appendix":

@@ -441,3 +441,17 @@ def test_a_roman_numbered_group_row_is_no_header():
     doc = build_document(RawDocument(path="t", format="docx", blocks=blocks), "t")
     assert [c.role for c in doc.tables[0].columns] == ["stt", "content", "lead"]
     assert len(doc.tables[0].rows) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "style"),
+    [
+        ("A. MỤC ĐÍCH, YÊU CẦU", "part"),
+        ("B. NỘI DUNG, NHIỆM VỤ", "part"),
+        ("A. Nguyễn Văn Bình phát biểu", None),  # a title with lowercase letters is no part
+        ("I. MỤC TIÊU", "roman"),  # "I." is a Roman numeral before it is a letter
+    ],
+)
+def test_a_part_heading_is_a_capital_letter_over_a_title_in_capitals(line: str, style: str | None):
+    found = heading_match(line)
+    assert (found.style if found else None) == style
