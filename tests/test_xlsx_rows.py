@@ -35,6 +35,12 @@ AWKWARD = [
     "31/03/2025",
     "x" * 40000,
     "chữ ␛ đã hiện",
+    "a & b < c > d \"e\" ]]>",
+    "dòng một\r\ndòng hai\n",
+    "\tthụt đầu",
+    0.1,
+    1e20,
+    float("inf"),
 ]
 
 
