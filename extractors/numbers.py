@@ -35,6 +35,8 @@ NUMBER = (
 NUMBER_TOKEN = rf"(?<![\w.,/])(?<!\p{{L}}[-‐‑]){NUMBER}(?![\w/]|[.,]\d)"
 NUMBER_RE = regex.compile(NUMBER_TOKEN)
 _DIGIT = regex.compile(r"\d")
+_SPACE_RUN = regex.compile(r"\s+")
+_DIGITS_AND_SEPARATORS = regex.compile(r"[\d.,]+")
 
 
 def parse_number(written: str) -> float | None:
@@ -43,8 +45,8 @@ def parse_number(written: str) -> float | None:
     >>> parse_number("88,69"), parse_number("1.139"), parse_number("01"), parse_number("24.530,5")
     (88.69, 1139.0, 1.0, 24530.5)
     """
-    s = regex.sub(r"\s+", "", written)
-    if not s or not regex.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() or not s[-1].isdigit():
+    s = _SPACE_RUN.sub("", written)
+    if not s or not _DIGITS_AND_SEPARATORS.fullmatch(s) or not s[0].isdigit() or not s[-1].isdigit():
         return None
     dots, commas = s.count("."), s.count(",")
     if dots and commas:
@@ -147,7 +149,7 @@ def _key_cached(table: tuple[tuple[str, str], ...], folded: str) -> str | None:
 def _key(table: dict[str, str], written: str | None) -> str | None:
     if not written:
         return None
-    return _key_cached(tuple(table.items()), regex.sub(r"\s+", " ", written.lower()).strip())
+    return _key_cached(tuple(table.items()), _SPACE_RUN.sub(" ", written.lower()).strip())
 
 
 def scan_quantities(folded: str) -> list[Quantity]:

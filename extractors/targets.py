@@ -58,6 +58,18 @@ _SKIPPED_COLUMNS = {"stt", "lead", "support", "deadline", "cycle", "collector", 
 _QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31)}
 _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
 _SYLLABLE = regex.compile(r"[\w/%.,-]+")
+# Small patterns used inside loops, compiled once (issue 15: `regex.match(pattern, …)` looks its
+# pattern up in regex's cache on every call).
+_LETTER_RUN = regex.compile(r"[^\W\d_]+")
+_WORD_AHEAD = regex.compile(r"\s*\w")
+_NEXT_CHAR = regex.compile(r"\s+(\S)")
+_SPACES = regex.compile(r"\s*")
+_WORD_TOKEN = regex.compile(r"[^\W\d_][\w]*(?:/[\w]+)*")
+_NUMBER_TOKEN = regex.compile(r"\d+(?!\w)")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+_WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
+_RESTATED = regex.compile(r"\s*\([\d\s/.,%]{1,20}\)")
+_RESTATED_HEAD = regex.compile(r"^\s*\([\d\s/.,%]{1,20}\)")
 
 
 @dataclass(frozen=True)
@@ -207,7 +219,7 @@ class _Candidate:
 def _numeric_cell(document: Document, span: Block | Span) -> bool:
     """A value cell that holds only a figure ("80", "≥ 03", "80% - 85%"): read by the table rules.
     A value cell that is a sentence ("Tỷ lệ … đạt 100%") is read like running text."""
-    words = regex.findall(r"[^\W\d_]+", document.fold[span.start : span.end])
+    words = _LETTER_RUN.findall(document.fold[span.start : span.end])
     return len(words) <= 3
 
 
@@ -289,7 +301,7 @@ def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
             return True  # "trẻ em dưới 15 tuổi", "người từ 65 tuổi trở lên": an age bracket of the population
         if q.value_max is None and q.value == int(q.value) and 1900 <= q.value <= 2100:
             written = folded[q.number_start : q.number_end]
-            if written.isdigit() and (not regex.match(r"\s*\w", after) or w.year_lead.search(before)):
+            if written.isdigit() and (not _WORD_AHEAD.match(after) or w.year_lead.search(before)):
                 return True  # a year
         if q.value_max is not None and all(1900 <= v <= 2100 for v in (q.value, q.value_max)):
             return True  # "2025 - 2030"
@@ -305,7 +317,7 @@ _CLAUSE_END = regex.compile(r"[;:](?=\s|$)")
 def _sentence_start(text: str, floor: int, pos: int) -> int:
     start = floor
     for m in _SENTENCE_END.finditer(text, floor, pos):
-        nxt = regex.match(r"\s+(\S)", text[m.end() : m.end() + 5])
+        nxt = _NEXT_CHAR.match(text[m.end() : m.end() + 5])
         if nxt and (nxt.group(1).isupper() or nxt.group(1) in "-+•"):
             start = m.end()
     return start
@@ -313,7 +325,7 @@ def _sentence_start(text: str, floor: int, pos: int) -> int:
 
 def _sentence_end(text: str, pos: int, ceiling: int) -> int:
     for m in _SENTENCE_END.finditer(text, pos, ceiling):
-        nxt = regex.match(r"\s+(\S)", text[m.end() : m.end() + 5])
+        nxt = _NEXT_CHAR.match(text[m.end() : m.end() + 5])
         if nxt and (nxt.group(1).isupper() or nxt.group(1) in "-+•"):
             return m.start()
     return ceiling
@@ -339,7 +351,7 @@ def _unit(document: Document, pos: int, end: int) -> tuple[str | None, int, str 
     unit_end = pos
     stop: str | None = None
     while i < end and words < w.unit_max:
-        m = regex.match(r"\s*", folded[i:end])
+        m = _SPACES.match(folded[i:end])
         j = i + (m.end() if m else 0)
         if j >= end:
             break
@@ -347,9 +359,9 @@ def _unit(document: Document, pos: int, end: int) -> tuple[str | None, int, str 
         if s:
             stop = folded[s.start() : s.end()]
             break
-        token = regex.match(r"[^\W\d_][\w]*(?:/[\w]+)*", folded[j:end])
+        token = _WORD_TOKEN.match(folded[j:end])
         if not token and words and w.ordinal_before.search(folded[pos:j]):
-            token = regex.match(r"\d+(?!\w)", folded[j:end])  # "tài khoản … mức độ 2"
+            token = _NUMBER_TOKEN.match(folded[j:end])  # "tài khoản … mức độ 2"
         if not token:
             break
         i = j + token.end()
@@ -560,8 +572,8 @@ def _splits_a_word(folded: str, q: Quantity, floor: int) -> bool:
     """Does the number stand inside a word ("báo 6 cáo", "phối 9 hợp")? A page number that a
     conversion left in a sentence; the normalizer removes it only where the document shows the
     word unbroken elsewhere. Decided with underthesea's word list."""
-    before = regex.search(r"(\p{L}+)\s+$", folded[max(floor, q.start - 20) : q.start])
-    after = regex.match(r"\s+(\p{L}+)", folded[q.number_end : q.number_end + 20])
+    before = _WORD_BEFORE.search(folded[max(floor, q.start - 20) : q.start])
+    after = _WORD_AFTER.match(folded[q.number_end : q.number_end + 20])
     if not before or not after or before.group(1) in _words().number_lead:
         return False  # "có 50 người": "có" leads a number, "có người" is no broken word here
     return f"{before.group(1)} {after.group(1)}" in compound_words()
@@ -680,7 +692,7 @@ def _trim_quote(ctx: _Context, c: _Candidate) -> None:
     folded = ctx.document.fold
     end = c.end
     after = c.unit_end
-    restated = regex.match(r"\s*\([\d\s/.,%]{1,20}\)", folded[after:end])
+    restated = _RESTATED.match(folded[after:end])
     if restated:
         after += restated.end()  # "100% (12/12) thôn …": the parenthesis restates the figure
     paren = folded.find(" (", after, end)
@@ -863,7 +875,7 @@ def _cut_tail(tail: str) -> str:
         without = without.lstrip()[opening.end() :]
     if without != tail:
         tail = w.horizon_preposition_end.sub("", without.rstrip())
-    tail = regex.sub(r"^\s*\([\d\s/.,%]{1,20}\)", "", tail)  # "100% (12/12) thôn": the parenthesis restates it
+    tail = _RESTATED_HEAD.sub("", tail)  # "100% (12/12) thôn": the parenthesis restates it
     pieces = tail.split(",")
     kept = pieces[0]
     for piece in pieces[1:]:

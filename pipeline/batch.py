@@ -244,10 +244,13 @@ def _run_locked(
             manifest[outcome.path] = _entry(outcome, "", version)  # listed among the errors; never reused
     digests = {task.source: task.digest for task in plan.todo}
     saver = _Saver(out, manifest, summary)
+    fresh: set[str] = set()  # results the workers wrote in this run
     try:
         for outcome in run_parallel(plan.todo, jobs or os.cpu_count() or 1, settings, progress):
             summary.outcomes.append(outcome)
             manifest[outcome.path] = _entry(outcome, digests[outcome.path], version)
+            if outcome.status == "ok":
+                fresh.add(outcome.path)
             saver.save(now=False)
     finally:
         saver.save()  # also when interrupted: the next run reuses what this one finished
@@ -256,7 +259,7 @@ def _run_locked(
             manifests.prune(out, manifest)
         summary.warnings += stamp.warnings  # nothing changed: every output is already this run's
     else:
-        _write_everything(out, manifest, plan, formats, version, summary, saver)
+        _write_everything(out, manifest, plan, formats, version, summary, saver, fresh)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -269,13 +272,18 @@ def _write_everything(
     version: str,
     summary: BatchSummary,
     saver: _Saver,
+    fresh: set[str],
 ) -> None:
-    """Read every result back and rebuild every output from them; stamp what was built."""
+    """Read every result back and rebuild every output from them; stamp what was built.
+
+    With no table asked for (`--format json`) a result the workers wrote in this run is not read back:
+    nothing would use it, and reading 1,000 of them cost the parent 1.3 s while the workers ran."""
     from pipeline.outputs.writer import write_outputs  # openpyxl and the tables: only when written
 
     with contextlib.suppress(OSError):
         stamps.forget(out)
-    results, errors = _everything(out, manifest, plan.loaded, summary)
+    unread = fresh if set(formats) <= {"json"} else set()
+    results, errors = _everything(out, manifest, plan.loaded, summary, unread)
     saver.save()
     with contextlib.suppress(OSError):
         manifests.prune(out, manifest)
@@ -288,15 +296,22 @@ def _write_everything(
 
 
 def _everything(
-    out: Path, manifest: dict[str, Entry], loaded: dict[str, PlanResult], summary: BatchSummary
+    out: Path,
+    manifest: dict[str, Entry],
+    loaded: dict[str, PlanResult],
+    summary: BatchSummary,
+    unread: set[str] = frozenset(),
 ) -> tuple[list[PlanResult], list[dict[str, str]]]:
-    """Every result and error in the manifest (every file ever run into `out`). A result file that can
-    no longer be read drops its entry, with a warning, so the file is processed again next time."""
+    """Every result and error in the manifest (every file ever run into `out`), less the results of
+    `unread`. A result file that can no longer be read drops its entry, with a warning, so the file is
+    processed again next time."""
     results: list[PlanResult] = []
     errors: list[dict[str, str]] = []
     for source, entry in list(manifest.items()):
         if entry.status != "ok":
             errors.append({"source_file": source, "error": entry.error_code or "error", "message": entry.message or ""})
+            continue
+        if source in unread:
             continue
         result = loaded.get(source) or manifests.read_result(out / (entry.output or ""))
         if result is None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import importlib
 import multiprocessing as mp
 import os
@@ -205,6 +206,11 @@ def run_parallel(todo: list[Task], jobs: int, settings: Settings, progress: bool
     # The extractors, lexicons and models, imported here (not when the module is) so that a rerun with
     # nothing to process never loads them, and once in the parent so that every forked worker shares them.
     importlib.import_module("pipeline.process")
+    # What the parent holds now (modules, lexicons, compiled patterns) is never garbage: kept out of
+    # the collector, it is not scanned by every collection in a forked worker, and the pages the
+    # collector would write to are not copied into each worker (gc.freeze's purpose).
+    gc.collect()
+    gc.freeze()
     context = mp.get_context("fork" if sys.platform != "win32" else "spawn")
     slots = [_Slot(context, settings) for _ in range(min(jobs, len(todo)))]
     queue = todo[::-1]

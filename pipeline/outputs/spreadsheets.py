@@ -25,6 +25,7 @@ import csv
 import io
 import math
 import re
+from copy import copy
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -147,27 +148,48 @@ class _Styles:
     def __init__(self) -> None:
         from openpyxl.styles import Alignment, Font, PatternFill
 
+        from pipeline.outputs import xlsx_rows  # openpyxl: only once a workbook is written
+
+        self.rows = xlsx_rows
+
         self.header_font = Font(name="Calibri", size=11, bold=True)
         self.header_fill = PatternFill("solid", fgColor="DDEBF7")
         self.header_alignment = Alignment(wrap_text=True, vertical="top")
         self.wrapped = Alignment(wrap_text=True, vertical="top")
         self.top = Alignment(vertical="top")
+        # A data cell's style ids and its entry in the workbook's style list, by (wraps, is a date, is
+        # formula-like text): setting a style attribute hashes the style into the workbook's lists on
+        # every cell, so it is done once per kind and the ids reused after that (issue 15).
+        self.arrays: dict[tuple[bool, bool, bool], tuple[Any, str]] = {}
 
 
 def _cell(sheet: Any, value: Any, column: str, wrap: bool, styles: _Styles, counts: CellCounts) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
+    """A data cell: a `Prepared` one for the direct writer (`xlsx_rows`) where its value allows, else
+    an openpyxl cell. Either way its style is registered now, in the order openpyxl would."""
     if column in DATE_COLUMNS and isinstance(value, str) and ISO_DAY.match(value):
         value = date.fromisoformat(value)
     elif isinstance(value, str):
         value = xlsx_text(value, counts)
+    is_date = isinstance(value, date)
+    formula = not is_date and looks_like_formula(value)
+    kind = (wrap, is_date, formula)
+    known = styles.arrays.get(kind)
+    if known is not None and styles.rows.simple(value, sheet.parent.iso_dates):
+        return styles.rows.Prepared((value, known[1], "s" if formula else styles.rows.data_type(value)))
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value)
-    cell.alignment = styles.wrapped if wrap else styles.top
-    if isinstance(value, date):
-        cell.number_format = DATE_FORMAT
-    elif looks_like_formula(value):
+    if formula:
         cell.data_type = "s"  # text, not the formula openpyxl would write
+    if known is not None:
+        cell._style = copy(known[0])  # the ids the attributes below gave the first cell of this kind
+        return cell
+    cell.alignment = styles.wrapped if wrap else styles.top
+    if is_date:
+        cell.number_format = DATE_FORMAT
+    elif formula:
         cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    styles.arrays[kind] = (copy(cell._style), f"{cell.style_id}")
     return cell
 
 
@@ -214,6 +236,7 @@ def _write_sheet(
             sheet.row_dimensions[number].height = height
         if number == 1:
             sheet.append([_header(sheet, label, column, styles) for column, label in zip(columns, labels, strict=True)])
+            styles.rows.FastRows(sheet).install()  # the data rows: written directly (`xlsx_rows`)
         else:
             sheet.append(
                 [
