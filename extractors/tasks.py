@@ -298,6 +298,73 @@ def _numbered_task(
     )
 
 
+def _task_in_parts(
+    document: Document, section: Section, bodies: ByStart[Body], deadlines: list[Deadline]
+) -> Task | None:
+    """A section laid out as one task in labelled parts ("1. Nội dung, biện pháp", "2. Cơ quan chủ trì, phối
+    hợp" over "a) Cơ quan chủ trì" / "b) Cơ quan phối hợp", "3. Thời gian thực hiện: Tháng 12/2013"): the task
+    is quoted by the section's heading, its group is the heading above, its lead and support are the bodies
+    of its label parts, its time the time part's (a national plan's layout; gold: ban-chi-dao-quoc-gia)."""
+    line_label = _labels()[0]
+    fold = document.fold
+    parts = [s for s in document.sections if s.parent == section.path]
+    time = None
+    for part in parts:
+        heading_end = fold.find("\n", part.start)
+        heading_end = len(fold) if heading_end < 0 else heading_end
+        title_at = fold.find(fold_text(part.title), part.start, heading_end)
+        found = line_label.match(fold, title_at, heading_end) if title_at >= 0 else None
+        if found:
+            time = (found.end(), heading_end)
+            break
+    if time is None or len(parts) < 2:
+        return None
+    below = [s for s in document.sections if s.path.startswith(section.path + ".")]
+    labelled = [p for p in below if _label_role(p.title) is not None]
+    if not any(p.parent == section.path for p in labelled):
+        return None
+    lead: list[str] = []
+    support: list[str] = []
+    for part in (p for p in labelled if p.parent == section.path):
+        for body in _inside(bodies, part.start, part.end):
+            # the innermost label over the body says its role ("b) Cơ quan phối hợp" under "2. Cơ quan chủ trì,
+            # phối hợp"); a label naming both roles leaves the body's own
+            inner = min((p for p in labelled if p.start <= body.span[0] < p.end), key=lambda p: p.end - p.start)
+            role = _label_role(inner.title) or body.role
+            target = support if role == "support" else lead
+            if body.name not in target:
+                target.append(body.name)
+    title_at = document.fold.find(fold_text(section.title), section.start)
+    if title_at < 0:
+        return None
+    time_start, time_end = time
+    parent_title = next((s.title for s in document.sections if s.path == section.parent), None)
+    return Task(
+        group=fold_whitespace(parent_title) if parent_title else None,
+        lead=lead,
+        support=[name for name in support if name not in lead],
+        output=None,
+        deadline=_specs(document.text[time_start:time_end], deadlines, time_start, time_end),
+        **evidence(document, title_at, title_at + len(section.title)),
+    )
+
+
+@cache
+def _role_labels() -> dict[str, tuple[str, ...]]:
+    """The header words of the lead and support columns ("cơ quan chủ trì", "phối hợp"), folded."""
+    roles = ColumnRolesLexicon.load().roles
+    return {role: tuple(fold_text(w) for w in roles[role]) for role in ("lead", "support")}
+
+
+def _label_role(title: str) -> str | None:
+    """The role a part's title labels: "lead", "support", "" where it names both, None where neither."""
+    folded = fold_text(title)
+    found = {role for role, words in _role_labels().items() if any(w in folded for w in words)}
+    if not found:
+        return None
+    return found.pop() if len(found) == 1 else ""
+
+
 def _label_start(document: Document, time_start: int) -> int:
     """Where the time label ending at `time_start` begins ("Thời gian dự kiến trong …" → "Thời"), cut
     back over the punctuation before it: the task's quote stops there."""
@@ -371,10 +438,17 @@ def _is_numbered_item(block: Block) -> bool:
     return block.role == "list_item" and bool(block.marker) and bool(_cues()[2].match(block.marker))
 
 
-def _item_tasks(document: Document, bodies: ByStart[Body], deadlines: list[Deadline], taken: list[Task]) -> list[Task]:
-    """The tasks of numbered list items, leaving out an item a heading's task already covers."""
+def _item_tasks(
+    document: Document,
+    bodies: ByStart[Body],
+    deadlines: list[Deadline],
+    taken: list[Task],
+    sections: list[tuple[int, int]],
+) -> list[Task]:
+    """The tasks of numbered list items, leaving out an item a heading's task already covers, or a
+    section that is one task in labelled parts (`sections`)."""
     by_start = ByStart(deadlines, lambda d: d.span[0] if d.span else None)
-    covered = [t.span for t in taken if t.span]
+    covered = [t.span for t in taken if t.span] + sections
     found = []
     for block in document.blocks:
         if not _is_numbered_item(block):
@@ -398,10 +472,15 @@ def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadli
     for table in document.tables:
         if table.is_assignment():
             tasks.extend(_table_tasks(document, table, by_start, deadlines))
+    in_parts: list[tuple[int, int]] = []
     for section in document.sections:
-        task = _numbered_task(document, section, blocks, by_start, deadlines)
+        task = _task_in_parts(document, section, by_start, deadlines)
         if task is not None:
+            in_parts.append((section.start, section.end))
+        else:
+            task = _numbered_task(document, section, blocks, by_start, deadlines)
+        if task is not None and not any(a <= section.start < b for a, b in in_parts[:-1]):
             tasks.append(task)
-    tasks.extend(_item_tasks(document, by_start, deadlines, tasks))
+    tasks.extend(_item_tasks(document, by_start, deadlines, tasks, in_parts))
     tasks.sort(key=lambda t: t.span[0] if t.span else 0)
     return tasks

@@ -346,6 +346,8 @@ RUNNING = [
         "Định kỳ báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện.",
         [("Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", RT)],
     ),
+    # a collective of a definite kind at the central level
+    ("Phối hợp với các Bộ, ngành liên quan rà soát.", [("các Bộ, ngành liên quan", "Các bộ, ngành liên quan", S)]),
 ]
 
 NOTHING = [

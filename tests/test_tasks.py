@@ -296,3 +296,46 @@ def test_gold_tasks(fmt: str) -> None:
     tasks = report["overall"]["tasks"]
     assert tasks["detection"]["f1"] >= 0.95, tasks
     assert tasks["exact"]["f1"] >= 0.85, tasks
+
+
+IN_PARTS = """A. MỤC ĐÍCH
+
+Nắm chắc hiện trạng dữ liệu.
+
+B. NHIỆM VỤ
+
+I. SỐ HÓA SỔ SÁCH ĐẢNG VIÊN
+
+1. Nội dung
+
+Số hóa sổ đảng viên và hồ sơ chi bộ.
+
+2. Cơ quan chủ trì, phối hợp
+
+a) Cơ quan chủ trì
+
+- Văn phòng Đảng ủy.
+
+b) Cơ quan phối hợp
+
+- Công an xã.
+
+3. Thời gian thực hiện: Quý III/2026.
+"""
+
+
+def test_a_section_in_labelled_parts_is_one_task(tmp_path: Path) -> None:
+    """A section laid out in parts (content, "Cơ quan chủ trì, phối hợp" with a) and b), "Thời gian thực
+    hiện: …") is one task quoted by its heading; its group is the heading above; the parts' labels give
+    the roles of the bodies under them."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, IN_PARTS))]
+    assert found == [
+        {
+            "quote": "SỐ HÓA SỔ SÁCH ĐẢNG VIÊN",
+            "group": "NHIỆM VỤ",
+            "lead": ["Văn phòng Đảng ủy"],
+            "support": ["Công an xã"],
+            "output": None,
+            "deadline": specs("Quý III/2026."),
+        }
+    ]
