@@ -106,14 +106,17 @@ PARTY_NUMBER = (
     rf"\s*/\s*(?P<ps2>{LETTER}{{2,10}}\d{{0,2}})"
 )
 # Government style: 71/NQ-CP, 15/KH-UBND, 06/QĐ-TTg, "03/NQ-\nCP".
+# A joint document names every issuer: 02/TTr-CAT-ANCTNB, 25/2010/TTLT-BLĐTBXH-BTC-BYT, 19/2012/TTLT-BTC-BKH&ĐT.
+_MORE_CODES = rf"(?:{HYPHEN}[^\S\n]?{LETTER}{{2,10}}\d{{0,2}}(?:&{LETTER}{{1,6}})?)*"
 GOV_NUMBER = (
     rf"(?P<gn>\d{{1,5}})\s*/\s*(?P<gs1>{LETTER}{{1,6}})(?P<gsep>\s*{HYPHEN}\s*|\s+)"
-    rf"(?P<gs2>{LETTER}{{2,10}}\d{{0,2}})"
+    rf"(?P<gs2>{LETTER}{{2,10}}\d{{0,2}})(?P<gs3>{_MORE_CODES})"
 )
 # Legal style with the year: 193/2025/QH15, 88/2025/NĐ-CP, 85/2016/NĐ-CP, 13/2023/TT-BTC.
 LAW_NUMBER = (
     rf"(?P<ln>\d{{1,5}})\s*/\s*(?P<ly>(?:19|20)\d{{2}})\s*/\s*"
-    rf"(?P<ls1>{LETTER}{{1,8}}\d{{0,2}})(?:\s*{HYPHEN}\s*(?P<ls2>{LETTER}{{1,10}}\d{{0,2}}))?"
+    rf"(?P<ls1>{LETTER}{{1,8}}\d{{0,2}})(?:\s*{HYPHEN}\s*(?P<ls2>{LETTER}{{1,10}}\d{{0,2}}(?:&{LETTER}{{1,6}})?"
+    rf"{_MORE_CODES}))?"
 )
 NUMBER = rf"(?<![\w/]){{}}(?:{LAW_NUMBER}|{GOV_NUMBER}|{PARTY_NUMBER})(?![\w/])".replace("{}", "")
 NUMBER_RE = regex.compile(NUMBER)
@@ -162,6 +165,12 @@ class SymbolSpeller:
         return canonical + digits
 
 
+def _codes(written: str, speller: SymbolSpeller) -> str:
+    """Issuer codes joined by hyphens ("BLĐTBXH-BTC-BYT", "BTC-BKH&ĐT"), each spelled as the registry does."""
+    parts = regex.split(HYPHEN, written)
+    return "-".join("&".join(speller.spell(p) for p in part.split("&")) for part in parts if part)
+
+
 def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller, keep_style: bool = False) -> str | None:
     """The canonical number of a NUMBER match, spelled from the document's own letters.
 
@@ -179,13 +188,15 @@ def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller, keep_sty
     if m.group("ln"):
         symbol = speller.spell(cut("ls1"))
         if m.group("ls2"):
-            symbol += "-" + speller.spell(cut("ls2"))
+            symbol += "-" + _codes(cut("ls2"), speller)
         return f"{m.group('ln')}/{m.group('ly')}/{symbol}"
     if m.group("gn"):
         if not _HYPHEN_RE.search(m.group("gsep")) and not speller.known(m.group("gs1")):
             return None
         number, kind, issuer = m.group("gn"), speller.spell(cut("gs1")), speller.spell(cut("gs2"))
         party = speller.is_party(issuer) and not keep_style  # "57/NQ-TW": Party number, state style
+        if m.group("gs3"):
+            issuer += "-" + _codes(cut("gs3").lstrip("-‐‑–"), speller)
     else:
         if not _HYPHEN_RE.search(m.group("psep")) and not speller.known(m.group("ps1")):
             return None

@@ -694,3 +694,18 @@ def test_a_head_line_that_ends_with_its_verb_carries_out_the_document_on_the_nex
 def test_numbered_law_and_no_issuer_from_the_subject(sentence: str, number: str, issuer: str | None) -> None:
     (found,) = scan(sentence)
     assert (found.number, found.issuer) == (number, issuer)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # a joint document names every issuer in its symbol
+        ("Căn cứ Thông tư liên tịch số 12/2019/TTLT-BNV-BTC ngày 04/6/2019;", "12/2019/TTLT-BNV-BTC"),
+        ("theo Thông tư liên tịch số 07/2015/TTLT-BKHCN-BTC-BNV ngày 20/5/2015", "07/2015/TTLT-BKHCN-BTC-BNV"),
+        ("Xét Tờ trình số 41/TTr-SKHCN-QLCN ngày 02/3/2026", "41/TTr-SKHCN-QLCN"),
+        # a dash with spaces after a number opens the next phrase
+        ("Kế hoạch số 15/KH-UBND - triển khai", "15/KH-UBND"),
+    ],
+)
+def test_joint_document_numbers_keep_every_code(sentence: str, number: str) -> None:
+    assert scan(sentence)[0].number == number
