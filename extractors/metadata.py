@@ -358,7 +358,7 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
     if name_index is None:
         name_index = _upper_case_name(lines, registry)
     if name_index is None:
-        return None, None
+        return _run_on_signature(lines, registry)
     name = " ".join(lines[name_index][1].strip(" \t*_").split())
     title = None
     for _, line in reversed(lines[max(0, name_index - 4) : name_index]):
@@ -368,6 +368,26 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
             title = registry.signer_title(m.group(1))
             break
     return name, title
+
+
+# A signature block copied from a web page's table cell, on one line: "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM
+# Nguyễn Sỹ Hiệp": the titles in capitals, then the name.
+_RUN_ON_SIGNATURE_RE = regex.compile(
+    r"^(?P<titles>[^\p{Ll}]*\p{Lu}[^\p{Ll}]*?)\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,4})\s*$"
+)
+
+
+def _run_on_signature(lines: list[tuple[int, str]], registry: Registry) -> tuple[str | None, str | None]:
+    """The signer of a signature block set on one line (a portal's table cell): the name closing it, and
+    the last title printed before the name (the signer's own: "KT. BỘ TRƯỞNG … PHÓ CHỦ NHIỆM")."""
+    for _, line in reversed(lines):
+        m = _RUN_ON_SIGNATURE_RE.match(line.strip(" \t*_|"))
+        if m is None:
+            continue
+        titles = list(registry.signer_title_re.finditer(fold(m.group("titles"))))
+        if titles:
+            return " ".join(m.group("name").split()), registry.signer_title(titles[-1].group(1))
+    return None, None
 
 
 def _in_recipients(document: Document, offset: int) -> bool:

@@ -323,3 +323,15 @@ def test_a_reports_closing_sentence_names_its_author(tmp_path):
     """gold/README.md: the closing sentence that names the author is read over the opening's."""
     closing = "Trên đây là báo cáo của Ban Thường vụ Đảng ủy xã Tân An về kết quả số hóa./."
     assert _metadata_of(tmp_path, REPORT.format(closing=closing)).issuer == "Ban Thường vụ Đảng ủy xã"
+
+
+def test_a_signature_block_copied_on_one_line(tmp_path):
+    """A portal's table cell puts the whole signature block on one line: the name closes it, and the last
+    title before the name is the signer's own."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 12/KH-UBND\nAn Phú, ngày 03 tháng 4 năm 2026\nKẾ HOẠCH\nSố hóa hồ sơ\n"
+        "I. NHIỆM VỤ\n1. Số hóa hồ sơ đất đai.\n"
+        "| Nơi nhận: - Sở Nội vụ; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn Hòa |\n"
+    )
+    metadata = _metadata_of(tmp_path, text)
+    assert (metadata.signer, metadata.signer_title) == ("Lê Văn Hòa", "Phó Chủ tịch")
