@@ -219,7 +219,9 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
                 mention.date = date
                 mention.end = d.end()
         if mention.issuer is None and not mention.named:
-            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
+            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns) or _issuer_in_name(
+                mention.start, folded, text, registry, patterns
+            )
         mention.issuer = organisation(mention.issuer, registry)  # "của Bộ trưởng Bộ Y tế": the Bộ
         found.append(mention)
     found.extend(_abbreviated(text, registry, found))
@@ -258,6 +260,23 @@ def _issuer_before(start: int, folded: str, text: str, registry: Registry, patte
         probe = Mention(start=start, end=body_at, doc_type="other", number=None)
         _read_issuer(probe, body_at, text, folded, registry, patterns)
         if probe.issuer and probe.end == gap.start():
+            return probe.issuer
+    return None
+
+
+_NUMBER_WORD_BEFORE_RE = regex.compile(rf"\s+{_NUMBER_WORD}\s*:?\s*$")
+
+
+def _issuer_in_name(start: int, folded: str, text: str, registry: Registry, patterns: _Patterns) -> str | None:
+    """An issuer written between the type and the number: "Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg",
+    "Quyết định của Bộ Chính trị số 31-QĐ/TW"."""
+    lo = max(0, start - 160)
+    for of in reversed(list(_OF_BEFORE_RE.finditer(folded, lo, start))):
+        if not patterns.type_start.search(folded, max(lo, of.start() - 30), of.start()):
+            continue
+        probe = Mention(start=start, end=of.end(), doc_type="other", number=None)
+        _read_issuer(probe, of.end(), text, folded, registry, patterns)
+        if probe.issuer and _NUMBER_WORD_BEFORE_RE.match(folded, probe.end, start):
             return probe.issuer
     return None
 

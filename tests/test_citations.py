@@ -709,3 +709,8 @@ def test_numbered_law_and_no_issuer_from_the_subject(sentence: str, number: str,
 )
 def test_joint_document_numbers_keep_every_code(sentence: str, number: str) -> None:
     assert scan(sentence)[0].number == number
+
+
+def test_an_issuer_between_the_type_and_the_number() -> None:
+    (found,) = scan("Căn cứ Quyết định của Thủ tướng Chính phủ số 88/2021/QĐ-TTg ngày 05/3/2021;")
+    assert (found.number, found.issuer) == ("88/2021/QĐ-TTg", "Thủ tướng Chính phủ")
