@@ -506,7 +506,8 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
             _add_basis(b, e, len(text))
             continue
         h = heading_match(text, e.line.style)
-        if h and h.style == "appendix" and tail_from is not None:
+        if tail_from is not None and ((h and h.style == "appendix") or _opens_attached_document(text)):
+            # an appendix, or the document a decision issues ("KẾ HOẠCH" after its signature): the tail ends
             tails.append((tail_from, i))
             tail_from = None
             recipients_seen = False
@@ -543,6 +544,18 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
     if tail_from is not None:
         tails.append((tail_from, len(b.entries)))
     return tails
+
+
+@cache
+def _doc_type_lines() -> frozenset[str]:
+    return frozenset(fold_text(w) for w in HeadingsLexicon.load().doc_type_lines)
+
+
+def _opens_attached_document(text: str) -> bool:
+    """A type line in capitals after a signature ("KẾ HOẠCH", "QUY CHẾ"): the document the decision above
+    issues, printed after it, whose sections are read as the plan's own (a quyết định ban hành kế hoạch)."""
+    line = text.strip(" \t*_")
+    return line.isupper() and fold_text(line) in _doc_type_lines()
 
 
 def _cell_is_tail(text: str) -> bool:

@@ -455,3 +455,18 @@ def test_a_roman_numbered_group_row_is_no_header():
 def test_a_part_heading_is_a_capital_letter_over_a_title_in_capitals(line: str, style: str | None):
     found = heading_match(line)
     assert (found.style if found else None) == style
+
+
+def test_the_plan_a_decision_issues_is_read_after_its_signature(tmp_path: Path):
+    """A quyết định ban hành kế hoạch prints the plan after its own signature: "KẾ HOẠCH" in capitals there
+    ends the tail, and the plan's sections are read as sections."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 40/QĐ-UBND\nAn Phú, ngày 03 tháng 4 năm 2026\nQUYẾT ĐỊNH\n"
+        "Ban hành Kế hoạch số hóa hồ sơ\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch số hóa hồ sơ.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+        "CHỦ TỊCH\nLê Văn Hòa\nKẾ HOẠCH\nSố hóa hồ sơ\nI. MỤC ĐÍCH\n1. Số hóa hồ sơ đất đai của toàn tỉnh\n"
+    )
+    path = tmp_path / "qd.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = build_document(read_document(path), "qd")
+    assert [s.path for s in doc.sections] == ["I", "I.1"]
