@@ -648,7 +648,9 @@ def _labelled_role(document: Document, block: Block, mentions: list[Mention], ti
         return None
     title = " ".join(fold_text(titles.get(block.section, "")).strip(" :.").split())
     role = _role_labels().get(title)
-    return role if role and _is_name_line(document, block, mentions) else None
+    # a dash item under the label lists bodies ("- Bộ Quốc phòng; các Bộ, ngành liên quan."); a paragraph
+    # there must be names only, or it is text with its own roles
+    return role if role and (block.role == "list_item" or _is_name_line(document, block, mentions)) else None
 
 
 def _is_generic(folded: str) -> bool:

@@ -683,3 +683,15 @@ def test_names_under_a_role_label_take_its_role(tmp_path: Path) -> None:
         ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy", L),
         ("Công an xã", "Công an xã", S),
     ]
+
+
+def test_a_dash_item_under_a_role_label_lists_bodies(tmp_path: Path) -> None:
+    """Under "a) Cơ quan chủ trì", a dash item naming several bodies with their joiners gives each the role."""
+    body = (
+        "I. NHIỆM VỤ\n\n1. Số hóa hồ sơ\n\na) Cơ quan chủ trì\n\n"
+        "- Văn phòng Đảng ủy; các sở, ban, ngành liên quan.\n"
+    )
+    assert [(name, role) for _, name, role in records(plan(tmp_path, body))] == [
+        ("Văn phòng Đảng ủy", L),
+        ("Các sở, ban, ngành liên quan", L),
+    ]
