@@ -348,6 +348,11 @@ RUNNING = [
     ),
     # a collective of a definite kind at the central level
     ("Phối hợp với các Bộ, ngành liên quan rà soát.", [("các Bộ, ngành liên quan", "Các bộ, ngành liên quan", S)]),
+    # an organisation at every level keeps "các cấp" in its name (a national plan's reading)
+    (
+        "Phối hợp với Hội Cựu chiến binh các cấp vận động hội viên.",
+        [("Hội Cựu chiến binh các cấp", "Hội Cựu chiến binh các cấp", S)],
+    ),
 ]
 
 NOTHING = [
