@@ -841,7 +841,13 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
                     regions.append(Region(ahead.start(), block.end, "body"))
             continue
         if block.role == "heading":
-            regions.append(Region(block.start, block.end, "heading"))
+            # "3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.": the time after the label is a time cell
+            label = grammar.label_re.search(document.fold, block.start, block.end)
+            if label is None:
+                regions.append(Region(block.start, block.end, "heading"))
+            else:
+                regions.append(Region(block.start, label.start(), "heading"))
+                regions.append(Region(label.end(), block.end, "cell"))
         elif block.role in lex.text_roles and _capital_line(document, block.start, block.end):
             # a line in capitals that no numbering made a heading ("KẾ HOẠCH … GIAI ĐOẠN 2014 - 2018" of the
             # plan a decision issues, after its signature) is read as one; not one that reports results

@@ -501,3 +501,11 @@ def test_a_quarter_of_every_year_is_one_recurring_time(cell: str) -> None:
     """"Quý IV hàng năm" is the fourth quarter of each year: one yearly recurrence, not a quarter
     without its year beside a separate "hàng năm"."""
     assert parse_time_expressions(cell) == [DeadlineSpec(kind="recurring", recurrence="yearly")]
+
+
+def test_a_time_label_heading_reads_its_time_as_a_cell(tmp_path: Path) -> None:
+    """"3. Thời gian thực hiện: Quý III/2026 và thường xuyên." is a heading whose words after the label are a
+    time cell: both the quarter and "thường xuyên" count."""
+    body = "I. NHIỆM VỤ\n\n1. Nội dung\n\nSố hóa hồ sơ.\n\n2. Thời gian thực hiện: Quý III/2026 và thường xuyên.\n"
+    found = [(quote, kind) for quote, kind, *_ in records(plan(tmp_path, body))]
+    assert ("Quý III/2026", "period") in found and ("thường xuyên", "ongoing") in found
