@@ -227,6 +227,13 @@ class _Grammar:
                 rf"(?:{year_join}(?P<y1>{YEAR})(?!\d))?(?:\s*(?:{seps})\s*(?:{until_end}\s+)?"
                 rf"(?:{month}\s+(?P<m2>\d{{1,2}})|{quarter}\s+(?P<q2>{rom})))?{year_join}{y}",
             ),
+            # "Tháng 11, 12/2013": two months of one year, one period
+            (
+                "months",
+                BOUND,
+                rf"{B}(?:(?:{within})\s+)?{month}\s+(?P<m>\d{{1,2}})\s*(?:,|{seps})\s*"
+                rf"(?:{month}\s+)?(?P<m2>\d{{1,2}}){year_join}{y}",
+            ),
             ("quarter", BOUND, rf"{B}(?:(?:{within})\s+)?{quarter}\s+(?P<q>{rom}){quarter_tail}{year_join}{y}"),
             # "Quý IV hàng năm": the quarter of every year, one recurring time
             ("quarter_each_year", EACH, rf"{B}{quarter}\s+{rom}\s*(?:{each})\s+(?P<u>{year}){A}{no_digit_after}"),
@@ -394,6 +401,13 @@ class _Grammar:
                     return DeadlineSpec(kind="period", start=start), None
                 last = int(g["m2"]) if g.get("m2") else 3 * self.roman[tone_key(g["q2"])]
                 return DeadlineSpec(kind="period", start=start, end=_last_day(year, last).isoformat()), None
+            if name == "months":
+                first, last = int(g["m"]), int(g["m2"])
+                if not 1 <= first < last <= 12:
+                    return None, m.group()
+                return DeadlineSpec(
+                    kind="period", start=date(year, first, 1).isoformat(), end=_last_day(year, last).isoformat()
+                ), None
             if name in {"quarter", "quarter_bare"}:
                 q1 = self.roman[tone_key(g["q"])]
                 q2 = self.roman[tone_key(g["q2"])] if g.get("q2") else q1

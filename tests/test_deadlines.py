@@ -509,3 +509,11 @@ def test_a_time_label_heading_reads_its_time_as_a_cell(tmp_path: Path) -> None:
     body = "I. NHIỆM VỤ\n\n1. Nội dung\n\nSố hóa hồ sơ.\n\n2. Thời gian thực hiện: Quý III/2026 và thường xuyên.\n"
     found = [(quote, kind) for quote, kind, *_ in records(plan(tmp_path, body))]
     assert ("Quý III/2026", "period") in found and ("thường xuyên", "ongoing") in found
+
+
+@pytest.mark.parametrize(
+    ("cell", "start", "end"),
+    [("Tháng 11, 12/2025", "2025-11-01", "2025-12-31"), ("tháng 3 - tháng 5/2026", "2026-03-01", "2026-05-31")],
+)
+def test_months_of_one_year_are_one_period(cell: str, start: str, end: str) -> None:
+    assert parse_time_expressions(cell) == [DeadlineSpec(kind="period", start=start, end=end)]
