@@ -3,9 +3,9 @@
 Two steps, each driven by data files under `extractors/lexicon/`:
 1. *Mentions*: the written forms of `bodies.json` (longest first, matched on the folded text) and the
    patterns of `body_patterns.json` for capitalised names the lexicon does not list ("Hội Người cao
-   tuổi xã"). A form followed by a level above the commune ("Ban Thường vụ Tỉnh ủy") is not this
-   plan's body; a form preceded by a word that makes it a person or a description ("thành viên Ban
-   Chỉ đạo", "cơ quan thường trực BCĐ") is not a body at all.
+   tuổi xã"). A name followed by a level above the commune keeps it as written ("Ban Thường vụ Tỉnh ủy",
+   "Sở Y tế tỉnh Lai Châu", "UBND các huyện, thị xã, thành phố"); a form preceded by a word that makes it
+   a person or a description ("thành viên Ban Chỉ đạo", "cơ quan thường trực BCĐ") is not a body at all.
 2. *Roles*, one per mention (gold-guidelines: one record per mention):
    - a table cell takes its column's role (chủ trì → lead, phối hợp → support, the criteria
      table's "Cơ quan tổng hợp" → lead, as the annotators decided); a content cell is read as text;
@@ -215,14 +215,6 @@ def _cues() -> dict:
 # Mentions.
 
 
-def _outside_plan(pats: dict, fold: str, start: int, end: int, s: int, e: int) -> bool:
-    """A level above the commune follows ("Ban Thường vụ Tỉnh ủy"), or a word before makes the
-    name a person or a description ("thành viên Ban Chỉ đạo", "cơ quan thường trực BCĐ")."""
-    return bool(
-        pats["higher_level"].match(fold[e : min(end, e + 40)]) or pats["not_after"].search(fold[max(start, s - 40) : s])
-    )
-
-
 _PLACE_NAME = regex.compile(r"(?:[^\S\n]+\p{Lu}[\p{L}\p{M}]*)*")
 _PLURAL_LEVEL = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(_LEVELS.plural)})(?![\p{{L}}\p{{M}}])")
 _UNITS_AFTER = regex.compile(
@@ -327,9 +319,14 @@ def find_mentions(
             s, e = match.span()
             if any(taken[s - start : e - start]):
                 continue
-            if _outside_plan(pats, fold, start, end, s, e):
-                continue
+            if pats["not_after"].search(fold[max(start, s - 40) : s]):
+                continue  # a person or a description ("thành viên Ban …")
             e = _without_unpaired_tail(text, s, e)
+            above = pats["higher_level"].match(fold[e : min(end, e + 40)])
+            if above:  # "Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố": the level is the name's
+                level_end = e + above.end()
+                units = _UNITS_AFTER.match(fold, level_end, end) if _PLURAL_LEVEL.search(above.group()) else None
+                e = units.end() if units else _PLACE_NAME.match(text, level_end, end).end()
             found.append(Mention(s, e, spell_out(text[s:e])))
             taken[s - start : e - start] = b"\x01" * (e - s)
     found.sort(key=lambda m: (m.start, -m.end))

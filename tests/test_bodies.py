@@ -353,6 +353,8 @@ RUNNING = [
         "Phối hợp với Hội Cựu chiến binh các cấp vận động hội viên.",
         [("Hội Cựu chiến binh các cấp", "Hội Cựu chiến binh các cấp", S)],
     ),
+    # a department by pattern keeps the level written after it
+    ("Phối hợp Sở Y tế tỉnh Lai Châu rà soát.", [("Sở Y tế tỉnh Lai Châu", "Sở Y tế tỉnh Lai Châu", S)]),
 ]
 
 NOTHING = [
