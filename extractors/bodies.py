@@ -638,6 +638,15 @@ def _role_labels() -> dict[str, str]:
     return {fold_text(word): role for role in ("lead", "support") for word in roles[role]}
 
 
+def _checks(path: str, titles: dict[str, str]) -> bool:
+    """Does a section above `path` name checking or supervising as its work ("KIỂM TRA, SƠ KẾT, TỔNG KẾT …")?"""
+    while "." in path:
+        path = path.rsplit(".", 1)[0]
+        if _cues()["oversight_work"].match(fold_text(titles.get(path, "")).strip()):
+            return True
+    return False
+
+
 def _labelled_role(document: Document, block: Block, mentions: list[Mention], titles: dict[str, str]) -> str | None:
     """The role of a line made only of body names under a heading that is a lead or support label
     ("a) Cơ quan chủ trì", "b) Cơ quan phối hợp"), as a table column of that name would give it."""
@@ -645,6 +654,8 @@ def _labelled_role(document: Document, block: Block, mentions: list[Mention], ti
         return None
     title = " ".join(fold_text(titles.get(block.section, "")).strip(" :.").split())
     role = _role_labels().get(title)
+    if role == "lead" and _checks(block.section, titles):
+        role = "oversight"  # the chủ trì of a section whose work is checking ("IX. KIỂM TRA, SƠ KẾT …")
     # a dash item under the label lists bodies ("- Bộ Quốc phòng; các Bộ, ngành liên quan."); a paragraph
     # there must be names only, or it is text with its own roles
     return role if role and (block.role == "list_item" or _is_name_line(document, block, mentions)) else None

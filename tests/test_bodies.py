@@ -702,3 +702,12 @@ def test_a_dash_item_under_a_role_label_lists_bodies(tmp_path: Path) -> None:
         ("Văn phòng Đảng ủy", L),
         ("Các sở, ban, ngành liên quan", L),
     ]
+
+
+def test_the_lead_of_a_checking_section_oversees(tmp_path: Path) -> None:
+    """Under "II. KIỂM TRA, SƠ KẾT …", the bodies a "Cơ quan chủ trì" label names check the work: oversight."""
+    body = (
+        "I. NHIỆM VỤ\n\n1. Số hóa hồ sơ\n\nSố hóa sổ đảng viên.\n\n"
+        "II. KIỂM TRA, SƠ KẾT VIỆC SỐ HÓA\n\n1. Cơ quan chủ trì\n\n- Ủy ban Kiểm tra Đảng ủy.\n"
+    )
+    assert [(name, role) for _, name, role in records(plan(tmp_path, body))] == [("Ủy ban Kiểm tra Đảng ủy", OV)]
