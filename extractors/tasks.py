@@ -299,7 +299,11 @@ def _numbered_task(
 
 
 def _task_in_parts(
-    document: Document, section: Section, bodies: ByStart[Body], deadlines: list[Deadline]
+    document: Document,
+    section: Section,
+    children: dict[str | None, list[Section]],
+    bodies: ByStart[Body],
+    deadlines: list[Deadline],
 ) -> Task | None:
     """A section laid out as one task in labelled parts ("1. Nội dung, biện pháp", "2. Cơ quan chủ trì, phối
     hợp" over "a) Cơ quan chủ trì" / "b) Cơ quan phối hợp", "3. Thời gian thực hiện: Tháng 12/2013"): the task
@@ -307,7 +311,7 @@ def _task_in_parts(
     of its label parts, its time the time part's (a national plan's layout; gold: ban-chi-dao-quoc-gia)."""
     line_label = _labels()[0]
     fold = document.fold
-    parts = [s for s in document.sections if s.parent == section.path]
+    parts = children.get(section.path, [])
     time = None
     for part in parts:
         heading_end = fold.find("\n", part.start)
@@ -319,7 +323,11 @@ def _task_in_parts(
             break
     if time is None or len(parts) < 2:
         return None
-    below = [s for s in document.sections if s.path.startswith(section.path + ".")]
+    below, stack = [], list(parts)
+    while stack:  # the sections under this one, at any depth
+        part = stack.pop()
+        below.append(part)
+        stack.extend(children.get(part.path, []))
     labelled = [p for p in below if _label_role(p.title) is not None]
     if not any(p.parent == section.path for p in labelled):
         return None
@@ -338,7 +346,7 @@ def _task_in_parts(
     if title_at < 0:
         return None
     time_start, time_end = time
-    parent_title = next((s.title for s in document.sections if s.path == section.parent), None)
+    parent_title = next((s.title for s in children.get(_grandparent(section), []) if s.path == section.parent), None)
     return Task(
         group=fold_whitespace(parent_title) if parent_title else None,
         lead=lead,
@@ -347,6 +355,13 @@ def _task_in_parts(
         deadline=_specs(document.text[time_start:time_end], deadlines, time_start, time_end),
         **evidence(document, title_at, title_at + len(section.title)),
     )
+
+
+def _grandparent(section: Section) -> str | None:
+    """The parent path of a section's parent ("B" for "B.I.2"), the key its parent is listed under."""
+    if section.parent is None:
+        return None
+    return section.parent.rsplit(".", 1)[0] if "." in section.parent else None
 
 
 @cache
@@ -473,8 +488,11 @@ def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadli
         if table.is_assignment():
             tasks.extend(_table_tasks(document, table, by_start, deadlines))
     in_parts: list[tuple[int, int]] = []
+    children: dict[str | None, list[Section]] = {}
     for section in document.sections:
-        task = _task_in_parts(document, section, by_start, deadlines)
+        children.setdefault(section.parent, []).append(section)
+    for section in document.sections:
+        task = _task_in_parts(document, section, children, by_start, deadlines)
         if task is not None:
             in_parts.append((section.start, section.end))
         else:
