@@ -279,12 +279,28 @@ def _clean_debris(t: Tracked, ctx: Context) -> Tracked | None:
 _SPACED_NUMBER = regex.compile(r"(?<!\S)[\p{Lu}\d/.\-–](?: [\p{Lu}\d/.\-–])+(?!\S)")
 
 
+_SPACED_LETTER_BEFORE = regex.compile(r"(?:^|\s)\p{L}\s$")
+_SPACED_LETTER_AFTER = regex.compile(r"\s\p{L}(?:\s|$)")
+
+
 def _join_spaced_number(m: regex.Match) -> list | None:
-    """Join a letter-spaced number where it holds two digits or more (so "A B C" or "I - II" stay): it is
-    the same debris as the letter-spaced words around it, which `repair_syllables` joins next."""
-    if sum(c.isdigit() for c in m.group(0)) < 2:
+    """Join a letter-spaced number: it is the same debris as the letter-spaced words around it, which
+    `repair_syllables` joins next. Only where it reads as such: a single letter stands beside it ("s ố 1 8",
+    "2 0 2 5 đ ồ n g"), or it is a document number or a figure with its punctuation ("4 5 - C T / T W",
+    "2 0 2 1 – 2 0 2 6"). Two
+    digits alone ("6 6") are left as written, and so are "A B C" and "I - II" (fewer than two digits)."""
+    run = m.group(0)
+    digits = sum(c.isdigit() for c in run)
+    if digits < 2:
         return None
-    return [(m.start() + i, m.start() + i + 1) for i, c in enumerate(m.group(0)) if c != " "]
+    text = m.string
+    beside = _SPACED_LETTER_BEFORE.search(text, max(0, m.start() - 3), m.start()) or _SPACED_LETTER_AFTER.match(
+        text, m.end()
+    )
+    symbol = "/" in run and any(c.isalpha() for c in run)  # a document number: "4 5 - C T / T W"
+    if not beside and not symbol and not (digits >= 3 and any(c in "/.-–" for c in run)):
+        return None
+    return [(m.start() + i, m.start() + i + 1) for i, c in enumerate(run) if c != " "]
 
 
 def _remove_glued_footnotes(t: Tracked, ctx: Context) -> Tracked:

@@ -347,6 +347,7 @@ def test_a_word_glued_to_a_document_number_is_split(glued, spaced):
         # fewer than two digits, or letters alone: left as written
         ("Mục I - II và A B C", "Mục I - II và A B C"),
         ("năm 2025 và 2026", "năm 2025 và 2026"),
+        ("6 6", "6 6"),  # two digits with nothing spaced beside them: left as written (and normalize stays idempotent)
     ],
 )
 def test_spaced_out_numbers_are_joined(written: str, read: str) -> None:
