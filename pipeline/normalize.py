@@ -287,8 +287,7 @@ def _join_spaced_number(m: regex.Match) -> list | None:
     """Join a letter-spaced number: it is the same debris as the letter-spaced words around it, which
     `repair_syllables` joins next. Only where it reads as such: a single letter stands beside it ("s ố 1 8",
     "2 0 2 5 đ ồ n g"), or it is a document number or a figure with its punctuation ("4 5 - C T / T W",
-    "2 0 2 1 – 2 0 2 6"). Two
-    digits alone ("6 6") are left as written, and so are "A B C" and "I - II" (fewer than two digits)."""
+    "2 0 2 1 – 2 0 2 6"). Two digits alone ("6 6") are left as written, and so are "A B C" and "I - II"."""
     run = m.group(0)
     digits = sum(c.isdigit() for c in run)
     if digits < 2:
