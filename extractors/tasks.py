@@ -403,12 +403,19 @@ def _inline_label_start(document: Document, block: Block) -> int:
     return cut
 
 
-def _item_task(document: Document, block: Block, bodies: ByStart[Body], deadlines: ByStart[Deadline]) -> Task | None:
+def _item_task(
+    document: Document,
+    block: Block,
+    bodies: ByStart[Body],
+    deadlines: ByStart[Deadline],
+    duty_sections: frozenset[str] = frozenset(),
+) -> Task | None:
     """A numbered list item that states its own time: a time label in it ("… Thời gian dự kiến trong
     tháng 10/2025."), or a body that opens a clause as its doer with a completion time after it (a
-    recurrence alone is a reporting duty's). The quote is the item's first sentence, cut before a
-    parenthesis that assigns it ("… trên địa bàn xã (Giao …)") or the time label; lead and support are
-    the bodies of the assignment, from its doer to the item's end."""
+    recurrence alone is a reporting duty's), or, in a section titled as the plan's duties
+    (`duty_sections`: "1. Nhiệm vụ"), any completion time of its own even with no body named. The quote is
+    the item's first sentence, cut before a parenthesis that assigns it ("… trên địa bàn xã (Giao …)") or
+    the time label; lead and support are the bodies of the assignment, from its doer to the item's end."""
     fold = document.fold
     doers = [
         body
@@ -425,7 +432,8 @@ def _item_task(document: Document, block: Block, bodies: ByStart[Body], deadline
         first_end = _inline_label_start(document, block)
     else:
         times = [d for d in deadlines.starting_in(assigned, block.end) if d.span[1] <= block.end]
-        if not doers or not any(d.kind not in _NOT_COMPLETION for d in times):
+        completes = any(d.kind not in _NOT_COMPLETION for d in times)
+        if not completes or not (doers or block.section in duty_sections):
             return None
         specs = [_spec(d) for d in times]
         opening = fold.rfind("(", block.start, assigned)
@@ -448,6 +456,18 @@ def _item_task(document: Document, block: Block, bodies: ByStart[Body], deadline
     )
 
 
+@cache
+def _duty_titles() -> frozenset[str]:
+    return frozenset(fold_text(w) for w in TaskCuesLexicon.load().duty_section_titles)
+
+
+def _duty_sections(document: Document) -> frozenset[str]:
+    """The paths of the sections titled as the plan's duties ("1. Nhiệm vụ"), whose lettered items are tasks."""
+    return frozenset(
+        s.path for s in document.sections if " ".join(fold_text(s.title).strip(" :.").split()) in _duty_titles()
+    )
+
+
 def _is_numbered_item(block: Block) -> bool:
     """A list item numbered or lettered ("1.", "a)"): a task of its own, where it states a time."""
     return block.role == "list_item" and bool(block.marker) and bool(_cues()[2].match(block.marker))
@@ -464,6 +484,7 @@ def _item_tasks(
     section that is one task in labelled parts (`sections`)."""
     by_start = ByStart(deadlines, lambda d: d.span[0] if d.span else None)
     covered = [t.span for t in taken if t.span] + sections
+    duties = _duty_sections(document)
     found = []
     for block in document.blocks:
         if not _is_numbered_item(block):
@@ -472,7 +493,7 @@ def _item_tasks(
             continue
         if _reporting().search(document.fold, block.start, block.end):
             continue
-        task = _item_task(document, block, bodies, by_start)
+        task = _item_task(document, block, bodies, by_start, duties)
         if task is not None:
             found.append(task)
     return found

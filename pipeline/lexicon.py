@@ -350,6 +350,7 @@ class TaskCuesLexicon(_Described):
     time_label_qualifiers: Words
     reporting: Pattern
     item_markers: Pattern
+    duty_section_titles: Words
 
 
 # ---------------------------------------------------------------------------------------------------

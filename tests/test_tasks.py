@@ -339,3 +339,22 @@ def test_a_section_in_labelled_parts_is_one_task(tmp_path: Path) -> None:
             "deadline": specs("Quý III/2026."),
         }
     ]
+
+
+DUTIES = """I. NHIỆM VỤ VÀ GIẢI PHÁP
+
+1. Nhiệm vụ
+
+a) Hoàn thành số hóa sổ hộ tịch của xã trong năm 2026.
+
+b) Duy trì trang thông tin điện tử của xã.
+"""
+
+
+def test_a_duty_item_with_its_own_time_is_a_task_without_a_body(tmp_path: Path) -> None:
+    """Under "1. Nhiệm vụ", a lettered item that states when it is done is a task though it names no body;
+    one without a time is not."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, DUTIES))]
+    assert [(t["quote"], t["lead"], t["group"]) for t in found] == [
+        ("Hoàn thành số hóa sổ hộ tịch của xã trong năm 2026.", [], None)
+    ]
