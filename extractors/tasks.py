@@ -408,7 +408,7 @@ def _item_task(
     block: Block,
     bodies: ByStart[Body],
     deadlines: ByStart[Deadline],
-    duty_sections: frozenset[str] = frozenset(),
+    duty_sections: dict[str, str] | None = None,
 ) -> Task | None:
     """A numbered list item that states its own time: a time label in it ("… Thời gian dự kiến trong
     tháng 10/2025."), or a body that opens a clause as its doer with a completion time after it (a
@@ -433,7 +433,7 @@ def _item_task(
     else:
         times = [d for d in deadlines.starting_in(assigned, block.end) if d.span[1] <= block.end]
         completes = any(d.kind not in _NOT_COMPLETION for d in times)
-        if not completes or not (doers or block.section in duty_sections):
+        if not completes or not (doers or block.section in (duty_sections or {})):
             return None
         specs = [_spec(d) for d in times]
         opening = fold.rfind("(", block.start, assigned)
@@ -447,7 +447,7 @@ def _item_task(
     lead = list(dict.fromkeys(body.name for body in doers if body.span[0] >= assigned))
     support = _names_in(bodies, assigned, block.end, "support")
     return Task(
-        group=None,
+        group=(duty_sections or {}).get(block.section or ""),  # "Nhiệm vụ" over its lettered duties
         lead=lead,
         support=[name for name in support if name not in lead],
         output=None,
@@ -461,11 +461,13 @@ def _duty_titles() -> frozenset[str]:
     return frozenset(fold_text(w) for w in TaskCuesLexicon.load().duty_section_titles)
 
 
-def _duty_sections(document: Document) -> frozenset[str]:
-    """The paths of the sections titled as the plan's duties ("1. Nhiệm vụ"), whose lettered items are tasks."""
-    return frozenset(
-        s.path for s in document.sections if " ".join(fold_text(s.title).strip(" :.").split()) in _duty_titles()
-    )
+def _duty_sections(document: Document) -> dict[str, str]:
+    """The sections titled as the plan's duties ("1. Nhiệm vụ"), whose lettered items are tasks: path → title."""
+    return {
+        s.path: fold_whitespace(s.title)
+        for s in document.sections
+        if " ".join(fold_text(s.title).strip(" :.").split()) in _duty_titles()
+    }
 
 
 def _is_numbered_item(block: Block) -> bool:

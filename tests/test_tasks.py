@@ -356,5 +356,5 @@ def test_a_duty_item_with_its_own_time_is_a_task_without_a_body(tmp_path: Path) 
     one without a time is not."""
     found = [dumped(t) for t in tasks_of(plan(tmp_path, DUTIES))]
     assert [(t["quote"], t["lead"], t["group"]) for t in found] == [
-        ("Hoàn thành số hóa sổ hộ tịch của xã trong năm 2026.", [], None)
+        ("Hoàn thành số hóa sổ hộ tịch của xã trong năm 2026.", [], "Nhiệm vụ")
     ]
