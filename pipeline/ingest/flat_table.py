@@ -32,7 +32,7 @@ from functools import cache
 
 import regex
 
-from pipeline.lexicon import ColumnRolesLexicon
+from pipeline.lexicon import ColumnRolesLexicon, phrases
 from pipeline.normalize import fold_text
 from pipeline.raw import RawBlock, RawPlace, column_role_style
 
@@ -50,20 +50,18 @@ _BODY_WINDOW = 3  # lines a body's name may be wrapped over
 @cache
 def _header_words() -> tuple[frozenset[str], regex.Pattern]:
     roles = ColumnRolesLexicon.load().roles
-    return frozenset(roles["stt"]), regex.compile(r"\b(?:" + "|".join(map(regex.escape, roles["content"])) + r")\b")
+    return frozenset(roles["stt"]), regex.compile(r"\b" + phrases(roles["content"]) + r"\b")
 
 
 @cache
 def _time_openers() -> regex.Pattern:
-    words = ColumnRolesLexicon.load().flat_time_openers
-    return regex.compile(r"(?:" + "|".join(map(regex.escape, words)) + r")(?![\p{L}\p{M}])")
+    return regex.compile(phrases(ColumnRolesLexicon.load().flat_time_openers) + r"(?![\p{L}\p{M}])")
 
 
 @cache
 def _lead_in() -> regex.Pattern:
     """A line ending in a word that goes on in the next line ("… ngày", "… chỉ đạo của")."""
-    words = ColumnRolesLexicon.load().flat_lead_ins
-    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, words)) + r")\s*$")
+    return regex.compile(r"(?<![\p{L}\p{M}])" + phrases(ColumnRolesLexicon.load().flat_lead_ins) + r"\s*$")
 
 
 def _goes_on(line: str) -> bool:
