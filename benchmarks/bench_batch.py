@@ -122,7 +122,8 @@ def floor(folder: Path, jobs: int) -> float:
         return time.perf_counter() - started
 
 
-def _load() -> str:
+def load_average() -> str:
+    """The machine's load, printed beside every benchmark: this machine's cores are shared."""
     return "load average " + " ".join(f"{figure:.2f}" for figure in os.getloadavg())
 
 
@@ -140,7 +141,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; min/median shown when above 1")
     parser.add_argument("--changed", type=int, default=10, help=".txt plans changed before the last rerun")
     args = parser.parse_args()
-    print(_load())
+    print(load_average())
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
         batches = {"txt+docx": (".txt", ".docx"), "pdf": (".pdf",)}
@@ -178,7 +179,7 @@ def main() -> None:
                 f"tables (peak {tables_mb:.0f} MB), {unchanged:.2f} s with nothing changed (peak {unchanged_mb:.0f} "
                 f"MB), {changed:.2f} s after {args.changed} changed (peak {changed_mb:.0f} MB)"
             )
-        print(f"plain-reading floor ({_load()}):")
+        print(f"plain-reading floor ({load_average()}):")
         for name in batches:
             if not counts[name]:
                 continue
@@ -191,7 +192,7 @@ def main() -> None:
     print("seconds: min/median over --repeat runs; docs/s and pages/s: max/median")
     print("CPU ms/doc: user+system seconds of the run's processes (parent and workers) a document, least of --repeat")
     print("peak MB: the largest resident set of a run's processes (the parent or a worker), largest over --repeat")
-    print(_load())
+    print(load_average())
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ A measurement, not a test:
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
@@ -22,11 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_batch import build_batch  # the same batch as the batch benchmark
-
-
-def _load() -> str:
-    return "load average " + " ".join(f"{figure:.2f}" for figure in os.getloadavg())
+from bench_batch import build_batch, load_average  # the same batch and load line as the batch benchmark
 
 
 def _warm() -> None:
@@ -44,7 +39,7 @@ def main() -> None:
 
     from pipeline.cluster import process_on
 
-    print(_load())
+    print(load_average())
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
         paths: list[Path] = []
@@ -67,7 +62,7 @@ def main() -> None:
     print(f"wall {seconds:.1f} s, {len(outcomes) / seconds:.1f} plans/s")
     print(f"CPU {cpu:.1f} s in the workers, {1000 * cpu / len(outcomes):.1f} ms a plan")
     print(f"per 100,000 plans of this mix: {per_100k:.2f} CPU-hours")
-    print(_load())
+    print(load_average())
 
 
 if __name__ == "__main__":

@@ -326,8 +326,7 @@ def _first_heading(entries: list[_Entry]) -> int:
             last_basis = i
     if last_basis is not None:
         return last_basis + 1
-    doc_types = set(HeadingsLexicon.load().doc_type_lines)
-    typed = next((i for i, e in enumerate(entries) if fold_text(e.text).strip() in doc_types), None)
+    typed = next((i for i, e in enumerate(entries) if fold_text(e.text).strip() in _doc_type_lines()), None)
     return min(typed + 2, len(entries)) if typed is not None else 0  # the type and one title line
 
 
@@ -360,8 +359,7 @@ def _issuing_start(text: str) -> int | None:
 
 
 def _read_head(b: _Builder, body_start: int) -> None:
-    lex = HeadingsLexicon.load()
-    doc_types = set(lex.doc_type_lines)
+    doc_types = _doc_type_lines()
     header = b.header
     head = b.entries[:body_start]
     doc_type_at: int | None = None
@@ -548,6 +546,7 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
 
 @cache
 def _doc_type_lines() -> frozenset[str]:
+    """The folded type lines of a document ("kế hoạch", "quyết định"), for the head and for an attached plan."""
     return frozenset(fold_text(w) for w in HeadingsLexicon.load().doc_type_lines)
 
 

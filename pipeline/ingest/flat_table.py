@@ -81,7 +81,6 @@ class _Row:
     times: list[int] = field(default_factory=list)
     lead: list[int] = field(default_factory=list)
     support: list[int] = field(default_factory=list)
-    group: bool = False
 
     def typed(self) -> bool:
         return bool(self.times or self.lead or self.support)
@@ -211,7 +210,7 @@ def _rows(lines: list[str]) -> tuple[list[_Row], int]:
         if _ROMAN.fullmatch(text):
             if not row.empty():
                 rows.append(row)
-            group = _Row(number=[i], group=True)
+            group = _Row(number=[i])
             i += 1
             while i < len(lines) and (not group.content or lines[i][:1].islower()):
                 group.content.append(i)
