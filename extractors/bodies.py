@@ -262,6 +262,13 @@ def _without_unpaired_tail(text: str, s: int, e: int) -> int:
             e -= 1
 
 
+def _after_level(text: str, fold: str, at: int, level: str, end: int) -> int:
+    """Where a name that a level above the commune closes ends: after the other units a plural lists
+    ("UBND các huyện, thị xã, thành phố"), else after the place name ("UBND tỉnh Lai Châu")."""
+    units = _UNITS_AFTER.match(fold, at, end) if _PLURAL_LEVEL.search(level) else None
+    return units.end() if units else _PLACE_NAME.match(text, at, end).end()
+
+
 def find_mentions(
     text: str, fold: str, start: int = 0, end: int | None = None, plan_level: str | None = None
 ) -> list[Mention]:
@@ -289,9 +296,7 @@ def find_mentions(
         if above:
             # a body above the commune ("UBND tỉnh Lai Châu"): its own name, spelled out, place kept;
             # a plural runs on over the other units it lists ("UBND các huyện, thị xã, thành phố")
-            e += above.end()
-            units = _UNITS_AFTER.match(fold, e, end) if _PLURAL_LEVEL.search(above.group()) else None
-            e = units.end() if units else e + _PLACE_NAME.match(text, e, end).end() - e
+            e = _after_level(text, fold, e + above.end(), above.group(), end)
             found.append(Mention(s, e, spell_out(text[s:e])))
             continue
         level = pats["level_words"].match(after)
@@ -324,9 +329,7 @@ def find_mentions(
             e = _without_unpaired_tail(text, s, e)
             above = pats["higher_level"].match(fold[e : min(end, e + 40)])
             if above:  # "Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố": the level is the name's
-                level_end = e + above.end()
-                units = _UNITS_AFTER.match(fold, level_end, end) if _PLURAL_LEVEL.search(above.group()) else None
-                e = units.end() if units else _PLACE_NAME.match(text, level_end, end).end()
+                e = _after_level(text, fold, e + above.end(), above.group(), end)
             found.append(Mention(s, e, spell_out(text[s:e])))
             taken[s - start : e - start] = b"\x01" * (e - s)
     found.sort(key=lambda m: (m.start, -m.end))
@@ -632,8 +635,9 @@ def _cell_roles(
 
 
 @cache
-def _role_labels() -> dict[str, str]:
-    """Folded header words of the lead and support columns ("cơ quan chủ trì", "đơn vị phối hợp") → role."""
+def role_label_words() -> dict[str, str]:
+    """Folded header words of the lead and support columns ("cơ quan chủ trì", "đơn vị phối hợp") → role: a
+    heading that is one of them labels the names under it (here), a section part holding them (tasks)."""
     roles = ColumnRolesLexicon.load().roles
     return {fold_text(word): role for role in ("lead", "support") for word in roles[role]}
 
@@ -653,7 +657,7 @@ def _labelled_role(document: Document, block: Block, mentions: list[Mention], ti
     if block.role not in ("list_item", "paragraph") or not mentions or block.section is None:
         return None
     title = " ".join(fold_text(titles.get(block.section, "")).strip(" :.").split())
-    role = _role_labels().get(title)
+    role = role_label_words().get(title)
     if role == "lead" and _checks(block.section, titles):
         role = "oversight"  # the chủ trì of a section whose work is checking ("IX. KIỂM TRA, SƠ KẾT …")
     # a dash item under the label lists bodies ("- Bộ Quốc phòng; các Bộ, ngành liên quan."); a paragraph

@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from extractors.bodies import split_bodies
+from extractors.bodies import role_label_words, split_bodies
 from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
 from extractors.grammar import alternation
@@ -364,17 +364,10 @@ def _grandparent(section: Section) -> str | None:
     return section.parent.rsplit(".", 1)[0] if "." in section.parent else None
 
 
-@cache
-def _role_labels() -> dict[str, tuple[str, ...]]:
-    """The header words of the lead and support columns ("cơ quan chủ trì", "phối hợp"), folded."""
-    roles = ColumnRolesLexicon.load().roles
-    return {role: tuple(fold_text(w) for w in roles[role]) for role in ("lead", "support")}
-
-
 def _label_role(title: str) -> str | None:
     """The role a part's title labels: "lead", "support", "" where it names both, None where neither."""
     folded = fold_text(title)
-    found = {role for role, words in _role_labels().items() if any(w in folded for w in words)}
+    found = {role for word, role in role_label_words().items() if word in folded}
     if not found:
         return None
     return found.pop() if len(found) == 1 else ""
