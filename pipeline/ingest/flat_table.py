@@ -48,9 +48,9 @@ _BODY_WINDOW = 3  # lines a body's name may be wrapped over
 
 
 @cache
-def _header_words() -> tuple[frozenset[str], regex.Pattern]:
-    roles = ColumnRolesLexicon.load().roles
-    return frozenset(roles["stt"]), regex.compile(r"\b" + phrases(roles["content"]) + r"\b")
+def _row_number_headers() -> frozenset[str]:
+    """The header words of a row-number column ("stt", "tt"): the line a flattened header starts with."""
+    return frozenset(ColumnRolesLexicon.load().roles["stt"])
 
 
 @cache
@@ -145,8 +145,7 @@ def _ends_table(line: str) -> bool:
 
 def _header_end(lines: list[str], at: int) -> int | None:
     """The line after a flattened header that starts at `at`, or None where `at` starts none."""
-    stt, content = _header_words()
-    if fold_text(lines[at].strip()).rstrip(".") not in stt:
+    if fold_text(lines[at].strip()).rstrip(".") not in _row_number_headers():
         return None
     roles: set[str] = set()
     pending = ""
@@ -158,9 +157,8 @@ def _header_end(lines: list[str], at: int) -> int | None:
             break
         if text:
             folded = fold_text(text)
-            role = _role_of(f"{pending} {folded}".strip()) or _role_of(folded)
-            if content.search(folded):
-                role = "content"
+            own = _role_of(folded)  # a content line is content, whatever words pend before it
+            role = own if own == "content" else (_role_of(f"{pending} {folded}".strip()) or own)
             if role:
                 roles.add(role)
                 pending = ""
