@@ -508,12 +508,14 @@ def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadli
     for section in document.sections:
         children.setdefault(section.parent, []).append(section)
     for section in document.sections:
+        if any(a <= section.start < b for a, b in in_parts):
+            continue  # a part of a section that is one task in labelled parts is no task of its own
         task = _task_in_parts(document, section, children, by_start, deadlines)
         if task is not None:
             in_parts.append((section.start, section.end))
         else:
             task = _numbered_task(document, section, blocks, by_start, deadlines)
-        if task is not None and not any(a <= section.start < b for a, b in in_parts[:-1]):
+        if task is not None:
             tasks.append(task)
     tasks.extend(_item_tasks(document, by_start, deadlines, tasks, in_parts))
     tasks.sort(key=lambda t: t.span[0] if t.span else 0)
