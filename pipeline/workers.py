@@ -14,7 +14,8 @@ What keeps one file from harming the rest:
   damaged file), so any failure in a worker that came near its cap is reported as a memory error:
   that error is tried again on the next run, where a wrong "damaged" verdict would be cached. A
   worker may also die outright at its cap (a C library aborts); the parent samples each worker's
-  peak while it works, and a worker that dies near its cap is reported the same way.
+  peak while it works, and a worker that dies near its cap is reported the same way, as is one that
+  aborts (SIGABRT) while capped: an abort can come faster than the sampling.
 - Orphans: a worker asks the kernel to kill it when its parent dies (Linux PR_SET_PDEATHSIG), so a
   parent killed by SIGKILL or the OOM killer leaves no worker behind. Workers ignore Ctrl-C: the
   terminal sends it to the whole process group, and the parent alone decides what to stop.
@@ -272,10 +273,14 @@ def _relative(target: Path) -> str:
 def _crashed(slot: _Slot, task: Task, settings: Settings) -> Outcome:
     slot.process.join(timeout=1)
     seconds = time.monotonic() - slot.started
-    if settings.memory_mb and slot.peak >= NEAR_LIMIT * settings.memory_mb * 1024 * 1024:
+    code = slot.process.exitcode
+    # A native library that cannot allocate under the cap aborts (std::bad_alloc → SIGABRT) faster than the
+    # parent samples the worker's peak (every 0.5 s), and a dead worker's /proc no longer tells: an abort under
+    # a cap is read as the cap's doing.
+    aborted_capped = bool(settings.memory_mb) and code == -signal.SIGABRT
+    if aborted_capped or (settings.memory_mb and slot.peak >= NEAR_LIMIT * settings.memory_mb * 1024 * 1024):
         error = _memory_error(task, settings)
         return Outcome(task.source, "failed", None, error.code, error.message, seconds)
-    code = slot.process.exitcode
     message = failure_message(task.source, CRASH, say("detail.worker_died", code=code))
     return Outcome(task.source, "failed", None, CRASH, message, seconds)
 
