@@ -547,45 +547,68 @@ def plan_mentions(document: Document, citations: list[Citation]) -> list[Mention
     return [m for m in mentions if not skip.holds(m.start, m.end)]
 
 
+def _head_end(document: Document) -> int:
+    """Where the head ends: after its last part (type line, title, "Căn cứ" lines, the sentence that issues
+    the plan). The articles of a decision and the opening paragraphs of a report stand after it, before any
+    numbered section, and give bodies their roles as any section does ("Điều 3. Chánh Văn phòng …")."""
+    header = document.header
+    parts = [header.number_line, header.place_date, header.doc_type_line, header.title, header.issuing_sentence]
+    return max((span.end for span in [*parts, *header.basis] if span is not None), default=0)
+
+
 def extract_bodies(document: Document, citations: list[Citation], nlp: bool = True) -> list[Body]:
     """Every body the plan gives a role, one record per mention, in document order."""
     tcth = Enclosing(_tcth_ranges(document))
     addressees = _addressee_blocks(document)
     titles = {section.path: section.title for section in document.sections}
-    first_section = min((s.start for s in document.sections), default=0)
+    head_end = _head_end(document)
     found: list[tuple[Mention, str]] = []
     everywhere = plan_mentions(document, citations)
     starts = [m.start for m in everywhere]
     body_cells = {cell.start for table in document.tables for row in table.rows for cell in row}
     for block in document.blocks:
-        if block.role in _SKIPPED_BLOCKS or block.end <= first_section or block.start in addressees:
+        if block.role in _SKIPPED_BLOCKS or block.end <= head_end or block.start in addressees:
             continue
         first = bisect_left(starts, block.start)
         last = bisect_left(starts, block.end, lo=first)
         mentions = [m for m in everywhere[first:last] if m.end <= block.end]
         column = document.column_role(block) if block.role == "cell" else None
         if column in _COLUMN_ROLES and block.start in body_cells:
-            mentions = _cell_rest(document, block, mentions)
+            mentions = _cell_rest(document, block.start, block.end, mentions)
         elif nlp and block.role != "cell":
             mentions = _with_nlp(document, block, mentions)
-        if not mentions:
-            continue
         if block.role == "cell":
             if column in _COLUMN_ROLES:
                 found.extend(_cell_roles(document, block, mentions, _COLUMN_ROLES[column]))
             elif column in _TEXT_COLUMNS and (table := document.table(block.table)) and table.is_assignment():
                 found.extend(_text_roles(document, mentions, (block.start, block.end)))
             continue
+        # the closing article names its bodies by their heads, often with none the lexicon lists
         executors = find_executors(document, block.start, block.end, _is_generic)
+        if not mentions and not executors and not _may_hold_unseen_names(document, block, titles):
+            continue
         if executors:
             # the closing article of a decision: the bodies it names replace the mentions found there
             inside = [m for m in mentions if not any(x.start <= m.start < x.end for x in executors)]
             found.extend(_text_roles(document, inside, (block.start, block.end)))
             found.extend((Mention(x.start, x.end, x.name), "lead") for x in executors)
             continue
-        labelled = _labelled_role(document, block, mentions, titles)
-        if labelled:  # "a) Cơ quan chủ trì" over "- Ban Chỉ đạo quốc gia.": the names take the label's role
-            found.extend((m, labelled) for m in mentions)
+        labels = _inline_labels(document, block, titles)
+        if labels:  # "Cơ quan chủ trì: Bộ Tư pháp; Bộ Tài chính.": the names after the label take its role
+            before = [m for m in mentions if m.end <= labels[0][0]]
+            found.extend(_text_roles(document, before, (block.start, labels[0][0])))
+            for start, end, role in labels:
+                found.extend(_labelled_names(document, start, end, mentions, role))
+            continue
+        addressed = _addressed_item(document, block, mentions)
+        if addressed:  # "4. Sở Tư pháp: Phối hợp với …": the item is the named bodies' duty
+            found.extend((m, "lead") for m in addressed)
+            found.extend(_text_roles(document, mentions[len(addressed) :], (addressed[-1].end, block.end)))
+            continue
+        labelled = _labelled_role(document, block, titles)
+        if labelled and (block.role == "list_item" or _is_name_line(document, block, mentions)):
+            # "a) Cơ quan chủ trì" over "- Ban Chỉ đạo quốc gia.": the names take the label's role
+            found.extend(_labelled_names(document, block.start, block.end, mentions, labelled))
             continue
         in_tcth = tcth.holds(block.start, block.start + 1)
         name_heading = block.role == "heading" and _is_name_line(document, block, mentions)
@@ -651,18 +674,101 @@ def _checks(path: str, titles: dict[str, str]) -> bool:
     return False
 
 
-def _labelled_role(document: Document, block: Block, mentions: list[Mention], titles: dict[str, str]) -> str | None:
-    """The role of a line made only of body names under a heading that is a lead or support label
-    ("a) Cơ quan chủ trì", "b) Cơ quan phối hợp"), as a table column of that name would give it."""
-    if block.role not in ("list_item", "paragraph") or not mentions or block.section is None:
+_ITEM_JOIN = regex.compile(rf"[^\S\n]*(?:,|;|{alternation(_WORDS.cell_joiners)})?[^\S\n]*")
+_ITEM_OPEN = regex.compile(r"[\s\-+•–*]*")
+_ITEM_COLON = regex.compile(r"[^\S\n]*:")
+
+
+def _addressed_item(document: Document, block: Block, mentions: list[Mention]) -> list[Mention]:
+    """The bodies an item or heading opens with, closed by a colon ("4. Sở Tư pháp: …", "- Sở Tài chính, Sở
+    Nội vụ: …"): the way a province's plan gives each body its duties. They lead what follows."""
+    if block.role not in ("heading", "list_item", "paragraph") or not mentions:
+        return []
+    fold = document.fold
+    at = _ITEM_OPEN.match(fold, block.start, block.end).end()
+    named: list[Mention] = []
+    for m in mentions:
+        if m.start != at:
+            break
+        named.append(m)
+        colon = _ITEM_COLON.match(fold, m.end, block.end)
+        if colon:
+            return named
+        at = _ITEM_JOIN.match(fold, m.end, block.end).end()
+    return []
+
+
+def _label_role(label: str, section: str | None, titles: dict[str, str]) -> str | None:
+    """The role a lead or support label gives ("Cơ quan chủ trì" → lead), oversight for the chủ trì of a
+    section whose work is checking ("IX. KIỂM TRA, SƠ KẾT …")."""
+    role = role_label_words().get(" ".join(fold_text(label).strip(" :.").split()))
+    if role == "lead" and section is not None and _checks(section, titles):
+        role = "oversight"
+    return role
+
+
+def _labelled_role(document: Document, block: Block, titles: dict[str, str]) -> str | None:
+    """The role of a line under a heading that is a lead or support label ("a) Cơ quan chủ trì",
+    "b) Cơ quan phối hợp"), as a table column of that name would give it. A dash item under the label lists
+    bodies ("- Bộ Quốc phòng; các Bộ, ngành liên quan."); a paragraph there must be names only (the caller
+    checks), or it is text with its own roles."""
+    if block.role not in ("list_item", "paragraph") or block.section is None:
         return None
-    title = " ".join(fold_text(titles.get(block.section, "")).strip(" :.").split())
-    role = role_label_words().get(title)
-    if role == "lead" and _checks(block.section, titles):
-        role = "oversight"  # the chủ trì of a section whose work is checking ("IX. KIỂM TRA, SƠ KẾT …")
-    # a dash item under the label lists bodies ("- Bộ Quốc phòng; các Bộ, ngành liên quan."); a paragraph
-    # there must be names only, or it is text with its own roles
-    return role if role and (block.role == "list_item" or _is_name_line(document, block, mentions)) else None
+    return _label_role(titles.get(block.section, ""), block.section, titles)
+
+
+@cache
+def _label_opening() -> regex.Pattern:
+    """A lead or support label closed by a colon where a line or a clause starts: "Cơ quan chủ trì: …",
+    "- Đơn vị phối hợp: …", "…; phối hợp: …"."""
+    labels = alternation(list(role_label_words()))
+    return regex.compile(rf"(?:^|(?<=[;.]))[\s\-+•–*]*(?:\d+\.|[a-zđ]\)|\(\d+\))?\s*({labels})\s*:")
+
+
+def _inline_labels(document: Document, block: Block, titles: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The parts of a line that a label opens, each with its role: from the colon to the next label or the
+    line's end. A heading written as its label and names ("a) Cơ quan chủ trì: Bộ Tài chính.") is read the same."""
+    if block.role == "cell":
+        return []
+    line = document.fold[block.start : block.end]
+    found = []
+    for match in _label_opening().finditer(line):
+        role = _label_role(match.group(1), block.section, titles)
+        if role:
+            found.append((block.start + match.end(), block.start + match.start(), role))
+    return [
+        (start, found[i + 1][1] if i + 1 < len(found) else block.end, role) for i, (start, _, role) in enumerate(found)
+    ]
+
+
+def _may_hold_unseen_names(document: Document, block: Block, titles: dict[str, str]) -> bool:
+    """A line where a name no lexicon lists is still a body: one a label opens, or an item under a label."""
+    return bool(_inline_labels(document, block, titles)) or (
+        block.role == "list_item" and _labelled_role(document, block, titles) is not None
+    )
+
+
+_MAX_LABELLED_NAME_WORDS = 8
+
+
+def _labelled_names(
+    document: Document, start: int, end: int, mentions: list[Mention], role: str
+) -> list[tuple[Mention, str]]:
+    """The bodies of a labelled stretch, with the label's role unless a cue inside says otherwise ("…, phối
+    hợp với Sở Y tế"). A short capitalised item there that no form names is a body too, as in a lead column."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    named = [
+        m
+        for m in _cell_rest(document, start, end, inside)
+        if m in inside or len(document.text[m.start : m.end].split()) <= _MAX_LABELLED_NAME_WORDS
+    ]
+    out = []
+    for m in named:
+        if _in_parenthesis(document.fold, start, m.start):
+            continue
+        cue = _role_from_cue(document.fold[_clause_start(document.fold, start, m.start) : m.start])
+        out.append((m, cue or role))
+    return out
 
 
 def _is_generic(folded: str) -> bool:
@@ -679,14 +785,14 @@ _CELL_ITEM = regex.compile(r"[^,;/\n]+")
 _CELL_JOIN = regex.compile(rf"^\s*(?:{'|'.join(_WORDS.cell_joiners)})\s+|\s+(?:{'|'.join(_WORDS.cell_joiners)})\s*$")
 
 
-def _cell_rest(document: Document, block: Block, mentions: list[Mention]) -> list[Mention]:
+def _cell_rest(document: Document, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
     """A lead or support cell holds only bodies: an item of its list that no lexicon form or
     pattern names but that is written as a name (capitalised, not generic: "Bưu điện văn hóa xã")
     is a body too, named as written with its abbreviations spelled out."""
     pats = _patterns()
     text, fold = document.text, document.fold
     out = list(mentions)
-    for item in _CELL_ITEM.finditer(text, block.start, block.end):
+    for item in _CELL_ITEM.finditer(text, start, end):
         s, e = item.span()
         trimmed = _CELL_JOIN.sub("", text[s:e])
         offset = text[s:e].find(trimmed)

@@ -42,6 +42,12 @@ class _Rules:
     title_alone: regex.Pattern
     offices: dict[str, str]
     plural: tuple[str, ...]
+    listed_kind: regex.Pattern
+    kinds: dict[str, str]
+    plural_title: regex.Pattern
+    plural_titles: dict[str, str]
+    collective: tuple[str, ...]
+    item_end: regex.Pattern
 
 
 @cache
@@ -51,10 +57,23 @@ def _rules() -> _Rules:
     return _Rules(
         cue=regex.compile(rf"(?<!\w)(?:{alternation(data.cues)})(?!\w)"),
         # a title opening an item: after the sentence's start, ";", "," or "và"
-        title=regex.compile(rf"(?:\G|[;,]|\s(?:{alternation(data.item_joiners)}))\s*(?P<title>{titles})\s+(?=\S)"),
+        title=regex.compile(rf"(?:\G|[;,:]|\s(?:{alternation(data.item_joiners)}))\s*(?P<title>{titles})\s+(?=\S)"),
         title_alone=regex.compile(rf"\s*(?:{titles})\s+(?=\S)"),
         offices={fold_text(k): v for k, v in data.office_titles.items()},
         plural=tuple(f"{w} " for w in LevelsLexicon.load().plural),
+        listed_kind=regex.compile(
+            rf"(?:{alternation(LevelsLexicon.load().plural)}\s+)?(?P<kind>{alternation(list(data.listed_kinds))})\s*:\s*"
+        ),
+        kinds={fold_text(k): v for k, v in data.listed_kinds.items()},
+        plural_title=regex.compile(
+            rf"(?:\G|[;,:])\s*(?P<title>{alternation(list(data.plural_titles))})(?=\s*[,;]|\s+(?:{alternation(data.item_joiners)})\s)"
+        ),
+        plural_titles={fold_text(k): v for k, v in data.plural_titles.items()},
+        collective=tuple(f"{fold_text(w)} " for w in data.collective_kinds),
+        # an item ends at ";" or where a joiner opens another, untitled collective ("… và các thành viên …")
+        item_end=regex.compile(
+            rf";|\s(?:{alternation(data.item_joiners)})\s+(?={alternation(LevelsLexicon.load().plural)}\s)"
+        ),
     )
 
 
@@ -76,9 +95,30 @@ def organisation(issuer: str | None, registry: Registry) -> str | None:
 
 
 def _sentence_start(fold: str, start: int, at: int) -> int:
-    """Where the sentence holding `at` starts within its block: after "Điều N." or the last full stop."""
-    head = regex.search(r"(?:^|\.\s|:\s)(?=[^.:]*$)", fold[start:at])
+    """Where the sentence holding `at` starts within its block: after "Điều N." or the last full stop. A colon
+    does not end it: it opens the list ("Các ông (bà): Chánh Văn phòng …") or a kind's names ("các Sở: …")."""
+    head = regex.search(r"(?:^|\.\s)(?=[^.]*$)", fold[start:at])
     return start + (head.end() if head else 0)
+
+
+def _listed(text: str, fold: str, s: int, e: int) -> list[Executor] | None:
+    """One body per name after a kind and a colon ("các Sở: Tài chính, Nội vụ" → Sở Tài chính, Sở Nội vụ),
+    the first quoted from its kind word ("Sở: Tài chính"), as the gold reads it; None if the item is no such list."""
+    rules = _rules()
+    listed = rules.listed_kind.match(fold, s, e)
+    if listed is None:
+        return None
+    kind = rules.kinds[listed.group("kind")]
+    found = []
+    for n, item in enumerate(regex.finditer(r"[^,;]+", text[listed.end() : e])):
+        written = item.group().strip()
+        if not written:
+            continue
+        at = listed.end() + item.start() + item.group().find(written)
+        found.append(
+            Executor(listed.start("kind") if n == 0 else at, at + len(written), spell_out(f"{kind} {written}"))
+        )
+    return found
 
 
 def find_executors(document: Document, start: int, end: int, is_generic: Callable[[str], bool]) -> list[Executor]:
@@ -91,22 +131,36 @@ def find_executors(document: Document, start: int, end: int, is_generic: Callabl
         return []
     lo = _sentence_start(fold, start, cue.start())
     heads = list(rules.title.finditer(fold, lo, cue.start()))
-    found: list[Executor] = []
+    found: list[Executor] = [
+        Executor(m.start("title"), m.end("title"), rules.plural_titles[m.group("title")])
+        for m in rules.plural_title.finditer(fold, lo, cue.start())
+    ]
     for i, head in enumerate(heads):
         s = head.end()
         e = heads[i + 1].start() if i + 1 < len(heads) else cue.start()
+        cut = rules.item_end.search(fold, s, e)
+        e = cut.start() if cut else e
         written = text[s:e].strip(" ,;\t\n")
         if not written:
             continue
         s = text.index(written, s)
         e = s + len(written)
+        listed = _listed(text, fold, s, e)
+        if listed is not None:
+            found.extend(listed)
+            continue
         office = rules.offices.get(head.group("title"))
-        if is_generic(fold[s:e]) or not (written[0].isupper() or fold[s:e].startswith(rules.plural)):
+        if is_generic(fold[s:e]):
+            continue
+        if fold[s:e].startswith(rules.collective):  # "Thủ trưởng cơ quan ngang Bộ": every body of that kind
+            found.append(Executor(s, e, spell_out(f"{rules.plural[0].strip().capitalize()} {written}")))
+            continue
+        if not (written[0].isupper() or fold[s:e].startswith(rules.plural)):
             continue
         name = spell_out(f"{office} {written}" if office else written)
         if fold[s:e].startswith(rules.plural):  # "các Sở, Ban, ngành": a list of kinds, in lower case
             name = _LISTED_KIND.sub(lambda m: m.group(0).lower(), name)
         if office:
-            s = text.rfind(office.split()[0], head.start("title"), s)
+            s = fold.rfind(fold_text(office.split()[0]), head.start("title"), s)
         found.append(Executor(s, e, name))
-    return found
+    return sorted(found, key=lambda x: x.start)

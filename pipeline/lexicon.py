@@ -313,6 +313,9 @@ class ExecutionLexicon(_Described):
     head_titles: Words
     item_joiners: Words
     office_titles: dict[str, Word] = Field(min_length=1)
+    listed_kinds: dict[str, Word] = Field(min_length=1)
+    plural_titles: dict[str, Word] = Field(min_length=1)
+    collective_kinds: Words
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -695,8 +695,7 @@ def test_names_under_a_role_label_take_its_role(tmp_path: Path) -> None:
 def test_a_dash_item_under_a_role_label_lists_bodies(tmp_path: Path) -> None:
     """Under "a) Cơ quan chủ trì", a dash item naming several bodies with their joiners gives each the role."""
     body = (
-        "I. NHIỆM VỤ\n\n1. Số hóa hồ sơ\n\na) Cơ quan chủ trì\n\n"
-        "- Văn phòng Đảng ủy; các sở, ban, ngành liên quan.\n"
+        "I. NHIỆM VỤ\n\n1. Số hóa hồ sơ\n\na) Cơ quan chủ trì\n\n- Văn phòng Đảng ủy; các sở, ban, ngành liên quan.\n"
     )
     assert [(name, role) for _, name, role in records(plan(tmp_path, body))] == [
         ("Văn phòng Đảng ủy", L),
@@ -711,3 +710,97 @@ def test_the_lead_of_a_checking_section_oversees(tmp_path: Path) -> None:
         "II. KIỂM TRA, SƠ KẾT VIỆC SỐ HÓA\n\n1. Cơ quan chủ trì\n\n- Ủy ban Kiểm tra Đảng ủy.\n"
     )
     assert [(name, role) for _, name, role in records(plan(tmp_path, body))] == [("Ủy ban Kiểm tra Đảng ủy", OV)]
+
+
+def test_a_label_and_its_names_on_one_line(tmp_path: Path) -> None:
+    """ "Cơ quan chủ trì: X; Y." and "- Cơ quan phối hợp: Z, W." on one line: the names after the colon take
+    the label's role, a capitalised name no lexicon lists included; a cue inside the part still wins."""
+    body = (
+        "I. NHIỆM VỤ\n\n1. Số hóa hồ sơ\n\n"
+        "- Cơ quan chủ trì: Văn phòng Đảng ủy; Công an xã.\n\n"
+        "- Cơ quan phối hợp: Trạm Khuyến nông xã, Đoàn Thanh niên xã.\n\n"
+        "2. Cải cách thủ tục\n\n"
+        "a) Cơ quan chủ trì: Ủy ban nhân dân xã, phối hợp với Văn phòng Đảng ủy.\n"
+    )
+    assert [(name, role) for _, name, role in records(plan(tmp_path, body))] == [
+        ("Văn phòng Đảng ủy", L),
+        ("Công an xã", L),
+        ("Trạm Khuyến nông xã", S),
+        ("Đoàn Thanh niên", S),
+        ("Ủy ban nhân dân xã", L),
+        ("Văn phòng Đảng ủy", S),
+    ]
+
+
+def test_a_label_in_running_text_is_no_label(tmp_path: Path) -> None:
+    """ "phối hợp" inside a sentence, even before a colon later on, opens no labelled part."""
+    body = duty("Ủy ban nhân dân xã tăng cường phối hợp trong các nội dung sau: tuyên truyền, vận động.")
+    assert [(name, role) for _, name, role in records(plan(tmp_path, body))] == [("Ủy ban nhân dân xã", L)]
+
+
+def test_an_unlisted_name_under_a_role_label(tmp_path: Path) -> None:
+    """A dash item under "b) Cơ quan phối hợp" that no lexicon form names is still a body when written as a
+    short name; a long sentence there is not made one."""
+    body = (
+        "I. NHIỆM VỤ\n\n1. Số hóa hồ sơ\n\na) Cơ quan chủ trì\n\n- Văn phòng Đảng ủy.\n\n"
+        "b) Cơ quan phối hợp\n\n- Bưu điện văn hóa xã.\n\n"
+        "- Rà soát lại toàn bộ các hồ sơ đã lưu trữ tại kho của cơ quan trong nhiều năm qua.\n"
+    )
+    assert [(name, role) for _, name, role in records(plan(tmp_path, body))] == [
+        ("Văn phòng Đảng ủy", L),
+        ("Bưu điện văn hóa xã", S),
+    ]
+
+
+def test_an_item_opened_by_bodies_and_a_colon_is_their_duty(tmp_path: Path) -> None:
+    """ "4. Sở Tư pháp: Phối hợp với …": the province's way of giving each body its duties; the bodies
+    before the colon lead, those in the duty take their own cues."""
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp: Phối hợp với Sở Nội vụ rà soát các văn bản.\n\n"
+        "2. Sở Tài chính, Sở Y tế: Bố trí kinh phí, báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    found = [(name, role) for _, name, role in records(plan(tmp_path, body, level="tỉnh"))]
+    assert found == [
+        ("Sở Tư pháp", L),
+        ("Sở Nội vụ", S),
+        ("Sở Tài chính", L),
+        ("Sở Y tế", L),
+        ("Ủy ban nhân dân tỉnh", RT),
+    ]
+
+
+EXECUTION_ARTICLE = DECISION.split("Điều 3.")[0] + "Điều 3. {article}\n"
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Các ông (bà): Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Nội vụ, Tài chính; Chủ tịch UBND các "
+            "huyện chịu trách nhiệm thi hành Quyết định này./.",
+            [
+                ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+                ("Sở: Nội vụ", "Sở Nội vụ"),
+                ("Tài chính", "Sở Tài chính"),
+                ("UBND các huyện", "Ủy ban nhân dân các huyện"),
+            ],
+        ),
+        (
+            "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ và các thành viên "
+            "Hội đồng chịu trách nhiệm thi hành Quyết định này./.",
+            [
+                ("Các Bộ trưởng", "Các bộ"),
+                ("cơ quan ngang Bộ", "Các cơ quan ngang Bộ"),
+                ("cơ quan thuộc Chính phủ", "Các cơ quan thuộc Chính phủ"),
+            ],
+        ),
+    ],
+)
+def test_the_closing_article_in_its_other_forms(tmp_path: Path, article: str, expected: list) -> None:
+    """A colon opening the list or a kind's names does not end the sentence; "các Sở: A, B" names one body per
+    item; a plural title with no body after it stands for its bodies; a title before a kind in lower case
+    heads every body of that kind; "và các thành viên …" after the last item is no part of it. Every one lead."""
+    found = [
+        (b.quote, b.name, b.role) for b in _bodies_of(_plan_of(tmp_path, EXECUTION_ARTICLE.format(article=article)))
+    ]
+    assert found == [(quote, name, L) for quote, name in expected]
