@@ -786,12 +786,12 @@ EXECUTION_ARTICLE = DECISION.split("Điều 3.")[0] + "Điều 3. {article}\n"
             ],
         ),
         (
-            "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ và các thành viên "
-            "Hội đồng chịu trách nhiệm thi hành Quyết định này./.",
+            "Các Bộ trưởng, Thủ trưởng cơ quan thuộc Chính phủ, Thủ trưởng cơ quan ngang Bộ và các thành viên "
+            "Ban Chỉ đạo có trách nhiệm thi hành Quyết định này./.",
             [
                 ("Các Bộ trưởng", "Các bộ"),
-                ("cơ quan ngang Bộ", "Các cơ quan ngang Bộ"),
                 ("cơ quan thuộc Chính phủ", "Các cơ quan thuộc Chính phủ"),
+                ("cơ quan ngang Bộ", "Các cơ quan ngang Bộ"),
             ],
         ),
     ],
