@@ -217,9 +217,23 @@ def _cues() -> dict:
 
 _PLACE_NAME = regex.compile(r"(?:[^\S\n]+\p{Lu}[\p{L}\p{M}]*)*")
 _PLURAL_LEVEL = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(_LEVELS.plural)})(?![\p{{L}}\p{{M}}])")
+_UNIT = rf"(?:{alternation(_LEVELS.territories + _LEVELS.commune)})(?![\p{{L}}\p{{M}}])"
 _UNITS_AFTER = regex.compile(
-    rf"(?:[^\S\n]*,[^\S\n]*(?:{alternation(_LEVELS.territories + _LEVELS.commune)})(?![\p{{L}}\p{{M}}]))*"
+    rf"(?:[^\S\n]*,[^\S\n]*{_UNIT})*(?:[^\S\n]+(?:{alternation(list(_LEVELS.units_qualifiers))})(?![\p{{L}}\p{{M}}]))?"
 )
+_UNIT_WORD = regex.compile(_UNIT)
+# a stretch that opens with a unit, plural or not ("các huyện, …"), not with "các cấp" or "các quân khu"
+_UNITS_OPEN = regex.compile(rf"\s*(?:(?:{alternation(_LEVELS.plural)})\s+)?{_UNIT}")
+
+
+def _units_collective(base: str, units: str) -> str:
+    """The name of one body word over several units, written "UBND các huyện, thị xã, thành phố" or without
+    its "các" ("Ủy ban nhân dân xã, phường, thị trấn"): one collective (gold/README.md), named as a collective,
+    "các" and the units in lower case as written, then a closing qualifier in its kept spelling."""
+    words = [m.group() for m in _UNIT_WORD.finditer(units)]
+    qualifier = next((kept for folded, kept in _LEVELS.units_qualifiers.items() if folded in units), None)
+    plural = _LEVELS.plural[0]
+    return " ".join((base, plural, ", ".join(words), *([qualifier] if qualifier else [])))
 _LEVEL = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])({_COMMUNE})(?![\p{{L}}\p{{M}}])(?!\s+(?:{'|'.join(_LEVELS.not_before)}))"
 )
@@ -263,10 +277,22 @@ def _without_unpaired_tail(text: str, s: int, e: int) -> int:
 
 
 def _after_level(text: str, fold: str, at: int, level: str, end: int) -> int:
-    """Where a name that a level above the commune closes ends: after the other units a plural lists
-    ("UBND các huyện, thị xã, thành phố"), else after the place name ("UBND tỉnh Lai Châu")."""
-    units = _UNITS_AFTER.match(fold, at, end) if _PLURAL_LEVEL.search(level) else None
-    return units.end() if units else _PLACE_NAME.match(text, at, end).end()
+    """Where a name that a level above the commune closes ends: after the other units it lists, with or
+    without a plural ("UBND các huyện, thị xã, thành phố", "UBND huyện, thị xã, thành phố"), else after the
+    place name ("UBND tỉnh Lai Châu")."""
+    units = _UNITS_AFTER.match(fold, at, end)
+    if units.end() > at and (_PLURAL_LEVEL.search(level) or "," in fold[at : units.end()]):
+        return units.end()
+    return _PLACE_NAME.match(text, at, end).end()
+
+
+def _higher_name(text: str, fold: str, start: int, level_at: int, end: int) -> str:
+    """The name of a body above the commune: spelled out as written ("Ủy ban nhân dân tỉnh Lai Châu"), or,
+    where it lists several units, as their collective."""
+    units = fold[level_at:end]
+    if ("," in units or _PLURAL_LEVEL.search(units)) and _UNITS_OPEN.match(units):
+        return _units_collective(spell_out(text[start:level_at].rstrip()), units)
+    return spell_out(text[start:end])
 
 
 def find_mentions(
@@ -296,8 +322,9 @@ def find_mentions(
         if above:
             # a body above the commune ("UBND tỉnh Lai Châu"): its own name, spelled out, place kept;
             # a plural runs on over the other units it lists ("UBND các huyện, thị xã, thành phố")
+            level_at = e
             e = _after_level(text, fold, e + above.end(), above.group(), end)
-            found.append(Mention(s, e, spell_out(text[s:e])))
+            found.append(Mention(s, e, _higher_name(text, fold, s, level_at, e)))
             continue
         level = pats["level_words"].match(after)
         if level:
@@ -306,8 +333,9 @@ def find_mentions(
         more = pats["level_list"].match(fold[e:end])
         if more and (more.group("all") or _LEVEL_WORD_END.search(name)):
             # "UBND các xã, phường, đặc khu", "UBND xã, phường": one collective, its units as written
-            name = _LEVEL_END.sub("", name) if more.group("all") else name
-            name = name + " ".join(("", *fold[e : e + more.end()].split())).replace(" ,", ",")
+            written = _LEVEL_WORD_END.search(fold, s, e)
+            units_at = e if more.group("all") or not written else written.start()
+            name = _units_collective(_LEVEL_END.sub("", name), fold[units_at : e + more.end()])
             e += more.end()
         found.append(Mention(s, e, name))
     for match in pats["departments"].finditer(fold, start, end):  # "các sở, ban, ngành (của tỉnh)"
@@ -328,9 +356,10 @@ def find_mentions(
                 continue  # a person or a description ("thành viên Ban …")
             e = _without_unpaired_tail(text, s, e)
             above = pats["higher_level"].match(fold[e : min(end, e + 40)])
+            level_at = e
             if above:  # "Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố": the level is the name's
                 e = _after_level(text, fold, e + above.end(), above.group(), end)
-            found.append(Mention(s, e, spell_out(text[s:e])))
+            found.append(Mention(s, e, _higher_name(text, fold, s, level_at, e)))
             taken[s - start : e - start] = b"\x01" * (e - s)
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[Mention] = []

@@ -298,6 +298,7 @@ class LevelsLexicon(_Described):
     not_before: Words
     motto: Words
     plural: Words
+    units_qualifiers: dict[str, Word] = Field(min_length=1)
     canonical_commune: Word
     commune_written: Words
     higher_openers: Words
