@@ -88,6 +88,7 @@ _LEVEL_WORD_END = regex.compile(rf"(?:{_COMMUNE})$")
 _COMMA_ONLY = regex.compile(r"\s*,\s*")
 _CAPITAL_NEXT = regex.compile(r"\s*\p{Lu}")
 _LEFT_WINDOW = 240
+_UNIT_HEAD_WINDOW = 16  # "Văn phòng " and its spacing, read just before a lexicon match
 
 
 def _form_key(written: str) -> str:
@@ -174,6 +175,7 @@ def _patterns() -> dict:
         "unseen": [regex.compile(p) for p in data.patterns],
         "abbreviations": data.abbreviations,
         "capitalised": {fold_text(f) for f in data.capitalised_only},
+        "unit_head": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(data.unit_heads)})[^\S\n]+$"),
         "shared_head": [
             (regex.compile(_WORD_EDGE_BEFORE + _form_pattern(h.form) + f"(?={h.before})"), h.name)
             for h in data.shared_head
@@ -318,13 +320,18 @@ def find_mentions(
             continue  # "công an" in a list of people; "Công an" the body
         if pats["not_after"].search(fold[max(start, s - 40) : s]) or pats["relative_level"].match(after):
             continue
+        head = pats["unit_head"].search(fold, max(start, s - _UNIT_HEAD_WINDOW), s)
+        head = head if head and text[head.start()].isupper() else None
         above = pats["higher_level"].match(after)
         if above:
             # a body above the commune ("UBND tỉnh Lai Châu"): its own name, spelled out, place kept;
             # a plural runs on over the other units it lists ("UBND các huyện, thị xã, thành phố")
             level_at = e
             e = _after_level(text, fold, e + above.end(), above.group(), end)
-            found.append(Mention(s, e, _higher_name(text, fold, s, level_at, e)))
+            if head:  # "Văn phòng UBND tỉnh": the office of that body
+                found.append(Mention(head.start(), e, spell_out(text[head.start() : e])))
+            else:
+                found.append(Mention(s, e, _higher_name(text, fold, s, level_at, e)))
             continue
         level = pats["level_words"].match(after)
         if level:
@@ -337,6 +344,8 @@ def find_mentions(
             units_at = e if more.group("all") or not written else written.start()
             name = _units_collective(_LEVEL_END.sub("", name), fold[units_at : e + more.end()])
             e += more.end()
+        if head:  # "Văn phòng UBND xã", "Bộ Công an", "Văn phòng Chính phủ": a unit of that body, or a ministry
+            s, name = head.start(), spell_out(text[head.start() : e])
         found.append(Mention(s, e, name))
     for match in pats["departments"].finditer(fold, start, end):  # "các sở, ban, ngành (của tỉnh)"
         words = [w for w in fold[match.start() : match.end()].split() if w not in pats["departments_dropped"]]

@@ -251,6 +251,7 @@ class BodyPatternsLexicon(_Described):
     not_after: Pattern
     generic: Words
     capitalised_only: Words
+    unit_heads: Words
     relative_level: Pattern
     not_bodies: Pattern
 

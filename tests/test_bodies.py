@@ -815,3 +815,26 @@ def test_the_closing_article_in_its_other_forms(tmp_path: Path, article: str, ex
         (b.quote, b.name, b.role) for b in _bodies_of(_plan_of(tmp_path, EXECUTION_ARTICLE.format(article=article)))
     ]
     assert found == [(quote, name, L) for quote, name in expected]
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        # central bodies: no level, named as the lexicon lists them
+        ("Chính phủ báo cáo Ủy ban thường vụ Quốc hội kết quả.", ["Chính phủ", "Ủy ban Thường vụ Quốc hội"]),
+        ("Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam đưa tin.", ["Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]),
+        # a unit head before a listed body names that unit, or the ministry
+        ("Giao Văn phòng UBND tỉnh tổng hợp.", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        ("Văn phòng Chính phủ theo dõi.", ["Văn phòng Chính phủ"]),
+        ("Bộ Công an hướng dẫn.", ["Bộ Công an"]),
+        # a head in lower case is a common noun; the listed body alone
+        ("Sắp xếp văn phòng UBND tỉnh gọn nhẹ.", ["Ủy ban nhân dân tỉnh"]),
+    ],
+)
+def test_central_bodies_and_unit_heads(written: str, names: list[str]) -> None:
+    """Plans of ministries and the Government name central bodies the commune table lacks, and offices of
+    listed bodies ("Văn phòng UBND tỉnh") that would otherwise be read as the body itself."""
+    from extractors.bodies import find_mentions
+    from pipeline.normalize import fold_text
+
+    assert [m.name for m in find_mentions(written, fold_text(written), plan_level="")] == names
