@@ -446,6 +446,11 @@ def _role_before(left: str) -> str | None:
     return None
 
 
+# "Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã": the head stands for the body (gold), so a cue
+# before the title ("yêu cầu Thủ trưởng …", "báo cáo Chủ tịch UBND tỉnh") gives the body its role
+_HEAD_TITLE_END = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(RoleCuesLexicon.load().standing_titles)})[^\S\n]+$"
+)
 _GENERIC_WORDS = regex.compile("(?:" + "|".join(_WORDS.generic_heads) + ")")
 _LAST_ITEM = [regex.compile(r"((?:[\p{L}\p{M}]+\s+){" + str(n) + r"}[\p{L}\p{M}]+)\s*,\s*$") for n in range(5)]
 _TRAILING_ITEM = regex.compile(r"(?:^|[\s,])((?:[\p{L}\p{M}]+\s+){0,4}[\p{L}\p{M}]+)\s*,\s*$")
@@ -500,7 +505,7 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
     for group in _groups(mentions, fold):
         first, last = group[0], group[-1]
         clause = max(_clause_start(fold, region[0], first.start), first.start - _LEFT_WINDOW)
-        left = fold[clause : first.start]
+        left = _HEAD_TITLE_END.sub("", fold[clause : first.start])
         if left.rstrip().endswith("("):
             left_role = _role_before(left)
             if left_role is None:

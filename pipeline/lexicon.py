@@ -269,6 +269,7 @@ class RoleCuesLexicon(_Described):
     list_joiners: Pattern
     cue_end: Pattern
     support_work: Pattern
+    standing_titles: Words
 
     @model_validator(mode="after")
     def _every_role_in_order_has_cues(self) -> RoleCuesLexicon:

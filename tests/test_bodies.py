@@ -838,3 +838,21 @@ def test_central_bodies_and_unit_heads(written: str, names: list[str]) -> None:
     from pipeline.normalize import fold_text
 
     assert [m.name for m in find_mentions(written, fold_text(written), plan_level="")] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt Chỉ thị.",
+            [("Các sở, ban, ngành", L), ("Ủy ban nhân dân các xã, phường", L)],
+        ),
+        ("Hằng quý báo cáo Chủ tịch UBND tỉnh kết quả thực hiện.", [("Ủy ban nhân dân tỉnh", "report_to")]),
+        # "người đứng đầu" does not stand for the body (gold/README.md, conflicts): no role
+        ("Đề cao trách nhiệm của người đứng đầu cấp ủy, chính quyền trong triển khai.", []),
+    ],
+)
+def test_a_head_title_stands_for_its_body(tmp_path: Path, sentence: str, expected: list) -> None:
+    """A cue before a head's title ("yêu cầu Thủ trưởng …", "báo cáo Chủ tịch …") gives the body its role."""
+    found = [(name, role) for _, name, role in records(plan(tmp_path, duty(sentence), level="tỉnh"))]
+    assert found == expected
