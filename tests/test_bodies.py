@@ -856,3 +856,14 @@ def test_a_head_title_stands_for_its_body(tmp_path: Path, sentence: str, expecte
     """A cue before a head's title ("yêu cầu Thủ trưởng …", "báo cáo Chủ tịch …") gives the body its role."""
     found = [(name, role) for _, name, role in records(plan(tmp_path, duty(sentence), level="tỉnh"))]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Các tổ chức Đảng", "Các tổ chức đảng trực thuộc", "Các cấp ủy đảng", "Các tổ chức cơ sở đảng"],
+)
+def test_the_party_organisations_under_the_committee(tmp_path: Path, written: str) -> None:
+    """The forms a commune's documents give the Party organisations under its committee (development gold)."""
+    sentence = f"{written} tổ chức quán triệt, phổ biến đến cán bộ, đảng viên."
+    found = [(name, role) for _, name, role in records(plan(tmp_path, duty(sentence)))]
+    assert found == [("Các tổ chức đảng trực thuộc Đảng ủy", L)]
