@@ -867,3 +867,16 @@ def test_the_party_organisations_under_the_committee(tmp_path: Path, written: st
     sentence = f"{written} tổ chức quán triệt, phổ biến đến cán bộ, đảng viên."
     found = [(name, role) for _, name, role in records(plan(tmp_path, duty(sentence)))]
     assert found == [("Các tổ chức đảng trực thuộc Đảng ủy", L)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Giao Ủy ban Kiểm tra Đảng ủy thường xuyên kiểm tra, giám sát việc thực hiện Nghị quyết.",
+        "Ủy ban Kiểm tra Đảng ủy chủ trì tham mưu việc kiểm tra, giám sát các chi bộ.",
+    ],
+)
+def test_checking_work_after_an_adverb_or_an_advising_verb(tmp_path: Path, sentence: str) -> None:
+    """ "thường xuyên", "chủ trì tham mưu việc" may stand between the body and its checking work: oversight."""
+    found = [(name, role) for _, name, role in records(plan(tmp_path, duty(sentence)))]
+    assert found[0] == ("Ủy ban Kiểm tra Đảng ủy", OV)
