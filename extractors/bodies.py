@@ -907,6 +907,8 @@ def _with_nlp(document: Document, block: Block, mentions: list[Mention]) -> list
         at = slot.end()
         if at >= block.end or not text[at].isupper():
             continue  # one pass finds the words that end a cue; a capital must follow
+        if text[slot.start() : at].isupper():
+            continue  # a line in capitals ("… CHUYỂN ĐỔI SỐ QUỐC GIA") is a title: its cue words cue nothing
         if any(m.start <= at < m.end for m in mentions + added):
             continue
         clause = _clause_start(fold, block.start, at)

@@ -880,3 +880,10 @@ def test_checking_work_after_an_adverb_or_an_advising_verb(tmp_path: Path, sente
     """ "thường xuyên", "chủ trì tham mưu việc" may stand between the body and its checking work: oversight."""
     found = [(name, role) for _, name, role in records(plan(tmp_path, duty(sentence)))]
     assert found[0] == ("Ủy ban Kiểm tra Đảng ủy", OV)
+
+
+def test_a_title_in_capitals_cues_no_unseen_name(tmp_path: Path) -> None:
+    """ "… CHUYỂN ĐỔI SỐ QUỐC GIA" in a title: "chuyển" ends a cue in running text, but a line in capitals is a
+    title, and the capitals after it are no body."""
+    body = duty("KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG PHỤC VỤ CHUYỂN ĐỔI SỐ QUỐC GIA GIAI ĐOẠN MỚI")
+    assert records(plan(tmp_path, body)) == []
