@@ -16,6 +16,14 @@ Two sources (gold-guidelines, tasks):
   xã làm sạch …"), the support those given `support`; a body only told or guided to do part of the
   work ("hướng dẫn các chi bộ …") is not the task's lead. A reporting regime ("Chế độ báo cáo") is
   not a task.
+- *prose assignments* (ministries', the Prime Minister's and provinces' plans): a numbered item closed by
+  a parenthesis that opens with its time ("… (trong năm 2013)."); an item under a heading that is a body's
+  name ("1. Bộ X" / "- Chủ trì xây dựng …, trình … trong quý 1/2019.") or under a lead-in that assigns the
+  list ("… yêu cầu Chính phủ … sau đây:"), the frame giving the lead; a numbered heading that carries its
+  body's duty after a colon ("1. Sở Tư pháp: chủ trì …"); a bullet or paragraph that assigns its work with a
+  verb ("- Giao Sở X chủ trì …, hoàn thành trong quý III/2025."); a bullet opened by its year ("- Năm 2019:
+  Trình …"). Where only the verb or the frame makes the task, its time must date the work (a time
+  preposition or the clause's end), not qualify a noun ("Chỉ số … năm 2025 và các năm tiếp theo").
 A task's deadlines are only those of its own time cell or line (`parse_time_expressions`), never a
 heading's horizon.
 """
