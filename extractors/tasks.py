@@ -41,7 +41,7 @@ from extractors.evidence import evidence
 from extractors.grammar import alternation
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
-from pipeline.lexicon import ColumnRolesLexicon, TaskCuesLexicon
+from pipeline.lexicon import ColumnRolesLexicon, TargetWordsLexicon, TaskCuesLexicon
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text
 from pipeline.textmatch import fold_whitespace
@@ -696,6 +696,23 @@ def _dated_block_task(document: Document, block: Block, title: str) -> Task | No
     )
 
 
+@cache
+def _goal_title() -> regex.Pattern:
+    """A heading that opens with the words of a targets section ("Mục tiêu cụ thể", "II. CHỈ TIÊU"),
+    target_words.json."""
+    return regex.compile(rf"\s*{alternation(TargetWordsLexicon.load().target_section_words)}(?!\w)")
+
+
+def _under_goals(section: Section | None, by_path: dict[str, Section]) -> bool:
+    """Whether a block stands under a heading of goals, at any depth: a bullet there opened by its year
+    ("- Đến năm 2027: Hoàn thành số hóa …") states what the plan aims at, not work it assigns."""
+    while section is not None:
+        if _goal_title().match(fold_text(section.title)):
+            return True
+        section = by_path.get(section.parent or "")
+    return False
+
+
 def _inline_heading(document: Document, block: Block, sections: dict[str, Section]) -> bool:
     """A numbered heading that carries its duty on its own line after a colon ("1. Sở Tư pháp: chủ trì …,
     hoàn thành trong quý III/2025."): read as a numbered item whose first words are its doer."""
@@ -740,6 +757,7 @@ def _item_tasks(
     duties = _duty_sections(document)
     by_path = {s.path: s for s in document.sections}
     heading_bodies: dict[str | None, list[str]] = {}
+    goals: dict[str | None, bool] = {}  # whether a section stands under a heading of goals
     lead_in: list[str] | None = None  # the doers of the paragraph that introduced the list under way
     found = []
     continues_heading = False  # the block follows a heading that ends with a colon
@@ -772,7 +790,9 @@ def _item_tasks(
             task = _assigned_block_task(document, block, bodies, by_start)
             if task is None and frame is not None and block.role == "list_item":
                 task = _framed_item_task(document, block, bodies, by_start, frame, title)
-            if task is None and (block.role == "list_item" or follows):
+            if task is None and (block.role == "list_item" or follows) and not goals.setdefault(
+                block.section, _under_goals(by_path.get(block.section or ""), by_path)
+            ):
                 task = _dated_block_task(document, block, title)
         if task is not None:
             found.append(task)

@@ -143,3 +143,22 @@ def test_bullets_opened_by_their_own_time(tmp_path: Path) -> None:
         "Hoàn thiện thể chế về chuyển đổi số",
         "Đẩy nhanh số hóa hồ sơ hộ tịch với mục tiêu",
     ]
+
+
+GOALS = """I. MỤC TIÊU
+
+2. Mục tiêu cụ thể
+
+- Đến năm 2027: Hoàn thành số hóa sổ hộ tịch của các xã.
+
+II. GIẢI PHÁP
+
+- Năm 2027: Hoàn thành số hóa sổ địa chính của các xã.
+"""
+
+
+def test_a_goal_opened_by_its_year_is_no_task(tmp_path: Path) -> None:
+    """Under a heading of goals ("Mục tiêu cụ thể", at any depth) a bullet opened by its year states an aim,
+    not assigned work; the same bullet under the plan's solutions is a task."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, GOALS))]
+    assert [t["quote"] for t in found] == ["Hoàn thành số hóa sổ địa chính của các xã."]
