@@ -16,12 +16,21 @@ Two sources (gold-guidelines, tasks):
   xã làm sạch …"), the support those given `support`; a body only told or guided to do part of the
   work ("hướng dẫn các chi bộ …") is not the task's lead. A reporting regime ("Chế độ báo cáo") is
   not a task.
+- *prose assignments* (ministries', the Prime Minister's and provinces' plans): a numbered item closed by
+  a parenthesis that opens with its time ("… (trong năm 2013)."); an item under a heading that is a body's
+  name ("1. Bộ X" / "- Chủ trì xây dựng …, trình … trong quý 1/2019.") or under a lead-in that assigns the
+  list ("… yêu cầu Chính phủ … sau đây:"), the frame giving the lead; a numbered heading that carries its
+  body's duty after a colon ("1. Sở Tư pháp: chủ trì …"); a bullet or paragraph that assigns its work with a
+  verb ("- Giao Sở X chủ trì …, hoàn thành trong quý III/2025."); a bullet opened by its year ("- Năm 2019:
+  Trình …"). Where only the verb or the frame makes the task, its time must date the work (a time
+  preposition or the clause's end), not qualify a noun ("Chỉ số … năm 2025 và các năm tiếp theo").
 A task's deadlines are only those of its own time cell or line (`parse_time_expressions`), never a
 heading's horizon.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 import regex
@@ -32,7 +41,7 @@ from extractors.evidence import evidence
 from extractors.grammar import alternation
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
-from pipeline.lexicon import ColumnRolesLexicon, TaskCuesLexicon
+from pipeline.lexicon import ColumnRolesLexicon, TargetWordsLexicon, TaskCuesLexicon
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text
 from pipeline.textmatch import fold_whitespace
@@ -468,6 +477,270 @@ def _is_numbered_item(block: Block) -> bool:
     return block.role == "list_item" and bool(block.marker) and bool(_cues()[2].match(block.marker))
 
 
+@cache
+def _assigning() -> tuple[regex.Pattern, regex.Pattern]:
+    """From task_cues.json: an assignment verb right before the body it gives the work to, at a clause's
+    opening ("Giao ", "(Giao ", "; yêu cầu "); and such a verb anywhere, as a lead-in's cue."""
+    verbs = "|".join(regex.escape(fold_text(w)) for w in TaskCuesLexicon.load().assignment_verbs)
+    return (
+        regex.compile(rf"(?:^|[.;:(]\s*)[\s\-+•–]*(?:{verbs})\s+$"),
+        regex.compile(rf"(?<!\w)(?:{verbs})\s"),
+    )
+
+
+def _completes(deadline: Deadline | DeadlineSpec) -> bool:
+    """A time that says when work is done: not a cadence or "thường xuyên", and bounded by an end (a
+    procedure's relative limit, "trong thời hạn 15 ngày kể từ …", has none and sets no task's date)."""
+    return deadline.kind not in _NOT_COMPLETION and deadline.end is not None
+
+
+@cache
+def _list_cut() -> regex.Pattern:
+    """Where the first time of a parenthesis ends: a comma, a semicolon or a joiner (task_cues.json)."""
+    return regex.compile(rf",|;|\s{alternation(TaskCuesLexicon.load().time_joiners)}\s")
+
+
+@cache
+def _time_preposition() -> regex.Pattern:
+    return regex.compile(rf"(?:{alternation(TaskCuesLexicon.load().time_prepositions)})\s")
+
+
+def _dates_work(document: Document, deadline: Deadline, end: int) -> bool:
+    """Whether a time dates a body's work: it opens with a time preposition ("trong năm 2012 để …",
+    "trước ngày 30/9/2025") or ends its clause ("…, trình … quý 1/2019.", "… tham mưu trong quý IV/2029)");
+    a bare year followed by more words qualifies a noun ("đánh giá Chỉ số cải cách hành chính năm 2025 và
+    các năm tiếp theo") and dates no work (task_cues.json)."""
+    if _time_preposition().match(document.fold, deadline.span[0]):
+        return True
+    rest = document.text[deadline.span[1] : end].lstrip()
+    return not rest or rest[0] in ".;,)"
+
+
+def _first_sentence(document: Document, start: int, end: int) -> int:
+    """Where the sentence that opens at `start` ends (its full stop kept), at most `end`."""
+    found = _SENTENCE_END.search(document.text, start, end)
+    stop = found.end() if found else end
+    while stop > start and document.text[stop - 1].isspace():
+        stop -= 1
+    return stop
+
+
+_TIME_HEAD_WORDS = 5
+_HEAD_CUT = regex.compile(r"[:,]")
+_DIGIT = regex.compile(r"\d")
+
+
+def _closing_time(document: Document, block: Block) -> tuple[int, list[DeadlineSpec]] | None:
+    """A parenthesis that closes the item and opens with a time ("… hài cốt liệt sĩ (trong năm 2013).",
+    "(Quý IV/2013, Quý I/2014 và thường xuyên)"): the item's own time cell, written inline. Returns where
+    the parenthesis opens and its times; None where the item does not close so or the time completes nothing."""
+    text = document.text
+    end = block.end
+    while end > block.start and (text[end - 1].isspace() or text[end - 1] in ".;"):
+        end -= 1
+    if end <= block.start or text[end - 1] != ")":
+        return None
+    opening = text.rfind("(", block.start, end)
+    if opening <= block.start:
+        return None
+    inner = text[opening + 1 : end - 1]
+    first = _list_cut().split(fold_text(inner), maxsplit=1)[0]
+    if len(first.split()) > _TIME_HEAD_WORDS or not parse_time_expressions(first):
+        return None
+    specs = parse_time_expressions(inner)
+    return (opening, specs) if any(_completes(s) for s in specs) else None
+
+
+def _heading_bodies(document: Document, section: Section | None, bodies: ByStart[Body]) -> list[str]:
+    """The bodies a heading names as its whole title ("1. Bộ Lao động - Thương binh và Xã hội", "2. Sở Tư
+    pháp, Sở Nội vụ"): the doers of the duties listed under it. A title that only mentions a body among
+    other words ("Phát huy vai trò của Mặt trận Tổ quốc") names a topic, not a doer."""
+    if section is None:
+        return []
+    title = fold_text(section.title)
+    at = document.fold.find(title, section.start, section.end)
+    if at < 0 or not title.strip():
+        return []
+    found = [b for b in _inside(bodies, at, at + len(title)) if b.role in _DOER_ROLES]
+    rest = document.fold[at : at + len(title)]
+    for body in reversed(found):
+        rest = rest[: body.span[0] - at] + rest[body.span[1] - at :]
+    if not found or len(regex.sub(r"[\W\d_]", "", rest)) > _HEADING_REST:
+        return []
+    return list(dict.fromkeys(b.name for b in found))
+
+
+# letters a body heading may hold besides its bodies ("Đối với", "và", "các")
+_HEADING_REST = 12
+
+
+def _framed_item_task(
+    document: Document,
+    block: Block,
+    bodies: ByStart[Body],
+    deadlines: ByStart[Deadline],
+    frame: tuple[list[str], str | None] | None,
+    title: str,
+) -> Task | None:
+    """An item whose doer is not named in it: it closes with a time parenthesis of its own (no body
+    named, or the frame's), or its frame names the doers — a heading that is a body's name over its
+    duties ("1. Bộ Lao động - Thương binh và Xã hội" / "- Chủ trì xây dựng Đề án …, trình … trong quý
+    1/2019"), or a lead-in that assigns the list ("… yêu cầu Chính phủ … thực hiện các nhiệm vụ sau đây:")
+    — and it states a completion time. `frame` is (lead, group); `title` the title of the block's heading."""
+    closing = _closing_time(document, block) if _is_numbered_item(block) else None
+    if closing is not None:
+        cut, specs = closing
+    else:
+        if frame is None:
+            return None
+        times = [d for d in deadlines.starting_in(block.start, block.end) if d.span[1] <= block.end]
+        if not any(_completes(d) and _dates_work(document, d, block.end) for d in times):
+            return None
+        cut, specs = block.end, [_spec(d) for d in times]
+    quote_end = _first_sentence(document, block.start, cut)
+    if quote_end <= block.start:
+        return None
+    lead, group = frame if frame is not None else ([], None)
+    if closing is not None and frame is None:
+        group = fold_whitespace(title) or None
+    support = _names_in(bodies, block.start, block.end, "support")
+    return Task(
+        group=group,
+        lead=list(lead),
+        support=[name for name in support if name not in lead],
+        output=None,
+        deadline=specs,
+        **evidence(document, block.start, quote_end),
+    )
+
+
+def _assigned_block_task(
+    document: Document, block: Block, bodies: ByStart[Body], deadlines: ByStart[Deadline]
+) -> Task | None:
+    """A bullet or a plain paragraph that gives its work to a body with an assignment verb and states a
+    completion time ("- Giao Sở Nội vụ chủ trì …, hoàn thành trong tháng 10/2025.", "Giám sát việc … (Giao
+    Ủy ban Kiểm tra Đảng ủy chủ trì, tham mưu trong quý IV/2029)."). Without a number, only the verb tells
+    an assignment from running text. The quote is the sentence the verb opens, or, where the assignment is
+    a closing parenthesis, the block's first sentence before it."""
+    fold = document.fold
+    verb_before = _assigning()[0]
+    doers = [
+        body
+        for body in _inside(bodies, block.start, block.end)
+        if body.role in _DOER_ROLES and verb_before.search(fold[block.start : body.span[0]])
+    ]
+    if not doers:
+        return None
+    assigned = doers[0].span[0]
+    times = [d for d in deadlines.starting_in(assigned, block.end) if d.span[1] <= block.end]
+    if not any(_completes(d) and _dates_work(document, d, block.end) for d in times):
+        return None
+    clause = verb_before.search(fold[block.start : assigned])
+    verb_at = block.start + clause.start()
+    while verb_at < assigned and not fold[verb_at].isalpha() and fold[verb_at] != "(":
+        verb_at += 1
+    if fold[verb_at] == "(":
+        start, stop = block.start, verb_at
+    else:
+        start, stop = verb_at, block.end
+    quote_end = _first_sentence(document, start, stop)
+    if quote_end <= start:
+        return None
+    lead = list(dict.fromkeys(body.name for body in doers))
+    support = _names_in(bodies, assigned, block.end, "support")
+    return Task(
+        group=None,
+        lead=lead,
+        support=[name for name in support if name not in lead],
+        output=None,
+        deadline=[_spec(d) for d in times],
+        **evidence(document, start, quote_end),
+    )
+
+
+def _dated_block_task(document: Document, block: Block, title: str) -> Task | None:
+    """A bullet, or a paragraph that continues a heading ending with a colon, opened by its own completion
+    time ("- Năm 2019: Trình ban hành Pháp lệnh …"; "đ) Đẩy nhanh … với mục tiêu:" / "Đến năm 2020, giải
+    quyết căn bản hồ sơ … còn tồn đọng."): scheduled work under the heading it belongs to. A free paragraph
+    opened by a year reviews it ("Trong năm 2025, bám sát sự chỉ đạo …", a report). The opening must be only
+    a time, and what follows must state work, not a figure: a sentence with a number after the time is a
+    target ("Đến năm 2025, 100% …"), a count of what the year holds ("Năm 2026: (02 cuộc kiểm tra)") is not
+    work."""
+    text = document.text
+    sep = _HEAD_CUT.search(text, block.start, block.end)
+    if sep is None:
+        return None
+    head = text[block.start : sep.start()]
+    if not head.strip() or len(head.split()) > _TIME_HEAD_WORDS:
+        return None
+    specs = parse_time_expressions(head)
+    if not specs or not all(_completes(s) for s in specs):
+        return None
+    rest = sep.end()
+    while rest < block.end and text[rest].isspace():
+        rest += 1
+    if rest >= block.end or not text[rest].isalpha():
+        return None
+    start = rest if sep.group() == ":" else block.start
+    quote_end = _first_sentence(document, start, block.end)
+    if _DIGIT.search(text, rest, quote_end):
+        return None
+    title = title.strip().rstrip(":").strip()
+    return Task(
+        group=fold_whitespace(title) or None,
+        lead=[],
+        support=[],
+        output=None,
+        deadline=specs,
+        **evidence(document, start, quote_end),
+    )
+
+
+@cache
+def _goal_title() -> regex.Pattern:
+    """A heading that opens with the words of a targets section ("Mục tiêu cụ thể", "II. CHỈ TIÊU"),
+    target_words.json."""
+    return regex.compile(rf"\s*{alternation(TargetWordsLexicon.load().target_section_words)}(?!\w)")
+
+
+def _under_goals(section: Section | None, by_path: dict[str, Section]) -> bool:
+    """Whether a block stands under a heading of goals, at any depth: a bullet there opened by its year
+    ("- Đến năm 2027: Hoàn thành số hóa …") states what the plan aims at, not work it assigns."""
+    while section is not None:
+        if _goal_title().match(fold_text(section.title)):
+            return True
+        section = by_path.get(section.parent or "")
+    return False
+
+
+def _inline_heading(document: Document, block: Block, sections: dict[str, Section]) -> bool:
+    """A numbered heading that carries its duty on its own line after a colon ("1. Sở Tư pháp: chủ trì …,
+    hoàn thành trong quý III/2025."): read as a numbered item whose first words are its doer."""
+    if block.role != "heading" or not block.marker or not _cues()[2].match(block.marker):
+        return False
+    section = sections.get(block.section or "")
+    if section is None:
+        return False
+    title_end = block.start + len(section.title)
+    return document.text.startswith(":", title_end) and bool(document.text[title_end + 1 : block.end].strip())
+
+
+class _Covered:
+    """Spans already taken by other tasks, asked whether a block overlaps one in logarithmic time (every
+    block of a long plan asks)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the spans that start before the block ends
+        return before > 0 and self.reach[before - 1] > start
+
+
 def _item_tasks(
     document: Document,
     bodies: ByStart[Body],
@@ -475,23 +748,67 @@ def _item_tasks(
     taken: list[Task],
     sections: list[tuple[int, int]],
 ) -> list[Task]:
-    """The tasks of numbered list items, leaving out an item a heading's task already covers, or a
-    section that is one task in labelled parts (`sections`)."""
+    """The tasks of list items and paragraphs, leaving out a block a heading's task already covers, or a
+    section that is one task in labelled parts (`sections`): numbered items that state their own time
+    (`_item_task`, `_framed_item_task`), and bullets or paragraphs that assign work with a verb or open with
+    its time (`_assigned_block_task`, `_dated_block_task`)."""
     by_start = ByStart(deadlines, lambda d: d.span[0] if d.span else None)
-    covered = [t.span for t in taken if t.span] + sections
+    covered = _Covered([t.span for t in taken if t.span] + sections)
     duties = _duty_sections(document)
+    by_path = {s.path: s for s in document.sections}
+    heading_bodies: dict[str | None, list[str]] = {}
+    goals: dict[str | None, bool] = {}  # whether a section stands under a heading of goals
+    lead_in: list[str] | None = None  # the doers of the paragraph that introduced the list under way
     found = []
+    continues_heading = False  # the block follows a heading that ends with a colon
     for block in document.blocks:
-        if not _is_numbered_item(block):
+        follows, continues_heading = continues_heading, block.role == "heading" and document.text[
+            block.start : block.end
+        ].rstrip().endswith(":")
+        numbered = _is_numbered_item(block) or _inline_heading(document, block, by_path)
+        if block.role in {"heading", "paragraph"} and not numbered:
+            lead_in = _lead_in(document, block, bodies)
+        if block.role not in {"list_item", "paragraph"} and not numbered:
             continue
-        if any(start < block.end and block.start < end for start, end in covered):
+        if covered.overlaps(block.start, block.end):
             continue
         if _reporting().search(document.fold, block.start, block.end):
             continue
-        task = _item_task(document, block, bodies, by_start, duties)
+        if block.section not in heading_bodies:
+            heading_bodies[block.section] = _heading_bodies(document, by_path.get(block.section or ""), bodies)
+        title = by_path[block.section].title if block.section in by_path else ""
+        frame = None
+        if heading_bodies[block.section]:
+            frame = (heading_bodies[block.section], fold_whitespace(by_path[block.section].title))
+        elif lead_in is not None and block.role == "list_item":
+            frame = (lead_in, None)
+        if numbered:
+            task = _item_task(document, block, bodies, by_start, duties)
+            if task is None:
+                task = _framed_item_task(document, block, bodies, by_start, frame, title)
+        else:
+            task = _assigned_block_task(document, block, bodies, by_start)
+            if task is None and frame is not None and block.role == "list_item":
+                task = _framed_item_task(document, block, bodies, by_start, frame, title)
+            if task is None and (block.role == "list_item" or follows) and not goals.setdefault(
+                block.section, _under_goals(by_path.get(block.section or ""), by_path)
+            ):
+                task = _dated_block_task(document, block, title)
         if task is not None:
             found.append(task)
     return found
+
+
+def _lead_in(document: Document, block: Block, bodies: ByStart[Body]) -> list[str] | None:
+    """The doers a paragraph gives the list after it: a paragraph that ends with a colon and assigns with a
+    verb ("Ủy ban thường vụ Quốc hội yêu cầu Chính phủ, Thủ tướng Chính phủ … sau đây:") → the bodies after
+    the verb (maybe none found); None where the paragraph introduces no assigned list."""
+    if block.role != "paragraph" or not document.text[block.start : block.end].rstrip().endswith(":"):
+        return None
+    verb = _assigning()[1].search(document.fold, block.start, block.end)
+    if verb is None:
+        return None
+    return list(dict.fromkeys(b.name for b in _inside(bodies, verb.end(), block.end) if b.role in _DOER_ROLES))
 
 
 def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadline]) -> list[Task]:

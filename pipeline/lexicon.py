@@ -354,6 +354,8 @@ class TaskCuesLexicon(_Described):
     file = "task_cues.json"
     assignment_verbs: Words
     time_label_qualifiers: Words
+    time_prepositions: Words
+    time_joiners: Words
     reporting: Pattern
     item_markers: Pattern
     duty_section_titles: Words
