@@ -155,6 +155,8 @@ class _Grammar:
         day_cue = rf"(?:(?:{_alt(lex.by_date_cues)})\s*|(?:{within}\s+)?{day}\s+)"
         quarter_tail = rf"(?:\s*(?:{seps}|,|{list_words})\s*(?:{quarter}\s+)?(?P<q2>{rom}))?"
         year_join = rf"(?:\s*/\s*|\s*,?\s*{year}\s+|\s+)"
+        # a count of days, spelled out again in brackets as decisions write it: "15 (mười lăm) ngày làm việc"
+        limit = rf"\d{{1,3}}(?:\s*\([^()\d]{{1,25}}\))?\s+(?:{_alt(lex.limit_units)}){A}"
         self.item = (
             rf"{B}(?:(?:{each})\s+)?(?:(?P<n>{number})\s+{month}|(?P<ye>{_alt(lex.year_end)})"
             rf"|(?P<hy>{_alt(lex.half_year)})|(?P<u>{units})){A}"
@@ -193,6 +195,14 @@ class _Grammar:
                 rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?(?:{year}\s+)?{y}",
             ),
             ("vision", BOUND, rf"{B}(?:{_alt(lex.vision)})\s+(?:{year}\s+)?{y}"),
+            # a procedure's time limit: "trong thời hạn không quá 15 (mười lăm) ngày làm việc", "không quá 03
+            # ngày làm việc kể từ ngày nhận đủ hồ sơ" (a cap alone needs the count's origin after it)
+            (
+                "limit",
+                BOUND,
+                rf"{B}(?:(?:{_alt(lex.limit_openers)})\s+(?:(?:{_alt(lex.limit_caps)})\s+)?(?P<lim>{limit})"
+                rf"|(?:{_alt(lex.limit_caps)})\s+(?P<capped>{limit})(?=\s*,?\s*(?:{_alt(lex.limit_counters)}){A}))",
+            ),
             # "từ đầu năm 2026": from the year's start, no end
             (
                 "from_year_start",
@@ -385,6 +395,8 @@ class _Grammar:
                 if g.get("d2") and second is None:
                     return None, g["d2"]
                 return DeadlineSpec(kind="period", start=first, end=second), None
+            if name == "limit":
+                return DeadlineSpec(kind="by_date"), None  # counted from an event: no calendar bound
             if name in {"horizon", "vision"}:
                 return DeadlineSpec(kind="horizon", end=f"{g['y']}-12-31"), None
             year = int(g["y"]) if g.get("y") else None

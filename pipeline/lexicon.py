@@ -515,6 +515,10 @@ class TimeExpressionsLexicon(_Described):
     named_period_heads: Words
     self_words: Words
     effect_words: Words
+    limit_openers: Words
+    limit_caps: Words
+    limit_units: Words
+    limit_counters: Words
 
 
 # ---------------------------------------------------------------------------------------------------
