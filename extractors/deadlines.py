@@ -354,6 +354,8 @@ class _Grammar:
         self.status_re = regex.compile(rf"{B}(?:{_alt(lex.status_cues)}){A}")
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
         self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex.requirement_words)}){A}")
+        self.budget_re = regex.compile(rf"{B}(?:{_alt(lex.budget_words)}){A}")
+        self.letter_subject_re = regex.compile(rf"{B}(?:{_alt(lex.letter_subject_words)}){A}")
 
     # --- normalization ---------------------------------------------------------------------
 
@@ -514,6 +516,33 @@ class _Grammar:
         return found
 
 
+_YEARS = regex.compile(rf"(?<![\d/.\-])({YEAR})(?:\s*[-–]\s*({YEAR}))?(?![\d/])")
+
+
+def _budget_years(document: Document | None, grammar: _Grammar) -> set[tuple[int, int]]:
+    """The years (first, last) that the document's subject gives to a budget: in its title, or a head line
+    whose subject a letter opens with "V/v" ("V/v xây dựng dự toán ngân sách … năm 2020 và kế hoạch tài
+    chính - NSNN 03 năm 2020-2022"), every year or range after the budget word (gold/README: a budget
+    letter's budget year or plan period is no deadline, only its submission date). An opening paragraph
+    that only mentions a budget gives none."""
+    found: set[tuple[int, int]] = set()
+    if document is None:
+        return found
+    spans = [(b.start, b.end) for b in document.blocks if b.role == "header"]
+    title = document.header.title
+    for start, end in spans:
+        subject = grammar.letter_subject_re.search(document.fold, start, end)
+        if subject is None and not (title is not None and start <= title.start < end):
+            continue
+        word = grammar.budget_re.search(document.fold, subject.end() if subject else start, end)
+        if word is None:
+            continue
+        for m in _YEARS.finditer(document.fold, word.end(), end):
+            first = int(m.group(1))
+            found.add((first, int(m.group(2)) if m.group(2) else first))
+    return found
+
+
 def _plan_date(document: Document | None) -> str | None:
     """The plan's own date (ISO, first day where only a month or year is printed), if its date line has one."""
     if document is None or document.header.place_date is None:
@@ -553,6 +582,7 @@ class _Judge:
         self.document = document
         self.plan_date = _plan_date(document)
         self.reporting = document is not None and is_report(document)
+        self.budget_years = _budget_years(document, grammar)
 
     def clause_start(self, region: Region, offset: int) -> int:
         """Offset where the clause holding `offset` begins (after ; : . ( or the region's start)."""
@@ -609,6 +639,8 @@ class _Judge:
             return True
         if c.cls == CELL_ONLY:
             return False
+        if self.budget_period(c.spec):
+            return False  # "II. Xây dựng dự toán năm 2020" in a letter on the 2020 budget: the budget's year
         before = self.fold[self.clause_start(region, c.start) : c.start]
         if mode == "title" and self.quoted(region, c):
             return False  # "Đề án “… tầm nhìn đến năm 2030” năm 2023": the quoted name's time, not the plan's
@@ -647,6 +679,15 @@ class _Judge:
         if c.cls == PERIODIC:
             return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def budget_period(self, spec: DeadlineSpec | None) -> bool:
+        """Is this whole-year period one that the head's subject gives to a budget (its budget year, or its
+        three-year plan "03 năm 2020-2022")? Those years are what the budget is for, not when work is due."""
+        if spec is None or spec.kind != "period" or not spec.start or not spec.end:
+            return False
+        if not (spec.start.endswith("-01-01") and spec.end.endswith("-12-31")):
+            return False
+        return (int(spec.start[:4]), int(spec.end[:4])) in self.budget_years
 
     def listed(self, c: Candidate) -> DeadlineSpec | None:
         """A month or quarter without its year in a list whose last item states it ("tháng 7, quý III và

@@ -519,6 +519,8 @@ class TimeExpressionsLexicon(_Described):
     limit_caps: Words
     limit_units: Words
     limit_counters: Words
+    budget_words: Words
+    letter_subject_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

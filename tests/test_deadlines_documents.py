@@ -3,6 +3,9 @@
 - a procedure's time limit ("trong thời hạn không quá 10 (mười) ngày làm việc kể từ …") is `by_date` with no
   calendar bound (gold/README, round-3 decisions); a cap alone ("không quá 02 ngày") is one only where the
   count's origin follows ("kể từ …"); a date of effect ("có hiệu lực sau 15 ngày, kể từ ngày ký") is none;
+- a letter whose subject names a budget ("V/v lập dự toán ngân sách năm 2027") gives its budget year and plan
+  period to the budget, not to a deadline; its submission date stays one, and a plan whose opening only
+  mentions a budget keeps its years;
 """
 
 from __future__ import annotations
@@ -45,3 +48,38 @@ def test_a_procedures_time_limit_is_a_deadline_without_calendar_bound(tmp_path: 
 def test_a_cap_without_the_counts_origin_is_no_time_limit(tmp_path: Path) -> None:
     body = "Điều 5. Mức hỗ trợ\n\nMỗi hộ được hỗ trợ lưu trú không quá 03 ngày tại nhà văn hóa thôn.\n"
     assert _records(tmp_path, body) == []
+
+
+LETTER = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 812/BNNMT-KH V/v lập dự toán ngân sách năm 2027 và kế hoạch tài chính 03 năm 2027-2029
+Hà Nội, ngày 02 tháng 6 năm 2026
+Kính gửi: Sở Nông nghiệp và Môi trường các tỉnh
+
+"""
+
+
+def test_a_budget_letters_budget_years_are_no_deadlines(tmp_path: Path) -> None:
+    body = (
+        "I. Lập dự toán năm 2027\n\n"
+        "Các Sở căn cứ số đối tượng dự kiến trong năm 2027 để lập dự toán chi.\n\n"
+        "II. Lập kế hoạch tài chính 03 năm 2027-2029\n\n"
+        "Các Sở gửi báo cáo về Bộ trước ngày 15/7/2026 để tổng hợp.\n"
+    )
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER + body, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [(r.quote, r.kind, r.end) for r in found] == [("trước ngày 15/7/2026", "by_date", "2026-07-15")]
+
+
+def test_a_plan_that_mentions_a_budget_in_its_opening_keeps_its_years(tmp_path: Path) -> None:
+    """An opening that the structure leaves in the head (its first item is no heading) names a budget: its
+    year is not the document's budget year, and the duty's "trong năm 2026" stays a deadline."""
+    body = (
+        "Để bảo đảm nguồn ngân sách năm 2026 cho công tác hỗ trợ, Chủ tịch UBND tỉnh yêu cầu:\n\n"
+        "1. Các sở, ngành; Ủy ban nhân dân các xã\n\na) Rà soát danh sách hộ nghèo.\n\n"
+        "2. Sở Tài chính\n\nHoàn thành việc cấp kinh phí trong năm 2026.\n"
+    )
+    path = tmp_path / "directive.txt"
+    path.write_text(HEAD.format(tail="").replace("QUYẾT ĐỊNH", "CHỈ THỊ") + body, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert "trong năm 2026" in [r.quote for r in found]
