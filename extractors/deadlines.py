@@ -317,6 +317,11 @@ class _Grammar:
             else:
                 self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex.time_labels)})\s*:")
+        # a bracket closing a duty that opens with its time ("… (Quý IV/2013, Quý I/2014 và thường xuyên)."):
+        # its words are the duty's time, read as a time cell; not one that states a figure ("(năm 2009 70%)")
+        self.time_bracket_re = regex.compile(
+            rf"\((?P<inner>\s*(?:(?:{within})\s+)?(?:{year}|{quarter}|{month})\s+(?:\d|{rom})[^()%]*)\)(?=\s*(?:[.;]|$))"
+        )
         # what opens a cited document's subject right after the citation: "về …", "phê duyệt …", "“…"
         self.subject_opener = regex.compile(rf"[\s,]*(?:{_alt(lex.cited_subject_openers)})")
         # "hằng năm" right after the verb it times ("sơ kết hằng năm", "được công bố hàng năm") or after
@@ -998,15 +1003,22 @@ def _results_sections(document: Document, grammar: _Grammar) -> set[str | None]:
 
 
 def _split_labelled(document: Document, grammar: _Grammar, start: int, end: int) -> list[Region]:
-    """Running text, with the words after "Thời gian hoàn thành:" read as a time cell up to the full stop."""
+    """Running text, with the words after "Thời gian hoàn thành:" read as a time cell up to the full stop, and
+    so is a bracket that closes a duty with its time ("(năm 2013 và kiện toàn thường xuyên hàng năm).")."""
     out: list[Region] = []
     pos = start
+    cells: list[tuple[int, int, int]] = []  # (where the body stops, cell start, cell end)
     for m in grammar.label_re.finditer(document.fold, start, end):
         stop = _LABELLED_END.search(document.fold, m.end(), end)
-        cell_end = stop.start() if stop else end
-        if m.start() > pos:
-            out.append(Region(pos, m.start(), "body"))
-        out.append(Region(m.end(), cell_end, "cell"))
+        cells.append((m.start(), m.end(), stop.start() if stop else end))
+    for m in grammar.time_bracket_re.finditer(document.fold, start, end):
+        cells.append((m.start("inner"), m.start("inner"), m.end("inner")))
+    for body_end, cell_start, cell_end in sorted(cells):
+        if cell_start < pos:
+            continue  # a bracket inside a labelled time is read with it
+        if body_end > pos:
+            out.append(Region(pos, body_end, "body"))
+        out.append(Region(cell_start, cell_end, "cell"))
         pos = cell_end
     if pos < end:
         out.append(Region(pos, end, "body"))

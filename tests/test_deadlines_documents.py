@@ -6,6 +6,8 @@
 - a letter whose subject names a budget ("V/v lập dự toán ngân sách năm 2027") gives its budget year and plan
   period to the budget, not to a deadline; its submission date stays one, and a plan whose opening only
   mentions a budget keeps its years;
+- a bracket that closes a duty with its time ("… (quý III/2026 và thường xuyên).") is read as a time cell: its
+  "thường xuyên" and "hằng năm" count there; a bracket that states a milestone's figure ("(năm 2026 70%)") is not;
 """
 
 from __future__ import annotations
@@ -83,3 +85,32 @@ def test_a_plan_that_mentions_a_budget_in_its_opening_keeps_its_years(tmp_path: 
     path.write_text(HEAD.format(tail="").replace("QUYẾT ĐỊNH", "CHỈ THỊ") + body, encoding="utf-8")
     found, _ = extract_deadlines(load_document(path))
     assert "trong năm 2026" in [r.quote for r in found]
+
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH AN
+Số: 41/KH-UBND
+Hòa Bình An, ngày 09 tháng 3 năm 2026
+KẾ HOẠCH
+Phát triển nghề truyền thống giai đoạn 2026 - 2030
+
+"""
+
+
+def test_a_bracket_closing_a_duty_with_its_time_is_a_time_cell(tmp_path: Path) -> None:
+    body = (
+        "II. NHIỆM VỤ\n\n"
+        "1. Rà soát, công nhận các làng nghề đủ điều kiện (quý III/2026 và thường xuyên).\n\n"
+        "2. Bồi dưỡng nghệ nhân cho các làng nghề (năm 2026 và bổ sung hằng năm).\n\n"
+        "3. Tỷ lệ làng nghề có sản phẩm OCOP đạt 80% (năm 2027 70%); tổ chức hội chợ làng nghề.\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN + body, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [(r.quote, r.kind, r.recurrence) for r in found] == [
+        ("giai đoạn 2026 - 2030", "period", None),
+        ("quý III/2026", "period", None),
+        ("thường xuyên", "ongoing", None),
+        ("năm 2026", "period", None),
+        ("hằng năm", "recurring", "yearly"),
+        ("năm 2027", "period", None),
+    ]
