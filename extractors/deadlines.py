@@ -354,6 +354,8 @@ class _Grammar:
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex.duty_verbs)}){A}")
         self.report_re = regex.compile(rf"{B}(?:{_alt(lex.report_verbs)}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex.noun_heads)})\s*$")
+        # "kiểm tra thường xuyên và định kỳ": an adverb and "và" between the noun head and "định kỳ"
+        self.paired_adverb_re = regex.compile(rf"{B}(?:{_alt(lex.paired_adverbs)})\s*(?:,|{list_words})\s*$")
         self.plan_name_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)})\s*$")
         self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex.year_subject_verbs)}){A}")
         self.status_re = regex.compile(rf"{B}(?:{_alt(lex.status_cues)}){A}")
@@ -682,7 +684,11 @@ class _Judge:
                 or self.g.each_after_re.search(self.fold, max(0, c.start - 30), c.start)
             )
         if c.cls == PERIODIC:
-            return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
+            head = self.fold[region.start : c.start]
+            paired = self.g.paired_adverb_re.search(head)
+            if paired:
+                head = head[: paired.start()]
+            return opens or not self.g.noun_head_re.search(head)
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
 
     def budget_period(self, spec: DeadlineSpec | None) -> bool:

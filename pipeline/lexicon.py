@@ -521,6 +521,7 @@ class TimeExpressionsLexicon(_Described):
     limit_counters: Words
     budget_words: Words
     letter_subject_words: Words
+    paired_adverbs: Words
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -8,11 +8,15 @@
   mentions a budget keeps its years;
 - a bracket that closes a duty with its time ("… (quý III/2026 và thường xuyên).") is read as a time cell: its
   "thường xuyên" and "hằng năm" count there; a bracket that states a milestone's figure ("(năm 2026 70%)") is not;
+- "định kỳ" that ends a noun phrase is no cadence, also where an adverb and "và" stand between it and the noun
+  ("kiểm tra thường xuyên và định kỳ", "khám sức khỏe định kỳ"); opening a duty it is one.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from extractors.deadlines import extract_deadlines
 from pipeline.process import load_document
@@ -114,3 +118,19 @@ def test_a_bracket_closing_a_duty_with_its_time_is_a_time_cell(tmp_path: Path) -
         ("hằng năm", "recurring", "yearly"),
         ("năm 2027", "period", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sở Y tế tổ chức kiểm tra thường xuyên và định kỳ các cơ sở khám chữa bệnh.", []),
+        ("Sở Y tế tổ chức kiểm tra đột xuất hoặc định kỳ các cơ sở khám chữa bệnh.", []),
+        ("Người cao tuổi được khám sức khỏe định kỳ tại trạm y tế xã.", []),
+        ("Định kỳ, Sở Y tế tổng hợp kết quả báo cáo Ủy ban nhân dân tỉnh.", ["Định kỳ"]),
+    ],
+)
+def test_dinh_ky_ending_a_noun_phrase_is_no_cadence(tmp_path: Path, sentence: str, expected: list[str]) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Chăm sóc sức khỏe\n\n" + sentence + "\n", encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [r.quote for r in found if r.kind == "recurring"] == expected
