@@ -1,0 +1,61 @@
+"""Targets in the documents of ministries, provinces and the Prime Minister (sentences in our own words):
+
+- a number the plan promises to keep ("giữ nguyên 12 đội như hiện nay") is a commitment like "duy trì";
+- a target whose sentence gives no time takes `by` from its item's own time line, a heading beside it
+  ("3. Thời gian thực hiện: Quý IV/2026"), before the horizon of the part above (round-3 decision);
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.targets import extract_targets
+from pipeline.process import load_document
+
+HEAD = """BAN CHỈ ĐẠO PHÒNG CHỐNG THIÊN TAI TỈNH HÒA BÌNH AN
+Số: 19/KH-BCĐ
+Hòa Bình An, ngày 09 tháng 3 năm 2026
+KẾ HOẠCH
+Nâng cao năng lực cứu hộ, cứu nạn
+
+"""
+
+
+def _targets(tmp_path: Path, body: str) -> list:
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD + body.strip() + "\n", encoding="utf-8")
+    return extract_targets(load_document(path))
+
+
+ITEMS = """A. NHIỆM VỤ, GIẢI PHÁP TỪ NAY ĐẾN NĂM 2030
+
+I. KIỆN TOÀN LỰC LƯỢNG CỨU HỘ
+
+1. Nội dung
+
+a) Rà soát, sắp xếp các đội cứu hộ. Trước mắt, giữ nguyên 12 đội như hiện nay; bổ sung trang thiết bị cho các đội.
+
+2. Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.
+
+3. Thời gian thực hiện: {time}.
+
+II. HUẤN LUYỆN
+
+1. Nội dung
+
+a) Mở lớp huấn luyện, bảo đảm 100% đội viên được huấn luyện kỹ năng cứu nạn.
+"""
+
+
+def test_a_number_kept_as_it_is_is_a_commitment(tmp_path: Path) -> None:
+    found = _targets(tmp_path, ITEMS.format(time="Quý IV/2026"))
+    assert [(t.value, t.unit) for t in found] == [(12, "đội"), (100, "%")]
+
+
+def test_a_target_takes_by_from_its_items_time_line(tmp_path: Path) -> None:
+    """The first item's time line gives `by` to its target; the second item has none and keeps the part's
+    horizon ("TỪ NAY ĐẾN NĂM 2030")."""
+    found = _targets(tmp_path, ITEMS.format(time="Quý IV/2026 và thường xuyên"))
+    assert [t.by for t in found] == ["2026-12-31", "2030"]
+    found = _targets(tmp_path, ITEMS.format(time="Năm 2027"))
+    assert [t.by for t in found] == ["2027", "2030"]
