@@ -124,6 +124,8 @@ class _Words:
     horizon_preposition_end: regex.Pattern
     dates: regex.Pattern
     time_label: regex.Pattern
+    criterion: regex.Pattern
+    criterion_break: regex.Pattern
 
 
 @cache
@@ -189,6 +191,10 @@ def _words() -> _Words:
         statistic_column=regex.compile(rf"(?<!\w){alternation(lex.statistic_column_words)}(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
         time_label=regex.compile(rf"[\W\d]*{alternation(time_words.time_labels)}\s*:"),
+        criterion=regex.compile(rf"(?<=\w[\s,]*)(?<!\w){alternation(lex.criterion_openers)}(?!\w)"),
+        criterion_break=regex.compile(
+            rf"(?<!\w){alternation([x for x in lex.indicator_link_words if x not in lex.indicator_change_verbs])}(?!\w)"
+        ),
     )
 
 
@@ -613,6 +619,8 @@ def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
         s_start = _sentence_start(text, segment.start, q.start)
         s_end = _sentence_end(text, q.end, segment.end)
         c_start, c_end = _clause_bounds(text, s_start, s_end, q.start)
+        if q.percent and _criterion(folded, c_start, q.start):
+            continue
         c = _Candidate(q=q, segment=index, clause_start=c_start, clause_end=c_end, sentence_start=s_start)
         if not q.percent:
             c.unit, c.unit_end, stop = _unit(document, q.end, c_end)
@@ -625,6 +633,17 @@ def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
             c.unit_end = q.end
         found.append(c)
     return found
+
+
+def _criterion(folded: str, clause_start: int, pos: int) -> bool:
+    """Does the figure say who qualifies, not what is to be reached: a rate that people "have"
+    ("thương binh, bệnh binh có tỷ lệ suy giảm khả năng lao động từ 61% đến 80%"), with no linking word
+    between the rate and the figure (not "các xã có tỷ lệ hộ dùng nước sạch đạt 95%"), as "trẻ em dưới 15
+    tuổi" brackets a population. A regulation's beneficiaries are listed so; the rate is no target. (A
+    change verb is no break: "suy giảm" is part of what the rate measures.)"""
+    w = _words()
+    openers = list(w.criterion.finditer(folded, clause_start, pos))
+    return bool(openers) and not w.criterion_break.search(folded, openers[-1].end(), pos)
 
 
 def _is_statistic(ctx: _Context, c: _Candidate) -> bool:

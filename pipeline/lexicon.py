@@ -438,6 +438,7 @@ class TargetWordsLexicon(_Described):
     clause_modal_words: Words
     label_max_words: int = Field(gt=0)
     label_lead_words: Words
+    criterion_openers: Words
 
 
 class IndicatorPhrasingLexicon(_Described):

@@ -3,6 +3,9 @@
 - a number the plan promises to keep ("giữ nguyên 12 đội như hiện nay") is a commitment like "duy trì";
 - a target whose sentence gives no time takes `by` from its item's own time line, a heading beside it
   ("3. Thời gian thực hiện: Quý IV/2026"), before the horizon of the part above (round-3 decision);
+- a rate that says who qualifies ("bệnh binh có tỷ lệ suy giảm khả năng lao động từ 41% đến 60%") is no
+  target, while the fixed rate a regulation grants them ("Giảm 50% học phí") is one; a rate "có tỷ lệ … đạt
+  95%" that a linking word ties to its figure stays a target.
 """
 
 from __future__ import annotations
@@ -59,3 +62,17 @@ def test_a_target_takes_by_from_its_items_time_line(tmp_path: Path) -> None:
     assert [t.by for t in found] == ["2026-12-31", "2030"]
     found = _targets(tmp_path, ITEMS.format(time="Năm 2027"))
     assert [t.by for t in found] == ["2027", "2030"]
+
+
+REGULATION = """Điều 3. Mức giảm học phí
+
+1. Giảm 50% học phí cho các đối tượng là: con của thương binh, bệnh binh có tỷ lệ suy giảm khả năng lao động
+từ 41% đến 60%; con của người bị nhiễm chất độc hóa học có tỷ lệ suy giảm khả năng lao động từ 21% trở lên.
+
+2. Các trường có tỷ lệ học sinh được miễn, giảm học phí đạt 95% được ưu tiên bố trí kinh phí.
+"""
+
+
+def test_a_rate_that_says_who_qualifies_is_no_target(tmp_path: Path) -> None:
+    found = _targets(tmp_path, REGULATION)
+    assert [(t.value, t.value_max, t.unit) for t in found] == [(50, None, "%"), (95, None, "%")]
