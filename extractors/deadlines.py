@@ -192,7 +192,8 @@ class _Grammar:
                 "horizon",
                 BOUND,
                 # "đến năm 2030", and in a heading's short form "Mục tiêu cụ thể đến 2030"
-                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?(?:{year}\s+)?{y}",
+                rf"{B}(?:(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?"
+                rf"|(?:{_alt(lex.closing_words)})\s+)(?:{year}\s+)?{y}",
             ),
             ("vision", BOUND, rf"{B}(?:{_alt(lex.vision)})\s+(?:{year}\s+)?{y}"),
             # a procedure's time limit: "trong thời hạn không quá 15 (mười lăm) ngày làm việc", "không quá 03
@@ -261,6 +262,14 @@ class _Grammar:
             ),
             ("year_end_dated", BOUND, rf"{B}(?:(?:{within})\s+)?(?:{_alt(lex.year_end)})\s+{y}"),
             ("year_within", BOUND, rf"{B}(?:{within})\s+{year}\s+{y}(?!\s*(?:{seps})\s*\d)"),
+            # "trong hai năm 2012 - 2013": the years named with their count
+            (
+                "years_within",
+                BOUND,
+                rf"{B}(?:{within})\s+(?:{number}\s+)?{year}\s+{y}\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d)",
+            ),
+            # "02 năm một lần", "6 tháng một lần": a cadence stated as a count of periods
+            ("once_every", STRONG, rf"{B}(?P<n>{number})\s+(?P<u>{units})\s+(?:{_alt(lex.once_words)}){A}"),
             (
                 "range",
                 BARE_YEAR,
@@ -362,6 +371,8 @@ class _Grammar:
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
         self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex.requirement_words)}){A}")
         self.budget_re = regex.compile(rf"{B}(?:{_alt(lex.budget_words)}){A}")
+        # a percentage right after a year, or after "đạt": the figure for that year ("năm 2018 đạt 99%")
+        self.year_figure_re = regex.compile(rf"\s*(?:(?:{_alt(lex.figure_links)})\s+)?\d+(?:[.,]\d+)?\s*%")
         self.letter_subject_re = regex.compile(rf"{B}(?:{_alt(lex.letter_subject_words)}){A}")
 
     # --- normalization ---------------------------------------------------------------------
@@ -461,7 +472,15 @@ class _Grammar:
             if name == "year_from":
                 end = f"{g['y2']}-12-31" if g.get("y2") else None
                 return DeadlineSpec(kind="period", start=f"{year}-01-01", end=end), None
-            if name in {"year_within", "range", "bare_year", "cell_year"}:
+            if name == "once_every":
+                count = self.count(g["n"])
+                unit = self.unit_recurrence.get(tone_key(g["u"]))
+                if count == 1:
+                    return DeadlineSpec(kind="recurring", recurrence=unit), None
+                months = {"monthly": 1, "quarterly": 3, "yearly": 12}.get(unit or "")
+                recurrence = self.count_recurrence.get(count * months) if count and months else None
+                return DeadlineSpec(kind="recurring", recurrence=recurrence), None
+            if name in {"year_within", "years_within", "range", "bare_year", "cell_year"}:
                 last = int(g["y2"]) if g.get("y2") else year
                 if last < year:
                     return None, m.group()
@@ -572,8 +591,6 @@ _LIST_REACH = 60
 """Characters after a list item within which the list states its year."""
 _SENTENCE_WORDS = 12
 """A line in sentence case this long, under a title in capitals, is the opening sentence, not the title."""
-_YEAR_FIGURE = regex.compile(r"\s*\d+(?:[.,]\d+)?\s*%")
-"""A percentage right after a year: the figure for that year."""
 _CLAUSE_BOUNDARY = regex.compile(r"[;:.!?(\n]")
 _MARKER_CHARS = " \t-+•*–"
 _LABELLED_END = regex.compile(r"\.(?:\s|$)|\n")
@@ -656,7 +673,7 @@ class _Judge:
                 return False
             if mode in {"heading", "title"} and c.spec is not None and self.before_plan(c.spec):
                 return False  # "KẾT QUẢ NĂM 2022" over a plan of 2023: a year already past
-            if mode == "body" and _YEAR_FIGURE.match(self.fold, c.end):
+            if mode == "body" and self.g.year_figure_re.match(self.fold, c.end):
                 # "80% (năm 2026 70%)": the year a figure is to be reached, unless it has passed
                 return c.spec is not None and not self.before_plan(c.spec)
             return mode in {"title", "heading"} or bool(self.g.completion_re.search(before))

@@ -523,6 +523,9 @@ class TimeExpressionsLexicon(_Described):
     budget_words: Words
     letter_subject_words: Words
     paired_adverbs: Words
+    figure_links: Words
+    closing_words: Words
+    once_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

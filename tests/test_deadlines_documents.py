@@ -9,7 +9,10 @@
 - a bracket that closes a duty with its time ("… (quý III/2026 và thường xuyên).") is read as a time cell: its
   "thường xuyên" and "hằng năm" count there; a bracket that states a milestone's figure ("(năm 2026 70%)") is not;
 - "định kỳ" that ends a noun phrase is no cadence, also where an adverb and "và" stand between it and the noun
-  ("kiểm tra thường xuyên và định kỳ", "khám sức khỏe định kỳ"); opening a duty it is one.
+  ("kiểm tra thường xuyên và định kỳ", "khám sức khỏe định kỳ"); opening a duty it is one;
+- a year's figure after "đạt" ("năm 2027 đạt 95%") dates a milestone as "năm 2027 95%" does; "Kết thúc năm 2027,
+  X báo cáo …" is a horizon; "trong hai năm 2026 - 2027" one period; "03 năm một lần" a cadence with no
+  recurrence value, "6 tháng một lần" semiannual (round-3 decisions).
 """
 
 from __future__ import annotations
@@ -134,3 +137,35 @@ def test_dinh_ky_ending_a_noun_phrase_is_no_cadence(tmp_path: Path, sentence: st
     path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Chăm sóc sức khỏe\n\n" + sentence + "\n", encoding="utf-8")
     found, _ = extract_deadlines(load_document(path))
     assert [r.quote for r in found if r.kind == "recurring"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Tỷ lệ hộ được hỗ trợ năm 2027 đạt 95%, năm 2028 đạt 98%.",
+            [
+                ("năm 2027", "period", "2027-01-01", "2027-12-31", None),
+                ("năm 2028", "period", "2028-01-01", "2028-12-31", None),
+            ],
+        ),
+        (
+            "Kết thúc năm 2027, Sở Xây dựng báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.",
+            [("Kết thúc năm 2027", "horizon", None, "2027-12-31", None)],
+        ),
+        (
+            "Các huyện bố trí vốn để hoàn thành cơ bản trong hai năm 2026 - 2027.",
+            [("trong hai năm 2026 - 2027", "period", "2026-01-01", "2027-12-31", None)],
+        ),
+        (
+            "Tổ chức điều dưỡng tập trung 03 năm một lần cho người có công.",
+            [("03 năm một lần", "recurring", None, None, None)],
+        ),
+        ("Tổ chức kiểm tra thiết bị 6 tháng một lần.", [("6 tháng một lần", "recurring", None, None, "semiannual")]),
+    ],
+)
+def test_times_of_a_provinces_duties(tmp_path: Path, sentence: str, expected: list[tuple]) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Hỗ trợ nhà ở\n\n" + sentence + "\n", encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [(r.quote, r.kind, r.start, r.end, r.recurrence) for r in found][1:] == expected
