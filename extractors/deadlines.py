@@ -1001,9 +1001,14 @@ def _title_end(document: Document, title: Span) -> int:
     return title.end
 
 
+_TRAILING_BRACKET = regex.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _capital_line(document: Document, start: int, end: int) -> bool:
-    """A block of at least three words whose letters are all capitals."""
+    """A block of at least three words whose letters are all capitals, but for a bracket that closes it:
+    the attached plan's title with its note ("… NĂM 2023 (Kèm theo Quyết định số … của Chủ tịch …)")."""
     text = document.text[start:end]
+    text = text[: m.start()] if (m := _TRAILING_BRACKET.search(text)) else text
     return len(text.split()) >= 3 and text.isupper()
 
 

@@ -12,7 +12,9 @@
   ("kiểm tra thường xuyên và định kỳ", "khám sức khỏe định kỳ"); opening a duty it is one;
 - a year's figure after "đạt" ("năm 2027 đạt 95%") dates a milestone as "năm 2027 95%" does; "Kết thúc năm 2027,
   X báo cáo …" is a horizon; "trong hai năm 2026 - 2027" one period; "03 năm một lần" a cadence with no
-  recurrence value, "6 tháng một lần" semiannual (round-3 decisions).
+  recurrence value, "6 tháng một lần" semiannual (round-3 decisions);
+- the title in capitals of the plan a decision issues keeps its year where its attachment note closes the line
+  ("… NĂM 2027 (Kèm theo Quyết định số … ngày …)").
 """
 
 from __future__ import annotations
@@ -169,3 +171,13 @@ def test_times_of_a_provinces_duties(tmp_path: Path, sentence: str, expected: li
     path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Hỗ trợ nhà ở\n\n" + sentence + "\n", encoding="utf-8")
     found, _ = extract_deadlines(load_document(path))
     assert [(r.quote, r.kind, r.start, r.end, r.recurrence) for r in found][1:] == expected
+
+
+def test_an_attached_plans_title_with_its_note_is_a_heading(tmp_path: Path) -> None:
+    body = (
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm kê kho lưu trữ.\n\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nCHỦ TỊCH\n\n"
+        "KẾ HOẠCH\n\nKIỂM KÊ KHO LƯU TRỮ CỦA TỈNH NĂM 2027 (Kèm theo Quyết định số 27/2026/QĐ-UBND "
+        "ngày 09/3/2026 của Ủy ban nhân dân tỉnh)\n"
+    )
+    assert [r[0] for r in _records(tmp_path, body)] == ["NĂM 2027"]
