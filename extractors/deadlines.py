@@ -676,6 +676,9 @@ class _Judge:
             if mode == "body" and self.g.year_figure_re.match(self.fold, c.end):
                 # "80% (năm 2026 70%)": the year a figure is to be reached, unless it has passed
                 return c.spec is not None and not self.before_plan(c.spec)
+            if mode == "body" and not before.strip(_MARKER_CHARS) and self.fold.startswith(",", c.end):
+                # "- Năm 2018, hoàn thành việc hỗ trợ …": the year opens the duty as its time, unless it has passed
+                return c.spec is not None and not self.before_plan(c.spec)
             return mode in {"title", "heading"} or bool(self.g.completion_re.search(before))
         if c.cls == BOUND:
             if c.spec is None:

@@ -14,7 +14,9 @@
   X báo cáo …" is a horizon; "trong hai năm 2026 - 2027" one period; "03 năm một lần" a cadence with no
   recurrence value, "6 tháng một lần" semiannual (round-3 decisions);
 - the title in capitals of the plan a decision issues keeps its year where its attachment note closes the line
-  ("… NĂM 2027 (Kèm theo Quyết định số … ngày …)").
+  ("… NĂM 2027 (Kèm theo Quyết định số … ngày …)");
+- a year that opens a duty before a comma ("- Năm 2027, hoàn thành …") is its time, unless it ended before
+  the plan's date (then it reports a result: "Năm 2025, toàn tỉnh đã …").
 """
 
 from __future__ import annotations
@@ -181,3 +183,14 @@ def test_an_attached_plans_title_with_its_note_is_a_heading(tmp_path: Path) -> N
         "ngày 09/3/2026 của Ủy ban nhân dân tỉnh)\n"
     )
     assert [r[0] for r in _records(tmp_path, body)] == ["NĂM 2027"]
+
+
+def test_a_year_opening_a_duty_before_a_comma_is_its_time(tmp_path: Path) -> None:
+    body = (
+        "II. NHIỆM VỤ\n\n1. Hỗ trợ nhà ở\n\n- Năm 2027, hoàn thành việc hỗ trợ nhà ở cho hộ nghèo.\n\n"
+        "- Năm 2025, toàn tỉnh đã hỗ trợ 1.200 hộ.\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN + body, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [(r.quote, r.start) for r in found][1:] == [("Năm 2027", "2027-01-01")]
