@@ -589,6 +589,10 @@ def _grammar() -> _Grammar:
 
 _LIST_REACH = 60
 """Characters after a list item within which the list states its year."""
+_COMPLETION_REACH = 12
+"""Words before a bare year within which a completion word ("hoàn thành", "tổng kết") makes it the time of
+that work; a completion word far before it ("mức độ hoàn thành nhiệm vụ … làm cơ sở đánh giá Chỉ số … năm
+2025") governs something else."""
 _SENTENCE_WORDS = 12
 """A line in sentence case this long, under a title in capitals, is the opening sentence, not the title."""
 _CLAUSE_BOUNDARY = regex.compile(r"[;:.!?(\n]")
@@ -679,7 +683,8 @@ class _Judge:
             if mode == "body" and not before.strip(_MARKER_CHARS) and self.fold.startswith(",", c.end):
                 # "- Năm 2018, hoàn thành việc hỗ trợ …": the year opens the duty as its time, unless it has passed
                 return c.spec is not None and not self.before_plan(c.spec)
-            return mode in {"title", "heading"} or bool(self.g.completion_re.search(before))
+            near = " ".join(before.split()[-_COMPLETION_REACH:])  # "hoàn thành năm 2018", "tổng kết … năm 2025"
+            return mode in {"title", "heading"} or bool(self.g.completion_re.search(near))
         if c.cls == BOUND:
             if c.spec is None:
                 return True

@@ -16,7 +16,9 @@
 - the title in capitals of the plan a decision issues keeps its year where its attachment note closes the line
   ("… NĂM 2027 (Kèm theo Quyết định số … ngày …)");
 - a year that opens a duty before a comma ("- Năm 2027, hoàn thành …") is its time, unless it ended before
-  the plan's date (then it reports a result: "Năm 2025, toàn tỉnh đã …").
+  the plan's date (then it reports a result: "Năm 2025, toàn tỉnh đã …");
+- a bare year is the time of completed work only near its completion word ("tổng kết việc thực hiện năm
+  2027"), not where "hoàn thành" stands far before it in another phrase ("mức độ hoàn thành nhiệm vụ …").
 """
 
 from __future__ import annotations
@@ -194,3 +196,21 @@ def test_a_year_opening_a_duty_before_a_comma_is_its_time(tmp_path: Path) -> Non
     path.write_text(PLAN + body, encoding="utf-8")
     found, _ = extract_deadlines(load_document(path))
     assert [(r.quote, r.start) for r in found][1:] == [("Năm 2027", "2027-01-01")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sở Nội vụ tổng kết việc thực hiện năm 2027.", ["năm 2027"]),
+        (
+            "Sở Nội vụ căn cứ kết quả đánh giá, xem xét mức độ hoàn thành nhiệm vụ của các cơ quan, đơn vị và "
+            "trách nhiệm của người đứng đầu làm cơ sở xếp hạng Chỉ số hài lòng của người dân năm 2027.",
+            [],
+        ),
+    ],
+)
+def test_a_completion_word_dates_a_bare_year_only_near_it(tmp_path: Path, sentence: str, expected: list[str]) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Đánh giá\n\n" + sentence + "\n", encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [r.quote for r in found][1:] == expected
