@@ -366,6 +366,8 @@ class _Grammar:
         # "kiểm tra thường xuyên và định kỳ": an adverb and "và" between the noun head and "định kỳ"
         self.paired_adverb_re = regex.compile(rf"{B}(?:{_alt(lex.paired_adverbs)})\s*(?:,|{list_words})\s*$")
         self.plan_name_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)})\s*$")
+        self.plan_name_word_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)}){A}")
+        self.self_after_re = regex.compile(rf"\s+(?:{_alt(lex.self_words)}){A}")
         self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex.year_subject_verbs)}){A}")
         self.status_re = regex.compile(rf"{B}(?:{_alt(lex.status_cues)}){A}")
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
@@ -611,6 +613,8 @@ class _Judge:
         self.plan_date = _plan_date(document)
         self.reporting = document is not None and is_report(document)
         self.budget_years = _budget_years(document, grammar)
+        self.cited: set[int] = set()
+        """Where the citations of the document start (a cited document is named by its number, not its name)."""
 
     def clause_start(self, region: Region, offset: int) -> int:
         """Offset where the clause holding `offset` begins (after ; : . ( or the region's start)."""
@@ -816,7 +820,23 @@ class _Judge:
             return True
         if kind == "horizon" and self.g.name_opening.match(before):
             return True
+        if kind == "horizon" and self.named_before(c.start - len(before), c.start):
+            return True
         return bool(self.g.effect_re.search(before))
+
+    def named_before(self, start: int, end: int) -> bool:
+        """Does a document's proper name run up to the horizon ("triển khai thực hiện Đề án tìm kiếm, quy tập
+        hài cốt liệt sĩ từ nay đến năm 2020")? The name word is written with its capital ("Đề án", not
+        "đề án"), not followed by "này", and no clause break stands between it and the horizon: the horizon
+        is part of that document's name, not the time of this plan's work."""
+        if self.document is None:
+            return False
+        for m in self.g.plan_name_word_re.finditer(self.fold, start, end):
+            if m.start() in self.cited:
+                continue  # "theo Quyết định số 22/2013/QĐ-TTg … đến hết năm 2019": a citation, not a name
+            if self.document.text[m.start()].isupper() and not self.g.self_after_re.match(self.fold, m.end()):
+                return True
+        return False
 
     def quoted(self, region: Region, c: Candidate) -> bool:
         """Is the candidate inside a quoted name of a title that states its own time after the name
@@ -1114,6 +1134,7 @@ def extract_deadlines(
         if region.mode == "cell":
             region.candidates.extend(grammar.cell_candidates(document.fold, region.start, region.end))
     judge = _Judge(grammar, document.fold, document)
+    judge.cited = {c.span[0] for c in citations or [] if c.span}
     records: list[Deadline] = []
     warnings: list[DocWarning] = []
     for region in regions:

@@ -18,7 +18,10 @@
 - a year that opens a duty before a comma ("- Năm 2027, hoàn thành …") is its time, unless it ended before
   the plan's date (then it reports a result: "Năm 2025, toàn tỉnh đã …");
 - a bare year is the time of completed work only near its completion word ("tổng kết việc thực hiện năm
-  2027"), not where "hoàn thành" stands far before it in another phrase ("mức độ hoàn thành nhiệm vụ …").
+  2027"), not where "hoàn thành" stands far before it in another phrase ("mức độ hoàn thành nhiệm vụ …");
+- a horizon that ends a document's proper name ("triển khai Đề án phát triển làng nghề, du lịch nông thôn đến
+  năm 2030") names that document; one after a citation ("theo Quyết định số 12/2026/QĐ-UBND … đến hết năm
+  2027") or after "Kế hoạch này" is the time of the work.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.citations import extract_citations
 from extractors.deadlines import extract_deadlines
 from pipeline.process import load_document
 
@@ -213,4 +217,25 @@ def test_a_completion_word_dates_a_bare_year_only_near_it(tmp_path: Path, senten
     path = tmp_path / "plan.txt"
     path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Đánh giá\n\n" + sentence + "\n", encoding="utf-8")
     found, _ = extract_deadlines(load_document(path))
+    assert [r.quote for r in found][1:] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Các huyện triển khai Đề án phát triển làng nghề, du lịch nông thôn đến năm 2030 và những năm tiếp theo.", []),
+        (
+            "Hoàn thành hỗ trợ nhà ở theo Quyết định số 12/2026/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh "
+            "đến hết năm 2027.",
+            ["đến hết năm 2027"],
+        ),
+        ("Các sở triển khai Kế hoạch này đến năm 2028.", ["đến năm 2028"]),
+        ("Các huyện phát triển làng nghề, du lịch nông thôn đến năm 2029.", ["đến năm 2029"]),
+    ],
+)
+def test_a_horizon_ending_a_documents_name_names_it(tmp_path: Path, sentence: str, expected: list[str]) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Làng nghề\n\n" + sentence + "\n", encoding="utf-8")
+    document = load_document(path)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
     assert [r.quote for r in found][1:] == expected
