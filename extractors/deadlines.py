@@ -368,6 +368,7 @@ class _Grammar:
         self.plan_name_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)})\s*$")
         self.plan_name_word_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)}){A}")
         self.self_after_re = regex.compile(rf"\s+(?:{_alt(lex.self_words)}){A}")
+        self.numbered_after_re = regex.compile(rf"\s+(?:(?:{_alt(lex.document_number_words)})\s*:?\s*)?\d")
         self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex.year_subject_verbs)}){A}")
         self.status_re = regex.compile(rf"{B}(?:{_alt(lex.status_cues)}){A}")
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
@@ -832,7 +833,7 @@ class _Judge:
         if self.document is None:
             return False
         for m in self.g.plan_name_word_re.finditer(self.fold, start, end):
-            if m.start() in self.cited:
+            if m.start() in self.cited or self.g.numbered_after_re.match(self.fold, m.end()):
                 continue  # "theo Quyết định số 22/2013/QĐ-TTg … đến hết năm 2019": a citation, not a name
             if self.document.text[m.start()].isupper() and not self.g.self_after_re.match(self.fold, m.end()):
                 return True

@@ -526,6 +526,7 @@ class TimeExpressionsLexicon(_Described):
     figure_links: Words
     closing_words: Words
     once_words: Words
+    document_number_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------
