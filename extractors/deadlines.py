@@ -158,7 +158,7 @@ class _Grammar:
         # a count of days, spelled out again in brackets as decisions write it: "15 (mười lăm) ngày làm việc"
         limit = rf"\d{{1,3}}(?:\s*\([^()\d]{{1,25}}\))?\s+(?:{_alt(lex.limit_units)}){A}"
         self.item = (
-            rf"{B}(?:(?:{each})\s+)?(?:(?P<n>{number})\s+{month}|(?P<ye>{_alt(lex.year_end)})"
+            rf"{B}(?:(?:{each})\s+)?(?:(?P<n>{number})\s+{month}|(?P<ye>{_alt(lex.year_end)}|(?:{_alt(lex.single_counts)})\s+{year})"
             rf"|(?P<hy>{_alt(lex.half_year)})|(?P<u>{units})){A}"
             rf"(?!{h}*[/-]?{h}*(?:\d|{rom}))(?!{h}+(?:{_alt(lex.not_after_bare_unit)}){A})"
         )

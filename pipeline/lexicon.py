@@ -527,6 +527,7 @@ class TimeExpressionsLexicon(_Described):
     closing_words: Words
     once_words: Words
     document_number_words: Words
+    single_counts: Words
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -239,3 +239,11 @@ def test_a_horizon_ending_a_documents_name_names_it(tmp_path: Path, sentence: st
     document = load_document(path)
     found, _ = extract_deadlines(document, extract_citations(document)[0])
     assert [r.quote for r in found][1:] == expected
+
+
+def test_one_year_in_a_cadence_list_is_yearly(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    body = "II. NHIỆM VỤ\n\n1. Kiểm tra\n\nSơ kết 6 tháng, 1 năm việc thực hiện Kế hoạch.\n"
+    path.write_text(PLAN + body, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [(r.quote, r.recurrence) for r in found][1:] == [("Sơ kết 6 tháng", "semiannual"), ("1 năm", "yearly")]
