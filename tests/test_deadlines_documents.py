@@ -2,7 +2,7 @@
 
 - a procedure's time limit ("trong thời hạn không quá 10 (mười) ngày làm việc kể từ …") is `by_date` with no
   calendar bound (gold/README, round-3 decisions); a cap alone ("không quá 02 ngày") is one only where the
-  count's origin follows ("kể từ …"); a date of effect ("có hiệu lực sau 15 ngày, kể từ ngày ký") is none;
+  count's origin follows ("kể từ …"); a date of effect ("có hiệu lực sau 20 ngày, kể từ …") is none;
 - a letter whose subject names a budget ("V/v lập dự toán ngân sách năm 2027") gives its budget year and plan
   period to the budget, not to a deadline; its submission date stays one, and a plan whose opening only
   mentions a budget keeps its years;
@@ -56,7 +56,7 @@ def test_a_procedures_time_limit_is_a_deadline_without_calendar_bound(tmp_path: 
         "1. Ủy ban nhân dân cấp xã: Trong thời hạn không quá 10 (mười) ngày làm việc kể từ ngày nhận đơn, "
         "lập danh sách gửi Phòng Nội vụ.\n\n"
         "2. Phòng Tài chính thẩm định không quá 04 ngày làm việc, kể từ ngày nhận đủ danh sách.\n\n"
-        "3. Quyết định này có hiệu lực thi hành sau 15 ngày, kể từ ngày ký.\n"
+        "3. Bản quy định về hỗ trợ có hiệu lực sau 20 ngày, kể từ ngày đăng công báo tỉnh.\n"
     )
     assert _records(tmp_path, body) == [
         ("Trong thời hạn không quá 10 (mười) ngày làm việc", "by_date", None, None, None),
