@@ -125,6 +125,7 @@ class _Words:
     dates: regex.Pattern
     time_label: regex.Pattern
     criterion: regex.Pattern
+    list_announcer: regex.Pattern
     criterion_break: regex.Pattern
 
 
@@ -191,6 +192,7 @@ def _words() -> _Words:
         statistic_column=regex.compile(rf"(?<!\w){alternation(lex.statistic_column_words)}(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
         time_label=regex.compile(rf"[\W\d]*{alternation(time_words.time_labels)}\s*:"),
+        list_announcer=regex.compile(rf"(?<!\w){alternation(lex.list_announcers)}\s*:\s*$"),
         criterion=regex.compile(rf"(?<=\w[\s,]*)(?<!\w){alternation(lex.criterion_openers)}(?!\w)"),
         criterion_break=regex.compile(
             rf"(?<!\w){alternation([x for x in lex.indicator_link_words if x not in lex.indicator_change_verbs])}(?!\w)"
@@ -880,11 +882,14 @@ def _unnumbered_heading_horizon(ctx: _Context, index: int) -> str | None:
 
 
 def _aspirational(ctx: _Context, c: _Candidate, lead: _Segment | None, unbroken: bool) -> bool:
-    """ "phấn đấu" earlier in the sentence (to the full stop), in a lead-in whose sentence runs on, or in a heading."""
+    """ "phấn đấu" earlier in the sentence (to the full stop), in a lead-in whose sentence runs on, or in a heading.
+    A lead-in that announces its list ("… tập trung phấn đấu … một số nội dung sau đây:") scopes over every
+    item of it, full stops between them or not (round-3 decision)."""
     w, folded = _words(), ctx.document.fold
     if w.aspiration.search(folded[c.sentence_start : c.q.start]):
         return True
-    if lead is not None and unbroken and w.aspiration.search(folded[lead.start : lead.end]):
+    lead_text = folded[lead.start : lead.end] if lead is not None else ""
+    if w.aspiration.search(lead_text) and (unbroken or w.list_announcer.search(lead_text)):
         return True
     return any(w.aspiration.search(s.title.lower()) for s in ctx.chain(ctx.segments[c.segment].section))
 

@@ -439,6 +439,7 @@ class TargetWordsLexicon(_Described):
     label_max_words: int = Field(gt=0)
     label_lead_words: Words
     criterion_openers: Words
+    list_announcers: Words
 
 
 class IndicatorPhrasingLexicon(_Described):

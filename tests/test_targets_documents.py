@@ -5,7 +5,9 @@
   ("3. Thời gian thực hiện: Quý IV/2026"), before the horizon of the part above (round-3 decision);
 - a rate that says who qualifies ("bệnh binh có tỷ lệ suy giảm khả năng lao động từ 41% đến 60%") is no
   target, while the fixed rate a regulation grants them ("Giảm 50% học phí") is one; a rate "có tỷ lệ … đạt
-  95%" that a linking word ties to its figure stays a target.
+  95%" that a linking word ties to its figure stays a target;
+- a lead-in that announces its list ("… tập trung phấn đấu thực hiện các nội dung sau đây:") makes every
+  item's target aspirational, full stops between the items or not (round-3 decision).
 """
 
 from __future__ import annotations
@@ -76,3 +78,15 @@ từ 41% đến 60%; con của người bị nhiễm chất độc hóa học c�
 def test_a_rate_that_says_who_qualifies_is_no_target(tmp_path: Path) -> None:
     found = _targets(tmp_path, REGULATION)
     assert [(t.value, t.value_max, t.unit) for t in found] == [(50, None, "%"), (95, None, "%")]
+
+
+def test_a_lead_in_announcing_its_list_scopes_phan_dau_over_it(tmp_path: Path) -> None:
+    body = (
+        "II. NHIỆM VỤ\n\n1. Nhiệm vụ\n\n"
+        "Các cấp, các ngành tập trung phấn đấu thực hiện các nội dung chủ yếu sau đây:\n\n"
+        "a) Đến năm 2028, 100% xã có đội cứu hộ tình nguyện.\n\n"
+        "b) Đến năm 2029, 90% đội viên được trang bị áo phao.\n"
+    )
+    assert [t.aspirational for t in _targets(tmp_path, body)] == [True, True]
+    plain = body.replace("tập trung phấn đấu thực hiện các nội dung chủ yếu sau đây", "phấn đấu đến năm 2030")
+    assert [t.aspirational for t in _targets(tmp_path, plain)] == [True, False]
