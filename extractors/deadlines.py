@@ -371,6 +371,7 @@ class _Grammar:
         self.numbered_after_re = regex.compile(rf"\s+(?:(?:{_alt(lex.document_number_words)})\s*:?\s*)?\d")
         self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex.year_subject_verbs)}){A}")
         self.status_re = regex.compile(rf"{B}(?:{_alt(lex.status_cues)}){A}")
+        self.status_after_re = regex.compile(rf"\s*,\s*(?:{_alt(lex.status_cues)}){A}")
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
         self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex.requirement_words)}){A}")
         self.budget_re = regex.compile(rf"{B}(?:{_alt(lex.budget_words)}){A}")
@@ -697,6 +698,8 @@ class _Judge:
                 return False
             if mode == "body" and self.names_something(before, c):
                 return False
+            if self.g.status_after_re.match(self.fold, c.end):
+                return False  # "Trong giai đoạn 2011-2015, đã huy động …": the time of work done
             return not (c.spec.kind == "by_date" and self.g.status_re.search(before))
         if mode != "body" or self.in_requirement(region, c.start):
             return False

@@ -247,3 +247,14 @@ def test_one_year_in_a_cadence_list_is_yearly(tmp_path: Path) -> None:
     path.write_text(PLAN + body, encoding="utf-8")
     found, _ = extract_deadlines(load_document(path))
     assert [(r.quote, r.recurrence) for r in found][1:] == [("Sơ kết 6 tháng", "semiannual"), ("1 năm", "yearly")]
+
+
+def test_a_period_followed_by_da_dates_work_done(tmp_path: Path) -> None:
+    body = (
+        "I. KHÁI QUÁT\n\nTrong giai đoạn 2021-2025, đã huy động hơn 900 tỷ đồng cho giao thông nông thôn.\n\n"
+        "II. NHIỆM VỤ\n\nTrong giai đoạn 2026-2030, huy động các nguồn lực cho giao thông nông thôn.\n"
+    )
+    path = tmp_path / "undated.txt"
+    path.write_text("NGHỊ QUYẾT\nvề phát triển giao thông nông thôn\n\n" + body, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [r.quote for r in found] == ["Trong giai đoạn 2026-2030"]
