@@ -371,6 +371,8 @@ class _Grammar:
         self.numbered_after_re = regex.compile(rf"\s+(?:(?:{_alt(lex.document_number_words)})\s*:?\s*)?\d")
         self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex.year_subject_verbs)}){A}")
         self.status_re = regex.compile(rf"{B}(?:{_alt(lex.status_cues)}){A}")
+        # the time a clause states right after a period it names: "… giai đoạn 2013-2015 vào năm 2015"
+        self.own_time_after_re = regex.compile(rf"\s+(?:{within})\s+(?:{year}|{quarter}|{month})\s+(?:\d|{rom})")
         self.status_after_re = regex.compile(rf"\s*,\s*(?:{_alt(lex.status_cues)}){A}")
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
         self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex.requirement_words)}){A}")
@@ -689,8 +691,12 @@ class _Judge:
             if mode == "body" and not before.strip(_MARKER_CHARS) and self.fold.startswith(",", c.end):
                 # "- Năm 2018, hoàn thành việc hỗ trợ …": the year opens the duty as its time, unless it has passed
                 return c.spec is not None and not self.before_plan(c.spec)
+            if mode in {"title", "heading"}:
+                return True
+            if self.g.own_time_after_re.match(self.fold, c.end):
+                return False  # "Tổng kết giai đoạn 2013-2015 vào năm 2015": what is reviewed, not when
             near = " ".join(before.split()[-_COMPLETION_REACH:])  # "hoàn thành năm 2018", "tổng kết … năm 2025"
-            return mode in {"title", "heading"} or bool(self.g.completion_re.search(near))
+            return bool(self.g.completion_re.search(near))
         if c.cls == BOUND:
             if c.spec is None:
                 return True

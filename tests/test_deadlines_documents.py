@@ -258,3 +258,11 @@ def test_a_period_followed_by_da_dates_work_done(tmp_path: Path) -> None:
     path.write_text("NGHỊ QUYẾT\nvề phát triển giao thông nông thôn\n\n" + body, encoding="utf-8")
     found, _ = extract_deadlines(load_document(path))
     assert [r.quote for r in found] == ["Trong giai đoạn 2026-2030"]
+
+
+def test_a_reviewed_period_before_the_reviews_own_time_is_no_deadline(tmp_path: Path) -> None:
+    body = "II. NHIỆM VỤ\n\n1. Kiểm tra\n\nTổng kết giai đoạn 2026-2027 vào năm 2027; tổng kết thực hiện năm 2028.\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN + body, encoding="utf-8")
+    found, _ = extract_deadlines(load_document(path))
+    assert [r.quote for r in found][1:] == ["vào năm 2027", "năm 2028"]
