@@ -72,6 +72,22 @@ def test_rows_come_back_as_cells() -> None:
     assert rows[5] == ["1", "Tỷ lệ công chức xã được bồi dưỡng kỹ năng số"]
 
 
+def test_blank_lines_carry_nothing() -> None:
+    """A copy with a blank line after every line gives the same cells."""
+    spaced = [line for original in ANNEX.splitlines() for line in (original, "")]
+    table, spaced_table = find_line_cell_table(ANNEX.splitlines(), 0, 0), find_line_cell_table(spaced, 0, 0)
+    assert table is not None and spaced_table is not None
+    assert [c.text for c in spaced_table.cells] == [c.text for c in table.cells]
+
+
+def test_the_table_ends_at_its_last_border_before_running_text() -> None:
+    lines = ["STT", "|", "Nội dung", "|", "Ghi chú", "|", "1", "|", "Sửa đường thôn", "|", "", "|"]
+    lines += [f"Dòng văn bản thứ {n} của phần sau bảng." for n in range(15)]
+    table = find_line_cell_table(lines, 0, 0)
+    assert table is not None and table.end == 12
+    assert [c.text for c in table.cells][-3:] == ["1", "Sửa đường thôn", ""]
+
+
 def test_a_file_without_the_layout_gives_none() -> None:
     assert find_line_cell_table(["STT", "Nội dung", "|"], 0, 0) is None
     assert find_line_cell_table(["Kế hoạch", "|", "STT"], 0, 0) is None

@@ -15,8 +15,8 @@ How the table is recognised (conservative: only such a table has lines that are 
 - a row starts at a row-number cell (digits or a Roman numeral) when the row before is full, or when the
   cell after it is text: so a value cell "100" before the next row's "2" stays in its row, and a group row
   ("I | Đào tạo …", fewer cells than the header) ends at the next row's number;
-- it ends at the end of the file, or after the cell that follows the last "|" line (a run of lines up to a
-  blank line).
+- blank lines carry nothing; it ends at the last "|" line before a run of more lines than a cell holds, or
+  at the end of the file (the text after the last "|" is then the last cell, cut by the file's end).
 """
 
 from __future__ import annotations
@@ -55,17 +55,15 @@ def _cells(lines: list[str], at: int) -> tuple[list[tuple[int, str]], int]:
             cells.append((first + 1, "\n".join(current)))
             current = []
             first = i + 1
-        elif line:
+        elif line:  # blank lines carry nothing: a copy may put one after every line
             if not current:
                 first = i
             current.append(line)
             if len(current) > _MAX_CELL_LINES:
                 return cells, first  # a run of text: the table ended at the last border
-        elif current:
-            break  # a blank line after the last cell's text
         i += 1
     if current:
-        cells.append((first + 1, "\n".join(current)))
+        cells.append((first + 1, "\n".join(current)))  # the last cell, cut by the end of the file
     return cells, i
 
 
@@ -74,7 +72,8 @@ def find_line_cell_table(lines: list[str], at: int, table: int) -> FlatTable | N
     `table`; None where no such table starts there."""
     if fold_text(lines[at].strip()) not in _row_number_headers():
         return None
-    if at + 1 >= len(lines) or not _is_border(lines[at + 1]):
+    following = next((line for line in lines[at + 1 :] if line.strip()), "")
+    if not _is_border(following):
         return None
     cells, end = _cells(lines, at)
     numbered = [k for k, (_, text) in enumerate(cells) if k and _ROW_NUMBER.fullmatch(text)]
