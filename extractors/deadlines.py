@@ -155,8 +155,10 @@ class _Grammar:
         day_cue = rf"(?:(?:{_alt(lex.by_date_cues)})\s*|(?:{within}\s+)?{day}\s+)"
         quarter_tail = rf"(?:\s*(?:{seps}|,|{list_words})\s*(?:{quarter}\s+)?(?P<q2>{rom}))?"
         year_join = rf"(?:\s*/\s*|\s*,?\s*{year}\s+|\s+)"
+        # a count of days, spelled out again in brackets as decisions write it: "15 (mười lăm) ngày làm việc"
+        limit = rf"\d{{1,3}}(?:\s*\([^()\d]{{1,25}}\))?\s+(?:{_alt(lex.limit_units)}){A}"
         self.item = (
-            rf"{B}(?:(?:{each})\s+)?(?:(?P<n>{number})\s+{month}|(?P<ye>{_alt(lex.year_end)})"
+            rf"{B}(?:(?:{each})\s+)?(?:(?P<n>{number})\s+{month}|(?P<ye>{_alt(lex.year_end)}|(?:{_alt(lex.single_counts)})\s+{year})"
             rf"|(?P<hy>{_alt(lex.half_year)})|(?P<u>{units})){A}"
             rf"(?!{h}*[/-]?{h}*(?:\d|{rom}))(?!{h}+(?:{_alt(lex.not_after_bare_unit)}){A})"
         )
@@ -190,9 +192,18 @@ class _Grammar:
                 "horizon",
                 BOUND,
                 # "đến năm 2030", and in a heading's short form "Mục tiêu cụ thể đến 2030"
-                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?(?:{year}\s+)?{y}",
+                rf"{B}(?:(?:(?:{_alt(lex.from_now)})\s+)?(?:{until})\s+(?:(?P<end>{until_end})\s+)?"
+                rf"|(?:{_alt(lex.closing_words)})\s+)(?:{year}\s+)?{y}",
             ),
             ("vision", BOUND, rf"{B}(?:{_alt(lex.vision)})\s+(?:{year}\s+)?{y}"),
+            # a procedure's time limit: "trong thời hạn không quá 15 (mười lăm) ngày làm việc", "không quá 03
+            # ngày làm việc kể từ ngày nhận đủ hồ sơ" (a cap alone needs the count's origin after it)
+            (
+                "limit",
+                BOUND,
+                rf"{B}(?:(?:{_alt(lex.limit_openers)})\s+(?:(?:{_alt(lex.limit_caps)})\s+)?(?P<lim>{limit})"
+                rf"|(?:{_alt(lex.limit_caps)})\s+(?P<capped>{limit})(?=\s*,?\s*(?:{_alt(lex.limit_counters)}){A}))",
+            ),
             # "từ đầu năm 2026": from the year's start, no end
             (
                 "from_year_start",
@@ -251,6 +262,14 @@ class _Grammar:
             ),
             ("year_end_dated", BOUND, rf"{B}(?:(?:{within})\s+)?(?:{_alt(lex.year_end)})\s+{y}"),
             ("year_within", BOUND, rf"{B}(?:{within})\s+{year}\s+{y}(?!\s*(?:{seps})\s*\d)"),
+            # "trong hai năm 2012 - 2013": the years named with their count
+            (
+                "years_within",
+                BOUND,
+                rf"{B}(?:{within})\s+(?:{number}\s+)?{year}\s+{y}\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d)",
+            ),
+            # "02 năm một lần", "6 tháng một lần": a cadence stated as a count of periods
+            ("once_every", STRONG, rf"{B}(?P<n>{number})\s+(?P<u>{units})\s+(?:{_alt(lex.once_words)}){A}"),
             (
                 "range",
                 BARE_YEAR,
@@ -307,6 +326,11 @@ class _Grammar:
             else:
                 self.by_anchor.setdefault(anchors.get(entry[0], digit), []).append(entry)
         self.label_re = regex.compile(rf"{B}(?:{_alt(lex.time_labels)})\s*:")
+        # a bracket closing a duty that opens with its time ("… (Quý IV/2013, Quý I/2014 và thường xuyên)."):
+        # its words are the duty's time, read as a time cell; not one that states a figure ("(năm 2009 70%)")
+        self.time_bracket_re = regex.compile(
+            rf"\((?P<inner>\s*(?:(?:{within})\s+)?(?:{year}|{quarter}|{month})\s+(?:\d|{rom})[^()%]*)\)(?=\s*(?:[.;]|$))"
+        )
         # what opens a cited document's subject right after the citation: "về …", "phê duyệt …", "“…"
         self.subject_opener = regex.compile(rf"[\s,]*(?:{_alt(lex.cited_subject_openers)})")
         # "hằng năm" right after the verb it times ("sơ kết hằng năm", "được công bố hàng năm") or after
@@ -339,11 +363,23 @@ class _Grammar:
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex.duty_verbs)}){A}")
         self.report_re = regex.compile(rf"{B}(?:{_alt(lex.report_verbs)}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex.noun_heads)})\s*$")
+        # "kiểm tra thường xuyên và định kỳ": an adverb and "và" between the noun head and "định kỳ"
+        self.paired_adverb_re = regex.compile(rf"{B}(?:{_alt(lex.paired_adverbs)})\s*(?:,|{list_words})\s*$")
         self.plan_name_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)})\s*$")
+        self.plan_name_word_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)}){A}")
+        self.self_after_re = regex.compile(rf"\s+(?:{_alt(lex.self_words)}){A}")
+        self.numbered_after_re = regex.compile(rf"\s+(?:(?:{_alt(lex.document_number_words)})\s*:?\s*)?\d")
         self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex.year_subject_verbs)}){A}")
         self.status_re = regex.compile(rf"{B}(?:{_alt(lex.status_cues)}){A}")
+        # the time a clause states right after a period it names: "… giai đoạn 2013-2015 vào năm 2015"
+        self.own_time_after_re = regex.compile(rf"\s+(?:{within})\s+(?:{year}|{quarter}|{month})\s+(?:\d|{rom})")
+        self.status_after_re = regex.compile(rf"\s*,\s*(?:{_alt(lex.status_cues)}){A}")
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
         self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex.requirement_words)}){A}")
+        self.budget_re = regex.compile(rf"{B}(?:{_alt(lex.budget_words)}){A}")
+        # a percentage right after a year, or after "đạt": the figure for that year ("năm 2018 đạt 99%")
+        self.year_figure_re = regex.compile(rf"\s*(?:(?:{_alt(lex.figure_links)})\s+)?\d+(?:[.,]\d+)?\s*%")
+        self.letter_subject_re = regex.compile(rf"{B}(?:{_alt(lex.letter_subject_words)}){A}")
 
     # --- normalization ---------------------------------------------------------------------
 
@@ -385,6 +421,8 @@ class _Grammar:
                 if g.get("d2") and second is None:
                     return None, g["d2"]
                 return DeadlineSpec(kind="period", start=first, end=second), None
+            if name == "limit":
+                return DeadlineSpec(kind="by_date"), None  # counted from an event: no calendar bound
             if name in {"horizon", "vision"}:
                 return DeadlineSpec(kind="horizon", end=f"{g['y']}-12-31"), None
             year = int(g["y"]) if g.get("y") else None
@@ -440,7 +478,15 @@ class _Grammar:
             if name == "year_from":
                 end = f"{g['y2']}-12-31" if g.get("y2") else None
                 return DeadlineSpec(kind="period", start=f"{year}-01-01", end=end), None
-            if name in {"year_within", "range", "bare_year", "cell_year"}:
+            if name == "once_every":
+                count = self.count(g["n"])
+                unit = self.unit_recurrence.get(tone_key(g["u"]))
+                if count == 1:
+                    return DeadlineSpec(kind="recurring", recurrence=unit), None
+                months = {"monthly": 1, "quarterly": 3, "yearly": 12}.get(unit or "")
+                recurrence = self.count_recurrence.get(count * months) if count and months else None
+                return DeadlineSpec(kind="recurring", recurrence=recurrence), None
+            if name in {"year_within", "years_within", "range", "bare_year", "cell_year"}:
                 last = int(g["y2"]) if g.get("y2") else year
                 if last < year:
                     return None, m.group()
@@ -502,6 +548,33 @@ class _Grammar:
         return found
 
 
+_YEARS = regex.compile(rf"(?<![\d/.\-])({YEAR})(?:\s*[-–]\s*({YEAR}))?(?![\d/])")
+
+
+def _budget_years(document: Document | None, grammar: _Grammar) -> set[tuple[int, int]]:
+    """The years (first, last) that the document's subject gives to a budget: in its title, or a head line
+    whose subject a letter opens with "V/v" ("V/v xây dựng dự toán ngân sách … năm 2020 và kế hoạch tài
+    chính - NSNN 03 năm 2020-2022"), every year or range after the budget word (gold/README: a budget
+    letter's budget year or plan period is no deadline, only its submission date). An opening paragraph
+    that only mentions a budget gives none."""
+    found: set[tuple[int, int]] = set()
+    if document is None:
+        return found
+    spans = [(b.start, b.end) for b in document.blocks if b.role == "header"]
+    title = document.header.title
+    for start, end in spans:
+        subject = grammar.letter_subject_re.search(document.fold, start, end)
+        if subject is None and not (title is not None and start <= title.start < end):
+            continue
+        word = grammar.budget_re.search(document.fold, subject.end() if subject else start, end)
+        if word is None:
+            continue
+        for m in _YEARS.finditer(document.fold, word.end(), end):
+            first = int(m.group(1))
+            found.add((first, int(m.group(2)) if m.group(2) else first))
+    return found
+
+
 def _plan_date(document: Document | None) -> str | None:
     """The plan's own date (ISO, first day where only a month or year is printed), if its date line has one."""
     if document is None or document.header.place_date is None:
@@ -522,10 +595,12 @@ def _grammar() -> _Grammar:
 
 _LIST_REACH = 60
 """Characters after a list item within which the list states its year."""
+_COMPLETION_REACH = 12
+"""Words before a bare year within which a completion word ("hoàn thành", "tổng kết") makes it the time of
+that work; a completion word far before it ("mức độ hoàn thành nhiệm vụ … làm cơ sở đánh giá Chỉ số … năm
+2025") governs something else."""
 _SENTENCE_WORDS = 12
 """A line in sentence case this long, under a title in capitals, is the opening sentence, not the title."""
-_YEAR_FIGURE = regex.compile(r"\s*\d+(?:[.,]\d+)?\s*%")
-"""A percentage right after a year: the figure for that year."""
 _CLAUSE_BOUNDARY = regex.compile(r"[;:.!?(\n]")
 _MARKER_CHARS = " \t-+•*–"
 _LABELLED_END = regex.compile(r"\.(?:\s|$)|\n")
@@ -541,6 +616,9 @@ class _Judge:
         self.document = document
         self.plan_date = _plan_date(document)
         self.reporting = document is not None and is_report(document)
+        self.budget_years = _budget_years(document, grammar)
+        self.cited: set[int] = set()
+        """Where the citations of the document start (a cited document is named by its number, not its name)."""
 
     def clause_start(self, region: Region, offset: int) -> int:
         """Offset where the clause holding `offset` begins (after ; : . ( or the region's start)."""
@@ -597,6 +675,8 @@ class _Judge:
             return True
         if c.cls == CELL_ONLY:
             return False
+        if self.budget_period(c.spec):
+            return False  # "II. Xây dựng dự toán năm 2020" in a letter on the 2020 budget: the budget's year
         before = self.fold[self.clause_start(region, c.start) : c.start]
         if mode == "title" and self.quoted(region, c):
             return False  # "Đề án “… tầm nhìn đến năm 2030” năm 2023": the quoted name's time, not the plan's
@@ -605,10 +685,18 @@ class _Judge:
                 return False
             if mode in {"heading", "title"} and c.spec is not None and self.before_plan(c.spec):
                 return False  # "KẾT QUẢ NĂM 2022" over a plan of 2023: a year already past
-            if mode == "body" and _YEAR_FIGURE.match(self.fold, c.end):
+            if mode == "body" and self.g.year_figure_re.match(self.fold, c.end):
                 # "80% (năm 2026 70%)": the year a figure is to be reached, unless it has passed
                 return c.spec is not None and not self.before_plan(c.spec)
-            return mode in {"title", "heading"} or bool(self.g.completion_re.search(before))
+            if mode == "body" and not before.strip(_MARKER_CHARS) and self.fold.startswith(",", c.end):
+                # "- Năm 2018, hoàn thành việc hỗ trợ …": the year opens the duty as its time, unless it has passed
+                return c.spec is not None and not self.before_plan(c.spec)
+            if mode in {"title", "heading"}:
+                return True
+            if self.g.own_time_after_re.match(self.fold, c.end):
+                return False  # "Tổng kết giai đoạn 2013-2015 vào năm 2015": what is reviewed, not when
+            near = " ".join(before.split()[-_COMPLETION_REACH:])  # "hoàn thành năm 2018", "tổng kết … năm 2025"
+            return bool(self.g.completion_re.search(near))
         if c.cls == BOUND:
             if c.spec is None:
                 return True
@@ -616,6 +704,8 @@ class _Judge:
                 return False
             if mode == "body" and self.names_something(before, c):
                 return False
+            if self.g.status_after_re.match(self.fold, c.end):
+                return False  # "Trong giai đoạn 2011-2015, đã huy động …": the time of work done
             return not (c.spec.kind == "by_date" and self.g.status_re.search(before))
         if mode != "body" or self.in_requirement(region, c.start):
             return False
@@ -633,8 +723,21 @@ class _Judge:
                 or self.g.each_after_re.search(self.fold, max(0, c.start - 30), c.start)
             )
         if c.cls == PERIODIC:
-            return opens or not self.g.noun_head_re.search(self.fold[region.start : c.start])
+            head = self.fold[region.start : c.start]
+            paired = self.g.paired_adverb_re.search(head)
+            if paired:
+                head = head[: paired.start()]
+            return opens or not self.g.noun_head_re.search(head)
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def budget_period(self, spec: DeadlineSpec | None) -> bool:
+        """Is this whole-year period one that the head's subject gives to a budget (its budget year, or its
+        three-year plan "03 năm 2020-2022")? Those years are what the budget is for, not when work is due."""
+        if spec is None or spec.kind != "period" or not spec.start or not spec.end:
+            return False
+        if not (spec.start.endswith("-01-01") and spec.end.endswith("-12-31")):
+            return False
+        return (int(spec.start[:4]), int(spec.end[:4])) in self.budget_years
 
     def listed(self, c: Candidate) -> DeadlineSpec | None:
         """A month or quarter without its year in a list whose last item states it ("tháng 7, quý III và
@@ -727,7 +830,23 @@ class _Judge:
             return True
         if kind == "horizon" and self.g.name_opening.match(before):
             return True
+        if kind == "horizon" and self.named_before(c.start - len(before), c.start):
+            return True
         return bool(self.g.effect_re.search(before))
+
+    def named_before(self, start: int, end: int) -> bool:
+        """Does a document's proper name run up to the horizon ("triển khai thực hiện Đề án tìm kiếm, quy tập
+        hài cốt liệt sĩ từ nay đến năm 2020")? The name word is written with its capital ("Đề án", not
+        "đề án"), not followed by "này", and no clause break stands between it and the horizon: the horizon
+        is part of that document's name, not the time of this plan's work."""
+        if self.document is None:
+            return False
+        for m in self.g.plan_name_word_re.finditer(self.fold, start, end):
+            if m.start() in self.cited or self.g.numbered_after_re.match(self.fold, m.end()):
+                continue  # "theo Quyết định số 22/2013/QĐ-TTg … đến hết năm 2019": a citation, not a name
+            if self.document.text[m.start()].isupper() and not self.g.self_after_re.match(self.fold, m.end()):
+                return True
+        return False
 
     def quoted(self, region: Region, c: Candidate) -> bool:
         """Is the candidate inside a quoted name of a title that states its own time after the name
@@ -920,9 +1039,14 @@ def _title_end(document: Document, title: Span) -> int:
     return title.end
 
 
+_TRAILING_BRACKET = regex.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _capital_line(document: Document, start: int, end: int) -> bool:
-    """A block of at least three words whose letters are all capitals."""
+    """A block of at least three words whose letters are all capitals, but for a bracket that closes it:
+    the attached plan's title with its note ("… NĂM 2023 (Kèm theo Quyết định số … của Chủ tịch …)")."""
     text = document.text[start:end]
+    text = text[: m.start()] if (m := _TRAILING_BRACKET.search(text)) else text
     return len(text.split()) >= 3 and text.isupper()
 
 
@@ -945,15 +1069,22 @@ def _results_sections(document: Document, grammar: _Grammar) -> set[str | None]:
 
 
 def _split_labelled(document: Document, grammar: _Grammar, start: int, end: int) -> list[Region]:
-    """Running text, with the words after "Thời gian hoàn thành:" read as a time cell up to the full stop."""
+    """Running text, with the words after "Thời gian hoàn thành:" read as a time cell up to the full stop, and
+    so is a bracket that closes a duty with its time ("(năm 2013 và kiện toàn thường xuyên hàng năm).")."""
     out: list[Region] = []
     pos = start
+    cells: list[tuple[int, int, int]] = []  # (where the body stops, cell start, cell end)
     for m in grammar.label_re.finditer(document.fold, start, end):
         stop = _LABELLED_END.search(document.fold, m.end(), end)
-        cell_end = stop.start() if stop else end
-        if m.start() > pos:
-            out.append(Region(pos, m.start(), "body"))
-        out.append(Region(m.end(), cell_end, "cell"))
+        cells.append((m.start(), m.end(), stop.start() if stop else end))
+    for m in grammar.time_bracket_re.finditer(document.fold, start, end):
+        cells.append((m.start("inner"), m.start("inner"), m.end("inner")))
+    for body_end, cell_start, cell_end in sorted(cells):
+        if cell_start < pos:
+            continue  # a bracket inside a labelled time is read with it
+        if body_end > pos:
+            out.append(Region(pos, body_end, "body"))
+        out.append(Region(cell_start, cell_end, "cell"))
         pos = cell_end
     if pos < end:
         out.append(Region(pos, end, "body"))
@@ -1013,6 +1144,7 @@ def extract_deadlines(
         if region.mode == "cell":
             region.candidates.extend(grammar.cell_candidates(document.fold, region.start, region.end))
     judge = _Judge(grammar, document.fold, document)
+    judge.cited = {c.span[0] for c in citations or [] if c.span}
     records: list[Deadline] = []
     warnings: list[DocWarning] = []
     for region in regions:

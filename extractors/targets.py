@@ -36,6 +36,7 @@ from functools import cache
 import regex
 
 from extractors.citations import scan as scan_citations
+from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
 from extractors.grammar import (
     FULL_DATE_RE,
@@ -51,7 +52,7 @@ from extractors.numbers import Quantity, lexicon, scan_quantities
 from extractors.time_scope import report_looks_back, year_label
 from pipeline.document import Block, Document, Section, Span
 from pipeline.lexicon import IndicatorPhrasingLexicon, TimeExpressionsLexicon, spaced
-from pipeline.models import Target
+from pipeline.models import DeadlineSpec, Target
 
 _SKIPPED_ROLES = {"header", "basis", "signature", "recipients"}
 _SKIPPED_COLUMNS = {"stt", "lead", "support", "deadline", "cycle", "collector", "target_value"}
@@ -122,6 +123,10 @@ class _Words:
     comparators_after: dict[str, str]
     horizon_preposition_end: regex.Pattern
     dates: regex.Pattern
+    time_label: regex.Pattern
+    criterion: regex.Pattern
+    list_announcer: regex.Pattern
+    criterion_break: regex.Pattern
 
 
 @cache
@@ -186,6 +191,12 @@ def _words() -> _Words:
         statistic_section=regex.compile(rf"(?<!\w){alternation(lex.statistic_section_words)}(?!\w)"),
         statistic_column=regex.compile(rf"(?<!\w){alternation(lex.statistic_column_words)}(?!\w)"),
         dates=regex.compile(rf"{FULL_DATE_RE.pattern}|{MONTH_YEAR}"),
+        time_label=regex.compile(rf"[\W\d]*{alternation(time_words.time_labels)}\s*:"),
+        list_announcer=regex.compile(rf"(?<!\w){alternation(lex.list_announcers)}\s*:\s*$"),
+        criterion=regex.compile(rf"(?<=\w[\s,]*)(?<!\w){alternation(lex.criterion_openers)}(?!\w)"),
+        criterion_break=regex.compile(
+            rf"(?<!\w){alternation([x for x in lex.indicator_link_words if x not in lex.indicator_change_verbs])}(?!\w)"
+        ),
     )
 
 
@@ -490,6 +501,10 @@ class _Context:
         self.title_horizon = _title_horizon(document, self.citations)
         self.looking_back = report_looks_back(document)
         self.labels = _year_labels(document, self.segments)
+        self.heading_blocks: dict[str, Block] = {}
+        for block in document.blocks:
+            if block.role == "heading" and block.section is not None:
+                self.heading_blocks.setdefault(block.section, block)
 
     def chain(self, path: str | None) -> list[Section]:
         """The section at `path` and its ancestors, innermost first."""
@@ -606,6 +621,8 @@ def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
         s_start = _sentence_start(text, segment.start, q.start)
         s_end = _sentence_end(text, q.end, segment.end)
         c_start, c_end = _clause_bounds(text, s_start, s_end, q.start)
+        if q.percent and _criterion(folded, c_start, q.start):
+            continue
         c = _Candidate(q=q, segment=index, clause_start=c_start, clause_end=c_end, sentence_start=s_start)
         if not q.percent:
             c.unit, c.unit_end, stop = _unit(document, q.end, c_end)
@@ -618,6 +635,17 @@ def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
             c.unit_end = q.end
         found.append(c)
     return found
+
+
+def _criterion(folded: str, clause_start: int, pos: int) -> bool:
+    """Does the figure say who qualifies, not what is to be reached: a rate that people "have"
+    ("thương binh, bệnh binh có tỷ lệ suy giảm khả năng lao động từ 61% đến 80%"), with no linking word
+    between the rate and the figure (not "các xã có tỷ lệ hộ dùng nước sạch đạt 95%"), as "trẻ em dưới 15
+    tuổi" brackets a population. A regulation's beneficiaries are listed so; the rate is no target. (A
+    change verb is no break: "suy giảm" is part of what the rate measures.)"""
+    w = _words()
+    openers = list(w.criterion.finditer(folded, clause_start, pos))
+    return bool(openers) and not w.criterion_break.search(folded, openers[-1].end(), pos)
 
 
 def _is_statistic(ctx: _Context, c: _Candidate) -> bool:
@@ -777,6 +805,9 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
             if found:
                 return found
     chain = ctx.chain(segment.section)
+    found = _item_time_line(ctx, chain)
+    if found:
+        return found
     for section in chain:
         found = horizon(section.title.lower(), heading=True)
         if found:
@@ -794,6 +825,41 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
             return found
     found = _unnumbered_heading_horizon(ctx, c.segment)
     return found or ctx.title_horizon
+
+
+def _item_time_line(ctx: _Context, chain: list[Section]) -> str | None:
+    """The end of the time the target's item states in its own time line, a heading beside the target's
+    ("1. Nội dung …" / "3. Thời gian thực hiện: Tháng 11, 12/2013 và thường xuyên"): the round-3 decision
+    that a target whose sentence gives no date takes `by` from its item's "Thời gian thực hiện" line. A
+    whole year gives the year ("2026"), a shorter period or a date its last day. Looked for among the
+    siblings of the target's section and of each ancestor, innermost first, so the nearest item wins."""
+    w, folded = _words(), ctx.document.fold
+    for section in chain:
+        for sibling in ctx.headings:
+            if sibling.parent != section.parent or sibling.path == section.path:
+                continue
+            block = ctx.heading_blocks.get(sibling.path)
+            if block is None:
+                continue
+            end = block.end
+            label = w.time_label.match(folded, block.start, end)
+            if label is None:
+                continue
+            specs = [spec for spec in parse_time_expressions(folded[label.end() : end]) if spec.end]
+            if specs:
+                last = max(specs, key=lambda spec: spec.end or "")
+                return last.end[:4] if _whole_years(last) else last.end
+    return None
+
+
+def _whole_years(spec: DeadlineSpec) -> bool:
+    """Does the time name whole years ("Năm 2026", "Từ năm 2013 đến năm 2020", "đến năm 2030"), so that `by`
+    is the year, as a heading's "Năm 2026" gives it? Not a quarter, a month or a date ("trước 31/12/2026")."""
+    if spec.end is None or not spec.end.endswith("-12-31"):
+        return False
+    if spec.kind == "horizon":
+        return True
+    return spec.kind == "period" and spec.start is not None and spec.start.endswith("-01-01")
 
 
 def _unnumbered_heading_horizon(ctx: _Context, index: int) -> str | None:
@@ -816,11 +882,14 @@ def _unnumbered_heading_horizon(ctx: _Context, index: int) -> str | None:
 
 
 def _aspirational(ctx: _Context, c: _Candidate, lead: _Segment | None, unbroken: bool) -> bool:
-    """ "phấn đấu" earlier in the sentence (to the full stop), in a lead-in whose sentence runs on, or in a heading."""
+    """ "phấn đấu" earlier in the sentence (to the full stop), in a lead-in whose sentence runs on, or in a heading.
+    A lead-in that announces its list ("… tập trung phấn đấu … một số nội dung sau đây:") scopes over every
+    item of it, full stops between them or not (round-3 decision)."""
     w, folded = _words(), ctx.document.fold
     if w.aspiration.search(folded[c.sentence_start : c.q.start]):
         return True
-    if lead is not None and unbroken and w.aspiration.search(folded[lead.start : lead.end]):
+    lead_text = folded[lead.start : lead.end] if lead is not None else ""
+    if w.aspiration.search(lead_text) and (unbroken or w.list_announcer.search(lead_text)):
         return True
     return any(w.aspiration.search(s.title.lower()) for s in ctx.chain(ctx.segments[c.segment].section))
 

@@ -442,6 +442,8 @@ class TargetWordsLexicon(_Described):
     clause_modal_words: Words
     label_max_words: int = Field(gt=0)
     label_lead_words: Words
+    criterion_openers: Words
+    list_announcers: Words
 
 
 class IndicatorPhrasingLexicon(_Described):
@@ -519,6 +521,18 @@ class TimeExpressionsLexicon(_Described):
     named_period_heads: Words
     self_words: Words
     effect_words: Words
+    limit_openers: Words
+    limit_caps: Words
+    limit_units: Words
+    limit_counters: Words
+    budget_words: Words
+    letter_subject_words: Words
+    paired_adverbs: Words
+    figure_links: Words
+    closing_words: Words
+    once_words: Words
+    document_number_words: Words
+    single_counts: Words
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
 from pipeline.i18n import say
 from pipeline.ingest.flat_table import find_flat_table
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, legacy_view, refuse_unsure
+from pipeline.ingest.line_cells import find_line_cell_table
 from pipeline.models import DocWarning
 from pipeline.raw import RawBlock, RawDocument, RawPlace
 from pipeline.reflow import WrapWidth, continues
@@ -120,6 +121,15 @@ def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[Raw
     skip_to = 0
     for number, line in enumerate(lines, start=1):
         if number <= skip_to:
+            continue
+        by_line = find_line_cell_table(lines, number - 1, table_index + 1) if line.strip() else None
+        if by_line is not None:
+            # one cell per line between "|" lines (pipeline/ingest/line_cells.py): every line is a cell
+            flush()
+            table_index += 1
+            in_table = False
+            blocks.extend(by_line.cells)
+            skip_to = by_line.end
             continue
         flat = find_flat_table(lines, number - 1, table_index + 1) if line.strip() else None
         if flat is not None:
