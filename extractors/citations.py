@@ -440,6 +440,32 @@ def head_end(document: Document) -> int:
     return m.start() if m else len(document.fold)
 
 
+# A first numbered heading ("I. MỤC ĐÍCH", "1. Công tác lãnh đạo") the structure did not take for one, on
+# `text` (a heading opens with a capital).
+_FIRST_HEADING_RE = regex.compile(r"(?m)^[ \t*#]*(?:I|1)[ \t]*[.)][ \t]+\p{Lu}")
+
+
+def body_start(document: Document) -> int:
+    """Where the plan's body starts, for the relation of a citation: the structure's first section
+    (`head_end`), or earlier where the head, read from its title on, holds a first heading ("1. Công tác
+    lãnh đạo, chỉ đạo.") that the structure read as head text (its "title" then ran on past it).
+
+    The line that opens a decision's articles ("QUYẾT ĐỊNH:") does not end it here: the plan a decision
+    attaches, with its own title and opening, follows the articles, and the gold gives its title's documents
+    the title's relation."""
+    head = head_end(document)
+    header = document.header
+    parts = [header.title, header.doc_type_line, header.number_line]
+    start = next((span.end for span in parts if span is not None), None)
+    if start is None or start >= head:
+        return head
+    if header.title is not None:
+        # the title's own first line may open "1." no more than any heading does; search past its start
+        start = header.title.start + 1
+    first = _FIRST_HEADING_RE.search(document.text, start, head)
+    return first.start() if first else head
+
+
 _BASIS_TITLE_RE = regex.compile(r"[\s*]*" + _BASIS)
 _SECOND_ROMAN_RE = regex.compile(r"(?m)^[ \t*#]*ii\s*[.\-–)]\s+\S")
 
@@ -503,6 +529,14 @@ def _paragraph_start(text: str, pos: int, floor: int = 0) -> int:
     return max(text.rfind("\n", floor, pos) + 1, floor)
 
 
+def _header_start(document: Document) -> int:
+    """Where the plan's own header starts (its number line, place and date, type line or title): text
+    above it is no part of the head (a footnote a PDF put first, a portal's summary)."""
+    header = document.header
+    parts = [header.number_line, header.place_date, header.doc_type_line, header.title]
+    return min((span.start for span in parts if span is not None), default=0)
+
+
 def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, int] | None) -> str:
     """basis, implements, replaces or mentions, from the clause before the mention and its place.
 
@@ -517,6 +551,8 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
     if basis_range is not None and basis_range[0] <= pos < basis_range[1]:
         return "basis"
     header = document.header
+    if pos < _header_start(document):
+        return "mentions"  # above the plan's own header: a footnote or a portal's text, not its head
     floor = 0
     for span in [header.title, header.issuing_sentence, *header.basis]:
         if span is not None and span.start <= pos < span.end:
@@ -614,7 +650,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
     """The plan's citations, each with its evidence and relation, and the registry's warnings."""
     registry = load_registry()
     folded, text = document.fold, document.text
-    head = head_end(document)
+    head = body_start(document)
     basis_range = basis_section(document)
     mine = own_number(document)
     mentions = []

@@ -18,7 +18,7 @@ from plan_documents import gold_case, gold_renditions, make_document
 
 from extractors.citations import extract_citations, scan
 from extractors.grammar import fold, parse_date, parse_partial_date, phrase_pattern
-from pipeline.document import DocumentHeader, Span
+from pipeline.document import DocumentHeader, Section, Span
 from pipeline.process import load_document
 
 
@@ -714,3 +714,40 @@ def test_joint_document_numbers_keep_every_code(sentence: str, number: str) -> N
 def test_an_issuer_between_the_type_and_the_number() -> None:
     (found,) = scan("Căn cứ Quyết định của Thủ tướng Chính phủ số 88/2021/QĐ-TTg ngày 05/3/2021;")
     assert (found.number, found.issuer) == ("88/2021/QĐ-TTg", "Thủ tướng Chính phủ")
+
+
+def test_a_first_heading_the_structure_read_as_title_ends_the_head() -> None:
+    """A report whose "1." heading the structure left in its title: the documents under it are `mentions`,
+    the one in its opening sentence still `implements`."""
+    text = (
+        "BÁO CÁO\nKết quả công tác tháng 3 năm 2026\n"
+        "Thực hiện Công văn số 31-CV/TU ngày 02/3/2026 của Tỉnh ủy, Đảng ủy xã báo cáo như sau:\n"
+        "1. Công tác lãnh đạo.\nThực hiện Chỉ thị số 12-CT/TU ngày 05/01/2026 của Ban Thường vụ Tỉnh ủy, "
+        "các chi bộ đã tổ chức học tập.\n2. Nhiệm vụ tháng tới\n"
+    )
+    doc = make_document(text)
+    second = text.index("2. Nhiệm")
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=7), title=Span(start=8, end=second - 1))
+    doc.sections = [Section(number="2", path="2", title="Nhiệm vụ tháng tới", level=1, start=second, end=len(text))]
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("31-CV/TU", "implements"),
+        ("12-CT/TU", "mentions"),
+    ]
+
+
+def test_a_mention_above_the_plans_own_header_is_no_part_of_its_head() -> None:
+    """A footnote a PDF put on top of the first page, before the number line: its documents are `mentions`."""
+    text = (
+        "1 Nghị quyết số 07-NQ/ĐU ngày 20/12/2025 của Ban Chấp hành Đảng bộ xã; Báo cáo số 81-BC/ĐU.\n"
+        "ĐẢNG ỦY XÃ AN BÌNH\nSố 90-BC/ĐU\nBÁO CÁO\nTình hình công tác tuần\n"
+        "Thực hiện Công văn số 26-CV/TU ngày 05/7/2025 của Tỉnh ủy, Đảng ủy xã báo cáo như sau:\n"
+        "I. KẾT QUẢ\n"
+    )
+    doc = make_document(text)
+    number = text.index("Số 90")
+    doc.header = DocumentHeader(number_line=Span(start=number, end=number + 11))
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("07-NQ/ĐU", "mentions"),
+        ("81-BC/ĐU", "mentions"),
+        ("26-CV/TU", "implements"),
+    ]
