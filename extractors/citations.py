@@ -418,6 +418,11 @@ _OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*{_NUMBER_WORD}\s*:?\s*{NUMBER}")
 _ABBREVIATION_RE = regex.compile(r"\s*" + _CUES.abbreviation_pattern)
 _ATTACHED_RE = regex.compile(r"\s*" + spaced(_CUES.attached))
 _LIST_JOIN_RE = regex.compile(rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*")
+# "…, số B và số C": a number that continues a list by the number word alone.
+_NUMBER_CONTINUES_RE = regex.compile(
+    rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*{_NUMBER_WORD}\s*:?\s*"
+)
+
 _IMPLEMENTS_RE = regex.compile(phrases(_CUES.implements))
 # A line that ends with an implementing verb, the document it carries out on the next line.
 _IMPLEMENTING_LINE_END_RE = regex.compile(rf"(?:{phrases(_CUES.implements)})[ \t:]*\n[ \t*_]*$")
@@ -583,27 +588,65 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
 def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry) -> None:
     """ "QĐ 06/QĐ-TTg, ngày …, QĐ 206/QĐ-TTg, ngày … của Thủ tướng Chính phủ": each takes the issuer.
 
-    Only where the list ends with the one "của …" of the whole list: where members carry their own
-    issuers, a member without one is left without.
+    A list is cut after each member that carries its own "của …": the members without one before it take
+    it where the whole list has no other issuer, or where two or more of them run together ("Quyết định số
+    A, Quyết định số B; Quyết định số C của Thủ tướng Chính phủ, Nghị định số D của Chính phủ"). A lone
+    member between two issuers ("A của X; B; C của Y") is left without (gold/README.md). A number that
+    continues its list with "số" alone ("các Quyết định của X số A, số B và số C") repeats the type and the
+    issuer of the one before it.
     """
     group: list[Mention] = []
 
-    def flush() -> None:
-        if len(group) > 1 and group[-1].issuer and not any(x.issuer for x in group[:-1]):
-            for x in group[:-1]:
-                known = registry.directive(x.number)
-                if known is not None and known.issuer != group[-1].issuer:
-                    continue  # "57-NQ/TW, 02-KH/BCĐTW của Ban Chỉ đạo Trung ương": not the list's issuer
-                x.issuer = group[-1].issuer
-                x.issuer_from_list = True
+    def give(members: list[Mention], issuer: str) -> None:
+        for x in members:
+            known = registry.directive(x.number)
+            if known is not None and known.issuer != issuer:
+                continue  # "57-NQ/TW, 02-KH/BCĐTW của Ban Chỉ đạo Trung ương": not the list's issuer
+            x.issuer = issuer
+            x.issuer_from_list = True
 
+    def flush() -> None:
+        if len(group) < 2:
+            return
+        if group[-1].issuer and not any(x.issuer for x in group[:-1]):
+            give(group[:-1], group[-1].issuer)
+            return
+        run: list[Mention] = []
+        for x in group:
+            if x.issuer is None:
+                run.append(x)
+                continue
+            if len(run) > 1:
+                give(run, x.issuer)
+            run = []
+
+    previous: Mention | None = None
+    before_last: Mention | None = None
     for mention in mentions:
-        if group and _LIST_JOIN_RE.fullmatch(folded, group[-1].end, mention.start):
+        continues = previous is not None and bool(_NUMBER_CONTINUES_RE.fullmatch(folded, previous.end, mention.start))
+        if continues and mention.issuer is None and previous is not None and previous.issuer is not None:
+            mention.issuer = previous.issuer
+            mention.issuer_from_list = True
+        joined = previous is not None and bool(_LIST_JOIN_RE.fullmatch(folded, previous.end, mention.start))
+        if group and (continues or (joined and not _nested(group[-1], before_last, folded))):
             group.append(mention)
         else:
             flush()
             group = [mention]
+        before_last, previous = previous, mention
     flush()
+
+
+def _nested(mention: Mention, before: Mention | None, folded: str) -> bool:
+    """A mention that ends with ";" inside the subject of another ("Chương trình số A của X về thực hiện
+    Nghị quyết số B; …"): what follows the ";" is the next member of the outer list, not of a list with it.
+    `before` is the mention just before it; a subject, not a list joiner, stands between them."""
+    if before is None or not folded[mention.end : mention.end + 3].lstrip().startswith(";"):
+        return False
+    if before.end <= _clause_start(folded, mention.start) or before.end > mention.start:
+        return False
+    gap = (before.end, mention.start)
+    return not (_LIST_JOIN_RE.fullmatch(folded, *gap) or _NUMBER_CONTINUES_RE.fullmatch(folded, *gap))
 
 
 _LEADING_DIGITS = regex.compile(r"\d+")

@@ -751,3 +751,44 @@ def test_a_mention_above_the_plans_own_header_is_no_part_of_its_head() -> None:
         ("81-BC/ĐU", "mentions"),
         ("26-CV/TU", "implements"),
     ]
+
+
+def test_numbers_that_continue_a_list_with_so_take_the_first_ones_issuer() -> None:
+    """ "các Quyết định của X số A, số B và số C": one citation per number, each issued by X."""
+    (a, b, c), _ = extract_citations(
+        make_document(
+            "theo các Quyết định của Thủ tướng Chính phủ số 12/2015/QĐ-TTg ngày 03/4/2015, số 31/2017/QĐ-TTg "
+            "ngày 14/8/2017 và số 08/2019/QĐ-TTg ngày 20/02/2019 về chế độ hỗ trợ"
+        )
+    )
+    assert [(x.number, x.issuer) for x in (a, b, c)] == [
+        ("12/2015/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("31/2017/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("08/2019/QĐ-TTg", "Thủ tướng Chính phủ"),
+    ]
+
+
+def test_a_run_of_members_takes_the_issuer_that_closes_it_inside_a_longer_list() -> None:
+    """Two or more members without an issuer take the one that closes their run, even where later members
+    carry issuers of their own; a lone member between two issuers keeps none."""
+    doc = make_document(
+        "chi trả theo Quyết định số 150/QĐ-TTg, Quyết định số 77/QĐ-TTg; Quyết định số 18/2020/QĐ-TTg ngày "
+        "02/6/2020 của Thủ tướng Chính phủ, Nghị định số 44/2021/NĐ-CP của Chính phủ, Thông tư số 09/2022/TT-BTC; "
+        "Nghị định số 61/2023/NĐ-CP của Chính phủ."
+    )
+    issuers = [c.issuer for c in extract_citations(doc)[0]]
+    assert issuers == ["Thủ tướng Chính phủ"] * 3 + ["Chính phủ", None, "Chính phủ"]
+
+
+def test_a_document_inside_another_ones_subject_shares_no_issuer_across_a_semicolon() -> None:
+    """ "Chương trình số A của X về thực hiện Nghị quyết số B; Chỉ thị số C của Y": B stands in A's subject,
+    the ";" closes A, and C's issuer is not B's."""
+    doc = make_document(
+        "Chương trình số 12-CTr/TU ngày 05/3/2019 của Tỉnh ủy Bạc Liêu về thực hiện Nghị quyết số 19-NQ/TW; "
+        "Chỉ thị số 08-CT/TU ngày 11/4/2021 của Ban Thường vụ Tỉnh ủy Bạc Liêu về công tác dân số."
+    )
+    assert [(c.number, c.issuer) for c in extract_citations(doc)[0]] == [
+        ("12-CTr/TU", "Tỉnh ủy Bạc Liêu"),
+        ("19-NQ/TW", None),
+        ("08-CT/TU", "Ban Thường vụ Tỉnh ủy Bạc Liêu"),
+    ]
