@@ -209,8 +209,10 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             pos = mention.end = d.end()
         elif mention.named and not mention.year_only:
             continue  # a law's name without its date is no citation
-        i = patterns.tail_issuer.match(folded, pos)
-        if i:
+        joint = _joint_issuers(folded, pos, registry) if _is_joint(mention.number) else None
+        if joint:
+            mention.issuer, mention.end = joint
+        elif i := patterns.tail_issuer.match(folded, pos):
             _read_issuer(mention, i.end(), text, folded, registry, patterns)
         if mention.date is None and mention.issuer is not None:
             # "Nghị quyết số 57-NQ/TW của Bộ Chính trị ngày 22/12/2024": the date after the issuer
@@ -241,6 +243,44 @@ def _abbreviated(text: str, registry: Registry, found: list[Mention]) -> list[Me
         if kind:
             out.append(Mention(start=m.start(), end=m.end(), doc_type=kind, number=m.group("digits"), short=True))
     return out
+
+
+_JOINT_OF_RE = regex.compile(
+    rf"\s*,?\s*(?:{phrases([_CUES.of_word, *_CUES.joint_of_words])})\s+(?P<head>{spaced(_CUES.joint_head)}\s*:?\s*)?"
+)
+_JOINT_SEPARATOR_RE = regex.compile(rf"\s*(?:{'|'.join(regex.escape(s) for s in _CUES.joint_separators)})\s*")
+
+
+def _is_joint(number: str | None) -> bool:
+    """A number whose symbol names two or more issuers after its type: 25/2010/TTLT-BLĐTBXH-BTC-BYT."""
+    return number is not None and number.rsplit("/", 1)[-1].count("-") >= 2
+
+
+def _joint_issuers(folded: str, pos: int, registry: Registry) -> tuple[str, int] | None:
+    """The issuers of a joint document, each canonical, joined by ", " as the gold writes them, and where
+    they end: "của Bộ Tài chính, Bộ Kế hoạch & Đầu tư, Bộ …", "giữa Bộ Tài chính và Bộ Nông nghiệp và PTNT",
+    "của Liên Bộ: Lao động Thương binh và Xã hội - Tài chính - Y tế" (names without their "Bộ"). None
+    where fewer than two issuers are named there: the ordinary reading of "của …" then applies."""
+    opening = _JOINT_OF_RE.match(folded, pos)
+    if opening is None:
+        return None
+    prefix = f"{_CUES.ministry_word} "
+    names: list[str] = []
+    at = end = opening.end()
+    while True:
+        found = registry.issuer_at(folded, at)
+        if found is None and opening.group("head"):
+            probe = registry.issuer_at(prefix + folded[at : at + 120], 0)
+            found = (probe[0], probe[1], at + probe[2] - len(prefix)) if probe else None
+        if found is None or found[0] in names:
+            break
+        names.append(found[0])
+        end = found[2]
+        separator = _JOINT_SEPARATOR_RE.match(folded, end)
+        if separator is None:
+            break
+        at = separator.end()
+    return (", ".join(names), end) if len(names) > 1 else None
 
 
 _OF_BEFORE_RE = regex.compile(rf"(?<!\w){_CUES.of_word}\s+")

@@ -112,10 +112,11 @@ GOV_NUMBER = (
     rf"(?P<gn>\d{{1,5}})\s*/\s*(?P<gs1>{LETTER}{{1,6}})(?P<gsep>\s*{HYPHEN}\s*|\s+)"
     rf"(?P<gs2>{LETTER}{{2,10}}\d{{0,2}})(?P<gs3>{_MORE_CODES})"
 )
-# Legal style with the year: 193/2025/QH15, 88/2025/NĐ-CP, 85/2016/NĐ-CP, 13/2023/TT-BTC.
+# Legal style with the year: 193/2025/QH15, 88/2025/NĐ-CP, 85/2016/NĐ-CP, 13/2023/TT-BTC; a joint one printed
+# with a slash after its type ("183/2010/TTLT/BTC-BNN") is read with the hyphen of its style.
 LAW_NUMBER = (
     rf"(?P<ln>\d{{1,5}})\s*/\s*(?P<ly>(?:19|20)\d{{2}})\s*/\s*"
-    rf"(?P<ls1>{LETTER}{{1,8}}\d{{0,2}})(?:\s*{HYPHEN}\s*(?P<ls2>{LETTER}{{1,10}}\d{{0,2}}(?:&{LETTER}{{1,6}})?"
+    rf"(?P<ls1>{LETTER}{{1,8}}\d{{0,2}})(?:\s*(?:{HYPHEN}|/(?={LETTER}+{HYPHEN}))\s*(?P<ls2>{LETTER}{{1,10}}\d{{0,2}}(?:&{LETTER}{{1,6}})?"
     rf"{_MORE_CODES}))?"
 )
 NUMBER = rf"(?<![\w/]){{}}(?:{LAW_NUMBER}|{GOV_NUMBER}|{PARTY_NUMBER})(?![\w/])".replace("{}", "")

@@ -200,6 +200,10 @@ class CitationCuesLexicon(_Described):
     replaces: Word
     opens_implementing_pattern: Pattern
     this_words: Words
+    joint_of_words: Words
+    joint_head: Word
+    ministry_word: Word
+    joint_separators: Words
 
 
 class MetadataCuesLexicon(_Described):

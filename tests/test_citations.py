@@ -792,3 +792,38 @@ def test_a_document_inside_another_ones_subject_shares_no_issuer_across_a_semico
         ("19-NQ/TW", None),
         ("08-CT/TU", "Ban Thường vụ Tỉnh ủy Bạc Liêu"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "issuer"),
+    [
+        # every issuer of a joint circular, canonical, joined by a comma
+        (
+            "Căn cứ Thông tư liên tịch số 11/2016/TTLT-BNV-BTC ngày 04/7/2016 của Bộ Nội vụ, Bộ Tài chính hướng dẫn",
+            "11/2016/TTLT-BNV-BTC",
+            "Bộ Nội vụ, Bộ Tài chính",
+        ),
+        # "liên Bộ" before the ministries' names written without their "Bộ", joined by dashes
+        (
+            "theo Thông tư liên tịch số 03/2014/TTLT-BLĐTBXH-BYT ngày 02/5/2014 của liên Bộ: Lao động Thương binh "
+            "và Xã hội - Y tế về chế độ điều dưỡng",
+            "03/2014/TTLT-BLĐTBXH-BYT",
+            "Bộ Lao động - Thương binh và Xã hội, Bộ Y tế",
+        ),
+        # "giữa A và B", and a slash after the type read as the style's hyphen
+        (
+            "Căn cứ Thông tư liên tịch số: 72/2013/TTLT/BTC-BNN ngày 20/5/2013 giữa Bộ Tài chính và Bộ Nông nghiệp "
+            "và PTNT hướng dẫn",
+            "72/2013/TTLT-BTC-BNN",
+            "Bộ Tài chính, Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        # a document of one issuer keeps the ordinary reading of "của"
+        ("theo Quyết định số 15/2018/QĐ-TTg ngày 12/3/2018 của Thủ tướng Chính phủ, Bộ Tài chính", None, None),
+    ],
+)
+def test_a_joint_document_names_each_of_its_issuers(sentence: str, number: str | None, issuer: str | None) -> None:
+    (found,) = scan(sentence)
+    if number is None:
+        assert found.issuer == "Thủ tướng Chính phủ"
+    else:
+        assert (found.number, found.issuer) == (number, issuer)
