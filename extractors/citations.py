@@ -221,8 +221,10 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
                 mention.date = date
                 mention.end = d.end()
         if mention.issuer is None and not mention.named:
-            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns) or _issuer_in_name(
-                mention.start, folded, text, registry, patterns
+            mention.issuer = (
+                _issuer_before(mention.start, folded, text, registry, patterns)
+                or _issuer_in_name(mention.start, folded, text, registry, patterns)
+                or _issuer_before_parenthesis(mention.start, folded, text, registry, patterns)
             )
         mention.issuer = organisation(mention.issuer, registry)  # "của Bộ trưởng Bộ Y tế": the Bộ
         found.append(mention)
@@ -301,6 +303,36 @@ def _issuer_before(start: int, folded: str, text: str, registry: Registry, patte
         _read_issuer(probe, body_at, text, folded, registry, patterns)
         if probe.issuer and probe.end == gap.start():
             return probe.issuer
+    return None
+
+
+_OPEN_PAREN_BEFORE_RE = regex.compile(r"\s*\(\s*$")
+_WORD_START_RE = regex.compile(r"(?<![\w])\w")
+_MINISTRIES_LIST_RE = regex.compile(rf"(?<![\w]){spaced(_CUES.ministry_word)}\s*:")
+
+
+def _issuer_before_parenthesis(
+    start: int, folded: str, text: str, registry: Registry, patterns: _Patterns
+) -> str | None:
+    """The body named just before the parenthesis that holds the document (gold/README.md, round 3):
+    "Xét đề nghị của Ủy ban nhân dân tỉnh Nghệ An (Công văn số …)", "ý kiến của các Bộ: Lao động -
+    Thương binh và Xã hội (Công văn số …), Tài chính (Công văn số …)": the longest name that ends at the
+    "(", a ministry written without its "Bộ" where a list of ministries ("các Bộ:") opened the sentence."""
+    gap = _OPEN_PAREN_BEFORE_RE.search(folded, max(0, start - 8), start)
+    if gap is None:
+        return None
+    lo = max(0, start - 120, folded.rfind(")", 0, gap.start()) + 1, folded.rfind(";", 0, gap.start()) + 1)
+    ministries = _MINISTRIES_LIST_RE.search(folded, max(0, start - 400), gap.start()) is not None
+    prefix = f"{_CUES.ministry_word} "
+    for word in _WORD_START_RE.finditer(folded, lo, gap.start()):
+        probe = Mention(start=start, end=word.start(), doc_type="other", number=None)
+        _read_issuer(probe, word.start(), text, folded, registry, patterns)
+        if probe.issuer and probe.end == gap.start():
+            return probe.issuer
+        named = prefix + folded[word.start() : gap.start()]
+        found = registry.issuer_at(named, 0) if ministries else None
+        if found and found[2] == len(named):
+            return found[0]
     return None
 
 

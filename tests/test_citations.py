@@ -827,3 +827,19 @@ def test_a_joint_document_names_each_of_its_issuers(sentence: str, number: str |
         assert found.issuer == "Thủ tướng Chính phủ"
     else:
         assert (found.number, found.issuer) == (number, issuer)
+
+
+def test_the_body_named_just_before_a_parenthesis_issues_the_document_inside() -> None:
+    """A preamble that names each body and then its letter in a parenthesis, ministries listed without
+    their "Bộ" after "các Bộ:"; a parenthesis after a word that names no body gives none."""
+    found = scan(
+        "Xét đề nghị của Ủy ban nhân dân tỉnh Quảng Bình (Tờ trình số 88/TTr-UBND ngày 02 tháng 3 năm 2021), "
+        "ý kiến của các Bộ: Nội vụ (Công văn số 901/BNV-TCBC ngày 10 tháng 3 năm 2021), Tư pháp (Công văn số "
+        "455/BTP-PLHSHC ngày 12 tháng 3 năm 2021) và của nhiều địa phương (Công văn số 71/SYT-NV) về việc này"
+    )
+    assert [(m.number, m.issuer) for m in found] == [
+        ("88/TTr-UBND", "Ủy ban nhân dân tỉnh Quảng Bình"),
+        ("901/BNV-TCBC", "Bộ Nội vụ"),
+        ("455/BTP-PLHSHC", "Bộ Tư pháp"),
+        ("71/SYT-NV", None),
+    ]
