@@ -355,7 +355,11 @@ def _issuer_in_name(start: int, folded: str, text: str, registry: Registry, patt
 
 def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry: Registry, patterns: _Patterns) -> None:
     """The issuer after "của": a lexicon name (canonical, with the place name where it keeps one),
-    else an unlisted body opened by a body word ("Sở Tư pháp tỉnh Hà Giang"), as written."""
+    else an unlisted body opened by a body word ("Sở Tư pháp tỉnh Hà Giang"), as written. A head's title
+    before the body ("của Giám đốc Sở Tư pháp") is passed over: the body issues the document."""
+    head = registry.head_of_body_re.match(folded, start)
+    if head and (registry.issuer_at(folded, head.end()) or patterns.generic_issuer.match(folded, head.end())):
+        start = head.end()
     issuer = registry.issuer_at(folded, start)
     if issuer:
         name, keeps_place, end = issuer

@@ -843,3 +843,22 @@ def test_the_body_named_just_before_a_parenthesis_issues_the_document_inside() -
         ("455/BTP-PLHSHC", "Bộ Tư pháp"),
         ("71/SYT-NV", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        # a head's title after "của" is passed over: the body issues the document
+        ("Báo cáo thẩm tra số 41/BC-STP ngày 09/3/2020 của Giám đốc Sở Tư pháp, QUYẾT ĐỊNH:", "Sở Tư pháp"),
+        # the head of an office: the office, not the body it serves
+        (
+            "Theo đề nghị của Chánh Văn phòng UBND tỉnh tại Tờ trình số 17/TTr-VP ngày 03/02/2021",
+            "Văn phòng Ủy ban nhân dân tỉnh",
+        ),
+        # the head of state issues in its own name
+        ("tặng quà theo Quyết định số 12/QĐ-CTN ngày 03/01/2025 của Chủ tịch nước cho người có công", "Chủ tịch nước"),
+    ],
+)
+def test_an_issuer_named_by_its_head_after_cua(sentence: str, issuer: str) -> None:
+    (found,) = scan(sentence)
+    assert found.issuer == issuer
