@@ -511,6 +511,8 @@ _BASIS = spaced(_PARTS.basis)  # "căn\s+cứ"
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*" + _BASIS)
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
 _LINE_BREAK_RE = regex.compile(r"\n(?:[ \t]*\n|[ \t*\-–•]*\p{Lu})")
+_HAS_LETTER_RE = regex.compile(r"\p{L}")
+_HAS_LOWER_RE = regex.compile(r"\p{Ll}")
 
 
 def head_end(document: Document) -> int:
@@ -600,10 +602,19 @@ def _clause_start(text: str, pos: int, floor: int = 0) -> int:
         start = max(start, period + 2)
     line = text.rfind("\n", start, pos)
     while line >= start:
-        if _LINE_BREAK_RE.match(text, line):
+        if _LINE_BREAK_RE.match(text, line) and not _wrapped_capitals(text, line):
             return line + 1
         line = text.rfind("\n", start, line)
     return start
+
+
+def _wrapped_capitals(text: str, line: int) -> bool:
+    """The line break at `line` wraps a title set in capitals ("KẾ HOẠCH TRIỂN" / "KHAI NGHỊ QUYẾT SỐ …"):
+    the lines on both sides have letters and none in lower case, so no new clause starts there."""
+    before = text[text.rfind("\n", 0, line) + 1 : line]
+    after_end = text.find("\n", line + 1)
+    after = text[line + 1 : after_end if after_end >= 0 else len(text)]
+    return all(_HAS_LETTER_RE.search(side) and not _HAS_LOWER_RE.search(side) for side in (before, after))
 
 
 def _paragraph_start(text: str, pos: int, floor: int = 0) -> int:

@@ -862,3 +862,15 @@ def test_the_body_named_just_before_a_parenthesis_issues_the_document_inside() -
 def test_an_issuer_named_by_its_head_after_cua(sentence: str, issuer: str) -> None:
     (found,) = scan(sentence)
     assert found.issuer == issuer
+
+
+def test_a_title_in_capitals_wrapped_inside_its_verb_still_implements() -> None:
+    """ "KẾ HOẠCH / TRIỂN / KHAI NGHỊ QUYẾT SỐ …": a PDF wrapped the title's verb over two lines in capitals;
+    the line break is no new clause, the title carries the resolution out."""
+    text = (
+        "Số: 88/KH-UBND\nKẾ HOẠCH\nTRIỂN\nKHAI NGHỊ QUYẾT SỐ 09-NQ/TU NGÀY 14/3/2025 CỦA BAN THƯỜNG VỤ TỈNH ỦY\n"
+        "VỀ PHÁT TRIỂN DU LỊCH\nI. MỤC ĐÍCH\n"
+    )
+    doc = make_document(text)
+    doc.header = DocumentHeader(number_line=Span(start=0, end=14), doc_type_line=Span(start=15, end=23))
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [("09-NQ/TU", "implements")]
