@@ -874,3 +874,11 @@ def test_a_title_in_capitals_wrapped_inside_its_verb_still_implements() -> None:
     doc = make_document(text)
     doc.header = DocumentHeader(number_line=Span(start=0, end=14), doc_type_line=Span(start=15, end=23))
     assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [("09-NQ/TU", "implements")]
+
+
+def test_a_head_paragraph_opening_thi_hanh_carries_its_documents_out() -> None:
+    doc = make_document(
+        "Thi hành Điều 3 Quyết định của Ban Bí thư số 66-QĐ/TW, ngày 06-02-2017 về thể thức văn bản, "
+        "Văn phòng Trung ương Đảng hướng dẫn như sau:"
+    )
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [("66-QĐ/TW", "implements")]
