@@ -37,6 +37,7 @@ from extractors.grammar import (
     AFTER_WORD,
     FULL_DATE,
     HYPHEN,
+    LETTER,
     NUMBER,
     NUMBER_RE,
     canonical_number,
@@ -127,7 +128,7 @@ def _patterns(registry: Registry) -> _Patterns:
     typed = (
         rf"(?P<type>{types})"
         rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+{_NUMBER_WORD}\s*:?\s*|\s*:?\s+)"
-        rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
+        rf"(?:{NUMBER}|(?P<old>\d{{1,5}})\s*/\s*(?P<oldsym>{LETTER}{{2,10}}(?:\.{LETTER}{{2,10}})?)|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
     numbered_law = (  # "Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15": a law's name holds "và"
@@ -450,6 +451,20 @@ def _place_after(text: str, pos: int) -> tuple[str, int] | None:
     return " ".join(text[pos:end].split()), end
 
 
+def _old_number(m: regex.Match, text: str, registry: Registry) -> str:
+    """A number with one code after its slash, canonical: "Quyết định số 118/TTg", "Tờ trình số 126/SKHĐT" (an
+    older numbering with the issuer's code alone), "Công văn 33/BCĐ.HMTN"; where the code is the type's own
+    code glued to an issuer's ("Chỉ thị số 27/CTTg"), the two are parted as the style writes them (27/CT-TTg)."""
+    written = text[m.start("oldsym") : m.end("oldsym")]
+    speller = registry.speller
+    kind = registry.doc_type_of_name(text[m.start("type") : m.end("type")])
+    for cut in range(1, len(written)):
+        head, tail = written[:cut], written[cut:]
+        if speller.known(head) and speller.known(tail) and registry.doc_type_of_symbol(head) == kind:
+            return f"{m.group('old')}/{speller.spell(head)}-{speller.spell(tail)}"
+    return f"{m.group('old')}/{'.'.join(speller.spell(part) for part in written.split('.'))}"
+
+
 def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Mention | None:
     groups = m.re.groupindex
     if "law" in groups and m.group("law"):
@@ -461,7 +476,11 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
         by_year = bool(m.group("lawyear"))
         return Mention(start=m.start(), end=name_end, doc_type=doc_type, number=None, named=True, year_only=by_year)
     number = None
-    if m.group("pn") or m.group("gn") or m.group("ln"):
+    if "old" in groups and m.group("old"):
+        if not _HAS_UPPER_RE.search(text, m.start("oldsym"), m.end("oldsym")):
+            return None  # "Đề án 1/km": a unit, not an issuer's code
+        number = _old_number(m, text, registry)
+    elif m.group("pn") or m.group("gn") or m.group("ln"):
         number = canonical_number(m, text, registry.speller)
         if number is None:
             return None
@@ -513,6 +532,7 @@ _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*" + _BASIS)
 _LINE_BREAK_RE = regex.compile(r"\n(?:[ \t]*\n|[ \t*\-–•]*\p{Lu})")
 _HAS_LETTER_RE = regex.compile(r"\p{L}")
 _HAS_LOWER_RE = regex.compile(r"\p{Ll}")
+_HAS_UPPER_RE = regex.compile(r"\p{Lu}")
 
 
 def head_end(document: Document) -> int:

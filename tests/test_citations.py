@@ -882,3 +882,27 @@ def test_a_head_paragraph_opening_thi_hanh_carries_its_documents_out() -> None:
         "Văn phòng Trung ương Đảng hướng dẫn như sau:"
     )
     assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [("66-QĐ/TW", "implements")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # an older number: the issuer's code alone after the slash
+        ("Căn cứ Quyết định số 64/TTg ngày 12/02/1998 của Thủ tướng Chính phủ;", "64/TTg"),
+        ("Theo đề nghị của Sở Nội vụ tại Tờ trình số 203/SNV ngày 08/5/2009,", "203/SNV"),
+        ("thực hiện Công văn 15/BCĐ.ATGT của Ban An toàn giao thông tỉnh về", "15/BCĐ.ATGT"),
+        # the type's code glued to the issuer's is parted as the style writes it
+        ("theo Quyết định số 210/QĐTTg ngày 05/02/2019 về", "210/QĐ-TTg"),
+        # a letter after the digits belongs to the number
+        ("Căn cứ Nghị quyết số 19a/NQ-CP ngày 20/3/2017 của Chính phủ;", "19a/NQ-CP"),
+    ],
+)
+def test_numbers_of_older_and_irregular_styles(sentence: str, number: str) -> None:
+    (found,) = scan(sentence)
+    assert found.number == number
+
+
+def test_a_count_after_a_slash_is_no_older_number() -> None:
+    """Only a type word opens an older number, and its code is written in capitals: "3/năm" in running text
+    is a rate, "Đề án 1/km" a length."""
+    assert scan("tổ chức 3/năm các buổi tập huấn theo Kế hoạch 2/2025 và Đề án 1/km đường") == []
