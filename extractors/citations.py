@@ -818,6 +818,9 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
     warnings: list[DocWarning] = []
     level = own_level(document)
     for x in mentions:
+        relation = _relation(document, x.start, head, basis_range)
+        if x.year_only and relation != "basis":
+            continue  # "Luật Cán bộ, công chức năm 2025" outside the basis list: a law's name, no citation
         ev = evidence(document, x.start, x.end)
         citations.append(
             Citation(
@@ -826,7 +829,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
                 number=x.number,
                 date=x.date,
                 issuer=without_invented_level(x.issuer, folded[x.start : x.end], level),
-                relation=_relation(document, x.start, head, basis_range),
+                relation=relation,
             )
         )
         if x.date_invalid:

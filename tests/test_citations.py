@@ -906,3 +906,24 @@ def test_a_count_after_a_slash_is_no_older_number() -> None:
     """Only a type word opens an older number, and its code is written in capitals: "3/năm" in running text
     is a rate, "Đề án 1/km" a length."""
     assert scan("tổ chức 3/năm các buổi tập huấn theo Kế hoạch 2/2025 và Đề án 1/km đường") == []
+
+
+def test_an_ordinance_is_cited_by_its_name_and_number() -> None:
+    (found,) = scan(
+        "Căn cứ Pháp lệnh Quản lý thị trường số 06/2003/PL-UBTVQH11 ngày 09 tháng 01 năm 2003 của Ủy ban Thường vụ "
+        "Quốc hội;"
+    )
+    assert (found.doc_type, found.number, found.date, found.issuer) == (
+        "other",
+        "06/2003/PL-UBTVQH11",
+        "2003-01-09",
+        "Ủy ban Thường vụ Quốc hội",
+    )
+
+
+def test_a_law_named_by_its_year_is_a_citation_only_in_the_basis_list() -> None:
+    doc = make_document(
+        "QUYẾT ĐỊNH\nCăn cứ Luật Thủy lợi năm 2017;\nI. NỘI DUNG\n"
+        "1. Tuyên truyền Luật Thủy lợi năm 2017 đến các hộ dân; dự toán thực hiện Pháp lệnh Dân số năm 2026.\n"
+    )
+    assert [(c.doc_type, c.relation) for c in extract_citations(doc)[0]] == [("luat", "basis")]
