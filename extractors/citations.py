@@ -51,6 +51,7 @@ from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
 from pipeline.lexicon import (
     CitationCuesLexicon,
+    DocTypesLexicon,
     DocumentPartsLexicon,
     LevelsLexicon,
     TimeExpressionsLexicon,
@@ -706,6 +707,8 @@ def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry
 
     def give(members: list[Mention], issuer: str) -> None:
         for x in members:
+            if x.named:
+                continue  # a document cited by its name ("Điều lệ Đảng", a law) states its issuer or has none
             known = registry.directive(x.number)
             if known is not None and known.issuer != issuer:
                 continue  # "57-NQ/TW, 02-KH/BCĐTW của Ban Chỉ đạo Trung ương": not the list's issuer
@@ -796,6 +799,66 @@ def _resolve_short_forms(mentions: list[Mention], folded: str) -> None:
                 x.number = next(iter(candidates))
 
 
+# An item of the "Căn cứ" list ends at ";", ". ", "và" before another document, or a line break before the
+# next "Căn cứ" (a line break alone is a PDF's wrap: "… của Luật" / "Tổ chức Chính phủ …").
+_BASIS_ITEM_END_RE = regex.compile(
+    rf"[ \t]*(?:;|\.(?:\s|$)|$|\n(?=[ \t*\-–]*{_BASIS})|,?[ \t]+{_CUES.list_joiner}[ \t]+)"
+)
+_DIGIT_RE = regex.compile(r"\d")
+_ITEM_TOKEN_RE = regex.compile(r"\s*(?:[^\s;.,]+|[.,])")  # a word, or a stop or comma on its own
+
+
+@lru_cache(maxsize=4)
+def _basis_type_re(registry: Registry) -> regex.Pattern:
+    return regex.compile(rf"{_BASIS}[ \t]*(?P<type>{registry.type_pattern})(?!\w)")
+
+
+def _unnumbered_basis(document: Document, found: list[Mention], head: int, registry: Registry) -> list[Mention]:
+    """Documents without a number in the head's "Căn cứ" lines ("Căn cứ Điều lệ Đảng;", "Căn cứ Luật hoạt động
+    giám sát của Quốc hội;", "Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ xã …"): `basis` citations with
+    number null (gold/README.md). A law's "của …" is part of its name; another kind's is its issuer, where
+    its quote ends. A line that holds a number or a date is left to the grammar."""
+    folded, text = document.fold, document.text
+    patterns = _patterns(registry)
+    out: list[Mention] = []
+    for m in _basis_type_re(registry).finditer(folded, 0, head):
+        at = m.start("type")
+        if any(x.start <= at < x.end for x in found):
+            continue
+        end = m.end()
+        doc_type = registry.doc_type_of_name(text[at : m.end()])
+        law = fold(" ".join(m.group("type").split())) in _CITED_BY_NAME  # a law's name holds "và", another's ends there
+        while (stop := _BASIS_ITEM_END_RE.match(folded, end)) is None or (
+            stop.group().strip(" \t,") == _CUES.list_joiner
+            and (law or not patterns.type_start.match(folded, stop.end()))
+        ):
+            nxt = _ITEM_TOKEN_RE.match(folded, end)
+            if nxt is None:
+                break
+            end = nxt.end()
+        if not folded[end:].strip():
+            continue  # the text stops inside the item ("Căn cứ Quyết định s"): a cut document, not a citation
+        mention = Mention(start=at, end=end, doc_type=doc_type, number=None, named=True)
+        of = _OF_BEFORE_RE.search(folded, m.end(), end)
+        if of and not law:
+            _read_issuer(mention, of.end(), text, folded, registry, patterns)
+            if mention.issuer is not None:
+                mention.issuer = organisation(mention.issuer, registry)
+            else:
+                mention.end = end
+        if _DIGIT_RE.search(folded, at, mention.end) or len(folded[at : mention.end].split()) > 16:
+            continue
+        if any(at < x.start < mention.end for x in found):
+            continue  # a document named inside ("Luật sửa đổi … của Luật …"): the grammar has it
+        mention.end = at + len(folded[at : mention.end].rstrip(" ,.;"))
+        out.append(mention)
+    return out
+
+
+# The kinds cited by their name ('Luật', 'Pháp lệnh'): "của …" inside their name is no issuer.
+_CITED_BY_NAME = frozenset(fold(name) for name in DocTypesLexicon.load().cited_by_name)
+
+
 def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarning]]:
     """The plan's citations, each with its evidence and relation, and the registry's warnings."""
     registry = load_registry()
@@ -811,6 +874,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
         if opening is not None and _ATTACHED_RE.match(folded, opening):
             continue  # "(Kèm theo Kế hoạch số …)": the plan naming itself over an appendix
         mentions.append(x)
+    mentions = sorted([*mentions, *_unnumbered_basis(document, mentions, head, registry)], key=lambda x: x.start)
     _share_list_issuers(mentions, folded, registry)
     _resolve_short_forms(mentions, folded)
 

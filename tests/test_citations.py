@@ -927,3 +927,30 @@ def test_a_law_named_by_its_year_is_a_citation_only_in_the_basis_list() -> None:
         "1. Tuyên truyền Luật Thủy lợi năm 2017 đến các hộ dân; dự toán thực hiện Pháp lệnh Dân số năm 2026.\n"
     )
     assert [(c.doc_type, c.relation) for c in extract_citations(doc)[0]] == [("luat", "basis")]
+
+
+def test_documents_without_a_number_in_the_basis_list() -> None:
+    """ "Căn cứ Điều lệ Đảng;", a law by its name alone, a Quy chế and its issuer: `basis` citations with number
+    null; a law's "của …" is part of its name; an item that holds a number or date is left to the grammar, and
+    "Điều lệ" listed with a numbered document takes no issuer from it."""
+    text = (
+        "QUYẾT ĐỊNH\nCăn cứ Điều lệ Đảng Cộng sản Việt Nam;\nCăn cứ Luật Tổ chức Quốc hội;\n"
+        "Căn cứ Luật Thanh tra của Quốc hội;\n"
+        "Căn cứ Điều lệ Đảng và Quy định số 31-QĐ/TW ngày 18/7/2021 của Ban Chấp hành Trung ương;\n"
+        "Căn cứ Quy chế tiếp dân của Đảng ủy xã An Phú;\nCăn cứ Hướng dẫn chấm điểm năm 2026;\nI. NỘI DUNG\n"
+    )
+    found = [(c.quote, c.doc_type, c.number, c.issuer, c.relation) for c in extract_citations(make_document(text))[0]]
+    assert found == [
+        ("Điều lệ Đảng Cộng sản Việt Nam", "other", None, None, "basis"),
+        ("Luật Tổ chức Quốc hội", "luat", None, None, "basis"),
+        ("Luật Thanh tra của Quốc hội", "luat", None, None, "basis"),
+        ("Điều lệ Đảng", "other", None, None, "basis"),
+        (
+            "Quy định số 31-QĐ/TW ngày 18/7/2021 của Ban Chấp hành Trung ương",
+            "quy_dinh",
+            "31-QĐ/TW",
+            "Ban Chấp hành Trung ương",
+            "basis",
+        ),
+        ("Quy chế tiếp dân của Đảng ủy xã An Phú", "quy_che", None, "Đảng ủy xã", "basis"),
+    ]
