@@ -855,6 +855,12 @@ def test_the_body_named_just_before_a_parenthesis_issues_the_document_inside() -
             "Theo đề nghị của Chánh Văn phòng UBND tỉnh tại Tờ trình số 17/TTr-VP ngày 03/02/2021",
             "Văn phòng Ủy ban nhân dân tỉnh",
         ),
+        # a chair's decision is the body's; an issuer's name stops before "về"
+        (
+            "Căn cứ Quyết định số 09/QĐ-UBATGT ngày 02/3/2023 của Chủ tịch Ủy ban An toàn giao thông về quy chế",
+            "Ủy ban An toàn giao thông",
+        ),
+        ("theo Thông tư số 05/2021/TT-BYT ngày 15/4/2021 của Bộ trưởng Bộ Y tế về hướng dẫn", "Bộ Y tế"),
         # the head of state issues in its own name
         ("tặng quà theo Quyết định số 12/QĐ-CTN ngày 03/01/2025 của Chủ tịch nước cho người có công", "Chủ tịch nước"),
     ],
