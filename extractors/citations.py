@@ -163,6 +163,10 @@ _PLACE_LEVEL = regex.compile(rf"[ \t]+{phrases(_CUES.place_levels)}(?=[ \t]+\p{{
 _PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{L}[\p{Ll}\p{Lu}]*)*)")
 # Capitalized words after an issuer that open a new phrase, not a place name ("Về", "KHÓA XX").
 _TERM_WORDS = frozenset(_CUES.term_words)
+# A body at the commune's level drops its place name, as metadata does (gold/README.md).
+_COMMUNE_PLACE_RE = regex.compile(
+    rf"^(.*[ \t](?i:{phrases(LevelsLexicon.load().commune)}))(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’]*)+$"
+)
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
 
 
@@ -379,7 +383,8 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
         return
     generic = patterns.generic_issuer.match(folded, start)
     if generic:
-        mention.issuer = " ".join(text[generic.start() : generic.end()].split())
+        name = " ".join(text[generic.start() : generic.end()].split())
+        mention.issuer = _COMMUNE_PLACE_RE.sub(r"\1", name)  # "Ủy ban bầu cử xã Công Hải" → "… xã"
         mention.end = generic.end()
 
 

@@ -960,3 +960,18 @@ def test_documents_without_a_number_in_the_basis_list() -> None:
         ),
         ("Quy chế tiếp dân của Đảng ủy xã An Phú", "quy_che", None, "Đảng ủy xã", "basis"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        # a body the lexicon does not list, at the commune's level: its place name dropped
+        ("Kế hoạch số 03/KH-HĐNVQS của Hội đồng nghĩa vụ quân sự xã Tân Lập về", "Hội đồng nghĩa vụ quân sự xã"),
+        ("Thông báo số 08/TB-HĐPH ngày 02/02/2026 của Hội đồng phối hợp phường Bến Nghé", "Hội đồng phối hợp phường"),
+        # above the commune the place is kept
+        ("Công văn số 77/STP-VP ngày 05/3/2024 của Sở Tư pháp tỉnh Hà Giang về", "Sở Tư pháp tỉnh Hà Giang"),
+    ],
+)
+def test_an_unlisted_commune_body_drops_its_place_name(sentence: str, issuer: str) -> None:
+    (found,) = scan(sentence)
+    assert found.issuer == issuer
