@@ -164,6 +164,7 @@ _PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{L}[\p{Ll}\
 # Capitalized words after an issuer that open a new phrase, not a place name ("Về", "KHÓA XX").
 _TERM_WORDS = frozenset(_CUES.term_words)
 # A body at the commune's level drops its place name, as metadata does (gold/README.md).
+_MEETING_RE = regex.compile(_CUES.meeting_pattern)
 _COMMUNE_PLACE_RE = regex.compile(
     rf"^(.*[ \t](?i:{phrases(LevelsLexicon.load().commune)}))(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’]*)+$"
 )
@@ -362,10 +363,12 @@ def _issuer_in_name(start: int, folded: str, text: str, registry: Registry, patt
 def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry: Registry, patterns: _Patterns) -> None:
     """The issuer after "của": a lexicon name (canonical, with the place name where it keeps one),
     else an unlisted body opened by a body word ("Sở Tư pháp tỉnh Hà Giang"), as written. A head's title
-    before the body ("của Giám đốc Sở Tư pháp") is passed over: the body issues the document."""
-    head = registry.head_of_body_re.match(folded, start)
-    if head and (registry.issuer_at(folded, head.end()) or patterns.generic_issuer.match(folded, head.end())):
-        start = head.end()
+    before the body ("của Giám đốc Sở Tư pháp"), or its meeting ("của Hội nghị lần thứ sáu Ban Chấp hành Trung
+    ương"), is passed over: the body issues the document."""
+    for opener in (_MEETING_RE, registry.head_of_body_re):  # "của Hội nghị lần thứ sáu …", "của Giám đốc …"
+        head = opener.match(folded, start)
+        if head and (registry.issuer_at(folded, head.end()) or patterns.generic_issuer.match(folded, head.end())):
+            start = head.end()
     issuer = registry.issuer_at(folded, start)
     if issuer:
         name, keeps_place, end = issuer

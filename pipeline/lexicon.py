@@ -204,6 +204,7 @@ class CitationCuesLexicon(_Described):
     joint_head: Word
     ministry_word: Word
     joint_separators: Words
+    meeting_pattern: Pattern
 
 
 class MetadataCuesLexicon(_Described):

@@ -861,6 +861,11 @@ def test_the_body_named_just_before_a_parenthesis_issues_the_document_inside() -
             "Ủy ban An toàn giao thông",
         ),
         ("theo Thông tư số 05/2021/TT-BYT ngày 15/4/2021 của Bộ trưởng Bộ Y tế về hướng dẫn", "Bộ Y tế"),
+        # a body's meeting stands for the body
+        (
+            "Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Hội nghị lần thứ chín Ban Chấp hành Trung ương Đảng khóa XI về",
+            "Ban Chấp hành Trung ương",
+        ),
         # the head of state issues in its own name
         ("tặng quà theo Quyết định số 12/QĐ-CTN ngày 03/01/2025 của Chủ tịch nước cho người có công", "Chủ tịch nước"),
     ],
