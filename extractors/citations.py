@@ -707,27 +707,32 @@ def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry
     A list is cut after each member that carries its own "của …": the members without one before it take
     it where the whole list has no other issuer, or where two or more of them run together ("Quyết định số
     A, Quyết định số B; Quyết định số C của Thủ tướng Chính phủ, Nghị định số D của Chính phủ"). A lone
-    member between two issuers ("A của X; B; C của Y") is left without (gold/README.md). A number that
+    member between two issuers ("A của X; B; C của Y") is left without (gold/README.md): a code such as TW
+    is shared by several central bodies. A member whose number names another issuer's code than the
+    issuing member's never takes it (57-NQ/TW before 02-KH/BCĐTW; 14-KL/TW before 21-KH/TU). A number that
     continues its list with "số" alone ("các Quyết định của X số A, số B và số C") repeats the type and the
     issuer of the one before it.
     """
     group: list[Mention] = []
 
-    def give(members: list[Mention], issuer: str) -> None:
+    def give(members: list[Mention], owner: Mention) -> None:
         for x in members:
             if x.named:
                 continue  # a document cited by its name ("Điều lệ Đảng", a law) states its issuer or has none
             known = registry.directive(x.number)
-            if known is not None and known.issuer != issuer:
+            if known is not None and known.issuer != owner.issuer:
                 continue  # "57-NQ/TW, 02-KH/BCĐTW của Ban Chỉ đạo Trung ương": not the list's issuer
-            x.issuer = issuer
+            mine, theirs = _issuer_code(x.number), _issuer_code(owner.number)
+            if mine and theirs and mine != theirs:
+                continue  # "Kết luận 156-KL/TW; Kế hoạch số 03-KH/TU của Ban Thường vụ Tỉnh ủy": TW is not TU
+            x.issuer = owner.issuer
             x.issuer_from_list = True
 
     def flush() -> None:
         if len(group) < 2:
             return
         if group[-1].issuer and not any(x.issuer for x in group[:-1]):
-            give(group[:-1], group[-1].issuer)
+            give(group[:-1], group[-1])
             return
         run: list[Mention] = []
         for x in group:
@@ -735,7 +740,7 @@ def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry
                 run.append(x)
                 continue
             if len(run) > 1:
-                give(run, x.issuer)
+                give(run, x)
             run = []
 
     previous: Mention | None = None
@@ -753,6 +758,21 @@ def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry
             group = [mention]
         before_last, previous = previous, mention
     flush()
+
+
+def _issuer_code(number: str | None) -> str | None:
+    """The issuer's part of a number's symbol, in capitals: TW in 57-NQ/TW, CP in 71/NQ-CP, BTC in
+    13/2023/TT-BTC, TTg in 118/TTg; None for a short form ("57") or a document without a number."""
+    if not number or "/" not in number:
+        return None
+    party = _PARTY_SYMBOL_RE.match(number)
+    if party:
+        return party.group(1).upper()
+    symbol = number.rsplit("/", 1)[1]
+    return (symbol.split("-", 1)[1] if "-" in symbol else symbol).upper()
+
+
+_PARTY_SYMBOL_RE = regex.compile(r"^\d+\w*-[^/]+/(.+)$")
 
 
 def _nested(mention: Mention, before: Mention | None, folded: str) -> bool:

@@ -980,3 +980,11 @@ def test_documents_without_a_number_in_the_basis_list() -> None:
 def test_an_unlisted_commune_body_drops_its_place_name(sentence: str, issuer: str) -> None:
     (found,) = scan(sentence)
     assert found.issuer == issuer
+
+
+def test_a_list_issuer_is_not_given_to_a_number_of_another_issuers_code() -> None:
+    """A provincial committee does not issue a "/TW" document: the list's "của …" stays with the last."""
+    doc = make_document(
+        "quán triệt Kết luận số 14-KL/TW; Kế hoạch số 21-KH/TU ngày 02/3/2025 của Ban Thường vụ Tỉnh ủy về"
+    )
+    assert [c.issuer for c in extract_citations(doc)[0]] == [None, "Ban Thường vụ Tỉnh ủy"]
