@@ -658,6 +658,51 @@ def _header_start(document: Document) -> int:
     return min((span.start for span in parts if span is not None), default=0)
 
 
+_SENTENCE_END_RE = regex.compile(r"[.:!?][\s*_”\"]*$")
+
+
+def _continues(document: Document, start: int) -> bool:
+    """A head span that the structure started in mid-sentence: the line before it is running text (it has
+    lower-case letters, it is no number, date or type line) that ends no sentence ("… tầm nhìn đến năm" /
+    "2030 (gọi tắt là Đề án 06); Kế hoạch số …" read as the issuing sentence from "2030" on). Such a span
+    opens no clause of its own."""
+    text = document.text
+    line_start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    line = text[line_start:start].rstrip()
+    if _in_header_lines(document, line_start):
+        return False
+    return bool(line) and bool(_HAS_LOWER_RE.search(line)) and not _SENTENCE_END_RE.search(line)
+
+
+def _in_header_lines(document: Document, pos: int) -> bool:
+    """`pos` is on the plan's number line, place-and-date line or type line: no paragraph runs over them."""
+    header = document.header
+    spans = [header.number_line, header.place_date, header.doc_type_line]
+    return any(span is not None and span.start <= pos < span.end for span in spans)
+
+
+def _unwrapped_paragraph_start(document: Document, pos: int, floor: int = 0) -> int:
+    """Start of the paragraph holding `pos`, read over the line breaks a PDF put inside it: a line that does
+    not end a sentence (".", ":") runs on into the next ("… tầm nhìn đến năm" / "2030 (gọi tắt là Đề án 06);
+    Kế hoạch số …"). It stops at a line that opens by carrying documents out ("Thực hiện …"), at `floor`, at a
+    line opening "Căn cứ", and after a blank line, a line in capitals (the title) or the number, date or
+    type line."""
+    text, folded = document.text, document.fold
+    start = _paragraph_start(text, pos, floor)
+    while start > floor and not _OPENS_IMPLEMENTING_RE.match(folded, start):
+        previous = _paragraph_start(text, start - 1, floor)
+        line = text[previous : start - 1]
+        if (
+            not _HAS_LOWER_RE.search(line)  # blank, or a title line in capitals
+            or _SENTENCE_END_RE.search(line)
+            or _BASIS_START_RE.match(folded, start)
+            or _in_header_lines(document, previous)
+        ):
+            break
+        start = previous
+    return start
+
+
 def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, int] | None) -> str:
     """basis, implements, replaces or mentions, from the clause before the mention and its place.
 
@@ -676,7 +721,7 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
         return "mentions"  # above the plan's own header: a footnote or a portal's text, not its head
     floor = 0
     for span in [header.title, header.issuing_sentence, *header.basis]:
-        if span is not None and span.start <= pos < span.end:
+        if span is not None and span.start <= pos < span.end and not _continues(document, span.start):
             floor = max(floor, span.start)
     clause = folded[_clause_start(document.text, pos, floor) : pos]
     if pos >= head:
@@ -692,7 +737,7 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
             last = ("replaces", m.start())
     if last:
         return last[0]
-    if _OPENS_IMPLEMENTING_RE.match(folded, _paragraph_start(document.text, pos, floor)):
+    if _OPENS_IMPLEMENTING_RE.match(folded, _unwrapped_paragraph_start(document, pos, floor)):
         return "implements"  # "Thực hiện A; B; C": the verb opening the list governs every item of it
     if _IMPLEMENTING_LINE_END_RE.search(folded, max(0, pos - 80), _paragraph_start(document.text, pos, 0)):
         return "implements"  # a wrapped head line: "KẾ HOẠCH TRIỂN KHAI" / "NGHỊ QUYẾT SỐ 57-NQ/TW …"

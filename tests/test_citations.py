@@ -988,3 +988,26 @@ def test_a_list_issuer_is_not_given_to_a_number_of_another_issuers_code() -> Non
         "quán triệt Kết luận số 14-KL/TW; Kế hoạch số 21-KH/TU ngày 02/3/2025 của Ban Thường vụ Tỉnh ủy về"
     )
     assert [c.issuer for c in extract_citations(doc)[0]] == [None, "Ban Thường vụ Tỉnh ủy"]
+
+
+def test_a_head_paragraph_wrapped_by_a_pdf_keeps_its_opening_verb() -> None:
+    """ "Thực hiện A … đến năm" / "2030 (…); B của X, Ủy ban … ban hành kế hoạch như sau:": the structure read
+    the second line as the issuing sentence; B is still carried out, as A is."""
+    text = (
+        "Số: 21/KH-UBND\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
+        "Thực hiện Quyết định số 110/QĐ-UBND ngày 03 tháng 01 năm 2026 về phát triển đô thị thông minh đến năm\n"
+        "2030; Kế hoạch số 7/KH-UBND ngày 18/02/2026 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện ban hành "
+        "kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    doc = make_document(text)
+    wrapped = text.index("2030;")
+    doc.header = DocumentHeader(
+        number_line=Span(start=0, end=14),
+        doc_type_line=Span(start=15, end=23),
+        title=Span(start=24, end=wrapped - 1),
+        issuing_sentence=Span(start=wrapped, end=text.index("\nI.")),
+    )
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("110/QĐ-UBND", "implements"),
+        ("7/KH-UBND", "implements"),
+    ]
