@@ -93,6 +93,8 @@ class Mention:
     """A date was written but cannot exist (31/02/2025): the text, for a warning."""
     issuer: str | None = None
     issuer_from_list: bool = False
+    issuer_before: bool = False
+    """The issuer stood before the document ("của Tỉnh ủy tại Kế hoạch số …"): a list that follows shares it."""
 
 
 # An unlisted issuer opens with a body word and runs to a word that starts the subject or a new clause.
@@ -228,8 +230,10 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
                 mention.date = date
                 mention.end = d.end()
         if mention.issuer is None and not mention.named:
+            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
+            mention.issuer_before = mention.issuer is not None
             mention.issuer = (
-                _issuer_before(mention.start, folded, text, registry, patterns)
+                mention.issuer
                 or _issuer_in_name(mention.start, folded, text, registry, patterns)
                 or _issuer_before_parenthesis(mention.start, folded, text, registry, patterns)
             )
@@ -775,6 +779,9 @@ def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry
 
     def flush() -> None:
         if len(group) < 2:
+            return
+        if group[0].issuer_before and not any(x.issuer for x in group[1:]):
+            give(group[1:], group[0])  # "của Tỉnh ủy tại Kế hoạch số A và Kế hoạch số B"
             return
         if group[-1].issuer and not any(x.issuer for x in group[:-1]):
             give(group[:-1], group[-1])

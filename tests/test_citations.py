@@ -1011,3 +1011,14 @@ def test_a_head_paragraph_wrapped_by_a_pdf_keeps_its_opening_verb() -> None:
         ("110/QĐ-UBND", "implements"),
         ("7/KH-UBND", "implements"),
     ]
+
+
+def test_an_issuer_stated_before_a_list_is_each_members() -> None:
+    doc = make_document(
+        "Bám sát chỉ đạo của Thường trực Tỉnh ủy tại Công văn số 41-CV/TU và Kế hoạch số 65-KH/TU, "
+        "Đảng ủy xã đã triển khai"
+    )
+    assert [(c.number, c.issuer) for c in extract_citations(doc)[0]] == [
+        ("41-CV/TU", "Thường trực Tỉnh ủy"),
+        ("65-KH/TU", "Thường trực Tỉnh ủy"),
+    ]
