@@ -1022,3 +1022,12 @@ def test_an_issuer_stated_before_a_list_is_each_members() -> None:
         ("41-CV/TU", "Thường trực Tỉnh ủy"),
         ("65-KH/TU", "Thường trực Tỉnh ủy"),
     ]
+
+
+@pytest.mark.parametrize("opening", ["Nhằm triển khai", "Để cụ thể hóa", "Để kịp thời triển khai"])
+def test_every_item_of_a_head_list_opened_by_an_implementing_purpose(opening: str) -> None:
+    doc = make_document(
+        f"{opening} Nghị quyết số 09-NQ/TU ngày 02/6/2025 của Tỉnh ủy; Kế hoạch số 44/KH-UBND ngày 10/6/2025 "
+        "của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:"
+    )
+    assert [c.relation for c in extract_citations(doc)[0]] == ["implements", "implements"]
