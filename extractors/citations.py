@@ -578,8 +578,12 @@ def body_start(document: Document) -> int:
     if header.title is not None:
         # the title's own first line may open "1." no more than any heading does; search past its start
         start = header.title.start + 1
-    first = _FIRST_HEADING_RE.search(document.text, start, head)
-    return first.start() if first else head
+    types = _patterns(load_registry()).type_start
+    for first in _FIRST_HEADING_RE.finditer(document.text, start, head):
+        if not types.match(document.fold, first.end() - 1):
+            return first.start()
+        # "1. Nghị quyết số 57-NQ/TW …": a numbered list of the documents the plan rests on, no heading
+    return head
 
 
 _BASIS_TITLE_RE = regex.compile(r"[\s*]*" + _BASIS)

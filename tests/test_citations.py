@@ -1031,3 +1031,16 @@ def test_every_item_of_a_head_list_opened_by_an_implementing_purpose(opening: st
         "của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:"
     )
     assert [c.relation for c in extract_citations(doc)[0]] == ["implements", "implements"]
+
+
+def test_a_numbered_list_of_documents_in_the_head_is_no_heading() -> None:
+    text = (
+        "KẾ HOẠCH\nChuyển đổi số năm 2026\nCăn cứ:\n1. Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n"
+        "2. Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương.\nỦy ban nhân dân xã ban hành "
+        "Kế hoạch như sau:\nII. NHIỆM VỤ\n1. Quán triệt Nghị quyết số 57-NQ/TW.\n"
+    )
+    doc = make_document(text)
+    second = text.index("II. NHIỆM")
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=8), title=Span(start=9, end=31))
+    doc.sections = [Section(number="II", path="II", title="NHIỆM VỤ", level=1, start=second, end=len(text))]
+    assert [c.relation for c in extract_citations(doc)[0]] == ["basis", "basis", "mentions"]
