@@ -559,12 +559,15 @@ def head_end(document: Document) -> int:
 # A first numbered heading ("I. MỤC ĐÍCH", "1. Công tác lãnh đạo") the structure did not take for one, on
 # `text` (a heading opens with a capital).
 _FIRST_HEADING_RE = regex.compile(r"(?m)^[ \t*#]*(?:I|1)[ \t]*[.)][ \t]+\p{Lu}")
+# "Phần I" alone on its line, its title on the next (folded).
+_FIRST_PART_RE = regex.compile(rf"(?m)^[ \t*#]*{_CUES.first_part_pattern}[ \t]*[.:\-–]?[ \t*]*$")
 
 
 def body_start(document: Document) -> int:
     """Where the plan's body starts, for the relation of a citation: the structure's first section
     (`head_end`), or earlier where the head, read from its title on, holds a first heading ("1. Công tác
-    lãnh đạo, chỉ đạo.") that the structure read as head text (its "title" then ran on past it).
+    lãnh đạo, chỉ đạo.", "Phần I" alone on its line) that the structure read as head text (its "title"
+    then ran on past it).
 
     The line that opens a decision's articles ("QUYẾT ĐỊNH:") does not end it here: the plan a decision
     attaches, with its own title and opening, follows the articles, and the gold gives its title's documents
@@ -579,6 +582,8 @@ def body_start(document: Document) -> int:
         # the title's own first line may open "1." no more than any heading does; search past its start
         start = header.title.start + 1
     types = _patterns(load_registry()).type_start
+    part = _FIRST_PART_RE.search(document.fold, start, head)
+    head = part.start() if part else head
     for first in _FIRST_HEADING_RE.finditer(document.text, start, head):
         if not types.match(document.fold, first.end() - 1):
             return first.start()

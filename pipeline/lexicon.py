@@ -204,6 +204,7 @@ class CitationCuesLexicon(_Described):
     joint_head: Word
     ministry_word: Word
     joint_separators: Words
+    first_part_pattern: Pattern
     meeting_pattern: Pattern
 
 

@@ -1044,3 +1044,18 @@ def test_a_numbered_list_of_documents_in_the_head_is_no_heading() -> None:
     doc.header = DocumentHeader(doc_type_line=Span(start=0, end=8), title=Span(start=9, end=31))
     doc.sections = [Section(number="II", path="II", title="NHIỆM VỤ", level=1, start=second, end=len(text))]
     assert [c.relation for c in extract_citations(doc)[0]] == ["basis", "basis", "mentions"]
+
+
+def test_a_first_part_alone_on_its_line_ends_the_head() -> None:
+    text = (
+        "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2026\nThực hiện Nghị quyết số 12-NQ/TU ngày 20/10/2025 của Tỉnh ủy, Ủy ban "
+        "nhân dân tỉnh ban hành Kế hoạch như sau:\nPhần I\nĐÁNH GIÁ KẾT QUẢ\nNăm 2025, các sở đã triển khai "
+        "Đề án 06 và Kế hoạch số 33/KH-UBND.\n"
+    )
+    doc = make_document(text)
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=8), title=Span(start=9, end=31))
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("12-NQ/TU", "implements"),
+        ("06", "mentions"),
+        ("33/KH-UBND", "mentions"),
+    ]
