@@ -170,7 +170,10 @@ _MEETING_RE = regex.compile(_CUES.meeting_pattern)
 _COMMUNE_PLACE_RE = regex.compile(
     rf"^(.*[ \t](?i:{phrases(LevelsLexicon.load().commune)}))(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’]*)+$"
 )
+# ... but "năm" before a single year, after two digits or more, dates the short form ("Đề án 06 năm 2023");
+# "Kế hoạch 5 năm 2021 - 2025" is a five-year plan.
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
+_DATED_SHORT_RE = regex.compile(rf"\s*{_YEAR}\s+(?:19|20)\d{{2}}(?!\d|\s*[-–/]\s*\d)")
 
 
 def _candidates(folded: str, patterns: _Patterns) -> list[regex.Match]:
@@ -506,7 +509,8 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
                 return None
             if len(digits) == 4 and digits[:2] in ("19", "20"):
                 return None  # a year: "Kế hoạch 2026" is a plan's own short name, not a number
-            if _NOT_SHORT_AFTER_RE.match(folded, m.end()):
+            dated = len(digits) > 1 and _DATED_SHORT_RE.match(folded, m.end())
+            if _NOT_SHORT_AFTER_RE.match(folded, m.end()) and not dated:
                 return None
             if m.group("shortsym") and registry.doc_type_of_symbol(m.group("shortsym")) != doc_type:
                 return None  # "Nghị quyết 57-NQ" names its type again; "Kế hoạch 5-ha" does not

@@ -1059,3 +1059,16 @@ def test_a_first_part_alone_on_its_line_ends_the_head() -> None:
         ("06", "mentions"),
         ("33/KH-UBND", "mentions"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("triển khai nhiệm vụ Đề án 06 năm 2026 trên địa bàn", [("de_an", "06")]),  # dated by a single year
+        ("xây dựng Kế hoạch 5 năm 2026 - 2030 của xã", []),  # a five-year plan
+        ("thực hiện Kế hoạch 10 năm 2021-2030", []),
+        ("sau Đề án 06 năm triển khai", []),  # a count of years
+    ],
+)
+def test_a_short_form_dated_by_a_year_is_still_a_short_form(text: str, found: list) -> None:
+    assert [(m.doc_type, m.number) for m in scan(text)] == found
