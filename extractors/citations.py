@@ -168,7 +168,7 @@ _TERM_WORDS = frozenset(_CUES.term_words)
 # A body at the commune's level drops its place name, as metadata does (gold/README.md).
 _MEETING_RE = regex.compile(_CUES.meeting_pattern)
 _COMMUNE_PLACE_RE = regex.compile(
-    rf"^(.*[ \t](?i:{phrases(LevelsLexicon.load().commune)}))(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’]*)+$"
+    rf"^(.*[ \t]{phrases(LevelsLexicon.load().commune)})(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’]*)+$"
 )
 # ... but "năm" before a single year, after two digits or more, dates the short form ("Đề án 06 năm 2023");
 # "Kế hoạch 5 năm 2021 - 2025" is a five-year plan.
@@ -892,25 +892,30 @@ def _resolve_short_forms(mentions: list[Mention], folded: str) -> None:
                 x.number = next(iter(candidates))
 
 
-# An item of the "Căn cứ" list ends at ";", ". ", "và" before another document, or a line break before the
+# An item of the "Căn cứ" list ends at ";", ":", ". ", "và" before another document, or a line break before the
 # next "Căn cứ" (a line break alone is a PDF's wrap: "… của Luật" / "Tổ chức Chính phủ …").
 _BASIS_ITEM_END_RE = regex.compile(
-    rf"[ \t]*(?:;|\.(?:\s|$)|$|\n(?=[ \t*\-–]*{_BASIS})|,?[ \t]+{_CUES.list_joiner}[ \t]+)"
+    rf"[ \t]*(?:[;:]|\.(?:\s|$)|$|\n(?=[ \t*\-–]*{_BASIS})|,?[ \t]+{_CUES.list_joiner}[ \t]+)"
 )
 _DIGIT_RE = regex.compile(r"\d")
-_ITEM_TOKEN_RE = regex.compile(r"\s*(?:[^\s;.,]+|[.,])")  # a word, or a stop or comma on its own
+_ITEM_TOKEN_RE = regex.compile(r"\s*(?:[^\s;:.,]+|[.,])")  # a word, or a stop or comma on its own
 
 
 @lru_cache(maxsize=4)
 def _basis_type_re(registry: Registry) -> regex.Pattern:
-    return regex.compile(rf"{_BASIS}[ \t]*(?P<type>{registry.type_pattern})(?!\w)")
+    """A document type opening a "Căn cứ" line, or an item after ";" in a "Căn cứ" or preamble paragraph."""
+    return regex.compile(rf"(?:{_BASIS}|;)[ \t\n]*(?P<type>{registry.type_pattern})(?!\w)")
+
+
+_PREAMBLE_RE = regex.compile(rf"[\s*(\-–•]*(?:{_BASIS}|{phrases(_CUES.preamble_openers)})(?!\w)")
 
 
 def _unnumbered_basis(document: Document, found: list[Mention], head: int, registry: Registry) -> list[Mention]:
     """Documents without a number in the head's "Căn cứ" lines ("Căn cứ Điều lệ Đảng;", "Căn cứ Luật hoạt động
-    giám sát của Quốc hội;", "Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ xã …"): `basis` citations with
-    number null (gold/README.md). A law's "của …" is part of its name; another kind's is its issuer, where
-    its quote ends. A line that holds a number or a date is left to the grammar."""
+    giám sát của Quốc hội;", "Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ xã …") and in a preamble's
+    list ("Xét Tờ trình số …; Báo cáo thẩm tra của Ban …"): `basis` citations with number null
+    (gold/README.md). A law's "của …" is part of its name; another kind's is its issuer, where its quote
+    ends. A line that holds a number or a date is left to the grammar."""
     folded, text = document.fold, document.text
     patterns = _patterns(registry)
     out: list[Mention] = []
@@ -918,6 +923,8 @@ def _unnumbered_basis(document: Document, found: list[Mention], head: int, regis
         at = m.start("type")
         if any(x.start <= at < x.end for x in found):
             continue
+        if m.group().startswith(";") and not _PREAMBLE_RE.match(folded, _unwrapped_paragraph_start(document, at)):
+            continue  # an item after ";" counts only in a paragraph that lists what the plan rests on
         end = m.end()
         doc_type = registry.doc_type_of_name(text[at : m.end()])
         law = fold(" ".join(m.group("type").split())) in _CITED_BY_NAME  # a law's name holds "và", another's ends there

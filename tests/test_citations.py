@@ -1072,3 +1072,18 @@ def test_a_first_part_alone_on_its_line_ends_the_head() -> None:
 )
 def test_a_short_form_dated_by_a_year_is_still_a_short_form(text: str, found: list) -> None:
     assert [(m.doc_type, m.number) for m in scan(text)] == found
+
+
+def test_a_review_report_listed_in_a_resolutions_preamble() -> None:
+    """ "Xét Tờ trình số …; Báo cáo thẩm tra của Ban …": the report has no number, it is `basis` with its
+    issuer; an item after ";" in a paragraph that lists nothing the plan rests on is none."""
+    text = (
+        "NGHỊ QUYẾT\nXét Tờ trình số 88/TTr-UBND ngày 20/11/2025 của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra "
+        "của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh và ý kiến thảo luận,\nQUYẾT NGHỊ:\n"
+        "Điều 1. Giao Sở Tài chính tham mưu; Báo cáo kết quả của Sở Nội vụ gửi trước ngày 15/12.\n"
+    )
+    found = [(c.doc_type, c.number, c.issuer, c.relation) for c in extract_citations(make_document(text))[0]]
+    assert found == [
+        ("to_trinh", "88/TTr-UBND", "Ủy ban nhân dân tỉnh", "basis"),
+        ("bao_cao", None, "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh", "basis"),
+    ]
