@@ -907,6 +907,7 @@ def _basis_type_re(registry: Registry) -> regex.Pattern:
     return regex.compile(rf"(?:{_BASIS}|;)[ \t\n]*(?P<type>{registry.type_pattern})(?!\w)")
 
 
+_CONGRESS_RE = regex.compile(rf"(?<!\w){phrases(_CUES.congress_words)}(?!\w)")
 _PREAMBLE_RE = regex.compile(rf"[\s*(\-–•]*(?:{_BASIS}|{phrases(_CUES.preamble_openers)})(?!\w)")
 
 
@@ -948,6 +949,8 @@ def _unnumbered_basis(document: Document, found: list[Mention], head: int, regis
                 mention.end = end
         if _DIGIT_RE.search(folded, at, mention.end) or len(folded[at : mention.end].split()) > 16:
             continue
+        if _CONGRESS_RE.search(folded, at, mention.end):
+            continue  # "Nghị quyết Đại hội Đảng bộ xã lần thứ I": a congress named by its ordinal, no citation
         if any(at < x.start < mention.end for x in found):
             continue  # a document named inside ("Luật sửa đổi … của Luật …"): the grammar has it
         mention.end = at + len(folded[at : mention.end].rstrip(" ,.;"))
