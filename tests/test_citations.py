@@ -1088,3 +1088,16 @@ def test_a_review_report_listed_in_a_resolutions_preamble() -> None:
         ("to_trinh", "88/TTr-UBND", "Ủy ban nhân dân tỉnh", "basis"),
         ("bao_cao", None, "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh", "basis"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        ("theo Kế hoạch số 14-KH/TĐTN ngày 02/4/2025 của Tỉnh đoàn Bình Phước về", "Tỉnh đoàn Bình Phước"),
+        ("Hướng dẫn số 05/HD-HPN ngày 12/5/2025 của Hội Liên hiệp Phụ nữ tỉnh về", "Hội Liên hiệp Phụ nữ tỉnh"),
+        ("Công văn số 301/BHXH-TT ngày 06/6/2025 của Bảo hiểm xã hội tỉnh về", "Bảo hiểm xã hội tỉnh"),
+    ],
+)
+def test_unlisted_issuers_of_mass_organisations_and_agencies(sentence: str, issuer: str) -> None:
+    (found,) = scan(sentence)
+    assert found.issuer == issuer
