@@ -736,6 +736,8 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
     header = document.header
     if pos < _header_start(document):
         return "mentions"  # above the plan's own header: a footnote or a portal's text, not its head
+    if _ARTICLE_RE.match(folded, _paragraph_start(document.text, pos)):
+        return "mentions"  # "Điều 1. Ban hành kèm theo …": an article is a section (gold/README.md)
     floor = 0
     for span in [header.title, header.issuing_sentence, *header.basis]:
         if span is not None and span.start <= pos < span.end and not _continues(document, span.start):
@@ -903,10 +905,12 @@ _ITEM_TOKEN_RE = regex.compile(r"\s*(?:[^\s;:.,]+|[.,])")  # a word, or a stop o
 
 @lru_cache(maxsize=4)
 def _basis_type_re(registry: Registry) -> regex.Pattern:
-    """A document type opening a "Căn cứ" line, or an item after ";" in a "Căn cứ" or preamble paragraph."""
-    return regex.compile(rf"(?:{_BASIS}|;)[ \t\n]*(?P<type>{registry.type_pattern})(?!\w)")
+    """A document type opening a "Căn cứ" line, or an item after ";" on the same line in a "Căn cứ" or
+    preamble paragraph (the "QUYẾT ĐỊNH:" line under the last "Căn cứ …;" is none)."""
+    return regex.compile(rf"(?:{_BASIS}[ \t\n]*|;[ \t]*)(?P<type>{registry.type_pattern})(?!\w)")
 
 
+_ARTICLE_RE = regex.compile(rf"[ \t*#]*{spaced(_CUES.article_word)}[ \t]+\d+[ \t]*[.:]")
 _CONGRESS_RE = regex.compile(rf"(?<!\w){phrases(_CUES.congress_words)}(?!\w)")
 _PREAMBLE_RE = regex.compile(rf"[\s*(\-–•]*(?:{_BASIS}|{phrases(_CUES.preamble_openers)})(?!\w)")
 

@@ -204,6 +204,7 @@ class CitationCuesLexicon(_Described):
     joint_head: Word
     ministry_word: Word
     joint_separators: Words
+    article_word: Word
     congress_words: Words
     preamble_openers: Words
     first_part_pattern: Pattern

@@ -1101,3 +1101,13 @@ def test_a_review_report_listed_in_a_resolutions_preamble() -> None:
 def test_unlisted_issuers_of_mass_organisations_and_agencies(sentence: str, issuer: str) -> None:
     (found,) = scan(sentence)
     assert found.issuer == issuer
+
+
+def test_a_document_named_in_a_decisions_article_is_mentions() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện Chỉ thị số 21-CT/TW\nCăn cứ Chỉ thị số 21-CT/TW ngày 05/5/2023;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị số 21-CT/TW.\n"
+    )
+    doc = make_document(text)
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=10), title=Span(start=11, end=58))
+    assert [c.relation for c in extract_citations(doc)[0]] == ["implements", "basis", "mentions"]
