@@ -911,6 +911,7 @@ def _basis_type_re(registry: Registry) -> regex.Pattern:
 
 
 _ARTICLE_RE = regex.compile(rf"[ \t*#]*{spaced(_CUES.article_word)}[ \t]+\d+[ \t]*[.:]")
+_THIS_AFTER_RE = regex.compile(rf"[ \t]+(?:{'|'.join(_CUES.this_words)})(?!\w)")
 _CONGRESS_RE = regex.compile(rf"(?<!\w){phrases(_CUES.congress_words)}(?!\w)")
 _PREAMBLE_RE = regex.compile(rf"[\s*(\-–•]*(?:{_BASIS}|{phrases(_CUES.preamble_openers)})(?!\w)")
 
@@ -930,6 +931,8 @@ def _unnumbered_basis(document: Document, found: list[Mention], head: int, regis
             continue
         if m.group().startswith(";") and not _PREAMBLE_RE.match(folded, _unwrapped_paragraph_start(document, at)):
             continue  # an item after ";" counts only in a paragraph that lists what the plan rests on
+        if _THIS_AFTER_RE.match(folded, m.end()):
+            continue  # "Căn cứ Kế hoạch này, …": the plan itself
         end = m.end()
         doc_type = registry.doc_type_of_name(text[at : m.end()])
         law = fold(" ".join(m.group("type").split())) in _CITED_BY_NAME  # a law's name holds "và", another's ends there

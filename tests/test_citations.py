@@ -949,7 +949,8 @@ def test_documents_without_a_number_in_the_basis_list() -> None:
         "Căn cứ Luật Thanh tra của Quốc hội;\n"
         "Căn cứ Điều lệ Đảng và Quy định số 31-QĐ/TW ngày 18/7/2021 của Ban Chấp hành Trung ương;\n"
         "Căn cứ Quy chế tiếp dân của Đảng ủy xã An Phú;\nCăn cứ Hướng dẫn chấm điểm năm 2026;\n"
-        "Căn cứ Nghị quyết Đại hội Đảng bộ xã An Phú lần thứ I;\nI. NỘI DUNG\n"
+        "Căn cứ Nghị quyết Đại hội Đảng bộ xã An Phú lần thứ I;\n"
+        "Căn cứ Kế hoạch này, các chi bộ xây dựng chương trình;\nI. NỘI DUNG\n"
     )
     found = [(c.quote, c.doc_type, c.number, c.issuer, c.relation) for c in extract_citations(make_document(text))[0]]
     assert found == [
