@@ -736,15 +736,14 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
     header = document.header
     if pos < _header_start(document):
         return "mentions"  # above the plan's own header: a footnote or a portal's text, not its head
-    if _ARTICLE_RE.match(folded, _paragraph_start(document.text, pos)):
-        return "mentions"  # "Điều 1. Ban hành kèm theo …": an article is a section (gold/README.md)
     floor = 0
     for span in [header.title, header.issuing_sentence, *header.basis]:
         if span is not None and span.start <= pos < span.end and not _continues(document, span.start):
             floor = max(floor, span.start)
     clause = folded[_clause_start(document.text, pos, floor) : pos]
-    if pos >= head:
-        # In the body only the plan replaces: "Kế hoạch này thay thế …", not "71/NQ-CP thay thế 03/NQ-CP".
+    if pos >= head or _ARTICLE_RE.match(folded, _paragraph_start(document.text, pos)):
+        # In the body, and in a decision's article ("Điều 1. Ban hành kèm theo …", a section: gold/README.md),
+        # only the plan replaces: "Kế hoạch này thay thế …", not "71/NQ-CP thay thế 03/NQ-CP".
         return "replaces" if _PLAN_REPLACES_RE.search(clause) else "mentions"
     if _BASIS_START_RE.match(clause):
         return "basis"

@@ -1112,3 +1112,10 @@ def test_a_document_named_in_a_decisions_article_is_mentions() -> None:
     doc = make_document(text)
     doc.header = DocumentHeader(doc_type_line=Span(start=0, end=10), title=Span(start=11, end=58))
     assert [c.relation for c in extract_citations(doc)[0]] == ["implements", "basis", "mentions"]
+
+
+def test_a_decisions_article_that_replaces_a_document_still_replaces() -> None:
+    text = "QUYẾT ĐỊNH\nVề quy chế làm việc\nĐiều 3. Quyết định này thay thế Quyết định số 15/QĐ-UBND.\n"
+    doc = make_document(text)
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=10), title=Span(start=11, end=30))
+    assert [c.relation for c in extract_citations(doc)[0]] == ["replaces"]
