@@ -620,7 +620,30 @@ def own_number_match(document: Document, end: int | None = None) -> regex.Match 
     if span is not None:
         return NUMBER_RE.search(document.fold, span.start, span.end)
     limit = head_end(document) if end is None else end
-    return _OWN_NUMBER_RE.search(document.fold, 0, limit)
+    return _OWN_NUMBER_RE.search(document.fold, 0, limit) or _reprinted_number(document, limit)
+
+
+_OF_AFTER_RE = regex.compile(rf"[ \t]+{_CUES.of_word}[ \t]")
+
+
+def _reprinted_number(document: Document, limit: int) -> regex.Match | None:
+    """A text without a header that opens with its own type ("Nghị quyết của Ban Chấp hành Đảng bộ tỉnh …",
+    a newspaper's reprint): its number is the first of that type its lead states ("… đã ban hành Nghị quyết
+    số 10-NQ/TU về …"), read within the first paragraphs (gold/README.md: a document without a header)."""
+    header = document.header
+    if any(span is not None for span in (header.place_date, header.doc_type_line)):
+        return None
+    registry = load_registry()
+    folded = document.fold
+    opening = regex.match(r"[\s#*]*", folded).end()
+    kind = _patterns(registry).type_start.match(folded, opening)
+    if kind is None or not _OF_AFTER_RE.match(folded, kind.end()):
+        return None  # "KẾ HOẠCH" alone is a type line; a reprint's headline names its issuer: "Nghị quyết của …"
+    doc_type = registry.doc_type_of_name(document.text[kind.start() : kind.end()])
+    for m in NUMBER_RE.finditer(folded, kind.end(), min(limit, kind.end() + 600)):
+        if registry.doc_type_of_symbol(number_type_code(m)) == doc_type:
+            return m
+    return None
 
 
 def own_number(document: Document, end: int | None = None) -> str | None:

@@ -1119,3 +1119,13 @@ def test_a_decisions_article_that_replaces_a_document_still_replaces() -> None:
     doc = make_document(text)
     doc.header = DocumentHeader(doc_type_line=Span(start=0, end=10), title=Span(start=11, end=30))
     assert [c.relation for c in extract_citations(doc)[0]] == ["replaces"]
+
+
+def test_a_reprint_without_a_header_does_not_cite_itself() -> None:
+    """A newspaper's reprint opening with its own type: the number its lead gives is the plan's own."""
+    text = (
+        "Chương trình hành động của Ban Thường vụ Tỉnh ủy về phát triển du lịch\n"
+        "Ngày 05-3-2025, Ban Thường vụ Tỉnh ủy đã ban hành Chương trình hành động số 21-CTr/TU thực hiện "
+        "Nghị quyết số 08-NQ/TW của Bộ Chính trị. Báo tỉnh giới thiệu toàn văn.\n"
+    )
+    assert [c.number for c in extract_citations(make_document(text))[0]] == ["08-NQ/TW"]
