@@ -37,6 +37,7 @@ from extractors.grammar import (
     AFTER_WORD,
     FULL_DATE,
     HYPHEN,
+    LETTER,
     NUMBER,
     NUMBER_RE,
     canonical_number,
@@ -50,6 +51,7 @@ from extractors.registry import Registry, load_registry, number_key
 from pipeline.document import Document
 from pipeline.lexicon import (
     CitationCuesLexicon,
+    DocTypesLexicon,
     DocumentPartsLexicon,
     LevelsLexicon,
     TimeExpressionsLexicon,
@@ -91,6 +93,8 @@ class Mention:
     """A date was written but cannot exist (31/02/2025): the text, for a warning."""
     issuer: str | None = None
     issuer_from_list: bool = False
+    issuer_before: bool = False
+    """The issuer stood before the document ("của Tỉnh ủy tại Kế hoạch số …"): a list that follows shares it."""
 
 
 # An unlisted issuer opens with a body word and runs to a word that starts the subject or a new clause.
@@ -127,7 +131,7 @@ def _patterns(registry: Registry) -> _Patterns:
     typed = (
         rf"(?P<type>{types})"
         rf"(?:(?:,?\s+{name_word}){{0,8}}?\s+{_NUMBER_WORD}\s*:?\s*|\s*:?\s+)"
-        rf"(?:{NUMBER}|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
+        rf"(?:{NUMBER}|(?P<old>\d{{1,5}})\s*/\s*(?P<oldsym>{LETTER}{{2,10}}(?:\.{LETTER}{{2,10}})?)|(?P<short>\d{{1,4}})(?:\s*{HYPHEN}\s*(?P<shortsym>[a-zđð]{{1,6}})(?![\w/]|\s*/))?"
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w))"
     )
     numbered_law = (  # "Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15": a law's name holds "và"
@@ -161,7 +165,15 @@ _PLACE_LEVEL = regex.compile(rf"[ \t]+{phrases(_CUES.place_levels)}(?=[ \t]+\p{{
 _PLACE_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{L}[\p{Ll}\p{Lu}]*)*)")
 # Capitalized words after an issuer that open a new phrase, not a place name ("Về", "KHÓA XX").
 _TERM_WORDS = frozenset(_CUES.term_words)
+# A body at the commune's level drops its place name, as metadata does (gold/README.md).
+_MEETING_RE = regex.compile(_CUES.meeting_pattern)
+_COMMUNE_PLACE_RE = regex.compile(
+    rf"^(.*[ \t]{phrases(LevelsLexicon.load().commune)})(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’]*)+$"
+)
+# ... but "năm" before a single year, after two digits or more, dates the short form ("Đề án 06 năm 2023");
+# "Kế hoạch 5 năm 2021 - 2025" is a five-year plan.
 _NOT_SHORT_AFTER_RE = regex.compile(rf"\s*{_NOT_SHORT_AFTER}{AFTER_WORD}")
+_DATED_SHORT_RE = regex.compile(rf"\s*{_YEAR}\s+(?:19|20)\d{{2}}(?!\d|\s*[-–/]\s*\d)")
 
 
 def _candidates(folded: str, patterns: _Patterns) -> list[regex.Match]:
@@ -209,8 +221,10 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             pos = mention.end = d.end()
         elif mention.named and not mention.year_only:
             continue  # a law's name without its date is no citation
-        i = patterns.tail_issuer.match(folded, pos)
-        if i:
+        joint = _joint_issuers(folded, pos, registry) if _is_joint(mention.number) else None
+        if joint:
+            mention.issuer, mention.end = joint
+        elif i := patterns.tail_issuer.match(folded, pos):
             _read_issuer(mention, i.end(), text, folded, registry, patterns)
         if mention.date is None and mention.issuer is not None:
             # "Nghị quyết số 57-NQ/TW của Bộ Chính trị ngày 22/12/2024": the date after the issuer
@@ -219,8 +233,12 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
                 mention.date = date
                 mention.end = d.end()
         if mention.issuer is None and not mention.named:
-            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns) or _issuer_in_name(
-                mention.start, folded, text, registry, patterns
+            mention.issuer = _issuer_before(mention.start, folded, text, registry, patterns)
+            mention.issuer_before = mention.issuer is not None
+            mention.issuer = (
+                mention.issuer
+                or _issuer_in_name(mention.start, folded, text, registry, patterns)
+                or _issuer_before_parenthesis(mention.start, folded, text, registry, patterns)
             )
         mention.issuer = organisation(mention.issuer, registry)  # "của Bộ trưởng Bộ Y tế": the Bộ
         found.append(mention)
@@ -241,6 +259,44 @@ def _abbreviated(text: str, registry: Registry, found: list[Mention]) -> list[Me
         if kind:
             out.append(Mention(start=m.start(), end=m.end(), doc_type=kind, number=m.group("digits"), short=True))
     return out
+
+
+_JOINT_OF_RE = regex.compile(
+    rf"\s*,?\s*(?:{phrases([_CUES.of_word, *_CUES.joint_of_words])})\s+(?P<head>{spaced(_CUES.joint_head)}\s*:?\s*)?"
+)
+_JOINT_SEPARATOR_RE = regex.compile(rf"\s*(?:{'|'.join(regex.escape(s) for s in _CUES.joint_separators)})\s*")
+
+
+def _is_joint(number: str | None) -> bool:
+    """A number whose symbol names two or more issuers after its type: 25/2010/TTLT-BLĐTBXH-BTC-BYT."""
+    return number is not None and number.rsplit("/", 1)[-1].count("-") >= 2
+
+
+def _joint_issuers(folded: str, pos: int, registry: Registry) -> tuple[str, int] | None:
+    """The issuers of a joint document, each canonical, joined by ", " as the gold writes them, and where
+    they end: "của Bộ Tài chính, Bộ Kế hoạch & Đầu tư, Bộ …", "giữa Bộ Tài chính và Bộ Nông nghiệp và PTNT",
+    "của Liên Bộ: Lao động Thương binh và Xã hội - Tài chính - Y tế" (names without their "Bộ"). None
+    where fewer than two issuers are named there: the ordinary reading of "của …" then applies."""
+    opening = _JOINT_OF_RE.match(folded, pos)
+    if opening is None:
+        return None
+    prefix = f"{_CUES.ministry_word} "
+    names: list[str] = []
+    at = end = opening.end()
+    while True:
+        found = registry.issuer_at(folded, at)
+        if found is None and opening.group("head"):
+            probe = registry.issuer_at(prefix + folded[at : at + 120], 0)
+            found = (probe[0], probe[1], at + probe[2] - len(prefix)) if probe else None
+        if found is None or found[0] in names:
+            break
+        names.append(found[0])
+        end = found[2]
+        separator = _JOINT_SEPARATOR_RE.match(folded, end)
+        if separator is None:
+            break
+        at = separator.end()
+    return (", ".join(names), end) if len(names) > 1 else None
 
 
 _OF_BEFORE_RE = regex.compile(rf"(?<!\w){_CUES.of_word}\s+")
@@ -264,6 +320,36 @@ def _issuer_before(start: int, folded: str, text: str, registry: Registry, patte
     return None
 
 
+_OPEN_PAREN_BEFORE_RE = regex.compile(r"\s*\(\s*$")
+_WORD_START_RE = regex.compile(r"(?<![\w])\w")
+_MINISTRIES_LIST_RE = regex.compile(rf"(?<![\w]){spaced(_CUES.ministry_word)}\s*:")
+
+
+def _issuer_before_parenthesis(
+    start: int, folded: str, text: str, registry: Registry, patterns: _Patterns
+) -> str | None:
+    """The body named just before the parenthesis that holds the document (gold/README.md, round 3):
+    "Xét đề nghị của Ủy ban nhân dân tỉnh Nghệ An (Công văn số …)", "ý kiến của các Bộ: Lao động -
+    Thương binh và Xã hội (Công văn số …), Tài chính (Công văn số …)": the longest name that ends at the
+    "(", a ministry written without its "Bộ" where a list of ministries ("các Bộ:") opened the sentence."""
+    gap = _OPEN_PAREN_BEFORE_RE.search(folded, max(0, start - 8), start)
+    if gap is None:
+        return None
+    lo = max(0, start - 120, folded.rfind(")", 0, gap.start()) + 1, folded.rfind(";", 0, gap.start()) + 1)
+    ministries = _MINISTRIES_LIST_RE.search(folded, max(0, start - 400), gap.start()) is not None
+    prefix = f"{_CUES.ministry_word} "
+    for word in _WORD_START_RE.finditer(folded, lo, gap.start()):
+        probe = Mention(start=start, end=word.start(), doc_type="other", number=None)
+        _read_issuer(probe, word.start(), text, folded, registry, patterns)
+        if probe.issuer and probe.end == gap.start():
+            return probe.issuer
+        named = prefix + folded[word.start() : gap.start()]
+        found = registry.issuer_at(named, 0) if ministries else None
+        if found and found[2] == len(named):
+            return found[0]
+    return None
+
+
 _NUMBER_WORD_BEFORE_RE = regex.compile(rf"\s+{_NUMBER_WORD}\s*:?\s*$")
 
 
@@ -283,7 +369,13 @@ def _issuer_in_name(start: int, folded: str, text: str, registry: Registry, patt
 
 def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry: Registry, patterns: _Patterns) -> None:
     """The issuer after "của": a lexicon name (canonical, with the place name where it keeps one),
-    else an unlisted body opened by a body word ("Sở Tư pháp tỉnh Hà Giang"), as written."""
+    else an unlisted body opened by a body word ("Sở Tư pháp tỉnh Hà Giang"), as written. A head's title
+    before the body ("của Giám đốc Sở Tư pháp"), or its meeting ("của Hội nghị lần thứ sáu Ban Chấp hành Trung
+    ương"), is passed over: the body issues the document."""
+    for opener in (_MEETING_RE, registry.head_of_body_re):  # "của Hội nghị lần thứ sáu …", "của Giám đốc …"
+        head = opener.match(folded, start)
+        if head and (registry.issuer_at(folded, head.end()) or patterns.generic_issuer.match(folded, head.end())):
+            start = head.end()
     issuer = registry.issuer_at(folded, start)
     if issuer:
         name, keeps_place, end = issuer
@@ -301,7 +393,8 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
         return
     generic = patterns.generic_issuer.match(folded, start)
     if generic:
-        mention.issuer = " ".join(text[generic.start() : generic.end()].split())
+        name = " ".join(text[generic.start() : generic.end()].split())
+        mention.issuer = _COMMUNE_PLACE_RE.sub(r"\1", name)  # "Ủy ban bầu cử xã Công Hải" → "… xã"
         mention.end = generic.end()
 
 
@@ -374,6 +467,20 @@ def _place_after(text: str, pos: int) -> tuple[str, int] | None:
     return " ".join(text[pos:end].split()), end
 
 
+def _old_number(m: regex.Match, text: str, registry: Registry) -> str:
+    """A number with one code after its slash, canonical: "Quyết định số 118/TTg", "Tờ trình số 126/SKHĐT" (an
+    older numbering with the issuer's code alone), "Công văn 33/BCĐ.HMTN"; where the code is the type's own
+    code glued to an issuer's ("Chỉ thị số 27/CTTg"), the two are parted as the style writes them (27/CT-TTg)."""
+    written = text[m.start("oldsym") : m.end("oldsym")]
+    speller = registry.speller
+    kind = registry.doc_type_of_name(text[m.start("type") : m.end("type")])
+    for cut in range(1, len(written)):
+        head, tail = written[:cut], written[cut:]
+        if speller.known(head) and speller.known(tail) and registry.doc_type_of_symbol(head) == kind:
+            return f"{m.group('old')}/{speller.spell(head)}-{speller.spell(tail)}"
+    return f"{m.group('old')}/{'.'.join(speller.spell(part) for part in written.split('.'))}"
+
+
 def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Mention | None:
     groups = m.re.groupindex
     if "law" in groups and m.group("law"):
@@ -385,7 +492,11 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
         by_year = bool(m.group("lawyear"))
         return Mention(start=m.start(), end=name_end, doc_type=doc_type, number=None, named=True, year_only=by_year)
     number = None
-    if m.group("pn") or m.group("gn") or m.group("ln"):
+    if "old" in groups and m.group("old"):
+        if not _HAS_UPPER_RE.search(text, m.start("oldsym"), m.end("oldsym")):
+            return None  # "Đề án 1/km": a unit, not an issuer's code
+        number = _old_number(m, text, registry)
+    elif m.group("pn") or m.group("gn") or m.group("ln"):
         number = canonical_number(m, text, registry.speller)
         if number is None:
             return None
@@ -398,7 +509,8 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
                 return None
             if len(digits) == 4 and digits[:2] in ("19", "20"):
                 return None  # a year: "Kế hoạch 2026" is a plan's own short name, not a number
-            if _NOT_SHORT_AFTER_RE.match(folded, m.end()):
+            dated = len(digits) > 1 and _DATED_SHORT_RE.match(folded, m.end())
+            if _NOT_SHORT_AFTER_RE.match(folded, m.end()) and not dated:
                 return None
             if m.group("shortsym") and registry.doc_type_of_symbol(m.group("shortsym")) != doc_type:
                 return None  # "Nghị quyết 57-NQ" names its type again; "Kế hoạch 5-ha" does not
@@ -418,6 +530,11 @@ _OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*{_NUMBER_WORD}\s*:?\s*{NUMBER}")
 _ABBREVIATION_RE = regex.compile(r"\s*" + _CUES.abbreviation_pattern)
 _ATTACHED_RE = regex.compile(r"\s*" + spaced(_CUES.attached))
 _LIST_JOIN_RE = regex.compile(rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*")
+# "…, số B và số C": a number that continues a list by the number word alone.
+_NUMBER_CONTINUES_RE = regex.compile(
+    rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*{_NUMBER_WORD}\s*:?\s*"
+)
+
 _IMPLEMENTS_RE = regex.compile(phrases(_CUES.implements))
 # A line that ends with an implementing verb, the document it carries out on the next line.
 _IMPLEMENTING_LINE_END_RE = regex.compile(rf"(?:{phrases(_CUES.implements)})[ \t:]*\n[ \t*_]*$")
@@ -430,6 +547,9 @@ _BASIS = spaced(_PARTS.basis)  # "căn\s+cứ"
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*" + _BASIS)
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
 _LINE_BREAK_RE = regex.compile(r"\n(?:[ \t]*\n|[ \t*\-–•]*\p{Lu})")
+_HAS_LETTER_RE = regex.compile(r"\p{L}")
+_HAS_LOWER_RE = regex.compile(r"\p{Ll}")
+_HAS_UPPER_RE = regex.compile(r"\p{Lu}")
 
 
 def head_end(document: Document) -> int:
@@ -438,6 +558,41 @@ def head_end(document: Document) -> int:
         return min(s.start for s in document.sections)
     m = _HEADING_RE.search(document.fold)
     return m.start() if m else len(document.fold)
+
+
+# A first numbered heading ("I. MỤC ĐÍCH", "1. Công tác lãnh đạo") the structure did not take for one, on
+# `text` (a heading opens with a capital).
+_FIRST_HEADING_RE = regex.compile(r"(?m)^[ \t*#]*(?:I|1)[ \t]*[.)][ \t]+\p{Lu}")
+# "Phần I" alone on its line, its title on the next (folded).
+_FIRST_PART_RE = regex.compile(rf"(?m)^[ \t*#]*{_CUES.first_part_pattern}[ \t]*[.:\-–]?[ \t*]*$")
+
+
+def body_start(document: Document) -> int:
+    """Where the plan's body starts, for the relation of a citation: the structure's first section
+    (`head_end`), or earlier where the head, read from its title on, holds a first heading ("1. Công tác
+    lãnh đạo, chỉ đạo.", "Phần I" alone on its line) that the structure read as head text (its "title"
+    then ran on past it).
+
+    The line that opens a decision's articles ("QUYẾT ĐỊNH:") does not end it here: the plan a decision
+    attaches, with its own title and opening, follows the articles, and the gold gives its title's documents
+    the title's relation."""
+    head = head_end(document)
+    header = document.header
+    parts = [header.title, header.doc_type_line, header.number_line]
+    start = next((span.end for span in parts if span is not None), None)
+    if start is None or start >= head:
+        return head
+    if header.title is not None:
+        # the title's own first line may open "1." no more than any heading does; search past its start
+        start = header.title.start + 1
+    types = _patterns(load_registry()).type_start
+    part = _FIRST_PART_RE.search(document.fold, start, head)
+    head = part.start() if part else head
+    for first in _FIRST_HEADING_RE.finditer(document.text, start, head):
+        if not types.match(document.fold, first.end() - 1):
+            return first.start()
+        # "1. Nghị quyết số 57-NQ/TW …": a numbered list of the documents the plan rests on, no heading
+    return head
 
 
 _BASIS_TITLE_RE = regex.compile(r"[\s*]*" + _BASIS)
@@ -465,7 +620,30 @@ def own_number_match(document: Document, end: int | None = None) -> regex.Match 
     if span is not None:
         return NUMBER_RE.search(document.fold, span.start, span.end)
     limit = head_end(document) if end is None else end
-    return _OWN_NUMBER_RE.search(document.fold, 0, limit)
+    return _OWN_NUMBER_RE.search(document.fold, 0, limit) or _reprinted_number(document, limit)
+
+
+_OF_AFTER_RE = regex.compile(rf"[ \t]+{_CUES.of_word}[ \t]")
+
+
+def _reprinted_number(document: Document, limit: int) -> regex.Match | None:
+    """A text without a header that opens with its own type ("Nghị quyết của Ban Chấp hành Đảng bộ tỉnh …",
+    a newspaper's reprint): its number is the first of that type its lead states ("… đã ban hành Nghị quyết
+    số 10-NQ/TU về …"), read within the first paragraphs (gold/README.md: a document without a header)."""
+    header = document.header
+    if any(span is not None for span in (header.place_date, header.doc_type_line)):
+        return None
+    registry = load_registry()
+    folded = document.fold
+    opening = regex.match(r"[\s#*]*", folded).end()
+    kind = _patterns(registry).type_start.match(folded, opening)
+    if kind is None or not _OF_AFTER_RE.match(folded, kind.end()):
+        return None  # "KẾ HOẠCH" alone is a type line; a reprint's headline names its issuer: "Nghị quyết của …"
+    doc_type = registry.doc_type_of_name(document.text[kind.start() : kind.end()])
+    for m in NUMBER_RE.finditer(folded, kind.end(), min(limit, kind.end() + 600)):
+        if registry.doc_type_of_symbol(number_type_code(m)) == doc_type:
+            return m
+    return None
 
 
 def own_number(document: Document, end: int | None = None) -> str | None:
@@ -493,14 +671,76 @@ def _clause_start(text: str, pos: int, floor: int = 0) -> int:
         start = max(start, period + 2)
     line = text.rfind("\n", start, pos)
     while line >= start:
-        if _LINE_BREAK_RE.match(text, line):
+        if _LINE_BREAK_RE.match(text, line) and not _wrapped_capitals(text, line):
             return line + 1
         line = text.rfind("\n", start, line)
     return start
 
 
+def _wrapped_capitals(text: str, line: int) -> bool:
+    """The line break at `line` wraps a title set in capitals ("KẾ HOẠCH TRIỂN" / "KHAI NGHỊ QUYẾT SỐ …"):
+    the lines on both sides have letters and none in lower case, so no new clause starts there."""
+    before = text[text.rfind("\n", 0, line) + 1 : line]
+    after_end = text.find("\n", line + 1)
+    after = text[line + 1 : after_end if after_end >= 0 else len(text)]
+    return all(_HAS_LETTER_RE.search(side) and not _HAS_LOWER_RE.search(side) for side in (before, after))
+
+
 def _paragraph_start(text: str, pos: int, floor: int = 0) -> int:
     return max(text.rfind("\n", floor, pos) + 1, floor)
+
+
+def _header_start(document: Document) -> int:
+    """Where the plan's own header starts (its number line, place and date, type line or title): text
+    above it is no part of the head (a footnote a PDF put first, a portal's summary)."""
+    header = document.header
+    parts = [header.number_line, header.place_date, header.doc_type_line, header.title]
+    return min((span.start for span in parts if span is not None), default=0)
+
+
+_SENTENCE_END_RE = regex.compile(r"[.:!?][\s*_”\"]*$")
+
+
+def _continues(document: Document, start: int) -> bool:
+    """A head span that the structure started in mid-sentence: the line before it is running text (it has
+    lower-case letters, it is no number, date or type line) that ends no sentence ("… tầm nhìn đến năm" /
+    "2030 (gọi tắt là Đề án 06); Kế hoạch số …" read as the issuing sentence from "2030" on). Such a span
+    opens no clause of its own."""
+    text = document.text
+    line_start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    line = text[line_start:start].rstrip()
+    if _in_header_lines(document, line_start):
+        return False
+    return bool(line) and bool(_HAS_LOWER_RE.search(line)) and not _SENTENCE_END_RE.search(line)
+
+
+def _in_header_lines(document: Document, pos: int) -> bool:
+    """`pos` is on the plan's number line, place-and-date line or type line: no paragraph runs over them."""
+    header = document.header
+    spans = [header.number_line, header.place_date, header.doc_type_line]
+    return any(span is not None and span.start <= pos < span.end for span in spans)
+
+
+def _unwrapped_paragraph_start(document: Document, pos: int, floor: int = 0) -> int:
+    """Start of the paragraph holding `pos`, read over the line breaks a PDF put inside it: a line that does
+    not end a sentence (".", ":") runs on into the next ("… tầm nhìn đến năm" / "2030 (gọi tắt là Đề án 06);
+    Kế hoạch số …"). It stops at a line that opens by carrying documents out ("Thực hiện …"), at `floor`, at a
+    line opening "Căn cứ", and after a blank line, a line in capitals (the title) or the number, date or
+    type line."""
+    text, folded = document.text, document.fold
+    start = _paragraph_start(text, pos, floor)
+    while start > floor and not _OPENS_IMPLEMENTING_RE.match(folded, start):
+        previous = _paragraph_start(text, start - 1, floor)
+        line = text[previous : start - 1]
+        if (
+            not _HAS_LOWER_RE.search(line)  # blank, or a title line in capitals
+            or _SENTENCE_END_RE.search(line)
+            or _BASIS_START_RE.match(folded, start)
+            or _in_header_lines(document, previous)
+        ):
+            break
+        start = previous
+    return start
 
 
 def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, int] | None) -> str:
@@ -517,13 +757,16 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
     if basis_range is not None and basis_range[0] <= pos < basis_range[1]:
         return "basis"
     header = document.header
+    if pos < _header_start(document):
+        return "mentions"  # above the plan's own header: a footnote or a portal's text, not its head
     floor = 0
     for span in [header.title, header.issuing_sentence, *header.basis]:
-        if span is not None and span.start <= pos < span.end:
+        if span is not None and span.start <= pos < span.end and not _continues(document, span.start):
             floor = max(floor, span.start)
     clause = folded[_clause_start(document.text, pos, floor) : pos]
-    if pos >= head:
-        # In the body only the plan replaces: "Kế hoạch này thay thế …", not "71/NQ-CP thay thế 03/NQ-CP".
+    if pos >= head or _ARTICLE_RE.match(folded, _paragraph_start(document.text, pos)):
+        # In the body, and in a decision's article ("Điều 1. Ban hành kèm theo …", a section: gold/README.md),
+        # only the plan replaces: "Kế hoạch này thay thế …", not "71/NQ-CP thay thế 03/NQ-CP".
         return "replaces" if _PLAN_REPLACES_RE.search(clause) else "mentions"
     if _BASIS_START_RE.match(clause):
         return "basis"
@@ -535,7 +778,7 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
             last = ("replaces", m.start())
     if last:
         return last[0]
-    if _OPENS_IMPLEMENTING_RE.match(folded, _paragraph_start(document.text, pos, floor)):
+    if _OPENS_IMPLEMENTING_RE.match(folded, _unwrapped_paragraph_start(document, pos, floor)):
         return "implements"  # "Thực hiện A; B; C": the verb opening the list governs every item of it
     if _IMPLEMENTING_LINE_END_RE.search(folded, max(0, pos - 80), _paragraph_start(document.text, pos, 0)):
         return "implements"  # a wrapped head line: "KẾ HOẠCH TRIỂN KHAI" / "NGHỊ QUYẾT SỐ 57-NQ/TW …"
@@ -547,27 +790,90 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
 def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry) -> None:
     """ "QĐ 06/QĐ-TTg, ngày …, QĐ 206/QĐ-TTg, ngày … của Thủ tướng Chính phủ": each takes the issuer.
 
-    Only where the list ends with the one "của …" of the whole list: where members carry their own
-    issuers, a member without one is left without.
+    A list is cut after each member that carries its own "của …": the members without one before it take
+    it where the whole list has no other issuer, or where two or more of them run together ("Quyết định số
+    A, Quyết định số B; Quyết định số C của Thủ tướng Chính phủ, Nghị định số D của Chính phủ"). A lone
+    member between two issuers ("A của X; B; C của Y") is left without (gold/README.md): a code such as TW
+    is shared by several central bodies. A member whose number names another issuer's code than the
+    issuing member's never takes it (57-NQ/TW before 02-KH/BCĐTW; 14-KL/TW before 21-KH/TU). A number that
+    continues its list with "số" alone ("các Quyết định của X số A, số B và số C") repeats the type and the
+    issuer of the one before it.
     """
     group: list[Mention] = []
 
-    def flush() -> None:
-        if len(group) > 1 and group[-1].issuer and not any(x.issuer for x in group[:-1]):
-            for x in group[:-1]:
-                known = registry.directive(x.number)
-                if known is not None and known.issuer != group[-1].issuer:
-                    continue  # "57-NQ/TW, 02-KH/BCĐTW của Ban Chỉ đạo Trung ương": not the list's issuer
-                x.issuer = group[-1].issuer
-                x.issuer_from_list = True
+    def give(members: list[Mention], owner: Mention) -> None:
+        for x in members:
+            if x.named:
+                continue  # a document cited by its name ("Điều lệ Đảng", a law) states its issuer or has none
+            known = registry.directive(x.number)
+            if known is not None and known.issuer != owner.issuer:
+                continue  # "57-NQ/TW, 02-KH/BCĐTW của Ban Chỉ đạo Trung ương": not the list's issuer
+            mine, theirs = _issuer_code(x.number), _issuer_code(owner.number)
+            if mine and theirs and mine != theirs:
+                continue  # "Kết luận 156-KL/TW; Kế hoạch số 03-KH/TU của Ban Thường vụ Tỉnh ủy": TW is not TU
+            x.issuer = owner.issuer
+            x.issuer_from_list = True
 
+    def flush() -> None:
+        if len(group) < 2:
+            return
+        if group[0].issuer_before and not any(x.issuer for x in group[1:]):
+            give(group[1:], group[0])  # "của Tỉnh ủy tại Kế hoạch số A và Kế hoạch số B"
+            return
+        if group[-1].issuer and not any(x.issuer for x in group[:-1]):
+            give(group[:-1], group[-1])
+            return
+        run: list[Mention] = []
+        for x in group:
+            if x.issuer is None:
+                run.append(x)
+                continue
+            if len(run) > 1:
+                give(run, x)
+            run = []
+
+    previous: Mention | None = None
+    before_last: Mention | None = None
     for mention in mentions:
-        if group and _LIST_JOIN_RE.fullmatch(folded, group[-1].end, mention.start):
+        continues = previous is not None and bool(_NUMBER_CONTINUES_RE.fullmatch(folded, previous.end, mention.start))
+        if continues and mention.issuer is None and previous is not None and previous.issuer is not None:
+            mention.issuer = previous.issuer
+            mention.issuer_from_list = True
+        joined = previous is not None and bool(_LIST_JOIN_RE.fullmatch(folded, previous.end, mention.start))
+        if group and (continues or (joined and not _nested(group[-1], before_last, folded))):
             group.append(mention)
         else:
             flush()
             group = [mention]
+        before_last, previous = previous, mention
     flush()
+
+
+def _issuer_code(number: str | None) -> str | None:
+    """The issuer's part of a number's symbol, in capitals: TW in 57-NQ/TW, CP in 71/NQ-CP, BTC in
+    13/2023/TT-BTC, TTg in 118/TTg; None for a short form ("57") or a document without a number."""
+    if not number or "/" not in number:
+        return None
+    party = _PARTY_SYMBOL_RE.match(number)
+    if party:
+        return party.group(1).upper()
+    symbol = number.rsplit("/", 1)[1]
+    return (symbol.split("-", 1)[1] if "-" in symbol else symbol).upper()
+
+
+_PARTY_SYMBOL_RE = regex.compile(r"^\d+\w*-[^/]+/(.+)$")
+
+
+def _nested(mention: Mention, before: Mention | None, folded: str) -> bool:
+    """A mention that ends with ";" inside the subject of another ("Chương trình số A của X về thực hiện
+    Nghị quyết số B; …"): what follows the ";" is the next member of the outer list, not of a list with it.
+    `before` is the mention just before it; a subject, not a list joiner, stands between them."""
+    if before is None or not folded[mention.end : mention.end + 3].lstrip().startswith(";"):
+        return False
+    if before.end <= _clause_start(folded, mention.start) or before.end > mention.start:
+        return False
+    gap = (before.end, mention.start)
+    return not (_LIST_JOIN_RE.fullmatch(folded, *gap) or _NUMBER_CONTINUES_RE.fullmatch(folded, *gap))
 
 
 _LEADING_DIGITS = regex.compile(r"\d+")
@@ -610,11 +916,86 @@ def _resolve_short_forms(mentions: list[Mention], folded: str) -> None:
                 x.number = next(iter(candidates))
 
 
+# An item of the "Căn cứ" list ends at ";", ":", ". ", "và" before another document, or a line break before the
+# next "Căn cứ" (a line break alone is a PDF's wrap: "… của Luật" / "Tổ chức Chính phủ …").
+_BASIS_ITEM_END_RE = regex.compile(
+    rf"[ \t]*(?:[;:]|\.(?:\s|$)|$|\n(?=[ \t*\-–]*{_BASIS})|,?[ \t]+{_CUES.list_joiner}[ \t]+)"
+)
+_DIGIT_RE = regex.compile(r"\d")
+_ITEM_TOKEN_RE = regex.compile(r"\s*(?:[^\s;:.,]+|[.,])")  # a word, or a stop or comma on its own
+
+
+@lru_cache(maxsize=4)
+def _basis_type_re(registry: Registry) -> regex.Pattern:
+    """A document type opening a "Căn cứ" line, or an item after ";" on the same line in a "Căn cứ" or
+    preamble paragraph (the "QUYẾT ĐỊNH:" line under the last "Căn cứ …;" is none)."""
+    return regex.compile(rf"(?:{_BASIS}[ \t\n]*|;[ \t]*)(?P<type>{registry.type_pattern})(?!\w)")
+
+
+_ARTICLE_RE = regex.compile(rf"[ \t*#]*{spaced(_CUES.article_word)}[ \t]+\d+[ \t]*[.:]")
+_THIS_AFTER_RE = regex.compile(rf"[ \t]+(?:{'|'.join(_CUES.this_words)})(?!\w)")
+_CONGRESS_RE = regex.compile(rf"(?<!\w){phrases(_CUES.congress_words)}(?!\w)")
+_PREAMBLE_RE = regex.compile(rf"[\s*(\-–•]*(?:{_BASIS}|{phrases(_CUES.preamble_openers)})(?!\w)")
+
+
+def _unnumbered_basis(document: Document, found: list[Mention], head: int, registry: Registry) -> list[Mention]:
+    """Documents without a number in the head's "Căn cứ" lines ("Căn cứ Điều lệ Đảng;", "Căn cứ Luật hoạt động
+    giám sát của Quốc hội;", "Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ xã …") and in a preamble's
+    list ("Xét Tờ trình số …; Báo cáo thẩm tra của Ban …"): `basis` citations with number null
+    (gold/README.md). A law's "của …" is part of its name; another kind's is its issuer, where its quote
+    ends. A line that holds a number or a date is left to the grammar."""
+    folded, text = document.fold, document.text
+    patterns = _patterns(registry)
+    out: list[Mention] = []
+    for m in _basis_type_re(registry).finditer(folded, 0, head):
+        at = m.start("type")
+        if any(x.start <= at < x.end for x in found):
+            continue
+        if m.group().startswith(";") and not _PREAMBLE_RE.match(folded, _unwrapped_paragraph_start(document, at)):
+            continue  # an item after ";" counts only in a paragraph that lists what the plan rests on
+        if _THIS_AFTER_RE.match(folded, m.end()):
+            continue  # "Căn cứ Kế hoạch này, …": the plan itself
+        end = m.end()
+        doc_type = registry.doc_type_of_name(text[at : m.end()])
+        law = fold(" ".join(m.group("type").split())) in _CITED_BY_NAME  # a law's name holds "và", another's ends there
+        while (stop := _BASIS_ITEM_END_RE.match(folded, end)) is None or (
+            stop.group().strip(" \t,") == _CUES.list_joiner
+            and (law or not patterns.type_start.match(folded, stop.end()))
+        ):
+            nxt = _ITEM_TOKEN_RE.match(folded, end)
+            if nxt is None:
+                break
+            end = nxt.end()
+        if not folded[end:].strip():
+            continue  # the text stops inside the item ("Căn cứ Quyết định s"): a cut document, not a citation
+        mention = Mention(start=at, end=end, doc_type=doc_type, number=None, named=True)
+        of = _OF_BEFORE_RE.search(folded, m.end(), end)
+        if of and not law:
+            _read_issuer(mention, of.end(), text, folded, registry, patterns)
+            if mention.issuer is not None:
+                mention.issuer = organisation(mention.issuer, registry)
+            else:
+                mention.end = end
+        if _DIGIT_RE.search(folded, at, mention.end) or len(folded[at : mention.end].split()) > 16:
+            continue
+        if _CONGRESS_RE.search(folded, at, mention.end):
+            continue  # "Nghị quyết Đại hội Đảng bộ xã lần thứ I": a congress named by its ordinal, no citation
+        if any(at < x.start < mention.end for x in found):
+            continue  # a document named inside ("Luật sửa đổi … của Luật …"): the grammar has it
+        mention.end = at + len(folded[at : mention.end].rstrip(" ,.;"))
+        out.append(mention)
+    return out
+
+
+# The kinds cited by their name ('Luật', 'Pháp lệnh'): "của …" inside their name is no issuer.
+_CITED_BY_NAME = frozenset(fold(name) for name in DocTypesLexicon.load().cited_by_name)
+
+
 def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarning]]:
     """The plan's citations, each with its evidence and relation, and the registry's warnings."""
     registry = load_registry()
     folded, text = document.fold, document.text
-    head = head_end(document)
+    head = body_start(document)
     basis_range = basis_section(document)
     mine = own_number(document)
     mentions = []
@@ -625,6 +1006,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
         if opening is not None and _ATTACHED_RE.match(folded, opening):
             continue  # "(Kèm theo Kế hoạch số …)": the plan naming itself over an appendix
         mentions.append(x)
+    mentions = sorted([*mentions, *_unnumbered_basis(document, mentions, head, registry)], key=lambda x: x.start)
     _share_list_issuers(mentions, folded, registry)
     _resolve_short_forms(mentions, folded)
 
@@ -632,6 +1014,9 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
     warnings: list[DocWarning] = []
     level = own_level(document)
     for x in mentions:
+        relation = _relation(document, x.start, head, basis_range)
+        if x.year_only and relation != "basis":
+            continue  # "Luật Cán bộ, công chức năm 2025" outside the basis list: a law's name, no citation
         ev = evidence(document, x.start, x.end)
         citations.append(
             Citation(
@@ -640,7 +1025,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
                 number=x.number,
                 date=x.date,
                 issuer=without_invented_level(x.issuer, folded[x.start : x.end], level),
-                relation=_relation(document, x.start, head, basis_range),
+                relation=relation,
             )
         )
         if x.date_invalid:

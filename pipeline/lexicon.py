@@ -200,6 +200,15 @@ class CitationCuesLexicon(_Described):
     replaces: Word
     opens_implementing_pattern: Pattern
     this_words: Words
+    joint_of_words: Words
+    joint_head: Word
+    ministry_word: Word
+    joint_separators: Words
+    article_word: Word
+    congress_words: Words
+    preamble_openers: Words
+    first_part_pattern: Pattern
+    meeting_pattern: Pattern
 
 
 class MetadataCuesLexicon(_Described):

@@ -18,7 +18,7 @@ from plan_documents import gold_case, gold_renditions, make_document
 
 from extractors.citations import extract_citations, scan
 from extractors.grammar import fold, parse_date, parse_partial_date, phrase_pattern
-from pipeline.document import DocumentHeader, Span
+from pipeline.document import DocumentHeader, Section, Span
 from pipeline.process import load_document
 
 
@@ -714,3 +714,418 @@ def test_joint_document_numbers_keep_every_code(sentence: str, number: str) -> N
 def test_an_issuer_between_the_type_and_the_number() -> None:
     (found,) = scan("Căn cứ Quyết định của Thủ tướng Chính phủ số 88/2021/QĐ-TTg ngày 05/3/2021;")
     assert (found.number, found.issuer) == ("88/2021/QĐ-TTg", "Thủ tướng Chính phủ")
+
+
+def test_a_first_heading_the_structure_read_as_title_ends_the_head() -> None:
+    """A report whose "1." heading the structure left in its title: the documents under it are `mentions`,
+    the one in its opening sentence still `implements`."""
+    text = (
+        "BÁO CÁO\nKết quả công tác tháng 3 năm 2026\n"
+        "Thực hiện Công văn số 31-CV/TU ngày 02/3/2026 của Tỉnh ủy, Đảng ủy xã báo cáo như sau:\n"
+        "1. Công tác lãnh đạo.\nThực hiện Chỉ thị số 12-CT/TU ngày 05/01/2026 của Ban Thường vụ Tỉnh ủy, "
+        "các chi bộ đã tổ chức học tập.\n2. Nhiệm vụ tháng tới\n"
+    )
+    doc = make_document(text)
+    second = text.index("2. Nhiệm")
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=7), title=Span(start=8, end=second - 1))
+    doc.sections = [Section(number="2", path="2", title="Nhiệm vụ tháng tới", level=1, start=second, end=len(text))]
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("31-CV/TU", "implements"),
+        ("12-CT/TU", "mentions"),
+    ]
+
+
+def test_a_mention_above_the_plans_own_header_is_no_part_of_its_head() -> None:
+    """A footnote a PDF put on top of the first page, before the number line: its documents are `mentions`."""
+    text = (
+        "1 Nghị quyết số 07-NQ/ĐU ngày 20/12/2025 của Ban Chấp hành Đảng bộ xã; Báo cáo số 81-BC/ĐU.\n"
+        "ĐẢNG ỦY XÃ AN BÌNH\nSố 90-BC/ĐU\nBÁO CÁO\nTình hình công tác tuần\n"
+        "Thực hiện Công văn số 26-CV/TU ngày 05/7/2025 của Tỉnh ủy, Đảng ủy xã báo cáo như sau:\n"
+        "I. KẾT QUẢ\n"
+    )
+    doc = make_document(text)
+    number = text.index("Số 90")
+    doc.header = DocumentHeader(number_line=Span(start=number, end=number + 11))
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("07-NQ/ĐU", "mentions"),
+        ("81-BC/ĐU", "mentions"),
+        ("26-CV/TU", "implements"),
+    ]
+
+
+def test_numbers_that_continue_a_list_with_so_take_the_first_ones_issuer() -> None:
+    """ "các Quyết định của X số A, số B và số C": one citation per number, each issued by X."""
+    (a, b, c), _ = extract_citations(
+        make_document(
+            "theo các Quyết định của Thủ tướng Chính phủ số 12/2015/QĐ-TTg ngày 03/4/2015, số 31/2017/QĐ-TTg "
+            "ngày 14/8/2017 và số 08/2019/QĐ-TTg ngày 20/02/2019 về chế độ hỗ trợ"
+        )
+    )
+    assert [(x.number, x.issuer) for x in (a, b, c)] == [
+        ("12/2015/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("31/2017/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("08/2019/QĐ-TTg", "Thủ tướng Chính phủ"),
+    ]
+
+
+def test_a_run_of_members_takes_the_issuer_that_closes_it_inside_a_longer_list() -> None:
+    """Two or more members without an issuer take the one that closes their run, even where later members
+    carry issuers of their own; a lone member between two issuers keeps none."""
+    doc = make_document(
+        "chi trả theo Quyết định số 150/QĐ-TTg, Quyết định số 77/QĐ-TTg; Quyết định số 18/2020/QĐ-TTg ngày "
+        "02/6/2020 của Thủ tướng Chính phủ, Nghị định số 44/2021/NĐ-CP của Chính phủ, Thông tư số 09/2022/TT-BTC; "
+        "Nghị định số 61/2023/NĐ-CP của Chính phủ."
+    )
+    issuers = [c.issuer for c in extract_citations(doc)[0]]
+    assert issuers == ["Thủ tướng Chính phủ"] * 3 + ["Chính phủ", None, "Chính phủ"]
+
+
+def test_a_document_inside_another_ones_subject_shares_no_issuer_across_a_semicolon() -> None:
+    """ "Chương trình số A của X về thực hiện Nghị quyết số B; Chỉ thị số C của Y": B stands in A's subject,
+    the ";" closes A, and C's issuer is not B's."""
+    doc = make_document(
+        "Chương trình số 12-CTr/TU ngày 05/3/2019 của Tỉnh ủy Bạc Liêu về thực hiện Nghị quyết số 19-NQ/TW; "
+        "Chỉ thị số 08-CT/TU ngày 11/4/2021 của Ban Thường vụ Tỉnh ủy Bạc Liêu về công tác dân số."
+    )
+    assert [(c.number, c.issuer) for c in extract_citations(doc)[0]] == [
+        ("12-CTr/TU", "Tỉnh ủy Bạc Liêu"),
+        ("19-NQ/TW", None),
+        ("08-CT/TU", "Ban Thường vụ Tỉnh ủy Bạc Liêu"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "issuer"),
+    [
+        # every issuer of a joint circular, canonical, joined by a comma
+        (
+            "Căn cứ Thông tư liên tịch số 11/2016/TTLT-BNV-BTC ngày 04/7/2016 của Bộ Nội vụ, Bộ Tài chính hướng dẫn",
+            "11/2016/TTLT-BNV-BTC",
+            "Bộ Nội vụ, Bộ Tài chính",
+        ),
+        # "liên Bộ" before the ministries' names written without their "Bộ", joined by dashes
+        (
+            "theo Thông tư liên tịch số 03/2014/TTLT-BLĐTBXH-BYT ngày 02/5/2014 của liên Bộ: Lao động Thương binh "
+            "và Xã hội - Y tế về chế độ điều dưỡng",
+            "03/2014/TTLT-BLĐTBXH-BYT",
+            "Bộ Lao động - Thương binh và Xã hội, Bộ Y tế",
+        ),
+        # "giữa A và B", and a slash after the type read as the style's hyphen
+        (
+            "Căn cứ Thông tư liên tịch số: 72/2013/TTLT/BTC-BNN ngày 20/5/2013 giữa Bộ Tài chính và Bộ Nông nghiệp "
+            "và PTNT hướng dẫn",
+            "72/2013/TTLT-BTC-BNN",
+            "Bộ Tài chính, Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        # a document of one issuer keeps the ordinary reading of "của"
+        ("theo Quyết định số 15/2018/QĐ-TTg ngày 12/3/2018 của Thủ tướng Chính phủ, Bộ Tài chính", None, None),
+    ],
+)
+def test_a_joint_document_names_each_of_its_issuers(sentence: str, number: str | None, issuer: str | None) -> None:
+    (found,) = scan(sentence)
+    if number is None:
+        assert found.issuer == "Thủ tướng Chính phủ"
+    else:
+        assert (found.number, found.issuer) == (number, issuer)
+
+
+def test_the_body_named_just_before_a_parenthesis_issues_the_document_inside() -> None:
+    """A preamble that names each body and then its letter in a parenthesis, ministries listed without
+    their "Bộ" after "các Bộ:"; a parenthesis after a word that names no body gives none."""
+    found = scan(
+        "Xét đề nghị của Ủy ban nhân dân tỉnh Quảng Bình (Tờ trình số 88/TTr-UBND ngày 02 tháng 3 năm 2021), "
+        "ý kiến của các Bộ: Nội vụ (Công văn số 901/BNV-TCBC ngày 10 tháng 3 năm 2021), Tư pháp (Công văn số "
+        "455/BTP-PLHSHC ngày 12 tháng 3 năm 2021) và của nhiều địa phương (Công văn số 71/SYT-NV) về việc này"
+    )
+    assert [(m.number, m.issuer) for m in found] == [
+        ("88/TTr-UBND", "Ủy ban nhân dân tỉnh Quảng Bình"),
+        ("901/BNV-TCBC", "Bộ Nội vụ"),
+        ("455/BTP-PLHSHC", "Bộ Tư pháp"),
+        ("71/SYT-NV", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        # a head's title after "của" is passed over: the body issues the document
+        ("Báo cáo thẩm tra số 41/BC-STP ngày 09/3/2020 của Giám đốc Sở Tư pháp, QUYẾT ĐỊNH:", "Sở Tư pháp"),
+        # the head of an office: the office, not the body it serves
+        (
+            "Theo đề nghị của Chánh Văn phòng UBND tỉnh tại Tờ trình số 17/TTr-VP ngày 03/02/2021",
+            "Văn phòng Ủy ban nhân dân tỉnh",
+        ),
+        # a chair's decision is the body's; an issuer's name stops before "về"
+        (
+            "Căn cứ Quyết định số 09/QĐ-UBATGT ngày 02/3/2023 của Chủ tịch Ủy ban An toàn giao thông về quy chế",
+            "Ủy ban An toàn giao thông",
+        ),
+        ("theo Thông tư số 05/2021/TT-BYT ngày 15/4/2021 của Bộ trưởng Bộ Y tế về hướng dẫn", "Bộ Y tế"),
+        # a body's meeting stands for the body
+        (
+            "Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Hội nghị lần thứ chín Ban Chấp hành Trung ương Đảng khóa XI về",
+            "Ban Chấp hành Trung ương",
+        ),
+        # the head of state issues in its own name
+        ("tặng quà theo Quyết định số 12/QĐ-CTN ngày 03/01/2025 của Chủ tịch nước cho người có công", "Chủ tịch nước"),
+    ],
+)
+def test_an_issuer_named_by_its_head_after_cua(sentence: str, issuer: str) -> None:
+    (found,) = scan(sentence)
+    assert found.issuer == issuer
+
+
+def test_a_title_in_capitals_wrapped_inside_its_verb_still_implements() -> None:
+    """ "KẾ HOẠCH / TRIỂN / KHAI NGHỊ QUYẾT SỐ …": a PDF wrapped the title's verb over two lines in capitals;
+    the line break is no new clause, the title carries the resolution out."""
+    text = (
+        "Số: 88/KH-UBND\nKẾ HOẠCH\nTRIỂN\nKHAI NGHỊ QUYẾT SỐ 09-NQ/TU NGÀY 14/3/2025 CỦA BAN THƯỜNG VỤ TỈNH ỦY\n"
+        "VỀ PHÁT TRIỂN DU LỊCH\nI. MỤC ĐÍCH\n"
+    )
+    doc = make_document(text)
+    doc.header = DocumentHeader(number_line=Span(start=0, end=14), doc_type_line=Span(start=15, end=23))
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [("09-NQ/TU", "implements")]
+
+
+def test_a_head_paragraph_opening_thi_hanh_carries_its_documents_out() -> None:
+    doc = make_document(
+        "Thi hành Điều 3 Quyết định của Ban Bí thư số 66-QĐ/TW, ngày 06-02-2017 về thể thức văn bản, "
+        "Văn phòng Trung ương Đảng hướng dẫn như sau:"
+    )
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [("66-QĐ/TW", "implements")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # an older number: the issuer's code alone after the slash
+        ("Căn cứ Quyết định số 64/TTg ngày 12/02/1998 của Thủ tướng Chính phủ;", "64/TTg"),
+        ("Theo đề nghị của Sở Nội vụ tại Tờ trình số 203/SNV ngày 08/5/2009,", "203/SNV"),
+        ("thực hiện Công văn 15/BCĐ.ATGT của Ban An toàn giao thông tỉnh về", "15/BCĐ.ATGT"),
+        # the type's code glued to the issuer's is parted as the style writes it
+        ("theo Quyết định số 210/QĐTTg ngày 05/02/2019 về", "210/QĐ-TTg"),
+        # a letter after the digits belongs to the number
+        ("Căn cứ Nghị quyết số 19a/NQ-CP ngày 20/3/2017 của Chính phủ;", "19a/NQ-CP"),
+    ],
+)
+def test_numbers_of_older_and_irregular_styles(sentence: str, number: str) -> None:
+    (found,) = scan(sentence)
+    assert found.number == number
+
+
+def test_a_count_after_a_slash_is_no_older_number() -> None:
+    """Only a type word opens an older number, and its code is written in capitals: "3/năm" in running text
+    is a rate, "Đề án 1/km" a length."""
+    assert scan("tổ chức 3/năm các buổi tập huấn theo Kế hoạch 2/2025 và Đề án 1/km đường") == []
+
+
+def test_an_ordinance_is_cited_by_its_name_and_number() -> None:
+    (found,) = scan(
+        "Căn cứ Pháp lệnh Quản lý thị trường số 06/2003/PL-UBTVQH11 ngày 09 tháng 01 năm 2003 của Ủy ban Thường vụ "
+        "Quốc hội;"
+    )
+    assert (found.doc_type, found.number, found.date, found.issuer) == (
+        "other",
+        "06/2003/PL-UBTVQH11",
+        "2003-01-09",
+        "Ủy ban Thường vụ Quốc hội",
+    )
+
+
+def test_a_law_named_by_its_year_is_a_citation_only_in_the_basis_list() -> None:
+    doc = make_document(
+        "QUYẾT ĐỊNH\nCăn cứ Luật Thủy lợi năm 2017;\nI. NỘI DUNG\n"
+        "1. Tuyên truyền Luật Thủy lợi năm 2017 đến các hộ dân; dự toán thực hiện Pháp lệnh Dân số năm 2026.\n"
+    )
+    assert [(c.doc_type, c.relation) for c in extract_citations(doc)[0]] == [("luat", "basis")]
+
+
+def test_documents_without_a_number_in_the_basis_list() -> None:
+    """ "Căn cứ Điều lệ Đảng;", a law by its name alone, a Quy chế and its issuer: `basis` citations with number
+    null; a law's "của …" is part of its name; an item that holds a number or date is left to the grammar, and
+    "Điều lệ" listed with a numbered document takes no issuer from it."""
+    text = (
+        "QUYẾT ĐỊNH\nCăn cứ Điều lệ Đảng Cộng sản Việt Nam;\nCăn cứ Luật Tổ chức Quốc hội;\n"
+        "Căn cứ Luật Thanh tra của Quốc hội;\n"
+        "Căn cứ Điều lệ Đảng và Quy định số 31-QĐ/TW ngày 18/7/2021 của Ban Chấp hành Trung ương;\n"
+        "Căn cứ Quy chế tiếp dân của Đảng ủy xã An Phú;\nCăn cứ Hướng dẫn chấm điểm năm 2026;\n"
+        "Căn cứ Nghị quyết Đại hội Đảng bộ xã An Phú lần thứ I;\n"
+        "Căn cứ Kế hoạch này, các chi bộ xây dựng chương trình;\nI. NỘI DUNG\n"
+    )
+    found = [(c.quote, c.doc_type, c.number, c.issuer, c.relation) for c in extract_citations(make_document(text))[0]]
+    assert found == [
+        ("Điều lệ Đảng Cộng sản Việt Nam", "other", None, None, "basis"),
+        ("Luật Tổ chức Quốc hội", "luat", None, None, "basis"),
+        ("Luật Thanh tra của Quốc hội", "luat", None, None, "basis"),
+        ("Điều lệ Đảng", "other", None, None, "basis"),
+        (
+            "Quy định số 31-QĐ/TW ngày 18/7/2021 của Ban Chấp hành Trung ương",
+            "quy_dinh",
+            "31-QĐ/TW",
+            "Ban Chấp hành Trung ương",
+            "basis",
+        ),
+        ("Quy chế tiếp dân của Đảng ủy xã An Phú", "quy_che", None, "Đảng ủy xã", "basis"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        # a body the lexicon does not list, at the commune's level: its place name dropped
+        ("Kế hoạch số 03/KH-HĐNVQS của Hội đồng nghĩa vụ quân sự xã Tân Lập về", "Hội đồng nghĩa vụ quân sự xã"),
+        ("Thông báo số 08/TB-HĐPH ngày 02/02/2026 của Hội đồng phối hợp phường Bến Nghé", "Hội đồng phối hợp phường"),
+        # above the commune the place is kept
+        ("Công văn số 77/STP-VP ngày 05/3/2024 của Sở Tư pháp tỉnh Hà Giang về", "Sở Tư pháp tỉnh Hà Giang"),
+    ],
+)
+def test_an_unlisted_commune_body_drops_its_place_name(sentence: str, issuer: str) -> None:
+    (found,) = scan(sentence)
+    assert found.issuer == issuer
+
+
+def test_a_list_issuer_is_not_given_to_a_number_of_another_issuers_code() -> None:
+    """A provincial committee does not issue a "/TW" document: the list's "của …" stays with the last."""
+    doc = make_document(
+        "quán triệt Kết luận số 14-KL/TW; Kế hoạch số 21-KH/TU ngày 02/3/2025 của Ban Thường vụ Tỉnh ủy về"
+    )
+    assert [c.issuer for c in extract_citations(doc)[0]] == [None, "Ban Thường vụ Tỉnh ủy"]
+
+
+def test_a_head_paragraph_wrapped_by_a_pdf_keeps_its_opening_verb() -> None:
+    """ "Thực hiện A … đến năm" / "2030 (…); B của X, Ủy ban … ban hành kế hoạch như sau:": the structure read
+    the second line as the issuing sentence; B is still carried out, as A is."""
+    text = (
+        "Số: 21/KH-UBND\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
+        "Thực hiện Quyết định số 110/QĐ-UBND ngày 03 tháng 01 năm 2026 về phát triển đô thị thông minh đến năm\n"
+        "2030; Kế hoạch số 7/KH-UBND ngày 18/02/2026 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện ban hành "
+        "kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    doc = make_document(text)
+    wrapped = text.index("2030;")
+    doc.header = DocumentHeader(
+        number_line=Span(start=0, end=14),
+        doc_type_line=Span(start=15, end=23),
+        title=Span(start=24, end=wrapped - 1),
+        issuing_sentence=Span(start=wrapped, end=text.index("\nI.")),
+    )
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("110/QĐ-UBND", "implements"),
+        ("7/KH-UBND", "implements"),
+    ]
+
+
+def test_an_issuer_stated_before_a_list_is_each_members() -> None:
+    doc = make_document(
+        "Bám sát chỉ đạo của Thường trực Tỉnh ủy tại Công văn số 41-CV/TU và Kế hoạch số 65-KH/TU, "
+        "Đảng ủy xã đã triển khai"
+    )
+    assert [(c.number, c.issuer) for c in extract_citations(doc)[0]] == [
+        ("41-CV/TU", "Thường trực Tỉnh ủy"),
+        ("65-KH/TU", "Thường trực Tỉnh ủy"),
+    ]
+
+
+@pytest.mark.parametrize("opening", ["Nhằm triển khai", "Để cụ thể hóa", "Để kịp thời triển khai"])
+def test_every_item_of_a_head_list_opened_by_an_implementing_purpose(opening: str) -> None:
+    doc = make_document(
+        f"{opening} Nghị quyết số 09-NQ/TU ngày 02/6/2025 của Tỉnh ủy; Kế hoạch số 44/KH-UBND ngày 10/6/2025 "
+        "của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện ban hành Kế hoạch như sau:"
+    )
+    assert [c.relation for c in extract_citations(doc)[0]] == ["implements", "implements"]
+
+
+def test_a_numbered_list_of_documents_in_the_head_is_no_heading() -> None:
+    text = (
+        "KẾ HOẠCH\nChuyển đổi số năm 2026\nCăn cứ:\n1. Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n"
+        "2. Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương.\nỦy ban nhân dân xã ban hành "
+        "Kế hoạch như sau:\nII. NHIỆM VỤ\n1. Quán triệt Nghị quyết số 57-NQ/TW.\n"
+    )
+    doc = make_document(text)
+    second = text.index("II. NHIỆM")
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=8), title=Span(start=9, end=31))
+    doc.sections = [Section(number="II", path="II", title="NHIỆM VỤ", level=1, start=second, end=len(text))]
+    assert [c.relation for c in extract_citations(doc)[0]] == ["basis", "basis", "mentions"]
+
+
+def test_a_first_part_alone_on_its_line_ends_the_head() -> None:
+    text = (
+        "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2026\nThực hiện Nghị quyết số 12-NQ/TU ngày 20/10/2025 của Tỉnh ủy, Ủy ban "
+        "nhân dân tỉnh ban hành Kế hoạch như sau:\nPhần I\nĐÁNH GIÁ KẾT QUẢ\nNăm 2025, các sở đã triển khai "
+        "Đề án 06 và Kế hoạch số 33/KH-UBND.\n"
+    )
+    doc = make_document(text)
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=8), title=Span(start=9, end=31))
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("12-NQ/TU", "implements"),
+        ("06", "mentions"),
+        ("33/KH-UBND", "mentions"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("triển khai nhiệm vụ Đề án 06 năm 2026 trên địa bàn", [("de_an", "06")]),  # dated by a single year
+        ("xây dựng Kế hoạch 5 năm 2026 - 2030 của xã", []),  # a five-year plan
+        ("thực hiện Kế hoạch 10 năm 2021-2030", []),
+        ("sau Đề án 06 năm triển khai", []),  # a count of years
+    ],
+)
+def test_a_short_form_dated_by_a_year_is_still_a_short_form(text: str, found: list) -> None:
+    assert [(m.doc_type, m.number) for m in scan(text)] == found
+
+
+def test_a_review_report_listed_in_a_resolutions_preamble() -> None:
+    """ "Xét Tờ trình số …; Báo cáo thẩm tra của Ban …": the report has no number, it is `basis` with its
+    issuer; an item after ";" in a paragraph that lists nothing the plan rests on is none."""
+    text = (
+        "NGHỊ QUYẾT\nXét Tờ trình số 88/TTr-UBND ngày 20/11/2025 của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra "
+        "của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh và ý kiến thảo luận,\nQUYẾT NGHỊ:\n"
+        "Điều 1. Giao Sở Tài chính tham mưu; Báo cáo kết quả của Sở Nội vụ gửi trước ngày 15/12.\n"
+    )
+    found = [(c.doc_type, c.number, c.issuer, c.relation) for c in extract_citations(make_document(text))[0]]
+    assert found == [
+        ("to_trinh", "88/TTr-UBND", "Ủy ban nhân dân tỉnh", "basis"),
+        ("bao_cao", None, "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh", "basis"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        ("theo Kế hoạch số 14-KH/TĐTN ngày 02/4/2025 của Tỉnh đoàn Bình Phước về", "Tỉnh đoàn Bình Phước"),
+        ("Hướng dẫn số 05/HD-HPN ngày 12/5/2025 của Hội Liên hiệp Phụ nữ tỉnh về", "Hội Liên hiệp Phụ nữ tỉnh"),
+        ("Công văn số 301/BHXH-TT ngày 06/6/2025 của Bảo hiểm xã hội tỉnh về", "Bảo hiểm xã hội tỉnh"),
+    ],
+)
+def test_unlisted_issuers_of_mass_organisations_and_agencies(sentence: str, issuer: str) -> None:
+    (found,) = scan(sentence)
+    assert found.issuer == issuer
+
+
+def test_a_document_named_in_a_decisions_article_is_mentions() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện Chỉ thị số 21-CT/TW\nCăn cứ Chỉ thị số 21-CT/TW ngày 05/5/2023;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị số 21-CT/TW.\n"
+    )
+    doc = make_document(text)
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=10), title=Span(start=11, end=58))
+    assert [c.relation for c in extract_citations(doc)[0]] == ["implements", "basis", "mentions"]
+
+
+def test_a_decisions_article_that_replaces_a_document_still_replaces() -> None:
+    text = "QUYẾT ĐỊNH\nVề quy chế làm việc\nĐiều 3. Quyết định này thay thế Quyết định số 15/QĐ-UBND.\n"
+    doc = make_document(text)
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=10), title=Span(start=11, end=30))
+    assert [c.relation for c in extract_citations(doc)[0]] == ["replaces"]
+
+
+def test_a_reprint_without_a_header_does_not_cite_itself() -> None:
+    """A newspaper's reprint opening with its own type: the number its lead gives is the plan's own."""
+    text = (
+        "Chương trình hành động của Ban Thường vụ Tỉnh ủy về phát triển du lịch\n"
+        "Ngày 05-3-2025, Ban Thường vụ Tỉnh ủy đã ban hành Chương trình hành động số 21-CTr/TU thực hiện "
+        "Nghị quyết số 08-NQ/TW của Bộ Chính trị. Báo tỉnh giới thiệu toàn văn.\n"
+    )
+    assert [c.number for c in extract_citations(make_document(text))[0]] == ["08-NQ/TW"]
