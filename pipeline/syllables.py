@@ -384,7 +384,7 @@ def _split_syllables(token: str, before: str | None = None, after: str | None = 
     inv = inventory()
     if token.lower() in inv.loanwords or (not vietnamese and bare in inv.bare_loanwords):
         return None  # "camera", "taxi"; "cơbản" is no "cô-ban" (cobalt): with marks, the marks must agree
-    if _tone_marks(token) <= 1 and (bare, (key(token) or "0")[-1]) in _bare_syllables():
+    if _tone_marks(token) <= 1 and _misspelt_syllable(token, bare):
         return None  # "thưong": "thương" with its horn missing, not "thư ong"
     pieces = segment(token, before, after)
     if pieces is None or len(pieces) < 2:
@@ -408,12 +408,42 @@ def _tone_marks(word: str) -> int:
     return sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", word))
 
 
+_QUALITY_MARKS = {"\u0302", "\u0306", "\u031b"}  # circumflex, breve, horn: what makes â, ă, ơ of a, a, o
+
+
 @cache
-def _bare_syllables() -> frozenset[tuple[str, str]]:
-    """The attested syllables without their vowel marks, with their tone ("thương" → ("thuong", "0")):
+def _bare_syllables() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The attested syllables by their letters without marks and their tone ("thương" under ("thuong", "0")):
     a token that reads as one of them with the same tone and a breve, circumflex or horn missing is a
     misspelt syllable, not two glued ones ("thưong"); "tựan" (tone nặng) is no "tuần" and splits."""
-    return frozenset((strip_marks(w), k[-1]) for w, k in inventory().keys_of.items() if k is not None)
+    found: dict[tuple[str, str], list[str]] = {}
+    for word, k in inventory().keys_of.items():
+        if k is not None:
+            found.setdefault((strip_marks(word), k[-1]), []).append(word)
+    return {bare_tone: tuple(words) for bare_tone, words in found.items()}
+
+
+def _quality_marks(word: str) -> list[frozenset[str]]:
+    """The breve, circumflex and horn on each letter of `word` (tone marks left out)."""
+    letters: list[set[str]] = []
+    for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")):
+        if not unicodedata.combining(c):
+            letters.append(set())
+        elif c in _QUALITY_MARKS and letters:
+            letters[-1].add(c)
+    return [frozenset(marks) for marks in letters]
+
+
+def _misspelt_syllable(token: str, bare: str) -> bool:
+    """Is `token` an attested syllable with the same tone whose letters lack some of its breves, circumflexes
+    or horns ("thưong" for "thương")? Not where the token has a mark the syllable lacks: "thôấn" is "thô" and
+    "ấn" glued, not a misspelt "thoán"."""
+    marks = _quality_marks(token)
+    for word in _bare_syllables().get((bare, (key(token) or "0")[-1]), ()):
+        theirs = _quality_marks(word)
+        if len(theirs) == len(marks) and all(mine <= its for mine, its in zip(marks, theirs, strict=True)):
+            return True
+    return False
 
 
 def _check_latin_runs(pieces: list[str]) -> tuple[str, ...] | None:

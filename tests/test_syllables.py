@@ -363,3 +363,10 @@ def test_a_pdf_extracted_text_file_end_to_end(tmp_path: Path):
 )
 def test_forms_word(first: str, second: str, word: bool) -> None:
     assert syllables.forms_word(first, second) is word
+
+
+def test_a_token_with_a_mark_no_syllable_of_its_letters_has_is_two_glued():
+    """ "thôấn" has the letters and tone of "thoán", but circumflexes that syllable lacks: it is "thô" and "ấn"
+    glued (found by hypothesis), while "thưong", missing the horn of "thương", stays one misspelt syllable."""
+    assert normalize(raw_of("thôấn")).text == "thô ấn"
+    assert normalize(raw_of("thưong")).text == "thưong"
