@@ -797,21 +797,19 @@ _MAX_LABELLED_NAME_WORDS = 8
 def _labelled_names(
     document: Document, start: int, end: int, mentions: list[Mention], role: str
 ) -> list[tuple[Mention, str]]:
-    """The bodies of a labelled stretch, with the label's role unless a cue inside says otherwise ("…, phối
-    hợp với Sở Y tế"). A short capitalised item there that no form names is a body too, as in a lead column."""
+    """The bodies of a labelled stretch, with the label's role unless the words around a name say otherwise
+    ("…, phối hợp với Sở Y tế", "Đơn vị thực hiện: X chủ trì; Y phối hợp"). A short capitalised item there that
+    no form names is a body too, as in a lead column."""
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     named = [
         m
         for m in _cell_rest(document, start, end, inside)
         if m in inside or len(document.text[m.start : m.end].split()) <= _MAX_LABELLED_NAME_WORDS
     ]
-    out = []
-    for m in named:
-        if _in_parenthesis(document.fold, start, m.start):
-            continue
-        cue = _role_from_cue(document.fold[_clause_start(document.fold, start, m.start) : m.start])
-        out.append((m, cue or role))
-    return out
+    named = [m for m in named if not _in_parenthesis(document.fold, start, m.start)]
+    # the words around a name may still say its part ("Đơn vị thực hiện: X chủ trì; Y phối hợp.")
+    in_text = {m.start: text_role for m, text_role in _text_roles(document, named, (start, end))}
+    return [(m, in_text.get(m.start, role)) for m in named]
 
 
 def _is_generic(folded: str) -> bool:

@@ -887,3 +887,11 @@ def test_a_title_in_capitals_cues_no_unseen_name(tmp_path: Path) -> None:
     title, and the capitals after it are no body."""
     body = duty("KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG PHỤC VỤ CHUYỂN ĐỔI SỐ QUỐC GIA GIAI ĐOẠN MỚI")
     assert records(plan(tmp_path, body)) == []
+
+
+def test_the_words_around_a_labelled_name_still_say_its_part(tmp_path: Path) -> None:
+    """ "Đơn vị thực hiện: X chủ trì; Y phối hợp.": the label names who does the work, the verbs after each name
+    say who leads and who supports."""
+    body = duty("Số hóa hồ sơ.\n\nĐơn vị thực hiện: Văn phòng Đảng ủy chủ trì; Công an xã phối hợp.")
+    found = [(name, role) for _, name, role in records(plan(tmp_path, body))]
+    assert found == [("Văn phòng Đảng ủy", L), ("Công an xã", S)]
