@@ -26,7 +26,14 @@ from pipeline.outputs.browse_tables import browse_schema, refresh_browse_tables
 from pipeline.outputs.cells import CellCounts, visible
 from pipeline.outputs.files import aside_name
 from pipeline.outputs.summary import PlanFacts, directive_columns, summary_rows
-from pipeline.outputs.tables import COLUMN_OF_FIELD, COLUMNS, LOCATION_COLUMNS, build_tables, table_columns
+from pipeline.outputs.tables import (
+    COLUMN_OF_FIELD,
+    COLUMNS,
+    LOCATION_COLUMNS,
+    build_tables,
+    result_rows,
+    table_columns,
+)
 
 _INTEGER_COLUMNS = {*LOCATION_COLUMNS, "pages", "day", "aspirational", *directive_columns()}
 _FIELD_OF_COLUMN = {column: field for field, column in COLUMN_OF_FIELD.items()}
@@ -96,6 +103,20 @@ def _insert(
     placeholders = ", ".join("?" for _ in columns)
     cursor = connection.execute(f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})", values)
     return int(cursor.lastrowid)
+
+
+@cache
+def _insert_statement(table: str) -> str:
+    columns = ["document_id", *COLUMNS[table]]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def _insert_many(connection: sqlite3.Connection, table: str, rows: list[dict[str, Any]], document_id: int) -> None:
+    """A document's rows of one table in one call, in order: the same rows and row ids as one
+    `_insert` each, without building the statement for every row."""
+    names = COLUMNS[table]
+    connection.executemany(_insert_statement(table), ([document_id, *(row.get(c) for c in names)] for row in rows))
 
 
 @cache
@@ -212,7 +233,9 @@ class DatabaseUpdate:
             self.abort()
             raise
 
-    def add(self, result: PlanResult) -> None:
+    def add(self, result: PlanResult, rows: dict[str, list[dict[str, Any]]] | None = None) -> None:
+        """Store `result` unless it is stored unchanged; `rows` are its `result_rows` where the caller
+        already made them for the other tables (the same cells), else they are made here."""
         source = visible(result.source, CellCounts())
         self.seen.add(source)
         current = self.stored.get(source)
@@ -220,11 +243,11 @@ class DatabaseUpdate:
             return
         if current:
             self.connection.execute("DELETE FROM documents WHERE id = ?", (current[0],))
-        tables = build_tables([result], [], self.counts)
+        tables = rows if rows is not None else result_rows(result, self.counts)
         document_id = _insert(self.connection, "documents", tables["documents"][0], {})
         for kind in (*RECORD_KINDS, "warnings"):
-            for row in tables[kind]:
-                _insert(self.connection, kind, row, {"document_id": document_id})
+            if tables[kind]:
+                _insert_many(self.connection, kind, tables[kind], document_id)
 
     def finish(self, results: Sequence[PlanResult | PlanFacts], errors: Iterable[dict[str, str]]) -> None:
         """The summary from every result (or its `PlanFacts`), the errors, the browse tables; commit."""

@@ -125,6 +125,7 @@ def write_outputs(
         database = _Output(report, DATABASE, lambda: DatabaseUpdate(out / DATABASE, sources or [], database_counts))
     keep_facts = bool(spreadsheets) or database is not None
     facts: list[PlanFacts] = []
+    rows = None
     for result in results:
         if keep_facts:
             facts.append(PlanFacts.of(result))
@@ -140,7 +141,8 @@ def write_outputs(
                 if rows is not None and output is not None and output.live:
                     output.run(lambda output=output, rows=rows: [output.sink.add(n, part) for n, part in rows.items()])
         if database is not None and database.live:
-            database.run(lambda result=result: database.sink.add(result))
+            shared = rows if tables is not None and tables.live else None  # the same cells, made once
+            database.run(lambda result=result, shared=shared: database.sink.add(result, shared))
     if jsonl is not None and jsonl.live:
 
         def finish_jsonl() -> None:
