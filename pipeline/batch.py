@@ -18,7 +18,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -283,11 +283,16 @@ def _write_everything(
     with contextlib.suppress(OSError):
         stamps.forget(out)
     unread = fresh if set(formats) <= {"json"} else set()
-    results, errors = _everything(out, manifest, plan.loaded, summary, unread)
+    sources, results, errors = _everything(out, manifest, plan.loaded, summary, unread)
     saver.save()
     with contextlib.suppress(OSError):
         manifests.prune(out, manifest)
-    report = write_outputs(out, results, errors, formats)
+    entries = len(manifest)
+    report = write_outputs(out, results, errors, formats, sources)
+    if len(manifest) != entries:  # a result could not be read: its entry was dropped
+        saver.save()
+        with contextlib.suppress(OSError):
+            manifests.prune(out, manifest)
     summary.warnings += report.problems + report.warnings
     if not report.problems and saver.text:
         state = stamps.state_digest(saver.text, formats, version, language())
@@ -301,28 +306,35 @@ def _everything(
     loaded: dict[str, PlanResult],
     summary: BatchSummary,
     unread: set[str] = frozenset(),
-) -> tuple[list[PlanResult], list[dict[str, str]]]:
+) -> tuple[list[str], Iterator[PlanResult], list[dict[str, str]]]:
     """Every result and error in the manifest (every file ever run into `out`), less the results of
-    `unread`. A result file that can no longer be read drops its entry, with a warning, so the file is
-    processed again next time."""
-    results: list[PlanResult] = []
+    `unread`: the sources of the results, the results one at a time in that (source-file) order, read
+    as they are asked for so that no list of every result is ever held (issue 15), and the errors.
+    A result file that can no longer be read drops its entry, with a warning, so the file is processed
+    again next time."""
     errors: list[dict[str, str]] = []
-    for source, entry in list(manifest.items()):
+    sources: list[str] = []
+    for source, entry in manifest.items():
         if entry.status != "ok":
             errors.append({"source_file": source, "error": entry.error_code or "error", "message": entry.message or ""})
-            continue
-        if source in unread:
-            continue
-        result = loaded.get(source) or manifests.read_result(out / (entry.output or ""))
-        if result is None:
-            del manifest[source]
-            warning = say(
-                "result_unreadable", name=entry.output, reason=say("reason_missing_or_damaged"), source=source
-            )
-            summary.warnings.append(warning)
-            continue
-        results.append(result)
-    return results, errors
+        elif source not in unread:
+            sources.append(source)
+    sources.sort()
+
+    def results() -> Iterator[PlanResult]:
+        for source in sources:
+            entry = manifest[source]
+            result = loaded.pop(source, None) or manifests.read_result(out / (entry.output or ""))
+            if result is None:
+                del manifest[source]
+                warning = say(
+                    "result_unreadable", name=entry.output, reason=say("reason_missing_or_damaged"), source=source
+                )
+                summary.warnings.append(warning)
+                continue
+            yield result
+
+    return sources, results(), errors
 
 
 def print_summary(summary: BatchSummary, out: Path) -> None:

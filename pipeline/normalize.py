@@ -192,6 +192,11 @@ _DEBRIS_CHAR = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\r\u00a0\u202f\u20
 _GLUED_PERCENT = regex.compile(r"(?<=\d%)(\d{1,2})(?=[.,;:)]|\s|$)")
 _GLUED_WORD = regex.compile(r"(?<=(?<![\p{L}\d])(\p{Ll}[\p{Ll}\p{M}]*)[\p{Ll}\p{M}])(\d{1,2})(?=[.,;:)]|\s|$)")
 _LINE_HYPHEN = regex.compile(r"([\p{L}\d]+)[-\u2010\u2011]\n[ \t]*([\p{L}\d][\p{L}\p{M}\d]*)")
+# What `_LINE_HYPHEN` and `_WORD_GLUED_TO_NUMBER` each need somewhere in a block to match at all: a hyphen
+# before a line break; a digit, a dash or slash, a capital. Searching for these first is 10-30 times
+# cheaper than the patterns, which try a match at every letter; 1 block in 360, and 1 in 9, has them.
+_HYPHEN_BREAK = regex.compile(r"[-\u2010\u2011]\n")
+_NUMBER_SYMBOL = regex.compile(r"\d\s*[-–/]\s*\p{Lu}")
 _WS_RUN = regex.compile(r"[ ]{2,}")
 _VOWELS = "aăâeêioôơuưy"
 _SYLLABLE = regex.compile(rf"[^{_VOWELS}\d]*[{_VOWELS}]+[^{_VOWELS}\d]*")
@@ -243,8 +248,10 @@ def clean_block(text: str, base: int, ctx: Context) -> Tracked:
             return [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
         return [(m.start(1), m.end(1)), ("-", m.end(1)), (m.start(2), m.end(2))]
 
-    t = t.sub(_LINE_HYPHEN, hyphen)
-    t = t.sub(_WORD_GLUED_TO_NUMBER, lambda m: [(m.start(), m.end()), (" ", m.end() - 1)])
+    if _HYPHEN_BREAK.search(t.text):
+        t = t.sub(_LINE_HYPHEN, hyphen)
+    if _NUMBER_SYMBOL.search(t.text):
+        t = t.sub(_WORD_GLUED_TO_NUMBER, lambda m: [(m.start(), m.end()), (" ", m.end() - 1)])
     # PDF-extraction debris: spaced-out numbers joined here, glued syllables split and letter-spaced words
     # joined by pipeline/syllables.py (numbers first, so the letters around them read as words alone)
     t = t.sub(_SPACED_NUMBER, _join_spaced_number)
@@ -424,13 +431,17 @@ def _join_cell(t: Tracked) -> Tracked:
 
 
 def split_tracked(t: Tracked, sep: str) -> list[Tracked]:
+    """`t` cut at each `sep` (one character), as `str.split` cuts: found with `str.find`, not by a loop
+    over every character."""
     out: list[Tracked] = []
-    start = 0
-    for i, ch in enumerate(t.text + sep):
-        if ch == sep:
-            out.append(Tracked(t.text[start:i], t.pos[start:i]))
-            start = i + 1
-    return out
+    text, start = t.text, 0
+    while True:
+        i = text.find(sep, start)
+        if i < 0:
+            out.append(Tracked(text[start:], t.pos[start:]))
+            return out
+        out.append(Tracked(text[start:i], t.pos[start:i]))
+        start = i + 1
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -352,3 +352,25 @@ def test_a_word_glued_to_a_document_number_is_split(glued, spaced):
 )
 def test_spaced_out_numbers_are_joined(written: str, read: str) -> None:
     assert normalize_text(written) == read
+
+
+def test_the_cheap_searches_before_two_block_patterns_never_skip_a_match():
+    """normalize searches a block for what `_LINE_HYPHEN` and `_WORD_GLUED_TO_NUMBER` need before running
+    them (issue 15): wherever a pattern matches, its cheap search must find something too."""
+    import random
+
+    from pipeline.normalize import _HYPHEN_BREAK, _LINE_HYPHEN, _NUMBER_SYMBOL, _WORD_GLUED_TO_NUMBER
+
+    pieces = ["a", "ộ", "Q", "Đ", "5", "12", "-", "\u2010", "–", "/", "\n", " ", "\t", "\u0301", "x"]
+    rng = random.Random(15)
+    matched = {"hyphen": 0, "glued": 0}
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        if _LINE_HYPHEN.search(text):
+            matched["hyphen"] += 1
+            assert _HYPHEN_BREAK.search(text), repr(text)
+        if _WORD_GLUED_TO_NUMBER.search(text):
+            matched["glued"] += 1
+            assert _NUMBER_SYMBOL.search(text), repr(text)
+    assert min(matched.values()) > 50  # the strings did reach both patterns
+    assert _WORD_GLUED_TO_NUMBER.search("Chỉ thị46-CT/TW") and _NUMBER_SYMBOL.search("Chỉ thị46-CT/TW")

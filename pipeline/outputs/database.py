@@ -15,7 +15,7 @@ per-document JSON files are the record, the database is a view of them.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, get_args
@@ -25,8 +25,15 @@ from pipeline.models import RECORD_KINDS, RECORD_MODELS, PlanResult
 from pipeline.outputs.browse_tables import browse_schema, refresh_browse_tables
 from pipeline.outputs.cells import CellCounts, visible
 from pipeline.outputs.files import aside_name
-from pipeline.outputs.summary import directive_columns, summary_rows
-from pipeline.outputs.tables import COLUMN_OF_FIELD, COLUMNS, LOCATION_COLUMNS, build_tables, table_columns
+from pipeline.outputs.summary import PlanFacts, directive_columns, summary_rows
+from pipeline.outputs.tables import (
+    COLUMN_OF_FIELD,
+    COLUMNS,
+    LOCATION_COLUMNS,
+    build_tables,
+    result_rows,
+    table_columns,
+)
 
 _INTEGER_COLUMNS = {*LOCATION_COLUMNS, "pages", "day", "aspirational", *directive_columns()}
 _FIELD_OF_COLUMN = {column: field for field, column in COLUMN_OF_FIELD.items()}
@@ -99,6 +106,20 @@ def _insert(
 
 
 @cache
+def _insert_statement(table: str) -> str:
+    columns = ["document_id", *COLUMNS[table]]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def _insert_many(connection: sqlite3.Connection, table: str, rows: list[dict[str, Any]], document_id: int) -> None:
+    """A document's rows of one table in one call, in order: the same rows and row ids as one
+    `_insert` each, without building the statement for every row."""
+    names = COLUMNS[table]
+    connection.executemany(_insert_statement(table), ([document_id, *(row.get(c) for c in names)] for row in rows))
+
+
+@cache
 def _layout() -> dict[str, list[str]]:
     """Each table's columns as `schema()` makes them (read back from an empty in-memory database)."""
     connection = connect(Path(":memory:"))
@@ -158,7 +179,9 @@ def set_aside(path: Path, reason: str) -> str:
     return say("moved_aside", name=path.name, reason=reason, aside=aside.name)
 
 
-def write_summary(connection: sqlite3.Connection, results: list[PlanResult], counts: CellCounts) -> None:
+def write_summary(
+    connection: sqlite3.Connection, results: Sequence[PlanResult | PlanFacts], counts: CellCounts
+) -> None:
     """The `summary` table made again from every result: one row per plan id, a column per year."""
     rows = [{key: visible(value, counts) for key, value in row.items()} for row in summary_rows(results)]
     columns = table_columns("summary", rows)
@@ -174,50 +197,95 @@ def write_summary(connection: sqlite3.Connection, results: list[PlanResult], cou
         _insert(connection, "summary", row, {}, columns)
 
 
-def update_database(
-    path: Path, results: Iterable[PlanResult], errors: Iterable[dict[str, str]], counts: CellCounts | None = None
-) -> list[str]:
-    """Make the database hold exactly `results` and `errors`, in one transaction; the warnings to show
-    (a database moved aside). `counts` counts the cells whose characters had to be made visible."""
-    warnings = []
-    reason = unusable(path)
-    if reason:
-        warnings.append(set_aside(path, reason))
-    counts = counts if counts is not None else CellCounts()
-    results = list(results)
-    # Compare sources as the table holds them (a control character in a file name is shown, not kept).
-    wanted = {visible(result.source, CellCounts()): result for result in results}
-    connection = connect(path)
-    try:
-        with connection:
-            stored = {
+class DatabaseUpdate:
+    """The database made to hold exactly the results given to `add` and the errors given to `finish`,
+    in one transaction, one result at a time (a batch streams them; issue 15).
+
+    `sources` are the files that will be added (a document stored for any other is removed first);
+    a document whose content and pipeline version are unchanged keeps its rows and row ids, a changed
+    or new one is inserted when it comes, so new rows follow the order the results are given in (a
+    batch gives them in source-file order, so the row ids do not depend on which worker finished
+    first). `warnings` says where a database was moved aside; `counts` counts the cells whose
+    characters had to be made visible."""
+
+    def __init__(self, path: Path, sources: Iterable[str], counts: CellCounts | None = None):
+        self.warnings: list[str] = []
+        reason = unusable(path)
+        if reason:
+            self.warnings.append(set_aside(path, reason))
+        self.counts = counts if counts is not None else CellCounts()
+        # Compare sources as the table holds them (a control character in a file name is shown, not kept).
+        wanted = {visible(source, CellCounts()) for source in sources}
+        self.seen: set[str] = set()
+        self.connection = connect(path)
+        try:
+            self.stored = {
                 source: (row_id, (content, version))
-                for row_id, source, content, version in connection.execute(
+                for row_id, source, content, version in self.connection.execute(
                     "SELECT id, source_file, content_hash, pipeline_version FROM documents"
                 )
             }
-            for source, (row_id, _) in stored.items():
+            for source, (row_id, _) in list(self.stored.items()):
                 if source not in wanted:
+                    self.connection.execute("DELETE FROM documents WHERE id = ?", (row_id,))
+                    del self.stored[source]
+        except BaseException:
+            self.abort()
+            raise
+
+    def add(self, result: PlanResult, rows: dict[str, list[dict[str, Any]]] | None = None) -> None:
+        """Store `result` unless it is stored unchanged; `rows` are its `result_rows` where the caller
+        already made them for the other tables (the same cells), else they are made here."""
+        source = visible(result.source, CellCounts())
+        self.seen.add(source)
+        current = self.stored.get(source)
+        if current and current[1] == (result.content_hash, result.pipeline_version):
+            return
+        if current:
+            self.connection.execute("DELETE FROM documents WHERE id = ?", (current[0],))
+        tables = rows if rows is not None else result_rows(result, self.counts)
+        document_id = _insert(self.connection, "documents", tables["documents"][0], {})
+        for kind in (*RECORD_KINDS, "warnings"):
+            if tables[kind]:
+                _insert_many(self.connection, kind, tables[kind], document_id)
+
+    def finish(self, results: Sequence[PlanResult | PlanFacts], errors: Iterable[dict[str, str]]) -> None:
+        """The summary from every result (or its `PlanFacts`), the errors, the browse tables; commit."""
+        connection = self.connection
+        try:
+            for source, (row_id, _) in self.stored.items():
+                if source not in self.seen:  # announced but never given (its result could not be read)
                     connection.execute("DELETE FROM documents WHERE id = ?", (row_id,))
-            for source, result in wanted.items():
-                current = stored.get(source)
-                if current and current[1] == (result.content_hash, result.pipeline_version):
-                    continue
-                if current:
-                    connection.execute("DELETE FROM documents WHERE id = ?", (current[0],))
-                tables = build_tables([result], [], counts)
-                document_id = _insert(connection, "documents", tables["documents"][0], {})
-                for kind in (*RECORD_KINDS, "warnings"):
-                    for row in tables[kind]:
-                        _insert(connection, kind, row, {"document_id": document_id})
-            write_summary(connection, results, counts)
+            write_summary(connection, results, self.counts)
             connection.execute("DELETE FROM errors")
-            for error in build_tables([], errors, counts)["errors"]:
+            for error in build_tables([], errors, self.counts)["errors"]:
                 connection.execute(
                     "INSERT OR REPLACE INTO errors (source_file, error, message) VALUES (?, ?, ?)",
                     (error["source_file"], error["error"], error["message"]),
                 )
             refresh_browse_tables(connection)
-    finally:
+            connection.commit()
+        except BaseException:
+            self.abort()
+            raise
         connection.close()
-    return warnings
+
+    def abort(self) -> None:
+        """Roll back everything this update did, and close."""
+        try:
+            self.connection.rollback()
+        finally:
+            self.connection.close()
+
+
+def update_database(
+    path: Path, results: Iterable[PlanResult], errors: Iterable[dict[str, str]], counts: CellCounts | None = None
+) -> list[str]:
+    """Make the database hold exactly `results` and `errors`, in one transaction; the warnings to show
+    (a database moved aside). `counts` counts the cells whose characters had to be made visible."""
+    results = list(results)
+    update = DatabaseUpdate(path, [result.source for result in results], counts)
+    for result in results:
+        update.add(result)
+    update.finish(results, errors)
+    return update.warnings

@@ -37,6 +37,35 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise
 
 
+class AtomicFile:
+    """A file written in pieces (a table streamed row by row) that appears whole or not at all: the
+    pieces go to a temporary name beside it, and `commit` flushes and renames it over the final name,
+    as `write_atomic` does with one text. `discard` removes what was written."""
+
+    def __init__(self, path: Path, text: bool = True):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        handle, self.temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="") if text else os.fdopen(handle, "wb")
+
+    def commit(self) -> Path:
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            os.chmod(self.temporary, _default_mode())
+            os.replace(self.temporary, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        return self.path
+
+    def discard(self) -> None:
+        if not self.stream.closed:
+            self.stream.close()
+        Path(self.temporary).unlink(missing_ok=True)
+
+
 def aside_name(path: Path) -> Path:
     """A free name to move a damaged `path` to, beside it: `<name>.damaged-<date>-<time>` (a number
     added where a second one is moved aside within the same second). Damaged state is kept, never

@@ -16,7 +16,11 @@ which the "place" column already says in words. What a cell may hold (no live fo
 length limit) is decided in `cells`.
 
 The workbook is written in openpyxl's write-only mode (rows streamed to the file, not held as
-cell objects), so a larger run costs little more memory than its rows.
+cell objects). A batch streams its rows in too (`WorkbookStream`, `CsvStream`): each result's rows
+are written as the result is read, a sheet holding back only its first `SAMPLED_ROWS` rows (its
+column widths come from them), so the parent never holds every result (issue 15). Every style the
+data cells use is made first, in one fixed order (`_Styles`), so the file's bytes do not depend on
+the order the sheets were filled in: the streamed workbook is byte for byte `write_workbook`'s.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ import csv
 import io
 import math
 import re
+import shutil
+import tempfile
+from collections.abc import Iterable
 from copy import copy
 from datetime import date
 from pathlib import Path
@@ -33,7 +40,7 @@ from typing import Any
 from pipeline.i18n import say
 from pipeline.models import SourceLocation
 from pipeline.outputs.cells import CellCounts, csv_cell, looks_like_formula, xlsx_text
-from pipeline.outputs.files import write_atomic
+from pipeline.outputs.files import AtomicFile, write_atomic
 from pipeline.outputs.labels import (
     code_meaning,
     code_values,
@@ -42,7 +49,7 @@ from pipeline.outputs.labels import (
     table_description,
     table_title,
 )
-from pipeline.outputs.tables import table_columns
+from pipeline.outputs.tables import TABLES, table_columns
 
 DATE_COLUMNS = {"date", "meta_date", "start_date", "end_date", "by_date"}
 DATE_FORMAT = "DD/MM/YYYY"
@@ -71,18 +78,67 @@ SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 EXPLANATION = "explanation"
 
 
+def _csv_writer(stream: Any, columns: list[str]) -> csv.DictWriter:
+    writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    return writer
+
+
+def _csv_rows(rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    return ({key: csv_cell(value) for key, value in row.items()} for row in rows)
+
+
 def write_csv_tables(tables: dict[str, list[dict[str, Any]]], out: Path) -> list[Path]:
     written = []
     for name, rows in tables.items():
         buffer = io.StringIO()
-        columns = table_columns(name, rows)
-        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
+        _csv_writer(buffer, table_columns(name, rows)).writerows(_csv_rows(rows))
         path = out / f"{name}.csv"
         write_atomic(path, "\ufeff" + buffer.getvalue())
         written.append(path)
     return written
+
+
+class CsvStream:
+    """The CSV tables written row by row as results come (`add`), each to a temporary file until
+    `finish` renames them all; the same bytes as `write_csv_tables` given the same rows. The summary,
+    whose year columns depend on every plan, is written whole at the end."""
+
+    def __init__(self, out: Path, streamed: Iterable[str] = tuple(name for name in TABLES if name != "summary")):
+        self.out = out
+        self.files: dict[str, AtomicFile] = {}
+        self.writers: dict[str, csv.DictWriter] = {}
+        try:
+            for name in streamed:
+                self.files[name] = AtomicFile(out / f"{name}.csv")
+                self.files[name].stream.write("\ufeff")
+                self.writers[name] = _csv_writer(self.files[name].stream, table_columns(name, []))
+        except BaseException:
+            self.discard()
+            raise
+
+    def add(self, table: str, rows: list[dict[str, Any]]) -> None:
+        self.writers[table].writerows(_csv_rows(rows))
+
+    def finish(self, whole: dict[str, list[dict[str, Any]]]) -> list[Path]:
+        """Write the tables given `whole` (the summary, the errors), then make every file final; the
+        paths in `TABLES` order."""
+        try:
+            for name, rows in whole.items():
+                if name not in self.files:
+                    self.files[name] = AtomicFile(self.out / f"{name}.csv")
+                    self.files[name].stream.write("\ufeff")
+                    self.writers[name] = _csv_writer(self.files[name].stream, table_columns(name, rows))
+                self.add(name, rows)
+            order = [name for name in TABLES if name in self.files] + [n for n in self.files if n not in TABLES]
+            return [self.files.pop(name).commit() for name in order]
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        for file in self.files.values():
+            file.discard()
+        self.files.clear()
 
 
 def sheet_title(table: str) -> str:
@@ -142,10 +198,24 @@ def _printable(sheet: Any, last_printed_column: int, n_rows: int) -> None:
     sheet.print_area = f"A1:{get_column_letter(max(last_printed_column, 1))}{max(n_rows, 1)}"
 
 
-class _Styles:
-    """The few styles the workbook uses, made once (openpyxl shares equal styles in the file)."""
+# Every kind of data cell, (wraps, is a date, is formula-like text), in the order their styles are made.
+_CELL_KINDS = [
+    (False, False, False),
+    (True, False, False),
+    (False, True, False),
+    (True, True, False),
+    (False, False, True),
+    (True, False, True),
+]
 
-    def __init__(self) -> None:
+
+class _Styles:
+    """The few styles the workbook uses, made once (openpyxl shares equal styles in the file), all of
+    them before any cell is written and always in the same order: the header's, then each kind of data
+    cell's. The workbook's style list is then the same whichever sheet is filled first."""
+
+    def __init__(self, sheet: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font, PatternFill
 
         from pipeline.outputs import xlsx_rows  # openpyxl: only once a workbook is written
@@ -161,35 +231,38 @@ class _Styles:
         # formula-like text): setting a style attribute hashes the style into the workbook's lists on
         # every cell, so it is done once per kind and the ids reused after that (issue 15).
         self.arrays: dict[tuple[bool, bool, bool], tuple[Any, str]] = {}
+        header = WriteOnlyCell(sheet, "")
+        header.font, header.fill, header.alignment = self.header_font, self.header_fill, self.header_alignment
+        _ = header.style_id  # registered now, not at the first sheet's header
+        for wrap, is_date, formula in _CELL_KINDS:
+            # made from a value of its kind, as a real cell is: a date registers openpyxl's own date format
+            cell = WriteOnlyCell(sheet, date(2000, 1, 1) if is_date else "=" if formula else "")
+            cell.alignment = self.wrapped if wrap else self.top
+            if is_date:
+                cell.number_format = DATE_FORMAT
+            elif formula:
+                cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+            self.arrays[wrap, is_date, formula] = (copy(cell._style), f"{cell.style_id}")
 
 
 def _cell(sheet: Any, value: Any, column: str, wrap: bool, styles: _Styles, counts: CellCounts) -> Any:
     """A data cell: a `Prepared` one for the direct writer (`xlsx_rows`) where its value allows, else
-    an openpyxl cell. Either way its style is registered now, in the order openpyxl would."""
+    an openpyxl cell, with the style `_Styles` made for its kind."""
     if column in DATE_COLUMNS and isinstance(value, str) and ISO_DAY.match(value):
         value = date.fromisoformat(value)
     elif isinstance(value, str):
         value = xlsx_text(value, counts)
     is_date = isinstance(value, date)
     formula = not is_date and looks_like_formula(value)
-    kind = (wrap, is_date, formula)
-    known = styles.arrays.get(kind)
-    if known is not None and styles.rows.simple(value, sheet.parent.iso_dates):
+    known = styles.arrays[wrap, is_date, formula]
+    if styles.rows.simple(value, sheet.parent.iso_dates):
         return styles.rows.Prepared((value, known[1], "s" if formula else styles.rows.data_type(value)))
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value)
     if formula:
         cell.data_type = "s"  # text, not the formula openpyxl would write
-    if known is not None:
-        cell._style = copy(known[0])  # the ids the attributes below gave the first cell of this kind
-        return cell
-    cell.alignment = styles.wrapped if wrap else styles.top
-    if is_date:
-        cell.number_format = DATE_FORMAT
-    elif formula:
-        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-    styles.arrays[kind] = (copy(cell._style), f"{cell.style_id}")
+    cell._style = copy(known[0])  # the ids `_Styles` made for this kind of cell
     return cell
 
 
@@ -204,6 +277,62 @@ def _header(sheet: Any, label: str, raw: str, styles: _Styles) -> Any:
     return cell
 
 
+class _Sheet:
+    """One sheet being written: its columns, their widths and whether each wraps, and its rows so far."""
+
+    def __init__(self, sheet: Any, columns: list[str], labels: list[str]):
+        self.sheet, self.columns, self.labels = sheet, columns, labels
+        self.widths: list[int] = []
+        self.wraps: list[bool] = []
+        self.rows = 0
+
+    def open(self, sample: list[list[Any]], styles: _Styles) -> None:
+        """Column widths from the `sample` rows, the header row, and what prints; before any data row
+        (a write-only sheet writes its columns before its first row)."""
+        from openpyxl.utils import get_column_letter
+
+        sheet, columns = self.sheet, self.columns
+        for index, (column, label) in enumerate(zip(columns, self.labels, strict=True), start=1):
+            width, wrap = column_width(column, label, [row[index - 1] for row in sample[:SAMPLED_ROWS]])
+            sheet.column_dimensions[get_column_letter(index)].width = width
+            self.widths.append(width)
+            self.wraps.append(wrap and column not in UNPRINTED_COLUMNS)  # a long path must not make every row tall
+        sheet.freeze_panes = "A2"
+        self._print(1)  # fitting to the page is written before the rows; the print area is set again at the end
+        height = row_height(self.labels, self.widths, [True] * len(columns), density=1.0)  # bold labels, all wrap
+        if height:
+            sheet.row_dimensions[1].height = height
+        sheet.append([_header(sheet, label, raw, styles) for raw, label in zip(columns, self.labels, strict=True)])
+        styles.rows.FastRows(sheet).install()  # the data rows: written directly (`xlsx_rows`)
+
+    def _print(self, n_rows: int) -> None:
+        printed = [i for i, column in enumerate(self.columns, start=1) if column not in UNPRINTED_COLUMNS]
+        _printable(self.sheet, max(printed, default=len(self.columns)), n_rows)
+
+    def append(self, rows: list[list[Any]], styles: _Styles, counts: CellCounts) -> None:
+        sheet, columns = self.sheet, self.columns
+        for values in rows:
+            number = self.rows + 2
+            height = row_height(values, self.widths, self.wraps)
+            if height:
+                sheet.row_dimensions[number].height = height
+            sheet.append(
+                [
+                    _cell(sheet, v, column, wrap, styles, counts)
+                    for v, column, wrap in zip(values, columns, self.wraps, strict=True)
+                ]
+            )
+            self.rows += 1
+
+    def close(self) -> None:
+        """What depends on the number of rows: the print area and the filter (written at the end)."""
+        from openpyxl.utils import get_column_letter
+
+        self._print(self.rows + 1)
+        if self.columns:
+            self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.rows + 1}"
+
+
 def _write_sheet(
     workbook: Any,
     table: str,
@@ -212,38 +341,12 @@ def _write_sheet(
     rows: list[list[Any]],
     styles: _Styles,
     counts: CellCounts,
+    sheet: Any = None,
 ) -> None:
-    from openpyxl.utils import get_column_letter
-
-    sheet = workbook.create_sheet(title=sheet_title(table))
-    widths, wraps = [], []
-    for index, (column, label) in enumerate(zip(columns, labels, strict=True), start=1):
-        width, wrap = column_width(column, label, [row[index - 1] for row in rows[:SAMPLED_ROWS]])
-        sheet.column_dimensions[get_column_letter(index)].width = width
-        widths.append(width)
-        wraps.append(wrap and column not in UNPRINTED_COLUMNS)  # a long path must not make every row tall
-    sheet.freeze_panes = "A2"
-    printed = [i for i, column in enumerate(columns, start=1) if column not in UNPRINTED_COLUMNS]
-    _printable(sheet, max(printed, default=len(columns)), len(rows) + 1)
-    if columns:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    for number, values in enumerate([labels, *rows], start=1):
-        if number == 1:  # the header: every label wraps, in bold letters, wider than plain ones
-            height = row_height(values, widths, [True] * len(columns), density=1.0)
-        else:
-            height = row_height(values, widths, wraps)
-        if height:
-            sheet.row_dimensions[number].height = height
-        if number == 1:
-            sheet.append([_header(sheet, label, column, styles) for column, label in zip(columns, labels, strict=True)])
-            styles.rows.FastRows(sheet).install()  # the data rows: written directly (`xlsx_rows`)
-        else:
-            sheet.append(
-                [
-                    _cell(sheet, v, column, wrap, styles, counts)
-                    for v, column, wrap in zip(values, columns, wraps, strict=True)
-                ]
-            )
+    one = _Sheet(sheet if sheet is not None else workbook.create_sheet(title=sheet_title(table)), columns, labels)
+    one.open(rows, styles)
+    one.append(rows, styles, counts)
+    one.close()
 
 
 def explanation_rows(tables: dict[str, list[dict[str, Any]]]) -> list[list[Any]]:
@@ -260,17 +363,34 @@ def explanation_rows(tables: dict[str, list[dict[str, Any]]]) -> list[list[Any]]
     return rows
 
 
+def _save(workbook: Any, path: Path) -> Path:
+    """Save to an anonymous temporary file where openpyxl keeps its sheets, then copy it to `path`
+    atomically: the zip is never held whole in memory, and a full disk at `path` fails the copy, not
+    openpyxl half-way through its sheets (which then complains on stderr as it is collected)."""
+    with tempfile.TemporaryFile() as made:
+        workbook.save(made)
+        made.seek(0)
+        file = AtomicFile(path, text=False)
+        try:
+            shutil.copyfileobj(made, file.stream, 1 << 20)
+        except BaseException:
+            file.discard()
+            raise
+        return file.commit()
+
+
 def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, counts: CellCounts | None = None) -> Path:
     """The workbook; `counts.cut` counts the cells cut to Excel's length limit."""
     from openpyxl import Workbook
 
     counts = counts if counts is not None else CellCounts()
     workbook = Workbook(write_only=True)
-    styles = _Styles()
-    for name, rows in tables.items():
+    sheets = [workbook.create_sheet(title=sheet_title(name)) for name in (*tables, EXPLANATION)]
+    styles = _Styles(sheets[0])
+    for sheet, (name, rows) in zip(sheets, tables.items(), strict=False):
         columns = table_columns(name, rows)
         values = [[row.get(column) for column in columns] for row in rows]
-        _write_sheet(workbook, name, columns, [column_label(name, c) for c in columns], values, styles, counts)
+        _write_sheet(workbook, name, columns, [column_label(name, c) for c in columns], values, styles, counts, sheet)
     explanation_columns = ["sheet", "label", "raw_name", "meaning"]
     _write_sheet(
         workbook,
@@ -280,8 +400,67 @@ def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, counts: 
         explanation_rows(tables),
         styles,
         counts,
+        sheets[-1],
     )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    write_atomic(path, buffer.getvalue())
-    return path
+    return _save(workbook, path)
+
+
+class WorkbookStream:
+    """The workbook written as results come (`add`), the same bytes as `write_workbook` given the same
+    rows. Each sheet holds back its first `SAMPLED_ROWS` rows, from which its column widths are set,
+    then writes every row as it comes; the summary and the errors are given whole to `finish`."""
+
+    def __init__(self, path: Path, counts: CellCounts, tables: Iterable[str] = TABLES):
+        from openpyxl import Workbook
+
+        self.path, self.counts = path, counts
+        self.tables = list(tables)
+        self.workbook = Workbook(write_only=True)
+        self.sheets = {name: self.workbook.create_sheet(title=sheet_title(name)) for name in self.tables}
+        self.explanation = self.workbook.create_sheet(title=sheet_title(EXPLANATION))
+        self.styles = _Styles(self.sheets[self.tables[0]] if self.tables else self.explanation)
+        self.held: dict[str, list[list[Any]]] = {name: [] for name in self.tables}
+        self.open: dict[str, _Sheet] = {}
+
+    def add(self, table: str, rows: list[dict[str, Any]]) -> None:
+        columns = table_columns(table, [])
+        values = [[row.get(column) for column in columns] for row in rows]
+        if table in self.open:
+            self.open[table].append(values, self.styles, self.counts)
+            return
+        self.held[table] += values
+        if len(self.held[table]) >= SAMPLED_ROWS:
+            self._open(table, columns)
+
+    def _open(self, table: str, columns: list[str]) -> None:
+        one = _Sheet(self.sheets[table], columns, [column_label(table, c) for c in columns])
+        held = self.held.pop(table)
+        one.open(held, self.styles)
+        one.append(held, self.styles, self.counts)
+        self.open[table] = one
+
+    def finish(self, whole: dict[str, list[dict[str, Any]]]) -> Path:
+        """Add the tables given `whole` (the summary, the errors), close every sheet, write the
+        explanation sheet and save."""
+        for name in self.tables:
+            rows = whole.get(name)
+            if rows is not None:
+                columns = table_columns(name, rows)
+                self.held[name] = [[row.get(column) for column in columns] for row in rows]
+                self._open(name, columns)
+            elif name not in self.open:
+                self._open(name, table_columns(name, []))
+            self.open[name].close()
+        explanation_columns = ["sheet", "label", "raw_name", "meaning"]
+        columns_of = {name: whole.get(name, []) for name in self.tables}
+        _write_sheet(
+            self.workbook,
+            EXPLANATION,
+            explanation_columns,
+            [say(f"xlsx_explain_{column}") for column in explanation_columns],
+            explanation_rows(columns_of),
+            self.styles,
+            self.counts,
+            self.explanation,
+        )
+        return _save(self.workbook, self.path)

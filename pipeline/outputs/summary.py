@@ -17,14 +17,15 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pipeline.i18n import say
 from pipeline.lexicon import LevelsLexicon
-from pipeline.models import RECORD_KINDS, PlanResult
+from pipeline.models import RECORD_KINDS, Metadata, PlanResult
 
 YEAR_COLUMN = "targets_{year}"
 YEAR_COLUMN_PATTERN = re.compile(r"^targets_(\d{4})$")
@@ -92,22 +93,68 @@ def _same_number(a: str | None, b: str) -> bool:
     return bool(a) and re.sub(r"\s+", "", a or "").upper() == b.upper()
 
 
-def in_format_order(results: list[PlanResult]) -> list[PlanResult]:
+@dataclass(frozen=True)
+class PlanFacts:
+    """What the summary reads of one result: its metadata, its counts and which directives it cites.
+
+    A run keeps these, a few hundred bytes each, instead of every result (~0.6 MB each) while its
+    tables are streamed, and makes the summary from them at the end (issue 15)."""
+
+    doc_id: str
+    format: str
+    source: str | None
+    metadata: Metadata
+    counts: dict[str, int]
+    directives: dict[str, tuple[bool, bool]]  # number -> (cited, implemented)
+    by_year: dict[str, int]  # year column -> targets, in the order the targets name them
+    tasks_without_lead: int
+    warnings: int
+
+    @classmethod
+    def of(cls, result: PlanResult) -> PlanFacts:
+        directives = {}
+        for number in settings()["directives"]:
+            cited = [c for c in result.citations if _same_number(c.number, number)]
+            directives[number] = (bool(cited), any(c.relation == "implements" for c in cited))
+        by_year: dict[str, int] = defaultdict(int)
+        for target in result.targets:
+            by_year[YEAR_COLUMN.format(year=target.by[:4]) if target.by else NO_YEAR_COLUMN] += 1
+        return cls(
+            doc_id=result.doc_id,
+            format=result.format,
+            source=result.source,
+            metadata=result.metadata,
+            counts={kind: len(getattr(result, kind)) for kind in RECORD_KINDS},
+            directives=directives,
+            by_year=dict(by_year),
+            tasks_without_lead=sum(1 for task in result.tasks if not task.lead),
+            warnings=len(result.warnings),
+        )
+
+
+def _facts(results: Sequence[PlanResult | PlanFacts]) -> list[PlanFacts]:
+    return [r if isinstance(r, PlanFacts) else PlanFacts.of(r) for r in results]
+
+
+def in_format_order(results: Sequence[PlanResult | PlanFacts]) -> list[PlanFacts]:
     """The formats of one plan, the one whose values the row shows first (`format_order`)."""
     order = settings()["format_order"]
-    return sorted(results, key=lambda r: (order.index(r.format) if r.format in order else len(order), r.source or ""))
+    return sorted(
+        _facts(results), key=lambda r: (order.index(r.format) if r.format in order else len(order), r.source or "")
+    )
 
 
-def format_differences(results: list[PlanResult]) -> str | None:
+def format_differences(results: Sequence[PlanResult | PlanFacts]) -> str | None:
     """Where the formats of one plan disagree, in words: 'chỉ tiêu: docx 45, txt 47; ngày: …'."""
     if len(results) < 2:
         return None
-    compared = [(say(f"table.{kind}"), [len(getattr(r, kind)) for r in results]) for kind in RECORD_KINDS]
+    facts = _facts(results)
+    compared = [(say(f"table.{kind}"), [r.counts[kind] for r in facts]) for kind in RECORD_KINDS]
     compared += [
-        (say(f"col.summary.{name}"), [getattr(r.metadata, name) for r in results]) for name in COMPARED_METADATA
+        (say(f"col.summary.{name}"), [getattr(r.metadata, name) for r in facts]) for name in COMPARED_METADATA
     ]
     parts = [
-        say("summary_difference", what=what.lower(), values=_listing([r.format for r in results], values))
+        say("summary_difference", what=what.lower(), values=_listing([r.format for r in facts], values))
         for what, values in compared
         if len(set(values)) > 1
     ]
@@ -118,10 +165,10 @@ def _listing(formats: list[str], values: list[Any]) -> str:
     return ", ".join(f"{fmt} {'—' if value is None else value}" for fmt, value in zip(formats, values, strict=True))
 
 
-def summary_row(results: list[PlanResult]) -> dict[str, Any]:
-    """The row of one plan from the results of its formats (at least one)."""
-    results = in_format_order(results)
-    main = results[0]
+def summary_row(results: Sequence[PlanResult | PlanFacts]) -> dict[str, Any]:
+    """The row of one plan from the results of its formats (at least one), or their `PlanFacts`."""
+    facts = in_format_order(results)
+    main = facts[0]
     meta = main.metadata
     row: dict[str, Any] = {
         "doc_id": main.doc_id,
@@ -133,28 +180,25 @@ def summary_row(results: list[PlanResult]) -> dict[str, Any]:
         "title": meta.title,
     }
     for number in settings()["directives"]:
-        cited = [c for c in main.citations if _same_number(c.number, number)]
-        row[f"cites_{directive_key(number)}"] = int(bool(cited))
-        row[f"implements_{directive_key(number)}"] = int(any(c.relation == "implements" for c in cited))
-    row["n_targets"] = len(main.targets)
-    by_year: dict[str, int] = defaultdict(int)
-    for target in main.targets:
-        by_year[YEAR_COLUMN.format(year=target.by[:4]) if target.by else NO_YEAR_COLUMN] += 1
+        cited, implemented = main.directives[number]
+        row[f"cites_{directive_key(number)}"] = int(cited)
+        row[f"implements_{directive_key(number)}"] = int(implemented)
+    row["n_targets"] = main.counts["targets"]
     row[NO_YEAR_COLUMN] = 0
-    row.update(by_year)
-    row["n_deadlines"] = len(main.deadlines)
-    row["n_tasks"] = len(main.tasks)
-    row["n_tasks_without_lead"] = sum(1 for task in main.tasks if not task.lead)
-    row["n_warnings"] = len(main.warnings)
-    row["formats"] = ", ".join(r.format for r in results)
-    row["format_differences"] = format_differences(results)
-    row["source_files"] = "; ".join(r.source or "" for r in results)
+    row.update(main.by_year)
+    row["n_deadlines"] = main.counts["deadlines"]
+    row["n_tasks"] = main.counts["tasks"]
+    row["n_tasks_without_lead"] = main.tasks_without_lead
+    row["n_warnings"] = main.warnings
+    row["formats"] = ", ".join(r.format for r in facts)
+    row["format_differences"] = format_differences(facts)
+    row["source_files"] = "; ".join(r.source or "" for r in facts)
     return row
 
 
-def summary_rows(results: Iterable[PlanResult]) -> list[dict[str, Any]]:
+def summary_rows(results: Iterable[PlanResult | PlanFacts]) -> list[dict[str, Any]]:
     """One row per plan id, in plan id order; a year column a plan has no target for holds 0."""
-    plans: dict[str, list[PlanResult]] = defaultdict(list)
+    plans: dict[str, list[PlanResult | PlanFacts]] = defaultdict(list)
     for result in results:
         plans[result.doc_id].append(result)
     rows = [summary_row(plans[doc_id]) for doc_id in sorted(plans)]

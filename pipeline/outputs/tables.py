@@ -154,6 +154,14 @@ def warning_rows(result: PlanResult) -> list[dict[str, Any]]:
     ]
 
 
+def result_rows(result: PlanResult, counts: CellCounts) -> dict[str, list[dict[str, Any]]]:
+    """One result's rows of the tables made per document (documents, each record kind, warnings),
+    each cell holdable by every table format; `counts` counts the cells that had to change."""
+    tables = {"documents": [document_row(result)], **{kind: record_rows(result, kind) for kind in RECORD_KINDS}}
+    tables["warnings"] = warning_rows(result)
+    return {name: [{k: visible(v, counts) for k, v in row.items()} for row in rows] for name, rows in tables.items()}
+
+
 def build_tables(
     results: Iterable[PlanResult], errors: Iterable[dict[str, str]], counts: CellCounts | None = None
 ) -> dict[str, list[dict[str, Any]]]:
@@ -161,12 +169,19 @@ def build_tables(
     each cell holdable by every table format; `counts` counts the cells that had to change."""
     counts = counts if counts is not None else CellCounts()
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    results = sorted(results, key=lambda r: r.source or r.doc_id)
+    results = sorted(results, key=source_order)
     for result in results:
-        tables["documents"].append(document_row(result))
-        for kind in RECORD_KINDS:
-            tables[kind].extend(record_rows(result, kind))
-        tables["warnings"].extend(warning_rows(result))
-    tables["summary"] = summary_rows(results)
-    tables["errors"] = sorted(errors, key=lambda e: e["source_file"])
-    return {name: [{k: visible(v, counts) for k, v in row.items()} for row in rows] for name, rows in tables.items()}
+        for name, rows in result_rows(result, counts).items():
+            tables[name].extend(rows)
+    tables["summary"] = visible_rows(summary_rows(results), counts)
+    tables["errors"] = visible_rows(sorted(errors, key=lambda e: e["source_file"]), counts)
+    return tables
+
+
+def source_order(result: PlanResult) -> str:
+    """The order of the tables' rows: by source file (the plan id where a result has none)."""
+    return result.source or result.doc_id
+
+
+def visible_rows(rows: Iterable[dict[str, Any]], counts: CellCounts) -> list[dict[str, Any]]:
+    return [{k: visible(v, counts) for k, v in row.items()} for row in rows]
