@@ -43,10 +43,15 @@ Ban hành Quy định về hỗ trợ nhà ở cho hộ nghèo{tail}
 """
 
 
+def _deadlines(tmp_path: Path, name: str, text: str) -> list:
+    """The deadline records of a document written as a .txt file and read through the pipeline."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_deadlines(load_document(path))[0]
+
+
 def _records(tmp_path: Path, body: str, tail: str = "") -> list[tuple]:
-    path = tmp_path / "doc.txt"
-    path.write_text(HEAD.format(tail=tail) + body.strip() + "\n", encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "doc.txt", HEAD.format(tail=tail) + body.strip() + "\n")
     return [(r.quote, r.kind, r.start, r.end, r.recurrence) for r in found]
 
 
@@ -84,9 +89,7 @@ def test_a_budget_letters_budget_years_are_no_deadlines(tmp_path: Path) -> None:
         "II. Lập kế hoạch tài chính 03 năm 2027-2029\n\n"
         "Các Sở gửi báo cáo về Bộ trước ngày 15/7/2026 để tổng hợp.\n"
     )
-    path = tmp_path / "letter.txt"
-    path.write_text(LETTER + body, encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "letter.txt", LETTER + body)
     assert [(r.quote, r.kind, r.end) for r in found] == [("trước ngày 15/7/2026", "by_date", "2026-07-15")]
 
 
@@ -98,9 +101,7 @@ def test_a_plan_that_mentions_a_budget_in_its_opening_keeps_its_years(tmp_path: 
         "1. Các sở, ngành; Ủy ban nhân dân các xã\n\na) Rà soát danh sách hộ nghèo.\n\n"
         "2. Sở Tài chính\n\nHoàn thành việc cấp kinh phí trong năm 2026.\n"
     )
-    path = tmp_path / "directive.txt"
-    path.write_text(HEAD.format(tail="").replace("QUYẾT ĐỊNH", "CHỈ THỊ") + body, encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "directive.txt", HEAD.format(tail="").replace("QUYẾT ĐỊNH", "CHỈ THỊ") + body)
     assert "trong năm 2026" in [r.quote for r in found]
 
 
@@ -120,9 +121,7 @@ def test_a_bracket_closing_a_duty_with_its_time_is_a_time_cell(tmp_path: Path) -
         "2. Bồi dưỡng nghệ nhân cho các làng nghề (năm 2026 và bổ sung hằng năm).\n\n"
         "3. Tỷ lệ làng nghề có sản phẩm OCOP đạt 80% (năm 2027 70%); tổ chức hội chợ làng nghề.\n"
     )
-    path = tmp_path / "plan.txt"
-    path.write_text(PLAN + body, encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "plan.txt", PLAN + body)
     assert [(r.quote, r.kind, r.recurrence) for r in found] == [
         ("giai đoạn 2026 - 2030", "period", None),
         ("quý III/2026", "period", None),
@@ -143,9 +142,7 @@ def test_a_bracket_closing_a_duty_with_its_time_is_a_time_cell(tmp_path: Path) -
     ],
 )
 def test_dinh_ky_ending_a_noun_phrase_is_no_cadence(tmp_path: Path, sentence: str, expected: list[str]) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Chăm sóc sức khỏe\n\n" + sentence + "\n", encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "plan.txt", PLAN + "II. NHIỆM VỤ\n\n1. Chăm sóc sức khỏe\n\n" + sentence + "\n")
     assert [r.quote for r in found if r.kind == "recurring"] == expected
 
 
@@ -175,9 +172,7 @@ def test_dinh_ky_ending_a_noun_phrase_is_no_cadence(tmp_path: Path, sentence: st
     ],
 )
 def test_times_of_a_provinces_duties(tmp_path: Path, sentence: str, expected: list[tuple]) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Hỗ trợ nhà ở\n\n" + sentence + "\n", encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "plan.txt", PLAN + "II. NHIỆM VỤ\n\n1. Hỗ trợ nhà ở\n\n" + sentence + "\n")
     assert [(r.quote, r.kind, r.start, r.end, r.recurrence) for r in found][1:] == expected
 
 
@@ -196,9 +191,7 @@ def test_a_year_opening_a_duty_before_a_comma_is_its_time(tmp_path: Path) -> Non
         "II. NHIỆM VỤ\n\n1. Hỗ trợ nhà ở\n\n- Năm 2027, hoàn thành việc hỗ trợ nhà ở cho hộ nghèo.\n\n"
         "- Năm 2025, toàn tỉnh đã hỗ trợ 1.200 hộ.\n"
     )
-    path = tmp_path / "plan.txt"
-    path.write_text(PLAN + body, encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "plan.txt", PLAN + body)
     assert [(r.quote, r.start) for r in found][1:] == [("Năm 2027", "2027-01-01")]
 
 
@@ -214,9 +207,7 @@ def test_a_year_opening_a_duty_before_a_comma_is_its_time(tmp_path: Path) -> Non
     ],
 )
 def test_a_completion_word_dates_a_bare_year_only_near_it(tmp_path: Path, sentence: str, expected: list[str]) -> None:
-    path = tmp_path / "plan.txt"
-    path.write_text(PLAN + "II. NHIỆM VỤ\n\n1. Đánh giá\n\n" + sentence + "\n", encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "plan.txt", PLAN + "II. NHIỆM VỤ\n\n1. Đánh giá\n\n" + sentence + "\n")
     assert [r.quote for r in found][1:] == expected
 
 
@@ -254,15 +245,11 @@ def test_a_period_followed_by_da_dates_work_done(tmp_path: Path) -> None:
         "I. KHÁI QUÁT\n\nTrong giai đoạn 2021-2025, đã huy động hơn 900 tỷ đồng cho giao thông nông thôn.\n\n"
         "II. NHIỆM VỤ\n\nTrong giai đoạn 2026-2030, huy động các nguồn lực cho giao thông nông thôn.\n"
     )
-    path = tmp_path / "undated.txt"
-    path.write_text("NGHỊ QUYẾT\nvề phát triển giao thông nông thôn\n\n" + body, encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "undated.txt", "NGHỊ QUYẾT\nvề phát triển giao thông nông thôn\n\n" + body)
     assert [r.quote for r in found] == ["Trong giai đoạn 2026-2030"]
 
 
 def test_a_reviewed_period_before_the_reviews_own_time_is_no_deadline(tmp_path: Path) -> None:
     body = "II. NHIỆM VỤ\n\n1. Kiểm tra\n\nTổng kết giai đoạn 2026-2027 vào năm 2027; tổng kết thực hiện năm 2028.\n"
-    path = tmp_path / "plan.txt"
-    path.write_text(PLAN + body, encoding="utf-8")
-    found, _ = extract_deadlines(load_document(path))
+    found = _deadlines(tmp_path, "plan.txt", PLAN + body)
     assert [r.quote for r in found][1:] == ["vào năm 2027", "năm 2028"]
