@@ -236,6 +236,8 @@ def _units_collective(base: str, units: str) -> str:
     qualifier = next((kept for folded, kept in _LEVELS.units_qualifiers.items() if folded in units), None)
     plural = _LEVELS.plural[0]
     return " ".join((base, plural, ", ".join(words), *([qualifier] if qualifier else [])))
+
+
 _LEVEL = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])({_COMMUNE})(?![\p{{L}}\p{{M}}])(?!\s+(?:{'|'.join(_LEVELS.not_before)}))"
 )
