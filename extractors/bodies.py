@@ -195,12 +195,24 @@ def _patterns() -> dict:
     }
 
 
+def _any_of(patterns: list[str]) -> regex.Pattern:
+    """One pattern that matches wherever any of `patterns` would (each whole in its own group), for a
+    caller that only asks whether one of them matches. It searches from the text's end (REVERSE finds a
+    match exactly where a forward search does, only which one it reports may differ): the `before` cues
+    end at the end of the text, so a backward search fails at once where a forward one scans every
+    position. Joined alone it was no faster (45.9 against 46.2 ms over the corpus's 4,340 calls);
+    joined and backward 25.6 ms."""
+    return regex.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", regex.REVERSE)
+
+
 @cache
 def _cues() -> dict:
     data = RoleCuesLexicon.load()
     return {
         "order": data.order,
         "before": {role: [regex.compile(p) for p in data.before[role]] for role in data.order},
+        # each role's cues as one alternation: one search a role instead of one a cue (same matches)
+        "before_any": {role: _any_of(data.before[role]) for role in data.order},
         "oversight_work": regex.compile(data.oversight_work),
         "support_work": regex.compile(data.support_work),
         "subject_skip": [regex.compile(p) for p in data.subject_skip],
@@ -443,7 +455,7 @@ def _clause_end(fold: str, at: int, region_end: int) -> int:
 def _role_before(left: str) -> str | None:
     cues = _cues()
     for role in cues["order"]:
-        if any(p.search(left) for p in cues["before"][role]):
+        if cues["before_any"][role].search(left):
             return role
     return None
 
