@@ -54,15 +54,16 @@ class _Rules:
 def _rules() -> _Rules:
     data = ExecutionLexicon.load()
     titles = alternation(data.head_titles)
+    plurals = LevelsLexicon.load().plural
     return _Rules(
         cue=regex.compile(rf"(?<!\w)(?:{alternation(data.cues)})(?!\w)"),
         # a title opening an item: after the sentence's start, ";", "," or "và"
         title=regex.compile(rf"(?:\G|[;,:]|\s(?:{alternation(data.item_joiners)}))\s*(?P<title>{titles})\s+(?=\S)"),
         title_alone=regex.compile(rf"\s*(?:{titles})\s+(?=\S)"),
         offices={fold_text(k): v for k, v in data.office_titles.items()},
-        plural=tuple(f"{w} " for w in LevelsLexicon.load().plural),
+        plural=tuple(f"{w} " for w in plurals),
         listed_kind=regex.compile(
-            rf"(?:{alternation(LevelsLexicon.load().plural)}\s+)?(?P<kind>{alternation(list(data.listed_kinds))})\s*:\s*"
+            rf"(?:{alternation(plurals)}\s+)?(?P<kind>{alternation(list(data.listed_kinds))})\s*:\s*"
         ),
         kinds={fold_text(k): v for k, v in data.listed_kinds.items()},
         plural_title=regex.compile(
@@ -72,7 +73,7 @@ def _rules() -> _Rules:
         collective=tuple(f"{fold_text(w)} " for w in data.collective_kinds),
         # an item ends at ";" or where a joiner opens another, untitled collective ("… và các thành viên …")
         item_end=regex.compile(
-            rf";|\s(?:{alternation(data.item_joiners)})\s+(?={alternation(LevelsLexicon.load().plural)}\s)"
+            rf";|\s(?:{alternation(data.item_joiners)})\s+(?={alternation(plurals)}\s)"
         ),
     )
 

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors.bodies import canonical_body, extract_bodies, split_bodies
+from extractors.bodies import canonical_body, extract_bodies, find_mentions, split_bodies
 from extractors.citations import extract_citations
 from pipeline.document import Document
 from pipeline.models import PlanResult
+from pipeline.normalize import fold_text
 from pipeline.process import load_document
 from pipeline.scoring import load_gold, load_texts, score
 
@@ -673,9 +674,6 @@ def test_provincial_departments_by_name_and_a_heading_that_names_a_body(tmp_path
 def test_one_body_word_over_several_units_is_one_collective(written: str, name: str) -> None:
     """Gold decision: "UBND các huyện, thị xã, thành phố" is one collective record, named with its units; a list
     written without "các" names the same collective (most development gold adds it; can-tho_165 does not)."""
-    from extractors.bodies import find_mentions
-    from pipeline.normalize import fold_text
-
     assert [m.name for m in find_mentions(written, fold_text(written), plan_level="")] == [name]
 
 
@@ -834,9 +832,6 @@ def test_the_closing_article_in_its_other_forms(tmp_path: Path, article: str, ex
 def test_central_bodies_and_unit_heads(written: str, names: list[str]) -> None:
     """Plans of ministries and the Government name central bodies the commune table lacks, and offices of
     listed bodies ("Văn phòng UBND tỉnh") that would otherwise be read as the body itself."""
-    from extractors.bodies import find_mentions
-    from pipeline.normalize import fold_text
-
     assert [m.name for m in find_mentions(written, fold_text(written), plan_level="")] == names
 
 
