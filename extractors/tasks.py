@@ -442,10 +442,7 @@ def _item_task(
         specs = [_spec(d) for d in times]
         opening = fold.rfind("(", block.start, assigned)
         first_end = opening if opening > block.start else block.end
-    end = _SENTENCE_END.search(document.text, block.start, first_end)
-    quote_end = end.end() if end else first_end
-    while quote_end > block.start and document.text[quote_end - 1].isspace():
-        quote_end -= 1
+    quote_end = _first_sentence(document, block.start, first_end)
     if quote_end <= block.start:
         return None  # an item that is only its time ("1. Thời gian: quý II/2026") states no work
     lead = list(dict.fromkeys(body.name for body in doers if body.span[0] >= assigned))

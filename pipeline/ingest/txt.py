@@ -16,7 +16,7 @@ import regex
 
 from pipeline.errors import EmptyDocumentError, UnreadableDocumentError
 from pipeline.i18n import say
-from pipeline.ingest.flat_table import find_flat_table
+from pipeline.ingest.flat_table import FlatTable, find_flat_table
 from pipeline.ingest.legacy_encoding import convert, converted_warning, detect, legacy_view, refuse_unsure
 from pipeline.ingest.line_cells import find_line_cell_table
 from pipeline.models import DocWarning
@@ -93,6 +93,14 @@ def _is_separator_row(cells: list[str]) -> bool:
     return all(set(cell.strip()) <= set("-: ") for cell in cells)
 
 
+def _rebuilt_table(lines: list[str], at: int, table: int) -> FlatTable | None:
+    """A table that text lost its borders of, starting at line `at` (0-based), rebuilt as cells: one cell
+    per line between "|" lines (`pipeline/ingest/line_cells.py`), else a PDF's flattened table
+    (`pipeline/ingest/flat_table.py`). Both come back as a `FlatTable`, so one path lays them out."""
+    by_line = find_line_cell_table(lines, at, table)
+    return by_line if by_line is not None else find_flat_table(lines, at, table)
+
+
 def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[RawBlock]:
     """Paragraph blocks (their lines joined by "\n") and pipe-table cells, in reading order.
 
@@ -122,18 +130,10 @@ def split_blocks(text: str, document: tuple[int, int] | None = None) -> list[Raw
     for number, line in enumerate(lines, start=1):
         if number <= skip_to:
             continue
-        by_line = find_line_cell_table(lines, number - 1, table_index + 1) if line.strip() else None
-        if by_line is not None:
-            # one cell per line between "|" lines (pipeline/ingest/line_cells.py): every line is a cell
-            flush()
-            table_index += 1
-            in_table = False
-            blocks.extend(by_line.cells)
-            skip_to = by_line.end
-            continue
-        flat = find_flat_table(lines, number - 1, table_index + 1) if line.strip() else None
+        flat = _rebuilt_table(lines, number - 1, table_index + 1) if line.strip() else None
         if flat is not None:
-            # the header lines stay text, the rows become cells (pipeline/ingest/flat_table.py)
+            # the header lines stay text (a line-cell table has none: it starts at its header), the rows
+            # become cells
             flush()
             for header in lines[number - 1 : flat.first]:
                 if header.strip():
