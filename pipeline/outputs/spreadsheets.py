@@ -391,6 +391,14 @@ def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, counts: 
         columns = table_columns(name, rows)
         values = [[row.get(column) for column in columns] for row in rows]
         _write_sheet(workbook, name, columns, [column_label(name, c) for c in columns], values, styles, counts, sheet)
+    _write_explanation(workbook, tables, styles, counts, sheets[-1])
+    return _save(workbook, path)
+
+
+def _write_explanation(
+    workbook: Any, tables: dict[str, list[dict[str, Any]]], styles: _Styles, counts: CellCounts, sheet: Any
+) -> None:
+    """The explanation sheet of the workbook's `tables` (of the streamed workbook's too) into `sheet`."""
     explanation_columns = ["sheet", "label", "raw_name", "meaning"]
     _write_sheet(
         workbook,
@@ -400,9 +408,8 @@ def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, counts: 
         explanation_rows(tables),
         styles,
         counts,
-        sheets[-1],
+        sheet,
     )
-    return _save(workbook, path)
 
 
 class WorkbookStream:
@@ -451,16 +458,6 @@ class WorkbookStream:
             elif name not in self.open:
                 self._open(name, table_columns(name, []))
             self.open[name].close()
-        explanation_columns = ["sheet", "label", "raw_name", "meaning"]
         columns_of = {name: whole.get(name, []) for name in self.tables}
-        _write_sheet(
-            self.workbook,
-            EXPLANATION,
-            explanation_columns,
-            [say(f"xlsx_explain_{column}") for column in explanation_columns],
-            explanation_rows(columns_of),
-            self.styles,
-            self.counts,
-            self.explanation,
-        )
+        _write_explanation(self.workbook, columns_of, self.styles, self.counts, self.explanation)
         return _save(self.workbook, self.path)
