@@ -110,12 +110,16 @@ class CsvStream:
         self.writers: dict[str, csv.DictWriter] = {}
         try:
             for name in streamed:
-                self.files[name] = AtomicFile(out / f"{name}.csv")
-                self.files[name].stream.write("\ufeff")
-                self.writers[name] = _csv_writer(self.files[name].stream, table_columns(name, []))
+                self._open(name, table_columns(name, []))
         except BaseException:
             self.discard()
             raise
+
+    def _open(self, name: str, columns: list[str]) -> None:
+        """Table `name`'s temporary file, begun as `write_csv_tables` begins one: the BOM, the header."""
+        self.files[name] = AtomicFile(self.out / f"{name}.csv")
+        self.files[name].stream.write("\ufeff")
+        self.writers[name] = _csv_writer(self.files[name].stream, columns)
 
     def add(self, table: str, rows: list[dict[str, Any]]) -> None:
         self.writers[table].writerows(_csv_rows(rows))
@@ -126,9 +130,7 @@ class CsvStream:
         try:
             for name, rows in whole.items():
                 if name not in self.files:
-                    self.files[name] = AtomicFile(self.out / f"{name}.csv")
-                    self.files[name].stream.write("\ufeff")
-                    self.writers[name] = _csv_writer(self.files[name].stream, table_columns(name, rows))
+                    self._open(name, table_columns(name, rows))
                 self.add(name, rows)
             order = [name for name in TABLES if name in self.files] + [n for n in self.files if n not in TABLES]
             return [self.files.pop(name).commit() for name in order]
