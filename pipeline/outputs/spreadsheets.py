@@ -110,12 +110,16 @@ class CsvStream:
         self.writers: dict[str, csv.DictWriter] = {}
         try:
             for name in streamed:
-                self.files[name] = AtomicFile(out / f"{name}.csv")
-                self.files[name].stream.write("\ufeff")
-                self.writers[name] = _csv_writer(self.files[name].stream, table_columns(name, []))
+                self._open(name, table_columns(name, []))
         except BaseException:
             self.discard()
             raise
+
+    def _open(self, name: str, columns: list[str]) -> None:
+        """Table `name`'s temporary file, begun as `write_csv_tables` begins one: the BOM, the header."""
+        self.files[name] = AtomicFile(self.out / f"{name}.csv")
+        self.files[name].stream.write("\ufeff")
+        self.writers[name] = _csv_writer(self.files[name].stream, columns)
 
     def add(self, table: str, rows: list[dict[str, Any]]) -> None:
         self.writers[table].writerows(_csv_rows(rows))
@@ -126,9 +130,7 @@ class CsvStream:
         try:
             for name, rows in whole.items():
                 if name not in self.files:
-                    self.files[name] = AtomicFile(self.out / f"{name}.csv")
-                    self.files[name].stream.write("\ufeff")
-                    self.writers[name] = _csv_writer(self.files[name].stream, table_columns(name, rows))
+                    self._open(name, table_columns(name, rows))
                 self.add(name, rows)
             order = [name for name in TABLES if name in self.files] + [n for n in self.files if n not in TABLES]
             return [self.files.pop(name).commit() for name in order]
@@ -391,6 +393,14 @@ def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, counts: 
         columns = table_columns(name, rows)
         values = [[row.get(column) for column in columns] for row in rows]
         _write_sheet(workbook, name, columns, [column_label(name, c) for c in columns], values, styles, counts, sheet)
+    _write_explanation(workbook, tables, styles, counts, sheets[-1])
+    return _save(workbook, path)
+
+
+def _write_explanation(
+    workbook: Any, tables: dict[str, list[dict[str, Any]]], styles: _Styles, counts: CellCounts, sheet: Any
+) -> None:
+    """The explanation sheet of the workbook's `tables` (of the streamed workbook's too) into `sheet`."""
     explanation_columns = ["sheet", "label", "raw_name", "meaning"]
     _write_sheet(
         workbook,
@@ -400,9 +410,8 @@ def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, counts: 
         explanation_rows(tables),
         styles,
         counts,
-        sheets[-1],
+        sheet,
     )
-    return _save(workbook, path)
 
 
 class WorkbookStream:
@@ -451,16 +460,6 @@ class WorkbookStream:
             elif name not in self.open:
                 self._open(name, table_columns(name, []))
             self.open[name].close()
-        explanation_columns = ["sheet", "label", "raw_name", "meaning"]
         columns_of = {name: whole.get(name, []) for name in self.tables}
-        _write_sheet(
-            self.workbook,
-            EXPLANATION,
-            explanation_columns,
-            [say(f"xlsx_explain_{column}") for column in explanation_columns],
-            explanation_rows(columns_of),
-            self.styles,
-            self.counts,
-            self.explanation,
-        )
+        _write_explanation(self.workbook, columns_of, self.styles, self.counts, self.explanation)
         return _save(self.workbook, self.path)

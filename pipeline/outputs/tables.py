@@ -26,7 +26,7 @@ from pipeline.models import (
     describe_place,
 )
 from pipeline.outputs.cells import CellCounts, visible
-from pipeline.outputs.summary import SUMMARY_COLUMNS, summary_rows, with_year_columns
+from pipeline.outputs.summary import SUMMARY_COLUMNS, PlanFacts, summary_rows, with_year_columns
 
 TABLES = ("summary", "documents", *RECORD_KINDS, "warnings", "errors")
 METADATA_FIELDS = [name for name in Metadata.model_fields if name != "note"]
@@ -159,7 +159,18 @@ def result_rows(result: PlanResult, counts: CellCounts) -> dict[str, list[dict[s
     each cell holdable by every table format; `counts` counts the cells that had to change."""
     tables = {"documents": [document_row(result)], **{kind: record_rows(result, kind) for kind in RECORD_KINDS}}
     tables["warnings"] = warning_rows(result)
-    return {name: [{k: visible(v, counts) for k, v in row.items()} for row in rows] for name, rows in tables.items()}
+    return {name: visible_rows(rows, counts) for name, rows in tables.items()}
+
+
+def closing_rows(
+    results: Iterable[PlanResult | PlanFacts], errors: Iterable[dict[str, str]], counts: CellCounts
+) -> dict[str, list[dict[str, Any]]]:
+    """The tables made from every result at once (the summary, from the results or their `PlanFacts`)
+    and the errors, in source-file order: the same for the whole tables and for a streamed run."""
+    return {
+        "summary": visible_rows(summary_rows(results), counts),
+        "errors": visible_rows(sorted(errors, key=lambda e: e["source_file"]), counts),
+    }
 
 
 def build_tables(
@@ -173,8 +184,7 @@ def build_tables(
     for result in results:
         for name, rows in result_rows(result, counts).items():
             tables[name].extend(rows)
-    tables["summary"] = visible_rows(summary_rows(results), counts)
-    tables["errors"] = visible_rows(sorted(errors, key=lambda e: e["source_file"]), counts)
+    tables.update(closing_rows(results, errors, counts))
     return tables
 
 
@@ -184,4 +194,5 @@ def source_order(result: PlanResult) -> str:
 
 
 def visible_rows(rows: Iterable[dict[str, Any]], counts: CellCounts) -> list[dict[str, Any]]:
+    """`rows` with every cell made holdable by every table format (`visible`), counted in `counts`."""
     return [{k: visible(v, counts) for k, v in row.items()} for row in rows]

@@ -25,8 +25,8 @@ from pipeline.outputs.cells import XLSX_MAX_CHARS, CellCounts
 from pipeline.outputs.database import DatabaseUpdate
 from pipeline.outputs.files import AtomicFile
 from pipeline.outputs.spreadsheets import CsvStream, WorkbookStream
-from pipeline.outputs.summary import PlanFacts, summary_rows
-from pipeline.outputs.tables import result_rows, source_order, visible_rows
+from pipeline.outputs.summary import PlanFacts
+from pipeline.outputs.tables import closing_rows, result_rows, source_order
 
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -156,12 +156,7 @@ def write_outputs(
         jsonl.run(finish_jsonl)
     whole = None
     if tables is not None and tables.live:
-        whole = tables.run(
-            lambda: {
-                "summary": visible_rows(summary_rows(facts), counts),
-                "errors": visible_rows(sorted(errors, key=lambda e: e["source_file"]), counts),
-            }
-        )
+        whole = tables.run(lambda: closing_rows(facts, errors, counts))
     for output in (csv, xlsx):
         if output is not None and (whole is None or not output.live):
             output.stop()
