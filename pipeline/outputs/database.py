@@ -276,16 +276,3 @@ class DatabaseUpdate:
             self.connection.rollback()
         finally:
             self.connection.close()
-
-
-def update_database(
-    path: Path, results: Iterable[PlanResult], errors: Iterable[dict[str, str]], counts: CellCounts | None = None
-) -> list[str]:
-    """Make the database hold exactly `results` and `errors`, in one transaction; the warnings to show
-    (a database moved aside). `counts` counts the cells whose characters had to be made visible."""
-    results = list(results)
-    update = DatabaseUpdate(path, [result.source for result in results], counts)
-    for result in results:
-        update.add(result)
-    update.finish(results, errors)
-    return update.warnings
