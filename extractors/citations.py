@@ -529,11 +529,10 @@ _HEADING_RE = regex.compile(r"(?m)^[ \t*#]*(?:[ivx]{1,4}|1|a)\s*[.\-–)]\s+\S")
 _OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*{_NUMBER_WORD}\s*:?\s*{NUMBER}")
 _ABBREVIATION_RE = regex.compile(r"\s*" + _CUES.abbreviation_pattern)
 _ATTACHED_RE = regex.compile(r"\s*" + spaced(_CUES.attached))
-_LIST_JOIN_RE = regex.compile(rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*")
+_LIST_JOIN = rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*"
+_LIST_JOIN_RE = regex.compile(_LIST_JOIN)
 # "…, số B và số C": a number that continues a list by the number word alone.
-_NUMBER_CONTINUES_RE = regex.compile(
-    rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*{_NUMBER_WORD}\s*:?\s*"
-)
+_NUMBER_CONTINUES_RE = regex.compile(rf"{_LIST_JOIN}{_NUMBER_WORD}\s*:?\s*")
 
 _IMPLEMENTS_RE = regex.compile(phrases(_CUES.implements))
 # A line that ends with an implementing verb, the document it carries out on the next line.
