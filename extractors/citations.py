@@ -317,9 +317,7 @@ def _issuer_before(start: int, folded: str, text: str, registry: Registry, patte
     if gap is None:
         return None
     for of in reversed(list(_OF_BEFORE_RE.finditer(folded, lo, gap.start()))):
-        body_at = of.end()
-        if head := registry.head_of_body_re.match(folded, body_at):
-            body_at = head.end()  # "của Giám đốc Sở …": the Sở issues the Tờ trình
+        body_at = of.end()  # "của Giám đốc Sở …": `_read_issuer` passes the title over, the Sở issues
         probe = Mention(start=start, end=body_at, doc_type="other", number=None)
         _read_issuer(probe, body_at, text, folded, registry, patterns)
         if probe.issuer and probe.end == gap.start():
