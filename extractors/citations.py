@@ -272,6 +272,15 @@ def _is_joint(number: str | None) -> bool:
     return number is not None and number.rsplit("/", 1)[-1].count("-") >= 2
 
 
+def _ministry_at(folded: str, at: int, stop: int, registry: Registry) -> tuple[str, bool, int] | None:
+    """A ministry named without its "Bộ" at `at`, read no further than `stop` ("của Liên Bộ: … Tài chính",
+    "các Bộ: Tài chính (Công văn số …)"): the registry's issuer, as `Registry.issuer_at` gives it, its end
+    a position in `folded`."""
+    prefix = f"{_CUES.ministry_word} "
+    found = registry.issuer_at(prefix + folded[at:stop], 0)
+    return (found[0], found[1], at + found[2] - len(prefix)) if found else None
+
+
 def _joint_issuers(folded: str, pos: int, registry: Registry) -> tuple[str, int] | None:
     """The issuers of a joint document, each canonical, joined by ", " as the gold writes them, and where
     they end: "của Bộ Tài chính, Bộ Kế hoạch & Đầu tư, Bộ …", "giữa Bộ Tài chính và Bộ Nông nghiệp và PTNT",
@@ -280,14 +289,12 @@ def _joint_issuers(folded: str, pos: int, registry: Registry) -> tuple[str, int]
     opening = _JOINT_OF_RE.match(folded, pos)
     if opening is None:
         return None
-    prefix = f"{_CUES.ministry_word} "
     names: list[str] = []
     at = end = opening.end()
     while True:
         found = registry.issuer_at(folded, at)
         if found is None and opening.group("head"):
-            probe = registry.issuer_at(prefix + folded[at : at + 120], 0)
-            found = (probe[0], probe[1], at + probe[2] - len(prefix)) if probe else None
+            found = _ministry_at(folded, at, at + 120, registry)
         if found is None or found[0] in names:
             break
         names.append(found[0])
@@ -310,9 +317,7 @@ def _issuer_before(start: int, folded: str, text: str, registry: Registry, patte
     if gap is None:
         return None
     for of in reversed(list(_OF_BEFORE_RE.finditer(folded, lo, gap.start()))):
-        body_at = of.end()
-        if head := registry.head_of_body_re.match(folded, body_at):
-            body_at = head.end()  # "của Giám đốc Sở …": the Sở issues the Tờ trình
+        body_at = of.end()  # "của Giám đốc Sở …": `_read_issuer` passes the title over, the Sở issues
         probe = Mention(start=start, end=body_at, doc_type="other", number=None)
         _read_issuer(probe, body_at, text, folded, registry, patterns)
         if probe.issuer and probe.end == gap.start():
@@ -337,15 +342,13 @@ def _issuer_before_parenthesis(
         return None
     lo = max(0, start - 120, folded.rfind(")", 0, gap.start()) + 1, folded.rfind(";", 0, gap.start()) + 1)
     ministries = _MINISTRIES_LIST_RE.search(folded, max(0, start - 400), gap.start()) is not None
-    prefix = f"{_CUES.ministry_word} "
     for word in _WORD_START_RE.finditer(folded, lo, gap.start()):
         probe = Mention(start=start, end=word.start(), doc_type="other", number=None)
         _read_issuer(probe, word.start(), text, folded, registry, patterns)
         if probe.issuer and probe.end == gap.start():
             return probe.issuer
-        named = prefix + folded[word.start() : gap.start()]
-        found = registry.issuer_at(named, 0) if ministries else None
-        if found and found[2] == len(named):
+        found = _ministry_at(folded, word.start(), gap.start(), registry) if ministries else None
+        if found and found[2] == gap.start():
             return found[0]
     return None
 
@@ -529,11 +532,10 @@ _HEADING_RE = regex.compile(r"(?m)^[ \t*#]*(?:[ivx]{1,4}|1|a)\s*[.\-–)]\s+\S")
 _OWN_NUMBER_RE = regex.compile(rf"(?m)^[\W_]*{_NUMBER_WORD}\s*:?\s*{NUMBER}")
 _ABBREVIATION_RE = regex.compile(r"\s*" + _CUES.abbreviation_pattern)
 _ATTACHED_RE = regex.compile(r"\s*" + spaced(_CUES.attached))
-_LIST_JOIN_RE = regex.compile(rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*")
+_LIST_JOIN = rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*"
+_LIST_JOIN_RE = regex.compile(_LIST_JOIN)
 # "…, số B và số C": a number that continues a list by the number word alone.
-_NUMBER_CONTINUES_RE = regex.compile(
-    rf"\s*(?:,|;|{_CUES.list_joiner}|,\s*{_CUES.list_joiner})\s*{_NUMBER_WORD}\s*:?\s*"
-)
+_NUMBER_CONTINUES_RE = regex.compile(rf"{_LIST_JOIN}{_NUMBER_WORD}\s*:?\s*")
 
 _IMPLEMENTS_RE = regex.compile(phrases(_CUES.implements))
 # A line that ends with an implementing verb, the document it carries out on the next line.

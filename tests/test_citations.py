@@ -582,6 +582,12 @@ def test_an_issuer_named_by_its_head_before_the_document():
     assert (c.number, c.issuer) == ("89/TTr-SKHCN", "Sở Khoa học và Công nghệ")
 
 
+def test_an_issuer_before_the_document_that_opens_with_a_head_title():
+    # "Chủ tịch" is a head's title, but "Chủ tịch nước" is an issuer: the title is passed over only where a body follows
+    [m] = scan("Thực hiện chỉ đạo của Chủ tịch nước tại Quyết định số 12/QĐ-CTN ngày 3/4/2025.")
+    assert (m.number, m.issuer) == ("12/QĐ-CTN", "Chủ tịch nước")
+
+
 def test_a_five_digit_number():
     [c], _ = extract_citations(make_document("Căn cứ Quyết định số 10401/QĐ-UBND ngày 05/12/2011 của UBND tỉnh"))
     assert c.number == "10401/QĐ-UBND"
