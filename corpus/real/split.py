@@ -39,6 +39,8 @@ ROUNDS = {
     2: {"seed": 20261206, "share": 0.4, "heldout_dir": "heldout2"},
     # Round 3 (2026-12-06, session 3): the next held-out part, kept for the measurement after round 2's.
     3: {"seed": 20261207, "share": 0.4, "heldout_dir": "heldout3"},
+    # Round 4 (2026-12-06, session 5): seed fixed before the round's second collection was finished or read.
+    4: {"seed": 20261208, "share": 0.4, "heldout_dir": "heldout4"},
 }
 INCOMING = HERE / "incoming"
 
