@@ -434,9 +434,7 @@ def _item_task(
         first_end = _inline_label_start(document, block)
     else:
         times = [d for d in deadlines.starting_in(assigned, block.end) if d.span[1] <= block.end]
-        # a recurrence is a reporting duty's; a procedure's time limit ("trong thời hạn 15 ngày làm việc"),
-        # a by_date with no calendar bound, is counted per case: neither completes an item of the plan
-        completes = any(d.kind not in _NOT_COMPLETION and (d.kind != "by_date" or d.end) for d in times)
+        completes = any(_completes(d) for d in times)
         if not completes or not (doers or block.section in (duty_sections or {})):
             return None
         specs = [_spec(d) for d in times]

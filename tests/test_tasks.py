@@ -256,6 +256,15 @@ def test_an_item_that_is_only_its_time_is_no_task(tmp_path: Path) -> None:
     assert tasks_of(plan(tmp_path, body)) == []
 
 
+def test_an_item_timed_only_from_a_start_is_no_task(tmp_path: Path) -> None:
+    """ "từ tháng 6/2026" opens a period with no end: it says when work begins, not when it is done, so
+    the item with a doer and that time alone is not a task; the same item dated by an end is one."""
+    open_ended = "I. NHIỆM VỤ\n\n1. Công an xã rà soát hộ khẩu trên địa bàn từ tháng 6/2026.\n"
+    bounded = "I. NHIỆM VỤ\n\n1. Công an xã rà soát hộ khẩu trên địa bàn trong tháng 6/2026.\n"
+    assert tasks_of(plan(tmp_path, open_ended)) == []
+    assert [t.lead for t in tasks_of(plan(tmp_path, bounded))] == [["Công an xã"]]
+
+
 def test_a_sentence_that_opens_with_a_time_word_is_no_time_label(tmp_path: Path) -> None:
     """ "Thời gian qua, …" opens a sentence with the label's words but states no time."""
     body = "I. NHIỆM VỤ\n\n1. Rà soát hồ sơ. Thời gian qua, việc số hóa còn chậm.\n"
