@@ -201,15 +201,19 @@ def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
         written = document.text[m.start(1) : m.end(1)]
         if written.isupper():
             return registry.doc_type_of_name(written)
-    if _letter_subject().search(document.fold, 0, head):  # "V/v …" under the number: a công văn
-        return HeadingsLexicon.load().letter_doc_type
+    line_subject, after_number = _letter_subject()
+    number = own_number_match(document, head)
+    if line_subject.search(document.fold, 0, head) or (number and after_number.match(document.fold, number.end())):
+        return HeadingsLexicon.load().letter_doc_type  # "V/v …" under the number, or beside it: a công văn
     return None
 
 
 @cache
-def _letter_subject() -> regex.Pattern:
-    openers = sorted(HeadingsLexicon.load().letter_subject, key=len, reverse=True)
-    return regex.compile(r"(?m)^[ \t*_|]*(?:" + "|".join(regex.escape(o) for o in openers) + r")(?=\s)")
+def _letter_subject() -> tuple[regex.Pattern, regex.Pattern]:
+    """A letter's subject line ("V/v triển khai …"): opening a head line, or written right after the
+    number in the same cell of a copied header table ("Số: 2638/LĐTBXH-KHTC V/v xây dựng …")."""
+    openers = "|".join(regex.escape(o) for o in sorted(HeadingsLexicon.load().letter_subject, key=len, reverse=True))
+    return regex.compile(rf"(?m)^[ \t*_|]*(?:{openers})(?=\s)"), regex.compile(rf"[ \t]*(?:{openers})(?=\s)")
 
 
 def _canonical_body(phrase: str, registry: Registry) -> str | None:
@@ -358,7 +362,8 @@ def _signer(document: Document, registry: Registry) -> tuple[str | None, str | N
     if name_index is None:
         name_index = _upper_case_name(lines, registry)
     if name_index is None:
-        return _run_on_signature(lines, registry)
+        name, title = _run_on_signature(lines, registry)
+        return (name, title) if name else (None, _title_alone(lines, registry))
     name = " ".join(lines[name_index][1].strip(" \t*_").split())
     title = None
     for _, line in reversed(lines[max(0, name_index - 4) : name_index]):
@@ -388,6 +393,17 @@ def _run_on_signature(lines: list[tuple[int, str]], registry: Registry) -> tuple
         if titles:
             return " ".join(m.group("name").split()), registry.signer_title(titles[-1].group(1))
     return None, None
+
+
+def _title_alone(lines: list[tuple[int, str]], registry: Registry) -> str | None:
+    """The signer's title where the name was dropped (a portal's table keeps "| CHỦ TỊCH |" and loses the
+    signature under it): the last line or cell in capitals that is a signer's title and nothing more."""
+    for _, line in reversed(lines):
+        cell = line.strip(" \t*_|")
+        found = list(registry.signer_title_re.finditer(fold(cell)))  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the last
+        if found and cell.isupper() and not fold(cell)[found[-1].end() :].strip(" .:,"):
+            return registry.signer_title(found[-1].group(1))
+    return None
 
 
 def _in_recipients(document: Document, offset: int) -> bool:

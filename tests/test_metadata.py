@@ -147,6 +147,11 @@ SIGNATURES = [
     ("T/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn An\nGhi Chú Thêm\n", "Nguyễn Văn An", "Bí thư"),
     ("| Nơi nhận: | T/M ĐẢNG ỦY |\n| - Lưu VP. | BÍ THƯ |\n|  | Phạm Văn Hùng |\n", "Phạm Văn Hùng", "Bí thư"),
     ("Nơi nhận:\n- Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNGUYỄN VĂN BÌNH\n", "NGUYỄN VĂN BÌNH", "Chủ tịch"),
+    # a portal's table kept the title cell and lost the name under it: the title alone
+    ("| Nơi nhận: | KT. CHỦ TỊCH PHÓ CHỦ TỊCH |\nKẾ HOẠCH\nSố hóa hồ sơ đất đai\n", None, "Phó Chủ tịch"),
+    ("Nơi nhận: | CHỦ TỊCH |\n", None, "Chủ tịch"),
+    # a title inside a sentence of the tail is not a signature
+    ("Nơi nhận:\n- Chủ tịch UBND các xã;\n- Lưu VT.\n", None, None),
 ]
 
 
@@ -250,6 +255,9 @@ def test_a_letter_is_told_by_its_subject_line(tmp_path):
     )
     assert _metadata_of(tmp_path, text).doc_type == "cong_van"
     assert _metadata_of(tmp_path, text.replace("V/v ", "Về ")).doc_type is None
+    # a copied header table puts the subject in the number's cell, on the same line
+    beside = text.replace("Số: 812/BKHCN-CĐS\nV/v", "| Số: 812/BKHCN-CĐS V/v").replace("2026\nHà Nội", "2026 | Hà Nội")
+    assert _metadata_of(tmp_path, beside).doc_type == "cong_van"
 
 
 @pytest.mark.parametrize("place", ["Đưng K’Nớ", "Phan Rang-Tháp Chàm"])
