@@ -87,8 +87,10 @@ def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
     head = head_end(document)
     number, symbol = _number(document, head, registry)
     date, place = _date_place(document, head)
-    doc_type = _doc_type(document, head, registry) or (
-        registry.doc_type_of_symbol(symbol.split("/")[0].split("-")[0]) if symbol else None
+    doc_type = (
+        _doc_type(document, head, registry)
+        or (registry.doc_type_of_symbol(symbol.split("/")[0].split("-")[0]) if symbol else None)
+        or _issued_type(document, registry)
     )
     signer, signer_title = _signer(document, registry)
     return Metadata(
@@ -206,6 +208,19 @@ def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
     if line_subject.search(document.fold, 0, head) or (number and after_number.match(document.fold, number.end())):
         return HeadingsLexicon.load().letter_doc_type  # "V/v …" under the number, or beside it: a công văn
     return None
+
+
+def _issued_type(document: Document, registry: Registry) -> str | None:
+    """The kind a head with no type line and no number issues itself as, from its issuing sentence ("Ủy
+    ban nhân dân thị xã ban hành Chương trình hành động với các nội dung như sau"): a text whose header a
+    copy lost still names what it is."""
+    span = document.header.issuing_sentence  # the structure's, not any head line ("Về … xây dựng kế hoạch")
+    issuing = _ISSUING_RE.search(document.fold, span.start, span.end) if span is not None else None
+    if issuing is None:
+        return None
+    type_at, _ = _type_patterns(registry)
+    found = type_at.search(document.fold, issuing.end("subject"), span.end)
+    return registry.doc_type_of_name(document.text[found.start(1) : found.end(1)]) if found else None
 
 
 @cache

@@ -260,6 +260,20 @@ def test_a_letter_is_told_by_its_subject_line(tmp_path):
     assert _metadata_of(tmp_path, beside).doc_type == "cong_van"
 
 
+def test_a_text_that_lost_its_header_is_the_kind_its_issuing_sentence_issues(tmp_path):
+    """A plan copied without its header (no type line, no number) still says what it issues: "… ban hành
+    Chương trình hành động …" makes it a chương trình; "… triển khai thực hiện như sau" names no kind, and a
+    subject line ("Về … xây dựng kế hoạch", test above) is no issuing sentence."""
+    text = (
+        "Thực hiện Nghị quyết số 08-NQ/TU ngày 02/3/2026 của Ban Chấp hành Đảng bộ huyện về chuyển đổi số. Ủy ban "
+        "nhân dân huyện Hòa An ban hành Chương trình hành động với các nội dung như sau:\n"
+        "I. MỤC ĐÍCH\nNâng cao chất lượng dịch vụ công trực tuyến.\n"
+    )
+    assert _metadata_of(tmp_path, text).doc_type == "chuong_trinh"
+    unnamed = text.replace("ban hành Chương trình hành động với các nội dung", "triển khai thực hiện")
+    assert _metadata_of(tmp_path, unnamed).doc_type is None
+
+
 @pytest.mark.parametrize("place", ["Đưng K’Nớ", "Phan Rang-Tháp Chàm"])
 def test_a_place_name_with_an_apostrophe_or_a_hyphen(tmp_path, place):
     """Place names hold an apostrophe ("Đưng K’Nớ", "Đắk R'lấp") or a hyphen ("Phan Rang-Tháp Chàm"): all of it
