@@ -20,6 +20,7 @@ from extractors.grammar import (
     BEFORE_WORD,
     HYPHEN,
     LETTER,
+    alternation,
     canonical_number,
     fold,
     parse_partial_date,
@@ -296,7 +297,7 @@ def _stated_level(issuer: str | None, document: Document, head: int, registry: R
     base = issuer[: -len(canonical) - 1]
     levels = [
         " ".join(m.group(1).split())
-        for m in _level_after(base, registry.level_words).finditer(document.fold, 0, max(head, 1))
+        for m in _level_after(base, _stated_level_words(registry)).finditer(document.fold, 0, max(head, 1))
     ]
     if not levels:
         place_level = _province_level(document)
@@ -304,6 +305,12 @@ def _stated_level(issuer: str | None, document: Document, head: int, registry: R
     if canonical in levels:
         return issuer
     return f"{base} {levels[0]}"
+
+
+@lru_cache(maxsize=4)
+def _stated_level_words(registry: Registry) -> str:
+    """The levels a head may give its issuer: a place's, or a national one ("BAN CHỈ ĐẠO QUỐC GIA VỀ …")."""
+    return f"{registry.level_words}|{alternation(LevelsLexicon.load().central)}"
 
 
 def _province_level(document: Document) -> str | None:

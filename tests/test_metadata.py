@@ -235,6 +235,17 @@ def test_an_issuer_takes_the_level_its_head_states_not_an_invented_one(tmp_path)
     assert process_file(path).metadata.issuer == "Ủy ban nhân dân xã"
 
 
+def test_a_national_body_keeps_the_level_its_head_states(tmp_path):
+    """ "BAN CHỈ ĐẠO QUỐC GIA VỀ …" is a national steering committee: its date line's city ("Hà Nội, ngày …")
+    gives it no city level."""
+    text = (
+        "| BAN CHỈ ĐẠO QUỐC GIA VỀ PHÒNG CHỐNG THIÊN TAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "| Số: 31/KH-BCĐQG | Hà Nội, ngày 3 tháng 4 năm 2026 |\nKẾ HOẠCH\nDiễn tập ứng phó bão năm 2026\n"
+        "I. MỤC ĐÍCH\nNâng cao năng lực ứng phó.\n"
+    )
+    assert _metadata_of(tmp_path, text).issuer == "Ban Chỉ đạo quốc gia"
+
+
 def test_a_decision_whose_type_line_was_lost_is_issued_by_the_organisation_its_head_signs_for(tmp_path):
     """ "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" over the preamble names who signs; the issuer is the organisation
     (gold decision), whichever line the issuer was read from."""
