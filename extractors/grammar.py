@@ -105,12 +105,13 @@ PARTY_NUMBER = (
     rf"(?P<pn>\d{{1,5}})(?P<psep>\s*{HYPHEN}\s*|\s+|)(?P<ps1>{LETTER}{{1,6}})"
     rf"\s*/\s*(?P<ps2>{LETTER}{{2,10}}\d{{0,2}})"
 )
-# Government style: 71/NQ-CP, 15/KH-UBND, 06/QĐ-TTg, "03/NQ-\nCP"; a letter may follow the digits (36a/NQ-CP).
+# Government style: 71/NQ-CP, 15/KH-UBND, 06/QĐ-TTg, "03/NQ-\nCP"; a letter may follow the digits (36a/NQ-CP); a
+# steering committee named after its founding decision carries that number (252/KH-BCĐQG1237, 15/KH-BCĐ389).
 # A joint document names every issuer: 02/TTr-CAT-ANCTNB, 25/2010/TTLT-BLĐTBXH-BTC-BYT, 19/2012/TTLT-BTC-BKH&ĐT.
-_MORE_CODES = rf"(?:{HYPHEN}[^\S\n]?{LETTER}{{2,10}}\d{{0,2}}(?:&{LETTER}{{1,6}})?)*"
+_MORE_CODES = rf"(?:{HYPHEN}[^\S\n]?{LETTER}{{2,10}}\d{{0,4}}(?:&{LETTER}{{1,6}})?)*"
 GOV_NUMBER = (
     rf"(?P<gn>\d{{1,5}}(?:[a-z](?=/))?)\s*/\s*(?P<gs1>{LETTER}{{1,6}})(?P<gsep>\s*{HYPHEN}\s*|\s+)"
-    rf"(?P<gs2>{LETTER}{{2,10}}\d{{0,2}})(?P<gs3>{_MORE_CODES})"
+    rf"(?P<gs2>{LETTER}{{2,10}}\d{{0,4}})(?P<gs3>{_MORE_CODES})"
 )
 # Legal style with the year: 193/2025/QH15, 88/2025/NĐ-CP, 85/2016/NĐ-CP, 13/2023/TT-BTC; a joint one printed
 # with a slash after its type ("183/2010/TTLT/BTC-BNN") is read with the hyphen of its style.

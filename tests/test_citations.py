@@ -92,6 +92,8 @@ TYPES_AND_NUMBERS = [
     ("Quyết định số 06/QĐ-TTg của Thủ tướng Chính phủ", [("quyet_dinh", "06/QĐ-TTg", None, "Thủ tướng Chính phủ")]),
     # a bare number whose symbol names the type
     ("gắn với thực hiện 57-NQ/TW trong năm", [("nghi_quyet", "57-NQ/TW", None, None)]),
+    # a steering committee named after its founding decision carries that decision's number in its code
+    ("Kế hoạch số 14/KH-BCĐ389 ngày 05/3/2026 về chống buôn lậu", [("ke_hoach", "14/KH-BCĐ389", "2026-03-05", None)]),
 ]
 
 SPELLING = [
