@@ -94,6 +94,8 @@ TYPES_AND_NUMBERS = [
     ("gắn với thực hiện 57-NQ/TW trong năm", [("nghi_quyet", "57-NQ/TW", None, None)]),
     # a steering committee named after its founding decision carries that decision's number in its code
     ("Kế hoạch số 14/KH-BCĐ389 ngày 05/3/2026 về chống buôn lậu", [("ke_hoach", "14/KH-BCĐ389", "2026-03-05", None)]),
+    # a Party-style number whose issuer code is followed by its department's ("TWĐTN-VP")
+    ("Hướng dẫn số 31-HD/TWĐTN-VP ngày 02/4/2026 về công tác văn thư", [("huong_dan", "31-HD/TWĐTN-VP", "2026-04-02", None)]),
 ]
 
 SPELLING = [
