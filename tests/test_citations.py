@@ -138,6 +138,7 @@ DATES = [
 
 ISSUERS = [
     ("của Bộ Chính trị", "Bộ Chính trị"),
+    ("của Bộ Lao động, Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội"),  # a comma for the hyphen
     ("của Ban Bí thư", "Ban Bí thư"),
     ("của Ban Bí thư Trung ương Đảng", "Ban Bí thư"),
     ("của Chính phủ", "Chính phủ"),
