@@ -542,6 +542,9 @@ class TimeExpressionsLexicon(_Described):
     once_words: Words
     document_number_words: Words
     single_counts: Words
+    clock_openers: Words
+    clock_hour: Word
+    clock_minutes: Words
 
 
 # ---------------------------------------------------------------------------------------------------
