@@ -179,6 +179,7 @@ class DocumentPartsLexicon(_Described):
     basis: Word
     recipients: Word
     heading_styles: Words
+    and_word: Word
 
 
 class CitationCuesLexicon(_Described):
