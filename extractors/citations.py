@@ -727,7 +727,8 @@ def _unwrapped_paragraph_start(document: Document, pos: int, floor: int = 0) -> 
     """Start of the paragraph holding `pos`, read over the line breaks a PDF put inside it: a line that does
     not end a sentence (".", ":") runs on into the next ("… tầm nhìn đến năm" / "2030 (gọi tắt là Đề án 06);
     Kế hoạch số …"). It stops at a line that opens by carrying documents out ("Thực hiện …"), at `floor`, at a
-    line opening "Căn cứ", and after a blank line, a line in capitals (the title) or the number, date or
+    line opening "Căn cứ" or a preamble's "Xét …" (the documents it lists are basis, gold-guidelines.md: the
+    list at the head of a plan), and after a blank line, a line in capitals (the title) or the number, date or
     type line."""
     text, folded = document.text, document.fold
     start = _paragraph_start(text, pos, floor)
@@ -737,7 +738,7 @@ def _unwrapped_paragraph_start(document: Document, pos: int, floor: int = 0) -> 
         if (
             not _HAS_LOWER_RE.search(line)  # blank, or a title line in capitals
             or _SENTENCE_END_RE.search(line)
-            or _BASIS_START_RE.match(folded, start)
+            or _PREAMBLE_RE.match(folded, start)  # "Căn cứ …", "Xét …": a list of its own, not carried out
             or _in_header_lines(document, previous)
         ):
             break
