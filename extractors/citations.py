@@ -544,7 +544,11 @@ _REPLACES = spaced(_CUES.replaces)  # "thay\s+thế"
 _REPLACES_RE = regex.compile(_REPLACES)
 # A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
 _OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*" + _CUES.opens_implementing_pattern)
-_PLAN_REPLACES_RE = regex.compile(rf"(?:^[\s*(\-–•]*|(?:{'|'.join(_CUES.this_words)})\s+){_REPLACES}")
+# The plan (or decision) itself replaces: "thay thế" opening the clause, or after "… này" in it ("Kế hoạch này
+# thay thế …", "Quyết định này có hiệu lực kể từ ngày ký và thay thế …").
+_PLAN_REPLACES_RE = regex.compile(
+    rf"(?:^[\s*(\-–•]*|(?<!\w)(?:{'|'.join(_CUES.this_words)})(?!\w)[^;]*?\s){_REPLACES}"
+)
 _BASIS = spaced(_PARTS.basis)  # "căn\s+cứ"
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*" + _BASIS)
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.

@@ -38,3 +38,26 @@ def test_a_xet_line_after_a_thuc_hien_line_is_basis() -> None:
         ("15-CTr/TU", "implements"),
         ("55/TTr-STP", "basis"),
     ]
+
+
+def test_a_decision_that_takes_effect_and_replaces_another_replaces_it() -> None:
+    """Citations, relation: `replaces` ("thay thế") where the plan or decision itself replaces, the verb
+    later in the clause than "… này"; another document replacing a third stays `mentions`."""
+    doc = _document(
+        "ỦY BAN NHÂN DÂN TỈNH AN LẠC",
+        "Số: 120/QĐ-UBND",
+        "QUYẾT ĐỊNH",
+        "Về việc ban hành Kế hoạch chuyển đổi số",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN LẠC",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.",
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký và thay thế Quyết định số 99/QĐ-UBND ngày 01/02/2024.",
+        "Điều 3. Nghị quyết số 71/NQ-CP thay thế Nghị quyết số 03/NQ-CP được quán triệt đến các sở.",
+    )
+    citations, _ = extract_citations(doc)
+    assert [(c.number, c.relation) for c in citations][1:] == [
+        ("99/QĐ-UBND", "replaces"),
+        ("71/NQ-CP", "mentions"),
+        ("03/NQ-CP", "mentions"),
+    ]
