@@ -391,6 +391,8 @@ class _Grammar:
         self.own_time_after_re = regex.compile(rf"\s+(?:{within})\s+(?:{year}|{quarter}|{month})\s+(?:\d|{rom})")
         self.status_after_re = regex.compile(rf"\s*,\s*(?:{_alt(lex.status_cues)}){A}")
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
+        # "Hoàn thành trước 30/9/2025": words that make a time the task's due time even where it has passed
+        self.due_re = regex.compile(rf"{B}(?:{_alt(lex.due_words)})(?:\s+\S+){{0,8}}\s*$")
         self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex.requirement_words)}){A}")
         self.budget_re = regex.compile(rf"{B}(?:{_alt(lex.budget_words)}){A}")
         # a percentage right after a year, or after "đạt": the figure for that year ("năm 2018 đạt 99%")
@@ -719,7 +721,9 @@ class _Judge:
         if c.cls == BOUND:
             if c.spec is None:
                 return True
-            if mode in {"body", "heading", "title"} and self.before_plan(c.spec):
+            if mode in {"heading", "title"} and self.before_plan(c.spec):
+                return False
+            if mode == "body" and self.before_plan(c.spec) and not self.stated_due(before):
                 return False
             if mode == "body" and self.names_something(before, c):
                 return False
@@ -748,6 +752,12 @@ class _Judge:
                 head = head[: paired.start()]
             return opens or not self.g.noun_head_re.search(head)
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def stated_due(self, before: str) -> bool:
+        """The clause says the time is when the task is due ("Hoàn thành trước 30/9/2025", "chậm nhất ngày …"),
+        with no "đã" of work done: a due time even where the plan was issued after it (gold-guidelines,
+        deadlines: a time that says when a task is due; only a status date of work done is none)."""
+        return bool(self.g.due_re.search(before)) and not self.g.status_re.search(before)
 
     def budget_period(self, spec: DeadlineSpec | None) -> bool:
         """Is this whole-year period one that the head's subject gives to a budget (its budget year, or its

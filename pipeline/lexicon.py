@@ -542,6 +542,7 @@ class TimeExpressionsLexicon(_Described):
     once_words: Words
     document_number_words: Words
     single_counts: Words
+    due_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

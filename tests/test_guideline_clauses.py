@@ -7,6 +7,7 @@ checks the record the clause decides: relation by place, deadline kind and bound
 from __future__ import annotations
 
 from extractors.citations import extract_citations
+from extractors.deadlines import extract_deadlines
 from pipeline.raw import RawBlock, RawDocument
 from pipeline.structure import build_document
 
@@ -60,4 +61,34 @@ def test_a_decision_that_takes_effect_and_replaces_another_replaces_it() -> None
         ("99/QĐ-UBND", "replaces"),
         ("71/NQ-CP", "mentions"),
         ("03/NQ-CP", "mentions"),
+    ]
+
+
+def _deadlines(*body: str) -> list[tuple]:
+    """(quote, kind, start, end, recurrence, day) of the deadlines of a commune plan dated 12/10/2025."""
+    doc = _document(
+        "ỦY BAN NHÂN DÂN XÃ HÒA AN",
+        "Số: 45/KH-UBND",
+        "Hòa An, ngày 12 tháng 10 năm 2025",
+        "KẾ HOẠCH",
+        "Chuyển đổi số của xã",
+        "Căn cứ Kế hoạch số 11-KH/TU ngày 02/02/2025 của Ban Thường vụ Tỉnh ủy;",
+        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+        "I. NHIỆM VỤ",
+        *body,
+    )
+    found, _ = extract_deadlines(doc, extract_citations(doc)[0])
+    return [(d.quote, d.kind, d.start, d.end, d.recurrence, d.day) for d in found]
+
+
+def test_a_due_time_already_passed_at_the_plans_date_is_still_a_deadline() -> None:
+    """Deadlines: a time that says when a task is due counts; only a status date of work done is none."""
+    assert _deadlines(
+        "1. Văn phòng xã hoàn thành rà soát dữ liệu hộ tịch trước 30/9/2025.",
+        "2. Các thôn hoàn thành ngay trong tháng 9/2025 việc cập nhật danh sách hộ.",
+        "3. Các nhiệm vụ đã hoàn thành đến ngày 30/6/2025 gồm rà soát, số hóa hồ sơ.",
+        "4. Xã vận hành bộ máy mới từ ngày 01/7/2025 theo quy định.",
+    ) == [
+        ("trước 30/9/2025", "by_date", None, "2025-09-30", None, None),
+        ("trong tháng 9/2025", "period", "2025-09-01", "2025-09-30", None, None),
     ]
