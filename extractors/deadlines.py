@@ -248,6 +248,13 @@ class _Grammar:
             ("quarter", BOUND, rf"{B}(?:(?:{within})\s+)?{quarter}\s+(?P<q>{rom}){quarter_tail}{year_join}{y}"),
             # "Quý IV hàng năm": the quarter of every year, one recurring time
             ("quarter_each_year", EACH, rf"{B}{quarter}\s+{rom}\s*(?:{each})\s+(?P<u>{year}){A}{no_digit_after}"),
+            # "(vào) tháng 12 hằng năm": a month of every year says when the work is done, as "trước ngày 25
+            # hằng tháng" does (gold-guidelines, recurring), wherever it stands in the clause
+            (
+                "month_each_year",
+                STRONG,
+                rf"{B}(?:(?:{within})\s+)?{month}\s+\d{{1,2}}\s*(?:{each})\s+(?P<u>{year}){A}{no_digit_after}",
+            ),
             ("quarter_bare", CELL_ONLY, rf"{B}{quarter}\s+(?P<q>{rom}){quarter_tail}(?![\w/])"),
             (
                 "half",
@@ -329,6 +336,7 @@ class _Grammar:
             "periodic": regex.compile(_alt(lex.periodic)),
             "each": regex.compile(_alt(lex.each)),
             "quarter_each_year": regex.compile(_alt(lex.each)),
+            "month_each_year": regex.compile(_alt(lex.each)),
             "review": regex.compile(_alt(lex.review)),
             "ongoing": regex.compile(_alt(lex.ongoing)),
             "head": regex.compile(_alt(lex.list_head)),
@@ -513,7 +521,7 @@ class _Grammar:
             return None, m.group()
         if name == "ongoing":
             return DeadlineSpec(kind="ongoing"), None
-        if name in {"periodic", "each", "review", "head", "item", "quarter_each_year"}:
+        if name in {"periodic", "each", "review", "head", "item", "quarter_each_year", "month_each_year"}:
             _, recurrence = self.recurrence_of(m)
             return DeadlineSpec(kind="recurring", recurrence=recurrence), None
         return None, None

@@ -92,3 +92,11 @@ def test_a_due_time_already_passed_at_the_plans_date_is_still_a_deadline() -> No
         ("trước 30/9/2025", "by_date", None, "2025-09-30", None, None),
         ("trong tháng 9/2025", "period", "2025-09-01", "2025-09-30", None, None),
     ]
+
+
+def test_a_month_of_every_year_is_one_recurring_deadline() -> None:
+    """Deadlines, recurring: "vào tháng 12 hằng năm" says when the work is done each year (as "trước ngày 25
+    hằng tháng" does); the month alone has no year and is no deadline of its own."""
+    assert _deadlines("1. Ủy ban nhân dân xã tổ chức sơ kết việc chuyển đổi số vào tháng 12 hằng năm.") == [
+        ("vào tháng 12 hằng năm", "recurring", None, None, "yearly", None),
+    ]
