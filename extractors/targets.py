@@ -805,6 +805,9 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
             if found:
                 return found
     chain = ctx.chain(segment.section)
+    found = _own_time_line(ctx, chain[0]) if chain else None
+    if found:
+        return found
     found = _item_time_line(ctx, chain)
     if found:
         return found
@@ -849,6 +852,26 @@ def _item_time_line(ctx: _Context, chain: list[Section]) -> str | None:
             if specs:
                 last = max(specs, key=lambda spec: spec.end or "")
                 return last.end[:4] if _whole_years(last) else last.end
+    return None
+
+
+def _own_time_line(ctx: _Context, section: Section) -> str | None:
+    """The end of the time a line of the target's own item states ("1. Rà soát dữ liệu …" / "Hoàn thành …
+    100% …" / "Thời gian hoàn thành: trước 30/6/2026"): gold-guidelines, a task item's own time line gives
+    `by` to the target stated in that item. Only the innermost section, and only a line that opens with
+    the label; a whole year gives the year, a shorter period or a date its last day."""
+    w, folded = _words(), ctx.document.fold
+    start = folded.find("\n", section.start, section.end)  # past the heading's own line
+    while 0 <= start < section.end:
+        line_end = folded.find("\n", start + 1, section.end)
+        line_end = section.end if line_end < 0 else line_end
+        label = w.time_label.match(folded, start + 1, line_end)
+        if label is not None:
+            specs = [spec for spec in parse_time_expressions(folded[label.end() : line_end]) if spec.end]
+            if specs:
+                last = max(specs, key=lambda spec: spec.end or "")
+                return last.end[:4] if _whole_years(last) else last.end
+        start = line_end if line_end > start else -1
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from extractors.citations import extract_citations
 from extractors.deadlines import extract_deadlines
+from extractors.targets import extract_targets
 from pipeline.raw import RawBlock, RawDocument
 from pipeline.structure import build_document
 
@@ -100,3 +101,31 @@ def test_a_month_of_every_year_is_one_recurring_deadline() -> None:
     assert _deadlines("1. Ủy ban nhân dân xã tổ chức sơ kết việc chuyển đổi số vào tháng 12 hằng năm.") == [
         ("vào tháng 12 hằng năm", "recurring", None, None, "yearly", None),
     ]
+
+
+def _targets(*body: str) -> list[tuple]:
+    """(value, unit, comparator, by, aspirational) of the targets of a commune plan for 2026."""
+    doc = _document(
+        "ỦY BAN NHÂN DÂN XÃ HÒA AN",
+        "Số: 45/KH-UBND",
+        "Hòa An, ngày 12 tháng 10 năm 2025",
+        "KẾ HOẠCH",
+        "Chuyển đổi số xã Hòa An năm 2026",
+        "Căn cứ Kế hoạch số 11-KH/TU ngày 02/02/2025 của Ban Thường vụ Tỉnh ủy;",
+        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+        *body,
+    )
+    return [(t.value, t.unit, t.comparator, t.by, t.aspirational) for t in extract_targets(doc)]
+
+
+def test_a_task_items_own_time_line_gives_by_to_its_target() -> None:
+    """Targets, `by`: "Thời gian hoàn thành: trước 30/6/2026" in the item gives its target a day; a target of
+    another item without one takes the title's year."""
+    assert _targets(
+        "I. NHIỆM VỤ",
+        "1. Làm sạch dữ liệu dân cư",
+        "Công an xã hoàn thành làm sạch 100% dữ liệu dân cư trên địa bàn.",
+        "Thời gian hoàn thành: trước 30/6/2026.",
+        "2. Phát triển hạ tầng số",
+        "Bảo đảm 100% thôn có sóng di động băng rộng.",
+    ) == [(100, "%", "=", "2026-06-30", False), (100, "%", "=", "2026", False)]
