@@ -129,3 +129,27 @@ def test_a_task_items_own_time_line_gives_by_to_its_target() -> None:
         "2. Phát triển hạ tầng số",
         "Bảo đảm 100% thôn có sóng di động băng rộng.",
     ) == [(100, "%", "=", "2026-06-30", False), (100, "%", "=", "2026", False)]
+
+
+def _title_by(title: str) -> str | None:
+    doc = _document(
+        "ỦY BAN NHÂN DÂN XÃ HÒA AN",
+        "Số: 45/KH-UBND",
+        "Hòa An, ngày 12 tháng 10 năm 2025",
+        "KẾ HOẠCH",
+        title,
+        "Căn cứ Kế hoạch số 11-KH/TU ngày 02/02/2025 của Ban Thường vụ Tỉnh ủy;",
+        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+        "I. MỤC TIÊU",
+        "- Bảo đảm 100% thôn có sóng di động băng rộng.",
+    )
+    [target] = extract_targets(doc)
+    return target.by
+
+
+def test_the_titles_year_gives_by_wherever_it_stands_in_the_title() -> None:
+    """Targets, `by`: the plan's own horizon in its title ("… năm 2026", a span of years) gives `by` where no
+    nearer horizon does, also where the title runs on after the year; a cited document's date gives none."""
+    assert _title_by("Chuyển đổi số năm 2026 trên địa bàn xã Hòa An") == "2026"
+    assert _title_by("Tuyên truyền về chuyển đổi số năm 2026 - 2027 trên địa bàn xã") == "2027"
+    assert _title_by("Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị") is None
