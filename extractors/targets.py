@@ -30,6 +30,7 @@ POS tagger was tried there and did worse ("kế hoạch công tác hằng năm":
 from __future__ import annotations
 
 from bisect import bisect_right
+from calendar import monthrange
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -472,6 +473,9 @@ def _horizon_value(m: regex.Match, kind: str) -> str | None:
         return f"{year}-12-31"
     if kind == "half_end":
         return f"{year}-06-30"
+    if kind == "month_end":  # "đến tháng 6/2026": the month's last day, as a quarter gives its own
+        month = int(m.group("month"))
+        return f"{year}-{month:02d}-{monthrange(year, month)[1]:02d}" if 1 <= month <= 12 else None
     if kind == "quarter_end":
         q = m.group("quarter")
         month, day = _QUARTER_END[_ROMAN.get(q, q)]
@@ -786,7 +790,7 @@ def _take_label(ctx: _Context, c: _Candidate) -> None:
 def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
     """`by`: the quote's own horizon, then its sentence's, its lead-in's, its table column's, its headings',
     and last the plan's own, from its title."""
-    found = horizon(ctx.unmasked(c.start, c.end)) or horizon(ctx.unmasked(c.sentence_start, c.start))
+    found = horizon(ctx.unmasked(c.start, c.end)) or _nearest_horizon(ctx.unmasked(c.sentence_start, c.start))
     if found:
         return found
     if lead is not None:
@@ -828,6 +832,17 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
             return found
     found = _unnumbered_heading_horizon(ctx, c.segment)
     return found or ctx.title_horizon
+
+
+def _nearest_horizon(before: str) -> str | None:
+    """The horizon of the text before a quantity in its sentence, nearest part first: in "Năm 2026: 60% …;
+    năm 2027: 80% …" the later figure's year is 2027 (gold-guidelines: `by` is the nearest horizon), while
+    "Đến năm 2030, tỷ lệ … đạt 80%" reads its one horizon as before."""
+    for part in reversed(before.split(";")):
+        found = horizon(part)
+        if found:
+            return found
+    return None
 
 
 def _item_time_line(ctx: _Context, chain: list[Section]) -> str | None:

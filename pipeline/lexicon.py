@@ -403,7 +403,7 @@ class SyllablesLexicon(_Described):
 
 class HorizonPattern(_Entry):
     pattern: Pattern
-    value: Literal["date", "year", "year_end", "quarter_end", "half_end"]
+    value: Literal["date", "year", "year_end", "quarter_end", "half_end", "month_end"]
 
 
 class TargetWordsLexicon(_Described):

@@ -153,3 +153,13 @@ def test_the_titles_year_gives_by_wherever_it_stands_in_the_title() -> None:
     assert _title_by("Chuyển đổi số năm 2026 trên địa bàn xã Hòa An") == "2026"
     assert _title_by("Tuyên truyền về chuyển đổi số năm 2026 - 2027 trên địa bàn xã") == "2027"
     assert _title_by("Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị") is None
+
+
+def test_by_is_the_nearest_horizon_of_the_sentence_and_a_month_gives_its_last_day() -> None:
+    """Targets, `by`: the horizon nearest the figure in its sentence ("…; năm 2027: 80% …" is 2027, not the
+    sentence's first year); "Đến tháng 6/2026" gives the month's last day, as a quarter gives its own."""
+    assert [t[3] for t in _targets(
+        "I. MỤC TIÊU",
+        "- Năm 2026: 60% thủ tục được giải quyết trực tuyến; năm 2027: 80% thủ tục được giải quyết trực tuyến.",
+        "- Đến tháng 6/2026, 80% hộ gia đình có địa chỉ số.",
+    )] == ["2026", "2027", "2026-06-30"]
