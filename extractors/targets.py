@@ -1138,6 +1138,8 @@ def _table_targets(ctx: _Context) -> list[Target]:
                     unit_span = row[unit_column]
                     unit_text = " ".join(text[unit_span.start : unit_span.end].split()) or None
                 percent = q.percent or unit_text == "%" or "%" in header
+                if unit_text is None and not percent:
+                    unit_text = _unit(document, cell.start + q.end, cell.end)[0]  # "500 người": the cell's own words
                 indicator = None
                 if indicator_column is not None and indicator_column < len(row):
                     span = row[indicator_column]

@@ -163,3 +163,15 @@ def test_by_is_the_nearest_horizon_of_the_sentence_and_a_month_gives_its_last_da
         "- Năm 2026: 60% thủ tục được giải quyết trực tuyến; năm 2027: 80% thủ tục được giải quyết trực tuyến.",
         "- Đến tháng 6/2026, 80% hộ gia đình có địa chỉ số.",
     )] == ["2026", "2027", "2026-06-30"]
+
+
+def test_a_table_cell_without_a_unit_column_takes_the_words_after_its_number() -> None:
+    """Targets, unit: the words right after the number that name the counted thing, in a table's value cell
+    as in a sentence, where the table has no "Đơn vị tính" column."""
+    assert _targets(
+        "I. MỤC TIÊU",
+        "| TT | Nhiệm vụ | Chỉ tiêu đến năm 2028 |",
+        "|---|---|---|",
+        "| 1 | Số hóa sổ hộ tịch | 100% |",
+        "| 2 | Bồi dưỡng kỹ năng số | 500 người |",
+    ) == [(100, "%", "=", "2028", False), (500, "người", "=", "2028", False)]
