@@ -9,6 +9,7 @@ from __future__ import annotations
 from extractors.citations import extract_citations
 from extractors.deadlines import extract_deadlines
 from extractors.targets import extract_targets
+from pipeline.process import load_document
 from pipeline.raw import RawBlock, RawDocument
 from pipeline.structure import build_document
 
@@ -165,13 +166,16 @@ def test_by_is_the_nearest_horizon_of_the_sentence_and_a_month_gives_its_last_da
     )] == ["2026", "2027", "2026-06-30"]
 
 
-def test_a_table_cell_without_a_unit_column_takes_the_words_after_its_number() -> None:
+def test_a_table_cell_without_a_unit_column_takes_the_words_after_its_number(tmp_path) -> None:
     """Targets, unit: the words right after the number that name the counted thing, in a table's value cell
-    as in a sentence, where the table has no "Đơn vị tính" column."""
-    assert _targets(
-        "I. MỤC TIÊU",
-        "| TT | Nhiệm vụ | Chỉ tiêu đến năm 2028 |",
-        "|---|---|---|",
-        "| 1 | Số hóa sổ hộ tịch | 100% |",
-        "| 2 | Bồi dưỡng kỹ năng số | 500 người |",
-    ) == [(100, "%", "=", "2028", False), (500, "người", "=", "2028", False)]
+    as in a sentence, where the table has no "Đơn vị tính" column (a .txt table, read as a table)."""
+    path = tmp_path / "bang.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ HÒA AN\nSố: 45/KH-UBND\n\nHòa An, ngày 12 tháng 10 năm 2025\n\nKẾ HOẠCH\n"
+        "Chuyển đổi số của xã\n\nI. MỤC TIÊU\n\n| TT | Nhiệm vụ | Chỉ tiêu đến năm 2028 |\n|---|---|---|\n"
+        "| 1 | Số hóa sổ hộ tịch | 100% |\n| 2 | Bồi dưỡng kỹ năng số | 500 người |\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert doc.tables
+    assert [(t.value, t.unit, t.by) for t in extract_targets(doc)] == [(100, "%", "2028"), (500, "người", "2028")]
