@@ -238,6 +238,14 @@ class _Grammar:
                 rf"(?:{year_join}(?P<y1>{YEAR})(?!\d))?(?:\s*(?:{seps})\s*(?:{until_end}\s+)?"
                 rf"(?:{month}\s+(?P<m2>\d{{1,2}})|{quarter}\s+(?P<q2>{rom})))?{year_join}{y}",
             ),
+            # "Quý IV/2025 - Quý I/2026", "Tháng 12/2025 - tháng 3/2026": a range of two dated parts is one
+            # period from the first one's start to the second one's end, as "Quý II-IV/2026" is
+            (
+                "part_range",
+                BOUND,
+                rf"{B}(?:(?:{within})\s+)?(?:{month}\s+(?P<m>\d{{1,2}})|{quarter}\s+(?P<q>{rom})){year_join}(?P<y1>{YEAR})"
+                rf"\s*(?:{seps})\s*(?:{until_end}\s+)?(?:{month}\s+(?P<m2>\d{{1,2}})|{quarter}\s+(?P<q2>{rom})){year_join}{y}",
+            ),
             # "Tháng 11, 12/2013": two months of one year, one period
             (
                 "months",
@@ -457,14 +465,17 @@ class _Grammar:
                     return DeadlineSpec(kind="by_date", end=_last_day(year, int(g["m"])).isoformat()), None
                 q = self.roman[tone_key(g["q"])]
                 return DeadlineSpec(kind="by_date", end=_last_day(year, 3 * q).isoformat()), None
-            if name == "from_part":
+            if name in {"from_part", "part_range"}:
                 first_year = int(g["y1"]) if g.get("y1") else year
                 first = int(g["m"]) if g.get("m") else 3 * self.roman[tone_key(g["q"])] - 2
                 start = date(first_year, first, 1).isoformat()
                 if not (g.get("m2") or g.get("q2")):
                     return DeadlineSpec(kind="period", start=start), None
                 last = int(g["m2"]) if g.get("m2") else 3 * self.roman[tone_key(g["q2"])]
-                return DeadlineSpec(kind="period", start=start, end=_last_day(year, last).isoformat()), None
+                end = _last_day(year, last).isoformat()
+                if end < start:
+                    return None, m.group()
+                return DeadlineSpec(kind="period", start=start, end=end), None
             if name == "months":
                 first, last = int(g["m"]), int(g["m2"])
                 if not 1 <= first < last <= 12:

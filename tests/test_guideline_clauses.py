@@ -179,3 +179,15 @@ def test_a_table_cell_without_a_unit_column_takes_the_words_after_its_number(tmp
     doc = load_document(path)
     assert doc.tables
     assert [(t.value, t.unit, t.by) for t in extract_targets(doc)] == [(100, "%", "2028"), (500, "người", "2028")]
+
+
+def test_a_range_of_two_dated_quarters_or_months_is_one_period() -> None:
+    """Deadlines, period: "Quý IV/2025 - Quý I/2026" is one time, as "Quý II-IV/2026" is: from the first part's
+    start to the second part's end."""
+    assert _deadlines(
+        "1. Công an xã lắp đặt camera giám sát trong thời gian Quý IV/2025 - Quý I/2026.",
+        "2. Văn phòng xã thí điểm hồ sơ điện tử tại bộ phận một cửa, thời gian Tháng 12/2025 - tháng 3/2026.",
+    ) == [
+        ("Quý IV/2025 - Quý I/2026", "period", "2025-10-01", "2026-03-31", None, None),
+        ("Tháng 12/2025 - tháng 3/2026", "period", "2025-12-01", "2026-03-31", None, None),
+    ]
