@@ -407,7 +407,8 @@ def _descriptor_to_territory(registry: Registry) -> regex.Pattern:
     dột nát| tỉnh Khánh Hòa" (folded; no word that opens a subject, date or number on the way)."""
     territories = "|".join(regex.escape(w) for w in sorted(LevelsLexicon.load().territories, key=len, reverse=True))
     return regex.compile(
-        rf"(?:[ \t]*,?[ \t]+(?!(?:{registry.descriptor_stop}){AFTER_WORD})[^\W\d_]+){{0,12}}?"
+        rf"(?:[ \t]*,?[ \t]+(?!(?:{registry.descriptor_stop}){AFTER_WORD})"
+        rf"(?!(?:{registry.descriptor_number_stop})[ \t:]*\d)[^\W\d_]+){{0,24}}?"
         rf"(?=[ \t]+(?:{territories}){AFTER_WORD})"
     )
 

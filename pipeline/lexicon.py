@@ -158,6 +158,7 @@ class IssuerEntry(_Entry):
 class IssuersLexicon(_Described):
     file = "issuers.json"
     descriptor_stops: Words
+    descriptor_number_stops: Words
     heads_of_bodies: Words
     issuers: list[IssuerEntry] = Field(min_length=1)
     signer_titles: Words

@@ -191,3 +191,24 @@ def test_a_range_of_two_dated_quarters_or_months_is_one_period() -> None:
         ("Quý IV/2025 - Quý I/2026", "period", "2025-10-01", "2026-03-31", None, None),
         ("Tháng 12/2025 - tháng 3/2026", "period", "2025-12-01", "2026-03-31", None, None),
     ]
+
+
+def test_an_issuer_named_up_to_its_province_keeps_its_whole_name_not_the_communes() -> None:
+    """Citations, issuer: never a level the text does not state. A steering committee described up to its
+    province ("… đổi mới sáng tạo và chuyển đổi số tỉnh") stays whole in a commune's plan, "số" of its
+    name included; it is not the commune's own Ban Chỉ đạo."""
+    doc = _document(
+        "ỦY BAN NHÂN DÂN XÃ HÒA AN",
+        "Số: 45/KH-UBND",
+        "Hòa An, ngày 12 tháng 10 năm 2025",
+        "KẾ HOẠCH",
+        "Chuyển đổi số của xã",
+        "Căn cứ Kế hoạch số 11-KH/BCĐ ngày 02/02/2025 của Ban Chỉ đạo phát triển khoa học, công nghệ, "
+        "đổi mới sáng tạo và chuyển đổi số tỉnh;",
+        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+        "I. MỤC TIÊU",
+    )
+    [citation], _ = extract_citations(doc)
+    assert citation.issuer == (
+        "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh"
+    )
