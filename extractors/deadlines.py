@@ -284,7 +284,12 @@ class _Grammar:
                 rf"{B}(?:{within})\s+(?:{number}\s+)?{year}\s+{y}\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d)",
             ),
             # "02 năm một lần", "6 tháng một lần": a cadence stated as a count of periods
-            ("once_every", STRONG, rf"{B}(?P<n>{number})\s+(?P<u>{units})\s+(?:{_alt(lex.once_words)}){A}"),
+            # "6 tháng/lần" writes the same cadence with a slash
+            (
+                "once_every",
+                STRONG,
+                rf"{B}(?P<n>{number})\s+(?P<u>{units})(?:\s+(?:{_alt(lex.once_words)})|\s*/\s*(?:{_alt(lex.per_once_words)})){A}",
+            ),
             (
                 "range",
                 BARE_YEAR,
@@ -332,7 +337,7 @@ class _Grammar:
             "until_part": list(lex.until),
             "quarter": [lex.quarter_word],
             "term": list(lex.term_words),
-            "once_every": list(lex.once_words),
+            "once_every": [*lex.once_words, *lex.per_once_words],
         }
         self.needs = {name: regex.compile(_alt(words)) for name, words in needed.items()}
         self.item_re = regex.compile(self.item)

@@ -544,6 +544,7 @@ class TimeExpressionsLexicon(_Described):
     document_number_words: Words
     single_counts: Words
     due_words: Words
+    per_once_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

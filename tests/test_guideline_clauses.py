@@ -212,3 +212,10 @@ def test_an_issuer_named_up_to_its_province_keeps_its_whole_name_not_the_commune
     assert citation.issuer == (
         "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh"
     )
+
+
+def test_a_cadence_written_with_a_slash_is_recurring() -> None:
+    """Deadlines, recurring: "6 tháng/lần" says how often the work recurs, as "định kỳ 6 tháng" does."""
+    assert _deadlines("1. Ban Chỉ đạo xã kiểm tra việc cập nhật dữ liệu 6 tháng/lần.") == [
+        ("6 tháng/lần", "recurring", None, None, "semiannual", None),
+    ]
