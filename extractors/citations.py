@@ -716,9 +716,26 @@ def _continues(document: Document, start: int) -> bool:
     text = document.text
     line_start = text.rfind("\n", 0, max(0, start - 1)) + 1
     line = text[line_start:start].rstrip()
-    if _in_header_lines(document, line_start):
-        return False
+    if _in_header_lines(document, line_start) or _in_title(document, line_start, start):
+        return False  # a title ends no sentence with a stop, yet the paragraph under it is a new one
     return bool(line) and bool(_HAS_LOWER_RE.search(line)) and not _SENTENCE_END_RE.search(line)
+
+
+_CAPITAL_OPENING_RE = regex.compile(r"[ \t*_\-–•]*\p{Lu}")
+
+
+def _in_title(document: Document, pos: int, start: int) -> bool:
+    """`pos` is on the plan's title and `start`, a line opening with a capital, is not: the paragraph at
+    `start` is a new one under the title (its opening sentence), not the title's words run on. A line the
+    structure cut from the title mid-sentence ("… tầm nhìn đến năm" / "2030 (gọi tắt là Đề án 06); …")
+    opens with no capital and still reads on."""
+    title = document.header.title
+    return (
+        title is not None
+        and title.start <= pos < title.end
+        and not title.start <= start < title.end
+        and _CAPITAL_OPENING_RE.match(document.text, start) is not None
+    )
 
 
 def _in_header_lines(document: Document, pos: int) -> bool:
@@ -745,6 +762,7 @@ def _unwrapped_paragraph_start(document: Document, pos: int, floor: int = 0) -> 
             or _SENTENCE_END_RE.search(line)
             or _PREAMBLE_RE.match(folded, start)  # "Căn cứ …", "Xét …": a list of its own, not carried out
             or _in_header_lines(document, previous)
+            or _in_title(document, previous, start)
         ):
             break
         start = previous
@@ -870,6 +888,20 @@ def _issuer_code(number: str | None) -> str | None:
 
 
 _PARTY_SYMBOL_RE = regex.compile(r"^\d+\w*-[^/]+/(.+)$")
+
+
+def _in_basis_subject(previous: tuple[Mention, str], mention: Mention, folded: str, head: int) -> bool:
+    """`mention` is named inside the subject of the `basis` citation just before it, in the head ("… ban hành
+    Nghị quyết số 03/NQ-CP về Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW"): the implementing
+    verb belongs to that subject, and the document named there is `basis` too (gold-guidelines, decisions).
+    Not a new member of the list (";", ". ", "và" between them)."""
+    before, relation = previous
+    if relation != "basis" or mention.start >= head or before.end > mention.start:
+        return False
+    gap = folded[before.end : mention.start]
+    if ";" in gap or ". " in gap or "\n" in gap.strip() or _LIST_JOIN_RE.fullmatch(folded, before.end, mention.start):
+        return False
+    return _IMPLEMENTS_RE.search(gap) is not None
 
 
 def _nested(mention: Mention, before: Mention | None, folded: str) -> bool:
@@ -1021,8 +1053,12 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
     citations: list[Citation] = []
     warnings: list[DocWarning] = []
     level = own_level(document)
+    previous: tuple[Mention, str] | None = None
     for x in mentions:
         relation = _relation(document, x.start, head, basis_range)
+        if relation == "implements" and previous is not None and _in_basis_subject(previous, x, folded, head):
+            relation = "basis"  # "Nghị quyết số 03/NQ-CP … về … thực hiện Nghị quyết số 57-NQ/TW" in the basis list
+        previous = (x, relation)
         if x.year_only and relation != "basis":
             continue  # "Luật Cán bộ, công chức năm 2025" outside the basis list: a law's name, no citation
         ev = evidence(document, x.start, x.end)

@@ -219,3 +219,29 @@ def test_a_cadence_written_with_a_slash_is_recurring() -> None:
     assert _deadlines("1. Ban Chỉ đạo xã kiểm tra việc cập nhật dữ liệu 6 tháng/lần.") == [
         ("6 tháng/lần", "recurring", None, None, "semiannual", None),
     ]
+
+
+def test_the_titles_verb_does_not_carry_into_the_opening_paragraph_under_it() -> None:
+    """Citations, relation: `implements` is what the title or opening sentence says the plan carries out. A
+    title "Triển khai …" that names no document does not make the documents of the paragraph under it
+    implemented: that paragraph, before the issuing sentence, lists them (`basis`), and a document named in
+    the subject of one of them ("… thực hiện Nghị quyết số 57-NQ/TW") is `basis` too."""
+    doc = _document(
+        "ỦY BAN NHÂN DÂN TỈNH AN LẠC",
+        "Số: 210/KH-UBND",
+        "An Lạc, ngày 15 tháng 5 năm 2025",
+        "KẾ HOẠCH",
+        "Triển khai phát triển khoa học, công nghệ và chuyển đổi số tỉnh An Lạc năm 2025",
+        "Ngày 22/12/2024, Bộ Chính trị ban hành Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công "
+        "nghệ; Chính phủ ban hành Nghị quyết số 03/NQ-CP ngày 09/01/2025 về Chương trình hành động của Chính "
+        "phủ thực hiện Nghị quyết số 57-NQ/TW. Để cụ thể hóa, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Triển khai đồng bộ các nhiệm vụ tại Nghị quyết số 03/NQ-CP.",
+    )
+    citations, _ = extract_citations(doc)
+    assert [(c.number, c.relation) for c in citations] == [
+        ("57-NQ/TW", "basis"),
+        ("03/NQ-CP", "basis"),
+        ("57-NQ/TW", "basis"),
+        ("03/NQ-CP", "mentions"),
+    ]
