@@ -33,7 +33,7 @@ def test_a_xet_line_after_a_thuc_hien_line_is_basis() -> None:
         "Thực hiện Chương trình số 15-CTr/TU ngày 10/3/2025 của Tỉnh ủy An Lạc;",
         "Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 55/TTr-STP ngày 03/3/2025.",
         "QUYẾT ĐỊNH:",
-        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.",
+        "Điều 1. Nay ban hành Kế hoạch số hóa sổ hộ tịch của tỉnh, kèm theo đây.",
     )
     citations, _ = extract_citations(doc)
     assert [(c.number, c.relation) for c in citations] == [
@@ -54,7 +54,7 @@ def test_a_decision_that_takes_effect_and_replaces_another_replaces_it() -> None
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN LẠC",
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
         "QUYẾT ĐỊNH:",
-        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.",
+        "Điều 1. Nay ban hành Kế hoạch số hóa sổ hộ tịch của tỉnh, kèm theo đây.",
         "Điều 2. Quyết định này có hiệu lực từ ngày ký và thay thế Quyết định số 99/QĐ-UBND ngày 01/02/2024.",
         "Điều 3. Nghị quyết số 71/NQ-CP thay thế Nghị quyết số 03/NQ-CP được quán triệt đến các sở.",
     )
@@ -153,7 +153,7 @@ def test_the_titles_year_gives_by_wherever_it_stands_in_the_title() -> None:
     nearer horizon does, also where the title runs on after the year; a cited document's date gives none."""
     assert _title_by("Chuyển đổi số năm 2026 trên địa bàn xã Hòa An") == "2026"
     assert _title_by("Tuyên truyền về chuyển đổi số năm 2026 - 2027 trên địa bàn xã") == "2027"
-    assert _title_by("Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị") is None
+    assert _title_by("Tổ chức Chỉ thị số 09-CT/TU ngày 03 tháng 7 năm 2024 của Ban Thường vụ Huyện ủy") is None
 
 
 def test_by_is_the_nearest_horizon_of_the_sentence_and_a_month_gives_its_last_day() -> None:
@@ -231,10 +231,10 @@ def test_the_titles_verb_does_not_carry_into_the_opening_paragraph_under_it() ->
         "Số: 210/KH-UBND",
         "An Lạc, ngày 15 tháng 5 năm 2025",
         "KẾ HOẠCH",
-        "Triển khai phát triển khoa học, công nghệ và chuyển đổi số tỉnh An Lạc năm 2025",
-        "Ngày 22/12/2024, Bộ Chính trị ban hành Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công "
-        "nghệ; Chính phủ ban hành Nghị quyết số 03/NQ-CP ngày 09/01/2025 về Chương trình hành động của Chính "
-        "phủ thực hiện Nghị quyết số 57-NQ/TW. Để cụ thể hóa, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        "Triển khai nhiệm vụ số hóa, cải cách hành chính của tỉnh An Lạc năm 2025",
+        "Ngày 22/12/2024, Bộ Chính trị ra Nghị quyết số 57-NQ/TW nêu yêu cầu đột phá; Chính phủ có Nghị quyết "
+        "số 03/NQ-CP ngày 09/01/2025 về các giải pháp để sớm thực hiện Nghị quyết số 57-NQ/TW. Để cụ thể hóa, "
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
         "I. MỤC ĐÍCH, YÊU CẦU",
         "1. Triển khai đồng bộ các nhiệm vụ tại Nghị quyết số 03/NQ-CP.",
     )
