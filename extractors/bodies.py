@@ -604,6 +604,38 @@ def plan_mentions(document: Document, citations: list[Citation]) -> list[Mention
     return [m for m in mentions if not skip.holds(m.start, m.end)]
 
 
+_SUBJECT_OPENER = regex.compile(rf"[^\S\n]*,?[^\S\n]*(?:{alternation(_WORDS.subject_openers)})(?![\p{{L}}\p{{M}}])")
+_INTRODUCED = regex.compile(
+    rf"[\s\-+•–*]*(?:\d+\.|[a-zđ]\))?\s*(?:{alternation(_WORDS.introducing_openers)})(?![\p{{L}}\p{{M}}])"
+)
+_SUBJECT_END = regex.compile(r"[.;:!?\n(]")
+
+
+def _cited_subjects(document: Document, citations: list[Citation]) -> Enclosing:
+    """The subjects of cited documents: from "về" right after a citation (its number, date and issuer) to the
+    end of that clause. They are the cited document's title ("… của Ban Thường vụ Tỉnh ủy về tăng cường sự
+    lãnh đạo của các cấp ủy đảng …"): a body named there is not one this plan gives a role (gold-guidelines:
+    issuers and bodies only described are not annotated). A parenthesis ends the subject ("… (Giao Ban Xây
+    dựng Đảng chủ trì)"), and so does the first comma of a clause that a citation introduces ("Thực hiện
+    Kết luận số … về …, Ban Thường vụ Đảng ủy yêu cầu …"): what follows is the clause's own actor."""
+    fold = document.fold
+    spans = []
+    for citation in citations:
+        if not citation.span:
+            continue
+        opener = _SUBJECT_OPENER.match(fold, citation.span[1])
+        if opener is None:
+            continue
+        end = _SUBJECT_END.search(fold, opener.end())
+        end_at = end.start() if end else len(fold)
+        clause = _clause_start(fold, max(0, citation.span[0] - _LEFT_WINDOW), citation.span[0])
+        if _INTRODUCED.match(fold, clause, citation.span[0]):
+            comma = fold.find(",", opener.end(), end_at)
+            end_at = comma if comma >= 0 else end_at
+        spans.append((opener.start(), end_at))
+    return Enclosing(tuple(spans))
+
+
 def _head_end(document: Document) -> int:
     """Where the head ends: after its last part (type line, title, "Căn cứ" lines, the sentence that issues
     the plan). The articles of a decision and the opening paragraphs of a report stand after it, before any
@@ -676,7 +708,12 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             found.extend((m, "lead") for m in mentions if not _in_parenthesis(document.fold, block.start, m.start))
             continue
         found.extend(_text_roles(document, mentions, (block.start, block.end)))
-    return [Body(name=m.name, role=role, **evidence(document, m.start, m.end)) for m, role in found]
+    subjects = _cited_subjects(document, citations)
+    return [
+        Body(name=m.name, role=role, **evidence(document, m.start, m.end))
+        for m, role in found
+        if not subjects.holds(m.start, m.end)
+    ]
 
 
 @cache

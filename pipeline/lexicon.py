@@ -298,6 +298,8 @@ class BodyWordsLexicon(_Described):
     assigning_word: Word
     addressee_openers: Words
     addressee_item: Pattern
+    subject_openers: Words
+    introducing_openers: Words
 
 
 class LevelsLexicon(_Described):

@@ -1,0 +1,40 @@
+"""Bodies rules added for text shapes that recur across issuers (the "bodies5" pass): each test puts
+sentences of our own in a small plan (read through the real ingest and structure steps) and checks
+the records they give, or that they give none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_bodies import L, duty, plan, records
+
+
+def test_a_body_inside_a_cited_documents_subject_is_given_no_role(tmp_path: Path) -> None:
+    """ "Chỉ thị số … của Tỉnh ủy về tăng cường sự lãnh đạo của các cấp ủy đảng …": the subject after "về" is
+    the cited document's title, so the bodies there are described, not given work by this plan."""
+    sentence = (
+        "Tiếp tục quán triệt Chỉ thị số 09-CT/TU ngày 05/3/2024 của Ban Thường vụ Tỉnh ủy về tăng cường sự "
+        "lãnh đạo của các cấp ủy đảng đối với công tác chuyển đổi số; Hội Nông dân xã tuyên truyền đến hội viên."
+    )
+    assert records(plan(tmp_path, duty(sentence))) == [("Hội Nông dân xã", "Hội Nông dân xã", L)]
+
+
+def test_an_introduced_citation_ends_its_subject_at_the_comma(tmp_path: Path) -> None:
+    """ "Thực hiện Kết luận số … về …, Ban Thường vụ Đảng ủy yêu cầu UBND xã …": the comma closes the phrase
+    that introduces the document; the bodies after it are the clause's own."""
+    sentence = (
+        "Thực hiện Kết luận số 15-KL/TW ngày 02/4/2025 của Ban Bí thư về việc chấn chỉnh lề lối làm việc, "
+        "Ban Thường vụ Đảng ủy yêu cầu UBND xã rà soát các thủ tục hành chính."
+    )
+    found = [(name, role) for _, name, role in records(plan(tmp_path, duty(sentence)))]
+    assert ("Ủy ban nhân dân xã", L) in found
+
+
+def test_a_parenthesis_after_a_cited_subject_still_assigns(tmp_path: Path) -> None:
+    """ "… về sử dụng Sổ tay đảng viên điện tử (Giao Ban Xây dựng Đảng chủ trì …)": the parenthesis ends the
+    subject and assigns the item."""
+    sentence = (
+        "Kiểm tra việc thực hiện Quy định số 12-QĐ/TW ngày 03/5/2025 của Ban Bí thư về sử dụng ứng dụng "
+        "Sổ tay đảng viên (Giao Ban Xây dựng Đảng chủ trì, tham mưu trong quý II/2026)."
+    )
+    assert [name for _, name, _ in records(plan(tmp_path, duty(sentence)))] == ["Ban Xây dựng Đảng"]
