@@ -56,7 +56,10 @@ from pipeline.syllables import forms_word
 
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
-_SKIPPED_BLOCKS = {"header", "basis", "signature", "recipients"}
+# head lines the structure could not place (the head zone runs to the first heading it reads) are read as
+# text after the head's recognised parts: a report's opening paragraphs, a directive's first item
+_SKIPPED_BLOCKS = {"basis", "signature", "recipients"}
+_LOWER = regex.compile(r"\p{Ll}")
 _COLUMN_ROLES = {"lead": "lead", "support": "support", "collector": "lead"}
 _TEXT_COLUMNS = {"content"}
 _CLAUSE_END = regex.compile(r"[.;:!?\n]")
@@ -658,6 +661,8 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
     for block in document.blocks:
         if block.role in _SKIPPED_BLOCKS or block.end <= head_end or block.start in addressees:
             continue
+        if block.role == "header" and not _LOWER.search(document.text, block.start, block.end):
+            continue  # a line in capitals left in the head zone is its title or a heading of the head
         first = bisect_left(starts, block.start)
         last = bisect_left(starts, block.end, lo=first)
         mentions = [m for m in everywhere[first:last] if m.end <= block.end]

@@ -383,6 +383,7 @@ def _read_head(b: _Builder, body_start: int) -> None:
         _read_self_title(b, head)
     title: list[_Entry] = []
     seen_basis = False
+    title_closed = False
     for i, e in enumerate(head):
         if e.line.kind == "cell" or (doc_type_at is not None and i <= doc_type_at):
             continue
@@ -401,10 +402,19 @@ def _read_head(b: _Builder, body_start: int) -> None:
             header.issuing_sentence = b.span(e, issuing)
             seen_basis = True
             continue
-        if doc_type_at is not None and not seen_basis and _LETTER_OR_DIGIT.search(e.text):
+        if title and _reads_as_prose(e.text):
+            title_closed = True  # a directive's opening paragraphs follow its title with no "Căn cứ" between
+        if doc_type_at is not None and not seen_basis and not title_closed and _LETTER_OR_DIGIT.search(e.text):
             title.append(e)  # a rule under the title ("-----", "*") is decoration, not subject
     if title:
         header.title = Span(start=title[0].line.start, end=title[-1].line.end)
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A paragraph of running text, which no title line is: longer than any heading, in lower case, closed by a
+    full stop ("Thời gian qua, tỉnh … đã có nhiều nỗ lực … ."). It ends a title the head has begun."""
+    stripped = text.strip()
+    return len(stripped) > MAX_HINTED_HEADING_CHARS and _has_lower(stripped) and stripped.endswith(".")
 
 
 @cache

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.process import load_document
 from tests.test_bodies import L, duty, plan, records
 
 
@@ -38,3 +39,39 @@ def test_a_parenthesis_after_a_cited_subject_still_assigns(tmp_path: Path) -> No
         "Sổ tay đảng viên (Giao Ban Xây dựng Đảng chủ trì, tham mưu trong quý II/2026)."
     )
     assert [name for _, name, _ in records(plan(tmp_path, duty(sentence)))] == ["Ban Xây dựng Đảng"]
+
+
+REPORT = """ĐẢNG BỘ XÃ HÒA BÌNH
+Số: 12-BC/ĐU
+Hòa Bình, ngày 10 tháng 02 năm 2026
+BÁO CÁO NHANH
+Công tác chuẩn bị đón Tết tại xã Hòa Bình
+1. Công tác lãnh đạo, chỉ đạo.
+Ban Thường vụ Đảng ủy đã chỉ đạo Ủy ban nhân dân xã xây dựng kế hoạch trực Tết.
+2. Công tác thăm hỏi; tặng quà các gia đình chính sách:
+Hội Nông dân xã đã phối hợp tổ chức chương trình tặng quà.
+3. Công tác bảo đảm an ninh trật tự
+Công an xã chủ trì tuần tra trong dịp Tết.
+"""
+
+
+def test_the_opening_paragraphs_of_a_report_are_read_as_text(tmp_path: Path) -> None:
+    """A report whose first items are not read as headings ("1. … ." closed by a full stop, "2. …; …:") leaves them
+    in the head zone: after the head's own parts (number, date, title) they are running text and give roles."""
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    found = [(name, role) for _, name, role in records(load_document(path))]
+    assert ("Ủy ban nhân dân xã", L) in found
+    assert ("Hội Nông dân xã", L) in found
+
+
+def test_a_line_in_capitals_in_the_head_zone_gives_no_body(tmp_path: Path) -> None:
+    """ "HỘI NGHỊ … / BAN CHẤP HÀNH ĐẢNG BỘ XÃ (KHÓA I)" under a type line the head does not read (a garbled
+    "KẾT LUẬN"): a title left in the head zone names its issuer, who is given no role by it."""
+    path = tmp_path / "conclusion.txt"
+    path.write_text(
+        "ĐẢNG BỘ XÃ HÒA BÌNH\nSố 05-KL/ĐU\nHòa Bình, ngày 10 tháng 02 năm 2026\nK ÊT LUẬN\nHỘI NGHỊ LẦN THỨ HAI\n"
+        "BAN CHẤP HÀNH ĐẢNG BỘ XÃ (KHÓA I)\nI. ĐÁNH GIÁ\nCông an xã chủ trì tuần tra trong dịp Tết.\n",
+        encoding="utf-8",
+    )
+    assert [name for _, name, _ in records(load_document(path))] == ["Công an xã"]

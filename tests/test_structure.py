@@ -470,3 +470,15 @@ def test_the_plan_a_decision_issues_is_read_after_its_signature(tmp_path: Path):
     path.write_text(text, encoding="utf-8")
     doc = build_document(read_document(path), "qd")
     assert [s.path for s in doc.sections] == ["I", "I.1"]
+
+
+def test_a_paragraph_of_running_text_ends_the_title():
+    """A directive's opening paragraphs follow its title with no "Căn cứ" between: a long lower-case paragraph
+    closed by a full stop is running text, not more title."""
+    opening = (
+        "Trong những năm gần đây, các cơ quan, đơn vị trên địa bàn tỉnh đã có nhiều cố gắng trong việc đơn giản "
+        "hóa thủ tục, rút ngắn thời gian giải quyết hồ sơ và công khai kết quả; tuy vậy, ở một số nơi việc tiếp "
+        "nhận hồ sơ trực tuyến còn chậm, chưa thuận tiện cho người dân, doanh nghiệp khi thực hiện thủ tục."
+    )
+    doc = doc_of("CHỈ THỊ", "VỀ VIỆC NÂNG CAO CHẤT LƯỢNG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", opening, "I. NHIỆM VỤ")
+    assert quote(doc, doc.header.title) == "VỀ VIỆC NÂNG CAO CHẤT LƯỢNG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
