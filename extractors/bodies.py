@@ -542,9 +542,21 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
                 role = "oversight"
             elif cues["support_work"].match(right):
                 role = "support"
+        elif role == "support":
+            right = fold[last.end : _clause_end(fold, last.end, region[1])]
+            role = "oversight" if _joined_for_a_check(cues, left, right) else role
         if role:
             out.extend((m, role) for m in group)
     return out
+
+
+def _joined_for_a_check(cues: dict, left: str, right: str) -> bool:
+    """ "c) Phối hợp với Sở Y tế kiểm tra, giám sát …": a clause that opens with its support cue and whose work is
+    a check makes the body joined the checker, `oversight` (gold/README.md: "phối hợp với X kiểm tra, giám sát"
+    makes X oversight). Where a subject stands before the cue ("Ủy ban Kiểm tra phối hợp với X tổ chức kiểm tra
+    …") the subject checks and X supports it."""
+    cue = cues["before_any"]["support"].search(left)
+    return bool(cue and cues["clause_openers"].match(left[: cue.start()]) and cues["oversight_work"].match(right))
 
 
 def _opens_clause(cues: dict, left: str, right: str) -> bool:

@@ -75,3 +75,20 @@ def test_a_line_in_capitals_in_the_head_zone_gives_no_body(tmp_path: Path) -> No
         encoding="utf-8",
     )
     assert [name for _, name, _ in records(load_document(path))] == ["Công an xã"]
+
+
+def test_a_body_joined_for_a_check_oversees_it(tmp_path: Path) -> None:
+    """ "Phối hợp với Công an xã kiểm tra …": the body joined is the one that checks (gold/README.md: "phối hợp
+    với X kiểm tra, giám sát" makes X oversight); joined for other work it supports."""
+    checked = "Phối hợp với Công an xã kiểm tra việc bảo vệ bí mật nhà nước tại các thôn."
+    assert [(n, r) for _, n, r in records(plan(tmp_path, duty(checked)))] == [("Công an xã", "oversight")]
+    helped = "Phối hợp với Công an xã tuyên truyền về bảo vệ bí mật nhà nước tại các thôn."
+    assert [(n, r) for _, n, r in records(plan(tmp_path, duty(helped)))] == [("Công an xã", "support")]
+
+
+def test_a_subject_that_joins_another_for_a_check_keeps_the_check(tmp_path: Path) -> None:
+    """ "Ủy ban Kiểm tra Đảng ủy phối hợp với Công an xã tổ chức kiểm tra …": the subject checks, the body it
+    joins supports it (corpus/plans gold)."""
+    sentence = "Ủy ban Kiểm tra Đảng ủy phối hợp với Công an xã tổ chức kiểm tra việc bảo vệ bí mật nhà nước."
+    found = [(n, r) for _, n, r in records(plan(tmp_path, duty(sentence)))]
+    assert ("Công an xã", "support") in found
