@@ -365,7 +365,11 @@ def find_mentions(
             s, name = head.start(), spell_out(text[head.start() : e])
         found.append(Mention(s, e, name))
     for match in pats["departments"].finditer(fold, start, end):  # "các sở, ban, ngành (của tỉnh)"
-        words = [w for w in fold[match.start() : match.end()].split() if w not in pats["departments_dropped"]]
+        kinds_end = match.start("under") if match.start("under") >= 0 else match.end()
+        words = [w for w in fold[match.start() : kinds_end].split() if w not in pats["departments_dropped"]]
+        if kinds_end < match.end():  # "trực thuộc UBND tỉnh": the body they stand under, spelled out as written
+            under = spell_out(text[kinds_end : match.end()])
+            words.append(under[:1].lower() + under[1:])
         found.append(Mention(match.start(), match.end(), " ".join((pats["departments_head"], *words))))
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
@@ -519,7 +523,7 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
     fold = document.fold
     cues = _cues()
     out: list[tuple[Mention, str]] = []
-    for group in _groups(mentions, fold):
+    for group in _subject_lists(_groups(mentions, fold), fold, region[0]):
         first, last = group[0], group[-1]
         clause = max(_clause_start(fold, region[0], first.start), first.start - _LEFT_WINDOW)
         left = _HEAD_TITLE_END.sub("", fold[clause : first.start])
@@ -557,6 +561,27 @@ def _joined_for_a_check(cues: dict, left: str, right: str) -> bool:
     …") the subject checks and X supports it."""
     cue = cues["before_any"]["support"].search(left)
     return bool(cue and cues["clause_openers"].match(left[: cue.start()]) and cues["oversight_work"].match(right))
+
+
+_SEMICOLON_ONLY = regex.compile(r"[^\S\n]*;[^\S\n]*")
+
+
+def _subject_lists(groups: list[list[Mention]], fold: str, region_start: int) -> list[list[Mention]]:
+    """Subjects listed with semicolons before the work they share ("1. Các sở, ban, ngành trực thuộc UBND tỉnh;
+    UBND các huyện, thành phố tiếp tục tổ chức …", "Thủ trưởng các sở; Chủ tịch UBND các huyện có trách nhiệm
+    …") are one list: a group that opens its clause with no cue before it joins the group after the ";"."""
+    cues = _cues()
+    out: list[list[Mention]] = []
+    for group in groups:
+        prev = out[-1] if out else None
+        if prev and _SEMICOLON_ONLY.fullmatch(_HEAD_TITLE_END.sub("", fold[prev[-1].end : group[0].start])):
+            clause = max(_clause_start(fold, region_start, prev[0].start), prev[0].start - _LEFT_WINDOW)
+            left = _HEAD_TITLE_END.sub("", fold[clause : prev[0].start])
+            if _role_from_cue(left) is None and cues["clause_openers"].match(left):
+                out[-1] = prev + group
+                continue
+        out.append(group)
+    return out
 
 
 def _opens_clause(cues: dict, left: str, right: str) -> bool:

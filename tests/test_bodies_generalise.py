@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.bodies import find_mentions
+from pipeline.normalize import fold_text
 from pipeline.process import load_document
 from tests.test_bodies import L, duty, plan, records
 
@@ -92,3 +94,22 @@ def test_a_subject_that_joins_another_for_a_check_keeps_the_check(tmp_path: Path
     sentence = "Ủy ban Kiểm tra Đảng ủy phối hợp với Công an xã tổ chức kiểm tra việc bảo vệ bí mật nhà nước."
     found = [(n, r) for _, n, r in records(plan(tmp_path, duty(sentence)))]
     assert ("Công an xã", "support") in found
+
+
+def test_a_departments_collective_keeps_its_qualifier() -> None:
+    """ "các bộ, ngành chức năng", "các sở, ban, ngành khác", "các sở, ban, ngành trực thuộc UBND tỉnh": the words
+    that close the collective are part of its name; the body they stand under is spelled out."""
+    for written, name in [
+        ("các bộ, ngành chức năng", "Các bộ, ngành chức năng"),
+        ("các sở, ban, ngành khác", "Các sở, ban, ngành khác"),
+        ("các sở, ban, ngành trực thuộc UBND tỉnh", "Các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh"),
+    ]:
+        assert [m.name for m in find_mentions(written, fold_text(written), plan_level="")] == [name]
+
+
+def test_subjects_listed_with_semicolons_share_their_work(tmp_path: Path) -> None:
+    """ "Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã có trách nhiệm …": the subjects before
+    the work are one list, each its lead."""
+    sentence = "Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã có trách nhiệm rà soát thủ tục."
+    found = [(n, r) for _, n, r in records(plan(tmp_path, duty(sentence), level="tỉnh"))]
+    assert found == [("Các sở, ban, ngành tỉnh", L), ("Ủy ban nhân dân các huyện, thị xã", L)]
