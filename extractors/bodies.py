@@ -651,7 +651,7 @@ _INTRODUCED = regex.compile(
 _SUBJECT_END = regex.compile(r"[.;:!?\n(]")
 
 
-def _cited_subjects(document: Document, citations: list[Citation]) -> Enclosing:
+def _cited_subjects(document: Document, citations: list[Citation], titles: list[tuple[int, int]]) -> Enclosing:
     """The subjects of cited documents: from "về" right after a citation (its number, date and issuer) to the
     end of that clause. They are the cited document's title ("… của Ban Thường vụ Tỉnh ủy về tăng cường sự
     lãnh đạo của các cấp ủy đảng …"): a body named there is not one this plan gives a role (gold-guidelines:
@@ -673,7 +673,34 @@ def _cited_subjects(document: Document, citations: list[Citation]) -> Enclosing:
             comma = fold.find(",", opener.end(), end_at)
             end_at = comma if comma >= 0 else end_at
         spans.append((opener.start(), end_at))
-    return Enclosing(tuple(spans))
+    return Enclosing(tuple(spans + titles))
+
+
+_TITLE_LINE = regex.compile(
+    rf"[\s\-+•–*]*(?:\d+(?:\.\d+)*\.|[a-zđ]\))?\s*(?P<kind>{alternation(_WORDS.title_kinds)})[^\S\n]+"
+    rf"(?!(?:{alternation(_WORDS.not_title_after)})(?![\p{{L}}\p{{M}}]))"
+)
+_TITLE_END = regex.compile(r"[.;:!?\n(](?!\d)")
+_TITLE_BLOCKS = {"list_item", "paragraph", "cell"}
+
+
+def _document_titles(document: Document) -> list[tuple[int, int]]:
+    """Lines and cells that name a document by its kind and title ("- Nghị quyết nâng cao chất lượng giám sát,
+    phản biện xã hội của Mặt trận Tổ quốc …", a list of documents to issue): up to a parenthesis or the end of the
+    sentence the words are the title, and a body named there is described, not given work. The kind must start
+    the line, capitalised, and a lower-case word follow it, so "Kế hoạch này …" and "Kế hoạch số …" are not titles."""
+    text, spans = document.text, []
+    for block in document.blocks:
+        if block.role not in _TITLE_BLOCKS:
+            continue
+        opening = _TITLE_LINE.match(document.fold, block.start, block.end)
+        if opening is None or opening.end() >= block.end:
+            continue
+        if not text[opening.start("kind")].isupper() or not text[opening.end()].islower():
+            continue
+        end = _TITLE_END.search(text, opening.end(), block.end)
+        spans.append((block.start, end.start() if end else block.end))
+    return spans
 
 
 def _head_end(document: Document) -> int:
@@ -750,7 +777,7 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             found.extend((m, "lead") for m in mentions if not _in_parenthesis(document.fold, block.start, m.start))
             continue
         found.extend(_text_roles(document, mentions, (block.start, block.end)))
-    subjects = _cited_subjects(document, citations)
+    subjects = _cited_subjects(document, citations, _document_titles(document))
     return [
         Body(name=m.name, role=role, **evidence(document, m.start, m.end))
         for m, role in found

@@ -300,6 +300,8 @@ class BodyWordsLexicon(_Described):
     addressee_item: Pattern
     subject_openers: Words
     introducing_openers: Words
+    title_kinds: Words
+    not_title_after: Words
 
 
 class LevelsLexicon(_Described):

@@ -113,3 +113,20 @@ def test_subjects_listed_with_semicolons_share_their_work(tmp_path: Path) -> Non
     sentence = "Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã có trách nhiệm rà soát thủ tục."
     found = [(n, r) for _, n, r in records(plan(tmp_path, duty(sentence), level="tỉnh"))]
     assert found == [("Các sở, ban, ngành tỉnh", L), ("Ủy ban nhân dân các huyện, thị xã", L)]
+
+
+def test_a_document_to_issue_names_no_body_in_its_title(tmp_path: Path) -> None:
+    """ "- Nghị quyết nâng cao chất lượng giám sát, phản biện xã hội của Mặt trận Tổ quốc …" in a list of documents
+    to issue: the title describes bodies, it gives them no work; the next line's actor is still read."""
+    lines = (
+        "- Nghị quyết về tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác dân vận.\n\n"
+        "- Nghị quyết nâng cao chất lượng phản biện xã hội của Mặt trận Tổ quốc xã.\n\n"
+        "- Hội Nông dân xã chủ trì tuyên truyền các nghị quyết đến hội viên."
+    )
+    assert [(n, r) for _, n, r in records(plan(tmp_path, duty(lines)))] == [("Hội Nông dân xã", L)]
+
+
+def test_a_kind_that_is_also_a_verb_opens_a_duty(tmp_path: Path) -> None:
+    """ "Hướng dẫn …" (to guide) opens a duty, not a document's title: the bodies after it are given the work."""
+    sentence = "Hướng dẫn các chi bộ trực thuộc tổ chức sinh hoạt chuyên đề về chuyển đổi số."
+    assert [n for _, n, _ in records(plan(tmp_path, duty(sentence)))] == ["Các chi bộ trực thuộc Đảng ủy"]
