@@ -542,7 +542,10 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
             # advised or told to check others ("tham mưu X kiểm tra", "giao X giám sát"): oversight;
             # told to coordinate ("đề nghị X phối hợp …"): support
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
-            if cues["oversight_work"].match(right) or _assigns_a_check(fold, region[0], left):
+            work = right
+            for skip in cues["subject_skip"]:  # "giao X chủ trì, phối hợp với Y … theo dõi, kiểm tra"
+                work = skip.sub("", work, count=1)
+            if cues["oversight_work"].match(work) or _assigns_a_check(fold, region[0], left):
                 role = "oversight"
             elif cues["support_work"].match(right):
                 role = "support"

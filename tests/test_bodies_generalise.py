@@ -130,3 +130,15 @@ def test_a_kind_that_is_also_a_verb_opens_a_duty(tmp_path: Path) -> None:
     """ "Hướng dẫn …" (to guide) opens a duty, not a document's title: the bodies after it are given the work."""
     sentence = "Hướng dẫn các chi bộ trực thuộc tổ chức sinh hoạt chuyên đề về chuyển đổi số."
     assert [n for _, n, _ in records(plan(tmp_path, duty(sentence)))] == ["Các chi bộ trực thuộc Đảng ủy"]
+
+
+def test_checking_work_after_monitoring_or_a_lead_and_its_partners(tmp_path: Path) -> None:
+    """ "tham mưu X theo dõi, kiểm tra …" and "Giao X chủ trì, phối hợp với Y theo dõi, kiểm tra …": the work given
+    to X is a check, so X oversees; Y, joined by a subject's cue, supports."""
+    advised = "Tham mưu Ủy ban nhân dân xã theo dõi, kiểm tra việc giải quyết thủ tục hành chính."
+    assert [(n, r) for _, n, r in records(plan(tmp_path, duty(advised)))] == [("Ủy ban nhân dân xã", "oversight")]
+    given = "Giao Văn phòng Đảng ủy chủ trì, phối hợp với Công an xã theo dõi, kiểm tra, đánh giá kết quả."
+    assert [(n, r) for _, n, r in records(plan(tmp_path, duty(given)))] == [
+        ("Văn phòng Đảng ủy", "oversight"),
+        ("Công an xã", "support"),
+    ]
