@@ -142,3 +142,12 @@ def test_checking_work_after_monitoring_or_a_lead_and_its_partners(tmp_path: Pat
         ("Văn phòng Đảng ủy", "oversight"),
         ("Công an xã", "support"),
     ]
+
+
+def test_doi_voi_cues_a_duty_only_where_it_opens_the_clause(tmp_path: Path) -> None:
+    """ "Đối với Hội Nông dân xã: …" addresses the body its duties; "… hài lòng của người dân đối với chính quyền
+    xã" only says what a measure is about."""
+    addressed = "Đối với Hội Nông dân xã: tuyên truyền, vận động hội viên sử dụng dịch vụ công trực tuyến."
+    assert [(n, r) for _, n, r in records(plan(tmp_path, duty(addressed)))] == [("Hội Nông dân xã", L)]
+    measured = "Phấn đấu tỷ lệ hài lòng của người dân đối với Ủy ban nhân dân xã đạt trên 90%."
+    assert records(plan(tmp_path, duty(measured))) == []
