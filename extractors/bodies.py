@@ -459,11 +459,28 @@ def _clause_end(fold: str, at: int, region_end: int) -> int:
     return match.start() if match else region_end
 
 
+_LONG_RANGE_CUE = 24  # characters: a cue match longer than a phrase spans words ("gửi … về", "phản ánh … với")
+
+
 def _role_before(left: str) -> str | None:
+    """The role the words just before a body give, by the lexicon's order; but a long-range cue ("gửi Sở Tài
+    chính, để tham mưu cho UBND tỉnh …" read as "gửi … cho") yields to a cue of another role that starts inside
+    it, nearer the body: those are the words that govern it."""
     cues = _cues()
     for role in cues["order"]:
-        if cues["before_any"][role].search(left):
-            return role
+        if not cues["before_any"][role].search(left):
+            continue
+        start = min(m.start() for p in cues["before"][role] if (m := p.search(left)))
+        if len(left) - start > _LONG_RANGE_CUE:
+            nearer = [
+                (max(m.start() for p in cues["before"][other] if (m := p.search(left))), other)
+                for other in cues["order"]
+                if other != role and cues["before_any"][other].search(left)
+            ]
+            nearer = [(at, other) for at, other in nearer if at > start]
+            if nearer:
+                return max(nearer, key=lambda n: n[0])[1]
+        return role
     return None
 
 

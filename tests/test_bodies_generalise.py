@@ -151,3 +151,12 @@ def test_doi_voi_cues_a_duty_only_where_it_opens_the_clause(tmp_path: Path) -> N
     assert [(n, r) for _, n, r in records(plan(tmp_path, duty(addressed)))] == [("Hội Nông dân xã", L)]
     measured = "Phấn đấu tỷ lệ hài lòng của người dân đối với Ủy ban nhân dân xã đạt trên 90%."
     assert records(plan(tmp_path, duty(measured))) == []
+
+
+def test_a_nearer_cue_governs_a_body_inside_a_long_range_one(tmp_path: Path) -> None:
+    """ "Hồ sơ gửi Văn phòng Đảng ủy, để tham mưu cho Ban Thường vụ Đảng ủy xem xét …": "gửi … cho" would make the
+    second body a receiver, but "tham mưu cho", nearer, says it is advised to act (lead)."""
+    sentence = "Các chi bộ lập hồ sơ gửi Văn phòng Đảng ủy, để tham mưu cho Ban Thường vụ Đảng ủy xem xét, quyết định."
+    found = [(n, r) for _, n, r in records(plan(tmp_path, duty(sentence)))]
+    assert ("Văn phòng Đảng ủy", "report_to") in found
+    assert ("Ban Thường vụ Đảng ủy xã", L) in found
