@@ -489,6 +489,9 @@ def _role_before(left: str) -> str | None:
 _HEAD_TITLE_END = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(RoleCuesLexicon.load().standing_titles)})[^\S\n]+$"
 )
+_STANDING_TITLE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(RoleCuesLexicon.load().standing_titles)})(?![\p{{L}}\p{{M}}])"
+)
 _GENERIC_WORDS = regex.compile("(?:" + "|".join(_WORDS.generic_heads) + ")")
 _LAST_ITEM = [regex.compile(r"((?:[\p{L}\p{M}]+\s+){" + str(n) + r"}[\p{L}\p{M}]+)\s*,\s*$") for n in range(5)]
 _TRAILING_ITEM = regex.compile(r"(?:^|[\s,])((?:[\p{L}\p{M}]+\s+){0,4}[\p{L}\p{M}]+)\s*,\s*$")
@@ -645,11 +648,13 @@ def _tcth_ranges(document: Document) -> list[tuple[int, int]]:
 
 
 def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> bool:
-    """A dash sub-heading made only of body names ("- Văn phòng Đảng ủy")."""
+    """A dash sub-heading made only of body names ("- Văn phòng Đảng ủy"), their heads' titles allowed ("1. Thủ
+    trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường": the head stands for the body)."""
     rest = document.fold[block.start : block.end]
     for m in reversed(mentions):
         rest = rest[: m.start - block.start] + rest[m.end - block.start :]
-    return bool(mentions) and not regex.sub(_WORDS.name_line_filler, "", rest)
+    rest = _STANDING_TITLE.sub("", rest)
+    return bool(mentions) and not regex.sub(_WORDS.name_line_filler + "|;", "", rest)
 
 
 def plan_mentions(document: Document, citations: list[Citation]) -> list[Mention]:

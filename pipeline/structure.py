@@ -143,11 +143,23 @@ def _reads_as_heading(title: str, hinted: bool) -> bool:
     colon = title.find(":")
     if colon > 0 and len(title[:colon].split()) <= MAX_COLON_TITLE_WORDS and ";" not in title[:colon]:
         return True
+    if ";" in title and _names_listed(title):
+        return len(title) <= MAX_HEADING_CHARS
     if ";" in title or title.rstrip().endswith(","):
         return False
     if title.rstrip().endswith("."):  # "1. Công tác lãnh đạo, chỉ đạo." is a heading only when set as one
         return hinted and len(title) <= MAX_HEADING_CHARS
     return len(title) <= (MAX_HINTED_HEADING_CHARS if hinted else MAX_HEADING_CHARS)
+
+
+def _names_listed(title: str) -> bool:
+    """A heading that lists, with semicolons, the bodies its duties are for ("1. Thủ trưởng các sở, ban, ngành
+    tỉnh; Chủ tịch UBND các xã, phường"): every part starts with a capital and the line ends in none of a
+    sentence's stops. A list item joins clauses in lower case ("Rà soát …; xây dựng …")."""
+    stripped = title.rstrip()
+    if not stripped or stripped[-1] in ".;,:":
+        return False
+    return all(part.strip()[:1].isupper() for part in stripped.split(";"))
 
 
 def _is_hint(style: str | None) -> bool:

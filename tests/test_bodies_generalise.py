@@ -160,3 +160,14 @@ def test_a_nearer_cue_governs_a_body_inside_a_long_range_one(tmp_path: Path) -> 
     found = [(n, r) for _, n, r in records(plan(tmp_path, duty(sentence)))]
     assert ("Văn phòng Đảng ủy", "report_to") in found
     assert ("Ban Thường vụ Đảng ủy xã", L) in found
+
+
+def test_a_heading_of_heads_and_their_bodies_leads_its_duties(tmp_path: Path) -> None:
+    """ "1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã" over a list of duties: the heads
+    stand for their bodies, and a line made only of them heads their duties (lead)."""
+    body = (
+        "I. NHIỆM VỤ\n\n1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã\n\n"
+        "a) Rà soát, công khai các thủ tục hành chính.\n"
+    )
+    found = [(n, r) for _, n, r in records(plan(tmp_path, body, level="tỉnh"))]
+    assert found == [("Các sở, ban, ngành tỉnh", L), ("Ủy ban nhân dân các huyện, thị xã", L)]

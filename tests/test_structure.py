@@ -482,3 +482,11 @@ def test_a_paragraph_of_running_text_ends_the_title():
     )
     doc = doc_of("CHỈ THỊ", "VỀ VIỆC NÂNG CAO CHẤT LƯỢNG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", opening, "I. NHIỆM VỤ")
     assert quote(doc, doc.header.title) == "VỀ VIỆC NÂNG CAO CHẤT LƯỢNG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
+
+
+def test_a_heading_that_lists_bodies_with_semicolons():
+    """ "1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện" lists, with a semicolon, the bodies its
+    duties are for: a heading. A numbered line that joins clauses in lower case, or ends with a stop, is not."""
+    assert heading_match("1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã") is not None
+    assert heading_match("2. Rà soát các thủ tục hành chính; công khai kết quả trên cổng thông tin") is None
+    assert heading_match("3. Sở Tài chính; Sở Nội vụ phối hợp thực hiện;") is None
