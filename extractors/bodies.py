@@ -459,29 +459,35 @@ def _clause_end(fold: str, at: int, region_end: int) -> int:
     return match.start() if match else region_end
 
 
+def _role_before(left: str) -> str | None:
+    cues = _cues()
+    for role in cues["order"]:
+        if cues["before_any"][role].search(left):
+            return role
+    return None
+
+
 _LONG_RANGE_CUE = 24  # characters: a cue match longer than a phrase spans words ("gửi … về", "phản ánh … với")
 
 
-def _role_before(left: str) -> str | None:
-    """The role the words just before a body give, by the lexicon's order; but a long-range cue ("gửi Sở Tài
-    chính, để tham mưu cho UBND tỉnh …" read as "gửi … cho") yields to a cue of another role that starts inside
-    it, nearer the body: those are the words that govern it."""
+def _governing_role(left: str) -> str | None:
+    """The role the words just before a body give (`_role_before`, by the lexicon's order); but a long-range cue
+    ("gửi Sở Tài chính, để tham mưu cho UBND tỉnh …" read as "gửi … cho") yields to a cue of another role that
+    starts inside it, nearer the body: those are the words that govern it."""
+    role = _role_before(left)
+    if role is None:
+        return None
     cues = _cues()
-    for role in cues["order"]:
-        if not cues["before_any"][role].search(left):
-            continue
-        start = min(m.start() for p in cues["before"][role] if (m := p.search(left)))
-        if len(left) - start > _LONG_RANGE_CUE:
-            nearer = [
-                (max(m.start() for p in cues["before"][other] if (m := p.search(left))), other)
-                for other in cues["order"]
-                if other != role and cues["before_any"][other].search(left)
-            ]
-            nearer = [(at, other) for at, other in nearer if at > start]
-            if nearer:
-                return max(nearer, key=lambda n: n[0])[1]
+    start = min(m.start() for p in cues["before"][role] if (m := p.search(left)))
+    if len(left) - start <= _LONG_RANGE_CUE:
         return role
-    return None
+    nearer = [
+        (max(m.start() for p in cues["before"][other] if (m := p.search(left))), other)
+        for other in cues["order"]
+        if other != role and cues["before_any"][other].search(left)
+    ]
+    nearer = [(at, other) for at, other in nearer if at > start]
+    return max(nearer, key=lambda n: n[0])[1] if nearer else role
 
 
 # "Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã": the head stands for the body (gold), so a cue
@@ -502,14 +508,14 @@ def _role_from_cue(left: str) -> str | None:
     stand between the cue and the body ("Chỉ đạo các công chức chuyên môn, các thôn …"); a generic
     item ("các cơ quan, đơn vị, thôn") may not, since such a list names no one body."""
     for _ in range(4):
-        role = _role_before(left)
+        role = _governing_role(left)
         if role:
             return role
         for words in range(1, len(_LAST_ITEM) + 1):
             item = _LAST_ITEM[words - 1].search(left)
             if item is None or _GENERIC_WORDS.search(item.group(1)):
                 break
-            role = _role_before(left[: item.start(1)])
+            role = _governing_role(left[: item.start(1)])
             if role:
                 return role
         item = _TRAILING_ITEM.search(left)
