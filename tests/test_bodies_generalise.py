@@ -171,3 +171,10 @@ def test_a_heading_of_heads_and_their_bodies_leads_its_duties(tmp_path: Path) ->
     )
     found = [(n, r) for _, n, r in records(plan(tmp_path, body, level="tỉnh"))]
     assert found == [("Các sở, ban, ngành tỉnh", L), ("Ủy ban nhân dân các huyện, thị xã", L)]
+
+
+def test_a_body_directed_to_step_up_checks_oversees(tmp_path: Path) -> None:
+    """ "Chỉ đạo Hội đồng nhân dân xã tăng cường giám sát …": the directed body's work is a check (gold/README.md:
+    a directed body whose work is checking is oversight)."""
+    sentence = "Chỉ đạo Hội đồng nhân dân xã tăng cường giám sát việc giải quyết kiến nghị của cử tri."
+    assert [(n, r) for _, n, r in records(plan(tmp_path, duty(sentence)))] == [("Hội đồng nhân dân xã", "oversight")]
