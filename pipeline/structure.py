@@ -144,11 +144,23 @@ def _reads_as_heading(title: str, hinted: bool) -> bool:
     colon = title.find(":")
     if colon > 0 and len(title[:colon].split()) <= MAX_COLON_TITLE_WORDS and ";" not in title[:colon]:
         return True
+    if ";" in title and _names_listed(title):
+        return len(title) <= MAX_HEADING_CHARS
     if ";" in title or title.rstrip().endswith(","):
         return False
     if title.rstrip().endswith("."):  # "1. Công tác lãnh đạo, chỉ đạo." is a heading only when set as one
         return hinted and len(title) <= MAX_HEADING_CHARS
     return len(title) <= (MAX_HINTED_HEADING_CHARS if hinted else MAX_HEADING_CHARS)
+
+
+def _names_listed(title: str) -> bool:
+    """A heading that lists, with semicolons, the bodies its duties are for ("1. Thủ trưởng các sở, ban, ngành
+    tỉnh; Chủ tịch UBND các xã, phường"): every part starts with a capital and the line ends in none of a
+    sentence's stops. A list item joins clauses in lower case ("Rà soát …; xây dựng …")."""
+    stripped = title.rstrip()
+    if not stripped or stripped[-1] in ".;,:":
+        return False
+    return all(part.strip()[:1].isupper() for part in stripped.split(";"))
 
 
 def _is_hint(style: str | None) -> bool:
@@ -428,6 +440,7 @@ def _read_head(b: _Builder, body_start: int) -> None:
         _read_self_title(b, head)
     title: list[_Entry] = []
     seen_basis = False
+    title_closed = False
     for i, e in enumerate(head):
         if e.line.kind == "cell" or (doc_type_at is not None and i <= doc_type_at):
             continue
@@ -446,10 +459,19 @@ def _read_head(b: _Builder, body_start: int) -> None:
             header.issuing_sentence = b.span(e, issuing)
             seen_basis = True
             continue
-        if doc_type_at is not None and not seen_basis and _LETTER_OR_DIGIT.search(e.text):
+        if title and _reads_as_prose(e.text):
+            title_closed = True  # a directive's opening paragraphs follow its title with no "Căn cứ" between
+        if doc_type_at is not None and not seen_basis and not title_closed and _LETTER_OR_DIGIT.search(e.text):
             title.append(e)  # a rule under the title ("-----", "*") is decoration, not subject
     if title:
         header.title = Span(start=title[0].line.start, end=title[-1].line.end)
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A paragraph of running text, which no title line is: longer than any heading, in lower case, closed by a
+    full stop ("Thời gian qua, tỉnh … đã có nhiều nỗ lực … ."). It ends a title the head has begun."""
+    stripped = text.strip()
+    return len(stripped) > MAX_HINTED_HEADING_CHARS and _has_lower(stripped) and stripped.endswith(".")
 
 
 @cache
