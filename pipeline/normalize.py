@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from array import array
 from bisect import bisect_right
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -706,14 +707,27 @@ def _locate_raw(bases: list[int], global_offset: int) -> tuple[int, int]:
     return block, global_offset - bases[block]
 
 
+def _breaks(pos_all: list[int]) -> list[int]:
+    """Every i where `pos_all[i]` does not follow `pos_all[i - 1]` by one.
+
+    Every character of the text is compared: in Python (a comprehension over pairs) that cost ~0.8 ms
+    of a plan's 13,000 characters, with numpy ~0.2 ms. numpy is imported here, not with the module, so
+    that the commands that only fold text do not load it; `pipeline.process` loads it before a batch
+    forks its workers."""
+    import numpy
+
+    positions = numpy.frombuffer(array("q", pos_all), dtype=numpy.int64)
+    return (numpy.flatnonzero(numpy.diff(positions) != 1) + 1).tolist()
+
+
 def _runs(pos_all: list[int], bases: list[int]) -> list[tuple[int, int, int, int]]:
     """(start, block, raw_start, length) runs of consecutive raw offsets that stay inside one block.
 
-    The breaks in consecutiveness are found in one comprehension (a Python loop over every character
-    cost ~1 ms a plan); each stretch between two breaks is then cut where it crosses into the next block."""
+    The breaks in consecutiveness are found by numpy (`_breaks`); each stretch between two breaks is
+    then cut where it crosses into the next block."""
     if not pos_all:
         return []
-    breaks = [i for i, (a, b) in enumerate(itertools.pairwise(pos_all), 1) if b != a + 1]
+    breaks = _breaks(pos_all)
     runs: list[tuple[int, int, int, int]] = []
     for start, end in zip([0, *breaks], [*breaks, len(pos_all)], strict=True):
         while start < end:
