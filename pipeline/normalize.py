@@ -30,6 +30,7 @@ the same offsets.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -190,7 +191,8 @@ _ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*)])([^*\n]+?)(?<=[^\s*(])\*(?![\*
 _STAR_ONLY = regex.compile(r"^[\s*]+$")
 # Every character one of the patterns above (drop, space, soft hyphen, bookmark, footnote reference,
 # bold, heading, italic) needs in order to match: a block without any skips them (`_clean_debris`).
-_DEBRIS_CHAR = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\r\u00a0\u202f\u2007\u2009\t\f\v\u00ad\ufffe\[*_#]")
+# A class of listed characters means the same to `re` as to `regex`, and `re` finds none three times faster.
+_DEBRIS_CHAR = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\r\u00a0\u202f\u2007\u2009\t\f\v\u00ad\ufffe\[*_#]")
 _GLUED_PERCENT = regex.compile(r"(?<=\d%)(\d{1,2})(?=[.,;:)]|\s|$)")
 _GLUED_WORD = regex.compile(r"(?<=(?<![\p{L}\d])(\p{Ll}[\p{Ll}\p{M}]*)[\p{Ll}\p{M}])(\d{1,2})(?=[.,;:)]|\s|$)")
 _LINE_HYPHEN = regex.compile(r"([\p{L}\d]+)[-\u2010\u2011]\n[ \t]*([\p{L}\d][\p{L}\p{M}\d]*)")
@@ -320,7 +322,8 @@ def _remove_glued_footnotes(t: Tracked, ctx: Context) -> Tracked:
         ctx.marks.append(FootnoteMark(t.pos[m.start()], m.group(1)))
         return []
 
-    t = t.sub(_GLUED_PERCENT, percent)
+    if "%" in t.text:  # what `_GLUED_PERCENT` looks behind for: most blocks have none
+        t = t.sub(_GLUED_PERCENT, percent)
     if not ctx.footnote_ids:
         return t
     units = _word_sets()["units_before_footnote"]
@@ -416,6 +419,9 @@ def _strip(t: Tracked) -> Tracked:
 
 
 def _collapse(t: Tracked) -> Tracked:
+    """Runs of spaces made one (`_WS_RUN` needs two spaces in a row: most lines have none)."""
+    if "  " not in t.text:
+        return t
     return t.sub(_WS_RUN, lambda m: [(m.start(), m.start() + 1)])
 
 
