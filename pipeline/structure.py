@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import regex
+from pydantic import TypeAdapter
 
 from pipeline.document import (
     Block,
@@ -241,6 +242,10 @@ class _Builder:
         return Span(start=base + start, end=base + (len(entry.text) if end is None else end))
 
 
+# A document's blocks are made in one validation of plain dicts rather than one `Block(...)` call each.
+_BLOCKS = TypeAdapter(list[Block])
+
+
 def build_document(raw: RawDocument, doc_id: str) -> Document:
     """Normalize `raw` and structure it: the one entry point the rest of kehoach calls."""
     norm = normalize(raw)
@@ -263,19 +268,21 @@ def build_document(raw: RawDocument, doc_id: str) -> Document:
         zone = _first_run(entries, role)
         if zone:
             setattr(builder.header, role, Span(start=zone[0].line.start, end=zone[-1].line.end))
-    blocks = [
-        Block(
-            role=e.role,
-            start=e.line.start + e.content_start,
-            end=e.line.end,
-            section=e.section,
-            marker=e.marker,
-            table=e.table,
-            row=e.row,
-            column=e.column,
-        )
-        for e in entries
-    ]
+    blocks = _BLOCKS.validate_python(
+        [
+            {
+                "role": e.role,
+                "start": e.line.start + e.content_start,
+                "end": e.line.end,
+                "section": e.section,
+                "marker": e.marker,
+                "table": e.table,
+                "row": e.row,
+                "column": e.column,
+            }
+            for e in entries
+        ]
+    )
     document = Document(
         doc_id=doc_id,
         path=raw.path,
