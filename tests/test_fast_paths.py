@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import normalize as norm
+from pipeline.ingest.flat_table import may_be_row_number_header
 from pipeline.normalize import _breaks, _LazyPairs, fold_text, normalize
 from pipeline.raw import RawBlock, RawDocument
 from pipeline.structure import _line_texts, build_document
@@ -127,3 +128,15 @@ def test_structure_reads_the_same_with_the_cut_folds():
     assert roles[3] == "heading"
     assert roles[-3:] == ["recipients", "recipients", "signature"]
     assert document.fold == fold_text(document.text)
+
+
+# --- row-number headers, answered from a line's length first ----------------------------------------
+
+
+@pytest.mark.parametrize("line", ["STT", "TT", "Số TT.", "Số thứ tự", "S\u0302\u0301o TT", "stt......................"])
+def test_a_row_number_header_is_short_enough(line):
+    assert may_be_row_number_header(line)
+
+
+def test_a_sentence_is_not_a_row_number_header():
+    assert not may_be_row_number_header("Tổ chức tuyên truyền, phổ biến nội dung của kế hoạch đến cán bộ, đảng viên.")
