@@ -483,37 +483,72 @@ def _page_number_is_debris(before: str, after: str, next_word: str | None, pairs
     return (before_f, after_f) in pairs
 
 
-def _word_pairs(lines: list[str]) -> set[tuple[str, str]]:
-    """Every pair of adjacent words within one line, folded.
-
-    The lines are folded as one text joined by line breaks (one call instead of one per line): no fold
-    step looks across a line break (NFC composes nothing with it, the tone move's look-arounds stop at
-    it, lower case keeps each character's length or the per-line fold is taken)."""
-    pairs: set[tuple[str, str]] = set()
+def _folded_lines(lines: list[str]) -> list[str]:
+    """Each line folded. The lines are folded as one text joined by line breaks (one call instead of one
+    per line): no fold step looks across a line break (NFC composes nothing with it, the tone move's
+    look-arounds stop at it, lower case keeps each character's length or the per-line fold is taken)."""
     joined = "\n".join(lines)
     folded = fold_text(joined).split("\n") if len(joined.lower()) == len(joined) else []
     if len(folded) != len(lines) or any(len(a) != len(b) for a, b in zip(folded, lines, strict=True)):
         folded = [fold_text(line) for line in lines]  # a line with a line break, or one NFC changed
-    for line in folded:
+    return folded
+
+
+def _word_pairs(lines: list[str]) -> set[tuple[str, str]]:
+    """Every pair of adjacent words within one line, folded."""
+    pairs: set[tuple[str, str]] = set()
+    for line in _folded_lines(lines):
         pairs.update(itertools.pairwise(_TOKEN.findall(line)))
     return pairs
 
 
-class _LazyPairs:
-    """`_word_pairs` of the document's lines, made the first time a pair is looked up.
+_WORD_TOKEN = regex.compile(r"[\p{L}\p{M}\d]+")
+_SEARCHED_PAIRS = 8
 
-    A pair is looked up only for a number that passed every other test of `_page_number_is_debris`;
-    in four documents of five none does, and folding and splitting every line cost ~1.3 ms a plan.
-    The lines are the ones given here, so page numbers removed meanwhile do not change the pairs."""
+
+class _LazyPairs:
+    """Whether two words stand side by side in one of the document's lines (`_word_pairs`), found
+    without making every pair where few are asked for.
+
+    A pair is asked for only for a number that passed every other test of `_page_number_is_debris`;
+    in four documents of five none does, and in the rest a few. Making every pair (fold and split
+    every line) cost ~1.3 ms a plan; the first `_SEARCHED_PAIRS` word pairs asked for are searched
+    for in the folded lines instead (joined by a NUL, which like any character that is neither a
+    space nor part of a word keeps two tokens apart: no pair is found across it), and only after
+    that, or for a pair that is not two words, is the set made. The lines are the ones given here,
+    so page numbers removed meanwhile do not change the answers."""
 
     def __init__(self, lines: list[str]):
         self.lines = lines
+        self.folded: str | None = None
         self.pairs: set[tuple[str, str]] | None = None
+        self.searched = 0
 
     def __contains__(self, pair: object) -> bool:
+        if self.pairs is None and self._searchable(pair) and self.searched < _SEARCHED_PAIRS:
+            self.searched += 1
+            if self.folded is None:
+                self.folded = "\x00".join(_folded_lines(self.lines))
+            first, second = pair  # type: ignore[misc]
+            return _pair_pattern(first, second).search(self.folded) is not None
         if self.pairs is None:
             self.pairs = _word_pairs(self.lines)
         return pair in self.pairs
+
+    @staticmethod
+    def _searchable(pair: object) -> bool:
+        return (
+            isinstance(pair, tuple)
+            and len(pair) == 2
+            and all(isinstance(word, str) and _WORD_TOKEN.fullmatch(word) for word in pair)
+        )
+
+
+def _pair_pattern(first: str, second: str) -> regex.Pattern:
+    """Two word tokens of `_TOKEN`, whole, with nothing but white space between them."""
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d]){regex.escape(first)}\s+{regex.escape(second)}(?![\p{{L}}\p{{M}}\d])"
+    )
 
 
 def remove_page_numbers(t: Tracked, pairs: Container[tuple[str, str]]) -> Tracked:

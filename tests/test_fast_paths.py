@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline import normalize as norm
 from pipeline.ingest.flat_table import may_be_row_number_header
-from pipeline.normalize import _breaks, _LazyPairs, fold_text, normalize
+from pipeline.normalize import _breaks, _LazyPairs, _word_pairs, fold_text, normalize
 from pipeline.raw import RawBlock, RawDocument
 from pipeline.structure import _line_texts, build_document
 
@@ -49,7 +49,7 @@ def test_word_pairs_are_not_made_where_no_number_needs_them(monkeypatch):
     assert made == []
 
 
-def test_word_pairs_made_once_and_a_page_number_still_removed(monkeypatch):
+def test_a_page_number_is_removed_with_its_pair_searched_for(monkeypatch):
     made: list[int] = []
     real = norm._word_pairs
 
@@ -62,13 +62,40 @@ def test_word_pairs_made_once_and_a_page_number_still_removed(monkeypatch):
         raw_of("Chế độ báo cáo và tổng hợp hằng tháng.", "Ban chỉ đạo gửi báo 7 cáo và tổng hợp kịp thời.")
     )
     assert result.text.split("\n")[1] == "Ban chỉ đạo gửi báo cáo và tổng hợp kịp thời."
-    assert made == [2]
+    assert made == []  # one pair asked for: searched for, no set made
 
 
-def test_lazy_pairs_are_the_word_pairs_of_the_lines():
-    pairs = _LazyPairs(["Báo cáo định kỳ", "số 6 liệu"])
-    assert ("báo", "cáo") in pairs and ("số", "6") in pairs
-    assert ("cáo", "báo") not in pairs and ("kỳ", "số") not in pairs  # no pair across a line break
+LINES = ["Báo cáo định kỳ (quý 1) và  tổng hợp", "số 6 liệu; Uỷ ban", "hoà   giải"]
+
+
+@pytest.mark.parametrize(
+    ("pair", "inside"),
+    [
+        (("báo", "cáo"), True),
+        (("và", "tổng"), True),  # two spaces between
+        (("hòa", "giải"), True),  # the fold's tone convention
+        (("6", "liệu"), True),
+        (("cáo", "báo"), False),
+        (("kỳ", "quý"), False),  # a parenthesis between: a token of its own
+        (("hợp", "số"), False),  # across a line break
+        (("ban", "hòa"), False),
+        (("áo", "cáo"), False),  # part of a word
+        (("quý", "1"), True),
+        (("(", "quý"), True),  # not two words: answered from the set
+    ],
+)
+def test_a_searched_pair_is_found_as_in_the_set(pair, inside):
+    assert (pair in _LazyPairs(LINES)) is inside
+    assert (pair in _word_pairs(LINES)) is inside
+
+
+def test_the_set_is_made_after_a_few_searches(monkeypatch):
+    made: list[int] = []
+    real = norm._word_pairs
+    monkeypatch.setattr(norm, "_word_pairs", lambda lines: made.append(1) or real(lines))
+    pairs = _LazyPairs(LINES)
+    answers = [("báo", "cáo") in pairs for _ in range(norm._SEARCHED_PAIRS + 3)]
+    assert all(answers) and made == [1]
 
 
 # --- the gates in front of normalize's patterns -----------------------------------------------------
