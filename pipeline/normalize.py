@@ -707,19 +707,22 @@ def _join_table_pieces(pieces: list[_Piece], raw: RawDocument) -> list[_Piece]:
 
     dropped: set[int] = set()
     head: list[int] | None = None
+    head_texts: list[str] | None = None  # texts(head), folded once a run: rows are appended to, never the head
     last_kept: list[int] | None = None
     previous: tuple[int, int, list[int]] | None = None
     for table, _row, cells in rows:
         adjacent = previous is not None and all(p.kind == "cell" for p in pieces[previous[2][-1] + 1 : cells[0]])
         same_run = adjacent and head is not None and width(cells) == width(head)
         if not same_run:
-            head, last_kept, previous = cells, None, (table, _row, cells)
+            head, last_kept, previous, head_texts = cells, None, (table, _row, cells), None
             continue
         broke = previous is not None and (
             table != previous[0] or page(cells) != page(previous[2]) or previous[2][0] in dropped
         )
         previous = (table, _row, cells)
-        if texts(cells) == texts(head):
+        if head_texts is None:
+            head_texts = texts(head)
+        if texts(cells) == head_texts:
             dropped.update(cells)
             continue
         by_column = columns(cells)

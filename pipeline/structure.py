@@ -106,6 +106,7 @@ _PERSON_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
 _ROMAN_ONLY = regex.compile(r"[IVXLC]{1,6}")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
+_LEAD_END = regex.compile(r"[(:]")  # where a roman heading's lead ends
 
 
 def roman_value(numeral: str) -> int | None:
@@ -173,7 +174,7 @@ def heading_match(text: str, style: str | None = None) -> HeadingMatch | None:
     m = _ROMAN.match(text)
     if m and roman_value(m.group("num")) and m.group("title")[0].isupper():
         title = m.group("title")
-        lead = regex.split(r"[(:]", title, maxsplit=1)[0]
+        lead = _LEAD_END.split(title, maxsplit=1)[0]
         if not _has_lower(lead) or _reads_as_heading(title, hinted):
             return HeadingMatch("roman", m.group("num"), text[: m.start("title")].strip(), title, m.start("title"))
         return None
