@@ -43,6 +43,7 @@ from extractors.grammar import (
     MONTH_YEAR,
     NUMBER_RE,
     alternation,
+    fold,
     iso_date,
     parse_date,
     parse_partial_date,
@@ -50,7 +51,7 @@ from extractors.grammar import (
 from extractors.nlp import compound_words, pos_tag
 from extractors.numbers import Quantity, lexicon, scan_quantities
 from extractors.time_scope import report_looks_back, year_label
-from pipeline.document import Block, Document, Section, Span
+from pipeline.document import Block, Document, Section, Span, Table
 from pipeline.lexicon import IndicatorPhrasingLexicon, TimeExpressionsLexicon, spaced
 from pipeline.models import DeadlineSpec, Target
 
@@ -70,6 +71,7 @@ _NUMBER_TOKEN = regex.compile(r"\d+(?!\w)")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
 _RESTATED = regex.compile(r"\s*\([\d\s/.,%]{1,20}\)")
+_DIGIT_RE = regex.compile(r"\d")
 _RESTATED_HEAD = regex.compile(r"^\s*\([\d\s/.,%]{1,20}\)")
 
 
@@ -127,6 +129,11 @@ class _Words:
     criterion: regex.Pattern
     list_announcer: regex.Pattern
     criterion_break: regex.Pattern
+    money: regex.Pattern
+    declared_unit: regex.Pattern
+    change_to: regex.Pattern
+    duration_limit: regex.Pattern
+    duration_deadline: regex.Pattern
 
 
 @cache
@@ -197,6 +204,14 @@ def _words() -> _Words:
         criterion_break=regex.compile(
             rf"(?<!\w){alternation([x for x in lex.indicator_link_words if x not in lex.indicator_change_verbs])}(?!\w)"
         ),
+        money=regex.compile(rf"{alternation(lex.money_units)}(?:/\w+)*"),
+        declared_unit=regex.compile(
+            rf"(?<!\w){alternation(lex.declared_unit_labels)}\s*:\s*(?P<unit>[^\s:;,()|][^\n:;,()|]*?)\s*(?:[;,)|]|$)",
+            flags=regex.MULTILINE,
+        ),
+        change_to=regex.compile(rf"^\s*(?:[\w/]+\s+){{0,6}}?{alternation(lex.change_to_words)}\s*$"),
+        duration_limit=regex.compile(rf"^{alternation(lex.duration_limit_words)}(?!\w)"),
+        duration_deadline=regex.compile(rf"(?<!\w){alternation(lex.duration_deadline_leads)}\s*$"),
     )
 
 
@@ -234,6 +249,21 @@ def _numeric_cell(document: Document, span: Block | Span) -> bool:
     return len(words) <= 3
 
 
+def _valued_rows(document: Document) -> set[tuple[int | None, int | None]]:
+    """The (table, row) pairs whose value cell holds a figure ("| Trường … 02 tầng 06 phòng | 3.000 |"): the
+    table rules read the row, and the numbers of its other cells belong to what it measures (round 4)."""
+    out: set[tuple[int | None, int | None]] = set()
+    for table in document.tables:
+        for j, column in enumerate(table.columns):
+            if column.role != "target_value":
+                continue
+            for r, row in enumerate(table.rows):
+                cell = row[j] if j < len(row) else None
+                if cell and _numeric_cell(document, cell) and _DIGIT_RE.search(document.fold[cell.start : cell.end]):
+                    out.add((table.index, r))
+    return out
+
+
 def _segments(document: Document) -> list[_Segment]:
     """Blocks that can state targets, a block that continues a sentence joined to the one before.
 
@@ -241,10 +271,13 @@ def _segments(document: Document) -> list[_Segment]:
     page break): a block that opens with a lower-case letter or closing punctuation continues it.
     """
     text = document.text
+    valued = _valued_rows(document)
     segments: list[_Segment] = []
     for block in document.blocks:
         if block.role in _SKIPPED_ROLES or block.end <= block.start:
             continue
+        if (block.table, block.row) in valued:
+            continue  # the row's figure stands in its value cell: "Nhà lớp học 02 tầng 06 phòng" is what it measures
         role = document.column_role(block) if block.role == "cell" else None
         if role in _SKIPPED_COLUMNS and not (role == "target_value" and not _numeric_cell(document, block)):
             continue
@@ -1060,7 +1093,7 @@ def _table_targets(ctx: _Context) -> list[Target]:
     A column of past results ("Kết quả năm 2024", a year before the plan's) holds statistics.
     """
     document, w = ctx.document, _words()
-    text, folded = document.text, document.fold
+    text = document.text
     lex = lexicon()
     out: list[Target] = []
     for table in document.tables:
@@ -1076,30 +1109,28 @@ def _table_targets(ctx: _Context) -> list[Target]:
         for section in ctx.chain(table.section):
             heading_by = heading_by or horizon(section.title.lower(), heading=True)
         heading_hope = any(w.aspiration.search(s.title.lower()) for s in ctx.chain(table.section))
+        stt_column = table.column_of("stt")
         for j in value_columns:
             header = headers[j]
             by = horizon(header, heading=True) or heading_by
             if w.statistic_column.search(header) or (by and ctx.plan_year and int(by[:4]) < ctx.plan_year):
                 continue
-            for row in table.rows:
-                if j >= len(row):
-                    continue
+            declared = _declared_unit(ctx, table, j)
+            values = [_cell_quantity(ctx, row[j]) if j < len(row) else None for row in table.rows]
+            kinds = [_row_mark(document, row, stt_column) for row in table.rows]
+            aggregates = _aggregate_rows([q.value if q else None for q in values], kinds)
+            for r, row in enumerate(table.rows):
+                q = values[r]
+                if q is None or r in aggregates:
+                    continue  # no figure, or a total or subtotal that sums the rows under it (round 4 decision)
                 cell = row[j]
-                if not _numeric_cell(document, cell):
-                    continue  # a sentence: read as running text
-                quantities = [
-                    q
-                    for q in scan_quantities(folded[cell.start : cell.end])
-                    if not _inside(ctx.masked, ctx.mask_starts, q.number_start + cell.start, q.number_end + cell.start)
-                ]
-                if not quantities:
-                    continue
-                q = quantities[0]
                 unit_text = None
                 if unit_column is not None and unit_column < len(row):
                     unit_span = row[unit_column]
                     unit_text = " ".join(text[unit_span.start : unit_span.end].split()) or None
                 percent = q.percent or unit_text == "%" or "%" in header
+                if unit_text is None and not percent:
+                    unit_text = declared  # "ĐVT: triệu đồng" above the table: the unit of its bare figures
                 indicator = None
                 if indicator_column is not None and indicator_column < len(row):
                     span = row[indicator_column]
@@ -1117,6 +1148,88 @@ def _table_targets(ctx: _Context) -> list[Target]:
                     )
                 )
     return out
+
+
+def _cell_quantity(ctx: _Context, cell: Span) -> Quantity | None:
+    """The figure a value cell holds ("3.000", "≥ 03"), or None where it holds none or a sentence (read as
+    running text)."""
+    folded = ctx.document.fold
+    if not _numeric_cell(ctx.document, cell):
+        return None
+    for q in scan_quantities(folded[cell.start : cell.end]):
+        if not _inside(ctx.masked, ctx.mask_starts, q.number_start + cell.start, q.number_end + cell.start):
+            return q
+    return None
+
+
+_ARABIC_MARK = regex.compile(r"\d+[.)]?")
+_ROMAN_MARK = regex.compile(r"[ivxlc]+[.)]?")
+
+
+def _row_mark(document: Document, row: list[Span], stt_column: int | None) -> str | None:
+    """The kind of a row's number in the "STT" column: "arabic" (1, 2), "roman" (I, II), "other" (a, an
+    empty cell), or None where the table has no such column."""
+    if stt_column is None or stt_column >= len(row):
+        return None
+    mark = "".join(document.fold[row[stt_column].start : row[stt_column].end].split())
+    if _ARABIC_MARK.fullmatch(mark):
+        return "arabic"
+    return "roman" if _ROMAN_MARK.fullmatch(mark) else "other"
+
+
+def _aggregate_rows(values: list[float | None], kinds: list[str | None]) -> set[int]:
+    """Rows whose figure is the sum of the rows under it: a "TỔNG SỐ" row, a group row ("I | SỞ Y TẾ |
+    14.000") over its projects. They repeat what the rows beneath state (round 4: the group subtotals and
+    totals of an allocation table are no targets of their own). Read bottom-up, so that a total sums the
+    subtotals (each standing for the rows it covers). Where the table numbers its rows, a total is numbered
+    apart from what it sums (I over 1, 2, 3; an empty cell over I, II): a project whose figure happens to
+    equal the next ones' sum is no total."""
+    n = len(values)
+    covers = list(range(1, n + 1))  # the row after the last row a row stands for
+    out: set[int] = set()
+    for i in range(n - 1, -1, -1):
+        v = values[i]
+        if v is None or v <= 0:
+            continue
+        total, parts, j, first = 0.0, 0, i + 1, None
+        while j < n and total < v - 1e-9:
+            if values[j] is None:
+                j += 1
+                continue
+            first = j if first is None else first
+            total += values[j]
+            parts += 1
+            j = covers[j] if j in out else j + 1
+        if first is None or abs(total - v) > 1e-6 * v:
+            continue
+        if kinds[i] is not None and kinds[i] == kinds[first]:
+            continue
+        if kinds[i] is None and parts < 2:
+            continue
+        out.add(i)
+        covers[i] = j
+    return out
+
+
+def _declared_unit(ctx: _Context, table: Table, column: int) -> str | None:
+    """The unit a table declares once for its figures: in its value column's header ("Kinh phí (ĐVT:
+    triệu đồng)") or on a line just above it ("ĐVT: triệu đồng", "Đơn vị tính: người"), as written."""
+    w, document = _words(), ctx.document
+    header = table.columns[column].header if column < len(table.columns) else ""
+    folded_header = fold(header)
+    m = w.declared_unit.search(folded_header) if len(folded_header) == len(header) else None
+    if m:
+        return " ".join(header[m.start("unit") : m.end("unit")].split())
+    first = next((k for k, b in enumerate(document.blocks) if b.table == table.index), None)
+    if first is None:
+        return None
+    for block in reversed(document.blocks[max(0, first - 3) : first]):
+        if block.table is not None:
+            break
+        m = w.declared_unit.search(document.fold, block.start, block.end)
+        if m:
+            return " ".join(document.text[m.start("unit") : m.end("unit")].split())
+    return None
 
 
 def extract_targets(document: Document, nlp: bool = True) -> list[Target]:

@@ -1,0 +1,85 @@
+"""Amounts of money and fixed rates that a decision or regulation sets (sentences and tables in our own words):
+
+- an allocation table's unit declared once above it ("ĐVT: triệu đồng") or in its value column's header is
+  the unit of its bare figures; its total and group subtotal rows (sums of the rows beneath) are no targets,
+  and the numbers inside a row's description ("Nhà 03 tầng 12 phòng") belong to what the row measures;
+- a money amount the text sets ("được hỗ trợ 300.000 đồng/người/tháng") is a target without a commitment word
+  (gold/README, round 3: fixed rates in a regulation are targets, `=`, by null), a past figure is not;
+- "từ X lên Y" raises a level: only Y is a target;
+- "tối thiểu là 3 ngày, tối đa là 7 ngày" sets two limits (two targets), while a time limit of a procedure
+  ("trong thời hạn không quá 10 ngày") is a deadline and "dưới 15 năm công tác" says who qualifies.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.targets import _aggregate_rows, extract_targets
+from pipeline.process import load_document
+
+HEAD = """ỦY BAN NHÂN DÂN TỈNH SÔNG MÂY
+Số: 214/QĐ-UBND
+Sông Mây, ngày 14 tháng 4 năm 2026
+QUYẾT ĐỊNH
+Về việc phân bổ kinh phí sửa chữa trường học năm 2026
+
+"""
+
+TABLE = """Điều 1. Phân bổ kinh phí sửa chữa trường học năm 2026 theo Phụ lục kèm theo Quyết định này.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+PHỤ LỤC
+
+DANH MỤC CÔNG TRÌNH VÀ KINH PHÍ SỬA CHỮA NĂM 2026
+
+{unit_line}
+
+| STT | Công trình | {value_header} | Ghi chú |
+|---|---|---|---|
+|  | TỔNG CỘNG | 4.500 |  |
+| I | HUYỆN ĐỒI XANH | 2.700 |  |
+| 1 | Trường Tiểu học Đồi Xanh: sửa mái Nhà 03 tầng 12 phòng | 1.500 |  |
+| 2 | Trường Mầm non Suối Bạc: lát sân | 600 |  |
+| 3 | Trường THCS Gò Nổi: xây 02 phòng bộ môn | 600 |  |
+| II | HUYỆN BẾN ĐÁ | 1.800 |  |
+| 1 | Trường Tiểu học Bến Đá: chống thấm | 1.800 |  |
+"""
+
+
+def _targets(tmp_path: Path, body: str) -> list:
+    path = tmp_path / "quyet-dinh.txt"
+    path.write_text(HEAD + body.strip() + "\n", encoding="utf-8")
+    return extract_targets(load_document(path))
+
+
+def test_a_table_takes_the_unit_declared_above_it_and_leaves_its_totals_out(tmp_path: Path) -> None:
+    found = _targets(tmp_path, TABLE.format(unit_line="ĐVT: triệu đồng", value_header="Kinh phí năm 2026"))
+    assert [(t.value, t.unit, t.by) for t in found] == [
+        (1500, "triệu đồng", "2026"),
+        (600, "triệu đồng", "2026"),
+        (600, "triệu đồng", "2026"),
+        (1800, "triệu đồng", "2026"),
+    ]
+
+
+def test_a_table_takes_the_unit_declared_in_its_value_header(tmp_path: Path) -> None:
+    found = _targets(tmp_path, TABLE.format(unit_line="", value_header="Kinh phí năm 2026 (ĐVT: triệu đồng)"))
+    assert [t.unit for t in found] == ["triệu đồng"] * 4
+
+
+def test_without_a_declared_unit_the_figures_have_none(tmp_path: Path) -> None:
+    found = _targets(tmp_path, TABLE.format(unit_line="", value_header="Kinh phí năm 2026"))
+    assert [(t.value, t.unit) for t in found] == [(1500, None), (600, None), (600, None), (1800, None)]
+
+
+def test_totals_are_the_rows_that_sum_the_rows_under_them() -> None:
+    # TỔNG | I (2 rows) | II (1 row): the total sums the subtotals, each subtotal its rows
+    values = [10.0, 6.0, 4.0, 2.0, 4.0, 4.0]
+    kinds = ["other", "roman", "arabic", "arabic", "roman", "arabic"]
+    assert _aggregate_rows(values, kinds) == {0, 1, 4}
+    # a project whose figure equals the sum of the next ones is numbered like them: no total
+    assert _aggregate_rows([3.0, 1.0, 1.0, 1.0], ["arabic"] * 4) == set()
+    # without a numbering column, a total needs at least two rows under it
+    assert _aggregate_rows([5.0, 5.0], [None, None]) == set()
+    assert _aggregate_rows([5.0, 2.0, 3.0], [None, None, None]) == {0}
