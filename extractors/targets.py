@@ -701,10 +701,13 @@ def _is_statistic(ctx: _Context, c: _Candidate) -> bool:
 
 
 def _committed_count(ctx: _Context, c: _Candidate, in_target_section: bool) -> bool:
-    """A plain count outside a target section needs a commitment word just before it."""
+    """A plain count outside a target section needs a commitment word just before it; an amount of money
+    needs none, the text sets it."""
     if c.q.percent or c.q.comparator != "=" or c.q.value_max is not None or in_target_section:
         return True
     w = _words()
+    if c.unit and w.money.fullmatch(" ".join(fold(c.unit).split())):
+        return True  # "được trợ cấp 500.000 đồng/suất": an amount the text sets (round 3: fixed rates are targets)
     before = ctx.document.fold[c.clause_start : c.q.start]
     window = " ".join(before.split()[-w.cue_window :])
     if w.cue_before.search(window) or w.aspiration.search(ctx.document.fold[c.sentence_start : c.q.start]):
@@ -1183,7 +1186,11 @@ def _aggregate_rows(values: list[float | None], kinds: list[str | None]) -> set[
     totals of an allocation table are no targets of their own). Read bottom-up, so that a total sums the
     subtotals (each standing for the rows it covers). Where the table numbers its rows, a total is numbered
     apart from what it sums (I over 1, 2, 3; an empty cell over I, II): a project whose figure happens to
-    equal the next ones' sum is no total."""
+    equal the next ones' sum is no total, and a numbering stands above another where it comes first in the
+    table (an empty cell over I over 1): a project's row never sums the group row that follows it."""
+    rank: dict[str | None, int] = {}
+    for kind in kinds:
+        rank.setdefault(kind, len(rank))
     n = len(values)
     covers = list(range(1, n + 1))  # the row after the last row a row stands for
     out: set[int] = set()
@@ -1202,7 +1209,7 @@ def _aggregate_rows(values: list[float | None], kinds: list[str | None]) -> set[
             j = covers[j] if j in out else j + 1
         if first is None or abs(total - v) > 1e-6 * v:
             continue
-        if kinds[i] is not None and kinds[i] == kinds[first]:
+        if kinds[i] is not None and rank[kinds[i]] >= rank[kinds[first]]:
             continue
         if kinds[i] is None and parts < 2:
             continue

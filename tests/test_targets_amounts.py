@@ -78,8 +78,45 @@ def test_totals_are_the_rows_that_sum_the_rows_under_them() -> None:
     values = [10.0, 6.0, 4.0, 2.0, 4.0, 4.0]
     kinds = ["other", "roman", "arabic", "arabic", "roman", "arabic"]
     assert _aggregate_rows(values, kinds) == {0, 1, 4}
+    # the last project of a group equals the next group's subtotal: a project never sums a group row
+    kinds = ["other", "roman", "arabic", "arabic", "roman", "arabic"]
+    assert _aggregate_rows([5.0, 3.0, 1.0, 2.0, 2.0, 2.0], kinds) == {0, 1, 4}
     # a project whose figure equals the sum of the next ones is numbered like them: no total
     assert _aggregate_rows([3.0, 1.0, 1.0, 1.0], ["arabic"] * 4) == set()
     # without a numbering column, a total needs at least two rows under it
     assert _aggregate_rows([5.0, 5.0], [None, None]) == set()
     assert _aggregate_rows([5.0, 2.0, 3.0], [None, None, None]) == {0}
+
+
+RULES_HEAD = """ỦY BAN NHÂN DÂN TỈNH SÔNG MÂY
+Số: 31/2026/QĐ-UBND
+Sông Mây, ngày 02 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Quy định mức hỗ trợ người cao tuổi và hộ gia đình gặp thiên tai
+
+"""
+
+RULES = """Điều 1. Mức hỗ trợ
+
+1. Người cao tuổi sống một mình được hỗ trợ 350.000 đồng/người/tháng.
+
+2. Hộ gia đình có nhà bị sập do bão được trợ cấp một lần bằng 4.000.000 đồng.
+
+3. Ban Chỉ đạo cấp tỉnh gồm 15 đồng chí.
+
+4. Năm 2024, toàn tỉnh đã chi trả 12.500 triệu đồng cho các đối tượng.
+"""
+
+
+def _rules(tmp_path: Path, body: str) -> list:
+    path = tmp_path / "quy-dinh.txt"
+    path.write_text(RULES_HEAD + body.strip() + "\n", encoding="utf-8")
+    return extract_targets(load_document(path))
+
+
+def test_an_amount_the_text_sets_is_a_target_without_a_commitment_word(tmp_path: Path) -> None:
+    found = _rules(tmp_path, RULES)
+    assert [(t.value, t.unit, t.comparator, t.by) for t in found] == [
+        (350000, "đồng/người/tháng", "=", None),
+        (4000000, "đồng", "=", None),
+    ]
