@@ -134,6 +134,8 @@ class _Words:
     change_to: regex.Pattern
     duration_limit: regex.Pattern
     duration_deadline: regex.Pattern
+    eligibility_date: regex.Pattern
+    range_open_head: regex.Pattern
 
 
 @cache
@@ -212,6 +214,10 @@ def _words() -> _Words:
         change_to=regex.compile(rf"^\s*(?:[\w/]+\s+){{0,6}}?{alternation(lex.change_to_words)}\s*$"),
         duration_limit=regex.compile(rf"^{alternation(lex.duration_limit_words)}(?!\w)"),
         duration_deadline=regex.compile(rf"(?<!\w){alternation(lex.duration_deadline_leads)}\s*$"),
+        eligibility_date=regex.compile(
+            rf"(?:{FULL_DATE_RE.pattern}|{MONTH_YEAR})\s+{alternation(lex.eligibility_date_closers)}(?!\w)"
+        ),
+        range_open_head=regex.compile(rf"^{alternation(lex.range_open)}\s"),
     )
 
 
@@ -336,8 +342,8 @@ def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
         return True  # "(1)", "1)": an enumeration
     if q.percent and regex.match(r"\s*/\s*\d", after):
         return True  # "83,2%/50%": a result over its plan, a statistic's ratio
-    if not q.percent and w.ordinal_before.search(before):
-        return True  # "giai đoạn 2", "Hướng dẫn 42": a percentage is never an ordinal or a document's number
+    if not q.percent and w.ordinal_before.search(before) and not _money_after(after):
+        return True  # "giai đoạn 2", "Hướng dẫn 42": a percentage, or an amount ("mức 360.000 đồng"), is no ordinal
     if not q.percent:
         if w.time_unit.match(after) or w.descriptive.match(after):
             return True
@@ -350,6 +356,21 @@ def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
         if q.value_max is not None and all(1900 <= v <= 2100 for v in (q.value, q.value_max)):
             return True  # "2025 - 2030"
     return False
+
+
+def _money_after(after: str) -> bool:
+    """Does a money unit follow the number ("360.000 đồng", "2 triệu đồng/người"), not a word that starts
+    like one ("15 đồng chí")?"""
+    w = _words()
+    head = after.lstrip()
+    m = w.money.match(head)
+    if not m:
+        return False
+    rest = head[m.end() :]
+    if rest[:1].isalnum():
+        return False  # "đồngchí": a longer word
+    following = rest.lstrip()
+    return not following[:1].isalpha() or bool(w.unit_stop.match(following))
 
 
 # --- clauses, sentences, units -----------------------------------------------------------------
@@ -526,6 +547,10 @@ class _Context:
         self.masked, self.citations = _masked_spans(document)
         self.mask_starts = [s for s, _ in self.masked]
         self.citation_starts = [s for s, _ in self.citations]
+        # what `unmasked` blanks: citations, and dates that say who qualifies ("nhập ngũ từ ngày … trở về trước")
+        eligibility = [m.span() for m in _words().eligibility_date.finditer(document.fold)]
+        self.blanked = sorted(self.citations + eligibility)
+        self.blanked_starts = [s for s, _ in self.blanked]
         plan_date = None
         if document.header.place_date:
             span = document.header.place_date
@@ -571,12 +596,14 @@ class _Context:
         return None, unbroken
 
     def unmasked(self, start: int, end: int) -> str:
-        """Folded text of [start, end) with citations and their dates blanked out."""
+        """Folded text of [start, end) with citations and their dates blanked out, and the dates that bracket
+        who qualifies ("nhập ngũ từ ngày 30 tháng 4 năm 1975 trở về trước"): neither is a horizon, nor the
+        past year of a statistic."""
         folded = self.document.fold[start:end]
-        i = max(bisect_right(self.citation_starts, start) - 1, 0)
+        i = max(bisect_right(self.blanked_starts, start) - 1, 0)
         chars = list(folded)
-        while i < len(self.citations) and self.citations[i][0] < end:
-            s, e = self.citations[i]
+        while i < len(self.blanked) and self.blanked[i][0] < end:
+            s, e = self.blanked[i]
             for k in range(max(s, start), min(e, end)):
                 chars[k - start] = " "
             i += 1
@@ -698,6 +725,17 @@ def _is_statistic(ctx: _Context, c: _Candidate) -> bool:
     if when:
         years.append(int(when[:4]))
     return any(y < ctx.plan_year for y in years)
+
+
+def _level_before(ctx: _Context, c: _Candidate) -> bool:
+    """The level a change starts from: "từ 80.000 đồng/người/tháng lên 240.000 đồng/người/tháng" raises it to
+    the second figure, the target; the first is the level before it (round 4)."""
+    w, folded = _words(), ctx.document.fold
+    if not w.range_open_head.match(folded[c.q.start : c.q.number_start]):
+        return False
+    after = folded[c.q.number_end : min(c.clause_end, c.q.number_end + 80)]
+    digit = _DIGIT_RE.search(after)
+    return bool(digit) and bool(w.change_to.search(after[: digit.start()]))
 
 
 def _committed_count(ctx: _Context, c: _Candidate, in_target_section: bool) -> bool:
@@ -1251,7 +1289,7 @@ def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
         kept = [
             c
             for c in _candidates(ctx, index, nlp)
-            if not _is_statistic(ctx, c) and _committed_count(ctx, c, in_section)
+            if not _is_statistic(ctx, c) and not _level_before(ctx, c) and _committed_count(ctx, c, in_section)
         ]
         for c in _split_clause(ctx, kept):
             _trim_quote(ctx, c)

@@ -459,6 +459,7 @@ class TargetWordsLexicon(_Described):
     comparator_links: Words
     duration_limit_words: Words
     duration_deadline_leads: Words
+    eligibility_date_closers: Words
 
 
 class IndicatorPhrasingLexicon(_Described):

@@ -120,3 +120,27 @@ def test_an_amount_the_text_sets_is_a_target_without_a_commitment_word(tmp_path:
         (350000, "đồng/người/tháng", "=", None),
         (4000000, "đồng", "=", None),
     ]
+
+
+def test_a_raised_level_is_the_target_not_the_level_it_starts_from(tmp_path: Path) -> None:
+    body = """Điều 1. Điều chỉnh mức trợ cấp
+
+- Tăng mức trợ cấp nuôi dưỡng từ 250.000 đồng/người/tháng lên 420.000 đồng/người/tháng;
+
+- Mức hỗ trợ tiền ăn từ 30.000 đồng/ngày xuống còn 25.000 đồng/ngày.
+"""
+    found = _rules(tmp_path, body)
+    assert [(t.value, t.unit) for t in found] == [(420000, "đồng/người/tháng"), (25000, "đồng/ngày")]
+
+
+def test_an_amount_after_a_level_word_is_no_ordinal(tmp_path: Path) -> None:
+    body = "Điều 1. Người có công sống cô đơn được xét trợ cấp hằng tháng mức 410.000 đồng."
+    assert [(t.value, t.unit) for t in _rules(tmp_path, body)] == [(410000, "đồng")]
+
+
+def test_a_date_that_says_who_qualifies_is_no_horizon_and_no_past_year(tmp_path: Path) -> None:
+    body = (
+        "Điều 2. Chế độ trợ cấp\n\nDân công hỏa tuyến tham gia kháng chiến từ ngày 30 tháng 4 năm 1975 trở về trước, "
+        "có từ đủ 10 năm công tác, được trợ cấp 700.000 đồng/người/tháng.\n"
+    )
+    assert [(t.value, t.by) for t in _rules(tmp_path, body)] == [(700000, None)]
