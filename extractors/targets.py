@@ -345,7 +345,9 @@ def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
     if not q.percent and w.ordinal_before.search(before) and not _money_after(after):
         return True  # "giai đoạn 2", "Hướng dẫn 42": a percentage, or an amount ("mức 360.000 đồng"), is no ordinal
     if not q.percent:
-        if w.time_unit.match(after) or w.descriptive.match(after):
+        if w.time_unit.match(after) and not _duration_limit(folded, q, floor):
+            return True
+        if w.descriptive.match(after):
             return True
         if w.bracket.match(after) and w.bracket_before.search(folded[max(floor, q.start - 40) : q.number_start]):
             return True  # "trẻ em dưới 15 tuổi", "người từ 65 tuổi trở lên": an age bracket of the population
@@ -356,6 +358,16 @@ def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
         if q.value_max is not None and all(1900 <= v <= 2100 for v in (q.value, q.value_max)):
             return True  # "2025 - 2030"
     return False
+
+
+def _duration_limit(folded: str, q: Quantity, floor: int) -> bool:
+    """A duration the text bounds ("tối thiểu là 5 ngày, tối đa là 10 ngày"): a limit it sets, a target of
+    its own (round 4). Not a procedure's time limit ("trong thời hạn không quá 15 ngày": a deadline), nor a
+    bracket of who qualifies ("dưới 20 năm công tác": "dưới" is no limit word)."""
+    w = _words()
+    if not w.duration_limit.match(folded[q.start : q.number_start]):
+        return False
+    return not w.duration_deadline.search(folded[max(floor, q.start - 30) : q.start])
 
 
 def _money_after(after: str) -> bool:

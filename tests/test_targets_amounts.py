@@ -144,3 +144,24 @@ def test_a_date_that_says_who_qualifies_is_no_horizon_and_no_past_year(tmp_path:
         "có từ đủ 10 năm công tác, được trợ cấp 700.000 đồng/người/tháng.\n"
     )
     assert [(t.value, t.by) for t in _rules(tmp_path, body)] == [(700000, None)]
+
+
+def test_two_limits_of_a_duration_are_two_targets_a_procedures_time_limit_none(tmp_path: Path) -> None:
+    body = """Điều 3. Thời gian và thủ tục
+
+1. Mỗi đợt nghỉ dưỡng kéo dài tối thiểu là 3 ngày, tối đa là 7 ngày.
+
+2. Trong thời hạn không quá 10 ngày làm việc, cơ quan tiếp nhận trả lời bằng văn bản.
+
+3. Người có dưới 15 năm công tác được hưởng trợ cấp một lần.
+"""
+    assert [(t.value, t.unit, t.comparator) for t in _rules(tmp_path, body)] == [(3, "ngày", ">="), (7, "ngày", "<=")]
+
+
+def test_a_copula_between_a_comparator_and_its_number() -> None:
+    from extractors.numbers import scan_quantities
+
+    assert [(q.value, q.comparator) for q in scan_quantities("tối thiểu là 40 giờ, không quá 60 giờ")] == [
+        (40, ">="),
+        (60, "<="),
+    ]
