@@ -872,7 +872,10 @@ def _take_label(ctx: _Context, c: _Candidate) -> None:
 def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
     """`by`: the quote's own horizon, then its sentence's, its lead-in's, its table column's, its headings',
     and last the plan's own, from its title."""
-    found = horizon(ctx.unmasked(c.start, c.end)) or horizon(ctx.unmasked(c.sentence_start, c.start))
+    before = ctx.unmasked(c.sentence_start, c.start)
+    if _named_item(before):
+        before = ""  # "Đề án … giai đoạn 2022-2025: 50.000 triệu đồng": the period is the programme's name
+    found = horizon(ctx.unmasked(c.start, c.end)) or horizon(before)
     if found:
         return found
     if lead is not None:
@@ -911,6 +914,14 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
             return found
     found = _unnumbered_heading_horizon(ctx, c.segment)
     return found or ctx.title_horizon
+
+
+def _named_item(before: str) -> bool:
+    """Is the text before the figure only the name of a programme it is allotted to ("Đề án nâng cao năng lực
+    … giai đoạn 2022-2025:")? A period there names the programme (as a year in a cited programme's name is
+    no deadline); the figure's time is its lead-in's or heading's ("kế hoạch vốn năm 2023")."""
+    text = before.strip()
+    return text.endswith(":") and ":" not in text[:-1] and bool(_words().type_opening.match(text))
 
 
 def _item_time_line(ctx: _Context, chain: list[Section]) -> str | None:

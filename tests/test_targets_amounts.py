@@ -165,3 +165,16 @@ def test_a_copula_between_a_comparator_and_its_number() -> None:
         (40, ">="),
         (60, "<="),
     ]
+
+
+def test_a_period_in_the_name_of_the_programme_allotted_is_no_horizon(tmp_path: Path) -> None:
+    body = """Điều 1. Phân bổ kế hoạch vốn năm 2026 cho các chương trình sau:
+
+- Chương trình phát triển du lịch cộng đồng giai đoạn 2026-2030: 1.200 triệu đồng;
+
+- Đề án trồng rừng ven biển giai đoạn 2025-2028: 800 triệu đồng.
+"""
+    assert [(t.value, t.unit, t.by) for t in _rules(tmp_path, body)] == [
+        (1200, "triệu đồng", "2026"),
+        (800, "triệu đồng", "2026"),
+    ]
