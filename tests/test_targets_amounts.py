@@ -178,3 +178,17 @@ def test_a_period_in_the_name_of_the_programme_allotted_is_no_horizon(tmp_path: 
         (1200, "triệu đồng", "2026"),
         (800, "triệu đồng", "2026"),
     ]
+
+
+def test_amounts_of_work_done_are_statistics(tmp_path: Path) -> None:
+    body = """Điều 1. Tình hình và mức hỗ trợ
+
+1. Toàn tỉnh đã huy động trên 8.400 tỷ đồng cho giao thông nông thôn.
+
+2. Thu ngân sách trên địa bàn đạt 12.300/11.050 tỷ đồng.
+
+3. Kinh phí hỗ trợ năm 2026 mới được tạm ứng 1.500 triệu đồng.
+
+4. Mỗi hộ được hỗ trợ 25.000.000 đồng để sửa chữa nhà ở.
+"""
+    assert [(t.value, t.unit) for t in _rules(tmp_path, body)] == [(25000000, "đồng")]
