@@ -135,6 +135,7 @@ class _Words:
     duration_limit: regex.Pattern
     duration_deadline: regex.Pattern
     eligibility_date: regex.Pattern
+    bracketed_money: regex.Pattern
     range_open_head: regex.Pattern
 
 
@@ -217,6 +218,7 @@ def _words() -> _Words:
         eligibility_date=regex.compile(
             rf"(?:{FULL_DATE_RE.pattern}|{MONTH_YEAR})\s+{alternation(lex.eligibility_date_closers)}(?!\w)"
         ),
+        bracketed_money=regex.compile(rf"\(\s*(?P<unit>{alternation(lex.money_units)}(?:/\w+)*)\s*\)"),
         range_open_head=regex.compile(rf"^{alternation(lex.range_open)}\s"),
     )
 
@@ -1281,13 +1283,15 @@ def _aggregate_rows(values: list[float | None], kinds: list[str | None]) -> set[
 
 def _declared_unit(ctx: _Context, table: Table, column: int) -> str | None:
     """The unit a table declares once for its figures: in its value column's header ("Kinh phí (ĐVT:
-    triệu đồng)") or on a line just above it ("ĐVT: triệu đồng", "Đơn vị tính: người"), as written."""
+    triệu đồng)", "Kinh phí (triệu đồng)") or on a line just above it ("ĐVT: triệu đồng", "Đơn vị tính:
+    người"), as written."""
     w, document = _words(), ctx.document
     header = table.columns[column].header if column < len(table.columns) else ""
     folded_header = fold(header)
-    m = w.declared_unit.search(folded_header) if len(folded_header) == len(header) else None
-    if m:
-        return " ".join(header[m.start("unit") : m.end("unit")].split())
+    if len(folded_header) == len(header):
+        m = w.declared_unit.search(folded_header) or w.bracketed_money.search(folded_header)
+        if m:
+            return " ".join(header[m.start("unit") : m.end("unit")].split())
     first = next((k for k, b in enumerate(document.blocks) if b.table == table.index), None)
     if first is None:
         return None

@@ -66,6 +66,8 @@ def test_a_table_takes_the_unit_declared_above_it_and_leaves_its_totals_out(tmp_
 def test_a_table_takes_the_unit_declared_in_its_value_header(tmp_path: Path) -> None:
     found = _targets(tmp_path, TABLE.format(unit_line="", value_header="Kinh phí năm 2026 (ĐVT: triệu đồng)"))
     assert [t.unit for t in found] == ["triệu đồng"] * 4
+    found = _targets(tmp_path, TABLE.format(unit_line="", value_header="Kinh phí năm 2026 (nghìn đồng)"))
+    assert [t.unit for t in found] == ["nghìn đồng"] * 4
 
 
 def test_without_a_declared_unit_the_figures_have_none(tmp_path: Path) -> None:
