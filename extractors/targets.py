@@ -217,6 +217,7 @@ def _words() -> _Words:
         duration_deadline=regex.compile(rf"(?<!\w){alternation(lex.duration_deadline_leads)}\s*$"),
         eligibility_date=regex.compile(
             rf"(?:{FULL_DATE_RE.pattern}|{MONTH_YEAR})\s+{alternation(lex.eligibility_date_closers)}(?!\w)"
+            rf"|(?:{'|'.join(lex.eligibility_status_patterns)})(?:{FULL_DATE_RE.pattern}|{MONTH_YEAR})"
         ),
         bracketed_money=regex.compile(rf"\(\s*(?P<unit>{alternation(lex.money_units)}(?:/\w+)*)\s*\)"),
         range_open_head=regex.compile(rf"^{alternation(lex.range_open)}\s"),
@@ -561,7 +562,8 @@ class _Context:
         self.masked, self.citations = _masked_spans(document)
         self.mask_starts = [s for s, _ in self.masked]
         self.citation_starts = [s for s, _ in self.citations]
-        # what `unmasked` blanks: citations, and dates that say who qualifies ("nhập ngũ từ ngày … trở về trước")
+        # what `unmasked` blanks: citations, and dates that say who qualifies ("nhập ngũ từ ngày … trở về trước",
+        # "đã từ trần trước ngày 01 tháng 01 năm 2009")
         eligibility = [m.span() for m in _words().eligibility_date.finditer(document.fold)]
         self.blanked = sorted(self.citations + eligibility)
         self.blanked_starts = [s for s, _ in self.blanked]

@@ -460,6 +460,7 @@ class TargetWordsLexicon(_Described):
     duration_limit_words: Words
     duration_deadline_leads: Words
     eligibility_date_closers: Words
+    eligibility_status_patterns: Patterns
 
 
 class IndicatorPhrasingLexicon(_Described):

@@ -146,6 +146,11 @@ def test_a_date_that_says_who_qualifies_is_no_horizon_and_no_past_year(tmp_path:
         "có từ đủ 10 năm công tác, được trợ cấp 700.000 đồng/người/tháng.\n"
     )
     assert [(t.value, t.by) for t in _rules(tmp_path, body)] == [(700000, None)]
+    body = (
+        "Điều 3. Trợ cấp một lần\n\nNgười hưởng trợ cấp đã từ trần trước ngày 01 tháng 7 năm 2026 thì thân nhân "
+        "được hưởng trợ cấp một lần bằng 1.800.000 đồng.\n"
+    )
+    assert [(t.value, t.by) for t in _rules(tmp_path, body)] == [(1800000, None)]
 
 
 def test_two_limits_of_a_duration_are_two_targets_a_procedures_time_limit_none(tmp_path: Path) -> None:
