@@ -55,7 +55,7 @@ from pipeline.document import Block, Document, Section, Span, Table
 from pipeline.lexicon import IndicatorPhrasingLexicon, TimeExpressionsLexicon, spaced
 from pipeline.models import DeadlineSpec, Target
 
-_SKIPPED_ROLES = {"header", "basis", "signature", "recipients"}
+_SKIPPED_ROLES = {"header", "signature", "recipients"}
 _SKIPPED_COLUMNS = {"stt", "lead", "support", "deadline", "cycle", "collector", "target_value"}
 _QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31)}
 _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
@@ -289,6 +289,15 @@ def _segments(document: Document) -> list[_Segment]:
             continue  # the row's figure stands in its value cell: "Nhà lớp học 02 tầng 06 phòng" is what it measures
         role = document.column_role(block) if block.role == "cell" else None
         if role in _SKIPPED_COLUMNS and not (role == "target_value" and not _numeric_cell(document, block)):
+            continue
+        if block.role == "basis":
+            # "Thực hiện Quyết định số … . Để bảo đảm hỗ trợ … cho khoảng 71.000 hộ …": the first sentence names
+            # what the text implements; a letter's opening paragraph may go on to state its own aims
+            first_end = _sentence_end(text, block.start, block.end)
+            body = len(text[first_end + 1 : block.end]) - len(text[first_end + 1 : block.end].lstrip())
+            if first_end >= block.end or first_end + 1 + body >= block.end:
+                continue
+            segments.append(_Segment(first_end + 1 + body, block.end, block.section, block.role, [block]))
             continue
         head = text[block.start : block.start + 1]
         previous = segments[-1] if segments else None

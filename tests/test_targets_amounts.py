@@ -199,3 +199,28 @@ def test_amounts_of_work_done_are_statistics(tmp_path: Path) -> None:
 4. Mỗi hộ được hỗ trợ 25.000.000 đồng để sửa chữa nhà ở.
 """
     assert [(t.value, t.unit) for t in _rules(tmp_path, body)] == [(25000000, "đồng")]
+
+
+LETTER_HEAD = """SỞ XÂY DỰNG TỈNH SÔNG MÂY
+Số: 19/KH-SXD
+Sông Mây, ngày 05 tháng 3 năm 2026
+KẾ HOẠCH
+Hỗ trợ nhà ở cho hộ nghèo
+
+"""
+
+
+def test_an_opening_paragraph_states_its_aim_after_the_document_it_implements(tmp_path: Path) -> None:
+    body = (
+        "Thực hiện Quyết định số 15/2026/QĐ-UBND ngày 02/02/2026 của Ủy ban nhân dân tỉnh về hỗ trợ nhà ở cho "
+        "hộ nghèo giai đoạn 2026 - 2030, bảo đảm 95% hồ sơ được duyệt đúng hạn. Để hoàn thành sửa chữa nhà ở cho "
+        "khoảng 1.200 hộ nghèo trong năm 2026, Sở Xây dựng ban hành Kế hoạch như sau:\n\n"
+        "1. Rà soát danh sách hộ nghèo có nhà ở hư hỏng.\n\n2. Báo cáo kết quả về Sở Xây dựng.\n"
+    )
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(LETTER_HEAD + body, encoding="utf-8")
+    document = load_document(path)
+    assert document.block_at(document.text.find("Thực hiện")).role == "basis"
+    found = extract_targets(document)
+    # the first sentence's 95% belongs to the document implemented; the aim after it is the plan's own
+    assert [(t.value, t.unit, t.comparator, t.by) for t in found] == [(1200, "hộ nghèo", "~", "2026")]
