@@ -23,7 +23,7 @@ import regex
 # `fold` is the pipeline's own (`pipeline.normalize.fold_text`: NFC, lower case, one tone-mark
 # convention, same length), for strings that do not come from a Document (lexicon entries, tests):
 # a key or pattern built from them meets `Document.fold` as the normalizer wrote it.
-from pipeline.lexicon import TimeExpressionsLexicon
+from pipeline.lexicon import DocumentPartsLexicon, TimeExpressionsLexicon
 from pipeline.normalize import fold_text as fold
 
 # Tone on the first or the second vowel of "oa", "oe", "uy": both spellings are in use.
@@ -63,6 +63,11 @@ def phrase_pattern(phrase: str) -> str:
             i = m.end()
             continue
         ch = folded[i]
+        joined = _AND_WORD_RE.match(folded, i)
+        if joined:  # the and-word between two words is also written "&" ("Văn phòng HĐND&UBND xã")
+            out.append(rf"(?:\s+{_AND}\s+|\s*&\s*)")
+            i = joined.end()
+            continue
         if ch.isspace():
             out.append(r"\s+")
             while i + 1 < len(folded) and folded[i + 1].isspace():
@@ -82,13 +87,16 @@ def alternation(phrases: list[str]) -> str:
 
 
 _SPACES = regex.compile(r"\s+")
+_AND = regex.escape(DocumentPartsLexicon.load().and_word)  # "và"
+_AND_WORD_RE = regex.compile(rf"\s+{_AND}\s+")
+_AMPERSAND_RE = regex.compile(r"\s*&\s*")
 _TRAILING_DIGITS = regex.compile(r"\d+$")
 _LETTERS_DIGITS = regex.compile(r"^(\D*)(\d*)$")
 
 
 def tone_key(phrase: str) -> str:
-    """Lookup key that ignores case, spacing, Ð/Đ and tone placement: the same test as the patterns."""
-    s = _SPACES.sub(" ", fold(phrase).strip()).replace("ð", "đ")
+    """Lookup key that ignores case, spacing, Ð/Đ, tone placement and "&" for the and-word: as the patterns do."""
+    s = _SPACES.sub(" ", _AMPERSAND_RE.sub(f" {_AND} ", fold(phrase)).strip()).replace("ð", "đ")
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], s)
 
 
@@ -100,15 +108,16 @@ AFTER_WORD = r"(?![\w])"
 LETTER = r"[a-zđð]"
 HYPHEN = r"[-‐‑–]"  # ASCII hyphen, Unicode hyphens and the en dash some writers use
 
+# Codes after the issuer's: a department (225-KH/TWĐTN-CTTN) or a joint issuer (TTLT-BLĐTBXH-BTC-BYT).
+_MORE_CODES = rf"(?:{HYPHEN}[^\S\n]?{LETTER}{{2,10}}\d{{0,4}}(?:&{LETTER}{{1,6}})?)*"
 # Party style: 57-NQ/TW, 02-KH/BCĐTW, 13-QĐ/ĐU; also "57 NQ/TW", "57NQ/TW", "57-\nNQ/TW".
 PARTY_NUMBER = (
     rf"(?P<pn>\d{{1,5}})(?P<psep>\s*{HYPHEN}\s*|\s+|)(?P<ps1>{LETTER}{{1,6}})"
-    rf"\s*/\s*(?P<ps2>{LETTER}{{2,10}}\d{{0,2}})"
+    rf"\s*/\s*(?P<ps2>{LETTER}{{2,10}}\d{{0,2}})(?P<ps3>{_MORE_CODES})"
 )
 # Government style: 71/NQ-CP, 15/KH-UBND, 06/QĐ-TTg, "03/NQ-\nCP"; a letter may follow the digits (36a/NQ-CP); a
 # steering committee named after its founding decision carries that number (252/KH-BCĐQG1237, 15/KH-BCĐ389).
 # A joint document names every issuer: 02/TTr-CAT-ANCTNB, 25/2010/TTLT-BLĐTBXH-BTC-BYT, 19/2012/TTLT-BTC-BKH&ĐT.
-_MORE_CODES = rf"(?:{HYPHEN}[^\S\n]?{LETTER}{{2,10}}\d{{0,4}}(?:&{LETTER}{{1,6}})?)*"
 GOV_NUMBER = (
     rf"(?P<gn>\d{{1,5}}(?:[a-z](?=/))?)\s*/\s*(?P<gs1>{LETTER}{{1,6}})(?P<gsep>\s*{HYPHEN}\s*|\s+)"
     rf"(?P<gs2>{LETTER}{{2,10}}\d{{0,4}})(?P<gs3>{_MORE_CODES})"
@@ -204,6 +213,8 @@ def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller, keep_sty
             return None
         number, kind, issuer = m.group("pn"), speller.spell(cut("ps1")), speller.spell(cut("ps2"))
         party = keep_style or not speller.is_state(issuer)  # "71-NQ/CP": state number, Party style
+        if m.group("ps3"):
+            issuer += "-" + _codes(cut("ps3").lstrip("-‐‑–"), speller)
     return f"{number}-{kind}/{issuer}" if party else f"{number}/{kind}-{issuer}"
 
 
