@@ -72,6 +72,7 @@ _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
 _RESTATED = regex.compile(r"\s*\([\d\s/.,%]{1,20}\)")
 _DIGIT_RE = regex.compile(r"\d")
+_QUOTED_NAME = regex.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
 _RESTATED_HEAD = regex.compile(r"^\s*\([\d\s/.,%]{1,20}\)")
 
 
@@ -273,6 +274,14 @@ def _valued_rows(document: Document) -> set[tuple[int | None, int | None]]:
     return out
 
 
+def _open_clause(text: str, previous: _Segment) -> bool:
+    """Does the previous block stop inside a sentence opened by a lead-in ("… 41,2 triệu cây xanh, trong đó: 10
+    triệu cây xanh trồng phân tán;"), so that a line opening with a figure ("31,2 triệu cây xanh …") goes on
+    with it? A ":" earlier in its sentence and a closing ";" say so."""
+    body = text[previous.start : previous.end].rstrip()
+    return body.endswith(";") and ":" in body[body.rfind(".") + 1 :]
+
+
 def _segments(document: Document) -> list[_Segment]:
     """Blocks that can state targets, a block that continues a sentence joined to the one before.
 
@@ -306,7 +315,7 @@ def _segments(document: Document) -> list[_Segment]:
             and block.role in {"paragraph", "list_item"}
             and previous.role != "heading"
             and block.section == previous.section
-            and (head.islower() or head in "”’»),.;:")
+            and (head.islower() or head in "”’»),.;:" or (head.isdigit() and _open_clause(text, previous)))
             and previous.blocks[-1].table is None
         )
         if continues and previous is not None:
@@ -494,7 +503,8 @@ def _title_horizon(document: Document, citations: list[tuple[int, int]]) -> str 
     span = document.header.title
     if span is None:
         return _head_horizon(document, citations)
-    folded = " ".join(document.fold[span.start : span.end].split())
+    # a quoted name's period is the programme's ("… Dự án “Giúp đỡ … giai đoạn 2011 đến 2015”"; round 5)
+    folded = " ".join(_QUOTED_NAME.sub(" ", document.fold[span.start : span.end]).split())
     found = _strict_horizon(folded)
     if found:
         return found
@@ -515,7 +525,7 @@ def _head_horizon(document: Document, citations: list[tuple[int, int]]) -> str |
         for s, e in citations:
             for k in range(max(s, block.start), min(e, block.end)):
                 chars[k - block.start] = " "
-        folded = " ".join("".join(chars).split())
+        folded = " ".join(_QUOTED_NAME.sub(" ", "".join(chars)).split())  # a quoted name's period is its own
         found = _strict_horizon(folded)
         if found:
             return found

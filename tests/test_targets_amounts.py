@@ -224,3 +224,34 @@ def test_an_opening_paragraph_states_its_aim_after_the_document_it_implements(tm
     found = extract_targets(document)
     # the first sentence's 95% belongs to the document implemented; the aim after it is the plan's own
     assert [(t.value, t.unit, t.comparator, t.by) for t in found] == [(1200, "hộ nghèo", "~", "2026")]
+
+
+def test_a_period_inside_a_quoted_name_in_the_title_gives_no_by(tmp_path: Path) -> None:
+    head = """ỦY BAN NHÂN DÂN TỈNH SÔNG MÂY
+Số: 44/KH-UBND
+Sông Mây, ngày 10 tháng 4 năm 2026
+KẾ HOẠCH
+Triển khai Đề án “Phát triển rừng phòng hộ ven biển giai đoạn 2026-2030”
+
+"""
+    body = """I. MỨC HỖ TRỢ
+
+1. Hỗ trợ trồng rừng phòng hộ mức 9.000.000 đồng/ha.
+
+II. MỤC TIÊU
+
+1. Giai đoạn 2026-2028, toàn tỉnh trồng mới 4 triệu cây xanh, trong đó: 1,5 triệu cây xanh trồng phân tán;
+2,5 triệu cây xanh trồng tập trung ven biển.
+"""
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(head + body, encoding="utf-8")
+    document = load_document(path)
+    found = [(t.value, t.unit, t.by) for t in extract_targets(document)]
+    # the rate takes no by from the programme's name; the parts of the total take their sentence's period,
+    # the line that opens with a figure going on with the sentence above it
+    assert found == [
+        (9000000, "đồng/ha", None),
+        (4, "triệu cây xanh", "2028"),
+        (1.5, "triệu cây xanh trồng phân tán", "2028"),
+        (2.5, "triệu cây xanh trồng tập trung ven biển", "2028"),
+    ]
