@@ -72,6 +72,7 @@ _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
 _RESTATED = regex.compile(r"\s*\([\d\s/.,%]{1,20}\)")
 _DIGIT_RE = regex.compile(r"\d")
+_BRACKETED_UNIT = regex.compile(r"\s*\(\s*(\p{L}[\p{L}\s/]{0,30}?)\s*\)")
 _QUOTED_NAME = regex.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
 _RESTATED_HEAD = regex.compile(r"^\s*\([\d\s/.,%]{1,20}\)")
 
@@ -208,7 +209,7 @@ def _words() -> _Words:
         criterion_break=regex.compile(
             rf"(?<!\w){alternation([x for x in lex.indicator_link_words if x not in lex.indicator_change_verbs])}(?!\w)"
         ),
-        money=regex.compile(rf"{alternation(lex.money_units)}(?:/\w+)*"),
+        money=regex.compile(rf"{alternation(lex.money_units)}(?:/[^\n.,;:()]+)?"),
         declared_unit=regex.compile(
             rf"(?<!\w){alternation(lex.declared_unit_labels)}\s*:\s*(?P<unit>[^\s:;,()|][^\n:;,()|]*?)\s*(?:[;,)|]|$)",
             flags=regex.MULTILINE,
@@ -721,6 +722,12 @@ def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
         c = _Candidate(q=q, segment=index, clause_start=c_start, clause_end=c_end, sentence_start=s_start)
         if not q.percent:
             c.unit, c.unit_end, stop = _unit(document, q.end, c_end)
+            bracketed = _BRACKETED_UNIT.match(text, q.end, c_end) if c.unit is None else None
+            words_after = bracketed and _WORD_TOKEN.match(folded[bracketed.end() : c_end].lstrip())
+            if bracketed and words_after and "/" not in bracketed.group(1):
+                bracketed = None  # "03 (ba) bộ hồ sơ": the number restated in words, the unit after it
+            if bracketed:  # "0,2 (lít xăng/km)": a unit in brackets right after the number (round 5)
+                c.unit, c.unit_end = " ".join(bracketed.group(1).split()), bracketed.end()
             if c.unit is None:
                 continue  # a bare number names no counted thing
             comparator = _words().comparators_after.get(" ".join(stop.split())) if stop else None
@@ -762,6 +769,11 @@ def _is_statistic(ctx: _Context, c: _Candidate) -> bool:
     return any(y < ctx.plan_year for y in years)
 
 
+def _money(c: _Candidate) -> bool:
+    """Is the candidate an amount of money ("500.000 đồng/hộ nghèo", "50.000 triệu đồng")?"""
+    return bool(c.unit) and bool(_words().money.fullmatch(" ".join(fold(c.unit or "").split())))
+
+
 def _level_before(ctx: _Context, c: _Candidate) -> bool:
     """The level a change starts from: "từ 80.000 đồng/người/tháng lên 240.000 đồng/người/tháng" raises it to
     the second figure, the target; the first is the level before it (round 4)."""
@@ -779,7 +791,7 @@ def _committed_count(ctx: _Context, c: _Candidate, in_target_section: bool) -> b
     if c.q.percent or c.q.comparator != "=" or c.q.value_max is not None or in_target_section:
         return True
     w = _words()
-    if c.unit and w.money.fullmatch(" ".join(fold(c.unit).split())):
+    if _money(c):
         return True  # "được trợ cấp 500.000 đồng/suất": an amount the text sets (round 3: fixed rates are targets)
     before = ctx.document.fold[c.clause_start : c.q.start]
     window = " ".join(before.split()[-w.cue_window :])
@@ -814,6 +826,12 @@ def _split_clause(ctx: _Context, kept: list[_Candidate]) -> list[_Candidate]:
                     out.append(c)
                     continue
                 breaks = list(w.coordinator.finditer(between))[-1:]
+            if not breaks and ((_money(prev) and _money(c)) or c.q.comparator != "="):
+                # "tối đa 500.000 đồng/hộ nghèo, 400.000 đồng/hộ cận nghèo": a list of rates, the bound written once
+                # before it bounding each; "35.000 đồng/người/ngày, tối đa không quá 20 ngày": a bound of its own
+                breaks = list(w.coordinator.finditer(between))[-1:]
+            if breaks and _money(prev) and _money(c) and c.q.comparator == "=" and not between.strip(" ,;"):
+                c.q = Quantity(**{**c.q.__dict__, "comparator": prev.q.comparator})
             if not breaks:
                 continue  # "… với tốc độ trên 01 Gb/s": part of the earlier target's indicator
             cut = prev.unit_end + breaks[-1].start()

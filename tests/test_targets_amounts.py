@@ -255,3 +255,23 @@ II. MỤC TIÊU
         (1.5, "triệu cây xanh trồng phân tán", "2028"),
         (2.5, "triệu cây xanh trồng tập trung ven biển", "2028"),
     ]
+
+
+def test_a_list_of_rates_shares_the_bound_written_before_it(tmp_path: Path) -> None:
+    body = """Điều 4. Hỗ trợ sản xuất
+
+1. Mức hỗ trợ tối đa 600.000 đồng/hộ nghèo, 450.000 đồng/hộ cận nghèo.
+
+2. Bồi dưỡng cộng tác viên mức 40.000 đồng/người/ngày, tối đa không quá 15 ngày.
+
+3. Người tự túc phương tiện được hỗ trợ bằng 0,3 (lít xăng/km) tính theo khoảng cách thực tế.
+
+4. Hộ gia đình lập 02 (hai) bộ hồ sơ gửi Ủy ban nhân dân xã.
+"""
+    assert [(t.value, t.unit, t.comparator) for t in _rules(tmp_path, body)] == [
+        (600000, "đồng/hộ nghèo", "<="),
+        (450000, "đồng/hộ cận nghèo", "<="),
+        (40000, "đồng/người/ngày", "="),
+        (15, "ngày", "<="),
+        (0.3, "lít xăng/km", "="),
+    ]
