@@ -39,9 +39,10 @@ from extractors.bodies import role_label_words, split_bodies
 from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
 from extractors.grammar import alternation
+from extractors.names import spell_out
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
-from pipeline.lexicon import ColumnRolesLexicon, TargetWordsLexicon, TaskCuesLexicon
+from pipeline.lexicon import BodiesLexicon, ColumnRolesLexicon, LevelsLexicon, TargetWordsLexicon, TaskCuesLexicon
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text
 from pipeline.textmatch import fold_whitespace
@@ -214,6 +215,107 @@ def _is_group_row(document: Document, row: list[Span], number_column: int | None
     if number is None or not _ROMAN_NUMBER.fullmatch(number[0]):
         return False
     return all(cell_text(document, row, columns[role]) is None for role in ("lead", "support", "deadline", "output"))
+
+
+@cache
+def _grouped_header() -> tuple[regex.Pattern, regex.Pattern]:
+    """From task_cues.json: the words of a header part that names a table's items, and of one that names
+    their doers ("Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện")."""
+    cues = TaskCuesLexicon.load()
+    return (
+        regex.compile(rf"(?<!\w){alternation(cues.grouped_items)}(?!\w)"),
+        regex.compile(rf"(?<!\w){alternation(cues.grouped_doers)}(?!\w)"),
+    )
+
+
+def _grouped_column(table: Table) -> int | None:
+    """The column whose header joins the listed work and its doers with a slash ("Danh mục dự án/ Cơ quan,
+    đơn vị, địa phương thực hiện"): its group rows name the doers, its numbered rows the work. None where
+    no header is so joined."""
+    items, doers = _grouped_header()
+    for index, column in enumerate(table.columns):
+        parts = [fold_text(part) for part in column.header.split("/")]
+        if len(parts) < 2:
+            continue
+        if any(items.search(a) and doers.search(b) for a in parts for b in parts if a is not b):
+            return index
+    return None
+
+
+_ARABIC_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
+
+
+def _grouped_table_tasks(document: Document, table: Table, column: int, bodies: ByStart[Body]) -> list[Task]:
+    """The rows of a table whose Roman-numbered group rows name the doer of the numbered rows under them
+    (an allocation decision's appendix: "I | SỞ Y TẾ" over "1 | Xây dựng mới Trạm y tế xã …"): each numbered
+    row is a task quoted by its cell in the joined column, grouped and led by the group row above it. Rows
+    before any group row, and unnumbered rows (a total), give none."""
+    number_column = table.column_of("stt")
+    time_column = table.column_of("deadline")
+    tasks: list[Task] = []
+    group: tuple[str, list[str]] | None = None
+    for row in table.rows:
+        cell = cell_text(document, row, column)
+        number = cell_text(document, row, number_column)
+        if cell is None or number is None:
+            continue
+        if _ROMAN_NUMBER.fullmatch(number[0]):
+            group = (cell[0], _group_doers(document, bodies, cell))
+            continue
+        if group is None or not _ARABIC_NUMBER.fullmatch(number[0]):
+            continue
+        time = cell_text(document, row, time_column)
+        tasks.append(
+            Task(
+                group=group[0],
+                lead=list(group[1]),
+                support=[],
+                output=None,
+                deadline=parse_time_expressions(time[0]) if time else [],
+                **evidence(document, cell[1], cell[2]),
+            )
+        )
+    return tasks
+
+
+@cache
+def _known_names() -> dict[str, str]:
+    """Every canonical name of bodies.json by its folded form, to spell a name written in capitals."""
+    return {" ".join(fold_text(entry.name).split()): entry.name for entry in BodiesLexicon.load().bodies}
+
+
+@cache
+def _level_opening() -> regex.Pattern:
+    """A level word opening a place's name ("huyện", "thị xã", "thành phố"; levels.json)."""
+    levels = LevelsLexicon.load()
+    return regex.compile(rf"{alternation(levels.territories + levels.commune)}(?=\s)")
+
+
+def _group_doers(document: Document, bodies: ByStart[Body], cell: tuple[str, int, int]) -> list[str]:
+    """The doers a group row names: the body records in its cell; else, for a name written in capitals,
+    the body of that name the document names elsewhere or the lexicon lists ("SỞ Y TẾ" → "Sở Y tế"), or a
+    place under its level word ("HUYỆN PHÙ CÁT" → "Huyện Phù Cát", a locality kept as written, no body word
+    added: the round-4 labeller's reading); else the names the cell lists."""
+    found = [body.name for body in _inside(bodies, cell[1], cell[2])]
+    if found:
+        return list(dict.fromkeys(found))
+    text = cell[0]
+    folded = " ".join(fold_text(text).split())
+    named = {" ".join(fold_text(body.name).split()): body.name for body in bodies.items}
+    if folded in named:
+        return [named[folded]]
+    if folded in _known_names():
+        return [_known_names()[folded]]
+    listed = [name for _, _, name in split_bodies(text)]
+    if listed:
+        return list(dict.fromkeys(listed))
+    level = _level_opening().match(folded)
+    if level is not None and text.isupper():
+        words = text.split()
+        size = len(level.group().split())
+        place = " ".join(word.lower().capitalize() for word in words[size:])
+        return [spell_out(" ".join(words[:size]).lower() + " " + place)]
+    return []
 
 
 def _own_blocks(blocks: ByStart[Block], section: Section) -> list[Block]:
@@ -817,6 +919,8 @@ def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadli
     for table in document.tables:
         if table.is_assignment():
             tasks.extend(_table_tasks(document, table, by_start, deadlines))
+        elif (column := _grouped_column(table)) is not None:
+            tasks.extend(_grouped_table_tasks(document, table, column, by_start))
     in_parts: list[tuple[int, int]] = []
     children: dict[str | None, list[Section]] = {}
     for section in document.sections:

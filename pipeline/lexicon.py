@@ -368,6 +368,8 @@ class TaskCuesLexicon(_Described):
     reporting: Pattern
     item_markers: Pattern
     duty_section_titles: Words
+    grouped_items: Words
+    grouped_doers: Words
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -367,3 +367,37 @@ def test_a_duty_item_with_its_own_time_is_a_task_without_a_body(tmp_path: Path) 
     assert [(t["quote"], t["lead"], t["group"]) for t in found] == [
         ("Hoàn thành số hóa sổ hộ tịch của xã trong năm 2026.", [], "Nhiệm vụ")
     ]
+
+
+GROUPED = (
+    "Điều 1. Giao danh mục công trình và vốn năm 2027 cho các đơn vị tại Phụ lục kèm theo.\n\n"
+    "Điều 2. Giám đốc Sở Y tế, Chủ tịch UBND huyện Đông Sơn chịu trách nhiệm thi hành Quyết định này.\n\n"
+    "PHỤ LỤC\n\n"
+    "| STT | Danh mục công trình/ Đơn vị, địa phương thực hiện | Vốn năm 2027 | Ghi chú |\n"
+    "|---|---|---|---|\n"
+    "|  | TỔNG CỘNG | 9.000 |  |\n"
+    "| I | SỞ Y TẾ | 4.000 |  |\n"
+    "| 1 | Bệnh viện đa khoa khu vực: cải tạo khoa cấp cứu | 4.000 |  |\n"
+    "| II | HUYỆN ĐÔNG SƠN | 5.000 |  |\n"
+    "| 1 | Xây mới Trạm y tế xã Hòa Lạc | 3.000 |  |\n"
+    "| 2 | Sửa chữa nhà lớp học Trường Mầm non Đông Sơn | 2.000 |  |\n"
+)
+
+
+def test_group_rows_of_a_joined_column_name_the_doers(tmp_path: Path) -> None:
+    """A column headed "Danh mục …/ Đơn vị … thực hiện": each numbered row is a task led by the unit its
+    Roman-numbered group row names, written in capitals ("SỞ Y TẾ" → "Sở Y tế" as Điều 2 spells it, a place
+    kept under its level word); the total row and the group rows are no tasks."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, GROUPED))]
+    assert [(t["quote"], t["group"], t["lead"], t["deadline"]) for t in found] == [
+        ("Bệnh viện đa khoa khu vực: cải tạo khoa cấp cứu", "SỞ Y TẾ", ["Sở Y tế"], []),
+        ("Xây mới Trạm y tế xã Hòa Lạc", "HUYỆN ĐÔNG SƠN", ["Huyện Đông Sơn"], []),
+        ("Sửa chữa nhà lớp học Trường Mầm non Đông Sơn", "HUYỆN ĐÔNG SƠN", ["Huyện Đông Sơn"], []),
+    ]
+
+
+def test_a_column_that_names_no_doers_gives_no_grouped_task(tmp_path: Path) -> None:
+    """Without the doers' half of the header ("Danh mục công trình" alone) the group rows are only a
+    classification: no task."""
+    text = GROUPED.replace("Danh mục công trình/ Đơn vị, địa phương thực hiện", "Danh mục công trình")
+    assert tasks_of(plan(tmp_path, text)) == []
