@@ -577,13 +577,19 @@ def _is_numbered_item(block: Block) -> bool:
 
 
 @cache
-def _assigning() -> tuple[regex.Pattern, regex.Pattern]:
+def _assigning() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """From task_cues.json: an assignment verb right before the body it gives the work to, at a clause's
-    opening ("Giao ", "(Giao ", "; yêu cầu "); and such a verb anywhere, as a lead-in's cue."""
-    verbs = "|".join(regex.escape(fold_text(w)) for w in TaskCuesLexicon.load().assignment_verbs)
+    opening ("Giao ", "(Giao ", "; yêu cầu "); such a verb anywhere, as a lead-in's cue; and such a verb
+    right before the body after the one who speaks ("Phó Thủ tướng … yêu cầu Bộ X khẩn trương …", a letter's
+    demand), not after a word that tells the assignment as past (`past_markers`: "… đã giao Bộ X …" recounts
+    an earlier letter)."""
+    cues = TaskCuesLexicon.load()
+    verbs = "|".join(regex.escape(fold_text(w)) for w in cues.assignment_verbs)
+    past = alternation(cues.past_markers)
     return (
         regex.compile(rf"(?:^|[.;:(]\s*)[\s\-+•–]*(?:{verbs})\s+$"),
         regex.compile(rf"(?<!\w)(?:{verbs})\s"),
+        regex.compile(rf"(?:^|[.;:(])[^.;:(]*(?<!\w)(?<!{past}\s+)(?P<verb>{verbs})\s+$"),
     )
 
 
@@ -722,11 +728,12 @@ def _assigned_block_task(
     an assignment from running text. The quote is the sentence the verb opens, or, where the assignment is
     a closing parenthesis, the block's first sentence before it."""
     fold = document.fold
-    verb_before = _assigning()[0]
+    verb_before, _, spoken = _assigning()
     doers = [
         body
         for body in _inside(bodies, block.start, block.end)
-        if body.role in _DOER_ROLES and verb_before.search(fold[block.start : body.span[0]])
+        if body.role in _DOER_ROLES
+        and (verb_before.search(fold[block.start : body.span[0]]) or spoken.search(fold[block.start : body.span[0]]))
     ]
     if not doers:
         return None
@@ -735,7 +742,10 @@ def _assigned_block_task(
     if not any(_completes(d) and _dates_work(document, d, block.end) for d in times):
         return None
     clause = verb_before.search(fold[block.start : assigned])
-    verb_at = block.start + clause.start()
+    if clause is not None:
+        verb_at = block.start + clause.start()
+    else:  # the verb after its speaker: the quote opens at the verb
+        verb_at = block.start + spoken.search(fold[block.start : assigned]).start("verb")
     while verb_at < assigned and not fold[verb_at].isalpha() and fold[verb_at] != "(":
         verb_at += 1
     if fold[verb_at] == "(":

@@ -362,6 +362,7 @@ class HeadingsLexicon(_Described):
 class TaskCuesLexicon(_Described):
     file = "task_cues.json"
     assignment_verbs: Words
+    past_markers: Words
     time_label_qualifiers: Words
     time_prepositions: Words
     time_joiners: Words

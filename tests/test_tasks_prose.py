@@ -162,3 +162,21 @@ def test_a_goal_opened_by_its_year_is_no_task(tmp_path: Path) -> None:
     not assigned work; the same bullet under the plan's solutions is a task."""
     found = [dumped(t) for t in tasks_of(plan(tmp_path, GOALS))]
     assert [t["quote"] for t in found] == ["Hoàn thành số hóa sổ địa chính của các xã."]
+
+
+LETTER = (
+    "Kính gửi: Sở Tư pháp\n\n"
+    "Tháng 3 vừa qua, Chủ tịch UBND tỉnh đã giao Sở Tư pháp rà soát quy chế phối hợp; báo cáo Ủy ban nhân dân "
+    "tỉnh trước ngày 30/4/2026.\n\n"
+    "Chủ tịch UBND tỉnh yêu cầu Sở Tư pháp khẩn trương hoàn thiện dự thảo quy chế và báo cáo Ủy ban nhân dân "
+    "tỉnh trước ngày 15/7/2026.\n"
+)
+
+
+def test_a_letters_demand_after_its_speaker(tmp_path: Path) -> None:
+    """"X yêu cầu Sở … khẩn trương …, trước ngày …" in a letter assigns the work to the body after the verb
+    (quoted from the verb); the earlier assignment the letter recounts ("… đã giao Sở …") is no task."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, LETTER))]
+    assert [(" ".join(t["quote"].split()[:6]), t["lead"], t["deadline"]) for t in found] == [
+        ("yêu cầu Sở Tư pháp khẩn", ["Sở Tư pháp"], specs("trước ngày 15/7/2026")),
+    ]
