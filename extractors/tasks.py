@@ -895,6 +895,10 @@ def _item_tasks(
             task = _item_task(document, block, bodies, by_start, duties)
             if task is None:
                 task = _framed_item_task(document, block, bodies, by_start, frame, title)
+            elif not task.lead and frame is not None and frame[0]:
+                # an item that names no doer of its own is done by the body its frame names
+                task.lead = list(frame[0])
+                task.support = [name for name in task.support if name not in task.lead]
         else:
             task = _assigned_block_task(document, block, bodies, by_start)
             if task is None and frame is not None and block.role == "list_item":

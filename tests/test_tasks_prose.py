@@ -180,3 +180,22 @@ def test_a_letters_demand_after_its_speaker(tmp_path: Path) -> None:
     assert [(" ".join(t["quote"].split()[:6]), t["lead"], t["deadline"]) for t in found] == [
         ("yêu cầu Sở Tư pháp khẩn", ["Sở Tư pháp"], specs("trước ngày 15/7/2026")),
     ]
+
+
+UNDER_A_BODY = """III. TỔ CHỨC THỰC HIỆN
+
+1. Văn phòng Đảng ủy
+
+a) Rà soát, cập nhật danh mục hồ sơ lưu trữ số của cơ quan. Thời gian hoàn thành: Quý II/2026.
+
+b) Hướng dẫn các chi bộ lập hồ sơ điện tử.
+"""
+
+
+def test_an_item_without_a_doer_takes_its_headings_body(tmp_path: Path) -> None:
+    """A lettered item with its own time line that names no doer, under a heading that is a body's name: the
+    body leads it, as it leads the duties under it that close with their time."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, UNDER_A_BODY))]
+    assert [(" ".join(t["quote"].split()[:3]), t["lead"], t["deadline"]) for t in found] == [
+        ("Rà soát, cập", ["Văn phòng Đảng ủy"], specs("Quý II/2026")),
+    ]
