@@ -153,9 +153,10 @@ def _patterns(registry: Registry) -> _Patterns:
         ),
         tail_issuer=regex.compile(rf"\s*,?\s*{_CUES.of_word}\s+"),
         generic_issuer=regex.compile(
-            # words joined by spaces or a spaced dash: "Bộ Lao động - Thương binh và Xã hội" is one name
+            # words joined by spaces or a spaced dash: "Bộ Lao động - Thương binh và Xã hội" is one name; a type
+            # word is part of it ("Sở Kế hoạch và Đầu tư", "Phòng Tài chính - Kế hoạch") unless a number follows
             rf"{_BODY_HEAD}{AFTER_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*)(?!{_ISSUER_STOP}{AFTER_WORD})"
-            rf"(?!{types}{AFTER_WORD})[^\W\d_]+(?:-[^\W\d_]+)?){{1,9}}"
+            rf"(?!{types}\s+(?:{_NUMBER_WORD}{AFTER_WORD}|\d))[^\W\d_]+(?:-[^\W\d_]+)?){{1,9}}"
         ),
     )
 

@@ -100,15 +100,16 @@ AFTER_WORD = r"(?![\w])"
 LETTER = r"[a-zđð]"
 HYPHEN = r"[-‐‑–]"  # ASCII hyphen, Unicode hyphens and the en dash some writers use
 
+# Codes after the issuer's: a department (225-KH/TWĐTN-CTTN) or a joint issuer (TTLT-BLĐTBXH-BTC-BYT).
+_MORE_CODES = rf"(?:{HYPHEN}[^\S\n]?{LETTER}{{2,10}}\d{{0,4}}(?:&{LETTER}{{1,6}})?)*"
 # Party style: 57-NQ/TW, 02-KH/BCĐTW, 13-QĐ/ĐU; also "57 NQ/TW", "57NQ/TW", "57-\nNQ/TW".
 PARTY_NUMBER = (
     rf"(?P<pn>\d{{1,5}})(?P<psep>\s*{HYPHEN}\s*|\s+|)(?P<ps1>{LETTER}{{1,6}})"
-    rf"\s*/\s*(?P<ps2>{LETTER}{{2,10}}\d{{0,2}})"
+    rf"\s*/\s*(?P<ps2>{LETTER}{{2,10}}\d{{0,2}})(?P<ps3>{_MORE_CODES})"
 )
 # Government style: 71/NQ-CP, 15/KH-UBND, 06/QĐ-TTg, "03/NQ-\nCP"; a letter may follow the digits (36a/NQ-CP); a
 # steering committee named after its founding decision carries that number (252/KH-BCĐQG1237, 15/KH-BCĐ389).
 # A joint document names every issuer: 02/TTr-CAT-ANCTNB, 25/2010/TTLT-BLĐTBXH-BTC-BYT, 19/2012/TTLT-BTC-BKH&ĐT.
-_MORE_CODES = rf"(?:{HYPHEN}[^\S\n]?{LETTER}{{2,10}}\d{{0,4}}(?:&{LETTER}{{1,6}})?)*"
 GOV_NUMBER = (
     rf"(?P<gn>\d{{1,5}}(?:[a-z](?=/))?)\s*/\s*(?P<gs1>{LETTER}{{1,6}})(?P<gsep>\s*{HYPHEN}\s*|\s+)"
     rf"(?P<gs2>{LETTER}{{2,10}}\d{{0,4}})(?P<gs3>{_MORE_CODES})"
@@ -204,6 +205,8 @@ def canonical_number(m: regex.Match, text: str, speller: SymbolSpeller, keep_sty
             return None
         number, kind, issuer = m.group("pn"), speller.spell(cut("ps1")), speller.spell(cut("ps2"))
         party = keep_style or not speller.is_state(issuer)  # "71-NQ/CP": state number, Party style
+        if m.group("ps3"):
+            issuer += "-" + _codes(cut("ps3").lstrip("-‐‑–"), speller)
     return f"{number}-{kind}/{issuer}" if party else f"{number}/{kind}-{issuer}"
 
 

@@ -20,6 +20,7 @@ from extractors.grammar import (
     BEFORE_WORD,
     HYPHEN,
     LETTER,
+    NUMBER_RE,
     alternation,
     canonical_number,
     fold,
@@ -247,7 +248,9 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
     start = document.header.doc_type_line.end if document.header.doc_type_line else 0
     end = title.end if title is not None else head
     of_line = _OF_LINE_RE.search(folded, start, min(end, start + 400) if title is None else end)
-    if of_line:
+    # "… QUYẾT ĐỊNH SỐ 63/QĐ-TTG NGÀY 12 THÁNG 01 NĂM 2018 / CỦA THỦ TƯỚNG …": a title wrapped after the
+    # document it cites names that document's issuer on its "của" line, not the plan's
+    if of_line and not NUMBER_RE.search(folded, start, of_line.start()):
         name = _canonical_body(of_line.group("body"), registry)
         if name:
             return name

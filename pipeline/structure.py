@@ -526,7 +526,13 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
             e.content_start = len(e.marker) + 1
             continue
         in_recipients = False
-        if _is_signature_line(text) or (tail_from is not None and _looks_like_name(text) and not signature_seen):
+        signs = _is_signature_line(text) or (tail_from is not None and _looks_like_name(text) and not signature_seen)
+        if recipients_seen and tail_from is not None and not signs:
+            # the rest of a recipient wrapped in a narrow column ("Đảng; - Thủ tướng, các Phó Thủ tướng"):
+            # a PDF of a two-column tail breaks each item over several lines that open with no list marker
+            e.role = "recipients"
+            continue
+        if signs:
             tail_from = i if tail_from is None else tail_from
             e.role = "signature"
             signature_seen = signature_seen or _looks_like_name(text)

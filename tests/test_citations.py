@@ -94,6 +94,11 @@ TYPES_AND_NUMBERS = [
     ("gắn với thực hiện 57-NQ/TW trong năm", [("nghi_quyet", "57-NQ/TW", None, None)]),
     # a steering committee named after its founding decision carries that decision's number in its code
     ("Kế hoạch số 14/KH-BCĐ389 ngày 05/3/2026 về chống buôn lậu", [("ke_hoach", "14/KH-BCĐ389", "2026-03-05", None)]),
+    # a Party-style number whose issuer code is followed by its department's ("TWĐTN-VP")
+    (
+        "Hướng dẫn số 31-HD/TWĐTN-VP ngày 02/4/2026 về công tác văn thư",
+        [("huong_dan", "31-HD/TWĐTN-VP", "2026-04-02", None)],
+    ),
 ]
 
 SPELLING = [
@@ -136,6 +141,8 @@ DATES = [
 
 ISSUERS = [
     ("của Bộ Chính trị", "Bộ Chính trị"),
+    ("của Bộ Lao động, Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội"),  # a comma for the hyphen
+    ("của Sở Kế hoạch và Đầu tư tỉnh Hòa An", "Sở Kế hoạch và Đầu tư tỉnh Hòa An"),  # a type word inside a name
     ("của Ban Bí thư", "Ban Bí thư"),
     ("của Ban Bí thư Trung ương Đảng", "Ban Bí thư"),
     ("của Chính phủ", "Chính phủ"),
@@ -225,6 +232,13 @@ def test_issuer_stated_just_before_the_document() -> None:
         "Sở Khoa học và Công nghệ",
     )
     assert c.quote.startswith("Tờ trình")
+
+
+def test_a_type_word_with_its_number_ends_an_unlisted_issuer() -> None:
+    """ "Kế hoạch" belongs to a body's name ("Sở Kế hoạch và Đầu tư") unless a number follows it: then it
+    opens the next cited document."""
+    found = scan("Công văn số 12/STP-VP ngày 02/3/2026 của Sở Tư pháp Kế hoạch số 5/KH-STP ngày 03/3/2026")
+    assert [(m.number, m.issuer) for m in found] == [("12/STP-VP", "Sở Tư pháp"), ("5/KH-STP", None)]
 
 
 def test_an_issuer_before_that_is_not_the_documents_is_not_taken() -> None:

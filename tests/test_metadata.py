@@ -235,6 +235,15 @@ def test_an_issuer_takes_the_level_its_head_states_not_an_invented_one(tmp_path)
     assert process_file(path).metadata.issuer == "Ủy ban nhân dân xã"
 
 
+def test_a_title_wrapped_after_a_cited_number_does_not_name_the_issuer(tmp_path):
+    """A title line opening "CỦA …" names the plan's issuer ("KẾ HOẠCH / CỦA BAN THƯỜNG VỤ …") unless the title
+    wrapped right after a document it cites: then "của" belongs to that document."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH HÒA AN\nSố: 41/KH-UBND\nHòa An, ngày 09 tháng 10 năm 2026\nKẾ HOẠCH\n"
+    wrapped = "THỰC HIỆN QUYẾT ĐỊNH SỐ 12/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2026\nCỦA THỦ TƯỚNG CHÍNH PHỦ VỀ ĐẦU TƯ CÔNG\n"
+    body = "I. MỤC TIÊU\nCơ cấu lại đầu tư công.\n"
+    assert _metadata_of(tmp_path, head + wrapped + body).issuer == "Ủy ban nhân dân tỉnh"
+
+
 def test_a_national_body_keeps_the_level_its_head_states(tmp_path):
     """ "BAN CHỈ ĐẠO QUỐC GIA VỀ …" is a national steering committee: its date line's city ("Hà Nội, ngày …")
     gives it no city level."""

@@ -354,6 +354,27 @@ def test_plan_without_headings_has_a_body():
     assert doc.sections == []
 
 
+def test_recipients_wrapped_in_a_narrow_column_stay_recipients():
+    """A PDF of a tail laid out in two columns breaks each recipient over lines that open with no list
+    marker ("Đảng; - Văn phòng Chủ tịch nước; -"): they are the recipients list, not paragraphs whose
+    bodies would be read as duties; the signature after them is still the signature."""
+    doc = doc_of(
+        "KẾ HOẠCH",
+        "I. NHIỆM VỤ",
+        "Sở Tư pháp hướng dẫn thực hiện.",
+        "Nơi nhận: - Ban Bí thư Trung ương",
+        "Đảng; - Văn phòng Chủ tịch nước; - HĐND,",
+        "UBND các tỉnh, thành phố; -",
+        "Lưu: VT.",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Trần Văn Minh",
+    )
+    roles = [b.role for b in doc.blocks]
+    assert roles[3:7] == ["recipients"] * 4
+    assert roles[-1] == "signature"
+
+
 @pytest.mark.parametrize(
     "line, number",
     [

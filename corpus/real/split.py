@@ -41,6 +41,8 @@ ROUNDS = {
     3: {"seed": 20261207, "share": 0.4, "heldout_dir": "heldout3"},
     # Round 4 (2026-12-06, session 5): seed fixed before the round's second collection was finished or read.
     4: {"seed": 20261208, "share": 0.4, "heldout_dir": "heldout4"},
+    # Round 5 (2026-12-06, session 5): measures this session's rules on text collected after they were written.
+    5: {"seed": 20261209, "share": 0.5, "heldout_dir": "heldout5"},
 }
 INCOMING = HERE / "incoming"
 
