@@ -159,6 +159,7 @@ def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadli
     tasks: list[Task] = []
     group: str | None = None
     grouped = columns["group"] is not None
+    group_doers: list[str] = []  # the bodies a Roman-numbered group row names, doers of the rows under it
     for row in table.rows:
         content = cell_text(document, row, columns["content"])
         group_cell = cell_text(document, row, columns["group"])
@@ -167,10 +168,12 @@ def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadli
             continue
         if _is_group_row(document, row, number_column, columns):
             group, grouped = content[0], True
+            group_doers = _group_doers(document, bodies, content)
             continue
-        lead, support = _lead_and_support(
-            document, bodies, cell_text(document, row, columns["lead"]), cell_text(document, row, columns["support"])
-        )
+        lead_cell = cell_text(document, row, columns["lead"])
+        lead, support = _lead_and_support(document, bodies, lead_cell, cell_text(document, row, columns["support"]))
+        if lead_cell is None and not lead:
+            lead = [name for name in group_doers if name not in support]
         output = cell_text(document, row, columns["output"])
         time = cell_text(document, row, columns["deadline"])
         specs = _specs(time[0] if time else None, deadlines, *(time[1:] if time else (0, 0)))
@@ -286,29 +289,36 @@ def _known_names() -> dict[str, str]:
 
 @cache
 def _level_opening() -> regex.Pattern:
-    """A level word opening a place's name ("huyện", "thị xã", "thành phố"; levels.json)."""
+    """A level word opening a place's name ("huyện", "thị xã", "thành phố"; levels.json), not the first
+    syllable of another word ("xã hội")."""
     levels = LevelsLexicon.load()
-    return regex.compile(rf"{alternation(levels.territories + levels.commune)}(?=\s)")
+    other_word = alternation(levels.not_before)
+    return regex.compile(rf"{alternation(levels.territories + levels.commune)}(?=\s)(?!\s+{other_word}(?!\w))")
 
 
 def _group_doers(document: Document, bodies: ByStart[Body], cell: tuple[str, int, int]) -> list[str]:
-    """The doers a group row names: the body records in its cell; else, for a name written in capitals,
-    the body of that name the document names elsewhere or the lexicon lists ("SỞ Y TẾ" → "Sở Y tế"), or a
-    place under its level word ("HUYỆN PHÙ CÁT" → "Huyện Phù Cát", a locality kept as written, no body word
-    added: the round-4 labeller's reading); else the names the cell lists."""
-    found = [body.name for body in _inside(bodies, cell[1], cell[2])]
-    if found:
-        return list(dict.fromkeys(found))
+    """The doers a group row names where its cell is wholly their names: the body records in it; else, for
+    a name written in capitals, the body of that name the document names elsewhere or the lexicon lists
+    ("SỞ Y TẾ" → "Sở Y tế"), or a place under its level word ("HUYỆN PHÙ CÁT" → "Huyện Phù Cát", a locality
+    kept as written, no body word added: the round-4 labeller's reading); else the names the cell lists.
+    A group row that only mentions a body among other words ("Lĩnh vực do Công an xã phụ trách") names a
+    topic, not a doer: none."""
     text = cell[0]
+    records = [body for body in _inside(bodies, cell[1], cell[2])]
+    if records:
+        spans = [(body.span[0] - cell[1], body.span[1] - cell[1]) for body in records]
+        if _only_names(document.fold[cell[1] : cell[2]], spans):
+            return list(dict.fromkeys(body.name for body in records))
+        return []
     folded = " ".join(fold_text(text).split())
     named = {" ".join(fold_text(body.name).split()): body.name for body in bodies.items}
     if folded in named:
         return [named[folded]]
     if folded in _known_names():
         return [_known_names()[folded]]
-    listed = [name for _, _, name in split_bodies(text)]
+    listed = split_bodies(text)
     if listed:
-        return list(dict.fromkeys(listed))
+        return list(dict.fromkeys(name for _, _, name in listed)) if _only_names(text, listed) else []
     level = _level_opening().match(folded)
     if level is not None and text.isupper():
         words = text.split()
@@ -316,6 +326,15 @@ def _group_doers(document: Document, bodies: ByStart[Body], cell: tuple[str, int
         place = " ".join(word.lower().capitalize() for word in words[size:])
         return [spell_out(" ".join(words[:size]).lower() + " " + place)]
     return []
+
+
+def _only_names(text: str, spans: list[tuple[int, ...]]) -> bool:
+    """Whether the names at `spans` (offsets in `text`) are nearly all of it: besides them, at most a few
+    letters ("và", "các") and punctuation."""
+    rest = text
+    for start, end, *_ in sorted(spans, reverse=True):
+        rest = rest[:start] + rest[end:]
+    return len(regex.sub(r"[\W\d_]", "", rest)) <= _HEADING_REST
 
 
 def _own_blocks(blocks: ByStart[Block], section: Section) -> list[Block]:

@@ -401,3 +401,27 @@ def test_a_column_that_names_no_doers_gives_no_grouped_task(tmp_path: Path) -> N
     classification: no task."""
     text = GROUPED.replace("Danh mục công trình/ Đơn vị, địa phương thực hiện", "Danh mục công trình")
     assert tasks_of(plan(tmp_path, text)) == []
+
+
+BY_BODY = (
+    "II. PHÂN CÔNG NHIỆM VỤ\n\n"
+    "| TT | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành |\n"
+    "|---|---|---|---|\n"
+    "| I | Văn phòng Đảng ủy |  |  |\n"
+    "| 1 | Số hóa hồ sơ đảng viên của các chi bộ |  | Quý III/2026 |\n"
+    "| 2 | Lập danh mục tài liệu lưu trữ điện tử | Công an xã | Tháng 12/2026 |\n"
+    "| II | Các nhiệm vụ do Công an xã hướng dẫn thực hiện |  |  |\n"
+    "| 1 | Cập nhật dữ liệu cư trú trên ứng dụng |  | Quý IV/2026 |\n"
+)
+
+
+def test_a_group_row_that_is_a_bodys_name_leads_the_rows_without_a_lead(tmp_path: Path) -> None:
+    """In an assignment table, a Roman-numbered group row that is wholly a body's name leads the rows under
+    it whose lead cell is blank; a row's own lead cell wins; a group row that only mentions a body among
+    other words names a topic, and its rows keep no lead."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, BY_BODY))]
+    assert [(t["quote"], t["lead"]) for t in found] == [
+        ("Số hóa hồ sơ đảng viên của các chi bộ", ["Văn phòng Đảng ủy"]),
+        ("Lập danh mục tài liệu lưu trữ điện tử", ["Công an xã"]),
+        ("Cập nhật dữ liệu cư trú trên ứng dụng", []),
+    ]
