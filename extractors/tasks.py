@@ -354,7 +354,8 @@ def _opens_clause(fold: str, region_start: int, at: int) -> bool:
 
 def _time_label(document: Document, blocks: list[Block]) -> tuple[Block, int, int, bool] | None:
     """The task's own time: a line that opens with a time label ("Thời gian hoàn thành: …"), or a
-    label inside a paragraph after a full stop, semicolon or parenthesis ("…; thời hạn: Quý I/2026").
+    label inside a paragraph after a full stop, semicolon or parenthesis ("…; thời hạn: Quý I/2026"), or a
+    label with no colon that a time follows at once ("Thời gian dự kiến trong tháng 10/2025").
     Returns the block, where the time text starts and ends, and whether the label opens the block."""
     line_label, inline_label = _labels()[0], _labels()[2]
     fold = document.fold
@@ -374,7 +375,10 @@ def _time_label(document: Document, blocks: list[Block]) -> tuple[Block, int, in
             start = after.end() if after else found.end()
             stop = _TIME_END.search(fold, start, block.end)
             end = stop.start() if stop else block.end
-            if parse_time_expressions(document.text[start:end]):
+            # the time must follow the label, not stand somewhere in a sentence the label's words open
+            # ("Thời gian điều dưỡng … tối thiểu là 5 ngày": a rule's length, not a task's time)
+            head = " ".join(document.text[start:end].split()[:_TIME_HEAD_WORDS])
+            if parse_time_expressions(head) and parse_time_expressions(document.text[start:end]):
                 return block, start, end, False
     return None
 

@@ -271,6 +271,18 @@ def test_a_sentence_that_opens_with_a_time_word_is_no_time_label(tmp_path: Path)
     assert tasks_of(plan(tmp_path, body)) == []
 
 
+def test_a_label_whose_time_does_not_follow_it_is_no_time_label(tmp_path: Path) -> None:
+    """A numbered rule that opens with the label's words ("Thời gian nghỉ dưỡng …") and states a length
+    later in its sentence gives no task: a label's time follows it at once ("Thời gian dự kiến trong …")."""
+    body = (
+        "I. CHẾ ĐỘ NGHỈ DƯỠNG\n\n1. Nghỉ dưỡng tập trung:\n\n"
+        "1.1. Thời gian nghỉ dưỡng của mỗi đợt ít nhất là 4 ngày, nhiều nhất là 8 ngày.\n"
+    )
+    assert tasks_of(plan(tmp_path, body)) == []
+    timed = "I. NHIỆM VỤ\n\n1. Rà soát hồ sơ đảng viên. Thời gian dự kiến trong tháng 10/2026.\n"
+    assert [t.deadline for t in tasks_of(plan(tmp_path, timed))] == [parse_time_expressions("tháng 10/2026")]
+
+
 def test_no_table_and_no_time_line_give_no_task(tmp_path: Path) -> None:
     body = (
         "I. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân xã\n\nTriển khai thực hiện Kế hoạch này; thường xuyên kiểm tra.\n"
