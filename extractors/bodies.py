@@ -46,6 +46,7 @@ from pipeline.lexicon import (
     BodyPatternsLexicon,
     BodyWordsLexicon,
     ColumnRolesLexicon,
+    DocumentPartsLexicon,
     LevelsLexicon,
     RoleCuesLexicon,
     spaced,
@@ -83,6 +84,8 @@ _ASSIGNING_PARENTHESIS = regex.compile(rf"\(\s*{spaced(_WORDS.assigning_word)}\s
 _CANONICAL = _LEVELS.canonical_commune  # the level word canonical names end with ("… xã")
 _LEVEL_TAIL = rf"(?:[^\S\n]+(?:{_COMMUNE}))"
 _DASH = regex.compile(r"\s*[-–—]\s*")
+_AND = DocumentPartsLexicon.load().and_word  # "và", which a name may write "&" ("Văn phòng HĐND&UBND xã")
+_AMPERSAND = regex.compile(r"\s*&\s*")
 _LEVEL_END = regex.compile(rf" (?:{_COMMUNE})$")
 _LEVEL_WORD_END = regex.compile(rf"(?:{_COMMUNE})$")
 _COMMA_ONLY = regex.compile(r"\s*,\s*")
@@ -93,7 +96,7 @@ _UNIT_HEAD_WINDOW = 16  # "Văn phòng " and its spacing, read just before a lex
 
 def _form_key(written: str) -> str:
     """The lookup key of a written form: folded, one space, one dash spelling."""
-    return " ".join(_DASH.sub(" - ", fold_text(written)).split())
+    return " ".join(_DASH.sub(" - ", _AMPERSAND.sub(f" {_AND} ", fold_text(written))).split())
 
 
 @dataclass
@@ -110,8 +113,13 @@ def _trie_pattern(node: _Node, previous: str | None) -> str:
     branches = []
     for word in sorted(node.children, key=len, reverse=True):
         # words of one name never stand on two lines: a line break ends a block (a cell, a paragraph)
-        sep = "" if previous is None or word == "-" or previous == "-" else r"[^\S\n]+"
-        token = r"[^\S\n]*[-–—][^\S\n]*" if word == "-" else regex.escape(word)
+        sep = "" if previous is None or word in ("-", _AND) or previous in ("-", _AND) else r"[^\S\n]+"
+        if word == "-":
+            token = r"[^\S\n]*[-–—][^\S\n]*"
+        elif word == _AND and previous is not None:
+            token = rf"(?:[^\S\n]+{regex.escape(word)}[^\S\n]+|[^\S\n]*&[^\S\n]*)"
+        else:
+            token = regex.escape(word)
         branches.append(sep + token + _trie_pattern(node.children[word], word))
     if node.level:
         branches.append(_LEVEL_TAIL)
@@ -147,7 +155,7 @@ def _lexicon() -> tuple[regex.Pattern, dict[str, str]]:
 def _lexicon_name(folded: str) -> str | None:
     """The canonical name of a folded lexicon match."""
     names = _lexicon()[1]
-    key = " ".join(_DASH.sub(" - ", folded).split())
+    key = _form_key(folded)
     if key in names:
         return names[key]
     return names.get(_LEVEL_END.sub("", key))

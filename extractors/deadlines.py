@@ -153,6 +153,9 @@ class _Grammar:
         h = r"[^\S\n]"  # a space that stays on the line: a lookahead must not read the next cell
         no_digit_after = rf"(?!{h}*[/-]?{h}*\d)"
         day_cue = rf"(?:(?:{_alt(lex.by_date_cues)})\s*|(?:{within}\s+)?{day}\s+)"
+        # a time of day before the date: "08 giờ 00’", "15 giờ00", "14 giờ 30 phút", then ", ngày"
+        clock = rf"\d{{1,2}}\s*{_alt([lex.clock_hour])}(?:\s*\d{{1,2}}(?:\s*(?:{_alt(lex.clock_minutes)}){A}|['’])?)?"
+        clock_to_date = rf"{clock}\s*,?\s*(?:{day}\s+)?"
         quarter_tail = rf"(?:\s*(?:{seps}|,|{list_words})\s*(?:{quarter}\s+)?(?P<q2>{rom}))?"
         year_join = rf"(?:\s*/\s*|\s*,?\s*{year}\s+|\s+)"
         # a count of days, spelled out again in brackets as decisions write it: "15 (mười lăm) ngày làm việc"
@@ -180,12 +183,14 @@ class _Grammar:
             (
                 "by_date",
                 BOUND,
-                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{_alt(lex.by_date_cues)})\s*(?P<d>{FULL_DATE})",
+                rf"{B}(?:(?:{_alt(lex.from_now)})\s+)?(?:{_alt(lex.by_date_cues)})\s*(?:{clock_to_date})?(?P<d>{FULL_DATE})",
             ),
+            # an event held on a day: "Vào lúc 08 giờ 00’, ngày 18/10/2025" (a meeting's time: one day)
+            ("event", BOUND, rf"{B}(?:{_alt(lex.clock_openers)})\s+{clock_to_date}(?P<d>{FULL_DATE})"),
             (
                 "from_date",
                 BOUND,
-                rf"{B}(?:{_alt(lex.from_)})\s+(?:{day}\s+)?(?P<d>{FULL_DATE})"
+                rf"{B}(?:{_alt(lex.from_)})\s+(?:{clock_to_date}|{day}\s+)?(?P<d>{FULL_DATE})"
                 rf"(?:\s*(?:{seps})\s*(?:{until_end}\s+)?(?:{day}\s+)?(?P<d2>{FULL_DATE}))?",
             ),
             (
@@ -427,12 +432,14 @@ class _Grammar:
                     return None, m.group()
                 _, recurrence = self.recurrence_of(m)
                 return DeadlineSpec(kind="recurring", recurrence=recurrence, day=day), None
-            if name in {"by_date", "from_date", "date"}:
+            if name in {"by_date", "from_date", "date", "event"}:
                 first = parse_date(g["d"])
                 if first is None:
                     return None, g["d"]
                 if name in {"by_date", "date"}:
                     return DeadlineSpec(kind="by_date", end=first), None
+                if name == "event":
+                    return DeadlineSpec(kind="period", start=first, end=first), None
                 second = parse_date(g["d2"]) if g.get("d2") else None
                 if g.get("d2") and second is None:
                     return None, g["d2"]

@@ -23,7 +23,7 @@ import regex
 # `fold` is the pipeline's own (`pipeline.normalize.fold_text`: NFC, lower case, one tone-mark
 # convention, same length), for strings that do not come from a Document (lexicon entries, tests):
 # a key or pattern built from them meets `Document.fold` as the normalizer wrote it.
-from pipeline.lexicon import TimeExpressionsLexicon
+from pipeline.lexicon import DocumentPartsLexicon, TimeExpressionsLexicon
 from pipeline.normalize import fold_text as fold
 
 # Tone on the first or the second vowel of "oa", "oe", "uy": both spellings are in use.
@@ -63,6 +63,11 @@ def phrase_pattern(phrase: str) -> str:
             i = m.end()
             continue
         ch = folded[i]
+        joined = _AND_WORD_RE.match(folded, i)
+        if joined:  # the and-word between two words is also written "&" ("Văn phòng HĐND&UBND xã")
+            out.append(rf"(?:\s+{_AND}\s+|\s*&\s*)")
+            i = joined.end()
+            continue
         if ch.isspace():
             out.append(r"\s+")
             while i + 1 < len(folded) and folded[i + 1].isspace():
@@ -82,13 +87,16 @@ def alternation(phrases: list[str]) -> str:
 
 
 _SPACES = regex.compile(r"\s+")
+_AND = regex.escape(DocumentPartsLexicon.load().and_word)  # "và"
+_AND_WORD_RE = regex.compile(rf"\s+{_AND}\s+")
+_AMPERSAND_RE = regex.compile(r"\s*&\s*")
 _TRAILING_DIGITS = regex.compile(r"\d+$")
 _LETTERS_DIGITS = regex.compile(r"^(\D*)(\d*)$")
 
 
 def tone_key(phrase: str) -> str:
-    """Lookup key that ignores case, spacing, Ð/Đ and tone placement: the same test as the patterns."""
-    s = _SPACES.sub(" ", fold(phrase).strip()).replace("ð", "đ")
+    """Lookup key that ignores case, spacing, Ð/Đ, tone placement and "&" for the and-word: as the patterns do."""
+    s = _SPACES.sub(" ", _AMPERSAND_RE.sub(f" {_AND} ", fold(phrase)).strip()).replace("ð", "đ")
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], s)
 
 

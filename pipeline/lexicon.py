@@ -179,6 +179,7 @@ class DocumentPartsLexicon(_Described):
     basis: Word
     recipients: Word
     heading_styles: Words
+    and_word: Word
 
 
 class CitationCuesLexicon(_Described):
@@ -545,6 +546,9 @@ class TimeExpressionsLexicon(_Described):
     once_words: Words
     document_number_words: Words
     single_counts: Words
+    clock_openers: Words
+    clock_hour: Word
+    clock_minutes: Words
 
 
 # ---------------------------------------------------------------------------------------------------

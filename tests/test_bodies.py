@@ -836,6 +836,15 @@ def test_central_bodies_and_unit_heads(written: str, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    "written", ["Giao Văn phòng HĐND&UBND xã chuẩn bị.", "Giao Văn phòng HĐND & UBND xã chuẩn bị."]
+)
+def test_an_ampersand_stands_for_the_and_word_in_a_name(written: str) -> None:
+    """ "Văn phòng HĐND&UBND xã" is the office of both bodies, as "Văn phòng HĐND và UBND xã" is."""
+    found = find_mentions(written, fold_text(written), plan_level="xã")
+    assert [m.name for m in found] == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         (

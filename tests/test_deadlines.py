@@ -273,6 +273,16 @@ SENTENCES = [
         "Lồng ghép vào kết quả sơ kết việc thực hiện Nghị quyết số 57-NQ/TW năm 2025.",
         [("năm 2025", P, "2025-01-01", "2025-12-31", None, None)],
     ),
+    # a meeting's time of day before its date: the day it is held, a one-day period
+    (
+        "Thời gian: vào lúc 14 giờ 30’, ngày 09/3/2026 tại hội trường xã.",
+        [("vào lúc 14 giờ 30’, ngày 09/3/2026", P, "2026-03-09", "2026-03-09", None, None)],
+    ),
+    # ... and after a due cue, read past to the date
+    (
+        "Các chi bộ gửi danh sách về Văn phòng Đảng ủy trước 16 giờ 00, ngày 05/3/2026.",
+        [("trước 16 giờ 00, ngày 05/3/2026", B, None, "2026-03-05", None, None)],
+    ),
 ]
 
 NOTHING = [
