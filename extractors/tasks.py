@@ -550,6 +550,7 @@ def _item_task(
         if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0])
     ]
     assigned = doers[0].span[0] if doers else block.start
+    scope_end = block.end  # where the dated work ends: the bodies after it do other work
     label = _time_label(document, [block])
     if label is not None:
         _, time_start, time_end, _ = label
@@ -565,11 +566,15 @@ def _item_task(
         specs = [_spec(d) for d in times]
         opening = fold.rfind("(", block.start, assigned)
         first_end = opening if opening > block.start else block.end
+        # the sentence that states the last completion time closes the task's work ("… trước 15 giờ 00, ngày
+        # 17/10/2025. Phối hợp Văn phòng … trang trí hội trường." – the second sentence is other work)
+        last = max(d.span[1] for d in times if _completes(d))
+        scope_end = _first_sentence(document, last, block.end)
     quote_end = _first_sentence(document, block.start, first_end)
     if quote_end <= block.start:
         return None  # an item that is only its time ("1. Thời gian: quý II/2026") states no work
-    lead = list(dict.fromkeys(body.name for body in doers if body.span[0] >= assigned))
-    support = _names_in(bodies, assigned, block.end, "support")
+    lead = list(dict.fromkeys(body.name for body in doers if assigned <= body.span[0] < scope_end))
+    support = _names_in(bodies, assigned, scope_end, "support")
     return Task(
         group=(duty_sections or {}).get(block.section or ""),  # "Nhiệm vụ" over its lettered duties
         lead=lead,

@@ -437,3 +437,17 @@ def test_a_group_row_that_is_a_bodys_name_leads_the_rows_without_a_lead(tmp_path
         ("Lập danh mục tài liệu lưu trữ điện tử", ["Công an xã"]),
         ("Cập nhật dữ liệu cư trú trên ứng dụng", []),
     ]
+
+
+def test_an_items_later_sentence_is_other_work(tmp_path: Path) -> None:
+    """A numbered item whose first sentence gives its doer a dated duty and whose next sentence adds other
+    work with a partner: the partner of that later work is no support of the dated task."""
+    body = (
+        "I. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Văn phòng Đảng ủy chuẩn bị tài liệu cho hội nghị, gửi đại biểu trước ngày 12/11/2026. "
+        "Phối hợp với Công an xã bảo đảm an ninh trong thời gian diễn ra hội nghị.\n"
+    )
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, body))]
+    assert [(t["lead"], t["support"], t["deadline"]) for t in found] == [
+        (["Văn phòng Đảng ủy"], [], specs("trước ngày 12/11/2026")),
+    ]
