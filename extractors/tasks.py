@@ -393,7 +393,10 @@ def _numbered_task(
     output_label = _labels()[1]
     fold = document.fold
     blocks = _own_blocks(blocks_by_start, section)
-    time = _time_label(document, [b for b in blocks if not _is_numbered_item(b)])
+    numbered = next((i for i, b in enumerate(blocks) if _is_numbered_item(b)), None)
+    if numbered is not None:
+        blocks = blocks[:numbered]  # from its first numbered item on, the lines are that item's, not the heading's
+    time = _time_label(document, blocks)
     if time is None or _reporting().search(fold_text(section.title)):
         return None
     time_block, time_start, time_end, own_line = time
@@ -898,7 +901,10 @@ def _item_tasks(
     lead_in: list[str] | None = None  # the doers of the paragraph that introduced the list under way
     found = []
     continues_heading = False  # the block follows a heading that ends with a colon
-    for block in document.blocks:
+    timed_until = -1  # the paragraphs up to here are the time and output lines of an item read before
+    for index, block in enumerate(document.blocks):
+        if block.start < timed_until:
+            continue
         follows, continues_heading = continues_heading, block.role == "heading" and document.text[
             block.start : block.end
         ].rstrip().endswith(":")
@@ -927,6 +933,10 @@ def _item_tasks(
                 # an item that names no doer of its own is done by the body its frame names
                 task.lead = list(frame[0])
                 task.support = [name for name in task.support if name not in task.lead]
+            if task is None and block.role == "list_item":
+                task = _item_with_time_line(document, index, bodies, by_start)
+                if task is not None:
+                    timed_until = _continuation_end(document, index)
         else:
             task = _assigned_block_task(document, block, bodies, by_start)
             if task is None and frame is not None and block.role == "list_item":
@@ -938,6 +948,69 @@ def _item_tasks(
         if task is not None:
             found.append(task)
     return found
+
+
+def _continuation(document: Document, index: int) -> list[Block]:
+    """The paragraphs right after a numbered item, before the next item, bullet or heading: its own lines
+    ("1. Rà soát quy chế làm việc." / "Chủ trì: Văn phòng Đảng ủy." / "Thời gian hoàn thành: Quý II/2026.")."""
+    item = document.blocks[index]
+    lines: list[Block] = []
+    for block in document.blocks[index + 1 :]:
+        if block.role != "paragraph" or block.section != item.section:
+            break
+        lines.append(block)
+    return lines
+
+
+def _continuation_end(document: Document, index: int) -> int:
+    lines = _continuation(document, index)
+    return lines[-1].end if lines else document.blocks[index].end
+
+
+def _item_with_time_line(
+    document: Document, index: int, bodies: ByStart[Body], deadlines: ByStart[Deadline]
+) -> Task | None:
+    """A numbered item whose time stands on a line of its own after it ("2. Số hóa hồ sơ đảng viên." /
+    "Thời gian hoàn thành: Quý III/2026."), as a numbered heading's does: the item is the task, quoted by
+    its first sentence; its lead the bodies that open a clause of it or of its lines as their doer, its
+    support those given `support` there, its output the "Sản phẩm:" line's."""
+    output_label = _labels()[1]
+    fold = document.fold
+    item = document.blocks[index]
+    lines = _continuation(document, index)
+    time = _time_label(document, lines)
+    if time is None:
+        return None
+    time_block, time_start, time_end, own_line = time
+    quote_end = _first_sentence(document, item.start, item.end)
+    if quote_end <= item.start:
+        return None
+    lead: list[str] = []
+    support: list[str] = []
+    for block in [item, *lines]:
+        if block is time_block and own_line:
+            continue
+        for body in _inside(bodies, block.start, block.end):
+            if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0]):
+                lead.append(body.name)
+            elif body.role == "support":
+                support.append(body.name)
+    lead = list(dict.fromkeys(lead))
+    output_line = next((b for b in lines if output_label.match(fold, b.start, b.end)), None)
+    output = None
+    if output_line is not None:
+        cut = output_label.match(fold, output_line.start, output_line.end).end()
+        output = fold_whitespace(document.text[cut : output_line.end]).rstrip(".") or None
+    return Task(
+        group=None,
+        lead=lead,
+        support=[name for name in dict.fromkeys(support) if name not in lead],
+        output=output,
+        deadline=_specs(
+            document.text[time_start:time_end], list(deadlines.starting_in(time_start, time_end)), time_start, time_end
+        ),
+        **evidence(document, item.start, quote_end),
+    )
 
 
 def _lead_in(document: Document, block: Block, bodies: ByStart[Body]) -> list[str] | None:

@@ -451,3 +451,36 @@ def test_an_items_later_sentence_is_other_work(tmp_path: Path) -> None:
     assert [(t["lead"], t["support"], t["deadline"]) for t in found] == [
         (["Văn phòng Đảng ủy"], [], specs("trước ngày 12/11/2026")),
     ]
+
+
+LINES_AFTER_ITEMS = """II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Lập kho hồ sơ số của Đảng bộ xã.
+
+Chủ trì: Văn phòng Đảng ủy; phối hợp: Công an xã.
+
+Thời gian hoàn thành: Quý III/2027.
+
+2. Mở chuyên mục chuyển đổi số trên loa truyền thanh.
+
+Sản phẩm: Chuyên mục phát thanh hằng tuần.
+
+Thời gian hoàn thành: Tháng 11/2027.
+"""
+
+
+def test_a_numbered_items_time_on_a_line_after_it(tmp_path: Path) -> None:
+    """Numbered items whose bodies, output and time stand on lines of their own after them: each item is a
+    task with those lines' bodies, output and time; the heading above takes neither item's time (before,
+    the heading's task quoted the first item and took its time, and the second item was lost)."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, LINES_AFTER_ITEMS))]
+    assert [(t["quote"], t["lead"], t["support"], t["output"], t["deadline"]) for t in found] == [
+        ("Lập kho hồ sơ số của Đảng bộ xã.", ["Văn phòng Đảng ủy"], ["Công an xã"], None, specs("Quý III/2027")),
+        (
+            "Mở chuyên mục chuyển đổi số trên loa truyền thanh.",
+            [],
+            [],
+            "Chuyên mục phát thanh hằng tuần",
+            specs("Tháng 11/2027"),
+        ),
+    ]
