@@ -933,7 +933,7 @@ def _item_tasks(
                 # an item that names no doer of its own is done by the body its frame names
                 task.lead = list(frame[0])
                 task.support = [name for name in task.support if name not in task.lead]
-            if task is None and block.role == "list_item":
+            if task is None:
                 task = _item_with_time_line(document, index, bodies, by_start)
                 if task is not None:
                     timed_until = _continuation_end(document, index)
@@ -967,6 +967,24 @@ def _continuation_end(document: Document, index: int) -> int:
     return lines[-1].end if lines else document.blocks[index].end
 
 
+def _time_sentence(
+    document: Document, lines: list[Block], deadlines: ByStart[Deadline]
+) -> tuple[Block, int, int, bool] | None:
+    """A line right after an item whose first sentence closes with a completion time ("Các nội dung trình
+    Thường trực Đảng ủy trước ngày 01/10/2025."): the item's time line though it has no label (gold/README,
+    round 4: a time line after item 3 belongs to item 3 only). Returns it as `_time_label` does."""
+    if not lines:
+        return None
+    line = lines[0]
+    end = _first_sentence(document, line.start, line.end)
+    times = [d for d in deadlines.starting_in(line.start, end) if d.span[1] <= end]
+    if not times or not all(_completes(d) for d in times):
+        return None
+    if not _dates_work(document, times[-1], end):
+        return None
+    return line, times[0].span[0], times[-1].span[1], True
+
+
 def _item_with_time_line(
     document: Document, index: int, bodies: ByStart[Body], deadlines: ByStart[Deadline]
 ) -> Task | None:
@@ -978,7 +996,7 @@ def _item_with_time_line(
     fold = document.fold
     item = document.blocks[index]
     lines = _continuation(document, index)
-    time = _time_label(document, lines)
+    time = _time_label(document, lines) or _time_sentence(document, lines[:1], deadlines)
     if time is None:
         return None
     time_block, time_start, time_end, own_line = time

@@ -484,3 +484,19 @@ def test_a_numbered_items_time_on_a_line_after_it(tmp_path: Path) -> None:
             specs("Tháng 11/2027"),
         ),
     ]
+
+
+def test_a_time_sentence_right_after_an_item_is_its_time(tmp_path: Path) -> None:
+    """A line right after a numbered duty that closes with its completion time ("Các nội dung gửi … trước ngày
+    …") is that item's time line even without a label (gold/README, round 4); the item before it, whose next
+    line is another item, takes none."""
+    body = (
+        "I. NHIỆM VỤ\n\n"
+        "1. Ban Tuyên giáo và Dân vận tham mưu kế hoạch tuyên truyền về phong trào học tập số.\n\n"
+        "2. Văn phòng Đảng ủy: tham mưu dự thảo quy chế quản lý hồ sơ điện tử của cơ quan.\n\n"
+        "Các nội dung gửi Thường trực Đảng ủy trước ngày 15/12/2026.\n"
+    )
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, body))]
+    assert [(t["lead"], t["deadline"]) for t in found] == [
+        (["Văn phòng Đảng ủy"], specs("trước ngày 15/12/2026")),
+    ]
