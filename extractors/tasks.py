@@ -278,7 +278,8 @@ def _grouped_table_tasks(document: Document, table: Table, column: int, bodies: 
                 **evidence(document, cell[1], cell[2]),
             )
         )
-    return tasks
+    # group rows none of which names a doer ("I | Lĩnh vực giáo dục") only classify the rows
+    return tasks if any(task.lead for task in tasks) else []
 
 
 @cache

@@ -500,3 +500,14 @@ def test_a_time_sentence_right_after_an_item_is_its_time(tmp_path: Path) -> None
     assert [(t["lead"], t["deadline"]) for t in found] == [
         (["Văn phòng Đảng ủy"], specs("trước ngày 15/12/2026")),
     ]
+
+
+def test_a_joined_column_whose_group_rows_name_no_doer_gives_no_task(tmp_path: Path) -> None:
+    """Group rows that only classify ("I | LĨNH VỰC Y TẾ") under a joined header: no doer, no task; nor a
+    header whose second half is a time ("Danh mục công trình/ Thời gian thực hiện")."""
+    topics = GROUPED.replace("| I | SỞ Y TẾ |", "| I | LĨNH VỰC Y TẾ |").replace(
+        "| II | HUYỆN ĐÔNG SƠN |", "| II | LĨNH VỰC GIÁO DỤC |"
+    )
+    assert tasks_of(plan(tmp_path, topics)) == []
+    timed = GROUPED.replace("Đơn vị, địa phương thực hiện", "Thời gian thực hiện")
+    assert tasks_of(plan(tmp_path, timed)) == []
