@@ -408,7 +408,8 @@ def _descriptor_to_territory(registry: Registry) -> regex.Pattern:
     dột nát| tỉnh Khánh Hòa" (folded; no word that opens a subject, date or number on the way)."""
     territories = "|".join(regex.escape(w) for w in sorted(LevelsLexicon.load().territories, key=len, reverse=True))
     return regex.compile(
-        rf"(?:[ \t]*,?[ \t]+(?!(?:{registry.descriptor_stop}){AFTER_WORD})[^\W\d_]+){{0,12}}?"
+        rf"(?:[ \t]*,?[ \t]+(?!(?:{registry.descriptor_stop}){AFTER_WORD})"
+        rf"(?!(?:{registry.descriptor_number_stop})[ \t:]*\d)[^\W\d_]+){{0,24}}?"
         rf"(?=[ \t]+(?:{territories}){AFTER_WORD})"
     )
 
@@ -545,7 +546,11 @@ _REPLACES = spaced(_CUES.replaces)  # "thay\s+thế"
 _REPLACES_RE = regex.compile(_REPLACES)
 # A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
 _OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*" + _CUES.opens_implementing_pattern)
-_PLAN_REPLACES_RE = regex.compile(rf"(?:^[\s*(\-–•]*|(?:{'|'.join(_CUES.this_words)})\s+){_REPLACES}")
+# The plan (or decision) itself replaces: "thay thế" opening the clause, or after "… này" in it ("Kế hoạch này
+# thay thế …", "Quyết định này có hiệu lực kể từ ngày ký và thay thế …").
+_PLAN_REPLACES_RE = regex.compile(
+    rf"(?:^[\s*(\-–•]*|(?<!\w)(?:{'|'.join(_CUES.this_words)})(?!\w)[^;]*?\s){_REPLACES}"
+)
 _BASIS = spaced(_PARTS.basis)  # "căn\s+cứ"
 _BASIS_START_RE = regex.compile(r"[\s*(\-–•]*" + _BASIS)
 # A clause ends at ";", at ". ", at a blank line, or at a line that starts a new sentence.
@@ -712,9 +717,26 @@ def _continues(document: Document, start: int) -> bool:
     text = document.text
     line_start = text.rfind("\n", 0, max(0, start - 1)) + 1
     line = text[line_start:start].rstrip()
-    if _in_header_lines(document, line_start):
-        return False
+    if _in_header_lines(document, line_start) or _in_title(document, line_start, start):
+        return False  # a title ends no sentence with a stop, yet the paragraph under it is a new one
     return bool(line) and bool(_HAS_LOWER_RE.search(line)) and not _SENTENCE_END_RE.search(line)
+
+
+_CAPITAL_OPENING_RE = regex.compile(r"[ \t*_\-–•]*\p{Lu}")
+
+
+def _in_title(document: Document, pos: int, start: int) -> bool:
+    """`pos` is on the plan's title and `start`, a line opening with a capital, is not: the paragraph at
+    `start` is a new one under the title (its opening sentence), not the title's words run on. A line the
+    structure cut from the title mid-sentence ("… tầm nhìn đến năm" / "2030 (gọi tắt là Đề án 06); …")
+    opens with no capital and still reads on."""
+    title = document.header.title
+    return (
+        title is not None
+        and title.start <= pos < title.end
+        and not title.start <= start < title.end
+        and _CAPITAL_OPENING_RE.match(document.text, start) is not None
+    )
 
 
 def _in_header_lines(document: Document, pos: int) -> bool:
@@ -728,7 +750,8 @@ def _unwrapped_paragraph_start(document: Document, pos: int, floor: int = 0) -> 
     """Start of the paragraph holding `pos`, read over the line breaks a PDF put inside it: a line that does
     not end a sentence (".", ":") runs on into the next ("… tầm nhìn đến năm" / "2030 (gọi tắt là Đề án 06);
     Kế hoạch số …"). It stops at a line that opens by carrying documents out ("Thực hiện …"), at `floor`, at a
-    line opening "Căn cứ", and after a blank line, a line in capitals (the title) or the number, date or
+    line opening "Căn cứ" or a preamble's "Xét …" (the documents it lists are basis, gold-guidelines.md: the
+    list at the head of a plan), and after a blank line, a line in capitals (the title) or the number, date or
     type line."""
     text, folded = document.text, document.fold
     start = _paragraph_start(text, pos, floor)
@@ -738,8 +761,9 @@ def _unwrapped_paragraph_start(document: Document, pos: int, floor: int = 0) -> 
         if (
             not _HAS_LOWER_RE.search(line)  # blank, or a title line in capitals
             or _SENTENCE_END_RE.search(line)
-            or _BASIS_START_RE.match(folded, start)
+            or _PREAMBLE_RE.match(folded, start)  # "Căn cứ …", "Xét …": a list of its own, not carried out
             or _in_header_lines(document, previous)
+            or _in_title(document, previous, start)
         ):
             break
         start = previous
@@ -865,6 +889,20 @@ def _issuer_code(number: str | None) -> str | None:
 
 
 _PARTY_SYMBOL_RE = regex.compile(r"^\d+\w*-[^/]+/(.+)$")
+
+
+def _in_basis_subject(previous: tuple[Mention, str], mention: Mention, folded: str, head: int) -> bool:
+    """`mention` is named inside the subject of the `basis` citation just before it, in the head ("… ban hành
+    Nghị quyết số 03/NQ-CP về Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW"): the implementing
+    verb belongs to that subject, and the document named there is `basis` too (gold-guidelines, decisions).
+    Not a new member of the list (";", ". ", "và" between them)."""
+    before, relation = previous
+    if relation != "basis" or mention.start >= head or before.end > mention.start:
+        return False
+    gap = folded[before.end : mention.start]
+    if ";" in gap or ". " in gap or "\n" in gap.strip() or _LIST_JOIN_RE.fullmatch(folded, before.end, mention.start):
+        return False
+    return _IMPLEMENTS_RE.search(gap) is not None
 
 
 def _nested(mention: Mention, before: Mention | None, folded: str) -> bool:
@@ -1016,8 +1054,12 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
     citations: list[Citation] = []
     warnings: list[DocWarning] = []
     level = own_level(document)
+    previous: tuple[Mention, str] | None = None
     for x in mentions:
         relation = _relation(document, x.start, head, basis_range)
+        if relation == "implements" and previous is not None and _in_basis_subject(previous, x, folded, head):
+            relation = "basis"  # "Nghị quyết số 03/NQ-CP … về … thực hiện Nghị quyết số 57-NQ/TW" in the basis list
+        previous = (x, relation)
         if x.year_only and relation != "basis":
             continue  # "Luật Cán bộ, công chức năm 2025" outside the basis list: a law's name, no citation
         ev = evidence(document, x.start, x.end)

@@ -243,6 +243,14 @@ class _Grammar:
                 rf"(?:{year_join}(?P<y1>{YEAR})(?!\d))?(?:\s*(?:{seps})\s*(?:{until_end}\s+)?"
                 rf"(?:{month}\s+(?P<m2>\d{{1,2}})|{quarter}\s+(?P<q2>{rom})))?{year_join}{y}",
             ),
+            # "Quý IV/2025 - Quý I/2026", "Tháng 12/2025 - tháng 3/2026": a range of two dated parts is one
+            # period from the first one's start to the second one's end, as "Quý II-IV/2026" is
+            (
+                "part_range",
+                BOUND,
+                rf"{B}(?:(?:{within})\s+)?(?:{month}\s+(?P<m>\d{{1,2}})|{quarter}\s+(?P<q>{rom})){year_join}(?P<y1>{YEAR})"
+                rf"\s*(?:{seps})\s*(?:{until_end}\s+)?(?:{month}\s+(?P<m2>\d{{1,2}})|{quarter}\s+(?P<q2>{rom})){year_join}{y}",
+            ),
             # "Tháng 11, 12/2013": two months of one year, one period
             (
                 "months",
@@ -253,6 +261,13 @@ class _Grammar:
             ("quarter", BOUND, rf"{B}(?:(?:{within})\s+)?{quarter}\s+(?P<q>{rom}){quarter_tail}{year_join}{y}"),
             # "Quý IV hàng năm": the quarter of every year, one recurring time
             ("quarter_each_year", EACH, rf"{B}{quarter}\s+{rom}\s*(?:{each})\s+(?P<u>{year}){A}{no_digit_after}"),
+            # "(vào) tháng 12 hằng năm": a month of every year says when the work is done, as "trước ngày 25
+            # hằng tháng" does (gold-guidelines, recurring), wherever it stands in the clause
+            (
+                "month_each_year",
+                STRONG,
+                rf"{B}(?:(?:{within})\s+)?{month}\s+\d{{1,2}}\s*(?:{each})\s+(?P<u>{year}){A}{no_digit_after}",
+            ),
             ("quarter_bare", CELL_ONLY, rf"{B}{quarter}\s+(?P<q>{rom}){quarter_tail}(?![\w/])"),
             (
                 "half",
@@ -274,7 +289,12 @@ class _Grammar:
                 rf"{B}(?:{within})\s+(?:{number}\s+)?{year}\s+{y}\s*(?:{seps})\s*(?:{year}\s+)?(?P<y2>{YEAR})(?!\d)",
             ),
             # "02 năm một lần", "6 tháng một lần": a cadence stated as a count of periods
-            ("once_every", STRONG, rf"{B}(?P<n>{number})\s+(?P<u>{units})\s+(?:{_alt(lex.once_words)}){A}"),
+            # "6 tháng/lần" writes the same cadence with a slash
+            (
+                "once_every",
+                STRONG,
+                rf"{B}(?P<n>{number})\s+(?P<u>{units})(?:\s+(?:{_alt(lex.once_words)})|\s*/\s*(?:{_alt(lex.per_once_words)})){A}",
+            ),
             (
                 "range",
                 BARE_YEAR,
@@ -322,7 +342,7 @@ class _Grammar:
             "until_part": list(lex.until),
             "quarter": [lex.quarter_word],
             "term": list(lex.term_words),
-            "once_every": list(lex.once_words),
+            "once_every": [*lex.once_words, *lex.per_once_words],
         }
         self.needs = {name: regex.compile(_alt(words)) for name, words in needed.items()}
         self.item_re = regex.compile(self.item)
@@ -334,6 +354,7 @@ class _Grammar:
             "periodic": regex.compile(_alt(lex.periodic)),
             "each": regex.compile(_alt(lex.each)),
             "quarter_each_year": regex.compile(_alt(lex.each)),
+            "month_each_year": regex.compile(_alt(lex.each)),
             "review": regex.compile(_alt(lex.review)),
             "ongoing": regex.compile(_alt(lex.ongoing)),
             "head": regex.compile(_alt(lex.list_head)),
@@ -396,6 +417,8 @@ class _Grammar:
         self.own_time_after_re = regex.compile(rf"\s+(?:{within})\s+(?:{year}|{quarter}|{month})\s+(?:\d|{rom})")
         self.status_after_re = regex.compile(rf"\s*,\s*(?:{_alt(lex.status_cues)}){A}")
         self.completion_re = regex.compile(rf"{B}(?:{_alt(lex.completion_words)}){A}")
+        # "Hoàn thành trước 30/9/2025": words that make a time the task's due time even where it has passed
+        self.due_re = regex.compile(rf"{B}(?:{_alt(lex.due_words)})(?:\s+\S+){{0,8}}\s*$")
         self.requirement_re = regex.compile(rf"{B}(?:{_alt(lex.requirement_words)}){A}")
         self.budget_re = regex.compile(rf"{B}(?:{_alt(lex.budget_words)}){A}")
         # a percentage right after a year, or after "đạt": the figure for that year ("năm 2018 đạt 99%")
@@ -454,14 +477,17 @@ class _Grammar:
                     return DeadlineSpec(kind="by_date", end=_last_day(year, int(g["m"])).isoformat()), None
                 q = self.roman[tone_key(g["q"])]
                 return DeadlineSpec(kind="by_date", end=_last_day(year, 3 * q).isoformat()), None
-            if name == "from_part":
+            if name in {"from_part", "part_range"}:
                 first_year = int(g["y1"]) if g.get("y1") else year
                 first = int(g["m"]) if g.get("m") else 3 * self.roman[tone_key(g["q"])] - 2
                 start = date(first_year, first, 1).isoformat()
                 if not (g.get("m2") or g.get("q2")):
                     return DeadlineSpec(kind="period", start=start), None
                 last = int(g["m2"]) if g.get("m2") else 3 * self.roman[tone_key(g["q2"])]
-                return DeadlineSpec(kind="period", start=start, end=_last_day(year, last).isoformat()), None
+                end = _last_day(year, last).isoformat()
+                if end < start:
+                    return None, m.group()
+                return DeadlineSpec(kind="period", start=start, end=end), None
             if name == "months":
                 first, last = int(g["m"]), int(g["m2"])
                 if not 1 <= first < last <= 12:
@@ -518,7 +544,7 @@ class _Grammar:
             return None, m.group()
         if name == "ongoing":
             return DeadlineSpec(kind="ongoing"), None
-        if name in {"periodic", "each", "review", "head", "item", "quarter_each_year"}:
+        if name in {"periodic", "each", "review", "head", "item", "quarter_each_year", "month_each_year"}:
             _, recurrence = self.recurrence_of(m)
             return DeadlineSpec(kind="recurring", recurrence=recurrence), None
         return None, None
@@ -726,7 +752,9 @@ class _Judge:
         if c.cls == BOUND:
             if c.spec is None:
                 return True
-            if mode in {"body", "heading", "title"} and self.before_plan(c.spec):
+            if mode in {"heading", "title"} and self.before_plan(c.spec):
+                return False
+            if mode == "body" and self.before_plan(c.spec) and not self.stated_due(before):
                 return False
             if mode == "body" and self.names_something(before, c):
                 return False
@@ -755,6 +783,12 @@ class _Judge:
                 head = head[: paired.start()]
             return opens or not self.g.noun_head_re.search(head)
         return c.cls == HEAD or (c.cls == ITEM and c.priority < 0)  # list starts come from `list_starts`
+
+    def stated_due(self, before: str) -> bool:
+        """The clause says the time is when the task is due ("Hoàn thành trước 30/9/2025", "chậm nhất ngày …"),
+        with no "đã" of work done: a due time even where the plan was issued after it (gold-guidelines,
+        deadlines: a time that says when a task is due; only a status date of work done is none)."""
+        return bool(self.g.due_re.search(before)) and not self.g.status_re.search(before)
 
     def budget_period(self, spec: DeadlineSpec | None) -> bool:
         """Is this whole-year period one that the head's subject gives to a budget (its budget year, or its

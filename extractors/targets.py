@@ -30,6 +30,7 @@ POS tagger was tried there and did worse ("kế hoạch công tác hằng năm":
 from __future__ import annotations
 
 from bisect import bisect_right
+from calendar import monthrange
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -472,6 +473,9 @@ def _horizon_value(m: regex.Match, kind: str) -> str | None:
         return f"{year}-12-31"
     if kind == "half_end":
         return f"{year}-06-30"
+    if kind == "month_end":  # "đến tháng 6/2026": the month's last day, as a quarter gives its own
+        month = int(m.group("month"))
+        return f"{year}-{month:02d}-{monthrange(year, month)[1]:02d}" if 1 <= month <= 12 else None
     if kind == "quarter_end":
         q = m.group("quarter")
         month, day = _QUARTER_END[_ROMAN.get(q, q)]
@@ -786,7 +790,7 @@ def _take_label(ctx: _Context, c: _Candidate) -> None:
 def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
     """`by`: the quote's own horizon, then its sentence's, its lead-in's, its table column's, its headings',
     and last the plan's own, from its title."""
-    found = horizon(ctx.unmasked(c.start, c.end)) or horizon(ctx.unmasked(c.sentence_start, c.start))
+    found = horizon(ctx.unmasked(c.start, c.end)) or _nearest_horizon(ctx.unmasked(c.sentence_start, c.start))
     if found:
         return found
     if lead is not None:
@@ -805,6 +809,9 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
             if found:
                 return found
     chain = ctx.chain(segment.section)
+    found = _own_time_line(ctx, chain[0]) if chain else None
+    if found:
+        return found
     found = _item_time_line(ctx, chain)
     if found:
         return found
@@ -825,6 +832,17 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
             return found
     found = _unnumbered_heading_horizon(ctx, c.segment)
     return found or ctx.title_horizon
+
+
+def _nearest_horizon(before: str) -> str | None:
+    """The horizon of the text before a quantity in its sentence, nearest part first: in "Năm 2026: 60% …;
+    năm 2027: 80% …" the later figure's year is 2027 (gold-guidelines: `by` is the nearest horizon), while
+    "Đến năm 2030, tỷ lệ … đạt 80%" reads its one horizon as before."""
+    for part in reversed(before.split(";")):
+        found = horizon(part)
+        if found:
+            return found
+    return None
 
 
 def _item_time_line(ctx: _Context, chain: list[Section]) -> str | None:
@@ -849,6 +867,26 @@ def _item_time_line(ctx: _Context, chain: list[Section]) -> str | None:
             if specs:
                 last = max(specs, key=lambda spec: spec.end or "")
                 return last.end[:4] if _whole_years(last) else last.end
+    return None
+
+
+def _own_time_line(ctx: _Context, section: Section) -> str | None:
+    """The end of the time a line of the target's own item states ("1. Rà soát dữ liệu …" / "Hoàn thành …
+    100% …" / "Thời gian hoàn thành: trước 30/6/2026"): gold-guidelines, a task item's own time line gives
+    `by` to the target stated in that item. Only the innermost section, and only a line that opens with
+    the label; a whole year gives the year, a shorter period or a date its last day."""
+    w, folded = _words(), ctx.document.fold
+    start = folded.find("\n", section.start, section.end)  # past the heading's own line
+    while 0 <= start < section.end:
+        line_end = folded.find("\n", start + 1, section.end)
+        line_end = section.end if line_end < 0 else line_end
+        label = w.time_label.match(folded, start + 1, line_end)
+        if label is not None:
+            specs = [spec for spec in parse_time_expressions(folded[label.end() : line_end]) if spec.end]
+            if specs:
+                last = max(specs, key=lambda spec: spec.end or "")
+                return last.end[:4] if _whole_years(last) else last.end
+        start = line_end if line_end > start else -1
     return None
 
 
@@ -1100,6 +1138,8 @@ def _table_targets(ctx: _Context) -> list[Target]:
                     unit_span = row[unit_column]
                     unit_text = " ".join(text[unit_span.start : unit_span.end].split()) or None
                 percent = q.percent or unit_text == "%" or "%" in header
+                if unit_text is None and not percent:
+                    unit_text = _unit(document, cell.start + q.end, cell.end)[0]  # "500 người": the cell's own words
                 indicator = None
                 if indicator_column is not None and indicator_column < len(row):
                     span = row[indicator_column]

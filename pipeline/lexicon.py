@@ -158,6 +158,7 @@ class IssuerEntry(_Entry):
 class IssuersLexicon(_Described):
     file = "issuers.json"
     descriptor_stops: Words
+    descriptor_number_stops: Words
     heads_of_bodies: Words
     issuers: list[IssuerEntry] = Field(min_length=1)
     signer_titles: Words
@@ -407,7 +408,7 @@ class SyllablesLexicon(_Described):
 
 class HorizonPattern(_Entry):
     pattern: Pattern
-    value: Literal["date", "year", "year_end", "quarter_end", "half_end"]
+    value: Literal["date", "year", "year_end", "quarter_end", "half_end", "month_end"]
 
 
 class TargetWordsLexicon(_Described):
@@ -549,6 +550,8 @@ class TimeExpressionsLexicon(_Described):
     clock_openers: Words
     clock_hour: Word
     clock_minutes: Words
+    due_words: Words
+    per_once_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from pipeline.document import (
     TableColumn,
 )
 from pipeline.lexicon import (
+    CitationCuesLexicon,
     ColumnRolesLexicon,
     DocTypesLexicon,
     DocumentPartsLexicon,
@@ -308,13 +309,17 @@ def _enacts(text: str, enacting: set[str]) -> bool:
 
 def _first_heading(entries: list[_Entry]) -> int:
     """Where the head ends: the first body heading or the line after a decision's "QUYẾT ĐỊNH:", or, in a
-    plan without either, the line after the sentence that issues the plan (or after the last "Căn cứ")."""
+    plan without either, the line after the sentence that issues the plan (or after the last "Căn cứ").
+    Prose between the title and that heading opens the body there (`_opens_the_body`)."""
     enacting = set(HeadingsLexicon.load().enacting_lines)
     for i, e in enumerate(entries):
+        found = None
         if e.line.kind == "paragraph" and heading_match(e.text, e.line.style):
-            return i
-        if e.line.kind == "paragraph" and e.text.rstrip().endswith(":") and _enacts(e.text, enacting):
-            return i + 1  # "QUYẾT ĐỊNH:" between a decision's preamble and its articles
+            found = i
+        elif e.line.kind == "paragraph" and e.text.rstrip().endswith(":") and _enacts(e.text, enacting):
+            found = i + 1  # "QUYẾT ĐỊNH:" between a decision's preamble and its articles
+        if found is not None:
+            return _prose_before(entries, found)
     last_basis = None
     for i, e in enumerate(entries):
         if e.line.kind != "paragraph":
@@ -328,6 +333,46 @@ def _first_heading(entries: list[_Entry]) -> int:
         return last_basis + 1
     typed = next((i for i, e in enumerate(entries) if fold_text(e.text).strip() in _doc_type_lines()), None)
     return min(typed + 2, len(entries)) if typed is not None else 0  # the type and one title line
+
+
+# A paragraph of at least this many words that ends a sentence reads as body prose, not as a head line.
+_PROSE_MIN_WORDS = 15
+_SENTENCE_STOP = regex.compile(r"[.;:]\s*$|\.\s+\p{Lu}")
+
+
+def _prose_before(entries: list[_Entry], heading_at: int) -> int:
+    """The body's first line where prose stands between the title and the first heading: a notice or a
+    report that opens with its narrative ("Ngày 26/8/2025, Thường trực Đảng uỷ họp nghe báo cáo …") and
+    numbers its points in a way no heading style reads ("1. Về tình hình …; nhiệm vụ …:"), else `heading_at`."""
+    types = _doc_type_lines()
+    typed = next((i for i, e in enumerate(entries[:heading_at]) if fold_text(e.text).strip() in types), None)
+    if typed is None:
+        return heading_at
+    for j in range(typed + 2, heading_at):
+        e = entries[j]
+        if e.line.kind == "paragraph" and _opens_the_body(e.text):
+            return j
+    return heading_at
+
+
+@cache
+def _head_openers() -> regex.Pattern:
+    """Openers of head lines that may run as long as prose: a decision's preamble ("Xét …", "Theo đề nghị …")
+    and a subject line ("Về việc …", "V/v …")."""
+    words = [*CitationCuesLexicon.load().preamble_openers, *TimeExpressionsLexicon.load().letter_subject_words]
+    return regex.compile(rf"^\s*(?:{'|'.join(regex.escape(w) for w in sorted(words, key=len, reverse=True))})(?!\w)")
+
+
+def _opens_the_body(text: str) -> bool:
+    """A head-zone paragraph that is body prose: a sentence of many words, not in capitals, and none of the
+    head's own lines (a basis or preamble line, a subject line, the sentence that issues the plan)."""
+    stripped = text.strip()
+    if len(stripped.split()) < _PROSE_MIN_WORDS or stripped.isupper() or not _SENTENCE_STOP.search(stripped):
+        return False
+    folded = fold_text(stripped)
+    if folded.startswith(_BASIS) or _lost_basis().match(folded) or _head_openers().match(folded):
+        return False
+    return _issuing_start(text) is None
 
 
 # --- head -------------------------------------------------------------------------------------------

@@ -251,3 +251,17 @@ def test_a_markdown_exports_wrapper_is_not_read(tmp_path):
     assert [(w.code, w.values["first"]) for w in raw.warnings] == [("txt_fenced", 7)]
     path.write_text("Tóm tắt\n```text\nKẾ HOẠCH\n```\n" + "\n".join(["- Nội dung dài của kế hoạch."] * 20), "utf-8")
     assert "Tóm tắt" in " ".join(b.text for b in read_document(path).blocks)  # a small fence wraps nothing
+
+
+def test_an_archive_records_short_document_is_its_fenced_block(tmp_path):
+    """An archive's record (metadata between "---" lines, then a summary) around a short letter: the summary
+    outweighs the text, yet the fenced block is the document and the record's number is not read as a citation."""
+    from pipeline.ingest import read_document
+
+    summary = "\n".join(["Tóm tắt: mời dự hội nghị Ban Chấp hành Đảng bộ xã lần thứ ba."] * 12)
+    record = f"---\nso_hieu: 31-CV/ĐU\n---\n# Mời họp\n**Số hiệu:** 31-CV/ĐU\n{summary}\n"
+    letter = "ĐẢNG ỦY XÃ YÊN PHÚ\nSố -CV/ĐU\nKính gửi: các đồng chí Ủy viên Ban Chấp hành."
+    path = tmp_path / "cong-van.txt"
+    path.write_text(f"{record}```text\n{letter}\n```\n", encoding="utf-8")
+    text = " ".join(b.text for b in read_document(path).blocks)
+    assert text.startswith("ĐẢNG ỦY XÃ YÊN PHÚ") and "31-CV/ĐU" not in text

@@ -354,6 +354,36 @@ def test_plan_without_headings_has_a_body():
     assert doc.sections == []
 
 
+def test_a_notice_that_opens_with_its_narrative_has_a_body_from_there():
+    """A notice numbers its points in a way no heading style reads; its opening narrative, a long sentence
+    after the title, is the body's first paragraph, not part of the head. A decision's preamble ("Xét …",
+    "Căn cứ …") and a subject line stay in the head however long."""
+    doc = doc_of(
+        "ĐẢNG ỦY XÃ YÊN PHÚ",
+        "Số 12-TB/ĐU",
+        "THÔNG BÁO",
+        "KẾT LUẬN CỦA THƯỜNG TRỰC ĐẢNG ỦY",
+        "về một số nội dung cuộc họp ngày 02/3/2026",
+        "Ngày 02/3/2026, Thường trực Đảng ủy họp nghe Văn phòng Đảng ủy báo cáo tình hình thực hiện nhiệm vụ quý I"
+        " và cho ý kiến các nội dung sau:",
+        "1. Về tình hình thực hiện nhiệm vụ quý I; nhiệm vụ trọng tâm thời gian tới:",
+        "- Ủy ban nhân dân xã hoàn thành số hóa hồ sơ trước ngày 30/3/2026.",
+        "2. Cho ý kiến một số nội dung, gồm:",
+    )
+    roles = [b.role for b in doc.blocks]
+    assert roles[:5] == ["header"] * 5
+    assert "header" not in roles[5:]
+    preamble = doc_of(
+        "QUYẾT ĐỊNH",
+        "Về việc ban hành Kế hoạch chuyển đổi số năm 2026",
+        "Xét đề nghị của Văn phòng Ủy ban nhân dân xã tại Tờ trình số 05/TTr-VP ngày 02/3/2026 về việc ban hành kế"
+        " hoạch chuyển đổi số năm 2026 của xã.",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.",
+    )
+    assert {b.role for b in preamble.blocks[:3]} <= {"header", "basis"}
+
+
 def test_recipients_wrapped_in_a_narrow_column_stay_recipients():
     """A PDF of a tail laid out in two columns breaks each recipient over lines that open with no list
     marker ("Đảng; - Văn phòng Chủ tịch nước; -"): they are the recipients list, not paragraphs whose

@@ -198,7 +198,21 @@ def document_lines(lines: list[str]) -> tuple[int, int]:
         inside = sum(len(line.strip()) for line in lines[start + 1 : end])
         if inside >= WRAPPED_SHARE * total:
             return start + 1, end
+    if len(fences) >= 2 and _front_matter_end(lines) is not None:
+        # an archive's record (metadata between "---" lines) around a short document: its summary may
+        # outweigh the text, yet the first fenced block is still the document
+        return fences[0] + 1, fences[1]
     return 0, len(lines)
+
+
+_FRONT_MATTER = regex.compile(r"^---\s*$")
+
+
+def _front_matter_end(lines: list[str]) -> int | None:
+    """The line that closes a YAML metadata block opening the file ("---" … "---"), or None."""
+    if not lines or not _FRONT_MATTER.match(lines[0]):
+        return None
+    return next((i for i in range(1, len(lines)) if _FRONT_MATTER.match(lines[i])), None)
 
 
 # A cell border of a table copied from a web page as text: "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …|".
