@@ -787,7 +787,7 @@ def _assigned_block_task(
     quote_end = _first_sentence(document, start, stop)
     if quote_end <= start:
         return None
-    lead = list(dict.fromkeys(body.name for body in doers))
+    lead = list(dict.fromkeys(body.name for body in doers + _directed(document, bodies, doers[0], block.end)))
     support = _names_in(bodies, assigned, block.end, "support")
     return Task(
         group=None,
@@ -797,6 +797,26 @@ def _assigned_block_task(
         deadline=[_spec(d) for d in times],
         **evidence(document, start, quote_end),
     )
+
+
+@cache
+def _directing() -> regex.Pattern:
+    """A directing verb right after the assigned body and right before the body it directs ("giao UBND xã chỉ
+    đạo các cơ quan chuyên môn tham mưu …", task_cues.json directing_verbs)."""
+    return regex.compile(rf"\s*{alternation(TaskCuesLexicon.load().directing_verbs)}\s+$")
+
+
+def _directed(document: Document, bodies: ByStart[Body], doer: Body, end: int) -> list[Body]:
+    """The bodies the assigned one is told to direct, which lead the work too (gold/README: a body another is
+    told to direct is `lead` of that work): those right after a directing verb that follows the doer."""
+    found: list[Body] = []
+    at = doer.span[1]
+    for body in _inside(bodies, doer.span[1], end):
+        if body.role not in _DOER_ROLES or not _directing().match(document.fold[at : body.span[0]]):
+            break
+        found.append(body)
+        at = body.span[1]
+    return found
 
 
 def _dated_block_task(document: Document, block: Block, title: str) -> Task | None:

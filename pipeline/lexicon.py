@@ -365,6 +365,7 @@ class TaskCuesLexicon(_Described):
     file = "task_cues.json"
     assignment_verbs: Words
     past_markers: Words
+    directing_verbs: Words
     time_label_qualifiers: Words
     time_prepositions: Words
     time_joiners: Words

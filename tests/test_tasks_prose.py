@@ -199,3 +199,15 @@ def test_an_item_without_a_doer_takes_its_headings_body(tmp_path: Path) -> None:
     assert [(" ".join(t["quote"].split()[:3]), t["lead"], t["deadline"]) for t in found] == [
         ("Rà soát, cập", ["Văn phòng Đảng ủy"], specs("Quý II/2026")),
     ]
+
+
+def test_a_body_the_assigned_one_is_told_to_direct_leads_too(tmp_path: Path) -> None:
+    """"Giao UBND xã chỉ đạo các cơ quan chuyên môn rà soát …, trước ngày …": both the assigned body and the
+    one it directs lead the work (gold/README: a body another is told to direct is lead of that work)."""
+    body = (
+        "I. NHIỆM VỤ\n\n"
+        "- Giao UBND xã chỉ đạo các cơ quan chuyên môn rà soát hồ sơ đất đai tồn đọng, báo cáo Thường trực "
+        "Đảng ủy trước ngày 20/10/2026.\n"
+    )
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, body))]
+    assert [t["lead"] for t in found] == [["Ủy ban nhân dân xã", "Các cơ quan chuyên môn"]]
