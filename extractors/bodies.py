@@ -57,7 +57,10 @@ from pipeline.syllables import forms_word
 
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}\d])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}\d])"
-_SKIPPED_BLOCKS = {"header", "basis", "signature", "recipients"}
+# head lines the structure could not place (the head zone runs to the first heading it reads) are read as
+# text after the head's recognised parts: a report's opening paragraphs, a directive's first item
+_SKIPPED_BLOCKS = {"basis", "signature", "recipients"}
+_LOWER = regex.compile(r"\p{Ll}")
 _COLUMN_ROLES = {"lead": "lead", "support": "support", "collector": "lead"}
 _TEXT_COLUMNS = {"content"}
 _CLAUSE_END = regex.compile(r"[.;:!?\n]")
@@ -370,7 +373,11 @@ def find_mentions(
             s, name = head.start(), spell_out(text[head.start() : e])
         found.append(Mention(s, e, name))
     for match in pats["departments"].finditer(fold, start, end):  # "các sở, ban, ngành (của tỉnh)"
-        words = [w for w in fold[match.start() : match.end()].split() if w not in pats["departments_dropped"]]
+        kinds_end = match.start("under") if match.start("under") >= 0 else match.end()
+        words = [w for w in fold[match.start() : kinds_end].split() if w not in pats["departments_dropped"]]
+        if kinds_end < match.end():  # "trực thuộc UBND tỉnh": the body they stand under, spelled out as written
+            under = spell_out(text[kinds_end : match.end()])
+            words.append(under[:1].lower() + under[1:])
         found.append(Mention(match.start(), match.end(), " ".join((pats["departments_head"], *words))))
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
@@ -468,10 +475,36 @@ def _role_before(left: str) -> str | None:
     return None
 
 
+_LONG_RANGE_CUE = 24  # characters: a cue match longer than a phrase spans words ("gửi … về", "phản ánh … với")
+
+
+def _governing_role(left: str) -> str | None:
+    """The role the words just before a body give (`_role_before`, by the lexicon's order); but a long-range cue
+    ("gửi Sở Tài chính, để tham mưu cho UBND tỉnh …" read as "gửi … cho") yields to a cue of another role that
+    starts inside it, nearer the body: those are the words that govern it."""
+    role = _role_before(left)
+    if role is None:
+        return None
+    cues = _cues()
+    start = min(m.start() for p in cues["before"][role] if (m := p.search(left)))
+    if len(left) - start <= _LONG_RANGE_CUE:
+        return role
+    nearer = [
+        (max(m.start() for p in cues["before"][other] if (m := p.search(left))), other)
+        for other in cues["order"]
+        if other != role and cues["before_any"][other].search(left)
+    ]
+    nearer = [(at, other) for at, other in nearer if at > start]
+    return max(nearer, key=lambda n: n[0])[1] if nearer else role
+
+
 # "Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các xã": the head stands for the body (gold), so a cue
 # before the title ("yêu cầu Thủ trưởng …", "báo cáo Chủ tịch UBND tỉnh") gives the body its role
 _HEAD_TITLE_END = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(RoleCuesLexicon.load().standing_titles)})[^\S\n]+$"
+)
+_STANDING_TITLE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(RoleCuesLexicon.load().standing_titles)})(?![\p{{L}}\p{{M}}])"
 )
 _GENERIC_WORDS = regex.compile("(?:" + "|".join(_WORDS.generic_heads) + ")")
 _LAST_ITEM = [regex.compile(r"((?:[\p{L}\p{M}]+\s+){" + str(n) + r"}[\p{L}\p{M}]+)\s*,\s*$") for n in range(5)]
@@ -483,14 +516,14 @@ def _role_from_cue(left: str) -> str | None:
     stand between the cue and the body ("Chỉ đạo các công chức chuyên môn, các thôn …"); a generic
     item ("các cơ quan, đơn vị, thôn") may not, since such a list names no one body."""
     for _ in range(4):
-        role = _role_before(left)
+        role = _governing_role(left)
         if role:
             return role
         for words in range(1, len(_LAST_ITEM) + 1):
             item = _LAST_ITEM[words - 1].search(left)
             if item is None or _GENERIC_WORDS.search(item.group(1)):
                 break
-            role = _role_before(left[: item.start(1)])
+            role = _governing_role(left[: item.start(1)])
             if role:
                 return role
         item = _TRAILING_ITEM.search(left)
@@ -524,7 +557,7 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
     fold = document.fold
     cues = _cues()
     out: list[tuple[Mention, str]] = []
-    for group in _groups(mentions, fold):
+    for group in _subject_lists(_groups(mentions, fold), fold, region[0]):
         first, last = group[0], group[-1]
         clause = max(_clause_start(fold, region[0], first.start), first.start - _LEFT_WINDOW)
         left = _HEAD_TITLE_END.sub("", fold[clause : first.start])
@@ -543,12 +576,48 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
             # advised or told to check others ("tham mưu X kiểm tra", "giao X giám sát"): oversight;
             # told to coordinate ("đề nghị X phối hợp …"): support
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
-            if cues["oversight_work"].match(right) or _assigns_a_check(fold, region[0], left):
+            work = right
+            for skip in cues["subject_skip"]:  # "giao X chủ trì, phối hợp với Y … theo dõi, kiểm tra"
+                work = skip.sub("", work, count=1)
+            if cues["oversight_work"].match(work) or _assigns_a_check(fold, region[0], left):
                 role = "oversight"
             elif cues["support_work"].match(right):
                 role = "support"
+        elif role == "support":
+            right = fold[last.end : _clause_end(fold, last.end, region[1])]
+            role = "oversight" if _joined_for_a_check(cues, left, right) else role
         if role:
             out.extend((m, role) for m in group)
+    return out
+
+
+def _joined_for_a_check(cues: dict, left: str, right: str) -> bool:
+    """ "c) Phối hợp với Sở Y tế kiểm tra, giám sát …": a clause that opens with its support cue and whose work is
+    a check makes the body joined the checker, `oversight` (gold/README.md: "phối hợp với X kiểm tra, giám sát"
+    makes X oversight). Where a subject stands before the cue ("Ủy ban Kiểm tra phối hợp với X tổ chức kiểm tra
+    …") the subject checks and X supports it."""
+    cue = cues["before_any"]["support"].search(left)
+    return bool(cue and cues["clause_openers"].match(left[: cue.start()]) and cues["oversight_work"].match(right))
+
+
+_SEMICOLON_ONLY = regex.compile(r"[^\S\n]*;[^\S\n]*")
+
+
+def _subject_lists(groups: list[list[Mention]], fold: str, region_start: int) -> list[list[Mention]]:
+    """Subjects listed with semicolons before the work they share ("1. Các sở, ban, ngành trực thuộc UBND tỉnh;
+    UBND các huyện, thành phố tiếp tục tổ chức …", "Thủ trưởng các sở; Chủ tịch UBND các huyện có trách nhiệm
+    …") are one list: a group that opens its clause with no cue before it joins the group after the ";"."""
+    cues = _cues()
+    out: list[list[Mention]] = []
+    for group in groups:
+        prev = out[-1] if out else None
+        if prev and _SEMICOLON_ONLY.fullmatch(_HEAD_TITLE_END.sub("", fold[prev[-1].end : group[0].start])):
+            clause = max(_clause_start(fold, region_start, prev[0].start), prev[0].start - _LEFT_WINDOW)
+            left = _HEAD_TITLE_END.sub("", fold[clause : prev[0].start])
+            if _role_from_cue(left) is None and cues["clause_openers"].match(left):
+                out[-1] = prev + group
+                continue
+        out.append(group)
     return out
 
 
@@ -593,11 +662,13 @@ def _tcth_ranges(document: Document) -> list[tuple[int, int]]:
 
 
 def _is_name_line(document: Document, block: Block, mentions: list[Mention]) -> bool:
-    """A dash sub-heading made only of body names ("- Văn phòng Đảng ủy")."""
+    """A dash sub-heading made only of body names ("- Văn phòng Đảng ủy"), their heads' titles allowed ("1. Thủ
+    trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường": the head stands for the body)."""
     rest = document.fold[block.start : block.end]
     for m in reversed(mentions):
         rest = rest[: m.start - block.start] + rest[m.end - block.start :]
-    return bool(mentions) and not regex.sub(_WORDS.name_line_filler, "", rest)
+    rest = _STANDING_TITLE.sub("", rest)
+    return bool(mentions) and not regex.sub(_WORDS.name_line_filler + "|;", "", rest)
 
 
 def plan_mentions(document: Document, citations: list[Citation]) -> list[Mention]:
@@ -610,6 +681,65 @@ def plan_mentions(document: Document, citations: list[Citation]) -> list[Mention
         level = _plan_level(document.fold[:first_section]) or None
     mentions = find_mentions(document.text, document.fold, plan_level=level)
     return [m for m in mentions if not skip.holds(m.start, m.end)]
+
+
+_SUBJECT_OPENER = regex.compile(rf"[^\S\n]*,?[^\S\n]*(?:{alternation(_WORDS.subject_openers)})(?![\p{{L}}\p{{M}}])")
+_INTRODUCED = regex.compile(
+    rf"[\s\-+•–*]*(?:\d+\.|[a-zđ]\))?\s*(?:{alternation(_WORDS.introducing_openers)})(?![\p{{L}}\p{{M}}])"
+)
+_SUBJECT_END = regex.compile(r"[.;:!?\n(]")
+
+
+def _cited_subjects(document: Document, citations: list[Citation], titles: list[tuple[int, int]]) -> Enclosing:
+    """The subjects of cited documents: from "về" right after a citation (its number, date and issuer) to the
+    end of that clause. They are the cited document's title ("… của Ban Thường vụ Tỉnh ủy về tăng cường sự
+    lãnh đạo của các cấp ủy đảng …"): a body named there is not one this plan gives a role (gold-guidelines:
+    issuers and bodies only described are not annotated). A parenthesis ends the subject ("… (Giao Ban Xây
+    dựng Đảng chủ trì)"), and so does the first comma of a clause that a citation introduces ("Thực hiện
+    Kết luận số … về …, Ban Thường vụ Đảng ủy yêu cầu …"): what follows is the clause's own actor."""
+    fold = document.fold
+    spans = []
+    for citation in citations:
+        if not citation.span:
+            continue
+        opener = _SUBJECT_OPENER.match(fold, citation.span[1])
+        if opener is None:
+            continue
+        end = _SUBJECT_END.search(fold, opener.end())
+        end_at = end.start() if end else len(fold)
+        clause = _clause_start(fold, max(0, citation.span[0] - _LEFT_WINDOW), citation.span[0])
+        if _INTRODUCED.match(fold, clause, citation.span[0]):
+            comma = fold.find(",", opener.end(), end_at)
+            end_at = comma if comma >= 0 else end_at
+        spans.append((opener.start(), end_at))
+    return Enclosing(tuple(spans + titles))
+
+
+_TITLE_LINE = regex.compile(
+    rf"[\s\-+•–*]*(?:\d+(?:\.\d+)*\.|[a-zđ]\))?\s*(?P<kind>{alternation(_WORDS.title_kinds)})[^\S\n]+"
+    rf"(?!(?:{alternation(_WORDS.not_title_after)})(?![\p{{L}}\p{{M}}]))"
+)
+_TITLE_END = regex.compile(r"[.;:!?\n(](?!\d)")
+_TITLE_BLOCKS = {"list_item", "paragraph", "cell"}
+
+
+def _document_titles(document: Document) -> list[tuple[int, int]]:
+    """Lines and cells that name a document by its kind and title ("- Nghị quyết nâng cao chất lượng giám sát,
+    phản biện xã hội của Mặt trận Tổ quốc …", a list of documents to issue): up to a parenthesis or the end of the
+    sentence the words are the title, and a body named there is described, not given work. The kind must start
+    the line, capitalised, and a lower-case word follow it, so "Kế hoạch này …" and "Kế hoạch số …" are not titles."""
+    text, spans = document.text, []
+    for block in document.blocks:
+        if block.role not in _TITLE_BLOCKS:
+            continue
+        opening = _TITLE_LINE.match(document.fold, block.start, block.end)
+        if opening is None or opening.end() >= block.end:
+            continue
+        if not text[opening.start("kind")].isupper() or not text[opening.end()].islower():
+            continue
+        end = _TITLE_END.search(text, opening.end(), block.end)
+        spans.append((block.start, end.start() if end else block.end))
+    return spans
 
 
 def _head_end(document: Document) -> int:
@@ -634,6 +764,8 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
     for block in document.blocks:
         if block.role in _SKIPPED_BLOCKS or block.end <= head_end or block.start in addressees:
             continue
+        if block.role == "header" and not _LOWER.search(document.text, block.start, block.end):
+            continue  # a line in capitals left in the head zone is its title or a heading of the head
         first = bisect_left(starts, block.start)
         last = bisect_left(starts, block.end, lo=first)
         mentions = [m for m in everywhere[first:last] if m.end <= block.end]
@@ -684,7 +816,12 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             found.extend((m, "lead") for m in mentions if not _in_parenthesis(document.fold, block.start, m.start))
             continue
         found.extend(_text_roles(document, mentions, (block.start, block.end)))
-    return [Body(name=m.name, role=role, **evidence(document, m.start, m.end)) for m, role in found]
+    subjects = _cited_subjects(document, citations, _document_titles(document))
+    return [
+        Body(name=m.name, role=role, **evidence(document, m.start, m.end))
+        for m, role in found
+        if not subjects.holds(m.start, m.end)
+    ]
 
 
 @cache

@@ -300,6 +300,10 @@ class BodyWordsLexicon(_Described):
     assigning_word: Word
     addressee_openers: Words
     addressee_item: Pattern
+    subject_openers: Words
+    introducing_openers: Words
+    title_kinds: Words
+    not_title_after: Words
 
 
 class LevelsLexicon(_Described):

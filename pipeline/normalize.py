@@ -30,12 +30,16 @@ the same offsets.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
+from array import array
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
+from pydantic import TypeAdapter
 
 from pipeline.document import OffsetRun
 from pipeline.lexicon import DocumentPartsLexicon, NormalizeLexicon
@@ -188,7 +192,8 @@ _ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*)])([^*\n]+?)(?<=[^\s*(])\*(?![\*
 _STAR_ONLY = regex.compile(r"^[\s*]+$")
 # Every character one of the patterns above (drop, space, soft hyphen, bookmark, footnote reference,
 # bold, heading, italic) needs in order to match: a block without any skips them (`_clean_debris`).
-_DEBRIS_CHAR = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\r\u00a0\u202f\u2007\u2009\t\f\v\u00ad\ufffe\[*_#]")
+# A class of listed characters means the same to `re` as to `regex`, and `re` finds none three times faster.
+_DEBRIS_CHAR = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\r\u00a0\u202f\u2007\u2009\t\f\v\u00ad\ufffe\[*_#]")
 _GLUED_PERCENT = regex.compile(r"(?<=\d%)(\d{1,2})(?=[.,;:)]|\s|$)")
 _GLUED_WORD = regex.compile(r"(?<=(?<![\p{L}\d])(\p{Ll}[\p{Ll}\p{M}]*)[\p{Ll}\p{M}])(\d{1,2})(?=[.,;:)]|\s|$)")
 _LINE_HYPHEN = regex.compile(r"([\p{L}\d]+)[-\u2010\u2011]\n[ \t]*([\p{L}\d][\p{L}\p{M}\d]*)")
@@ -318,7 +323,8 @@ def _remove_glued_footnotes(t: Tracked, ctx: Context) -> Tracked:
         ctx.marks.append(FootnoteMark(t.pos[m.start()], m.group(1)))
         return []
 
-    t = t.sub(_GLUED_PERCENT, percent)
+    if "%" in t.text:  # what `_GLUED_PERCENT` looks behind for: most blocks have none
+        t = t.sub(_GLUED_PERCENT, percent)
     if not ctx.footnote_ids:
         return t
     units = _word_sets()["units_before_footnote"]
@@ -414,6 +420,9 @@ def _strip(t: Tracked) -> Tracked:
 
 
 def _collapse(t: Tracked) -> Tracked:
+    """Runs of spaces made one (`_WS_RUN` needs two spaces in a row: most lines have none)."""
+    if "  " not in t.text:
+        return t
     return t.sub(_WS_RUN, lambda m: [(m.start(), m.start() + 1)])
 
 
@@ -458,7 +467,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
     return {key: frozenset(forms) for key, forms in words.items()}
 
 
-def _page_number_is_debris(before: str, after: str, next_word: str | None, pairs: set[tuple[str, str]]) -> bool:
+def _page_number_is_debris(before: str, after: str, next_word: str | None, pairs: Container[tuple[str, str]]) -> bool:
     """Is the number between `before` and `after` a page number that broke a phrase?
 
     Conservative on purpose: the pair must be seen unbroken elsewhere in the document ("báo cáo"), the
@@ -474,23 +483,75 @@ def _page_number_is_debris(before: str, after: str, next_word: str | None, pairs
     return (before_f, after_f) in pairs
 
 
-def _word_pairs(lines: list[str]) -> set[tuple[str, str]]:
-    """Every pair of adjacent words within one line, folded.
-
-    The lines are folded as one text joined by line breaks (one call instead of one per line): no fold
-    step looks across a line break (NFC composes nothing with it, the tone move's look-arounds stop at
-    it, lower case keeps each character's length or the per-line fold is taken)."""
-    pairs: set[tuple[str, str]] = set()
+def _folded_lines(lines: list[str]) -> list[str]:
+    """Each line folded. The lines are folded as one text joined by line breaks (one call instead of one
+    per line): no fold step looks across a line break (NFC composes nothing with it, the tone move's
+    look-arounds stop at it, lower case keeps each character's length or the per-line fold is taken)."""
     joined = "\n".join(lines)
     folded = fold_text(joined).split("\n") if len(joined.lower()) == len(joined) else []
     if len(folded) != len(lines) or any(len(a) != len(b) for a, b in zip(folded, lines, strict=True)):
         folded = [fold_text(line) for line in lines]  # a line with a line break, or one NFC changed
-    for line in folded:
+    return folded
+
+
+def _word_pairs(lines: list[str]) -> set[tuple[str, str]]:
+    """Every pair of adjacent words within one line, folded."""
+    pairs: set[tuple[str, str]] = set()
+    for line in _folded_lines(lines):
         pairs.update(itertools.pairwise(_TOKEN.findall(line)))
     return pairs
 
 
-def remove_page_numbers(t: Tracked, pairs: set[tuple[str, str]]) -> Tracked:
+_WORD_TOKEN = regex.compile(r"[\p{L}\p{M}\d]+")
+_SEARCHED_PAIRS = 8
+
+
+class _LazyPairs:
+    """Whether two words stand side by side in one of the document's lines (`_word_pairs`), found
+    without making every pair where few are asked for.
+
+    A pair is asked for only for a number that passed every other test of `_page_number_is_debris`;
+    in four documents of five none does, and in the rest a few. Making every pair (fold and split
+    every line) cost ~1.3 ms a plan; the first `_SEARCHED_PAIRS` word pairs asked for are searched
+    for in the folded lines instead (joined by a NUL, which like any character that is neither a
+    space nor part of a word keeps two tokens apart: no pair is found across it), and only after
+    that, or for a pair that is not two words, is the set made. The lines are the ones given here,
+    so page numbers removed meanwhile do not change the answers."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.folded: str | None = None
+        self.pairs: set[tuple[str, str]] | None = None
+        self.searched = 0
+
+    def __contains__(self, pair: object) -> bool:
+        if self.pairs is None and self._searchable(pair) and self.searched < _SEARCHED_PAIRS:
+            self.searched += 1
+            if self.folded is None:
+                self.folded = "\x00".join(_folded_lines(self.lines))
+            first, second = pair  # type: ignore[misc]
+            return _pair_pattern(first, second).search(self.folded) is not None
+        if self.pairs is None:
+            self.pairs = _word_pairs(self.lines)
+        return pair in self.pairs
+
+    @staticmethod
+    def _searchable(pair: object) -> bool:
+        return (
+            isinstance(pair, tuple)
+            and len(pair) == 2
+            and all(isinstance(word, str) and _WORD_TOKEN.fullmatch(word) for word in pair)
+        )
+
+
+def _pair_pattern(first: str, second: str) -> regex.Pattern:
+    """Two word tokens of `_TOKEN`, whole, with nothing but white space between them."""
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d]){regex.escape(first)}\s+{regex.escape(second)}(?![\p{{L}}\p{{M}}\d])"
+    )
+
+
+def remove_page_numbers(t: Tracked, pairs: Container[tuple[str, str]]) -> Tracked:
     def replace(m: regex.Match) -> list | None:
         if _page_number_is_debris(m.group(1), m.group(3), m.group(4), pairs):
             return []
@@ -605,7 +666,7 @@ def normalize(raw: RawDocument) -> Normalized:
             continue
         merged.append(piece)
 
-    pairs = _word_pairs([p.t.text for p in merged])
+    pairs = _LazyPairs([p.t.text for p in merged])
     for piece in merged:
         if piece.kind == "paragraph":
             piece.t = remove_page_numbers(piece.t, pairs)
@@ -646,19 +707,22 @@ def _join_table_pieces(pieces: list[_Piece], raw: RawDocument) -> list[_Piece]:
 
     dropped: set[int] = set()
     head: list[int] | None = None
+    head_texts: list[str] | None = None  # texts(head), folded once a run: rows are appended to, never the head
     last_kept: list[int] | None = None
     previous: tuple[int, int, list[int]] | None = None
     for table, _row, cells in rows:
         adjacent = previous is not None and all(p.kind == "cell" for p in pieces[previous[2][-1] + 1 : cells[0]])
         same_run = adjacent and head is not None and width(cells) == width(head)
         if not same_run:
-            head, last_kept, previous = cells, None, (table, _row, cells)
+            head, last_kept, previous, head_texts = cells, None, (table, _row, cells), None
             continue
         broke = previous is not None and (
             table != previous[0] or page(cells) != page(previous[2]) or previous[2][0] in dropped
         )
         previous = (table, _row, cells)
-        if texts(cells) == texts(head):
+        if head_texts is None:
+            head_texts = texts(head)
+        if texts(cells) == head_texts:
             dropped.update(cells)
             continue
         by_column = columns(cells)
@@ -688,14 +752,27 @@ def _locate_raw(bases: list[int], global_offset: int) -> tuple[int, int]:
     return block, global_offset - bases[block]
 
 
+def _breaks(pos_all: list[int]) -> list[int]:
+    """Every i where `pos_all[i]` does not follow `pos_all[i - 1]` by one.
+
+    Every character of the text is compared: in Python (a comprehension over pairs) that cost ~0.8 ms
+    of a plan's 13,000 characters, with numpy ~0.2 ms. numpy is imported here, not with the module, so
+    that the commands that only fold text do not load it; `pipeline.process` loads it before a batch
+    forks its workers."""
+    import numpy
+
+    positions = numpy.frombuffer(array("q", pos_all), dtype=numpy.int64)
+    return (numpy.flatnonzero(numpy.diff(positions) != 1) + 1).tolist()
+
+
 def _runs(pos_all: list[int], bases: list[int]) -> list[tuple[int, int, int, int]]:
     """(start, block, raw_start, length) runs of consecutive raw offsets that stay inside one block.
 
-    The breaks in consecutiveness are found in one comprehension (a Python loop over every character
-    cost ~1 ms a plan); each stretch between two breaks is then cut where it crosses into the next block."""
+    The breaks in consecutiveness are found by numpy (`_breaks`); each stretch between two breaks is
+    then cut where it crosses into the next block."""
     if not pos_all:
         return []
-    breaks = [i for i, (a, b) in enumerate(itertools.pairwise(pos_all), 1) if b != a + 1]
+    breaks = _breaks(pos_all)
     runs: list[tuple[int, int, int, int]] = []
     for start, end in zip([0, *breaks], [*breaks, len(pos_all)], strict=True):
         while start < end:
@@ -705,6 +782,11 @@ def _runs(pos_all: list[int], bases: list[int]) -> list[tuple[int, int, int, int
             runs.append((start, block, raw_offset, length))
             start += length
     return runs
+
+
+# The offset map's runs are made in one validation of plain dicts: one `OffsetRun(...)` call per run, a
+# Python-level constructor each, cost 2.5 times as much (~0.45 ms of a bench plan's ~260 runs).
+_OFFSET_RUNS = TypeAdapter(list[OffsetRun])
 
 
 def _assemble(raw: RawDocument, pieces: list[_Piece], bases: list[int], ctx: Context) -> Normalized:
@@ -753,7 +835,8 @@ def _assemble(raw: RawDocument, pieces: list[_Piece], bases: list[int], ctx: Con
     for mark in ctx.marks:
         at = next((i for i, p in enumerate(pos_all) if p >= mark.raw_offset), len(pos_all))
         marks.append((at, mark.note))
-    offsets = [OffsetRun(start=a, block=b, raw_start=c, length=d) for a, b, c, d in runs]
+    runs_as_dicts = [{"start": a, "block": b, "raw_start": c, "length": d} for a, b, c, d in runs]
+    offsets = _OFFSET_RUNS.validate_python(runs_as_dicts)
     text = "".join(parts)
     warnings = [
         DocWarning.of("footnote_missing", span=(at, at), note=note) for at, note in marks if note not in raw.footnotes

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy  # noqa: F401  (normalize's offset map uses it: loaded here, before a batch forks its workers)
+
 from extractors import extract_all
 from pipeline.document import Document
 from pipeline.errors import shown

@@ -29,10 +29,12 @@ so every body row has one span per column. Header cells have `row=None`.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
+from pydantic import TypeAdapter
 
 from pipeline.document import (
     Block,
@@ -105,6 +107,7 @@ _PERSON_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
 _ROMAN_ONLY = regex.compile(r"[IVXLC]{1,6}")
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
+_LEAD_END = regex.compile(r"[(:]")  # where a roman heading's lead ends
 
 
 def roman_value(numeral: str) -> int | None:
@@ -144,11 +147,23 @@ def _reads_as_heading(title: str, hinted: bool) -> bool:
     colon = title.find(":")
     if colon > 0 and len(title[:colon].split()) <= MAX_COLON_TITLE_WORDS and ";" not in title[:colon]:
         return True
+    if ";" in title and _names_listed(title):
+        return len(title) <= MAX_HEADING_CHARS
     if ";" in title or title.rstrip().endswith(","):
         return False
     if title.rstrip().endswith("."):  # "1. Công tác lãnh đạo, chỉ đạo." is a heading only when set as one
         return hinted and len(title) <= MAX_HEADING_CHARS
     return len(title) <= (MAX_HINTED_HEADING_CHARS if hinted else MAX_HEADING_CHARS)
+
+
+def _names_listed(title: str) -> bool:
+    """A heading that lists, with semicolons, the bodies its duties are for ("1. Thủ trưởng các sở, ban, ngành
+    tỉnh; Chủ tịch UBND các xã, phường"): every part starts with a capital and the line ends in none of a
+    sentence's stops. A list item joins clauses in lower case ("Rà soát …; xây dựng …")."""
+    stripped = title.rstrip()
+    if not stripped or stripped[-1] in ".;,:":
+        return False
+    return all(part.strip()[:1].isupper() for part in stripped.split(";"))
 
 
 def _is_hint(style: str | None) -> bool:
@@ -172,7 +187,7 @@ def heading_match(text: str, style: str | None = None) -> HeadingMatch | None:
     m = _ROMAN.match(text)
     if m and roman_value(m.group("num")) and m.group("title")[0].isupper():
         title = m.group("title")
-        lead = regex.split(r"[(:]", title, maxsplit=1)[0]
+        lead = _LEAD_END.split(title, maxsplit=1)[0]
         if not _has_lower(lead) or _reads_as_heading(title, hinted):
             return HeadingMatch("roman", m.group("num"), text[: m.start("title")].strip(), title, m.start("title"))
         return None
@@ -214,6 +229,8 @@ class _Entry:
 
     line: Line
     text: str
+    fold: str
+    """`fold_text(text)`, cut from the document's fold (`_line_folds`)."""
     role: BlockRole = "paragraph"
     marker: str | None = None
     content_start: int = 0
@@ -239,10 +256,18 @@ class _Builder:
         return Span(start=base + start, end=base + (len(entry.text) if end is None else end))
 
 
+# A document's blocks are made in one validation of plain dicts rather than one `Block(...)` call each.
+_BLOCKS = TypeAdapter(list[Block])
+
+
 def build_document(raw: RawDocument, doc_id: str) -> Document:
     """Normalize `raw` and structure it: the one entry point the rest of kehoach calls."""
     norm = normalize(raw)
-    entries = [_Entry(line, norm.text[line.start : line.end]) for line in norm.lines]
+    fold = fold_text(norm.text)
+    entries = [
+        _Entry(line, text, folded)
+        for line, text, folded in zip(norm.lines, *_line_texts(norm, fold), strict=True)
+    ]
     builder = _Builder(norm, entries, warnings=list(raw.warnings) + list(norm.warnings))
     body_start = _first_heading(entries)
     _read_head(builder, body_start)
@@ -257,25 +282,27 @@ def build_document(raw: RawDocument, doc_id: str) -> Document:
         zone = _first_run(entries, role)
         if zone:
             setattr(builder.header, role, Span(start=zone[0].line.start, end=zone[-1].line.end))
-    blocks = [
-        Block(
-            role=e.role,
-            start=e.line.start + e.content_start,
-            end=e.line.end,
-            section=e.section,
-            marker=e.marker,
-            table=e.table,
-            row=e.row,
-            column=e.column,
-        )
-        for e in entries
-    ]
+    blocks = _BLOCKS.validate_python(
+        [
+            {
+                "role": e.role,
+                "start": e.line.start + e.content_start,
+                "end": e.line.end,
+                "section": e.section,
+                "marker": e.marker,
+                "table": e.table,
+                "row": e.row,
+                "column": e.column,
+            }
+            for e in entries
+        ]
+    )
     document = Document(
         doc_id=doc_id,
         path=raw.path,
         format=raw.format,
         text=norm.text,
-        fold=fold_text(norm.text),
+        fold=fold,
         blocks=blocks,
         sections=builder.sections,
         tables=builder.tables,
@@ -292,6 +319,19 @@ def build_document(raw: RawDocument, doc_id: str) -> Document:
     return document
 
 
+def _line_texts(norm: Normalized, fold: str) -> tuple[list[str], list[str]]:
+    """Each line's text and its fold. The folds are cut from the whole text's fold, which is the same
+    as folding each line where the text is NFC and lower case keeps its length: NFC and lower case
+    change nothing across a line break, and the tone move's look-arounds read a line break as they
+    read the end of a line. Structure reads every line's fold up to four times; folding each once
+    cost ~0.4 ms a plan."""
+    text = norm.text
+    texts = [text[line.start : line.end] for line in norm.lines]
+    if len(fold) == len(text) and len(text.lower()) == len(text) and unicodedata.is_normalized("NFC", text):
+        return texts, [fold[line.start : line.end] for line in norm.lines]
+    return texts, [fold_text(t) for t in texts]
+
+
 def _first_run(entries: list[_Entry], role: str) -> list[_Entry]:
     """The first run of lines with `role`, where lines of the other tail role may stand between."""
     run: list[_Entry] = []
@@ -303,8 +343,8 @@ def _first_run(entries: list[_Entry], role: str) -> list[_Entry]:
     return run
 
 
-def _enacts(text: str, enacting: set[str]) -> bool:
-    return fold_text(text).rstrip(" :").strip() in enacting
+def _enacts(folded: str, enacting: set[str]) -> bool:
+    return folded.rstrip(" :").strip() in enacting
 
 
 def _first_heading(entries: list[_Entry]) -> int:
@@ -316,7 +356,7 @@ def _first_heading(entries: list[_Entry]) -> int:
         found = None
         if e.line.kind == "paragraph" and heading_match(e.text, e.line.style):
             found = i
-        elif e.line.kind == "paragraph" and e.text.rstrip().endswith(":") and _enacts(e.text, enacting):
+        elif e.line.kind == "paragraph" and e.text.rstrip().endswith(":") and _enacts(e.fold, enacting):
             found = i + 1  # "QUYẾT ĐỊNH:" between a decision's preamble and its articles
         if found is not None:
             return _prose_before(entries, found)
@@ -324,14 +364,14 @@ def _first_heading(entries: list[_Entry]) -> int:
     for i, e in enumerate(entries):
         if e.line.kind != "paragraph":
             continue
-        if _issuing_start(e.text) is not None:
+        if _issuing_start(e.text, e.fold) is not None:
             return i + 1
-        folded = fold_text(e.text)
+        folded = e.fold
         if folded.startswith(_BASIS) or _lost_basis().match(folded):
             last_basis = i
     if last_basis is not None:
         return last_basis + 1
-    typed = next((i for i, e in enumerate(entries) if fold_text(e.text).strip() in _doc_type_lines()), None)
+    typed = next((i for i, e in enumerate(entries) if e.fold.strip() in _doc_type_lines()), None)
     return min(typed + 2, len(entries)) if typed is not None else 0  # the type and one title line
 
 
@@ -345,12 +385,12 @@ def _prose_before(entries: list[_Entry], heading_at: int) -> int:
     report that opens with its narrative ("Ngày 26/8/2025, Thường trực Đảng uỷ họp nghe báo cáo …") and
     numbers its points in a way no heading style reads ("1. Về tình hình …; nhiệm vụ …:"), else `heading_at`."""
     types = _doc_type_lines()
-    typed = next((i for i, e in enumerate(entries[:heading_at]) if fold_text(e.text).strip() in types), None)
+    typed = next((i for i, e in enumerate(entries[:heading_at]) if e.fold.strip() in types), None)
     if typed is None:
         return heading_at
     for j in range(typed + 2, heading_at):
         e = entries[j]
-        if e.line.kind == "paragraph" and _opens_the_body(e.text):
+        if e.line.kind == "paragraph" and _opens_the_body(e.text, e.fold):
             return j
     return heading_at
 
@@ -363,16 +403,16 @@ def _head_openers() -> regex.Pattern:
     return regex.compile(rf"^\s*(?:{'|'.join(regex.escape(w) for w in sorted(words, key=len, reverse=True))})(?!\w)")
 
 
-def _opens_the_body(text: str) -> bool:
+def _opens_the_body(text: str, folded: str) -> bool:
     """A head-zone paragraph that is body prose: a sentence of many words, not in capitals, and none of the
     head's own lines (a basis or preamble line, a subject line, the sentence that issues the plan)."""
     stripped = text.strip()
     if len(stripped.split()) < _PROSE_MIN_WORDS or stripped.isupper() or not _SENTENCE_STOP.search(stripped):
         return False
-    folded = fold_text(stripped)
-    if folded.startswith(_BASIS) or _lost_basis().match(folded) or _head_openers().match(folded):
+    lead = folded.strip()
+    if lead.startswith(_BASIS) or _lost_basis().match(lead) or _head_openers().match(lead):
         return False
-    return _issuing_start(text) is None
+    return _issuing_start(text, folded) is None
 
 
 # --- head -------------------------------------------------------------------------------------------
@@ -385,10 +425,11 @@ def _issuing_end() -> regex.Pattern:
     return regex.compile(rf"(?:{ends})\s*:?\s*$")
 
 
-def _issuing_start(text: str) -> int | None:
-    """Where, in a head line, the sentence that issues the plan starts ("Ban Thường vụ ... như sau:")."""
+def _issuing_start(text: str, folded: str | None = None) -> int | None:
+    """Where, in a head line, the sentence that issues the plan starts ("Ban Thường vụ ... như sau:").
+    `folded` is `fold_text(text)` where the caller has it."""
     lex = HeadingsLexicon.load()
-    folded = fold_text(text)
+    folded = fold_text(text) if folded is None else folded
     if not _issuing_end().search(folded):
         return None
     if not any(v in folded for v in lex.issuing_verbs) or not any(o in folded for o in lex.issuing_objects):
@@ -415,7 +456,7 @@ def _read_head(b: _Builder, body_start: int) -> None:
                 e.role = "cell"
                 continue
             e.layout = True  # a layout table (party name | motto, number | date) is part of the head
-        folded = fold_text(e.text).strip()
+        folded = e.fold.strip()
         e.role = "header"
         if header.number_line is None and (m := NUMBER_LINE.search(e.text)) and len(e.text) < 120:
             header.number_line = b.span(e, m.start(), m.end())
@@ -428,11 +469,12 @@ def _read_head(b: _Builder, body_start: int) -> None:
         _read_self_title(b, head)
     title: list[_Entry] = []
     seen_basis = False
+    title_closed = False
     for i, e in enumerate(head):
         if e.line.kind == "cell" or (doc_type_at is not None and i <= doc_type_at):
             continue
-        folded = fold_text(e.text)
-        issuing = _issuing_start(e.text)
+        folded = e.fold
+        issuing = _issuing_start(e.text, folded)
         if folded.startswith(_BASIS) or _lost_basis().match(folded) or (seen_basis and issuing is None):
             seen_basis = True
             e.role = "basis"
@@ -446,10 +488,19 @@ def _read_head(b: _Builder, body_start: int) -> None:
             header.issuing_sentence = b.span(e, issuing)
             seen_basis = True
             continue
-        if doc_type_at is not None and not seen_basis and _LETTER_OR_DIGIT.search(e.text):
+        if title and _reads_as_prose(e.text):
+            title_closed = True  # a directive's opening paragraphs follow its title with no "Căn cứ" between
+        if doc_type_at is not None and not seen_basis and not title_closed and _LETTER_OR_DIGIT.search(e.text):
             title.append(e)  # a rule under the title ("-----", "*") is decoration, not subject
     if title:
         header.title = Span(start=title[0].line.start, end=title[-1].line.end)
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A paragraph of running text, which no title line is: longer than any heading, in lower case, closed by a
+    full stop ("Thời gian qua, tỉnh … đã có nhiều nỗ lực … ."). It ends a title the head has begun."""
+    stripped = text.strip()
+    return len(stripped) > MAX_HINTED_HEADING_CHARS and _has_lower(stripped) and stripped.endswith(".")
 
 
 @cache
@@ -483,7 +534,7 @@ def _read_self_title(b: _Builder, head: list[_Entry]) -> None:
     first = next((e for e in head if e.line.kind == "paragraph"), None)
     if first is None:
         return
-    m = _self_title().match(fold_text(first.text))
+    m = _self_title().match(first.fold)
     if m is None:
         return
     b.header.doc_type_line = b.span(first, m.start("type"), m.end("type"))
@@ -520,9 +571,11 @@ def _looks_like_name(text: str) -> bool:
     return bool(_PERSON_NAME.fullmatch(text.strip()))
 
 
-def _is_signature_line(text: str) -> bool:
+def _is_signature_line(text: str, folded: str | None = None) -> bool:
     titles = HeadingsLexicon.load().signature_titles
-    return bool(SIGNATURE_LEAD.match(text)) or fold_text(text).strip() in titles
+    if SIGNATURE_LEAD.match(text):
+        return True
+    return (fold_text(text) if folded is None else folded).strip() in titles
 
 
 def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
@@ -531,7 +584,9 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
     tail_from: int | None = None
     in_recipients = recipients_seen = False
     signature_seen = False
-    tail_tables = {e.line.table for e in b.entries[body_start:] if e.line.kind == "cell" and _cell_is_tail(e.text)}
+    tail_tables = {
+        e.line.table for e in b.entries[body_start:] if e.line.kind == "cell" and _cell_is_tail(e.text, e.fold)
+    }
     basis_section = False
     for i in range(body_start, len(b.entries)):
         e = b.entries[i]
@@ -544,7 +599,7 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
                 e.role = "cell"
             continue
         text = e.text
-        if fold_text(text).startswith(_BASIS) and basis_section:
+        if e.fold.startswith(_BASIS) and basis_section:
             e.role = "basis"  # "I. CĂN CỨ LẬP KẾ HOẠCH": its "Căn cứ ..." paragraphs are the plan's basis
             _add_basis(b, e, len(text))
             continue
@@ -571,7 +626,9 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
             e.content_start = len(e.marker) + 1
             continue
         in_recipients = False
-        signs = _is_signature_line(text) or (tail_from is not None and _looks_like_name(text) and not signature_seen)
+        signs = _is_signature_line(text, e.fold) or (
+            tail_from is not None and _looks_like_name(text) and not signature_seen
+        )
         if recipients_seen and tail_from is not None and not signs:
             # the rest of a recipient wrapped in a narrow column ("Đảng; - Thủ tướng, các Phó Thủ tướng"):
             # a PDF of a two-column tail breaks each item over several lines that open with no list marker
@@ -608,8 +665,8 @@ def _opens_attached_document(text: str) -> bool:
     return line.isupper() and fold_text(line) in _doc_type_lines()
 
 
-def _cell_is_tail(text: str) -> bool:
-    return bool(RECIPIENTS_LINE.match(text) or _is_signature_line(text) or SIGNATURE_LEAD.search(text))
+def _cell_is_tail(text: str, folded: str | None = None) -> bool:
+    return bool(RECIPIENTS_LINE.match(text) or _is_signature_line(text, folded) or SIGNATURE_LEAD.search(text))
 
 
 # --- sections ---------------------------------------------------------------------------------------
@@ -765,7 +822,7 @@ class _RawTable:
         return max((e.line.column or 0) + e.line.col_span for row in self.rows.values() for e in row)
 
     def row_texts(self, row: int) -> list[str]:
-        return [fold_text(e.text).strip() for e in sorted(self.rows[row], key=lambda x: x.line.column or 0)]
+        return [e.fold.strip() for e in sorted(self.rows[row], key=lambda x: x.line.column or 0)]
 
 
 def _is_header_row(cells: list[_Entry]) -> bool:

@@ -521,3 +521,23 @@ def test_the_plan_a_decision_issues_is_read_after_its_signature(tmp_path: Path):
     path.write_text(text, encoding="utf-8")
     doc = build_document(read_document(path), "qd")
     assert [s.path for s in doc.sections] == ["I", "I.1"]
+
+
+def test_a_paragraph_of_running_text_ends_the_title():
+    """A directive's opening paragraphs follow its title with no "Căn cứ" between: a long lower-case paragraph
+    closed by a full stop is running text, not more title."""
+    opening = (
+        "Trong những năm gần đây, các cơ quan, đơn vị trên địa bàn tỉnh đã có nhiều cố gắng trong việc đơn giản "
+        "hóa thủ tục, rút ngắn thời gian giải quyết hồ sơ và công khai kết quả; tuy vậy, ở một số nơi việc tiếp "
+        "nhận hồ sơ trực tuyến còn chậm, chưa thuận tiện cho người dân, doanh nghiệp khi thực hiện thủ tục."
+    )
+    doc = doc_of("CHỈ THỊ", "VỀ VIỆC NÂNG CAO CHẤT LƯỢNG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", opening, "I. NHIỆM VỤ")
+    assert quote(doc, doc.header.title) == "VỀ VIỆC NÂNG CAO CHẤT LƯỢNG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
+
+
+def test_a_heading_that_lists_bodies_with_semicolons():
+    """ "1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện" lists, with a semicolon, the bodies its
+    duties are for: a heading. A numbered line that joins clauses in lower case, or ends with a stop, is not."""
+    assert heading_match("1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã") is not None
+    assert heading_match("2. Rà soát các thủ tục hành chính; công khai kết quả trên cổng thông tin") is None
+    assert heading_match("3. Sở Tài chính; Sở Nội vụ phối hợp thực hiện;") is None

@@ -25,7 +25,7 @@ from functools import cache
 
 import regex
 
-from pipeline.ingest.flat_table import FlatTable
+from pipeline.ingest.flat_table import FlatTable, may_be_row_number_header
 from pipeline.lexicon import ColumnRolesLexicon
 from pipeline.normalize import fold_text
 from pipeline.raw import RawBlock, RawPlace
@@ -70,7 +70,8 @@ def _cells(lines: list[str], at: int) -> tuple[list[tuple[int, str]], int]:
 def find_line_cell_table(lines: list[str], at: int, table: int) -> FlatTable | None:
     """The table one cell per line whose header starts at line `at` (0-based), as cells of table number
     `table`; None where no such table starts there."""
-    if fold_text(lines[at].strip()) not in _row_number_headers():
+    first = lines[at].strip()
+    if not may_be_row_number_header(first) or fold_text(first) not in _row_number_headers():
         return None
     following = next((line for line in lines[at + 1 :] if line.strip()), "")
     if not _is_border(following):
