@@ -124,7 +124,8 @@ def _patterns() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
     glued = rf"(?<=\p{{L}}){NUMBER}(?![\w/]|[.,]\d)(?=\s*{percent})"
     quantity = (
         # comparator words before: "tối thiểu", "trên", "khoảng", "≥"; "từ" only opens a range or "trở lên"
-        rf"(?:(?P<before>{alternation(list(before))})\s*(?=\d))?"
+        # a copula may stand between them: "tối thiểu là 5 ngày"
+        rf"(?:(?P<before>{alternation(list(before))})(?:\s+{alternation(lex.comparator_links)})?\s*(?=\d))?"
         rf"(?:(?P<open>{range_open})\s+(?=\d))?"
         rf"(?P<num>(?P<v1>{num}|{glued})(?P<p1>\s*{percent})?"
         rf"(?:(?:\s*{range_sep}\s*|\s+{range_close}\s+)(?P<v2>{num})(?P<p2>\s*{percent})?)?)"

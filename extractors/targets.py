@@ -44,6 +44,7 @@ from extractors.grammar import (
     MONTH_YEAR,
     NUMBER_RE,
     alternation,
+    fold,
     iso_date,
     parse_date,
     parse_partial_date,
@@ -51,11 +52,11 @@ from extractors.grammar import (
 from extractors.nlp import compound_words, pos_tag
 from extractors.numbers import Quantity, lexicon, scan_quantities
 from extractors.time_scope import report_looks_back, year_label
-from pipeline.document import Block, Document, Section, Span
+from pipeline.document import Block, Document, Section, Span, Table
 from pipeline.lexicon import IndicatorPhrasingLexicon, TimeExpressionsLexicon, spaced
 from pipeline.models import DeadlineSpec, Target
 
-_SKIPPED_ROLES = {"header", "basis", "signature", "recipients"}
+_SKIPPED_ROLES = {"header", "signature", "recipients"}
 _SKIPPED_COLUMNS = {"stt", "lead", "support", "deadline", "cycle", "collector", "target_value"}
 _QUARTER_END = {"i": (3, 31), "ii": (6, 30), "iii": (9, 30), "iv": (12, 31)}
 _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
@@ -71,6 +72,9 @@ _NUMBER_TOKEN = regex.compile(r"\d+(?!\w)")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
 _RESTATED = regex.compile(r"\s*\([\d\s/.,%]{1,20}\)")
+_DIGIT_RE = regex.compile(r"\d")
+_BRACKETED_UNIT = regex.compile(r"\s*\(\s*(\p{L}[\p{L}\s/]{0,30}?)\s*\)")
+_QUOTED_NAME = regex.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
 _RESTATED_HEAD = regex.compile(r"^\s*\([\d\s/.,%]{1,20}\)")
 
 
@@ -128,6 +132,14 @@ class _Words:
     criterion: regex.Pattern
     list_announcer: regex.Pattern
     criterion_break: regex.Pattern
+    money: regex.Pattern
+    declared_unit: regex.Pattern
+    change_to: regex.Pattern
+    duration_limit: regex.Pattern
+    duration_deadline: regex.Pattern
+    eligibility_date: regex.Pattern
+    bracketed_money: regex.Pattern
+    range_open_head: regex.Pattern
 
 
 @cache
@@ -198,6 +210,20 @@ def _words() -> _Words:
         criterion_break=regex.compile(
             rf"(?<!\w){alternation([x for x in lex.indicator_link_words if x not in lex.indicator_change_verbs])}(?!\w)"
         ),
+        money=regex.compile(rf"{alternation(lex.money_units)}(?:/[^\n.,;:()]+)?"),
+        declared_unit=regex.compile(
+            rf"(?<!\w){alternation(lex.declared_unit_labels)}\s*:\s*(?P<unit>[^\s:;,()|][^\n:;,()|]*?)\s*(?:[;,)|]|$)",
+            flags=regex.MULTILINE,
+        ),
+        change_to=regex.compile(rf"^\s*(?:[\w/]+\s+){{0,6}}?{alternation(lex.change_to_words)}\s*$"),
+        duration_limit=regex.compile(rf"^{alternation(lex.duration_limit_words)}(?!\w)"),
+        duration_deadline=regex.compile(rf"(?<!\w){alternation(lex.duration_deadline_leads)}\s*$"),
+        eligibility_date=regex.compile(
+            rf"(?:{FULL_DATE_RE.pattern}|{MONTH_YEAR})\s+{alternation(lex.eligibility_date_closers)}(?!\w)"
+            rf"|(?:{'|'.join(lex.eligibility_status_patterns)})(?:{FULL_DATE_RE.pattern}|{MONTH_YEAR})"
+        ),
+        bracketed_money=regex.compile(rf"\(\s*(?P<unit>{alternation(lex.money_units)}(?:/\w+)*)\s*\)"),
+        range_open_head=regex.compile(rf"^{alternation(lex.range_open)}\s"),
     )
 
 
@@ -235,6 +261,29 @@ def _numeric_cell(document: Document, span: Block | Span) -> bool:
     return len(words) <= 3
 
 
+def _valued_rows(document: Document) -> set[tuple[int | None, int | None]]:
+    """The (table, row) pairs whose value cell holds a figure ("| Trường … 02 tầng 06 phòng | 3.000 |"): the
+    table rules read the row, and the numbers of its other cells belong to what it measures (round 4)."""
+    out: set[tuple[int | None, int | None]] = set()
+    for table in document.tables:
+        for j, column in enumerate(table.columns):
+            if column.role != "target_value":
+                continue
+            for r, row in enumerate(table.rows):
+                cell = row[j] if j < len(row) else None
+                if cell and _numeric_cell(document, cell) and _DIGIT_RE.search(document.fold[cell.start : cell.end]):
+                    out.add((table.index, r))
+    return out
+
+
+def _open_clause(text: str, previous: _Segment) -> bool:
+    """Does the previous block stop inside a sentence opened by a lead-in ("… 41,2 triệu cây xanh, trong đó: 10
+    triệu cây xanh trồng phân tán;"), so that a line opening with a figure ("31,2 triệu cây xanh …") goes on
+    with it? A ":" earlier in its sentence and a closing ";" say so."""
+    body = text[previous.start : previous.end].rstrip()
+    return body.endswith(";") and ":" in body[body.rfind(".") + 1 :]
+
+
 def _segments(document: Document) -> list[_Segment]:
     """Blocks that can state targets, a block that continues a sentence joined to the one before.
 
@@ -242,12 +291,24 @@ def _segments(document: Document) -> list[_Segment]:
     page break): a block that opens with a lower-case letter or closing punctuation continues it.
     """
     text = document.text
+    valued = _valued_rows(document)
     segments: list[_Segment] = []
     for block in document.blocks:
         if block.role in _SKIPPED_ROLES or block.end <= block.start:
             continue
+        if (block.table, block.row) in valued:
+            continue  # the row's figure stands in its value cell: "Nhà lớp học 02 tầng 06 phòng" is what it measures
         role = document.column_role(block) if block.role == "cell" else None
         if role in _SKIPPED_COLUMNS and not (role == "target_value" and not _numeric_cell(document, block)):
+            continue
+        if block.role == "basis":
+            # "Thực hiện Quyết định số … . Để bảo đảm hỗ trợ … cho khoảng 71.000 hộ …": the first sentence names
+            # what the text implements; a letter's opening paragraph may go on to state its own aims
+            first_end = _sentence_end(text, block.start, block.end)
+            body = len(text[first_end + 1 : block.end]) - len(text[first_end + 1 : block.end].lstrip())
+            if first_end >= block.end or first_end + 1 + body >= block.end:
+                continue
+            segments.append(_Segment(first_end + 1 + body, block.end, block.section, block.role, [block]))
             continue
         head = text[block.start : block.start + 1]
         previous = segments[-1] if segments else None
@@ -256,7 +317,7 @@ def _segments(document: Document) -> list[_Segment]:
             and block.role in {"paragraph", "list_item"}
             and previous.role != "heading"
             and block.section == previous.section
-            and (head.islower() or head in "”’»),.;:")
+            and (head.islower() or head in "”’»),.;:" or (head.isdigit() and _open_clause(text, previous)))
             and previous.blocks[-1].table is None
         )
         if continues and previous is not None:
@@ -304,10 +365,12 @@ def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
         return True  # "(1)", "1)": an enumeration
     if q.percent and regex.match(r"\s*/\s*\d", after):
         return True  # "83,2%/50%": a result over its plan, a statistic's ratio
-    if not q.percent and w.ordinal_before.search(before):
-        return True  # "giai đoạn 2", "Hướng dẫn 42": a percentage is never an ordinal or a document's number
+    if not q.percent and w.ordinal_before.search(before) and not _money_after(after):
+        return True  # "giai đoạn 2", "Hướng dẫn 42": a percentage, or an amount ("mức 360.000 đồng"), is no ordinal
     if not q.percent:
-        if w.time_unit.match(after) or w.descriptive.match(after):
+        if w.time_unit.match(after) and not _duration_limit(folded, q, floor):
+            return True
+        if w.descriptive.match(after):
             return True
         if w.bracket.match(after) and w.bracket_before.search(folded[max(floor, q.start - 40) : q.number_start]):
             return True  # "trẻ em dưới 15 tuổi", "người từ 65 tuổi trở lên": an age bracket of the population
@@ -318,6 +381,31 @@ def _not_a_quantity(folded: str, q: Quantity, floor: int) -> bool:
         if q.value_max is not None and all(1900 <= v <= 2100 for v in (q.value, q.value_max)):
             return True  # "2025 - 2030"
     return False
+
+
+def _duration_limit(folded: str, q: Quantity, floor: int) -> bool:
+    """A duration the text bounds ("tối thiểu là 5 ngày, tối đa là 10 ngày"): a limit it sets, a target of
+    its own (round 4). Not a procedure's time limit ("trong thời hạn không quá 15 ngày": a deadline), nor a
+    bracket of who qualifies ("dưới 20 năm công tác": "dưới" is no limit word)."""
+    w = _words()
+    if not w.duration_limit.match(folded[q.start : q.number_start]):
+        return False
+    return not w.duration_deadline.search(folded[max(floor, q.start - 30) : q.start])
+
+
+def _money_after(after: str) -> bool:
+    """Does a money unit follow the number ("360.000 đồng", "2 triệu đồng/người"), not a word that starts
+    like one ("15 đồng chí")?"""
+    w = _words()
+    head = after.lstrip()
+    m = w.money.match(head)
+    if not m:
+        return False
+    rest = head[m.end() :]
+    if rest[:1].isalnum():
+        return False  # "đồngchí": a longer word
+    following = rest.lstrip()
+    return not following[:1].isalpha() or bool(w.unit_stop.match(following))
 
 
 # --- clauses, sentences, units -----------------------------------------------------------------
@@ -417,7 +505,8 @@ def _title_horizon(document: Document, citations: list[tuple[int, int]]) -> str 
     span = document.header.title
     if span is None:
         return _head_horizon(document, citations)
-    folded = " ".join(document.fold[span.start : span.end].split())
+    # a quoted name's period is the programme's ("… Dự án “Giúp đỡ … giai đoạn 2011 đến 2015”"; round 5)
+    folded = " ".join(_QUOTED_NAME.sub(" ", document.fold[span.start : span.end]).split())
     found = _strict_horizon(folded)
     if found:
         return found
@@ -438,7 +527,7 @@ def _head_horizon(document: Document, citations: list[tuple[int, int]]) -> str |
         for s, e in citations:
             for k in range(max(s, block.start), min(e, block.end)):
                 chars[k - block.start] = " "
-        folded = " ".join("".join(chars).split())
+        folded = " ".join(_QUOTED_NAME.sub(" ", "".join(chars)).split())  # a quoted name's period is its own
         found = _strict_horizon(folded)
         if found:
             return found
@@ -497,6 +586,11 @@ class _Context:
         self.masked, self.citations = _masked_spans(document)
         self.mask_starts = [s for s, _ in self.masked]
         self.citation_starts = [s for s, _ in self.citations]
+        # what `unmasked` blanks: citations, and dates that say who qualifies ("nhập ngũ từ ngày … trở về trước",
+        # "đã từ trần trước ngày 01 tháng 01 năm 2009")
+        eligibility = [m.span() for m in _words().eligibility_date.finditer(document.fold)]
+        self.blanked = sorted(self.citations + eligibility)
+        self.blanked_starts = [s for s, _ in self.blanked]
         plan_date = None
         if document.header.place_date:
             span = document.header.place_date
@@ -542,12 +636,14 @@ class _Context:
         return None, unbroken
 
     def unmasked(self, start: int, end: int) -> str:
-        """Folded text of [start, end) with citations and their dates blanked out."""
+        """Folded text of [start, end) with citations and their dates blanked out, and the dates that bracket
+        who qualifies ("nhập ngũ từ ngày 30 tháng 4 năm 1975 trở về trước"): neither is a horizon, nor the
+        past year of a statistic."""
         folded = self.document.fold[start:end]
-        i = max(bisect_right(self.citation_starts, start) - 1, 0)
+        i = max(bisect_right(self.blanked_starts, start) - 1, 0)
         chars = list(folded)
-        while i < len(self.citations) and self.citations[i][0] < end:
-            s, e = self.citations[i]
+        while i < len(self.blanked) and self.blanked[i][0] < end:
+            s, e = self.blanked[i]
             for k in range(max(s, start), min(e, end)):
                 chars[k - start] = " "
             i += 1
@@ -630,6 +726,12 @@ def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
         c = _Candidate(q=q, segment=index, clause_start=c_start, clause_end=c_end, sentence_start=s_start)
         if not q.percent:
             c.unit, c.unit_end, stop = _unit(document, q.end, c_end)
+            bracketed = _BRACKETED_UNIT.match(text, q.end, c_end) if c.unit is None else None
+            words_after = bracketed and _WORD_TOKEN.match(folded[bracketed.end() : c_end].lstrip())
+            if bracketed and words_after and "/" not in bracketed.group(1):
+                bracketed = None  # "03 (ba) bộ hồ sơ": the number restated in words, the unit after it
+            if bracketed:  # "0,2 (lít xăng/km)": a unit in brackets right after the number (round 5)
+                c.unit, c.unit_end = " ".join(bracketed.group(1).split()), bracketed.end()
             if c.unit is None:
                 continue  # a bare number names no counted thing
             comparator = _words().comparators_after.get(" ".join(stop.split())) if stop else None
@@ -671,11 +773,30 @@ def _is_statistic(ctx: _Context, c: _Candidate) -> bool:
     return any(y < ctx.plan_year for y in years)
 
 
+def _money(c: _Candidate) -> bool:
+    """Is the candidate an amount of money ("500.000 đồng/hộ nghèo", "50.000 triệu đồng")?"""
+    return bool(c.unit) and bool(_words().money.fullmatch(" ".join(fold(c.unit or "").split())))
+
+
+def _level_before(ctx: _Context, c: _Candidate) -> bool:
+    """The level a change starts from: "từ 80.000 đồng/người/tháng lên 240.000 đồng/người/tháng" raises it to
+    the second figure, the target; the first is the level before it (round 4)."""
+    w, folded = _words(), ctx.document.fold
+    if not w.range_open_head.match(folded[c.q.start : c.q.number_start]):
+        return False
+    after = folded[c.q.number_end : min(c.clause_end, c.q.number_end + 80)]
+    digit = _DIGIT_RE.search(after)
+    return bool(digit) and bool(w.change_to.search(after[: digit.start()]))
+
+
 def _committed_count(ctx: _Context, c: _Candidate, in_target_section: bool) -> bool:
-    """A plain count outside a target section needs a commitment word just before it."""
+    """A plain count outside a target section needs a commitment word just before it; an amount of money
+    needs none, the text sets it."""
     if c.q.percent or c.q.comparator != "=" or c.q.value_max is not None or in_target_section:
         return True
     w = _words()
+    if _money(c):
+        return True  # "được trợ cấp 500.000 đồng/suất": an amount the text sets (round 3: fixed rates are targets)
     before = ctx.document.fold[c.clause_start : c.q.start]
     window = " ".join(before.split()[-w.cue_window :])
     if w.cue_before.search(window) or w.aspiration.search(ctx.document.fold[c.sentence_start : c.q.start]):
@@ -709,6 +830,12 @@ def _split_clause(ctx: _Context, kept: list[_Candidate]) -> list[_Candidate]:
                     out.append(c)
                     continue
                 breaks = list(w.coordinator.finditer(between))[-1:]
+            if not breaks and ((_money(prev) and _money(c)) or c.q.comparator != "="):
+                # "tối đa 500.000 đồng/hộ nghèo, 400.000 đồng/hộ cận nghèo": a list of rates, the bound written once
+                # before it bounding each; "35.000 đồng/người/ngày, tối đa không quá 20 ngày": a bound of its own
+                breaks = list(w.coordinator.finditer(between))[-1:]
+            if breaks and _money(prev) and _money(c) and c.q.comparator == "=" and not between.strip(" ,;"):
+                c.q = Quantity(**{**c.q.__dict__, "comparator": prev.q.comparator})
             if not breaks:
                 continue  # "… với tốc độ trên 01 Gb/s": part of the earlier target's indicator
             cut = prev.unit_end + breaks[-1].start()
@@ -790,7 +917,10 @@ def _take_label(ctx: _Context, c: _Candidate) -> None:
 def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
     """`by`: the quote's own horizon, then its sentence's, its lead-in's, its table column's, its headings',
     and last the plan's own, from its title."""
-    found = horizon(ctx.unmasked(c.start, c.end)) or _nearest_horizon(ctx.unmasked(c.sentence_start, c.start))
+    before = ctx.unmasked(c.sentence_start, c.start)
+    if _named_item(before):
+        before = ""  # "Đề án … giai đoạn 2022-2025: 50.000 triệu đồng": the period is the programme's name
+    found = horizon(ctx.unmasked(c.start, c.end)) or _nearest_horizon(before)
     if found:
         return found
     if lead is not None:
@@ -832,6 +962,14 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
             return found
     found = _unnumbered_heading_horizon(ctx, c.segment)
     return found or ctx.title_horizon
+
+
+def _named_item(before: str) -> bool:
+    """Is the text before the figure only the name of a programme it is allotted to ("Đề án nâng cao năng lực
+    … giai đoạn 2022-2025:")? A period there names the programme (as a year in a cited programme's name is
+    no deadline); the figure's time is its lead-in's or heading's ("kế hoạch vốn năm 2023")."""
+    text = before.strip()
+    return text.endswith(":") and ":" not in text[:-1] and bool(_words().type_opening.match(text))
 
 
 def _nearest_horizon(before: str) -> str | None:
@@ -1098,7 +1236,7 @@ def _table_targets(ctx: _Context) -> list[Target]:
     A column of past results ("Kết quả năm 2024", a year before the plan's) holds statistics.
     """
     document, w = ctx.document, _words()
-    text, folded = document.text, document.fold
+    text = document.text
     lex = lexicon()
     out: list[Target] = []
     for table in document.tables:
@@ -1114,32 +1252,29 @@ def _table_targets(ctx: _Context) -> list[Target]:
         for section in ctx.chain(table.section):
             heading_by = heading_by or horizon(section.title.lower(), heading=True)
         heading_hope = any(w.aspiration.search(s.title.lower()) for s in ctx.chain(table.section))
+        stt_column = table.column_of("stt")
         for j in value_columns:
             header = headers[j]
             by = horizon(header, heading=True) or heading_by
             if w.statistic_column.search(header) or (by and ctx.plan_year and int(by[:4]) < ctx.plan_year):
                 continue
-            for row in table.rows:
-                if j >= len(row):
-                    continue
+            declared = _declared_unit(ctx, table, j)
+            values = [_cell_quantity(ctx, row[j]) if j < len(row) else None for row in table.rows]
+            kinds = [_row_mark(document, row, stt_column) for row in table.rows]
+            aggregates = _aggregate_rows([q.value if q else None for q in values], kinds)
+            for r, row in enumerate(table.rows):
+                q = values[r]
+                if q is None or r in aggregates:
+                    continue  # no figure, or a total or subtotal that sums the rows under it (round 4 decision)
                 cell = row[j]
-                if not _numeric_cell(document, cell):
-                    continue  # a sentence: read as running text
-                quantities = [
-                    q
-                    for q in scan_quantities(folded[cell.start : cell.end])
-                    if not _inside(ctx.masked, ctx.mask_starts, q.number_start + cell.start, q.number_end + cell.start)
-                ]
-                if not quantities:
-                    continue
-                q = quantities[0]
                 unit_text = None
                 if unit_column is not None and unit_column < len(row):
                     unit_span = row[unit_column]
                     unit_text = " ".join(text[unit_span.start : unit_span.end].split()) or None
                 percent = q.percent or unit_text == "%" or "%" in header
                 if unit_text is None and not percent:
-                    unit_text = _unit(document, cell.start + q.end, cell.end)[0]  # "500 người": the cell's own words
+                    # "500 người": the cell's own words; else the unit declared for the table ("ĐVT: triệu đồng")
+                    unit_text = _unit(document, cell.start + q.end, cell.end)[0] or declared
                 indicator = None
                 if indicator_column is not None and indicator_column < len(row):
                     span = row[indicator_column]
@@ -1159,6 +1294,94 @@ def _table_targets(ctx: _Context) -> list[Target]:
     return out
 
 
+def _cell_quantity(ctx: _Context, cell: Span) -> Quantity | None:
+    """The figure a value cell holds ("3.000", "≥ 03"), or None where it holds none or a sentence (read as
+    running text)."""
+    folded = ctx.document.fold
+    if not _numeric_cell(ctx.document, cell):
+        return None
+    for q in scan_quantities(folded[cell.start : cell.end]):
+        if not _inside(ctx.masked, ctx.mask_starts, q.number_start + cell.start, q.number_end + cell.start):
+            return q
+    return None
+
+
+_ARABIC_MARK = regex.compile(r"\d+[.)]?")
+_ROMAN_MARK = regex.compile(r"[ivxlc]+[.)]?")
+
+
+def _row_mark(document: Document, row: list[Span], stt_column: int | None) -> str | None:
+    """The kind of a row's number in the "STT" column: "arabic" (1, 2), "roman" (I, II), "other" (a, an
+    empty cell), or None where the table has no such column."""
+    if stt_column is None or stt_column >= len(row):
+        return None
+    mark = "".join(document.fold[row[stt_column].start : row[stt_column].end].split())
+    if _ARABIC_MARK.fullmatch(mark):
+        return "arabic"
+    return "roman" if _ROMAN_MARK.fullmatch(mark) else "other"
+
+
+def _aggregate_rows(values: list[float | None], kinds: list[str | None]) -> set[int]:
+    """Rows whose figure is the sum of the rows under it: a "TỔNG SỐ" row, a group row ("I | SỞ Y TẾ |
+    14.000") over its projects. They repeat what the rows beneath state (round 4: the group subtotals and
+    totals of an allocation table are no targets of their own). Read bottom-up, so that a total sums the
+    subtotals (each standing for the rows it covers). Where the table numbers its rows, a total is numbered
+    apart from what it sums (I over 1, 2, 3; an empty cell over I, II): a project whose figure happens to
+    equal the next ones' sum is no total, and a numbering stands above another where it comes first in the
+    table (an empty cell over I over 1): a project's row never sums the group row that follows it."""
+    rank: dict[str | None, int] = {}
+    for kind in kinds:
+        rank.setdefault(kind, len(rank))
+    n = len(values)
+    covers = list(range(1, n + 1))  # the row after the last row a row stands for
+    out: set[int] = set()
+    for i in range(n - 1, -1, -1):
+        v = values[i]
+        if v is None or v <= 0:
+            continue
+        total, parts, j, first = 0.0, 0, i + 1, None
+        while j < n and total < v - 1e-9:
+            if values[j] is None:
+                j += 1
+                continue
+            first = j if first is None else first
+            total += values[j]
+            parts += 1
+            j = covers[j] if j in out else j + 1
+        if first is None or abs(total - v) > 1e-6 * v:
+            continue
+        if kinds[i] is not None and rank[kinds[i]] >= rank[kinds[first]]:
+            continue
+        if kinds[i] is None and parts < 2:
+            continue
+        out.add(i)
+        covers[i] = j
+    return out
+
+
+def _declared_unit(ctx: _Context, table: Table, column: int) -> str | None:
+    """The unit a table declares once for its figures: in its value column's header ("Kinh phí (ĐVT:
+    triệu đồng)", "Kinh phí (triệu đồng)") or on a line just above it ("ĐVT: triệu đồng", "Đơn vị tính:
+    người"), as written."""
+    w, document = _words(), ctx.document
+    header = table.columns[column].header if column < len(table.columns) else ""
+    folded_header = fold(header)
+    if len(folded_header) == len(header):
+        m = w.declared_unit.search(folded_header) or w.bracketed_money.search(folded_header)
+        if m:
+            return " ".join(header[m.start("unit") : m.end("unit")].split())
+    first = next((k for k, b in enumerate(document.blocks) if b.table == table.index), None)
+    if first is None:
+        return None
+    for block in reversed(document.blocks[max(0, first - 3) : first]):
+        if block.table is not None:
+            break
+        m = w.declared_unit.search(document.fold, block.start, block.end)
+        if m:
+            return " ".join(document.text[m.start("unit") : m.end("unit")].split())
+    return None
+
+
 def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
     """Every quantified commitment of the plan, one record per quantity, in document order."""
     ctx = _Context(document)
@@ -1171,7 +1394,7 @@ def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
         kept = [
             c
             for c in _candidates(ctx, index, nlp)
-            if not _is_statistic(ctx, c) and _committed_count(ctx, c, in_section)
+            if not _is_statistic(ctx, c) and not _level_before(ctx, c) and _committed_count(ctx, c, in_section)
         ]
         for c in _split_clause(ctx, kept):
             _trim_quote(ctx, c)

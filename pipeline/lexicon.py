@@ -463,6 +463,14 @@ class TargetWordsLexicon(_Described):
     label_lead_words: Words
     criterion_openers: Words
     list_announcers: Words
+    money_units: Words
+    declared_unit_labels: Words
+    change_to_words: Words
+    comparator_links: Words
+    duration_limit_words: Words
+    duration_deadline_leads: Words
+    eligibility_date_closers: Words
+    eligibility_status_patterns: Patterns
 
 
 class IndicatorPhrasingLexicon(_Described):

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_bodies import L, duty, plan, records
+
 from extractors.bodies import find_mentions
 from pipeline.normalize import fold_text
 from pipeline.process import load_document
-from tests.test_bodies import L, duty, plan, records
 
 
 def test_a_body_inside_a_cited_documents_subject_is_given_no_role(tmp_path: Path) -> None:

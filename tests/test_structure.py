@@ -375,11 +375,11 @@ def test_a_notice_that_opens_with_its_narrative_has_a_body_from_there():
     assert "header" not in roles[5:]
     preamble = doc_of(
         "QUYẾT ĐỊNH",
-        "Về việc ban hành Kế hoạch chuyển đổi số năm 2026",
-        "Xét đề nghị của Văn phòng Ủy ban nhân dân xã tại Tờ trình số 05/TTr-VP ngày 02/3/2026 về việc ban hành kế"
-        " hoạch chuyển đổi số năm 2026 của xã.",
+        "Về việc phê duyệt phương án số hóa hồ sơ đất đai",
+        "Xét đề nghị của công chức địa chính xã tại Tờ trình số 05/TTr-ĐC ngày 02/3/2026 về phương án số hóa hồ"
+        " sơ đất đai của các thôn trên địa bàn.",
         "QUYẾT ĐỊNH:",
-        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.",
+        "Điều 1. Phê duyệt phương án số hóa hồ sơ đất đai của các thôn.",
     )
     assert {b.role for b in preamble.blocks[:3]} <= {"header", "basis"}
 
