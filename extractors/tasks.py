@@ -39,9 +39,10 @@ from extractors.bodies import role_label_words, split_bodies
 from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
 from extractors.grammar import alternation
+from extractors.names import spell_out
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
-from pipeline.lexicon import ColumnRolesLexicon, TargetWordsLexicon, TaskCuesLexicon
+from pipeline.lexicon import BodiesLexicon, ColumnRolesLexicon, LevelsLexicon, TargetWordsLexicon, TaskCuesLexicon
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text
 from pipeline.textmatch import fold_whitespace
@@ -158,6 +159,7 @@ def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadli
     tasks: list[Task] = []
     group: str | None = None
     grouped = columns["group"] is not None
+    group_doers: list[str] = []  # the bodies a Roman-numbered group row names, doers of the rows under it
     for row in table.rows:
         content = cell_text(document, row, columns["content"])
         group_cell = cell_text(document, row, columns["group"])
@@ -166,10 +168,12 @@ def _table_tasks(document: Document, table: Table, bodies: ByStart[Body], deadli
             continue
         if _is_group_row(document, row, number_column, columns):
             group, grouped = content[0], True
+            group_doers = _group_doers(document, bodies, content)
             continue
-        lead, support = _lead_and_support(
-            document, bodies, cell_text(document, row, columns["lead"]), cell_text(document, row, columns["support"])
-        )
+        lead_cell = cell_text(document, row, columns["lead"])
+        lead, support = _lead_and_support(document, bodies, lead_cell, cell_text(document, row, columns["support"]))
+        if lead_cell is None and not lead:
+            lead = [name for name in group_doers if name not in support]
         output = cell_text(document, row, columns["output"])
         time = cell_text(document, row, columns["deadline"])
         specs = _specs(time[0] if time else None, deadlines, *(time[1:] if time else (0, 0)))
@@ -216,6 +220,124 @@ def _is_group_row(document: Document, row: list[Span], number_column: int | None
     return all(cell_text(document, row, columns[role]) is None for role in ("lead", "support", "deadline", "output"))
 
 
+@cache
+def _grouped_header() -> tuple[regex.Pattern, regex.Pattern]:
+    """From task_cues.json: the words of a header part that names a table's items, and of one that names
+    their doers ("Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện")."""
+    cues = TaskCuesLexicon.load()
+    return (
+        regex.compile(rf"(?<!\w){alternation(cues.grouped_items)}(?!\w)"),
+        regex.compile(rf"(?<!\w){alternation(cues.grouped_doers)}(?!\w)"),
+    )
+
+
+def _grouped_column(table: Table) -> int | None:
+    """The column whose header joins the listed work and its doers with a slash ("Danh mục dự án/ Cơ quan,
+    đơn vị, địa phương thực hiện"): its group rows name the doers, its numbered rows the work. None where
+    no header is so joined."""
+    items, doers = _grouped_header()
+    for index, column in enumerate(table.columns):
+        parts = [fold_text(part) for part in column.header.split("/")]
+        if len(parts) < 2:
+            continue
+        if any(items.search(a) and doers.search(b) for a in parts for b in parts if a is not b):
+            return index
+    return None
+
+
+_ARABIC_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
+
+
+def _grouped_table_tasks(document: Document, table: Table, column: int, bodies: ByStart[Body]) -> list[Task]:
+    """The rows of a table whose Roman-numbered group rows name the doer of the numbered rows under them
+    (an allocation decision's appendix: "I | SỞ Y TẾ" over "1 | Xây dựng mới Trạm y tế xã …"): each numbered
+    row is a task quoted by its cell in the joined column, grouped and led by the group row above it. Rows
+    before any group row, and unnumbered rows (a total), give none."""
+    number_column = table.column_of("stt")
+    time_column = table.column_of("deadline")
+    tasks: list[Task] = []
+    group: tuple[str, list[str]] | None = None
+    for row in table.rows:
+        cell = cell_text(document, row, column)
+        number = cell_text(document, row, number_column)
+        if cell is None or number is None:
+            continue
+        if _ROMAN_NUMBER.fullmatch(number[0]):
+            group = (cell[0], _group_doers(document, bodies, cell))
+            continue
+        if group is None or not _ARABIC_NUMBER.fullmatch(number[0]):
+            continue
+        time = cell_text(document, row, time_column)
+        tasks.append(
+            Task(
+                group=group[0],
+                lead=list(group[1]),
+                support=[],
+                output=None,
+                deadline=parse_time_expressions(time[0]) if time else [],
+                **evidence(document, cell[1], cell[2]),
+            )
+        )
+    # group rows none of which names a doer ("I | Lĩnh vực giáo dục") only classify the rows
+    return tasks if any(task.lead for task in tasks) else []
+
+
+@cache
+def _known_names() -> dict[str, str]:
+    """Every canonical name of bodies.json by its folded form, to spell a name written in capitals."""
+    return {" ".join(fold_text(entry.name).split()): entry.name for entry in BodiesLexicon.load().bodies}
+
+
+@cache
+def _level_opening() -> regex.Pattern:
+    """A level word opening a place's name ("huyện", "thị xã", "thành phố"; levels.json), not the first
+    syllable of another word ("xã hội")."""
+    levels = LevelsLexicon.load()
+    other_word = alternation(levels.not_before)
+    return regex.compile(rf"{alternation(levels.territories + levels.commune)}(?=\s)(?!\s+{other_word}(?!\w))")
+
+
+def _group_doers(document: Document, bodies: ByStart[Body], cell: tuple[str, int, int]) -> list[str]:
+    """The doers a group row names where its cell is wholly their names: the body records in it; else, for
+    a name written in capitals, the body of that name the document names elsewhere or the lexicon lists
+    ("SỞ Y TẾ" → "Sở Y tế"), or a place under its level word ("HUYỆN PHÙ CÁT" → "Huyện Phù Cát", a locality
+    kept as written, no body word added: the round-4 labeller's reading); else the names the cell lists.
+    A group row that only mentions a body among other words ("Lĩnh vực do Công an xã phụ trách") names a
+    topic, not a doer: none."""
+    text = cell[0]
+    records = [body for body in _inside(bodies, cell[1], cell[2])]
+    if records:
+        spans = [(body.span[0] - cell[1], body.span[1] - cell[1]) for body in records]
+        if _only_names(document.fold[cell[1] : cell[2]], spans):
+            return list(dict.fromkeys(body.name for body in records))
+        return []
+    folded = " ".join(fold_text(text).split())
+    named = {" ".join(fold_text(body.name).split()): body.name for body in bodies.items}
+    if folded in named:
+        return [named[folded]]
+    if folded in _known_names():
+        return [_known_names()[folded]]
+    listed = split_bodies(text)
+    if listed:
+        return list(dict.fromkeys(name for _, _, name in listed)) if _only_names(text, listed) else []
+    level = _level_opening().match(folded)
+    if level is not None and text.isupper():
+        words = text.split()
+        size = len(level.group().split())
+        place = " ".join(word.lower().capitalize() for word in words[size:])
+        return [spell_out(" ".join(words[:size]).lower() + " " + place)]
+    return []
+
+
+def _only_names(text: str, spans: list[tuple[int, ...]]) -> bool:
+    """Whether the names at `spans` (offsets in `text`) are nearly all of it: besides them, at most a few
+    letters ("và", "các") and punctuation."""
+    rest = text
+    for start, end, *_ in sorted(spans, reverse=True):
+        rest = rest[:start] + rest[end:]
+    return len(regex.sub(r"[\W\d_]", "", rest)) <= _HEADING_REST
+
+
 def _own_blocks(blocks: ByStart[Block], section: Section) -> list[Block]:
     """The blocks under a heading that belong to it and not to a sub-heading."""
     return [
@@ -233,7 +355,8 @@ def _opens_clause(fold: str, region_start: int, at: int) -> bool:
 
 def _time_label(document: Document, blocks: list[Block]) -> tuple[Block, int, int, bool] | None:
     """The task's own time: a line that opens with a time label ("Thời gian hoàn thành: …"), or a
-    label inside a paragraph after a full stop, semicolon or parenthesis ("…; thời hạn: Quý I/2026").
+    label inside a paragraph after a full stop, semicolon or parenthesis ("…; thời hạn: Quý I/2026"), or a
+    label with no colon that a time follows at once ("Thời gian dự kiến trong tháng 10/2025").
     Returns the block, where the time text starts and ends, and whether the label opens the block."""
     line_label, inline_label = _labels()[0], _labels()[2]
     fold = document.fold
@@ -253,7 +376,10 @@ def _time_label(document: Document, blocks: list[Block]) -> tuple[Block, int, in
             start = after.end() if after else found.end()
             stop = _TIME_END.search(fold, start, block.end)
             end = stop.start() if stop else block.end
-            if parse_time_expressions(document.text[start:end]):
+            # the time must follow the label, not stand somewhere in a sentence the label's words open
+            # ("Thời gian điều dưỡng … tối thiểu là 5 ngày": a rule's length, not a task's time)
+            head = " ".join(document.text[start:end].split()[:_TIME_HEAD_WORDS])
+            if parse_time_expressions(head) and parse_time_expressions(document.text[start:end]):
                 return block, start, end, False
     return None
 
@@ -268,7 +394,10 @@ def _numbered_task(
     output_label = _labels()[1]
     fold = document.fold
     blocks = _own_blocks(blocks_by_start, section)
-    time = _time_label(document, [b for b in blocks if not _is_numbered_item(b)])
+    numbered = next((i for i, b in enumerate(blocks) if _is_numbered_item(b)), None)
+    if numbered is not None:
+        blocks = blocks[:numbered]  # from its first numbered item on, the lines are that item's, not the heading's
+    time = _time_label(document, blocks)
     if time is None or _reporting().search(fold_text(section.title)):
         return None
     time_block, time_start, time_end, own_line = time
@@ -425,6 +554,7 @@ def _item_task(
         if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0])
     ]
     assigned = doers[0].span[0] if doers else block.start
+    scope_end = block.end  # where the dated work ends: the bodies after it do other work
     label = _time_label(document, [block])
     if label is not None:
         _, time_start, time_end, _ = label
@@ -440,11 +570,15 @@ def _item_task(
         specs = [_spec(d) for d in times]
         opening = fold.rfind("(", block.start, assigned)
         first_end = opening if opening > block.start else block.end
+        # the sentence that states the last completion time closes the task's work ("… trước 15 giờ 00, ngày
+        # 17/10/2025. Phối hợp Văn phòng … trang trí hội trường." – the second sentence is other work)
+        last = max(d.span[1] for d in times if _completes(d))
+        scope_end = _first_sentence(document, last, block.end)
     quote_end = _first_sentence(document, block.start, first_end)
     if quote_end <= block.start:
         return None  # an item that is only its time ("1. Thời gian: quý II/2026") states no work
-    lead = list(dict.fromkeys(body.name for body in doers if body.span[0] >= assigned))
-    support = _names_in(bodies, assigned, block.end, "support")
+    lead = list(dict.fromkeys(body.name for body in doers if assigned <= body.span[0] < scope_end))
+    support = _names_in(bodies, assigned, scope_end, "support")
     return Task(
         group=(duty_sections or {}).get(block.section or ""),  # "Nhiệm vụ" over its lettered duties
         lead=lead,
@@ -475,13 +609,19 @@ def _is_numbered_item(block: Block) -> bool:
 
 
 @cache
-def _assigning() -> tuple[regex.Pattern, regex.Pattern]:
+def _assigning() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """From task_cues.json: an assignment verb right before the body it gives the work to, at a clause's
-    opening ("Giao ", "(Giao ", "; yêu cầu "); and such a verb anywhere, as a lead-in's cue."""
-    verbs = "|".join(regex.escape(fold_text(w)) for w in TaskCuesLexicon.load().assignment_verbs)
+    opening ("Giao ", "(Giao ", "; yêu cầu "); such a verb anywhere, as a lead-in's cue; and such a verb
+    right before the body after the one who speaks ("Phó Thủ tướng … yêu cầu Bộ X khẩn trương …", a letter's
+    demand), not after a word that tells the assignment as past (`past_markers`: "… đã giao Bộ X …" recounts
+    an earlier letter)."""
+    cues = TaskCuesLexicon.load()
+    verbs = "|".join(regex.escape(fold_text(w)) for w in cues.assignment_verbs)
+    past = alternation(cues.past_markers)
     return (
         regex.compile(rf"(?:^|[.;:(]\s*)[\s\-+•–]*(?:{verbs})\s+$"),
         regex.compile(rf"(?<!\w)(?:{verbs})\s"),
+        regex.compile(rf"(?:^|[.;:(])[^.;:(]*(?<!\w)(?<!{past}\s+)(?P<verb>{verbs})\s+$"),
     )
 
 
@@ -620,11 +760,12 @@ def _assigned_block_task(
     an assignment from running text. The quote is the sentence the verb opens, or, where the assignment is
     a closing parenthesis, the block's first sentence before it."""
     fold = document.fold
-    verb_before = _assigning()[0]
+    verb_before, _, spoken = _assigning()
     doers = [
         body
         for body in _inside(bodies, block.start, block.end)
-        if body.role in _DOER_ROLES and verb_before.search(fold[block.start : body.span[0]])
+        if body.role in _DOER_ROLES
+        and (verb_before.search(fold[block.start : body.span[0]]) or spoken.search(fold[block.start : body.span[0]]))
     ]
     if not doers:
         return None
@@ -633,7 +774,10 @@ def _assigned_block_task(
     if not any(_completes(d) and _dates_work(document, d, block.end) for d in times):
         return None
     clause = verb_before.search(fold[block.start : assigned])
-    verb_at = block.start + clause.start()
+    if clause is not None:
+        verb_at = block.start + clause.start()
+    else:  # the verb after its speaker: the quote opens at the verb
+        verb_at = block.start + spoken.search(fold[block.start : assigned]).start("verb")
     while verb_at < assigned and not fold[verb_at].isalpha() and fold[verb_at] != "(":
         verb_at += 1
     if fold[verb_at] == "(":
@@ -643,7 +787,7 @@ def _assigned_block_task(
     quote_end = _first_sentence(document, start, stop)
     if quote_end <= start:
         return None
-    lead = list(dict.fromkeys(body.name for body in doers))
+    lead = list(dict.fromkeys(body.name for body in doers + _directed(document, bodies, doers[0], block.end)))
     support = _names_in(bodies, assigned, block.end, "support")
     return Task(
         group=None,
@@ -653,6 +797,26 @@ def _assigned_block_task(
         deadline=[_spec(d) for d in times],
         **evidence(document, start, quote_end),
     )
+
+
+@cache
+def _directing() -> regex.Pattern:
+    """A directing verb right after the assigned body and right before the body it directs ("giao UBND xã chỉ
+    đạo các cơ quan chuyên môn tham mưu …", task_cues.json directing_verbs)."""
+    return regex.compile(rf"\s*{alternation(TaskCuesLexicon.load().directing_verbs)}\s+$")
+
+
+def _directed(document: Document, bodies: ByStart[Body], doer: Body, end: int) -> list[Body]:
+    """The bodies the assigned one is told to direct, which lead the work too (gold/README: a body another is
+    told to direct is `lead` of that work): those right after a directing verb that follows the doer."""
+    found: list[Body] = []
+    at = doer.span[1]
+    for body in _inside(bodies, doer.span[1], end):
+        if body.role not in _DOER_ROLES or not _directing().match(document.fold[at : body.span[0]]):
+            break
+        found.append(body)
+        at = body.span[1]
+    return found
 
 
 def _dated_block_task(document: Document, block: Block, title: str) -> Task | None:
@@ -758,7 +922,10 @@ def _item_tasks(
     lead_in: list[str] | None = None  # the doers of the paragraph that introduced the list under way
     found = []
     continues_heading = False  # the block follows a heading that ends with a colon
-    for block in document.blocks:
+    timed_until = -1  # the paragraphs up to here are the time and output lines of an item read before
+    for index, block in enumerate(document.blocks):
+        if block.start < timed_until:
+            continue
         follows, continues_heading = continues_heading, block.role == "heading" and document.text[
             block.start : block.end
         ].rstrip().endswith(":")
@@ -783,6 +950,14 @@ def _item_tasks(
             task = _item_task(document, block, bodies, by_start, duties)
             if task is None:
                 task = _framed_item_task(document, block, bodies, by_start, frame, title)
+            elif not task.lead and frame is not None and frame[0]:
+                # an item that names no doer of its own is done by the body its frame names
+                task.lead = list(frame[0])
+                task.support = [name for name in task.support if name not in task.lead]
+            if task is None:
+                task = _item_with_time_line(document, index, bodies, by_start)
+                if task is not None:
+                    timed_until = _continuation_end(document, index)
         else:
             task = _assigned_block_task(document, block, bodies, by_start)
             if task is None and frame is not None and block.role == "list_item":
@@ -794,6 +969,87 @@ def _item_tasks(
         if task is not None:
             found.append(task)
     return found
+
+
+def _continuation(document: Document, index: int) -> list[Block]:
+    """The paragraphs right after a numbered item, before the next item, bullet or heading: its own lines
+    ("1. Rà soát quy chế làm việc." / "Chủ trì: Văn phòng Đảng ủy." / "Thời gian hoàn thành: Quý II/2026.")."""
+    item = document.blocks[index]
+    lines: list[Block] = []
+    for block in document.blocks[index + 1 :]:
+        if block.role != "paragraph" or block.section != item.section:
+            break
+        lines.append(block)
+    return lines
+
+
+def _continuation_end(document: Document, index: int) -> int:
+    lines = _continuation(document, index)
+    return lines[-1].end if lines else document.blocks[index].end
+
+
+def _time_sentence(
+    document: Document, lines: list[Block], deadlines: ByStart[Deadline]
+) -> tuple[Block, int, int, bool] | None:
+    """A line right after an item whose first sentence closes with a completion time ("Các nội dung trình
+    Thường trực Đảng ủy trước ngày 01/10/2025."): the item's time line though it has no label (gold/README,
+    round 4: a time line after item 3 belongs to item 3 only). Returns it as `_time_label` does."""
+    if not lines:
+        return None
+    line = lines[0]
+    end = _first_sentence(document, line.start, line.end)
+    times = [d for d in deadlines.starting_in(line.start, end) if d.span[1] <= end]
+    if not times or not all(_completes(d) for d in times):
+        return None
+    if not _dates_work(document, times[-1], end):
+        return None
+    return line, times[0].span[0], times[-1].span[1], True
+
+
+def _item_with_time_line(
+    document: Document, index: int, bodies: ByStart[Body], deadlines: ByStart[Deadline]
+) -> Task | None:
+    """A numbered item whose time stands on a line of its own after it ("2. Số hóa hồ sơ đảng viên." /
+    "Thời gian hoàn thành: Quý III/2026."), as a numbered heading's does: the item is the task, quoted by
+    its first sentence; its lead the bodies that open a clause of it or of its lines as their doer, its
+    support those given `support` there, its output the "Sản phẩm:" line's."""
+    output_label = _labels()[1]
+    fold = document.fold
+    item = document.blocks[index]
+    lines = _continuation(document, index)
+    time = _time_label(document, lines) or _time_sentence(document, lines[:1], deadlines)
+    if time is None:
+        return None
+    time_block, time_start, time_end, own_line = time
+    quote_end = _first_sentence(document, item.start, item.end)
+    if quote_end <= item.start:
+        return None
+    lead: list[str] = []
+    support: list[str] = []
+    for block in [item, *lines]:
+        if block is time_block and own_line:
+            continue
+        for body in _inside(bodies, block.start, block.end):
+            if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0]):
+                lead.append(body.name)
+            elif body.role == "support":
+                support.append(body.name)
+    lead = list(dict.fromkeys(lead))
+    output_line = next((b for b in lines if output_label.match(fold, b.start, b.end)), None)
+    output = None
+    if output_line is not None:
+        cut = output_label.match(fold, output_line.start, output_line.end).end()
+        output = fold_whitespace(document.text[cut : output_line.end]).rstrip(".") or None
+    return Task(
+        group=None,
+        lead=lead,
+        support=[name for name in dict.fromkeys(support) if name not in lead],
+        output=output,
+        deadline=_specs(
+            document.text[time_start:time_end], list(deadlines.starting_in(time_start, time_end)), time_start, time_end
+        ),
+        **evidence(document, item.start, quote_end),
+    )
 
 
 def _lead_in(document: Document, block: Block, bodies: ByStart[Body]) -> list[str] | None:
@@ -817,6 +1073,8 @@ def extract_tasks(document: Document, bodies: list[Body], deadlines: list[Deadli
     for table in document.tables:
         if table.is_assignment():
             tasks.extend(_table_tasks(document, table, by_start, deadlines))
+        elif (column := _grouped_column(table)) is not None:
+            tasks.extend(_grouped_table_tasks(document, table, column, by_start))
     in_parts: list[tuple[int, int]] = []
     children: dict[str | None, list[Section]] = {}
     for section in document.sections:

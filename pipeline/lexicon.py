@@ -368,12 +368,16 @@ class HeadingsLexicon(_Described):
 class TaskCuesLexicon(_Described):
     file = "task_cues.json"
     assignment_verbs: Words
+    past_markers: Words
+    directing_verbs: Words
     time_label_qualifiers: Words
     time_prepositions: Words
     time_joiners: Words
     reporting: Pattern
     item_markers: Pattern
     duty_section_titles: Words
+    grouped_items: Words
+    grouped_doers: Words
 
 
 # ---------------------------------------------------------------------------------------------------

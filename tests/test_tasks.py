@@ -271,6 +271,18 @@ def test_a_sentence_that_opens_with_a_time_word_is_no_time_label(tmp_path: Path)
     assert tasks_of(plan(tmp_path, body)) == []
 
 
+def test_a_label_whose_time_does_not_follow_it_is_no_time_label(tmp_path: Path) -> None:
+    """A numbered rule that opens with the label's words ("Thời gian nghỉ dưỡng …") and states a length
+    later in its sentence gives no task: a label's time follows it at once ("Thời gian dự kiến trong …")."""
+    body = (
+        "I. CHẾ ĐỘ NGHỈ DƯỠNG\n\n1. Nghỉ dưỡng tập trung:\n\n"
+        "1.1. Thời gian nghỉ dưỡng của mỗi đợt ít nhất là 4 ngày, nhiều nhất là 8 ngày.\n"
+    )
+    assert tasks_of(plan(tmp_path, body)) == []
+    timed = "I. NHIỆM VỤ\n\n1. Rà soát hồ sơ đảng viên. Thời gian dự kiến trong tháng 10/2026.\n"
+    assert [t.deadline for t in tasks_of(plan(tmp_path, timed))] == [parse_time_expressions("tháng 10/2026")]
+
+
 def test_no_table_and_no_time_line_give_no_task(tmp_path: Path) -> None:
     body = (
         "I. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân xã\n\nTriển khai thực hiện Kế hoạch này; thường xuyên kiểm tra.\n"
@@ -367,3 +379,135 @@ def test_a_duty_item_with_its_own_time_is_a_task_without_a_body(tmp_path: Path) 
     assert [(t["quote"], t["lead"], t["group"]) for t in found] == [
         ("Hoàn thành số hóa sổ hộ tịch của xã trong năm 2026.", [], "Nhiệm vụ")
     ]
+
+
+GROUPED = (
+    "Điều 1. Giao danh mục công trình và vốn năm 2027 cho các đơn vị tại Phụ lục kèm theo.\n\n"
+    "Điều 2. Giám đốc Sở Y tế, Chủ tịch UBND huyện Đông Sơn chịu trách nhiệm thi hành Quyết định này.\n\n"
+    "PHỤ LỤC\n\n"
+    "| STT | Danh mục công trình/ Đơn vị, địa phương thực hiện | Vốn năm 2027 | Ghi chú |\n"
+    "|---|---|---|---|\n"
+    "|  | TỔNG CỘNG | 9.000 |  |\n"
+    "| I | SỞ Y TẾ | 4.000 |  |\n"
+    "| 1 | Bệnh viện đa khoa khu vực: cải tạo khoa cấp cứu | 4.000 |  |\n"
+    "| II | HUYỆN ĐÔNG SƠN | 5.000 |  |\n"
+    "| 1 | Xây mới Trạm y tế xã Hòa Lạc | 3.000 |  |\n"
+    "| 2 | Sửa chữa nhà lớp học Trường Mầm non Đông Sơn | 2.000 |  |\n"
+)
+
+
+def test_group_rows_of_a_joined_column_name_the_doers(tmp_path: Path) -> None:
+    """A column headed "Danh mục …/ Đơn vị … thực hiện": each numbered row is a task led by the unit its
+    Roman-numbered group row names, written in capitals ("SỞ Y TẾ" → "Sở Y tế" as Điều 2 spells it, a place
+    kept under its level word); the total row and the group rows are no tasks."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, GROUPED))]
+    assert [(t["quote"], t["group"], t["lead"], t["deadline"]) for t in found] == [
+        ("Bệnh viện đa khoa khu vực: cải tạo khoa cấp cứu", "SỞ Y TẾ", ["Sở Y tế"], []),
+        ("Xây mới Trạm y tế xã Hòa Lạc", "HUYỆN ĐÔNG SƠN", ["Huyện Đông Sơn"], []),
+        ("Sửa chữa nhà lớp học Trường Mầm non Đông Sơn", "HUYỆN ĐÔNG SƠN", ["Huyện Đông Sơn"], []),
+    ]
+
+
+def test_a_column_that_names_no_doers_gives_no_grouped_task(tmp_path: Path) -> None:
+    """Without the doers' half of the header ("Danh mục công trình" alone) the group rows are only a
+    classification: no task."""
+    text = GROUPED.replace("Danh mục công trình/ Đơn vị, địa phương thực hiện", "Danh mục công trình")
+    assert tasks_of(plan(tmp_path, text)) == []
+
+
+BY_BODY = (
+    "II. PHÂN CÔNG NHIỆM VỤ\n\n"
+    "| TT | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành |\n"
+    "|---|---|---|---|\n"
+    "| I | Văn phòng Đảng ủy |  |  |\n"
+    "| 1 | Số hóa hồ sơ đảng viên của các chi bộ |  | Quý III/2026 |\n"
+    "| 2 | Lập danh mục tài liệu lưu trữ điện tử | Công an xã | Tháng 12/2026 |\n"
+    "| II | Các nhiệm vụ do Công an xã hướng dẫn thực hiện |  |  |\n"
+    "| 1 | Cập nhật dữ liệu cư trú trên ứng dụng |  | Quý IV/2026 |\n"
+)
+
+
+def test_a_group_row_that_is_a_bodys_name_leads_the_rows_without_a_lead(tmp_path: Path) -> None:
+    """In an assignment table, a Roman-numbered group row that is wholly a body's name leads the rows under
+    it whose lead cell is blank; a row's own lead cell wins; a group row that only mentions a body among
+    other words names a topic, and its rows keep no lead."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, BY_BODY))]
+    assert [(t["quote"], t["lead"]) for t in found] == [
+        ("Số hóa hồ sơ đảng viên của các chi bộ", ["Văn phòng Đảng ủy"]),
+        ("Lập danh mục tài liệu lưu trữ điện tử", ["Công an xã"]),
+        ("Cập nhật dữ liệu cư trú trên ứng dụng", []),
+    ]
+
+
+def test_an_items_later_sentence_is_other_work(tmp_path: Path) -> None:
+    """A numbered item whose first sentence gives its doer a dated duty and whose next sentence adds other
+    work with a partner: the partner of that later work is no support of the dated task."""
+    body = (
+        "I. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Văn phòng Đảng ủy chuẩn bị tài liệu cho hội nghị, gửi đại biểu trước ngày 12/11/2026. "
+        "Phối hợp với Công an xã bảo đảm an ninh trong thời gian diễn ra hội nghị.\n"
+    )
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, body))]
+    assert [(t["lead"], t["support"], t["deadline"]) for t in found] == [
+        (["Văn phòng Đảng ủy"], [], specs("trước ngày 12/11/2026")),
+    ]
+
+
+LINES_AFTER_ITEMS = """II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Lập kho hồ sơ số của Đảng bộ xã.
+
+Chủ trì: Văn phòng Đảng ủy; phối hợp: Công an xã.
+
+Thời gian hoàn thành: Quý III/2027.
+
+2. Mở chuyên mục chuyển đổi số trên loa truyền thanh.
+
+Sản phẩm: Chuyên mục phát thanh hằng tuần.
+
+Thời gian hoàn thành: Tháng 11/2027.
+"""
+
+
+def test_a_numbered_items_time_on_a_line_after_it(tmp_path: Path) -> None:
+    """Numbered items whose bodies, output and time stand on lines of their own after them: each item is a
+    task with those lines' bodies, output and time; the heading above takes neither item's time (before,
+    the heading's task quoted the first item and took its time, and the second item was lost)."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, LINES_AFTER_ITEMS))]
+    assert [(t["quote"], t["lead"], t["support"], t["output"], t["deadline"]) for t in found] == [
+        ("Lập kho hồ sơ số của Đảng bộ xã.", ["Văn phòng Đảng ủy"], ["Công an xã"], None, specs("Quý III/2027")),
+        (
+            "Mở chuyên mục chuyển đổi số trên loa truyền thanh.",
+            [],
+            [],
+            "Chuyên mục phát thanh hằng tuần",
+            specs("Tháng 11/2027"),
+        ),
+    ]
+
+
+def test_a_time_sentence_right_after_an_item_is_its_time(tmp_path: Path) -> None:
+    """A line right after a numbered duty that closes with its completion time ("Các nội dung gửi … trước ngày
+    …") is that item's time line even without a label (gold/README, round 4); the item before it, whose next
+    line is another item, takes none."""
+    body = (
+        "I. NHIỆM VỤ\n\n"
+        "1. Ban Tuyên giáo và Dân vận tham mưu kế hoạch tuyên truyền về phong trào học tập số.\n\n"
+        "2. Văn phòng Đảng ủy: tham mưu dự thảo quy chế quản lý hồ sơ điện tử của cơ quan.\n\n"
+        "Các nội dung gửi Thường trực Đảng ủy trước ngày 15/12/2026.\n"
+    )
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, body))]
+    assert [(t["lead"], t["deadline"]) for t in found] == [
+        (["Văn phòng Đảng ủy"], specs("trước ngày 15/12/2026")),
+    ]
+
+
+def test_a_joined_column_whose_group_rows_name_no_doer_gives_no_task(tmp_path: Path) -> None:
+    """Group rows that only classify ("I | LĨNH VỰC Y TẾ") under a joined header: no doer, no task; nor a
+    header whose second half is a time ("Danh mục công trình/ Thời gian thực hiện")."""
+    topics = GROUPED.replace("| I | SỞ Y TẾ |", "| I | LĨNH VỰC Y TẾ |").replace(
+        "| II | HUYỆN ĐÔNG SƠN |", "| II | LĨNH VỰC GIÁO DỤC |"
+    )
+    assert tasks_of(plan(tmp_path, topics)) == []
+    timed = GROUPED.replace("Đơn vị, địa phương thực hiện", "Thời gian thực hiện")
+    assert tasks_of(plan(tmp_path, timed)) == []

@@ -162,3 +162,52 @@ def test_a_goal_opened_by_its_year_is_no_task(tmp_path: Path) -> None:
     not assigned work; the same bullet under the plan's solutions is a task."""
     found = [dumped(t) for t in tasks_of(plan(tmp_path, GOALS))]
     assert [t["quote"] for t in found] == ["Hoàn thành số hóa sổ địa chính của các xã."]
+
+
+LETTER = (
+    "Kính gửi: Sở Tư pháp\n\n"
+    "Tháng 3 vừa qua, Chủ tịch UBND tỉnh đã giao Sở Tư pháp rà soát quy chế phối hợp; báo cáo Ủy ban nhân dân "
+    "tỉnh trước ngày 30/4/2026.\n\n"
+    "Chủ tịch UBND tỉnh yêu cầu Sở Tư pháp khẩn trương hoàn thiện dự thảo quy chế và báo cáo Ủy ban nhân dân "
+    "tỉnh trước ngày 15/7/2026.\n"
+)
+
+
+def test_a_letters_demand_after_its_speaker(tmp_path: Path) -> None:
+    """"X yêu cầu Sở … khẩn trương …, trước ngày …" in a letter assigns the work to the body after the verb
+    (quoted from the verb); the earlier assignment the letter recounts ("… đã giao Sở …") is no task."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, LETTER))]
+    assert [(" ".join(t["quote"].split()[:6]), t["lead"], t["deadline"]) for t in found] == [
+        ("yêu cầu Sở Tư pháp khẩn", ["Sở Tư pháp"], specs("trước ngày 15/7/2026")),
+    ]
+
+
+UNDER_A_BODY = """III. TỔ CHỨC THỰC HIỆN
+
+1. Văn phòng Đảng ủy
+
+a) Rà soát, cập nhật danh mục hồ sơ lưu trữ số của cơ quan. Thời gian hoàn thành: Quý II/2026.
+
+b) Hướng dẫn các chi bộ lập hồ sơ điện tử.
+"""
+
+
+def test_an_item_without_a_doer_takes_its_headings_body(tmp_path: Path) -> None:
+    """A lettered item with its own time line that names no doer, under a heading that is a body's name: the
+    body leads it, as it leads the duties under it that close with their time."""
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, UNDER_A_BODY))]
+    assert [(" ".join(t["quote"].split()[:3]), t["lead"], t["deadline"]) for t in found] == [
+        ("Rà soát, cập", ["Văn phòng Đảng ủy"], specs("Quý II/2026")),
+    ]
+
+
+def test_a_body_the_assigned_one_is_told_to_direct_leads_too(tmp_path: Path) -> None:
+    """"Giao UBND xã chỉ đạo các cơ quan chuyên môn rà soát …, trước ngày …": both the assigned body and the
+    one it directs lead the work (gold/README: a body another is told to direct is lead of that work)."""
+    body = (
+        "I. NHIỆM VỤ\n\n"
+        "- Giao UBND xã chỉ đạo các cơ quan chuyên môn rà soát hồ sơ đất đai tồn đọng, báo cáo Thường trực "
+        "Đảng ủy trước ngày 20/10/2026.\n"
+    )
+    found = [dumped(t) for t in tasks_of(plan(tmp_path, body))]
+    assert [t["lead"] for t in found] == [["Ủy ban nhân dân xã", "Các cơ quan chuyên môn"]]
