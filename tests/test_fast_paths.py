@@ -36,7 +36,8 @@ def test_breaks_of_a_run_with_an_inserted_space():
 # --- word pairs, looked at only when a page number needs them ---------------------------------------
 
 
-def test_word_pairs_are_not_made_where_no_number_needs_them(monkeypatch):
+def _count_word_pairs(monkeypatch) -> list[int]:
+    """Record the size of every set of word pairs normalize builds (the list fills as it runs)."""
     made: list[int] = []
     real = norm._word_pairs
 
@@ -45,19 +46,17 @@ def test_word_pairs_are_not_made_where_no_number_needs_them(monkeypatch):
         return real(lines)
 
     monkeypatch.setattr(norm, "_word_pairs", counted)
+    return made
+
+
+def test_word_pairs_are_not_made_where_no_number_needs_them(monkeypatch):
+    made = _count_word_pairs(monkeypatch)
     normalize(raw_of("Trong 6 tháng đầu năm, xã tổ chức 3 hội nghị.", "Không có số trang ở đây."))
     assert made == []
 
 
 def test_a_page_number_is_removed_with_its_pair_searched_for(monkeypatch):
-    made: list[int] = []
-    real = norm._word_pairs
-
-    def counted(lines):
-        made.append(len(lines))
-        return real(lines)
-
-    monkeypatch.setattr(norm, "_word_pairs", counted)
+    made = _count_word_pairs(monkeypatch)
     result = normalize(
         raw_of("Chế độ báo cáo và tổng hợp hằng tháng.", "Ban chỉ đạo gửi báo 7 cáo và tổng hợp kịp thời.")
     )

@@ -20,16 +20,22 @@ def _document(*lines: str):
     return build_document(raw, "clause")
 
 
+# The head of a provincial decision, shared by the tests of its preamble and articles.
+DECISION_HEAD = (
+    "ỦY BAN NHÂN DÂN TỈNH AN LẠC",
+    "Số: 120/QĐ-UBND",
+    "QUYẾT ĐỊNH",
+    "Về việc ban hành Kế hoạch chuyển đổi số",
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN LẠC",
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+)
+
+
 def test_a_xet_line_after_a_thuc_hien_line_is_basis() -> None:
     """Citations, relation: the list at the head before the issuing sentence is `basis`; a "Thực hiện" line
     above does not carry its verb over a preamble's "Xét …" line."""
     doc = _document(
-        "ỦY BAN NHÂN DÂN TỈNH AN LẠC",
-        "Số: 120/QĐ-UBND",
-        "QUYẾT ĐỊNH",
-        "Về việc ban hành Kế hoạch chuyển đổi số",
-        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN LẠC",
-        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+        *DECISION_HEAD,
         "Thực hiện Chương trình số 15-CTr/TU ngày 10/3/2025 của Tỉnh ủy An Lạc;",
         "Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 55/TTr-STP ngày 03/3/2025.",
         "QUYẾT ĐỊNH:",
@@ -47,12 +53,7 @@ def test_a_decision_that_takes_effect_and_replaces_another_replaces_it() -> None
     """Citations, relation: `replaces` ("thay thế") where the plan or decision itself replaces, the verb
     later in the clause than "… này"; another document replacing a third stays `mentions`."""
     doc = _document(
-        "ỦY BAN NHÂN DÂN TỈNH AN LẠC",
-        "Số: 120/QĐ-UBND",
-        "QUYẾT ĐỊNH",
-        "Về việc ban hành Kế hoạch chuyển đổi số",
-        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN LẠC",
-        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+        *DECISION_HEAD,
         "QUYẾT ĐỊNH:",
         "Điều 1. Nay ban hành Kế hoạch số hóa sổ hộ tịch của tỉnh, kèm theo đây.",
         "Điều 2. Quyết định này có hiệu lực từ ngày ký và thay thế Quyết định số 99/QĐ-UBND ngày 01/02/2024.",
@@ -66,16 +67,24 @@ def test_a_decision_that_takes_effect_and_replaces_another_replaces_it() -> None
     ]
 
 
-def _deadlines(*body: str) -> list[tuple]:
-    """(quote, kind, start, end, recurrence, day) of the deadlines of a commune plan dated 12/10/2025."""
-    doc = _document(
+def _commune_plan(title: str, *rest: str):
+    """A commune plan dated 12/10/2025 with `title`, one basis line and its issuing sentence, then `rest`."""
+    return _document(
         "ỦY BAN NHÂN DÂN XÃ HÒA AN",
         "Số: 45/KH-UBND",
         "Hòa An, ngày 12 tháng 10 năm 2025",
         "KẾ HOẠCH",
-        "Chuyển đổi số của xã",
+        title,
         "Căn cứ Kế hoạch số 11-KH/TU ngày 02/02/2025 của Ban Thường vụ Tỉnh ủy;",
         "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+        *rest,
+    )
+
+
+def _deadlines(*body: str) -> list[tuple]:
+    """(quote, kind, start, end, recurrence, day) of the deadlines of a commune plan dated 12/10/2025."""
+    doc = _commune_plan(
+        "Chuyển đổi số của xã",
         "I. NHIỆM VỤ",
         *body,
     )
@@ -106,14 +115,8 @@ def test_a_month_of_every_year_is_one_recurring_deadline() -> None:
 
 def _targets(*body: str) -> list[tuple]:
     """(value, unit, comparator, by, aspirational) of the targets of a commune plan for 2026."""
-    doc = _document(
-        "ỦY BAN NHÂN DÂN XÃ HÒA AN",
-        "Số: 45/KH-UBND",
-        "Hòa An, ngày 12 tháng 10 năm 2025",
-        "KẾ HOẠCH",
+    doc = _commune_plan(
         "Chuyển đổi số xã Hòa An năm 2026",
-        "Căn cứ Kế hoạch số 11-KH/TU ngày 02/02/2025 của Ban Thường vụ Tỉnh ủy;",
-        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
         *body,
     )
     return [(t.value, t.unit, t.comparator, t.by, t.aspirational) for t in extract_targets(doc)]
@@ -133,17 +136,7 @@ def test_a_task_items_own_time_line_gives_by_to_its_target() -> None:
 
 
 def _title_by(title: str) -> str | None:
-    doc = _document(
-        "ỦY BAN NHÂN DÂN XÃ HÒA AN",
-        "Số: 45/KH-UBND",
-        "Hòa An, ngày 12 tháng 10 năm 2025",
-        "KẾ HOẠCH",
-        title,
-        "Căn cứ Kế hoạch số 11-KH/TU ngày 02/02/2025 của Ban Thường vụ Tỉnh ủy;",
-        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
-        "I. MỤC TIÊU",
-        "- Bảo đảm 100% thôn có sóng di động băng rộng.",
-    )
+    doc = _commune_plan(title, "I. MỤC TIÊU", "- Bảo đảm 100% thôn có sóng di động băng rộng.")
     [target] = extract_targets(doc)
     return target.by
 
