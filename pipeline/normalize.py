@@ -42,7 +42,7 @@ import regex
 from pydantic import TypeAdapter
 
 from pipeline.document import OffsetRun
-from pipeline.lexicon import DocumentPartsLexicon, NormalizeLexicon
+from pipeline.lexicon import DocumentPartsLexicon, HeadingsLexicon, NormalizeLexicon
 from pipeline.markers import (
     APPENDIX_LINE,
     HEADING_MARKER,
@@ -354,7 +354,20 @@ def _starts_new_line(previous: str, line: str) -> bool:
         return False  # "kinh tế\n- xã hội": a spaced dash the wrap put first, not a list item
     if opens_item(line) or SIGNATURE_LEAD.match(previous) or APPENDIX_LINE.fullmatch(previous.strip()):
         return True
+    if _is_type_line(line):  # "CHỦ TỊCH Phạm Thế Dũng\nQUY ĐỊNH": a PDF groups the signature with the next
+        return True  # document's type line; the attached document starts there
     return bool(RECIPIENTS_LINE.match(previous) and previous.rstrip().endswith(":"))
+
+
+@cache
+def _type_lines() -> frozenset[str]:
+    return frozenset(fold_text(w) for w in HeadingsLexicon.load().doc_type_lines)
+
+
+def _is_type_line(line: str) -> bool:
+    """A line that is only a document's type in capitals ("QUY ĐỊNH", "KẾ HOẠCH")."""
+    words = line.strip(" \t*_")
+    return words.isupper() and fold_text(words) in _type_lines()
 
 
 def _vowelless(token: str) -> bool:

@@ -18,7 +18,7 @@ from pipeline.ingest.txt import split_blocks
 from pipeline.models import RECORD_KINDS
 from pipeline.normalize import normalize
 from pipeline.process import process_file
-from pipeline.raw import RawDocument
+from pipeline.raw import RawBlock, RawDocument
 from pipeline.reflow import WrapWidth, continues, is_header_line, starts_paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -265,3 +265,15 @@ def test_an_archive_records_short_document_is_its_fenced_block(tmp_path):
     path.write_text(f"{record}```text\n{letter}\n```\n", encoding="utf-8")
     text = " ".join(b.text for b in read_document(path).blocks)
     assert text.startswith("ĐẢNG ỦY XÃ YÊN PHÚ") and "31-CV/ĐU" not in text
+
+
+def test_a_type_line_a_pdf_groups_with_the_signature_opens_its_own_line():
+    """A PDF groups the signer's line and the type line of the document a decision issues into one block
+    ("CHỦ TỊCH Trần Văn An\nQUY ĐỊNH"); the type line opens the attached document on its own line, so the
+    structure finds it (a joined line hid the whole attached document in the tail)."""
+    raw = RawDocument(
+        path="t.pdf",
+        format="pdf",
+        blocks=[RawBlock(text="TM. ỦY BAN NHÂN DÂN"), RawBlock(text="CHỦ TỊCH Trần Văn An\nQUY ĐỊNH")],
+    )
+    assert normalize(raw).text.split("\n")[-2:] == ["CHỦ TỊCH Trần Văn An", "QUY ĐỊNH"]
