@@ -42,7 +42,7 @@ from extractors.grammar import alternation
 from extractors.names import spell_out
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
-from pipeline.lexicon import BodiesLexicon, ColumnRolesLexicon, LevelsLexicon, TargetWordsLexicon, TaskCuesLexicon
+from pipeline.lexicon import ColumnRolesLexicon, LevelsLexicon, TargetWordsLexicon, TaskCuesLexicon
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text
 from pipeline.textmatch import fold_whitespace
@@ -283,12 +283,6 @@ def _grouped_table_tasks(document: Document, table: Table, column: int, bodies: 
 
 
 @cache
-def _known_names() -> dict[str, str]:
-    """Every canonical name of bodies.json by its folded form, to spell a name written in capitals."""
-    return {" ".join(fold_text(entry.name).split()): entry.name for entry in BodiesLexicon.load().bodies}
-
-
-@cache
 def _level_opening() -> regex.Pattern:
     """A level word opening a place's name ("huyện", "thị xã", "thành phố"; levels.json), not the first
     syllable of another word ("xã hội")."""
@@ -315,8 +309,6 @@ def _group_doers(document: Document, bodies: ByStart[Body], cell: tuple[str, int
     named = {" ".join(fold_text(body.name).split()): body.name for body in bodies.items}
     if folded in named:
         return [named[folded]]
-    if folded in _known_names():
-        return [_known_names()[folded]]
     listed = split_bodies(text)
     if listed:
         return list(dict.fromkeys(name for _, _, name in listed)) if _only_names(text, listed) else []
