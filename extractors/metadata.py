@@ -87,10 +87,11 @@ def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
     """The plan's own metadata; `citations` are this plan's, from `extract_citations`."""
     registry = load_registry()
     head = head_end(document)
-    number, symbol = _number(document, head, registry)
+    own = own_number_match(document, head)  # read once: the number and a letter's "V/v" beside it
+    number, symbol = _number(document, own, head, registry)
     date, place = _date_place(document, head)
     doc_type = (
-        _doc_type(document, head, registry)
+        _doc_type(document, own, head, registry)
         or (registry.doc_type_of_symbol(symbol.split("/")[0].split("-")[0]) if symbol else None)
         or _issued_type(document, registry)
     )
@@ -118,10 +119,11 @@ def _numbers(citations: list[Citation], relation: str) -> list[str]:
     return seen
 
 
-def _number(document: Document, head: int, registry: Registry) -> tuple[str | None, str | None]:
+def _number(
+    document: Document, m: regex.Match | None, head: int, registry: Registry
+) -> tuple[str | None, str | None]:
     """The plan's number and symbol, read where the citations read it (`own_number_match`), in the
     printed style; a blank number line gives the symbol alone."""
-    m = own_number_match(document, head)
     if m:
         number = canonical_number(m, document.text, registry.speller, keep_style=True)  # as printed
         if number:
@@ -194,7 +196,7 @@ def _type_patterns(registry: Registry) -> tuple[regex.Pattern, regex.Pattern]:
     )
 
 
-def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
+def _doc_type(document: Document, number: regex.Match | None, head: int, registry: Registry) -> str | None:
     type_at, type_line = _type_patterns(registry)
     span = document.header.doc_type_line
     if span is not None:  # "KẾ HOẠCH", or a type line that runs on into the subject
@@ -206,7 +208,6 @@ def _doc_type(document: Document, head: int, registry: Registry) -> str | None:
         if written.isupper():
             return registry.doc_type_of_name(written)
     line_subject, after_number = _letter_subject()
-    number = own_number_match(document, head)
     if line_subject.search(document.fold, 0, head) or (number and after_number.match(document.fold, number.end())):
         return HeadingsLexicon.load().letter_doc_type  # "V/v …" under the number, or beside it: a công văn
     return None
@@ -425,8 +426,11 @@ def _title_alone(lines: list[tuple[int, str]], registry: Registry) -> str | None
     signature under it): the last line or cell in capitals that is a signer's title and nothing more."""
     for _, line in reversed(lines):
         cell = line.strip(" \t*_|")
-        found = list(registry.signer_title_re.finditer(fold(cell)))  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the last
-        if found and cell.isupper() and not fold(cell)[found[-1].end() :].strip(" .:,"):
+        if not cell.isupper():
+            continue
+        folded = fold(cell)
+        found = list(registry.signer_title_re.finditer(folded))  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the last
+        if found and not folded[found[-1].end() :].strip(" .:,"):
             return registry.signer_title(found[-1].group(1))
     return None
 
