@@ -34,7 +34,7 @@ import regex
 
 from extractors.evidence import evidence
 from extractors.executors import find_executors, organisation
-from extractors.grammar import alternation
+from extractors.grammar import AND_WORD, alternation, and_for_ampersand
 from extractors.levels import own_level
 from extractors.names import spell_out
 from extractors.nlp import pos_tag
@@ -46,7 +46,6 @@ from pipeline.lexicon import (
     BodyPatternsLexicon,
     BodyWordsLexicon,
     ColumnRolesLexicon,
-    DocumentPartsLexicon,
     LevelsLexicon,
     RoleCuesLexicon,
     spaced,
@@ -87,8 +86,7 @@ _ASSIGNING_PARENTHESIS = regex.compile(rf"\(\s*{spaced(_WORDS.assigning_word)}\s
 _CANONICAL = _LEVELS.canonical_commune  # the level word canonical names end with ("… xã")
 _LEVEL_TAIL = rf"(?:[^\S\n]+(?:{_COMMUNE}))"
 _DASH = regex.compile(r"\s*[-–—]\s*")
-_AND = DocumentPartsLexicon.load().and_word  # "và", which a name may write "&" ("Văn phòng HĐND&UBND xã")
-_AMPERSAND = regex.compile(r"\s*&\s*")
+_AND = AND_WORD  # which a name may write "&" ("Văn phòng HĐND&UBND xã")
 _LEVEL_END = regex.compile(rf" (?:{_COMMUNE})$")
 _LEVEL_WORD_END = regex.compile(rf"(?:{_COMMUNE})$")
 _COMMA_ONLY = regex.compile(r"\s*,\s*")
@@ -99,7 +97,7 @@ _UNIT_HEAD_WINDOW = 16  # "Văn phòng " and its spacing, read just before a lex
 
 def _form_key(written: str) -> str:
     """The lookup key of a written form: folded, one space, one dash spelling."""
-    return " ".join(_DASH.sub(" - ", _AMPERSAND.sub(f" {_AND} ", fold_text(written))).split())
+    return " ".join(_DASH.sub(" - ", and_for_ampersand(fold_text(written))).split())
 
 
 @dataclass

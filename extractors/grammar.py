@@ -87,16 +87,22 @@ def alternation(phrases: list[str]) -> str:
 
 
 _SPACES = regex.compile(r"\s+")
-_AND = regex.escape(DocumentPartsLexicon.load().and_word)  # "và"
+AND_WORD = DocumentPartsLexicon.load().and_word  # "và", which a name may write "&"
+_AND = regex.escape(AND_WORD)
 _AND_WORD_RE = regex.compile(rf"\s+{_AND}\s+")
 _AMPERSAND_RE = regex.compile(r"\s*&\s*")
+
+
+def and_for_ampersand(folded: str) -> str:
+    """`folded` with every "&" written as the and-word ("hđnd&ubnd" → "hđnd và ubnd"): one spelling for lookups."""
+    return _AMPERSAND_RE.sub(f" {AND_WORD} ", folded)
 _TRAILING_DIGITS = regex.compile(r"\d+$")
 _LETTERS_DIGITS = regex.compile(r"^(\D*)(\d*)$")
 
 
 def tone_key(phrase: str) -> str:
     """Lookup key that ignores case, spacing, Ð/Đ, tone placement and "&" for the and-word: as the patterns do."""
-    s = _SPACES.sub(" ", _AMPERSAND_RE.sub(f" {_AND} ", fold(phrase)).strip()).replace("ð", "đ")
+    s = _SPACES.sub(" ", and_for_ampersand(fold(phrase)).strip()).replace("ð", "đ")
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], s)
 
 
