@@ -354,20 +354,23 @@ def _starts_new_line(previous: str, line: str) -> bool:
         return False  # "kinh tế\n- xã hội": a spaced dash the wrap put first, not a list item
     if opens_item(line) or SIGNATURE_LEAD.match(previous) or APPENDIX_LINE.fullmatch(previous.strip()):
         return True
-    if _is_type_line(line):  # "CHỦ TỊCH Phạm Thế Dũng\nQUY ĐỊNH": a PDF groups the signature with the next
+    if is_type_line(line):  # "CHỦ TỊCH Phạm Thế Dũng\nQUY ĐỊNH": a PDF groups the signature with the next
         return True  # document's type line; the attached document starts there
     return bool(RECIPIENTS_LINE.match(previous) and previous.rstrip().endswith(":"))
 
 
 @cache
-def _type_lines() -> frozenset[str]:
+def doc_type_lines() -> frozenset[str]:
+    """The folded type lines of a document ("kế hoạch", "quyết định"; headings.json)."""
     return frozenset(fold_text(w) for w in HeadingsLexicon.load().doc_type_lines)
 
 
-def _is_type_line(line: str) -> bool:
-    """A line that is only a document's type in capitals ("QUY ĐỊNH", "KẾ HOẠCH")."""
+def is_type_line(line: str) -> bool:
+    """A line that is only a document's type in capitals ("QUY ĐỊNH", "KẾ HOẠCH"): in normalize, the start of
+    a document a PDF grouped with the line above; in structure, the document a decision issues after its
+    signature."""
     words = line.strip(" \t*_")
-    return words.isupper() and fold_text(words) in _type_lines()
+    return words.isupper() and fold_text(words) in doc_type_lines()
 
 
 def _vowelless(token: str) -> bool:

@@ -69,7 +69,9 @@ from pipeline.models import DocWarning
 from pipeline.normalize import (
     Line,
     Normalized,
+    doc_type_lines,
     fold_text,
+    is_type_line,
     normalize,
 )
 from pipeline.raw import RawDocument, role_from_style
@@ -371,7 +373,7 @@ def _first_heading(entries: list[_Entry]) -> int:
             last_basis = i
     if last_basis is not None:
         return last_basis + 1
-    typed = next((i for i, e in enumerate(entries) if e.fold.strip() in _doc_type_lines()), None)
+    typed = next((i for i, e in enumerate(entries) if e.fold.strip() in doc_type_lines()), None)
     return min(typed + 2, len(entries)) if typed is not None else 0  # the type and one title line
 
 
@@ -384,7 +386,7 @@ def _prose_before(entries: list[_Entry], heading_at: int) -> int:
     """The body's first line where prose stands between the title and the first heading: a notice or a
     report that opens with its narrative ("Ngày 26/8/2025, Thường trực Đảng uỷ họp nghe báo cáo …") and
     numbers its points in a way no heading style reads ("1. Về tình hình …; nhiệm vụ …:"), else `heading_at`."""
-    types = _doc_type_lines()
+    types = doc_type_lines()
     typed = next((i for i, e in enumerate(entries[:heading_at]) if e.fold.strip() in types), None)
     if typed is None:
         return heading_at
@@ -445,7 +447,7 @@ def _issuing_start(text: str, folded: str | None = None) -> int | None:
 
 
 def _read_head(b: _Builder, body_start: int) -> None:
-    doc_types = _doc_type_lines()
+    doc_types = doc_type_lines()
     header = b.header
     head = b.entries[:body_start]
     doc_type_at: int | None = None
@@ -604,7 +606,7 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
             _add_basis(b, e, len(text))
             continue
         h = heading_match(text, e.line.style)
-        if tail_from is not None and ((h and h.style == "appendix") or _opens_attached_document(text)):
+        if tail_from is not None and ((h and h.style == "appendix") or is_type_line(text)):
             # an appendix, or the document a decision issues ("KẾ HOẠCH" after its signature): the tail ends
             tails.append((tail_from, i))
             tail_from = None
@@ -650,19 +652,6 @@ def _read_body(b: _Builder, body_start: int) -> list[tuple[int, int]]:
     if tail_from is not None:
         tails.append((tail_from, len(b.entries)))
     return tails
-
-
-@cache
-def _doc_type_lines() -> frozenset[str]:
-    """The folded type lines of a document ("kế hoạch", "quyết định"), for the head and for an attached plan."""
-    return frozenset(fold_text(w) for w in HeadingsLexicon.load().doc_type_lines)
-
-
-def _opens_attached_document(text: str) -> bool:
-    """A type line in capitals after a signature ("KẾ HOẠCH", "QUY CHẾ"): the document the decision above
-    issues, printed after it, whose sections are read as the plan's own (a quyết định ban hành kế hoạch)."""
-    line = text.strip(" \t*_")
-    return line.isupper() and fold_text(line) in _doc_type_lines()
 
 
 def _cell_is_tail(text: str, folded: str | None = None) -> bool:
