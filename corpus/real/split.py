@@ -43,6 +43,8 @@ ROUNDS = {
     4: {"seed": 20261208, "share": 0.4, "heldout_dir": "heldout4"},
     # Round 5 (2026-12-06, session 5): measures this session's rules on text collected after they were written.
     5: {"seed": 20261209, "share": 0.5, "heldout_dir": "heldout5"},
+    # Round 6 (2026-12-07, session 6): seed fixed before collection; measures session 6's rules.
+    6: {"seed": 20261210, "share": 0.5, "heldout_dir": "heldout6"},
 }
 INCOMING = HERE / "incoming"
 
