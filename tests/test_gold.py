@@ -40,6 +40,8 @@ HELDOUT = GOLD / "heldout"
 GOLD_DIRS = {
     HELDOUT: ROOT / "corpus" / "heldout",
     GOLD / "real" / "dev": ROOT / "corpus" / "real" / "dev",
+    # A second, blind labelling of a few development documents, to measure how far two readers agree.
+    GOLD / "real" / "iaa": ROOT / "corpus" / "real" / "dev",
     **{
         GOLD / "real" / folder.name: folder  # every round's held-out part: heldout/, heldout2/, …
         for folder in sorted((ROOT / "corpus" / "real").glob("heldout*"))
