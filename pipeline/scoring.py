@@ -604,11 +604,15 @@ def load_predictions(folder: str | Path) -> tuple[list[PlanResult], list[str]]:
 
 def load_texts(gold: dict[str, GoldDocument], gold_dir: Path) -> dict[str, str]:
     """Each gold document's text, for the document-order tie-break: its `source`, read relative to
-    the working folder or to the gold folder's parent, else corpus/plans/<doc_id>.txt there."""
+    the working folder or to a folder above the gold folder, else corpus/plans/<doc_id>.txt there.
+
+    Every folder above the gold folder is tried (gold/real/dev's `source` is relative to the project, three
+    levels up), so the score does not depend on where the command is run from: without its text a
+    document's records are paired without the tie-break and can score differently."""
     texts: dict[str, str] = {}
     for doc_id, document in gold.items():
         candidates = []
-        for base in (Path.cwd(), gold_dir.resolve().parent):
+        for base in (Path.cwd(), *gold_dir.resolve().parents):
             if document.source:
                 candidates.append(base / document.source)
             candidates.append(base / "corpus" / "plans" / f"{doc_id}.txt")

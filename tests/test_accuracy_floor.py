@@ -15,7 +15,7 @@ import pytest
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.models import RECORD_KINDS
 from pipeline.process import process_file
-from pipeline.scoring import load_gold, score
+from pipeline.scoring import load_gold, load_texts, score
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = json.loads((Path(__file__).resolve().parent / "accuracy_floor.json").read_text(encoding="utf-8"))
@@ -43,7 +43,7 @@ def _report(name: str):
         if path.suffix in SUPPORTED_SUFFIXES
     ]
     assert predictions, f"no file of {corpus_dir} has a gold file"
-    return score(gold, predictions)
+    return score(gold, predictions, load_texts(gold, gold_dir))
 
 
 @pytest.fixture(scope="module")

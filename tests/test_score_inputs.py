@@ -47,3 +47,15 @@ def test_a_truncated_utf8_manifest_in_the_run_folder_does_not_stop_scoring(tmp_p
     done = kehoach("score", "--gold", ROOT / "gold", "--pred", pred)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_document_texts_are_found_from_any_working_folder(tmp_path, monkeypatch):
+    """gold/real/dev's `source` is relative to the project: from another folder the text must still be found,
+    or the records are paired without the document-order tie-break and the score depends on the folder."""
+    from pipeline.scoring import load_gold, load_texts
+
+    gold_dir = ROOT / "gold" / "real" / "dev"
+    gold = {doc_id: doc for doc_id, doc in load_gold(gold_dir).items() if doc_id.startswith("son-la_254")}
+    monkeypatch.chdir(tmp_path)
+    texts = load_texts(gold, gold_dir)
+    assert set(texts) == set(gold) and all(texts.values())
