@@ -49,6 +49,7 @@ from pipeline.textmatch import (
     occurrences,
     overlap,
     quote_for_search,
+    syllables,
 )
 
 FORMATS: tuple[str, ...] = INPUT_FORMATS
@@ -64,6 +65,14 @@ def _same_text(a: Any, b: Any) -> bool:
     return fold_quote(a) == fold_quote(b)
 
 
+def _same_name(a: Any, b: Any) -> bool:
+    """Names of bodies and issuers: equal when their syllables are, so punctuation that only spells the name
+    ("Bộ Lao động - Thương binh và Xã hội" / "Bộ Lao động Thương binh và Xã hội", "Phòng An ninh chính trị nội
+    bộ, Công an tỉnh") does not make two readings of one name differ. The guidelines count spelling variants as
+    the same name; two labellers who read the same text split on exactly these (benchmarks/agreement.py)."""
+    return syllables(a) == syllables(b)
+
+
 def _same_value(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return a is b
@@ -75,7 +84,13 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _same_names(a: Iterable[str], b: Iterable[str]) -> bool:
-    """Lists of body names compare as sets of folded names (order and repeats carry no meaning)."""
+    """Lists of body names compare as sets of names folded as `_same_name` folds them (order and repeats carry
+    no meaning)."""
+    return {tuple(syllables(x)) for x in a or []} == {tuple(syllables(x)) for x in b or []}
+
+
+def _same_numbers(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Lists of document numbers compare as sets of folded numbers: their punctuation is part of the number."""
     return {fold_quote(x) for x in a or []} == {fold_quote(x) for x in b or []}
 
 
@@ -91,7 +106,7 @@ def _same_deadlines(a: Sequence[DeadlineSpec], b: Sequence[DeadlineSpec]) -> boo
 Compare = Callable[[Any, Any], bool]
 
 KEY_FIELDS: dict[str, dict[str, Compare]] = {
-    "citations": {"number": _same_text, "date": _same, "issuer": _same_text, "relation": _same},
+    "citations": {"number": _same_text, "date": _same, "issuer": _same_name, "relation": _same},
     "targets": {
         "value": _same_value,
         "value_max": _same_value,
@@ -100,7 +115,7 @@ KEY_FIELDS: dict[str, dict[str, Compare]] = {
         "by": _same,
     },
     "deadlines": {"kind": _same, "start": _same, "end": _same, "recurrence": _same, "day": _same},
-    "bodies": {"name": _same_text, "role": _same},
+    "bodies": {"name": _same_name, "role": _same},
     "tasks": {"lead": _same_names, "support": _same_names, "deadline": _same_deadlines},
 }
 # Reported apart, never part of "exact": free-text fields (folded case and whitespace) and flags.
@@ -118,11 +133,11 @@ METADATA_FIELDS: dict[str, Compare] = {
     "symbol": _same_text,
     "date": _same,
     "place": _same_text,
-    "issuer": _same_text,
-    "signer": _same_text,
-    "signer_title": _same_text,
-    "implements": _same_names,
-    "replaces": _same_names,
+    "issuer": _same_name,
+    "signer": _same_name,
+    "signer_title": _same_name,
+    "implements": _same_numbers,
+    "replaces": _same_numbers,
 }
 
 # ---------------------------------------------------------------------------------------------

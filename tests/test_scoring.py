@@ -474,3 +474,27 @@ def test_prefixes_compare_on_syllables_so_table_pipes_do_not_matter():
     gold_prefix = "| 7 | Kết nối dữ liệu | Văn phòng HĐND và UBND phường | "
     predicted_prefix = "7\nKết nối dữ liệu\nVăn phòng HĐND và UBND phường\n"
     assert common_suffix(gold_prefix, predicted_prefix) >= len("văn phòng hđnd và ubnd phường")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "equal"),
+    [
+        ("Bộ Lao động - Thương binh và Xã hội", "Bộ Lao động Thương binh và Xã hội", True),
+        ("Phòng Cảnh sát giao thông, Công an tỉnh", "Phòng Cảnh sát giao thông Công an tỉnh", True),
+        ("Ủy ban nhân dân tỉnh", "UỶ BAN NHÂN DÂN TỈNH", True),
+        ("Sở Tài chính", "Sở Tư pháp", False),
+        ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân xã", False),
+    ],
+)
+def test_names_compare_by_their_syllables(a: str, b: str, equal: bool):
+    from pipeline.scoring import _same_name, _same_names
+
+    assert _same_name(a, b) is equal
+    assert _same_names([a, "Sở Y tế"], ["Sở Y tế", b]) is equal
+
+
+def test_document_numbers_keep_their_punctuation():
+    from pipeline.scoring import _same_numbers
+
+    assert _same_numbers(["57-NQ/TW"], ["57-nq/tw"])
+    assert not _same_numbers(["57-NQ/TW"], ["57/NQ-TW"])
