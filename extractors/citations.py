@@ -40,6 +40,7 @@ from extractors.grammar import (
     LETTER,
     NUMBER,
     NUMBER_RE,
+    alternation,
     canonical_number,
     fold,
     number_type_code,
@@ -544,6 +545,11 @@ _IMPLEMENTS_RE = regex.compile(phrases(_CUES.implements))
 _IMPLEMENTING_LINE_END_RE = regex.compile(rf"(?:{phrases(_CUES.implements)})[ \t:]*\n[ \t*_]*$")
 _REPLACES = spaced(_CUES.replaces)  # "thay\s+thế"
 _REPLACES_RE = regex.compile(_REPLACES)
+# A list member named by one of its provisions, or by what the list does to it, after the joiner: "A; khoản 2
+# Điều 1 B của X", "A và thay thế B của X". For the issuer a list shares only: the words belong to the
+# sentence, not to a document's subject (relation and nesting keep _LIST_JOIN_RE).
+_PROVISION = rf"(?:{alternation(_CUES.provision_words)}\s+(?:\d+|[^\W\d_])(?!\w)\s*,?\s*)+"
+_MEMBER_JOIN_RE = regex.compile(rf"{_LIST_JOIN}(?:{_PROVISION}|{_REPLACES}\s+)?")
 # A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
 _OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*" + _CUES.opens_implementing_pattern)
 # The plan (or decision) itself replaces: "thay thế" opening the clause, or after "… này" in it ("Kế hoạch này
@@ -866,7 +872,7 @@ def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry
         if continues and mention.issuer is None and previous is not None and previous.issuer is not None:
             mention.issuer = previous.issuer
             mention.issuer_from_list = True
-        joined = previous is not None and bool(_LIST_JOIN_RE.fullmatch(folded, previous.end, mention.start))
+        joined = previous is not None and bool(_MEMBER_JOIN_RE.fullmatch(folded, previous.end, mention.start))
         if group and (continues or (joined and not _nested(group[-1], before_last, folded))):
             group.append(mention)
         else:

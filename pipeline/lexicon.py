@@ -207,6 +207,7 @@ class CitationCuesLexicon(_Described):
     ministry_word: Word
     joint_separators: Words
     article_word: Word
+    provision_words: Words
     congress_words: Words
     preamble_openers: Words
     first_part_pattern: Pattern

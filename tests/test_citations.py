@@ -282,6 +282,33 @@ def test_list_joined_by_va_shares_issuer() -> None:
     assert [c.issuer for c in citations] == ["Chính phủ", "Chính phủ"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a member named by its provision after the joiner
+        "được hưởng chế độ theo Quyết định số 45/2006/QĐ-TTg ngày 03/3/2006; điểm b khoản 2 Điều 3 Quyết định "
+        "số 61/2007/QĐ-TTg ngày 10/5/2007 của Thủ tướng Chính phủ thì không xét lại",
+        # a member the list replaces
+        "nay sửa đổi Quyết định số 45/2006/QĐ-TTg ngày 03/3/2006 và thay thế Quyết định số 61/2007/QĐ-TTg "
+        "ngày 10/5/2007 của Thủ tướng Chính phủ về chế độ hỗ trợ",
+    ],
+)
+def test_list_member_after_a_provision_or_the_replacing_verb_shares_issuer(sentence: str) -> None:
+    citations, _ = extract_citations(make_document(sentence))
+    assert [(c.number, c.issuer) for c in citations] == [
+        ("45/2006/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("61/2007/QĐ-TTg", "Thủ tướng Chính phủ"),
+    ]
+
+
+def test_list_member_after_other_words_shares_no_issuer() -> None:
+    doc = make_document(
+        "theo Quyết định số 45/2006/QĐ-TTg ngày 03/3/2006; đồng thời căn cứ hướng dẫn tại Quyết định số "
+        "61/2007/QĐ-TTg ngày 10/5/2007 của Thủ tướng Chính phủ"
+    )
+    assert [c.issuer for c in extract_citations(doc)[0]] == [None, "Thủ tướng Chính phủ"]
+
+
 def test_list_issuer_is_not_given_to_a_known_directive_of_another_issuer() -> None:
     doc = make_document("thực hiện Nghị quyết số 57-NQ/TW, Kế hoạch số 02-KH/BCĐTW của Ban Chỉ đạo Trung ương")
     assert [c.issuer for c in extract_citations(doc)[0]] == [None, "Ban Chỉ đạo Trung ương"]
