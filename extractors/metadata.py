@@ -282,7 +282,35 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
         found = registry.issuer_at(folded, m.end()) if m.end() < top else None
         if found:
             found_last = found[0]
-    return found_last
+    return found_last or _authority_line(document, head, registry)
+
+
+def _authority_line(document: Document, head: int, registry: Registry) -> str | None:
+    """The authority line of a decision or resolution, in capitals between its title and its "Căn cứ" list
+    ("THỦ TƯỚNG CHÍNH PHỦ", "HỘI ĐỒNG NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …": the body its head
+    stands for), read where the header above the type line names no issuer: a reprint that lost it, or
+    a line with a footnote marker glued to it."""
+    folded, text = document.fold, document.text
+    header = document.header
+    if header.title is not None:  # the title's span may run on over the authority line: skip its first line
+        first = folded.find("\n", header.title.start)
+        start = first if first >= 0 else header.title.end
+    elif header.doc_type_line is not None:
+        start = header.doc_type_line.end
+    else:
+        return None
+    end = min([head, *(span.start for span in header.basis)])
+    for m in _LINE_START_RE.finditer(folded, start, end):
+        line_end = folded.find("\n", m.end())
+        line = text[m.end() : line_end if 0 <= line_end < end else end]
+        if not line.strip() or not line.isupper():
+            continue
+        at = m.end()
+        title = registry.head_of_body_re.match(folded, at)
+        found = registry.issuer_at(folded, title.end() if title else at)
+        if found:
+            return found[0]
+    return None
 
 
 @lru_cache(maxsize=64)
