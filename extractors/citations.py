@@ -204,6 +204,30 @@ def _candidates(folded: str, patterns: _Patterns) -> list[regex.Match]:
     return found
 
 
+# A numeric date whose year slipped: split by a PDF's space ("16/7/20 21") or short of a digit ("29/6/206").
+_SLIPPED_DATE_RE = regex.compile(
+    rf"\s*,?\s*(?:{_DAY}\s*)?(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*/\s*"
+    rf"(?P<year>\d{{2}} \d{{2}}|\d{{3}})(?![\d/])"
+)
+_NUMBER_YEAR_RE = regex.compile(r"/((?:19|20)\d{2})/")
+
+
+def _slipped_date(folded: str, pos: int, number: str | None) -> tuple[str, int] | None:
+    """A date after the number whose year is misprinted, read as meant (gold-guidelines: a date written
+    with a slip) where the number carries the year and the printed digits are that year's, split by a
+    space or one of them dropped: "24/2021/QĐ-TTg ngày 16/7/20 21", "67/2006/QH11 ngày 29/6/206". The
+    ISO date and where it ends; None where the number has no year or the digits do not fit it."""
+    year_in_number = _NUMBER_YEAR_RE.search(number or "")
+    m = _SLIPPED_DATE_RE.match(folded, pos) if year_in_number else None
+    if m is None or year_in_number is None:
+        return None
+    year, printed = year_in_number.group(1), m.group("year").replace(" ", "")
+    if printed != year and not any(year[:i] + year[i + 1 :] == printed for i in range(len(year))):
+        return None
+    date = parse_date(f"{m.group('day')}/{m.group('month')}/{year}")
+    return (date, m.end()) if date else None
+
+
 def scan(text: str, folded: str | None = None, registry: Registry | None = None) -> list[Mention]:
     """Citations in `text`, fields parsed from the mention itself (no document context)."""
     registry = registry or load_registry()
@@ -221,6 +245,9 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             if mention.date is None:
                 mention.date_invalid = text[d.start("date") : d.end("date")]
             pos = mention.end = d.end()
+        elif slipped := _slipped_date(folded, pos, mention.number):
+            mention.date, pos = slipped
+            mention.end = pos
         elif mention.named and not mention.year_only:
             continue  # a law's name without its date is no citation
         joint = _joint_issuers(folded, pos, registry) if _is_joint(mention.number) else None

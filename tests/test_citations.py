@@ -137,6 +137,11 @@ DATES = [
     ("Nghị quyết số 57-NQ/TW ban hành ngày 22/12/2024", "2024-12-22"),
     ("Nghị quyết số 57-NQ/TW về đột phá, ngày 22/12/2024", None),  # a date after the subject is not its date
     ("Nghị quyết số 57-NQ/TW của Bộ Chính trị ngày 22/12/2024 về", "2024-12-22"),  # after the issuer
+    # a year that slipped, read as meant where the number carries it
+    ("Nghị định số 47/2020/NĐ-CP ngày 09/4/20 20 của Chính phủ", "2020-04-09"),  # split by a space
+    ("Luật An toàn thông tin mạng số 86/2015/QH13 ngày 19/11/215", "2015-11-19"),  # a digit dropped
+    ("Nghị định số 47/2020/NĐ-CP ngày 09/4/20 21 của Chính phủ", None),  # digits of another year
+    ("Kế hoạch số 02-KH/BCĐTW ngày 19/6/202", None),  # no year in the number to read it by
 ]
 
 ISSUERS = [
