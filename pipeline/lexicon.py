@@ -221,6 +221,7 @@ class MetadataCuesLexicon(_Described):
     closing_report_pattern: Pattern
     on_behalf_pattern: Pattern
     title_note_pattern: Pattern
+    headline_issuer_pattern: Pattern
     heading_words: Words
 
 

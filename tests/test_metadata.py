@@ -161,6 +161,22 @@ def test_authority_line_over_the_basis_list_names_the_issuer(head: str, issuer: 
     assert extract_metadata(doc, extract_citations(doc)[0]).issuer == issuer
 
 
+HEADLINES = [
+    ("Nghị quyết số 15/NQ-TU ngày 02/3/2023 ban hành bởi Tỉnh ủy Hòa An về phát triển du lịch\n", "Tỉnh ủy"),
+    ("Nghị quyết của Ban Chấp hành Đảng bộ tỉnh khóa XV về phát triển nông nghiệp\n", "Ban Chấp hành Đảng bộ tỉnh"),
+    # the issuer of the document the headline's plan carries out, not the plan's
+    ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị năm 2025\n", None),
+    # a headline deeper in the text is a sentence, not the document's headline
+    ("Tin tức địa phương\nNghị quyết của Ban Chấp hành Đảng bộ tỉnh khóa XV về nông nghiệp\n", None),
+]
+
+
+@pytest.mark.parametrize(("headline", "issuer"), HEADLINES)
+def test_a_reprints_headline_names_the_issuer(headline: str, issuer: str | None) -> None:
+    lead = "Báo tỉnh trân trọng giới thiệu toàn văn.\n1. Tình hình chung\nNội dung.\n"
+    assert metadata_of(f"{headline}{lead}").issuer == issuer
+
+
 SIGNATURES = [
     (
         "Nơi nhận:\n- Như trên,\n- Lưu VPĐU.\n**T/M BAN THƯỜNG VỤ\nBÍ THƯ**\n\nTrần Trung Hiếu\n",
