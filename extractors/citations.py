@@ -140,7 +140,7 @@ def _patterns(registry: Registry) -> _Patterns:
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w)"
     )
     law = (  # "Luật Dữ liệu ngày 30 tháng 11 năm 2024"; "Hiến pháp nước … năm 2013" (by its year)
-        rf"(?P<law>{registry.named_kind_pattern})(?P<lawname>(?:,?\s+{law_word}){{0,12}}?)"
+        rf"(?P<law>{registry.named_kind_pattern})(?P<lawname>(?:,?\s+{law_word}){{0,16}}?)"
         rf"(?=\s*,?\s*(?:{_DAY}\s*)?{FULL_DATE}|\s+(?P<lawyear>{_YEAR}\s+(?:19|20)\d{{2}})(?!\d|\s*[/-]))"
     )
     return _Patterns(

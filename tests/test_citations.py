@@ -89,6 +89,11 @@ TYPES_AND_NUMBERS = [
     ("Luật Dữ liệu ngày 30 tháng 11 năm 2024 có hiệu lực", [("luat", None, "2024-11-30", None)]),
     ("Luật Giao dịch điện tử số 20/2023/QH15", [("luat", "20/2023/QH15", None, None)]),
     ("Luật Khoa học, công nghệ và đổi mới sáng tạo ngày 27/6/2025", [("luat", None, "2025-06-27", None)]),
+    # a law whose name holds "của" and a long list of bodies: the name, not an issuer (gold/README round 3)
+    (
+        "Luật Tổ chức và hoạt động của Hội đồng nhân dân, Ủy ban nhân dân các cấp ngày 05 tháng 6 năm 2008 quy định",
+        [("luat", None, "2008-06-05", None)],
+    ),
     ("Quyết định số 06/QĐ-TTg của Thủ tướng Chính phủ", [("quyet_dinh", "06/QĐ-TTg", None, "Thủ tướng Chính phủ")]),
     # a bare number whose symbol names the type
     ("gắn với thực hiện 57-NQ/TW trong năm", [("nghi_quyet", "57-NQ/TW", None, None)]),
