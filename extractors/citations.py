@@ -40,6 +40,7 @@ from extractors.grammar import (
     LETTER,
     NUMBER,
     NUMBER_RE,
+    alternation,
     canonical_number,
     fold,
     number_type_code,
@@ -139,7 +140,7 @@ def _patterns(registry: Registry) -> _Patterns:
         rf"(?![\w/]|[.,]\d|\s*{HYPHEN}\s*\w|\s*/\s*\w)"
     )
     law = (  # "Luật Dữ liệu ngày 30 tháng 11 năm 2024"; "Hiến pháp nước … năm 2013" (by its year)
-        rf"(?P<law>{registry.named_kind_pattern})(?P<lawname>(?:,?\s+{law_word}){{0,12}}?)"
+        rf"(?P<law>{registry.named_kind_pattern})(?P<lawname>(?:,?\s+{law_word}){{0,16}}?)"
         rf"(?=\s*,?\s*(?:{_DAY}\s*)?{FULL_DATE}|\s+(?P<lawyear>{_YEAR}\s+(?:19|20)\d{{2}})(?!\d|\s*[/-]))"
     )
     return _Patterns(
@@ -203,6 +204,30 @@ def _candidates(folded: str, patterns: _Patterns) -> list[regex.Match]:
     return found
 
 
+# A numeric date whose year slipped: split by a PDF's space ("16/7/20 21") or short of a digit ("29/6/206").
+_SLIPPED_DATE_RE = regex.compile(
+    rf"\s*,?\s*(?:{_DAY}\s*)?(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*/\s*"
+    rf"(?P<year>\d{{2}} \d{{2}}|\d{{3}})(?![\d/])"
+)
+_NUMBER_YEAR_RE = regex.compile(r"/((?:19|20)\d{2})/")
+
+
+def _slipped_date(folded: str, pos: int, number: str | None) -> tuple[str, int] | None:
+    """A date after the number whose year is misprinted, read as meant (gold-guidelines: a date written
+    with a slip) where the number carries the year and the printed digits are that year's, split by a
+    space or one of them dropped: "24/2021/QĐ-TTg ngày 16/7/20 21", "67/2006/QH11 ngày 29/6/206". The
+    ISO date and where it ends; None where the number has no year or the digits do not fit it."""
+    year_in_number = _NUMBER_YEAR_RE.search(number or "")
+    m = _SLIPPED_DATE_RE.match(folded, pos) if year_in_number else None
+    if m is None or year_in_number is None:
+        return None
+    year, printed = year_in_number.group(1), m.group("year").replace(" ", "")
+    if printed != year and not any(year[:i] + year[i + 1 :] == printed for i in range(len(year))):
+        return None
+    date = parse_date(f"{m.group('day')}/{m.group('month')}/{year}")
+    return (date, m.end()) if date else None
+
+
 def scan(text: str, folded: str | None = None, registry: Registry | None = None) -> list[Mention]:
     """Citations in `text`, fields parsed from the mention itself (no document context)."""
     registry = registry or load_registry()
@@ -220,6 +245,9 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
             if mention.date is None:
                 mention.date_invalid = text[d.start("date") : d.end("date")]
             pos = mention.end = d.end()
+        elif slipped := _slipped_date(folded, pos, mention.number):
+            mention.date, pos = slipped
+            mention.end = pos
         elif mention.named and not mention.year_only:
             continue  # a law's name without its date is no citation
         joint = _joint_issuers(folded, pos, registry) if _is_joint(mention.number) else None
@@ -544,6 +572,11 @@ _IMPLEMENTS_RE = regex.compile(phrases(_CUES.implements))
 _IMPLEMENTING_LINE_END_RE = regex.compile(rf"(?:{phrases(_CUES.implements)})[ \t:]*\n[ \t*_]*$")
 _REPLACES = spaced(_CUES.replaces)  # "thay\s+thế"
 _REPLACES_RE = regex.compile(_REPLACES)
+# A list member named by one of its provisions, or by what the list does to it, after the joiner: "A; khoản 2
+# Điều 1 B của X", "A và thay thế B của X". For the issuer a list shares only: the words belong to the
+# sentence, not to a document's subject (relation and nesting keep _LIST_JOIN_RE).
+_PROVISION = rf"(?:{alternation(_CUES.provision_words)}\s+(?:\d+|[^\W\d_])(?!\w)\s*,?\s*)+"
+_MEMBER_JOIN_RE = regex.compile(rf"{_LIST_JOIN}(?:{_PROVISION}|{_REPLACES}\s+)?")
 # A head paragraph that opens by carrying documents out: "Thực hiện …", "Để triển khai thực hiện …".
 _OPENS_IMPLEMENTING_RE = regex.compile(r"[\s*_\-–•]*" + _CUES.opens_implementing_pattern)
 # The plan (or decision) itself replaces: "thay thế" opening the clause, or after "… này" in it ("Kế hoạch này
@@ -866,7 +899,7 @@ def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry
         if continues and mention.issuer is None and previous is not None and previous.issuer is not None:
             mention.issuer = previous.issuer
             mention.issuer_from_list = True
-        joined = previous is not None and bool(_LIST_JOIN_RE.fullmatch(folded, previous.end, mention.start))
+        joined = previous is not None and bool(_MEMBER_JOIN_RE.fullmatch(folded, previous.end, mention.start))
         if group and (continues or (joined and not _nested(group[-1], before_last, folded))):
             group.append(mention)
         else:

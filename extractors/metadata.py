@@ -282,7 +282,60 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
         found = registry.issuer_at(folded, m.end()) if m.end() < top else None
         if found:
             found_last = found[0]
-    return found_last
+    return found_last or _authority_line(document, head, registry) or _headline_issuer(document, registry)
+
+
+_HEADLINE_ISSUER_RE = regex.compile(rf"(?<!\w)(?:{_CUES.headline_issuer_pattern})\s+")
+_FIRST_LINE_RE = regex.compile(r"\s*")
+
+
+def _headline_issuer(document: Document, registry: Registry) -> str | None:
+    """The issuer a reprint's headline names, where the document has no header that does: its first line
+    opens with the document's type and gives the issuer after "của" or "ban hành bởi" ("Nghị quyết số
+    22/NQ-TU ngày … ban hành bởi Tỉnh ủy Kiên Giang về …", "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh khóa
+    XIII về …"). Not where another type word stands between ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW
+    của Bộ Chính trị": the issuer of the document it cites)."""
+    folded = document.fold
+    start = _FIRST_LINE_RE.match(folded).end()
+    end = folded.find("\n", start)
+    end = len(folded) if end < 0 else end
+    opening = _type_patterns(registry)[0].match(folded, start, end)
+    if opening is None:
+        return None
+    cue = _HEADLINE_ISSUER_RE.search(folded, opening.end(), end)
+    if cue is None or _type_patterns(registry)[0].search(folded, opening.end(), cue.start()) is not None:
+        return None
+    title = registry.head_of_body_re.match(folded, cue.end())
+    found = registry.issuer_at(folded, title.end() if title else cue.end())
+    return found[0] if found else None
+
+
+def _authority_line(document: Document, head: int, registry: Registry) -> str | None:
+    """The authority line of a decision or resolution, in capitals between its title and its "Căn cứ" list
+    ("THỦ TƯỚNG CHÍNH PHỦ", "HỘI ĐỒNG NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …": the body its head
+    stands for), read where the header above the type line names no issuer: a reprint that lost it, or
+    a line with a footnote marker glued to it."""
+    folded, text = document.fold, document.text
+    header = document.header
+    if header.title is not None:  # the title's span may run on over the authority line: skip its first line
+        first = folded.find("\n", header.title.start)
+        start = first if first >= 0 else header.title.end
+    elif header.doc_type_line is not None:
+        start = header.doc_type_line.end
+    else:
+        return None
+    end = min([head, *(span.start for span in header.basis)])
+    for m in _LINE_START_RE.finditer(folded, start, end):
+        line_end = folded.find("\n", m.end())
+        line = text[m.end() : line_end if 0 <= line_end < end else end]
+        if not line.strip() or not line.isupper():
+            continue
+        at = m.end()
+        title = registry.head_of_body_re.match(folded, at)
+        found = registry.issuer_at(folded, title.end() if title else at)
+        if found:
+            return found[0]
+    return None
 
 
 @lru_cache(maxsize=64)

@@ -207,6 +207,7 @@ class CitationCuesLexicon(_Described):
     ministry_word: Word
     joint_separators: Words
     article_word: Word
+    provision_words: Words
     congress_words: Words
     preamble_openers: Words
     first_part_pattern: Pattern
@@ -220,6 +221,7 @@ class MetadataCuesLexicon(_Described):
     closing_report_pattern: Pattern
     on_behalf_pattern: Pattern
     title_note_pattern: Pattern
+    headline_issuer_pattern: Pattern
     heading_words: Words
 
 

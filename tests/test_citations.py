@@ -89,6 +89,11 @@ TYPES_AND_NUMBERS = [
     ("Luật Dữ liệu ngày 30 tháng 11 năm 2024 có hiệu lực", [("luat", None, "2024-11-30", None)]),
     ("Luật Giao dịch điện tử số 20/2023/QH15", [("luat", "20/2023/QH15", None, None)]),
     ("Luật Khoa học, công nghệ và đổi mới sáng tạo ngày 27/6/2025", [("luat", None, "2025-06-27", None)]),
+    # a law whose name holds "của" and a long list of bodies: the name, not an issuer (gold/README round 3)
+    (
+        "Luật Tổ chức và hoạt động của Hội đồng nhân dân, Ủy ban nhân dân các cấp ngày 05 tháng 6 năm 2008 quy định",
+        [("luat", None, "2008-06-05", None)],
+    ),
     ("Quyết định số 06/QĐ-TTg của Thủ tướng Chính phủ", [("quyet_dinh", "06/QĐ-TTg", None, "Thủ tướng Chính phủ")]),
     # a bare number whose symbol names the type
     ("gắn với thực hiện 57-NQ/TW trong năm", [("nghi_quyet", "57-NQ/TW", None, None)]),
@@ -137,6 +142,11 @@ DATES = [
     ("Nghị quyết số 57-NQ/TW ban hành ngày 22/12/2024", "2024-12-22"),
     ("Nghị quyết số 57-NQ/TW về đột phá, ngày 22/12/2024", None),  # a date after the subject is not its date
     ("Nghị quyết số 57-NQ/TW của Bộ Chính trị ngày 22/12/2024 về", "2024-12-22"),  # after the issuer
+    # a year that slipped, read as meant where the number carries it
+    ("Nghị định số 47/2020/NĐ-CP ngày 09/4/20 20 của Chính phủ", "2020-04-09"),  # split by a space
+    ("Luật An toàn thông tin mạng số 86/2015/QH13 ngày 19/11/215", "2015-11-19"),  # a digit dropped
+    ("Nghị định số 47/2020/NĐ-CP ngày 09/4/20 21 của Chính phủ", None),  # digits of another year
+    ("Kế hoạch số 02-KH/BCĐTW ngày 19/6/202", None),  # no year in the number to read it by
 ]
 
 ISSUERS = [
@@ -280,6 +290,33 @@ def test_list_joined_by_va_shares_issuer() -> None:
         make_document("theo Nghị quyết số 03/NQ-CP và Nghị quyết số 71/NQ-CP của Chính phủ")
     )
     assert [c.issuer for c in citations] == ["Chính phủ", "Chính phủ"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a member named by its provision after the joiner
+        "được hưởng chế độ theo Quyết định số 45/2006/QĐ-TTg ngày 03/3/2006; điểm b khoản 2 Điều 3 Quyết định "
+        "số 61/2007/QĐ-TTg ngày 10/5/2007 của Thủ tướng Chính phủ thì không xét lại",
+        # a member the list replaces
+        "nay sửa đổi Quyết định số 45/2006/QĐ-TTg ngày 03/3/2006 và thay thế Quyết định số 61/2007/QĐ-TTg "
+        "ngày 10/5/2007 của Thủ tướng Chính phủ về chế độ hỗ trợ",
+    ],
+)
+def test_list_member_after_a_provision_or_the_replacing_verb_shares_issuer(sentence: str) -> None:
+    citations, _ = extract_citations(make_document(sentence))
+    assert [(c.number, c.issuer) for c in citations] == [
+        ("45/2006/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("61/2007/QĐ-TTg", "Thủ tướng Chính phủ"),
+    ]
+
+
+def test_list_member_after_other_words_shares_no_issuer() -> None:
+    doc = make_document(
+        "theo Quyết định số 45/2006/QĐ-TTg ngày 03/3/2006; đồng thời căn cứ hướng dẫn tại Quyết định số "
+        "61/2007/QĐ-TTg ngày 10/5/2007 của Thủ tướng Chính phủ"
+    )
+    assert [c.issuer for c in extract_citations(doc)[0]] == [None, "Thủ tướng Chính phủ"]
 
 
 def test_list_issuer_is_not_given_to_a_known_directive_of_another_issuer() -> None:

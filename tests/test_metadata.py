@@ -12,6 +12,7 @@ from extractors.citations import extract_citations
 from extractors.metadata import extract_metadata
 from pipeline.document import DocumentHeader, Span
 from pipeline.models import Metadata
+from pipeline.process import load_document
 
 BODY = "\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNội dung.\n"
 
@@ -127,6 +128,53 @@ ISSUERS = [
 def test_issuer(head: str, on_behalf: str, issuer: str | None) -> None:
     meta = metadata_of(f"{head}{BODY}\nNơi nhận:\n- Lưu VPĐU.\n{on_behalf}\nBÍ THƯ\nNguyễn Văn An\n")
     assert meta.issuer == issuer
+
+
+AUTHORITY_LINES = [
+    # a reprint that starts at the type line: the authority line over the "Căn cứ" list names the issuer
+    (
+        "NGHỊ QUYẾT\nVỀ VIỆC ĐIỀU CHỈNH KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2024\nHỘI ĐỒNG NHÂN DÂN TỈNH YÊN MINH\n"
+        "KHÓA XVII, KỲ HỌP THỨ 9\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
+        "Hội đồng nhân dân tỉnh",
+    ),
+    # the head of the body stands for it
+    (
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch cải cách hành chính năm 2024\nCHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TÂN AN\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
+        "Ủy ban nhân dân huyện",
+    ),
+    # a title line in capitals is not an authority line
+    (
+        "QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH\nNĂM 2024\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "issuer"), AUTHORITY_LINES)
+def test_authority_line_over_the_basis_list_names_the_issuer(head: str, issuer: str | None, tmp_path: Path) -> None:
+    path = tmp_path / "reprint.txt"  # read through the structure, which finds the type line, title and basis
+    path.write_text(f"{head}{BODY}", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.header.doc_type_line is not None and doc.header.basis
+    assert extract_metadata(doc, extract_citations(doc)[0]).issuer == issuer
+
+
+HEADLINES = [
+    ("Nghị quyết số 15/NQ-TU ngày 02/3/2023 ban hành bởi Tỉnh ủy Hòa An về phát triển du lịch\n", "Tỉnh ủy"),
+    ("Nghị quyết của Ban Chấp hành Đảng bộ tỉnh khóa XV về phát triển nông nghiệp\n", "Ban Chấp hành Đảng bộ tỉnh"),
+    # the issuer of the document the headline's plan carries out, not the plan's
+    ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị năm 2025\n", None),
+    # a headline deeper in the text is a sentence, not the document's headline
+    ("Tin tức địa phương\nNghị quyết của Ban Chấp hành Đảng bộ tỉnh khóa XV về nông nghiệp\n", None),
+]
+
+
+@pytest.mark.parametrize(("headline", "issuer"), HEADLINES)
+def test_a_reprints_headline_names_the_issuer(headline: str, issuer: str | None) -> None:
+    lead = "Báo tỉnh trân trọng giới thiệu toàn văn.\n1. Tình hình chung\nNội dung.\n"
+    assert metadata_of(f"{headline}{lead}").issuer == issuer
 
 
 SIGNATURES = [
