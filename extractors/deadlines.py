@@ -424,6 +424,9 @@ class _Grammar:
         # a percentage right after a year, or after "đạt": the figure for that year ("năm 2018 đạt 99%")
         self.year_figure_re = regex.compile(rf"\s*(?:(?:{_alt(lex.figure_links)})\s+)?\d+(?:[.,]\d+)?\s*%")
         self.letter_subject_re = regex.compile(rf"{B}(?:{_alt(lex.letter_subject_words)}){A}")
+        # where a cited document's subject inside the title ends: as in running text, or at the place the plan
+        # covers ("trên địa bàn …"); a title's line breaks are wrapping, not the end of the subject
+        self.title_subject_end = regex.compile(rf"[;”(]|\.(?:\s|$)|{B}(?:{_alt(lex.place_scope_words)}){A}")
 
     # --- normalization ---------------------------------------------------------------------
 
@@ -1163,18 +1166,28 @@ _SUBJECT_END = regex.compile(r";|\.(?:\s|$)|”|\(|\n")
 def _cited_subjects(document: Document, citations: list[Citation], grammar: _Grammar) -> list[tuple[int, int]]:
     """The subjects of cited documents ("Quyết định số 1679/QĐ-TTg … phê duyệt Chiến lược dân số Việt Nam
     đến năm 2030;"): from the citation to the end of its clause, where the words after it open a subject.
-    A horizon there is the cited document's, not this plan's (gold: a year in a cited programme's name)."""
+    A horizon there is the cited document's, not this plan's (gold: a year in a cited programme's name),
+    in the title too ("Triển khai Quyết định số 63/QĐ-TTg … về phê duyệt Đề án … giai đoạn 2017-2020"),
+    where the subject ends at the place the plan covers."""
     fold = document.fold
     title = document.header.title
     ranges = []
     for c in citations:
-        if not c.span or (title is not None and title.start <= c.span[0] < title.end):
-            continue  # the title's subject is the plan's own: "… trên địa bàn xã năm 2026"
+        if not c.span:
+            continue
         opener = grammar.subject_opener.match(fold, c.span[1])
         if opener is None:
             continue
-        stop = _SUBJECT_END.search(fold, opener.end(), min(len(fold), opener.end() + 400))
-        ranges.append((c.span[1], stop.start() if stop else min(len(fold), opener.end() + 400)))
+        limit = min(len(fold), opener.end() + 400)
+        if title is not None and title.start <= c.span[0] < title.end:
+            # a title's lines are wrapped, not paragraphs: the cited subject runs on to the place the plan
+            # covers ("… Đề án … giai đoạn 2017-2020 và định hướng đến năm 2025 trên địa bàn tỉnh …"); what
+            # follows that place is the plan's own ("… trên địa bàn xã Rạng Đông năm 2026")
+            limit = min(limit, title.end)
+            stop = grammar.title_subject_end.search(fold, opener.end(), limit)
+        else:
+            stop = _SUBJECT_END.search(fold, opener.end(), limit)
+        ranges.append((c.span[1], stop.start() if stop else limit))
     return ranges
 
 

@@ -565,6 +565,7 @@ class TimeExpressionsLexicon(_Described):
     clock_minutes: Words
     due_words: Words
     per_once_words: Words
+    place_scope_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

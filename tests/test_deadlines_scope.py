@@ -1,0 +1,69 @@
+"""Where a time expression stands decides whether it is this plan's deadline (gold-guidelines, deadlines):
+a time inside the subject of a document the title cites is that document's. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.citations import extract_citations
+from extractors.deadlines import extract_deadlines
+from pipeline.process import load_document
+
+HEAD = """ỦY BAN NHÂN DÂN HUYỆN AN LẠC
+
+Số: 45/KH-UBND
+
+An Lạc, ngày 20 tháng 3 năm 2019
+
+KẾ HOẠCH
+
+{title}
+
+Ủy ban nhân dân huyện ban hành Kế hoạch như sau:
+
+"""
+
+TAIL = """
+
+Nơi nhận:
+- Như trên;
+- Lưu VT.
+"""
+
+
+def _quotes(tmp_path: Path, title: str, body: str) -> list[str]:
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD.format(title=title) + body + TAIL, encoding="utf-8")
+    document = load_document(path)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    return [r.quote for r in found]
+
+
+BODY = "I. NHIỆM VỤ\n\n1. Rà soát danh mục công trình, hoàn thành trước ngày 30/6/2019.\n"
+
+
+def test_a_time_in_the_subject_of_a_document_the_title_cites_is_that_documents(tmp_path: Path) -> None:
+    """The title implements a decision that approved a programme with its own period and horizon, written
+    over two lines: neither time is the plan's, down to the place the plan covers."""
+    title = (
+        "TRIỂN KHAI QUYẾT ĐỊNH SỐ 88/QĐ-TTG NGÀY 05 THÁNG 02 NĂM 2018 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ PHÊ DUYỆT\n"
+        "CHƯƠNG TRÌNH NƯỚC SẠCH NÔNG THÔN GIAI ĐOẠN 2017-2020 VÀ ĐỊNH HƯỚNG ĐẾN NĂM 2025 TRÊN ĐỊA BÀN HUYỆN"
+    )
+    quotes = _quotes(tmp_path, title, BODY)
+    assert quotes == ["hoàn thành trước ngày 30/6/2019"], quotes
+
+
+def test_a_time_after_the_place_the_plan_covers_is_the_plans(tmp_path: Path) -> None:
+    """After "trên địa bàn …" the title speaks of the plan itself again: its year counts."""
+    title = (
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về chuyển đổi số quốc gia "
+        "trên địa bàn huyện An Lạc năm 2019"
+    )
+    quotes = _quotes(tmp_path, title, BODY)
+    assert "năm 2019" in quotes, quotes
+
+
+def test_a_title_without_a_citation_keeps_its_period(tmp_path: Path) -> None:
+    """With no cited document in the title, its period is the plan's own."""
+    quotes = _quotes(tmp_path, "Phát triển giao thông nông thôn giai đoạn 2019-2020", BODY)
+    assert "giai đoạn 2019-2020" in quotes, quotes
