@@ -424,6 +424,8 @@ class _Grammar:
         # a percentage right after a year, or after "đạt": the figure for that year ("năm 2018 đạt 99%")
         self.year_figure_re = regex.compile(rf"\s*(?:(?:{_alt(lex.figure_links)})\s+)?\d+(?:[.,]\d+)?\s*%")
         self.letter_subject_re = regex.compile(rf"{B}(?:{_alt(lex.letter_subject_words)}){A}")
+        # "kể từ ngày …", "áp dụng từ ngày …": the start of what the plan grants or applies
+        self.regime_start_re = regex.compile(rf"{B}(?:{_alt(lex.regime_start_words)})\s*$")
         # where a cited document's subject inside the title ends: as in running text, or at the place the plan
         # covers ("trên địa bàn …"); a title's line breaks are wrapping, not the end of the subject
         self.title_subject_end = regex.compile(rf"[;”(]|\.(?:\s|$)|{B}(?:{_alt(lex.place_scope_words)}){A}")
@@ -757,7 +759,8 @@ class _Judge:
                 return True
             if mode in {"heading", "title"} and self.before_plan(c.spec):
                 return False
-            if mode == "body" and self.before_plan(c.spec) and not self.stated_due(before):
+            passed = mode == "body" and self.before_plan(c.spec)
+            if passed and not (self.stated_due(before) or self.regime_start(before, c)):
                 return False
             if mode == "body" and self.names_something(before, c):
                 return False
@@ -792,6 +795,20 @@ class _Judge:
         with no "đã" of work done: a due time even where the plan was issued after it (gold-guidelines,
         deadlines: a time that says when a task is due; only a status date of work done is none)."""
         return bool(self.g.due_re.search(before)) and not self.g.status_re.search(before)
+
+    def regime_start(self, before: str, c: Candidate) -> bool:
+        """A start with no end that says from when the plan grants or applies something ("được hưởng chế độ
+        kể từ ngày 01/01/2019", "Thời gian áp dụng từ ngày 01/10/2019"): a period from that day even where the
+        plan, issued later, applies it back to it (gold-guidelines: "từ ngày 01/7/2025" is a period with a
+        start); the start of work already running ("đi vào hoạt động từ ngày …") stays a status."""
+        spec = c.spec
+        return (
+            spec is not None
+            and spec.kind == "period"
+            and spec.end is None
+            and bool(self.g.regime_start_re.search(before))
+            and not self.g.status_re.search(before)
+        )
 
     def budget_period(self, spec: DeadlineSpec | None) -> bool:
         """Is this whole-year period one that the head's subject gives to a budget (its budget year, or its

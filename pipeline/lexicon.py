@@ -566,6 +566,7 @@ class TimeExpressionsLexicon(_Described):
     due_words: Words
     per_once_words: Words
     place_scope_words: Words
+    regime_start_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

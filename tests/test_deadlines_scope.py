@@ -67,3 +67,26 @@ def test_a_title_without_a_citation_keeps_its_period(tmp_path: Path) -> None:
     """With no cited document in the title, its period is the plan's own."""
     quotes = _quotes(tmp_path, "Phát triển giao thông nông thôn giai đoạn 2019-2020", BODY)
     assert "giai đoạn 2019-2020" in quotes, quotes
+
+
+def _body_records(tmp_path: Path, sentence: str) -> list[tuple]:
+    path = tmp_path / "plan.txt"
+    body = f"I. NỘI DUNG\n\n1. {sentence}\n"
+    path.write_text(HEAD.format(title="Hỗ trợ người có công trên địa bàn huyện") + body + TAIL, encoding="utf-8")
+    document = load_document(path)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    return [(r.quote, r.kind, r.start, r.end) for r in found]
+
+
+def test_a_start_the_plan_applies_back_to_is_a_period(tmp_path: Path) -> None:
+    """The plan (20/3/2019) grants an allowance from a day before its own date: still a period with a start."""
+    granted = _body_records(tmp_path, "Người có công được hưởng mức trợ cấp mới kể từ ngày 01/01/2019.")
+    assert granted == [("từ ngày 01/01/2019", "period", "2019-01-01", None)], granted
+    applied = _body_records(tmp_path, "Mức hỗ trợ tăng lên 300.000 đồng; thời gian áp dụng từ ngày 01/02/2019.")
+    assert applied == [("từ ngày 01/02/2019", "period", "2019-02-01", None)], applied
+
+
+def test_a_start_of_work_already_running_is_a_status(tmp_path: Path) -> None:
+    """Work that began before the plan's date, with no word of granting or applying, is no deadline."""
+    assert _body_records(tmp_path, "Trung tâm y tế huyện vận hành phần mềm mới từ ngày 01/02/2019.") == []
+    assert _body_records(tmp_path, "Bệnh viện đã áp dụng từ ngày 01/02/2019 quy trình mới.") == []
