@@ -90,3 +90,35 @@ def test_a_start_of_work_already_running_is_a_status(tmp_path: Path) -> None:
     """Work that began before the plan's date, with no word of granting or applying, is no deadline."""
     assert _body_records(tmp_path, "Trung tâm y tế huyện vận hành phần mềm mới từ ngày 01/02/2019.") == []
     assert _body_records(tmp_path, "Bệnh viện đã áp dụng từ ngày 01/02/2019 quy trình mới.") == []
+
+
+LETTER = """ĐẢNG BỘ HUYỆN AN LẠC
+ĐẢNG ỦY XÃ BÌNH MINH
+Số 45-CV/ĐU
+Về việc đôn đốc chuẩn bị nội dung
+hội nghị Ban Chấp hành
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bình Minh, ngày 10 tháng 9 năm 2025
+Kính gửi: - Các chi bộ trực thuộc,
+- Văn phòng Đảng ủy.
+Để chuẩn bị hội nghị của Ban Chấp hành Đảng bộ xã, Thường trực Đảng ủy yêu cầu các chi bộ trực thuộc
+tổng hợp ý kiến của đảng viên và gửi Văn phòng Đảng ủy trước ngày 25/9/2025.
+1. Văn phòng Đảng ủy:
+- Tổng hợp ý kiến của các chi bộ, báo cáo Thường trực Đảng ủy trước ngày 28/9/2025.
+Nơi nhận:
+- Như trên,
+- Lưu VPĐU.
+T/M BAN THƯỜNG VỤ
+"""
+
+
+def test_a_letters_duty_the_head_ran_on_into_is_read(tmp_path: Path) -> None:
+    """A letter without a printed title whose first duty follows "Kính gửi" in the head: its due date counts,
+    the letter's own date line still gives none."""
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    document = load_document(path)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    quotes = [r.quote for r in found]
+    assert "trước ngày 25/9/2025" in quotes, quotes
+    assert not any("10 tháng 9" in q for q in quotes), quotes
