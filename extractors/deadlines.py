@@ -424,6 +424,11 @@ class _Grammar:
         # a percentage right after a year, or after "đạt": the figure for that year ("năm 2018 đạt 99%")
         self.year_figure_re = regex.compile(rf"\s*(?:(?:{_alt(lex.figure_links)})\s+)?\d+(?:[.,]\d+)?\s*%")
         self.letter_subject_re = regex.compile(rf"{B}(?:{_alt(lex.letter_subject_words)}){A}")
+        # "kể từ ngày …", "áp dụng từ ngày …": the start of what the plan grants or applies
+        self.regime_start_re = regex.compile(rf"{B}(?:{_alt(lex.regime_start_words)})\s*$")
+        # where a cited document's subject inside the title ends: as in running text, or at the place the plan
+        # covers ("trên địa bàn …"); a title's line breaks are wrapping, not the end of the subject
+        self.title_subject_end = regex.compile(rf"[;”(]|\.(?:\s|$)|{B}(?:{_alt(lex.place_scope_words)}){A}")
 
     # --- normalization ---------------------------------------------------------------------
 
@@ -754,7 +759,8 @@ class _Judge:
                 return True
             if mode in {"heading", "title"} and self.before_plan(c.spec):
                 return False
-            if mode == "body" and self.before_plan(c.spec) and not self.stated_due(before):
+            passed = mode == "body" and self.before_plan(c.spec)
+            if passed and not (self.stated_due(before) or self.regime_start(before, c)):
                 return False
             if mode == "body" and self.names_something(before, c):
                 return False
@@ -789,6 +795,20 @@ class _Judge:
         with no "đã" of work done: a due time even where the plan was issued after it (gold-guidelines,
         deadlines: a time that says when a task is due; only a status date of work done is none)."""
         return bool(self.g.due_re.search(before)) and not self.g.status_re.search(before)
+
+    def regime_start(self, before: str, c: Candidate) -> bool:
+        """A start with no end that says from when the plan grants or applies something ("được hưởng chế độ
+        kể từ ngày 01/01/2019", "Thời gian áp dụng từ ngày 01/10/2019"): a period from that day even where the
+        plan, issued later, applies it back to it (gold-guidelines: "từ ngày 01/7/2025" is a period with a
+        start); the start of work already running ("đi vào hoạt động từ ngày …") stays a status."""
+        spec = c.spec
+        return (
+            spec is not None
+            and spec.kind == "period"
+            and spec.end is None
+            and bool(self.g.regime_start_re.search(before))
+            and not self.g.status_re.search(before)
+        )
 
     def budget_period(self, spec: DeadlineSpec | None) -> bool:
         """Is this whole-year period one that the head's subject gives to a budget (its budget year, or its
@@ -1041,6 +1061,8 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
             else:
                 regions.append(Region(block.start, label.start(), "heading"))
                 regions.append(Region(label.end(), block.end, "cell"))
+        elif block.role == "header" and _stray_sentence(document, block.start, block.end):
+            regions.extend(_split_labelled(document, grammar, block.start, block.end))
         elif block.role in lex.text_roles and _capital_line(document, block.start, block.end):
             # a line in capitals that no numbering made a heading ("KẾ HOẠCH … GIAI ĐOẠN 2014 - 2018" of the
             # plan a decision issues, after its signature) is read as one; not one that reports results
@@ -1097,6 +1119,31 @@ def _title_end(document: Document, title: Span) -> int:
         capitals = capitals or (bool(letters) and stripped.isupper())
         pos += len(line) + 1
     return title.end
+
+
+_PLACE_DATE_LINE = regex.compile(r"\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*)*[ \t]*,")
+"""A date line proper opens with its place name and a comma ("Hà Nội, ngày 03 tháng 6 năm 2013"); a date found
+inside a portal's headline ("Nghị quyết số 07-NQ/ĐU ngày 13 tháng 3 năm 2026 của …") does not."""
+
+
+def _stray_sentence(document: Document, start: int, end: int) -> bool:
+    """A header block that is running text the head ran on into: a sentence (at least `_SENTENCE_WORDS` words,
+    not in capitals) after the plan's own date line, outside the title and the issuing sentence. Letters
+    without a printed title ("Kính gửi …" then "… các nội dung trình Thường trực Đảng ủy trước ngày …") keep
+    their duties there; the structure leaves them in the head, so they are read as body text here."""
+    header = document.header
+    date_line = header.place_date
+    if date_line is None or start < date_line.end:
+        return False
+    if not _PLACE_DATE_LINE.match(document.text, date_line.start, date_line.end):
+        return False
+    if header.title is not None and start < header.title.end:
+        return False
+    issuing = header.issuing_sentence
+    if issuing is not None and start < issuing.end and end > issuing.start:
+        return False
+    text = document.text[start:end]
+    return len(text.split()) >= _SENTENCE_WORDS and not text.isupper()
 
 
 _TRAILING_BRACKET = regex.compile(r"\s*\([^()]*\)\s*$")
@@ -1163,18 +1210,28 @@ _SUBJECT_END = regex.compile(r";|\.(?:\s|$)|”|\(|\n")
 def _cited_subjects(document: Document, citations: list[Citation], grammar: _Grammar) -> list[tuple[int, int]]:
     """The subjects of cited documents ("Quyết định số 1679/QĐ-TTg … phê duyệt Chiến lược dân số Việt Nam
     đến năm 2030;"): from the citation to the end of its clause, where the words after it open a subject.
-    A horizon there is the cited document's, not this plan's (gold: a year in a cited programme's name)."""
+    A horizon there is the cited document's, not this plan's (gold: a year in a cited programme's name),
+    in the title too ("Triển khai Quyết định số 63/QĐ-TTg … về phê duyệt Đề án … giai đoạn 2017-2020"),
+    where the subject ends at the place the plan covers."""
     fold = document.fold
     title = document.header.title
     ranges = []
     for c in citations:
-        if not c.span or (title is not None and title.start <= c.span[0] < title.end):
-            continue  # the title's subject is the plan's own: "… trên địa bàn xã năm 2026"
+        if not c.span:
+            continue
         opener = grammar.subject_opener.match(fold, c.span[1])
         if opener is None:
             continue
-        stop = _SUBJECT_END.search(fold, opener.end(), min(len(fold), opener.end() + 400))
-        ranges.append((c.span[1], stop.start() if stop else min(len(fold), opener.end() + 400)))
+        limit = min(len(fold), opener.end() + 400)
+        if title is not None and title.start <= c.span[0] < title.end:
+            # a title's lines are wrapped, not paragraphs: the cited subject runs on to the place the plan
+            # covers ("… Đề án … giai đoạn 2017-2020 và định hướng đến năm 2025 trên địa bàn tỉnh …"); what
+            # follows that place is the plan's own ("… trên địa bàn xã Rạng Đông năm 2026")
+            limit = min(limit, title.end)
+            stop = grammar.title_subject_end.search(fold, opener.end(), limit)
+        else:
+            stop = _SUBJECT_END.search(fold, opener.end(), limit)
+        ranges.append((c.span[1], stop.start() if stop else limit))
     return ranges
 
 

@@ -567,6 +567,8 @@ class TimeExpressionsLexicon(_Described):
     clock_minutes: Words
     due_words: Words
     per_once_words: Words
+    place_scope_words: Words
+    regime_start_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

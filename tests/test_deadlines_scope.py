@@ -1,0 +1,124 @@
+"""Where a time expression stands decides whether it is this plan's deadline (gold-guidelines, deadlines):
+a time inside the subject of a document the title cites is that document's. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.citations import extract_citations
+from extractors.deadlines import extract_deadlines
+from pipeline.process import load_document
+
+HEAD = """ỦY BAN NHÂN DÂN HUYỆN AN LẠC
+
+Số: 45/KH-UBND
+
+An Lạc, ngày 20 tháng 3 năm 2019
+
+KẾ HOẠCH
+
+{title}
+
+Ủy ban nhân dân huyện ban hành Kế hoạch như sau:
+
+"""
+
+TAIL = """
+
+Nơi nhận:
+- Như trên;
+- Lưu VT.
+"""
+
+
+def _quotes(tmp_path: Path, title: str, body: str) -> list[str]:
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD.format(title=title) + body + TAIL, encoding="utf-8")
+    document = load_document(path)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    return [r.quote for r in found]
+
+
+BODY = "I. NHIỆM VỤ\n\n1. Rà soát danh mục công trình, hoàn thành trước ngày 30/6/2019.\n"
+
+
+def test_a_time_in_the_subject_of_a_document_the_title_cites_is_that_documents(tmp_path: Path) -> None:
+    """The title implements a decision that approved a programme with its own period and horizon, written
+    over two lines: neither time is the plan's, down to the place the plan covers."""
+    title = (
+        "TRIỂN KHAI QUYẾT ĐỊNH SỐ 88/QĐ-TTG NGÀY 05 THÁNG 02 NĂM 2018 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ PHÊ DUYỆT\n"
+        "CHƯƠNG TRÌNH NƯỚC SẠCH NÔNG THÔN GIAI ĐOẠN 2017-2020 VÀ ĐỊNH HƯỚNG ĐẾN NĂM 2025 TRÊN ĐỊA BÀN HUYỆN"
+    )
+    quotes = _quotes(tmp_path, title, BODY)
+    assert quotes == ["hoàn thành trước ngày 30/6/2019"], quotes
+
+
+def test_a_time_after_the_place_the_plan_covers_is_the_plans(tmp_path: Path) -> None:
+    """After "trên địa bàn …" the title speaks of the plan itself again: its year counts."""
+    title = (
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về chuyển đổi số quốc gia "
+        "trên địa bàn huyện An Lạc năm 2019"
+    )
+    quotes = _quotes(tmp_path, title, BODY)
+    assert "năm 2019" in quotes, quotes
+
+
+def test_a_title_without_a_citation_keeps_its_period(tmp_path: Path) -> None:
+    """With no cited document in the title, its period is the plan's own."""
+    quotes = _quotes(tmp_path, "Phát triển giao thông nông thôn giai đoạn 2019-2020", BODY)
+    assert "giai đoạn 2019-2020" in quotes, quotes
+
+
+def _body_records(tmp_path: Path, sentence: str) -> list[tuple]:
+    path = tmp_path / "plan.txt"
+    body = f"I. NỘI DUNG\n\n1. {sentence}\n"
+    path.write_text(HEAD.format(title="Hỗ trợ người có công trên địa bàn huyện") + body + TAIL, encoding="utf-8")
+    document = load_document(path)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    return [(r.quote, r.kind, r.start, r.end) for r in found]
+
+
+def test_a_start_the_plan_applies_back_to_is_a_period(tmp_path: Path) -> None:
+    """The plan (20/3/2019) grants an allowance from a day before its own date: still a period with a start."""
+    granted = _body_records(tmp_path, "Người có công được hưởng mức trợ cấp mới kể từ ngày 01/01/2019.")
+    assert granted == [("từ ngày 01/01/2019", "period", "2019-01-01", None)], granted
+    applied = _body_records(tmp_path, "Mức hỗ trợ tăng lên 300.000 đồng; thời gian áp dụng từ ngày 01/02/2019.")
+    assert applied == [("từ ngày 01/02/2019", "period", "2019-02-01", None)], applied
+
+
+def test_a_start_of_work_already_running_is_a_status(tmp_path: Path) -> None:
+    """Work that began before the plan's date, with no word of granting or applying, is no deadline."""
+    assert _body_records(tmp_path, "Trung tâm y tế huyện vận hành phần mềm mới từ ngày 01/02/2019.") == []
+    assert _body_records(tmp_path, "Bệnh viện đã áp dụng từ ngày 01/02/2019 quy trình mới.") == []
+
+
+LETTER = """ĐẢNG BỘ HUYỆN AN LẠC
+ĐẢNG ỦY XÃ BÌNH MINH
+Số 45-CV/ĐU
+Về việc đôn đốc chuẩn bị nội dung
+hội nghị Ban Chấp hành
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bình Minh, ngày 10 tháng 9 năm 2025
+Kính gửi: - Các chi bộ trực thuộc,
+- Văn phòng Đảng ủy.
+Để chuẩn bị hội nghị của Ban Chấp hành Đảng bộ xã, Thường trực Đảng ủy yêu cầu các chi bộ trực thuộc
+tổng hợp ý kiến của đảng viên và gửi Văn phòng Đảng ủy trước ngày 25/9/2025.
+1. Văn phòng Đảng ủy:
+- Tổng hợp ý kiến của các chi bộ, báo cáo Thường trực Đảng ủy trước ngày 28/9/2025.
+Nơi nhận:
+- Như trên,
+- Lưu VPĐU.
+T/M BAN THƯỜNG VỤ
+"""
+
+
+def test_a_letters_duty_the_head_ran_on_into_is_read(tmp_path: Path) -> None:
+    """A letter without a printed title whose first duty follows "Kính gửi" in the head: its due date counts,
+    the letter's own date line still gives none."""
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    document = load_document(path)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    quotes = [r.quote for r in found]
+    assert "trước ngày 25/9/2025" in quotes, quotes
+    assert not any("10 tháng 9" in q for q in quotes), quotes
