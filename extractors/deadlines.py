@@ -408,7 +408,8 @@ class _Grammar:
         # "kiểm tra thường xuyên và định kỳ": an adverb and "và" between the noun head and "định kỳ"
         self.paired_adverb_re = regex.compile(rf"{B}(?:{_alt(lex.paired_adverbs)})\s*(?:,|{list_words})\s*$")
         self.plan_name_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)})\s*$")
-        self.plan_name_word_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words)}){A}")
+        # a document's proper name, capitalized where the judge uses it ("Đề án …", "Chiến lược …", "Quy hoạch …")
+        self.plan_name_word_re = regex.compile(rf"{B}(?:{_alt(lex.plan_name_words + lex.proper_name_words)}){A}")
         self.self_after_re = regex.compile(rf"\s+(?:{_alt(lex.self_words)}){A}")
         self.numbered_after_re = regex.compile(rf"\s+(?:(?:{_alt(lex.document_number_words)})\s*:?\s*)?\d")
         self.year_subject_re = regex.compile(rf"\s+(?:{_alt(lex.year_subject_verbs)}){A}")

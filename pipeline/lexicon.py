@@ -569,6 +569,7 @@ class TimeExpressionsLexicon(_Described):
     per_once_words: Words
     place_scope_words: Words
     regime_start_words: Words
+    proper_name_words: Words
 
 
 # ---------------------------------------------------------------------------------------------------

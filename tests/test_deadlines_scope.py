@@ -122,3 +122,17 @@ def test_a_letters_duty_the_head_ran_on_into_is_read(tmp_path: Path) -> None:
     quotes = [r.quote for r in found]
     assert "trước ngày 25/9/2025" in quotes, quotes
     assert not any("10 tháng 9" in q for q in quotes), quotes
+
+
+def test_a_time_in_a_named_strategy_or_master_plan_is_that_documents(tmp_path: Path) -> None:
+    """'Chiến lược …' and 'Quy hoạch …' written with their capital name a document, as 'Đề án …' does: the horizon
+    and period of their names are theirs, not the plan's; the same word as an adjective leaves the time alone."""
+    named = _body_records(
+        tmp_path,
+        "Giám sát việc thực hiện Chiến lược phát triển du lịch của huyện đến năm 2025, tầm nhìn đến năm 2030.",
+    )
+    assert named == [], named
+    named = _body_records(tmp_path, "Tổ chức triển khai Quy hoạch vùng nguyên liệu thời kỳ 2021-2030 của huyện.")
+    assert named == [], named
+    adjective = _body_records(tmp_path, "Hoàn thành các công trình có tính chiến lược trước ngày 30/9/2019.")
+    assert [r[1] for r in adjective] == ["by_date"], adjective
