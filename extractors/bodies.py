@@ -568,7 +568,9 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
             stop = _clause_end(fold, last.end, region[1])
             role = _subject_role(fold[last.end : stop], document.text[last.end : stop])
             right = fold[last.end : stop]
-            if role == "lead" and cues["oversight_work"].match(right):
+            if role == "lead" and (
+                cues["oversight_work"].match(right) or _listed_then_checks(right, document.text[last.end : stop])
+            ):
                 role = "oversight"
         elif role == "lead":
             # advised or told to check others ("tham mưu X kiểm tra", "giao X giám sát"): oversight;
@@ -587,6 +589,34 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
         if role:
             out.extend((m, role) for m in group)
     return out
+
+
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}])\p{L}")
+_ITEM_SEPARATOR = regex.compile(rf"\s*,\s*|\s+{regex.escape(AND_WORD)}\s+")
+_LIST_ITEM_WORDS = 8  # "đại biểu Hội đồng nhân dân tỉnh", "các Ban HĐND tỉnh": a name, not a clause
+_LIST_REACH = 160  # characters from the last body found to the shared work
+
+
+def _listed_then_checks(right: str, right_text: str) -> bool:
+    """ "Thường trực HĐND tỉnh, các Ban HĐND tỉnh, đại biểu HĐND tỉnh kiểm tra, giám sát …": the subjects' list runs
+    on past the last body found, through items the lexicon does not name (capitalised names, the deputies), to the
+    work they share; where that work is a check the bodies are `oversight`, as when it follows them at once."""
+    work = _cues()["oversight_work"]
+    for start in _WORD_START.finditer(right, 0, min(len(right), _LIST_REACH)):
+        at = start.start()
+        if not work.match(right[at:]):  # the pattern is anchored with "^": match on the rest
+            continue
+        stretch = right[:at].rstrip()
+        cuts = list(_ITEM_SEPARATOR.finditer(stretch))
+        if not cuts or cuts[0].start() != 0:
+            return False  # the list must go on from the last body with a comma or the and-word
+        ends = [c.start() for c in cuts[1:]] + [len(stretch)]
+        for cut, end in zip(cuts, ends, strict=True):
+            item = right_text[cut.end() : end]  # the fold keeps the text's offsets: read the case there
+            if not item.strip() or len(item.split()) > _LIST_ITEM_WORDS or not any(ch.isupper() for ch in item):
+                return False
+        return True
+    return False
 
 
 def _joined_for_a_check(cues: dict, left: str, right: str) -> bool:

@@ -54,3 +54,31 @@ def test_an_introducer_does_not_make_a_receiver_a_subject(tmp_path: Path) -> Non
 def test_without_an_introducer_a_body_after_a_comma_gives_nothing(tmp_path: Path) -> None:
     """A leading phrase that introduces nothing ("Kinh phí năm nay tăng,") does not open the clause."""
     assert _records(tmp_path, "Kinh phí năm nay tăng mạnh, Sở Tài chính thuyết minh cụ thể nguyên nhân.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Thường trực HĐND tỉnh, các Ban HĐND tỉnh, đại biểu HĐND tỉnh kiểm tra, giám sát việc thu phí.",
+            [("Thường trực Hội đồng nhân dân tỉnh", "oversight")],
+        ),
+        (
+            "Sở Y tế, Sở Nội vụ, đại biểu Hội đồng nhân dân tỉnh theo chức năng, nhiệm vụ giám sát việc cấp phép.",
+            [("Sở Y tế", "oversight"), ("Sở Nội vụ", "oversight")],
+        ),
+    ],
+)
+def test_subjects_listed_with_unnamed_members_share_their_check(
+    tmp_path: Path, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    """The subjects' list goes on past the last body found, through names the lexicon does not list, to a shared
+    check: the bodies are `oversight`, as when the check follows them at once."""
+    found = _records(tmp_path, sentence)
+    assert [r for r in found if r in expected] == expected
+    assert not [r for r in found if r[1] == "lead"]
+
+
+def test_a_clause_after_the_subject_is_not_a_list_member(tmp_path: Path) -> None:
+    """A lower-case clause after the comma ("triển khai … và kiểm tra") is the subject's own work, led."""
+    assert _records(tmp_path, "Sở Y tế, triển khai thực hiện và kiểm tra việc thực hiện.") == [("Sở Y tế", "lead")]
