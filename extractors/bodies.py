@@ -230,6 +230,7 @@ def _cues() -> dict:
         "clause_openers": regex.compile(data.clause_openers),
         "tensed_after": regex.compile(data.tensed_after),
         "list_joiners": regex.compile(data.list_joiners),
+        "receiver_acts": regex.compile(data.receiver_acts),
         "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data.cue_end.removesuffix("[\\s(]*$") + r"[\s(]+"),
     }
 
@@ -586,6 +587,8 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
         elif role == "support":
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
             role = "oversight" if _joined_for_a_check(cues, left, right) else role
+        elif role == "report_to" and cues["receiver_acts"].match(fold[last.end : region[1]]):
+            role = "lead"  # "chuyển X thực hiện", "trình X ban hành …": the body named does the work that follows
         if role:
             out.extend((m, role) for m in group)
     return out

@@ -281,6 +281,7 @@ class RoleCuesLexicon(_Described):
     cue_end: Pattern
     support_work: Pattern
     standing_titles: Words
+    receiver_acts: Pattern
 
     @model_validator(mode="after")
     def _every_role_in_order_has_cues(self) -> RoleCuesLexicon:

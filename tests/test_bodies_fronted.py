@@ -82,3 +82,21 @@ def test_subjects_listed_with_unnamed_members_share_their_check(
 def test_a_clause_after_the_subject_is_not_a_list_member(tmp_path: Path) -> None:
     """A lower-case clause after the comma ("triển khai … và kiểm tra") is the subject's own work, led."""
     assert _records(tmp_path, "Sở Y tế, triển khai thực hiện và kiểm tra việc thực hiện.") == [("Sở Y tế", "lead")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hồ sơ đã thẩm định được chuyển Sở Y tế thực hiện chi trả.", [("Sở Y tế", "lead")]),
+        ("Sở Nội vụ tham mưu, đề xuất với Sở Tài chính lựa chọn hình thức hỗ trợ.", [("Sở Tài chính", "lead")]),
+        ("Định kỳ báo cáo Sở Y tế kết quả thực hiện.", [("Sở Y tế", "report_to")]),
+        ("Sở Nội vụ hoàn thiện hồ sơ, trình Sở Tài chính phê duyệt.", [("Sở Tài chính", "report_to")]),
+    ],
+)
+def test_a_body_a_report_cue_names_and_that_does_the_work_after_it_leads(
+    tmp_path: Path, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "chuyển X thực hiện", "đề xuất với X lựa chọn …": X does the work that follows it (lead); a body given only
+    the report or asked to approve ("trình X phê duyệt") receives it."""
+    found = _records(tmp_path, sentence)
+    assert [r for r in found if r[0] == expected[0][0]] == expected
