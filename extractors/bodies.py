@@ -196,6 +196,9 @@ def _patterns() -> dict:
         "departments": regex.compile(data.departments_collective),
         "departments_dropped": frozenset(data.departments_dropped),
         "departments_head": data.departments_name_head,
+        "kinds": regex.compile(data.collective_kinds),
+        "kinds_not": frozenset(data.collective_not),
+        "kinds_closers": regex.compile(data.collective_closers),
         "not_after": regex.compile(data.not_after),
         "not_bodies": regex.compile(data.not_bodies),
         "generic": regex.compile(
@@ -302,6 +305,33 @@ def _without_unpaired_tail(text: str, s: int, e: int) -> int:
             e -= 1
 
 
+_NEXT_SYLLABLE = regex.compile(r"[^\S\n]+([\p{L}\p{M}]+)")
+_KIND_QUALIFIER_WORDS = 2  # "giáo dục phổ thông", "giáo dục nghề nghiệp": at most two words qualify the kind
+
+
+def _qualified_end(fold: str, at: int, end: int, not_kinds: frozenset[str], closers: regex.Pattern) -> int | None:
+    """Where a collective of a definite kind ends ("các cơ sở giáo dục phổ thông"): after the dictionary word (two
+    syllables) that follows its kind word, and a second one only where the name visibly closes after it (a comma,
+    the and-word, "trực thuộc …": `closers`), since a second word is as often the clause's adverb or verb ("các cơ
+    quan chuyên môn thường xuyên theo dõi"); None where no word qualifies the kind or the first names no kind ("các
+    tổ chức, cá nhân", "các đơn vị liên quan") or opens the clause's work ("các trường tuyên truyền")."""
+    words = []
+    for _ in range(_KIND_QUALIFIER_WORDS):
+        first = _NEXT_SYLLABLE.match(fold, at, end)
+        second = _NEXT_SYLLABLE.match(fold, first.end(), end) if first else None
+        if second is None or not forms_word(first.group(1), second.group(1)):
+            break
+        if first.group(1) in not_kinds or f"{first.group(1)} {second.group(1)}" in not_kinds:
+            break
+        words.append(second.end())
+        at = second.end()
+    if not words:
+        return None
+    if len(words) > 1 and closers.match(fold, words[1], end):
+        return words[1]
+    return words[0]
+
+
 def _after_level(text: str, fold: str, at: int, level: str, end: int) -> int:
     """Where a name that a level above the commune closes ends: after the other units it lists, with or
     without a plural ("UBND các huyện, thị xã, thành phố", "UBND huyện, thị xã, thành phố"), else after the
@@ -378,6 +408,11 @@ def find_mentions(
             under = spell_out(text[kinds_end : match.end()])
             words.append(under[:1].lower() + under[1:])
         found.append(Mention(match.start(), match.end(), " ".join((pats["departments_head"], *words))))
+    for match in pats["kinds"].finditer(fold, start, end):  # "các cơ sở giáo dục phổ thông", "các viện nghiên cứu"
+        e = _qualified_end(fold, match.end(), end, pats["kinds_not"], pats["kinds_closers"])
+        if e is not None:
+            written = spell_out(text[match.start() : e])
+            found.append(Mention(match.start(), e, written[:1].upper() + written[1:]))
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
             found.append(Mention(match.start(), match.end(), name))

@@ -259,6 +259,9 @@ class BodyPatternsLexicon(_Described):
     departments_collective: Pattern
     departments_dropped: Words
     departments_name_head: Word
+    collective_kinds: Pattern
+    collective_not: Words
+    collective_closers: Pattern
     not_after: Pattern
     generic: Words
     capitalised_only: Words

@@ -100,3 +100,37 @@ def test_a_body_a_report_cue_names_and_that_does_the_work_after_it_leads(
     the report or asked to approve ("trình X phê duyệt") receives it."""
     found = _records(tmp_path, sentence)
     assert [r for r in found if r[0] == expected[0][0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Sở Nội vụ chỉ đạo các trung tâm y tế dự phòng, các cơ sở đào tạo nghề nghiệp trực thuộc lồng ghép.",
+            [("Sở Nội vụ", "lead"), ("Các trung tâm y tế dự phòng", "lead"), ("Các cơ sở đào tạo nghề nghiệp", "lead")],
+        ),
+        (
+            "Sở Nội vụ chỉ đạo các đơn vị chuyên môn thường xuyên theo dõi tiến độ.",
+            [("Sở Nội vụ", "lead"), ("Các đơn vị chuyên môn", "lead")],
+        ),
+    ],
+)
+def test_a_collective_of_a_definite_kind_in_lower_case_is_a_body(
+    tmp_path: Path, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "các cơ sở …", "các trung tâm …" with the dictionary word that names their kind are one collective body; a
+    second word that is the clause's adverb ("thường xuyên theo dõi") is not part of the name."""
+    assert _records(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sở Nội vụ hướng dẫn các tổ chức, cá nhân nộp hồ sơ trực tuyến.",
+        "Sở Nội vụ chỉ đạo các đơn vị liên quan rà soát hồ sơ.",
+        "Sở Nội vụ đề nghị các trường tuyên truyền sâu rộng tới học sinh.",
+    ],
+)
+def test_a_collective_that_names_no_kind_is_no_body(tmp_path: Path, sentence: str) -> None:
+    """ "các tổ chức, cá nhân", "các đơn vị liên quan", and a kind word followed by the clause's verb name no kind."""
+    assert [r for r in _records(tmp_path, sentence) if r[0] != "Sở Nội vụ"] == []
