@@ -196,6 +196,9 @@ def _patterns() -> dict:
         "departments": regex.compile(data.departments_collective),
         "departments_dropped": frozenset(data.departments_dropped),
         "departments_head": data.departments_name_head,
+        "kinds": regex.compile(data.collective_kinds),
+        "kinds_not": frozenset(data.collective_not),
+        "kinds_closers": regex.compile(data.collective_closers),
         "not_after": regex.compile(data.not_after),
         "not_bodies": regex.compile(data.not_bodies),
         "generic": regex.compile(
@@ -230,6 +233,7 @@ def _cues() -> dict:
         "clause_openers": regex.compile(data.clause_openers),
         "tensed_after": regex.compile(data.tensed_after),
         "list_joiners": regex.compile(data.list_joiners),
+        "receiver_acts": regex.compile(data.receiver_acts),
         "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data.cue_end.removesuffix("[\\s(]*$") + r"[\s(]+"),
     }
 
@@ -299,6 +303,33 @@ def _without_unpaired_tail(text: str, s: int, e: int) -> int:
         e = text.rfind(last.group(1), s, e)
         while e > s and text[e - 1].isspace():
             e -= 1
+
+
+_NEXT_SYLLABLE = regex.compile(r"[^\S\n]+([\p{L}\p{M}]+)")
+_KIND_QUALIFIER_WORDS = 2  # "giáo dục phổ thông", "giáo dục nghề nghiệp": at most two words qualify the kind
+
+
+def _qualified_end(fold: str, at: int, end: int, not_kinds: frozenset[str], closers: regex.Pattern) -> int | None:
+    """Where a collective of a definite kind ends ("các cơ sở giáo dục phổ thông"): after the dictionary word (two
+    syllables) that follows its kind word, and a second one only where the name visibly closes after it (a comma,
+    the and-word, "trực thuộc …": `closers`), since a second word is as often the clause's adverb or verb ("các cơ
+    quan chuyên môn thường xuyên theo dõi"); None where no word qualifies the kind or the first names no kind ("các
+    tổ chức, cá nhân", "các đơn vị liên quan") or opens the clause's work ("các trường tuyên truyền")."""
+    words = []
+    for _ in range(_KIND_QUALIFIER_WORDS):
+        first = _NEXT_SYLLABLE.match(fold, at, end)
+        second = _NEXT_SYLLABLE.match(fold, first.end(), end) if first else None
+        if second is None or not forms_word(first.group(1), second.group(1)):
+            break
+        if first.group(1) in not_kinds or f"{first.group(1)} {second.group(1)}" in not_kinds:
+            break
+        words.append(second.end())
+        at = second.end()
+    if not words:
+        return None
+    if len(words) > 1 and closers.match(fold, words[1], end):
+        return words[1]
+    return words[0]
 
 
 def _after_level(text: str, fold: str, at: int, level: str, end: int) -> int:
@@ -377,6 +408,11 @@ def find_mentions(
             under = spell_out(text[kinds_end : match.end()])
             words.append(under[:1].lower() + under[1:])
         found.append(Mention(match.start(), match.end(), " ".join((pats["departments_head"], *words))))
+    for match in pats["kinds"].finditer(fold, start, end):  # "các cơ sở giáo dục phổ thông", "các viện nghiên cứu"
+        e = _qualified_end(fold, match.end(), end, pats["kinds_not"], pats["kinds_closers"])
+        if e is not None:
+            written = spell_out(text[match.start() : e])
+            found.append(Mention(match.start(), e, written[:1].upper() + written[1:]))
     for pattern, name in pats["shared_head"]:
         for match in pattern.finditer(fold, start, end):
             found.append(Mention(match.start(), match.end(), name))
@@ -568,7 +604,9 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
             stop = _clause_end(fold, last.end, region[1])
             role = _subject_role(fold[last.end : stop], document.text[last.end : stop])
             right = fold[last.end : stop]
-            if role == "lead" and cues["oversight_work"].match(right):
+            if role == "lead" and (
+                cues["oversight_work"].match(right) or _listed_then_checks(right, document.text[last.end : stop])
+            ):
                 role = "oversight"
         elif role == "lead":
             # advised or told to check others ("tham mưu X kiểm tra", "giao X giám sát"): oversight;
@@ -584,9 +622,39 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
         elif role == "support":
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
             role = "oversight" if _joined_for_a_check(cues, left, right) else role
+        elif role == "report_to" and cues["receiver_acts"].match(fold[last.end : region[1]]):
+            role = "lead"  # "chuyển X thực hiện", "trình X ban hành …": the body named does the work that follows
         if role:
             out.extend((m, role) for m in group)
     return out
+
+
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}])\p{L}")
+_ITEM_SEPARATOR = regex.compile(rf"\s*,\s*|\s+{regex.escape(AND_WORD)}\s+")
+_LIST_ITEM_WORDS = 8  # "đại biểu Hội đồng nhân dân tỉnh", "các Ban HĐND tỉnh": a name, not a clause
+_LIST_REACH = 160  # characters from the last body found to the shared work
+
+
+def _listed_then_checks(right: str, right_text: str) -> bool:
+    """ "Thường trực HĐND tỉnh, các Ban HĐND tỉnh, đại biểu HĐND tỉnh kiểm tra, giám sát …": the subjects' list runs
+    on past the last body found, through items the lexicon does not name (capitalised names, the deputies), to the
+    work they share; where that work is a check the bodies are `oversight`, as when it follows them at once."""
+    work = _cues()["oversight_work"]
+    for start in _WORD_START.finditer(right, 0, min(len(right), _LIST_REACH)):
+        at = start.start()
+        if not work.match(right[at:]):  # the pattern is anchored with "^": match on the rest
+            continue
+        stretch = right[:at].rstrip()
+        cuts = list(_ITEM_SEPARATOR.finditer(stretch))
+        if not cuts or cuts[0].start() != 0:
+            return False  # the list must go on from the last body with a comma or the and-word
+        ends = [c.start() for c in cuts[1:]] + [len(stretch)]
+        for cut, end in zip(cuts, ends, strict=True):
+            item = right_text[cut.end() : end]  # the fold keeps the text's offsets: read the case there
+            if not item.strip() or len(item.split()) > _LIST_ITEM_WORDS or not any(ch.isupper() for ch in item):
+                return False
+        return True
+    return False
 
 
 def _joined_for_a_check(cues: dict, left: str, right: str) -> bool:

@@ -261,6 +261,9 @@ class BodyPatternsLexicon(_Described):
     departments_collective: Pattern
     departments_dropped: Words
     departments_name_head: Word
+    collective_kinds: Pattern
+    collective_not: Words
+    collective_closers: Pattern
     not_after: Pattern
     generic: Words
     capitalised_only: Words
@@ -283,6 +286,7 @@ class RoleCuesLexicon(_Described):
     cue_end: Pattern
     support_work: Pattern
     standing_titles: Words
+    receiver_acts: Pattern
 
     @model_validator(mode="after")
     def _every_role_in_order_has_cues(self) -> RoleCuesLexicon:
