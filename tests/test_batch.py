@@ -158,3 +158,21 @@ def test_results_are_put_on_disk_before_the_manifest_names_them(tmp_path, monkey
     assert [kind for kind, _ in events][:2] == ["sync", "save"]
     assert synced == {path.name for path in (tmp_path / "out" / "docs").glob("*.json")} and len(synced) == 2
     assert events[-1][0] == "save"
+
+
+def test_without_syncfs_each_result_and_the_folder_are_synced(tmp_path, monkeypatch):
+    """Where the system has no syncfs (not Linux), `sync_folder` falls back to an fsync of every
+    result and of the folder, so the manifest's guarantee holds there too."""
+    import os
+
+    from pipeline.outputs import files
+
+    written = [tmp_path / name for name in ("a.json", "b.json")]
+    for path in written:
+        files.write_atomic(path, "{}", durable=False)
+    monkeypatch.setattr(files, "_syncfs", lambda: None)
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda handle: synced.append(handle) or real_fsync(handle))
+    files.sync_folder(tmp_path, written)
+    assert len(synced) == (3 if os.name != "nt" else 2)  # each result, then the folder
