@@ -137,7 +137,7 @@ def _worker(connection: Connection, parent: int, settings: Settings) -> None:
             pages = result.pages
             text = result.model_dump_json(indent=1, exclude_none=False)
             try:
-                write_atomic(task.target, text)
+                write_atomic(task.target, text, durable=False)  # the parent syncs before naming it
             except OSError as error:
                 failure = _error(
                     OutputWriteError(task.path, "result_unwritable", target=task.target, reason=os_reason(error))

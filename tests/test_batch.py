@@ -111,3 +111,68 @@ def test_exit_codes(tmp_path, capsys):
     assert main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "o3")]) == 2
     err = capsys.readouterr().err
     assert "empty.txt" in err and "không có tệp hoặc thư mục" in err
+
+
+def test_results_are_put_on_disk_before_the_manifest_names_them(tmp_path, monkeypatch):
+    """A worker writes its result without an fsync (issue 15); the parent syncs every result it has
+    not yet synced before each manifest save, so the manifest on disk never names a result that a
+    power cut could lose."""
+    import pipeline.batch as batch
+    from pipeline.outputs import files
+    from pipeline.outputs import manifest as manifests
+
+    events: list[tuple[str, list[str]]] = []
+    synced: set[str] = set()
+    real_sync, real_save = files.sync_folder, manifests.save
+
+    def sync(folder, paths):
+        paths = list(paths)
+        synced.update(p.name for p in paths)
+        events.append(("sync", sorted(p.name for p in paths)))
+        real_sync(folder, paths)
+
+    def save(out, manifest):
+        named = sorted(Path(e.output).name for e in manifest.values() if e.output)
+        assert set(named) <= synced, "the manifest names a result not yet synced"
+        events.append(("save", named))
+        return real_save(out, manifest)
+
+    real_write = files.write_atomic
+    log = tmp_path / "writes.log"  # the worker is another process: it tells through a file
+
+    def write(path, text, durable=True):
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(f"{durable}\n")
+        return real_write(path, text, durable)
+
+    monkeypatch.setattr(batch, "sync_folder", sync)
+    monkeypatch.setattr(manifests, "save", save)
+    monkeypatch.setattr("pipeline.workers.write_atomic", write)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(PLAN, folder / name)
+    summary = run_batch([folder], tmp_path / "out", jobs=1, progress=False, formats=["json"])
+    assert summary.count("ok") == 2
+    assert log.read_text(encoding="utf-8").split() == ["False", "False"]  # each result written without fsync
+    assert [kind for kind, _ in events][:2] == ["sync", "save"]
+    assert synced == {path.name for path in (tmp_path / "out" / "docs").glob("*.json")} and len(synced) == 2
+    assert events[-1][0] == "save"
+
+
+def test_without_syncfs_each_result_and_the_folder_are_synced(tmp_path, monkeypatch):
+    """Where the system has no syncfs (not Linux), `sync_folder` falls back to an fsync of every
+    result and of the folder, so the manifest's guarantee holds there too."""
+    import os
+
+    from pipeline.outputs import files
+
+    written = [tmp_path / name for name in ("a.json", "b.json")]
+    for path in written:
+        files.write_atomic(path, "{}", durable=False)
+    monkeypatch.setattr(files, "_syncfs", lambda: None)
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda handle: synced.append(handle) or real_fsync(handle))
+    files.sync_folder(tmp_path, written)
+    assert len(synced) == (3 if os.name != "nt" else 2)  # each result, then the folder

@@ -36,6 +36,7 @@ AWKWARD = [
     "x" * 40000,
     "chữ ␛ đã hiện",
     "a & b < c > d \"e\" ]]>",
+    "nháy 'đơn' và dấu cách\u00a0cứng, \x7f, \x85 và 😀 ngoài mặt phẳng cơ bản",
     "dòng một\r\ndòng hai\n",
     "\tthụt đầu",
     0.1,
