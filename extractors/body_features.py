@@ -4,9 +4,13 @@ Training (`pipeline.body_training`) and tagging (`extractors.body_model`) both b
 the model always sees at run time the very features it was trained on. A token is a run of letters and
 digits, or one punctuation mark, of the normalized text; its features are the folded words around it,
 their shapes (a body's name is capitalised, a cue is not), the block it stands in (a heading of "Tổ
-chức thực hiện", a table cell and its column's role) and whether the bodies lexicon (`bodies.json`,
-through `find_mentions`) names it: the gazetteer is data the model may lean on, while the role cues and
-the decisions of `extractors/bodies.py` are not among its features, so "model alone" is a model.
+chức thực hiện", a table cell and its column's role), whether the bodies lexicon (`bodies.json`,
+through `find_mentions`) names it, the role a cue of `role_cues.json` right before it (or before the
+list it stands in) gives, and the label of a labelled line ("Cơ quan chủ trì: …") it follows. The
+lexicons are data the model may lean on; the decisions of `extractors/bodies.py` are not among its
+features, so "model alone" is a model. The cue and label features raised the model alone from 0.27 to
+0.35 exact F1 on round 4's development documents and from 0.29 to 0.34 on round 5's, trained only on
+the rounds before (`benchmarks/bench_model_forward.py`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import regex
 
 from extractors.bodies import Mention
 from pipeline.document import Block, Document
-from pipeline.lexicon import BodyWordsLexicon
+from pipeline.lexicon import BodyWordsLexicon, RoleCuesLexicon
 from pipeline.normalize import fold_text
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\d]+|[^\s\p{L}\p{M}\d]")
@@ -73,6 +77,43 @@ def _has_candidate(shapes: list[str], lexicon: bytearray, start: int, end: int) 
     return lexicon.count(0, start, end) < end - start or any(shape in "UA" for shape in shapes[1:])
 
 
+@cache
+def _role_cues() -> tuple[tuple[str, regex.Pattern], ...]:
+    """Each role's `before` cues of `role_cues.json` as one backward pattern (they end where a body
+    starts): the words the rules read a role from, given to the model as a feature it may weigh."""
+    data = RoleCuesLexicon.load()
+    return tuple(
+        (role, regex.compile("|".join(f"(?:{p})" for p in data.before[role]), regex.REVERSE)) for role in data.order
+    )
+
+
+def _cue_features(fold: str, block: Block, spans: list[tuple[int, int]], shapes: list[str]) -> list[str | None]:
+    """Per token, the role a lexicon cue right before it gives (`cue=<role>` on a capitalised token the
+    cue ends at), carried over the tokens after it in the block until the next cue (`after=<role>`: the
+    list of bodies a cue heads), and the label of a labelled line ('Cơ quan chủ trì: …': `lab=` the two
+    words before the block's first colon, on every token after it)."""
+    out: list[str | None] = []
+    last: str | None = None
+    colon = fold.find(":", block.start, min(block.end, block.start + 80))
+    label = None
+    if colon > 0:
+        words = fold[block.start : colon].split()[-2:]
+        label = "lab=" + "|".join(words) if words else None
+    cues = _role_cues()
+    for (start, _), shape in zip(spans, shapes, strict=True):
+        feature = None
+        if shape in "UA":
+            role = next((r for r, p in cues if p.search(fold, block.start, start)), None)
+            if role:
+                feature, last = "cue=" + role, role
+        if feature is None and last:
+            feature = "after=" + last
+        if label and colon < start:
+            feature = (feature + " " if feature else "") + label
+        out.append(feature)
+    return out
+
+
 def sequences(document: Document, mentions: list[Mention]) -> list[Sequence]:
     """One `Sequence` per block the model reads. `mentions` are the lexicon's body mentions (in
     document order), given as the gazetteer feature."""
@@ -98,11 +139,13 @@ def sequences(document: Document, mentions: list[Mention]) -> list[Sequence]:
         around = [forms.get(w) or forms.setdefault(w, _forms(w)) for w in words]
         shapes = ["", "", *shapes, "", ""]
         common = _block_features(document, block, tcth)
+        cued = _cue_features(fold, block, spans, shapes[2:-2])
         features: list[list[str]] = []
         for i, (start, _) in enumerate(spans):
             j = i + 2
             features.append(
                 [
+                    *(cued[i].split(" ") if cued[i] else ()),
                     around[j][0],
                     around[j - 1][1],
                     around[j - 2][2],

@@ -191,3 +191,33 @@ def test_the_model_work_grows_linearly_with_the_plan(tmp_path):
         citations = extract_citations(document)[0]
         runs.append(lines_executed(lambda: bodies_by_mode(document, citations, nlp=False, mode="model")))  # noqa: B023
     assert runs[1] / runs[0] < 5
+
+
+def test_role_cues_and_a_line_label_are_features_of_the_tokens_after_them(tmp_path):
+    """The lexicon's role cues mark the capitalised word they end at (`cue=`) and the words after it
+    in the block (`after=`: a cue heads a list of bodies); a labelled line's label marks every token
+    after its colon (`lab=`)."""
+    from extractors.bodies import plan_mentions
+    from extractors.body_features import sequences
+
+    text = PLAN.format(n=9, topic="ký số") + (
+        "5. Hội Phụ nữ xã phối hợp với Đoàn Thanh niên xã, Hội Cựu chiến binh xã vận động hội viên.\n"
+        "6. Cơ quan chủ trì: Trạm Y tế xã, Trường Mầm non Hoa Sen.\n"
+    )
+    path = tmp_path / "an-phu_9-KH-DU_2026.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path)
+    citations = extract_citations(document)[0]
+
+    def features_at(word: str) -> list[str]:
+        start = document.text.index(word)
+        for sequence in sequences(document, plan_mentions(document, citations)):
+            if start in sequence.starts:
+                return sequence.features[sequence.starts.index(start)]
+        raise AssertionError(f"{word!r} is not a token the model reads")
+
+    assert "cue=support" in features_at("Đoàn Thanh niên")
+    assert "after=support" in features_at("Cựu chiến binh")
+    assert not any(f.startswith(("cue=", "after=")) for f in features_at("Hội Phụ nữ"))
+    assert "lab=chủ|trì" in features_at("Trường Mầm non")
+    assert not any(f.startswith("lab=") for f in features_at("Hội Phụ nữ"))
