@@ -471,6 +471,8 @@ class TargetWordsLexicon(_Described):
     duration_deadline_leads: Words
     eligibility_date_closers: Words
     eligibility_status_patterns: Patterns
+    composition_words: Words
+    directive_probe_modal: Word
 
 
 class IndicatorPhrasingLexicon(_Described):
