@@ -5,8 +5,9 @@ what gold-guidelines.md (targets, and the decisions in gold/README.md) says the 
 extractor printed. They cover the general Vietnamese ways of stating a quantity: percent ranges, comparator
 words before and after the figure, changes ("tăng … lần", "giảm … %", "từ X lên Y"), amounts in "triệu
 đồng" / "tỷ đồng", rates per head ("USD/người", "thuê bao/100 dân"), counts with a classifier after any verb
-that opens a task item, and numbers that are no targets (dates, document and article numbers, list marks,
-place numbers, amounts reported as done, the parts a thing is made of).
+that opens a task item, numbers in words after a comparator, and numbers that are no targets (dates,
+document and article numbers, list marks, place numbers, amounts reported as done, the parts a thing is
+made of).
 """
 
 from __future__ import annotations
@@ -81,6 +82,16 @@ UNDER_OBJECTIVES = [
     ),
     # "100% … được …"
     ("100% thôn được phủ sóng 4G.", [(100, None, "%", "=", "2030")]),
+    # a number in words after a comparator; "trên ba …" is a preposition ("on three …"), no comparator
+    ("Mỗi chi bộ sinh hoạt chuyên đề không quá hai lần trong một năm.", [(2, None, "lần", "<=", "2030")]),
+    ("Xây dựng tối thiểu ba mô hình du lịch cộng đồng.", [(3, None, "mô hình du lịch cộng đồng", ">=", "2030")]),
+    ("Cải cách thủ tục trên ba phương diện thể chế, bộ máy và con người.", []),
+    ("Triển khai ứng dụng trên một số lĩnh vực y tế, giáo dục.", []),
+    # "trong đó có" leads to a part of the total, which is a target of its own (round 5), no statistic
+    (
+        "Tỷ lệ lao động qua đào tạo đạt 75% trở lên, trong đó có bằng cấp, chứng chỉ đạt 35%.",
+        [(75, None, "%", ">=", "2030"), (35, None, "%", "=", "2030")],
+    ),
 ]
 
 
