@@ -146,3 +146,22 @@ def test_the_parts_a_thing_is_made_of_are_no_targets_even_under_objectives(tmp_p
         (5, None, "mô hình", "=", "2030"),
         (2, None, "mô hình du lịch cộng đồng", "=", "2030"),
     ]
+
+
+# --- `by` from the sentence's own time, in the shapes plans write it ----------------------------------
+
+HORIZONS = [
+    ("Đến cuối năm 2026, 100% thôn có Tổ công nghệ số cộng đồng.", "2026-12-31"),
+    ("Trong giai đoạn 2026 - 2030, tỷ lệ hộ nghèo giảm bình quân 1,5%/năm.", "2030"),
+    ("Chậm nhất đến ngày 30/6/2026, hoàn thành số hóa 100% hồ sơ hộ tịch.", "2026-06-30"),
+    ("Hết quý III/2026, 80% hồ sơ được xử lý trực tuyến.", "2026-09-30"),
+    ("Trong nửa đầu năm 2026, tối thiểu 50% hộ kinh doanh dùng thanh toán số.", "2026-06-30"),
+    ("Đến tháng 12 năm 2026, 90% người dân có tài khoản định danh điện tử.", "2026-12-31"),
+    ("Trước năm 2028, 100% trường học có phòng học thông minh.", "2028"),
+    ("Từ nay đến hết năm 2026, 100% cán bộ được tập huấn kỹ năng số.", "2026-12-31"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "by"), HORIZONS, ids=[s[:40] for s, _ in HORIZONS])
+def test_the_sentence_gives_by(tmp_path: Path, sentence: str, by: str) -> None:
+    assert [t[4] for t in _under_tasks(tmp_path, sentence)] == [by]
