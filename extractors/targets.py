@@ -143,6 +143,7 @@ class _Words:
     describing: frozenset[str]
     composition: regex.Pattern
     probe_modal: str
+    object_markers: frozenset[str]
 
 
 @cache
@@ -229,6 +230,7 @@ def _words() -> _Words:
         range_open_head=regex.compile(rf"^{alternation(lex.range_open)}\s"),
         describing=frozenset(lex.composition_words + lex.indicator_existential_words),
         probe_modal=lex.directive_probe_modal,
+        object_markers=frozenset(lex.indicator_object_markers),
         composition=regex.compile(rf"(?<!\w){alternation(lex.composition_words)}(?!\w)"),
     )
 
@@ -853,7 +855,9 @@ def _directive_object(ctx: _Context, c: _Candidate) -> bool:
     belongs to a chain of verbs that opens the clause ("Hoàn thành lắp đặt 30 camera", "Trồng mới 5.000 cây
     xanh"), the last of them (adverbs such as "mới" skipped) no word of composition or existence. A clause
     with a subject ("Ban Chỉ đạo gồm 15 thành viên", "Tiền ăn sáng và 02 bữa chính"), a count after the
-    verb's own object ("Xây dựng dự toán …, kinh phí … trợ cấp 1 lần") or after "gồm" describes. Asked only
+    verb's own object ("Xây dựng dự toán …, kinh phí … trợ cấp 1 lần") or after "gồm" describes; a count
+    for whom the work is done, after the verb's object and a marker of it ("Cấp thẻ bảo hiểm y tế cho 300
+    người", "Phổ biến pháp luật đến 2.000 lượt người dân"), is what the item tells to do. Asked only
     of plain counts that no commitment word or
     horizon already decided."""
     text = ctx.document.text
@@ -866,8 +870,13 @@ def _directive_object(ctx: _Context, c: _Candidate) -> bool:
     tags = pos_tag(f"{probe} {prefix}{text[c.q.start : c.unit_end]}".lower())[1:]
     figures = len(_DIGIT_RUN.findall(prefix))
     at = next((i for i, (word, _) in enumerate(tags) if _DIGIT_RE.search(word) and (figures := figures - 1) < 0), None)
-    if not at or tags[0][1] != "V" or any(tag not in _VERB_CHAIN for _, tag in tags[:at]):
+    if not at or tags[0][1] != "V":
         return False
+    if any(tag not in _VERB_CHAIN for _, tag in tags[:at]):
+        # "Cấp thẻ bảo hiểm y tế cho 300 người": the verb's object, then a marker of whom it is for, then the
+        # figure; no comma between (a new clause: "Tổ chức giải …, với 6 đội tham gia")
+        marker = " ".join(tags[at - 1][0].split())
+        return marker in _words().object_markers and all(tag != "CH" for _, tag in tags[:at])
     before = at - 1
     while before > 0 and tags[before][1] == "R":
         before -= 1

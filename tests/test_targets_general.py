@@ -108,6 +108,9 @@ DIRECTIVE_COUNTS = [
     ("Kết nạp 25 đảng viên mới.", [(25, None, "đảng viên mới")]),
     ("Trồng mới 5.000 cây xanh.", [(5000, None, "cây xanh")]),
     ("Hoàn thành lắp đặt 30 camera giám sát an ninh tại các thôn.", [(30, None, "camera giám sát an ninh")]),
+    # for whom: the verb's object, a marker, the count
+    ("Cấp thẻ bảo hiểm y tế cho 300 người thuộc hộ cận nghèo.", [(300, None, "người")]),
+    ("Phổ biến kiến thức pháp luật đến 2.000 lượt người dân.", [(2000, None, "lượt người dân")]),
 ]
 
 
@@ -124,6 +127,8 @@ NOT_TARGETS = [
     "Tiền ăn sáng và 02 bữa chính theo mức quy định.",
     "Giao Văn phòng in 50 bản tài liệu phát cho đại biểu.",
     "Xét chọn danh sách 100 hộ nghèo để trao quà.",
+    "Tổ chức giải bóng đá thanh niên, với 6 đội tham gia.",
+    "Hỗ trợ tiền đi lại cho bệnh nhân và 01 người nhà.",
     "Tiếp tục chi trả chế độ cho đối tượng bảo trợ, thẩm định 01 hồ sơ khuyết tật.",
     "Hội nghị tổ chức lúc 14 giờ 00 ngày 20/10/2025 tại Hội trường.",
     "Nâng cấp tuyến đường từ Quốc lộ 1A vào thôn 3.",
