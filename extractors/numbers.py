@@ -131,7 +131,20 @@ def _patterns() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
         rf"(?:(?:\s*{range_sep}\s*|\s+{range_close}\s+)(?P<v2>{num})(?P<p2>\s*{percent})?)?)"
         rf"(?:\s+(?P<after>{alternation(list(after))})(?!\w))?"
     )
-    return regex.compile(quantity), before, after
+    # A number written in words counts only right after a comparator ("không quá hai lần"): alone, "một",
+    # "năm" and "ba" are mostly no numbers.
+    spelled_before = [w for w in before if w not in lex.comparators_also_prepositions]
+    spelled = (
+        rf"(?<!\w)(?P<before>{alternation(spelled_before)})(?:\s+{alternation(lex.comparator_links)})?\s+"
+        rf"(?P<num>(?P<v1>{alternation(list(lex.number_words))}))(?=\s+\p{{L}})"
+    )
+    return regex.compile(rf"{quantity}|{spelled}"), before, after
+
+
+@cache
+def _spelled_pattern() -> regex.Pattern:
+    """A number in words (lexicon `number_words`): tells whether a string without a digit needs scanning."""
+    return regex.compile(rf"(?<!\w){alternation(list(lexicon().number_words))}(?!\w)")
 
 
 @cache
@@ -159,12 +172,13 @@ def scan_quantities(folded: str) -> list[Quantity]:
     Which of them are targets (not dates, years, ordinals or statistics) is decided by the caller,
     which knows the surrounding words.
     """
-    if not _DIGIT.search(folded):
-        return []
     pattern, before, after = _patterns()
+    if not _DIGIT.search(folded) and not _spelled_pattern().search(folded):
+        return []
     found: list[Quantity] = []
+    spelled = {w: float(v) for w, v in lexicon().number_words.items()}
     for m in pattern.finditer(folded):
-        v1 = parse_number(m.group("v1"))
+        v1 = parse_number(m.group("v1")) if m.group("v1")[:1].isdigit() else spelled.get(m.group("v1"))
         if v1 is None:
             continue
         v2 = parse_number(m.group("v2")) if m.group("v2") else None

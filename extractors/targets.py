@@ -140,6 +140,10 @@ class _Words:
     eligibility_date: regex.Pattern
     bracketed_money: regex.Pattern
     range_open_head: regex.Pattern
+    describing: frozenset[str]
+    composition: regex.Pattern
+    probe_modal: str
+    object_markers: frozenset[str]
 
 
 @cache
@@ -224,6 +228,10 @@ def _words() -> _Words:
         ),
         bracketed_money=regex.compile(rf"\(\s*(?P<unit>{alternation(lex.money_units)}(?:/\w+)*)\s*\)"),
         range_open_head=regex.compile(rf"^{alternation(lex.range_open)}\s"),
+        describing=frozenset(lex.composition_words + lex.indicator_existential_words),
+        probe_modal=lex.directive_probe_modal,
+        object_markers=frozenset(lex.indicator_object_markers),
+        composition=regex.compile(rf"(?<!\w){alternation(lex.composition_words)}(?!\w)"),
     )
 
 
@@ -691,7 +699,16 @@ def _splits_a_word(folded: str, q: Quantity, floor: int) -> bool:
     after = _WORD_AFTER.match(folded[q.number_end : q.number_end + 20])
     if not before or not after or before.group(1) in _words().number_lead:
         return False  # "có 50 người": "có" leads a number, "có người" is no broken word here
-    return f"{before.group(1)} {after.group(1)}" in compound_words()
+    words = compound_words()
+    if f"{before.group(1)} {after.group(1)}" not in words:
+        return False
+    # Each syllable already whole in a word of its own side ("ban hành 03 văn bản": "ban hành", "văn bản"):
+    # the number stands between two words, even though "hành văn" is a word too.
+    earlier = _WORD_BEFORE.search(folded[max(floor, q.start - 40) : q.start - len(before.group(0))])
+    later = _WORD_AFTER.match(folded[q.number_end + len(after.group(0)) : q.number_end + len(after.group(0)) + 20])
+    closes = earlier is not None and f"{earlier.group(1)} {before.group(1)}" in words
+    opens = later is not None and f"{after.group(1)} {later.group(1)}" in words
+    return not (closes and opens)
 
 
 def _candidates(ctx: _Context, index: int, nlp: bool) -> list[_Candidate]:
@@ -789,19 +806,82 @@ def _level_before(ctx: _Context, c: _Candidate) -> bool:
     return bool(digit) and bool(w.change_to.search(after[: digit.start()]))
 
 
-def _committed_count(ctx: _Context, c: _Candidate, in_target_section: bool) -> bool:
-    """A plain count outside a target section needs a commitment word just before it; an amount of money
-    needs none, the text sets it."""
-    if c.q.percent or c.q.comparator != "=" or c.q.value_max is not None or in_target_section:
+def _committed_count(ctx: _Context, c: _Candidate, in_target_section: bool, nlp: bool = False) -> bool:
+    """A plain count outside a target section needs a commitment word just before it, or (with `nlp`) to be
+    the object of the verb that opens its clause; an amount of money needs neither, the text sets it."""
+    if c.q.percent or c.q.comparator != "=" or c.q.value_max is not None:
         return True
     w = _words()
     if _money(c):
         return True  # "được trợ cấp 500.000 đồng/suất": an amount the text sets (round 3: fixed rates are targets)
+    if _counts_parts(ctx, c):
+        return False
+    if in_target_section:
+        return True
     before = ctx.document.fold[c.clause_start : c.q.start]
     window = " ".join(before.split()[-w.cue_window :])
     if w.cue_before.search(window) or w.aspiration.search(ctx.document.fold[c.sentence_start : c.q.start]):
         return True
-    return horizon(ctx.unmasked(c.clause_start, c.clause_end)) is not None
+    if horizon(ctx.unmasked(c.clause_start, c.clause_end)) is not None:
+        return True
+    return nlp and _directive_object(ctx, c)
+
+
+def _counts_parts(ctx: _Context, c: _Candidate) -> bool:
+    """Does the count say what a thing is made of ("Ban Chỉ đạo gồm 13 thành viên", "Hồ sơ gồm 01 bản chính và
+    02 bản sao")? A word of composition before it in its clause, and no figure before that word: the whole is
+    a thing, not a quantity the plan commits to (the parts of a committed total, "05 mô hình, gồm …", stay
+    targets, as round 4 decided)."""
+    w, folded = _words(), ctx.document.fold
+    before = folded[c.clause_start : c.q.start]
+    found = [m for m in w.composition.finditer(before)]
+    return bool(found) and not _DIGIT_RE.search(before[: found[-1].start()])
+
+
+# A list mark before a clause ("- ", "+ ", "a) ", "2. "): no word of it.
+_LIST_MARK = regex.compile(r"^[\s\-+•*–—]*(?:(?:\d{1,2}|[^\W\d_])[.)]\s+)*")
+_DIGIT_RUN = regex.compile(r"\d+(?:[.,]\d+)*")
+# underthesea's tags of a chain of verbs ("hoàn thành lắp đặt", "xây dựng và nhân rộng", "trồng mới"): verbs,
+# adverbs, a coordinator, a comma.
+_VERB_CHAIN = frozenset({"V", "R", "C", "CH"})
+
+
+def _directive_object(ctx: _Context, c: _Candidate) -> bool:
+    """Is the count the object of the verb that opens its clause ("Phát động 02 đợt thi đua", "Kết nạp 20
+    đảng viên mới")? A plan's task item opens with its verb and has no subject: a number it tells to do is a
+    commitment (gold-guidelines: a number the plan promises to do), whatever the verb, so no list of verbs
+    decides it. Told by underthesea's POS tagger on the clause, lower-cased and after a modal ("cần …": a
+    capital, or a verb opening a short string, makes it tag the verb a noun): every word before the figure
+    belongs to a chain of verbs that opens the clause ("Hoàn thành lắp đặt 30 camera", "Trồng mới 5.000 cây
+    xanh"), the last of them (adverbs such as "mới" skipped) no word of composition or existence. A clause
+    with a subject ("Ban Chỉ đạo gồm 15 thành viên", "Tiền ăn sáng và 02 bữa chính"), a count after the
+    verb's own object ("Xây dựng dự toán …, kinh phí … trợ cấp 1 lần") or after "gồm" describes; a count
+    for whom the work is done, after the verb's object and a marker of it ("Cấp thẻ bảo hiểm y tế cho 300
+    người", "Phổ biến pháp luật đến 2.000 lượt người dân"), is what the item tells to do. Asked only
+    of plain counts that no commitment word or
+    horizon already decided."""
+    text = ctx.document.text
+    prefix = text[c.clause_start : c.q.start]
+    mark = _LIST_MARK.match(prefix)
+    prefix = prefix[mark.end() :] if mark else prefix
+    if not prefix.strip():
+        return False
+    probe = _words().probe_modal
+    tags = pos_tag(f"{probe} {prefix}{text[c.q.start : c.unit_end]}".lower())[1:]
+    figures = len(_DIGIT_RUN.findall(prefix))
+    at = next((i for i, (word, _) in enumerate(tags) if _DIGIT_RE.search(word) and (figures := figures - 1) < 0), None)
+    if not at or tags[0][1] != "V":
+        return False
+    if any(tag not in _VERB_CHAIN for _, tag in tags[:at]):
+        # "Cấp thẻ bảo hiểm y tế cho 300 người": the verb's object, then a marker of whom it is for, then the
+        # figure; no comma between (a new clause: "Tổ chức giải …, với 6 đội tham gia")
+        marker = " ".join(tags[at - 1][0].split())
+        return marker in _words().object_markers and all(tag != "CH" for _, tag in tags[:at])
+    before = at - 1
+    while before > 0 and tags[before][1] == "R":
+        before -= 1
+    word, tag = tags[before]
+    return tag == "V" and " ".join(word.split()) not in _words().describing
 
 
 def _split_clause(ctx: _Context, kept: list[_Candidate]) -> list[_Candidate]:
@@ -820,6 +900,8 @@ def _split_clause(ctx: _Context, kept: list[_Candidate]) -> list[_Candidate]:
                 coordinators = list(w.coordinator.finditer(between))
                 if coordinators and w.link_tail.search(between[coordinators[-1].end() :]):
                     breaks = coordinators[-1:]
+                elif coordinators and w.composition.match(between[coordinators[-1].end() :].lstrip()):
+                    breaks = coordinators[-1:]  # "05 mô hình, gồm 02 mô hình …": a part of the total (round 4)
             if not breaks and prev.q.percent and c.q.percent:
                 # a percentage never qualifies another one: "… 80% (năm 2025 70%)" is a milestone of the same
                 # measure, "… 60%, tỉnh miền núi 30%" a list of measures
@@ -1394,7 +1476,9 @@ def extract_targets(document: Document, nlp: bool = True) -> list[Target]:
         kept = [
             c
             for c in _candidates(ctx, index, nlp)
-            if not _is_statistic(ctx, c) and not _level_before(ctx, c) and _committed_count(ctx, c, in_section)
+            if not _is_statistic(ctx, c)
+            and not _level_before(ctx, c)
+            and _committed_count(ctx, c, in_section, nlp)
         ]
         for c in _split_clause(ctx, kept):
             _trim_quote(ctx, c)

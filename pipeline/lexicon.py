@@ -477,6 +477,10 @@ class TargetWordsLexicon(_Described):
     duration_deadline_leads: Words
     eligibility_date_closers: Words
     eligibility_status_patterns: Patterns
+    composition_words: Words
+    directive_probe_modal: Word
+    number_words: dict[Word, int] = Field(min_length=1)
+    comparators_also_prepositions: Words
 
 
 class IndicatorPhrasingLexicon(_Described):
