@@ -137,6 +137,7 @@ class DocTypesLexicon(_Described):
     cited_by_name: Words
     unique_kinds: Words
     name_words_with_a_kind: Words
+    letter_names: Words
     abbreviated_kinds: Words
     symbol_parts: Words
     party_issuers: Words
