@@ -219,6 +219,7 @@ class MetadataCuesLexicon(_Described):
     file = "metadata_cues.json"
     place_level_pattern: Pattern
     issuing_pattern: Pattern
+    joint_issuing_pattern: Pattern
     closing_report_pattern: Pattern
     on_behalf_pattern: Pattern
     title_note_pattern: Pattern
