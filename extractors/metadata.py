@@ -103,7 +103,8 @@ def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
         date=date,
         place=place,
         issuer=_joint_issuer(document, head, registry)
-        or _stated_level(organisation(_issuer(document, head, registry), registry), document, head, registry),
+        or _stated_level(organisation(_issuer(document, head, registry), registry), document, head, registry)
+        or registry.issuer_of_symbol(symbol),  # a header cut or spaced out: the code in its number's symbol
         signer=signer,
         signer_title=signer_title,
         title=_title(document),

@@ -85,6 +85,7 @@ class Registry:
                 self._issuer_by_form.setdefault(tone_key(form), (body.name, False))
                 forms.append(form)
         self.issuer_re = regex.compile(BEFORE_WORD + "(" + alternation(forms) + ")" + AFTER_WORD)
+        self._issuer_by_code = {SymbolSpeller.key(c): i.name for i in issuers.issuers for c in i.symbol_codes}
         levels = LevelsLexicon.load()
         self.level_words = alternation(levels.territories + levels.commune)
         self._level_word_re = regex.compile(BEFORE_WORD + "(?:" + self.level_words + ")" + AFTER_WORD)
@@ -113,6 +114,15 @@ class Registry:
         if letter and type_code and self.doc_type_of_symbol(type_code) is None:
             return _LETTER_KIND
         return kind
+
+    def issuer_of_symbol(self, symbol: str | None) -> str | None:
+        """The body whose code the symbol of a number holds ("CT-BVHTTDL" → Bộ Văn hóa, Thể thao và Du lịch;
+        "LĐTBXH-KHTC", a letter's issuer and unit), or None."""
+        for part in regex.split(r"[-/.]", symbol or ""):
+            name = self._issuer_by_code.get(SymbolSpeller.key(part)) if part else None
+            if name:
+                return name
+        return None
 
     def issuer_of_form(self, form: str) -> tuple[str, bool] | None:
         """(canonical name, keeps place name) of an issuer as written."""

@@ -154,6 +154,8 @@ class IssuerEntry(_Entry):
     forms: list[Word] = Field(default_factory=list)
     """Other ways the text writes it ("BCT", "UBND tỉnh"); the name itself is always a form."""
     place: bool = False
+    symbol_codes: list[Word] = Field(default_factory=list)
+    """Its code in the symbol of its own numbers ("BVHTTDL" in 274/CT-BVHTTDL)."""
 
 
 class IssuersLexicon(_Described):
