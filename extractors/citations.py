@@ -548,6 +548,8 @@ def _mention(m: regex.Match, text: str, folded: str, registry: Registry) -> Ment
             if m.group("shortsym") and registry.doc_type_of_symbol(m.group("shortsym")) != doc_type:
                 return None  # "Nghị quyết 57-NQ" names its type again; "Kế hoạch 5-ha" does not
             return Mention(start=m.start(), end=m.end(), doc_type=doc_type, number=digits, short=True)
+        if number is not None and not ("old" in groups and m.group("old")):
+            doc_type = registry.doc_type_of_named_number(type_text, number_type_code(m))
         return Mention(start=m.start(), end=m.end(), doc_type=doc_type, number=number)
     # A bare number: only where its symbol names a document type (NQ, KH, QĐ ...).
     doc_type = registry.doc_type_of_symbol(number_type_code(m))

@@ -102,7 +102,9 @@ def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
         symbol=symbol,
         date=date,
         place=place,
-        issuer=_stated_level(organisation(_issuer(document, head, registry), registry), document, head, registry),
+        issuer=_joint_issuer(document, head, registry)
+        or _stated_level(organisation(_issuer(document, head, registry), registry), document, head, registry)
+        or registry.issuer_of_symbol(symbol),  # a header cut or spaced out: the code in its number's symbol
         signer=signer,
         signer_title=signer_title,
         title=_title(document),
@@ -283,6 +285,65 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
         if found:
             found_last = found[0]
     return found_last or _authority_line(document, head, registry) or _headline_issuer(document, registry)
+
+
+_JOINT_ISSUING_RE = regex.compile(_CUES.joint_issuing_pattern)
+_JOINER_RE = regex.compile(rf"\s+{_CITING.list_joiner}\s+")
+_CLAUSE_STOP_RE = regex.compile(r"[.;:]\s|\n\s*\n")
+
+
+def _joint_issuer(document: Document, head: int, registry: Registry) -> str | None:
+    """The two bodies that issue a document together, in the sentence of its head that says so ("Thường trực Hội
+    đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh thống nhất ban hành Quy chế …"): joined by ", " as gold/README.md
+    writes a joint document's issuers, each with its level. The pair is the body that closes the subject and the
+    body right before the "và" that joins it ("… UBND tỉnh nhiệm kỳ 2016-2021 và Ủy ban MTTQ Việt Nam tỉnh khóa
+    XIII, nhiệm kỳ 2014-2019 thống nhất ban hành …"); one body alone is no joint issuer."""
+    folded = document.fold
+    cue = _JOINT_ISSUING_RE.search(folded, 0, max(head, 1))
+    if cue is None:
+        return None
+    stops = list(_CLAUSE_STOP_RE.finditer(folded, max(0, cue.start() - 600), cue.start()))
+    lo = stops[-1].end() if stops else max(0, cue.start() - 600)
+    bodies: list[tuple[int, int, str]] = []
+    at = lo
+    while at < cue.start():
+        m = registry.issuer_re.search(folded, at, cue.start())
+        if m is None:
+            break
+        found = registry.issuer_at(folded, m.start())
+        if found is None or found[2] > cue.start():
+            at = m.end()
+            continue
+        bodies.append((m.start(), found[2], found[0]))
+        at = found[2]
+    if len(bodies) < 2:
+        return None
+    last = bodies[-1]
+    joiners = list(_JOINER_RE.finditer(folded, bodies[-2][1], last[0]))
+    if not joiners:
+        return None
+    first = next((b for b in reversed(bodies[:-1]) if b[1] <= joiners[-1].start()), None)
+    if first is None or first[2] == last[2]:
+        return None
+    names = [_written_level(b[2], folded, b[1], registry) for b in (first, last)]
+    names = [_stated_level(organisation(name, registry), document, head, registry) for name in names]
+    return ", ".join(name for name in names if name)
+
+
+def _written_level(name: str, folded: str, end: int, registry: Registry) -> str:
+    """A commune body's default level ("… xã") replaced by the level word the sentence writes right after the
+    body ("Ủy ban MTTQ Việt Nam tỉnh khóa XV" → "… tỉnh")."""
+    canonical = LevelsLexicon.load().canonical_commune
+    level = _written_level_re(registry.level_words).match(folded, end)
+    if level is None or not name.endswith(f" {canonical}"):
+        return name
+    return f"{name[: -len(canonical)]}{' '.join(level.group(1).split())}"
+
+
+@lru_cache(maxsize=4)
+def _written_level_re(level_words: str) -> regex.Pattern:
+    """A level word after a body's name, on the same line or the next ("… Việt Nam" / "tỉnh")."""
+    return regex.compile(rf"\s+({level_words})(?![\p{{L}}])")
 
 
 _HEADLINE_ISSUER_RE = regex.compile(rf"(?<!\w)(?:{_CUES.headline_issuer_pattern})\s+")

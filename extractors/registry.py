@@ -38,6 +38,8 @@ from pipeline.models import Citation, DocWarning
 # Key under which two spellings of one number meet (case, Đ/D): '06/QĐ-TTg' = '06/QD-TTG'; the
 # speller's key of a symbol part, applied to the whole number.
 number_key = SymbolSpeller.key
+# The kind of a letter (công văn), whose symbol names its issuer and unit but no type.
+_LETTER_KIND = "cong_van"
 
 
 class Registry:
@@ -64,6 +66,7 @@ class Registry:
         self.named_kind_pattern = alternation(doc_types.cited_by_name)
         self.name_compounds = alternation(doc_types.name_words_with_a_kind)
         self.unique_kinds = {self._type_by_name[fold(name)] for name in doc_types.unique_kinds}
+        self._letter_names = {fold(name) for name in doc_types.letter_names}
         self._type_by_symbol = {SymbolSpeller.key(s): entry.code for entry in doc_types.types for s in entry.symbols}
         # "NQ57": a capitalised symbol code glued to the digits (matched on the text, case kept)
         codes = "|".join(regex.escape(c) for c in sorted(doc_types.abbreviated_kinds, key=len, reverse=True))
@@ -82,6 +85,7 @@ class Registry:
                 self._issuer_by_form.setdefault(tone_key(form), (body.name, False))
                 forms.append(form)
         self.issuer_re = regex.compile(BEFORE_WORD + "(" + alternation(forms) + ")" + AFTER_WORD)
+        self._issuer_by_code = {SymbolSpeller.key(c): i.name for i in issuers.issuers for c in i.symbol_codes}
         levels = LevelsLexicon.load()
         self.level_words = alternation(levels.territories + levels.commune)
         self._level_word_re = regex.compile(BEFORE_WORD + "(?:" + self.level_words + ")" + AFTER_WORD)
@@ -100,6 +104,25 @@ class Registry:
 
     def doc_type_of_symbol(self, part: str) -> str | None:
         return self._type_by_symbol.get(SymbolSpeller.key(part))
+
+    def doc_type_of_named_number(self, name: str, type_code: str) -> str:
+        """The kind a type name gives a number: "Văn bản số 887/TTg-CN" is a công văn, a letter's symbol holding
+        its issuer and unit but no type code; with a type code ("Văn bản số 12/QĐ-UBND") the name says no more
+        than "other"."""
+        kind = self.doc_type_of_name(name)
+        letter = fold(" ".join(name.split())) in self._letter_names
+        if letter and type_code and self.doc_type_of_symbol(type_code) is None:
+            return _LETTER_KIND
+        return kind
+
+    def issuer_of_symbol(self, symbol: str | None) -> str | None:
+        """The body whose code the symbol of a number holds ("CT-BVHTTDL" → Bộ Văn hóa, Thể thao và Du lịch;
+        "LĐTBXH-KHTC", a letter's issuer and unit), or None."""
+        for part in regex.split(r"[-/.]", symbol or ""):
+            name = self._issuer_by_code.get(SymbolSpeller.key(part)) if part else None
+            if name:
+                return name
+        return None
 
     def issuer_of_form(self, form: str) -> tuple[str, bool] | None:
         """(canonical name, keeps place name) of an issuer as written."""

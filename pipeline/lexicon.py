@@ -137,6 +137,7 @@ class DocTypesLexicon(_Described):
     cited_by_name: Words
     unique_kinds: Words
     name_words_with_a_kind: Words
+    letter_names: Words
     abbreviated_kinds: Words
     symbol_parts: Words
     party_issuers: Words
@@ -153,6 +154,8 @@ class IssuerEntry(_Entry):
     forms: list[Word] = Field(default_factory=list)
     """Other ways the text writes it ("BCT", "UBND tỉnh"); the name itself is always a form."""
     place: bool = False
+    symbol_codes: list[Word] = Field(default_factory=list)
+    """Its code in the symbol of its own numbers ("BVHTTDL" in 274/CT-BVHTTDL)."""
 
 
 class IssuersLexicon(_Described):
@@ -218,6 +221,7 @@ class MetadataCuesLexicon(_Described):
     file = "metadata_cues.json"
     place_level_pattern: Pattern
     issuing_pattern: Pattern
+    joint_issuing_pattern: Pattern
     closing_report_pattern: Pattern
     on_behalf_pattern: Pattern
     title_note_pattern: Pattern

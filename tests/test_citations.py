@@ -1188,3 +1188,14 @@ def test_a_reprint_without_a_header_does_not_cite_itself() -> None:
         "Nghị quyết số 08-NQ/TW của Bộ Chính trị. Báo tỉnh giới thiệu toàn văn.\n"
     )
     assert [c.number for c in extract_citations(make_document(text))[0]] == ["08-NQ/TW"]
+
+
+def test_a_document_named_van_ban_with_a_letters_symbol_is_a_cong_van() -> None:
+    """ "Văn bản số 415/BNV-CQĐP": the symbol holds the issuer and its unit but no type code, as a công văn's does
+    (gold: bo-giao-thong-van-tai 565, ha-giang 167); with a type code the name alone tells nothing more."""
+    letter = scan("theo ý kiến của Bộ Nội vụ tại Văn bản số 415/BNV-CQĐP ngày 09/3/2024 về việc rà soát")
+    assert [(x.doc_type, x.number) for x in letter] == [("cong_van", "415/BNV-CQĐP")]
+    typed = scan("theo Văn bản số 22/QĐ-UBND ngày 09/3/2024 của UBND tỉnh")
+    assert [x.doc_type for x in typed] == ["other"]
+    named = scan("theo Công văn số 415/BNV-CQĐP ngày 09/3/2024")
+    assert [x.doc_type for x in named] == ["cong_van"]

@@ -425,3 +425,35 @@ def test_a_signature_block_copied_on_one_line(tmp_path):
     )
     metadata = _metadata_of(tmp_path, text)
     assert (metadata.signer, metadata.signer_title) == ("Lê Văn Hòa", "Phó Chủ tịch")
+
+
+def test_two_bodies_that_agree_to_issue_a_document_are_its_joint_issuer(tmp_path):
+    """ "A và B thống nhất ban hành Quy chế …": a joint document, its issuers joined by ", " (gold/README.md), each
+    at the level the head gives it; the body that closes the subject and the one before its "và" are the pair."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nỦY BAN MTTQ VIỆT NAM\nTỈNH BẮC KẠN\n"
+        "| Số: 03/QCPH-UBND-MTTQ | Bắc Kạn, ngày 5 tháng 4 năm 2024 |\n"
+        "QUY CHẾ\nPhối hợp công tác giữa hai cơ quan\nCăn cứ Luật Mặt trận Tổ quốc Việt Nam ngày 09/6/2015;\n"
+        "Để nâng cao hiệu quả phối hợp, Ủy ban nhân dân tỉnh nhiệm kỳ 2021-2026 và Ủy ban MTTQ Việt Nam tỉnh\n"
+        "khóa XV thống nhất ban hành Quy chế phối hợp như sau:\nChương I\nQUY ĐỊNH CHUNG\n"
+    )
+    assert _metadata_of(tmp_path, text).issuer == "Ủy ban nhân dân tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    standing = text.replace("Ủy ban nhân dân tỉnh nhiệm kỳ 2021-2026", "Thường trực Hội đồng nhân dân tỉnh")
+    assert _metadata_of(tmp_path, standing).issuer.startswith("Thường trực Hội đồng nhân dân tỉnh, ")
+    # one body alone, or no agreement to issue together: no joint issuer
+    alone = text.replace("thống nhất ban hành", "ban hành")
+    assert "," not in (_metadata_of(tmp_path, alone).issuer or "")
+
+
+def test_a_header_cut_by_a_portal_leaves_the_issuer_to_its_numbers_symbol(tmp_path):
+    """ "BỘ TÀI NGUYÊN VÀ |": the header's name is cut and names no body; the issuer's code in the symbol of the
+    document's own number (…/CT-BTNMT) still tells who issued it. A code of no listed body (…/CT-XYZ) gives none,
+    and a header that names its body keeps it."""
+    text = (
+        "BỘ TÀI NGUYÊN VÀ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 41/CT-BTNMT | Hà Nội, ngày 2 tháng 5 năm 2024 |\n"
+        "Thời gian qua, công tác quản lý đất đai tại các địa phương đã có nhiều chuyển biến tích cực.\n"
+    )
+    assert _metadata_of(tmp_path, text).issuer == "Bộ Tài nguyên và Môi trường"
+    assert _metadata_of(tmp_path, text.replace("CT-BTNMT", "CT-XYZ")).issuer is None
+    named = text.replace("BỘ TÀI NGUYÊN VÀ |", "BỘ TÀI CHÍNH |")
+    assert _metadata_of(tmp_path, named).issuer == "Bộ Tài chính"
