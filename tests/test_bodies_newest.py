@@ -36,3 +36,17 @@ def test_the_communes_level_with_cap_names_their_collective_in_a_higher_plan() -
     assert higher == ["Sở Nội vụ", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]
     commune = [m.name for m in find_mentions(written, fold_text(written), plan_level="xã")]
     assert commune[-1] == "Ủy ban nhân dân xã"
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Hằng quý, Hội Chữ thập đỏ cấp tỉnh tổng hợp danh sách gửi về.", "Hội Chữ thập đỏ cấp tỉnh"),
+        ("Giao Phòng Giáo dục và Đào tạo các huyện, thị xã hướng dẫn.", "Phòng Giáo dục và Đào tạo các huyện, thị xã"),
+        ("Trung tâm Y tế huyện tổ chức khám sàng lọc.", "Trung tâm Y tế huyện"),
+    ],
+)
+def test_a_capitalised_name_the_lexicon_does_not_know_ends_at_its_level(written: str, name: str) -> None:
+    """A capitalised name with lower-case words in it ('Hội Chữ thập đỏ') ends where a level above the commune
+    follows ('cấp tỉnh', 'các huyện, thị xã'), which then belongs to it, as well as at punctuation."""
+    assert [m.name for m in find_mentions(written, fold_text(written), plan_level="")] == [name]
