@@ -50,3 +50,11 @@ def test_a_capitalised_name_the_lexicon_does_not_know_ends_at_its_level(written:
     """A capitalised name with lower-case words in it ('Hội Chữ thập đỏ') ends where a level above the commune
     follows ('cấp tỉnh', 'các huyện, thị xã'), which then belongs to it, as well as at punctuation."""
     assert [m.name for m in find_mentions(written, fold_text(written), plan_level="")] == [name]
+
+
+def test_the_localities_addressed_by_a_higher_plan_are_one_collective() -> None:
+    """ "đề nghị các địa phương …": the localities as one collective body (gold/README.md: "Các địa phương" as
+    the subject of a duty is a record), found as written with its "các"."""
+    written = "Vì vậy, đề nghị các địa phương khẩn trương lập danh sách hộ nghèo."
+    found = [(m.name, written[m.start : m.end]) for m in find_mentions(written, fold_text(written), plan_level="")]
+    assert found == [("Các địa phương", "các địa phương")]
