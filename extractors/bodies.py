@@ -858,7 +858,10 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             # the closing article of a decision: the bodies it names replace the mentions found there
             inside = [m for m in mentions if not any(x.start <= m.start < x.end for x in executors)]
             found.extend(_text_roles(document, inside, (block.start, block.end)))
-            found.extend((Mention(x.start, x.end, x.name), "lead") for x in executors)
+            # a body the lexicon's own reading spans whole keeps that reading's name: "Chủ tịch UBND huyện, thị
+            # xã, thành phố" heads one collective, named with "các" as the same words anywhere else
+            same = {(m.start, m.end): m.name for m in mentions}
+            found.extend((Mention(x.start, x.end, same.get((x.start, x.end), x.name)), "lead") for x in executors)
             continue
         labels = _inline_labels(document, block, titles)
         if labels:  # "Cơ quan chủ trì: Bộ Tư pháp; Bộ Tài chính.": the names after the label take its role
