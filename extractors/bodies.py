@@ -35,7 +35,7 @@ import regex
 from extractors.evidence import evidence
 from extractors.executors import find_executors, organisation
 from extractors.grammar import AND_WORD, alternation, and_for_ampersand
-from extractors.levels import own_level
+from extractors.levels import HIGHER, own_level
 from extractors.names import spell_out
 from extractors.nlp import pos_tag
 from extractors.registry import load_registry
@@ -190,6 +190,7 @@ def _patterns() -> dict:
             for h in data.shared_head
         ],
         "higher_level": regex.compile(data.higher_level),
+        "communes_level": regex.compile(data.communes_level),
         "relative_level": regex.compile(data.relative_level),
         "level_words": regex.compile(data.level_words),
         "level_list": regex.compile(data.level_list),
@@ -377,6 +378,9 @@ def find_mentions(
         head = pats["unit_head"].search(fold, max(start, s - _UNIT_HEAD_WINDOW), s)
         head = head if head and text[head.start()].isupper() else None
         above = pats["higher_level"].match(after)
+        if above is None and plan_level == HIGHER:
+            # a plan above the commune writing "UBND cấp xã": all the communes' committees, named as written
+            above = pats["communes_level"].match(after)
         if above:
             # a body above the commune ("UBND tỉnh Lai Châu"): its own name, spelled out, place kept;
             # a plural runs on over the other units it lists ("UBND các huyện, thị xã, thành phố")
@@ -854,7 +858,10 @@ def extract_bodies(document: Document, citations: list[Citation], nlp: bool = Tr
             # the closing article of a decision: the bodies it names replace the mentions found there
             inside = [m for m in mentions if not any(x.start <= m.start < x.end for x in executors)]
             found.extend(_text_roles(document, inside, (block.start, block.end)))
-            found.extend((Mention(x.start, x.end, x.name), "lead") for x in executors)
+            # a body the lexicon's own reading spans whole keeps that reading's name: "Chủ tịch UBND huyện, thị
+            # xã, thành phố" heads one collective, named with "các" as the same words anywhere else
+            same = {(m.start, m.end): m.name for m in mentions}
+            found.extend((Mention(x.start, x.end, same.get((x.start, x.end), x.name)), "lead") for x in executors)
             continue
         labels = _inline_labels(document, block, titles)
         if labels:  # "Cơ quan chủ trì: Bộ Tư pháp; Bộ Tài chính.": the names after the label take its role

@@ -260,6 +260,7 @@ class BodyPatternsLexicon(_Described):
     abbreviations: dict[str, Word] = Field(min_length=1)
     shared_head: list[SharedHead]
     higher_level: Pattern
+    communes_level: Pattern
     level_words: Pattern
     level_list: Pattern
     departments_collective: Pattern
