@@ -8,7 +8,10 @@ a time over its own pipe, and the parent kills and replaces a worker whose file 
 time limit.
 
 What keeps one file from harming the rest:
-- Memory: each worker's address space is capped (`resource.setrlimit(RLIMIT_AS)`, --memory). A file
+- Memory: each worker's address space is capped (`resource.setrlimit(RLIMIT_AS)`): at what it inherits
+  from the parent when forked, plus --memory for the file. (A cap on the whole address space alone would
+  charge a worker for the parent's mappings: forked from a large process, such as a test session that had
+  loaded everything, a worker met its cap before reading a byte and failed an empty file as `memory`.) A file
   that needs more fails with a `memory` error and its worker is replaced; the machine keeps its
   memory. Under the cap a library may fail in odd ways (lxml raises SystemError, pdfium reports a
   damaged file), so any failure in a worker that came near its cap is reported as a memory error:
@@ -37,7 +40,7 @@ import sys
 import time
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -75,6 +78,12 @@ class Settings:
     timeout: float = 120.0
     max_mb: float | None = None
     memory_mb: float | None = DEFAULT_MEMORY_MB
+    inherited_mb: float = 0.0  # the parent's address space when the workers fork: theirs to begin with
+
+    @property
+    def cap_bytes(self) -> int:
+        """A worker's address-space cap: what it inherits plus what one file may take; 0 for none."""
+        return int((self.memory_mb + self.inherited_mb) * 1024 * 1024) if self.memory_mb else 0
 
 
 @dataclass
@@ -98,15 +107,25 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _peak_memory(pid: int | str = "self") -> int:
-    """A process's peak address space in bytes (VmPeak), 0 where /proc does not say."""
+def _status_bytes(field: str, pid: int | str = "self") -> int:
+    """A size /proc/<pid>/status gives (VmPeak, VmSize), in bytes; 0 where /proc does not say."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmPeak:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
     return 0
+
+
+def _peak_memory(pid: int | str = "self") -> int:
+    """A process's peak address space in bytes (VmPeak), 0 where /proc does not say."""
+    return _status_bytes("VmPeak", pid)
+
+
+def _address_space(pid: int | str = "self") -> int:
+    """A process's address space now in bytes (VmSize), 0 where /proc does not say."""
+    return _status_bytes("VmSize", pid)
 
 
 def _worker(connection: Connection, parent: int, settings: Settings) -> None:
@@ -116,7 +135,7 @@ def _worker(connection: Connection, parent: int, settings: Settings) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
-    cap = int(settings.memory_mb * 1024 * 1024) if settings.memory_mb else 0
+    cap = settings.cap_bytes
     if cap:
         resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
     while True:
@@ -212,6 +231,7 @@ def run_parallel(todo: list[Task], jobs: int, settings: Settings, progress: bool
     # collector would write to are not copied into each worker (gc.freeze's purpose).
     gc.collect()
     gc.freeze()
+    settings = replace(settings, inherited_mb=_address_space() / (1024 * 1024))
     context = mp.get_context("fork" if sys.platform != "win32" else "spawn")
     slots = [_Slot(context, settings) for _ in range(min(jobs, len(todo)))]
     queue = todo[::-1]
@@ -278,7 +298,7 @@ def _crashed(slot: _Slot, task: Task, settings: Settings) -> Outcome:
     # parent samples the worker's peak (every 0.5 s), and a dead worker's /proc no longer tells: an abort under
     # a cap is read as the cap's doing.
     aborted_capped = bool(settings.memory_mb) and code == -signal.SIGABRT
-    if aborted_capped or (settings.memory_mb and slot.peak >= NEAR_LIMIT * settings.memory_mb * 1024 * 1024):
+    if aborted_capped or (settings.memory_mb and slot.peak >= NEAR_LIMIT * settings.cap_bytes):
         error = _memory_error(task, settings)
         return Outcome(task.source, "failed", None, error.code, error.message, seconds)
     message = failure_message(task.source, CRASH, say("detail.worker_died", code=code))
