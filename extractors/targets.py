@@ -54,6 +54,7 @@ from extractors.numbers import Quantity, lexicon, scan_quantities
 from extractors.time_scope import report_looks_back, year_label
 from pipeline.document import Block, Document, Section, Span, Table
 from pipeline.lexicon import IndicatorPhrasingLexicon, TimeExpressionsLexicon, spaced
+from pipeline.markers import ROMAN_NUMERAL
 from pipeline.models import DeadlineSpec, Target
 
 _SKIPPED_ROLES = {"header", "signature", "recipients"}
@@ -1389,7 +1390,7 @@ def _cell_quantity(ctx: _Context, cell: Span) -> Quantity | None:
 
 
 _ARABIC_MARK = regex.compile(r"\d+[.)]?")
-_ROMAN_MARK = regex.compile(r"[ivxlc]+[.)]?")
+_ROMAN_MARK = regex.compile(rf"{ROMAN_NUMERAL}[.)]?", regex.IGNORECASE)  # on the folded cell
 
 
 def _row_mark(document: Document, row: list[Span], stt_column: int | None) -> str | None:

@@ -43,6 +43,7 @@ from extractors.names import spell_out
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
 from pipeline.lexicon import ColumnRolesLexicon, LevelsLexicon, TargetWordsLexicon, TaskCuesLexicon
+from pipeline.markers import ROMAN_NUMERAL
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text
 from pipeline.textmatch import fold_whitespace
@@ -208,7 +209,7 @@ def _lead_and_support(
     return lead, support
 
 
-_ROMAN_NUMBER = regex.compile(r"[IVXLC]{1,6}\.?")
+_ROMAN_NUMBER = regex.compile(rf"{ROMAN_NUMERAL}\.?")
 
 
 def _is_group_row(document: Document, row: list[Span], number_column: int | None, columns: dict) -> bool:

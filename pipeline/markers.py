@@ -26,6 +26,9 @@ LETTER_ITEM = r"[a-zđ]\)"
 ARABIC_NUMBER = r"\d{1,2}(?:\.\d{1,2})*"
 _ARABIC_MARKER = rf"{ARABIC_NUMBER}[.)]|\d{{1,2}}(?:\.\d{{1,2}})+"  # "2." "2)" "2.1" — not a bare "2"
 _ROMAN_SEP = r"[IVXL]{1,6}\s*[-.–)]"
+# The Roman number of a table's row, the mark of a group row ("I | Lĩnh vực kinh tế"); unlike a heading's, it may
+# run to C. Structure, targets and tasks read a row's number kind from this one alphabet.
+ROMAN_NUMERAL = r"[IVXLC]{1,6}"
 
 LIST_MARKER = regex.compile(rf"^(?:{BULLET}|{LETTER_ITEM})\s")
 NUMBER_MARKER = regex.compile(rf"^(?:{_ARABIC_MARKER})\s")

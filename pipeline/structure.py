@@ -63,6 +63,7 @@ from pipeline.markers import (
     NUMBER_LINE,
     RECIPIENTS_LINE,
     ROMAN_MARKER,
+    ROMAN_NUMERAL,
     SIGNATURE_LEAD,
 )
 from pipeline.models import DocWarning
@@ -97,7 +98,7 @@ _PLACE_DATE = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}'’-]*(?:\s+[\p{L}\p{M}'’-]+){0,4}\s*,\s*)?"
     rf"{_DAY}\s+[\d.…\s]*{_MONTH}\s+[\d.…\s]*{_YEAR}\s+\d{{4}}"
 )
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 # patterns used inside functions, compiled once
@@ -107,20 +108,23 @@ _CLAUSE_CUT = regex.compile(r"[;,]\s+(?=\p{Lu})")
 _BASIS_START = regex.compile(r"(?:^|(?<=[;,.]\s))" + regex.escape(_BASIS.capitalize()))
 _PERSON_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}")
 _ROW_NUMBER = regex.compile(r"\d{1,3}\.?")
-_ROMAN_ONLY = regex.compile(r"[IVXLC]{1,6}")
+_ROMAN_ONLY = regex.compile(ROMAN_NUMERAL)
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 _LEAD_END = regex.compile(r"[(:]")  # where a roman heading's lead ends
 
 
 def roman_value(numeral: str) -> int | None:
-    """Value of a roman numeral written the usual way, or None ("IIII" and "VX" are not)."""
+    """Value of a roman numeral written the usual way, or None ("IIII", "VX" and "IXA" are not)."""
+    if not numeral or any(c not in _ROMAN_VALUES for c in numeral):
+        return None  # a table row numbered "C" came here and raised KeyError before C had a value
     total = 0
     values = [_ROMAN_VALUES[c] for c in numeral]
     for i, value in enumerate(values):
         total += -value if i + 1 < len(values) and values[i + 1] > value else value
     canonical = ""
     rest = total
-    for symbol, value in (("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1)):
+    symbols = (("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+    for symbol, value in symbols:
         while rest >= value:
             canonical += symbol
             rest -= value

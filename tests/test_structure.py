@@ -541,3 +541,11 @@ def test_a_heading_that_lists_bodies_with_semicolons():
     assert heading_match("1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã") is not None
     assert heading_match("2. Rà soát các thủ tục hành chính; công khai kết quả trên cổng thông tin") is None
     assert heading_match("3. Sở Tài chính; Sở Nội vụ phối hợp thực hiện;") is None
+
+
+def test_a_roman_numeral_up_to_c_has_its_value_and_other_letters_none():
+    """A table row numbered "C" or "XC" reached roman_value, which knew no C and raised KeyError."""
+    from pipeline.structure import roman_value
+
+    assert roman_value("C") == 100 and roman_value("XC") == 90 and roman_value("XIV") == 14
+    assert roman_value("IIII") is None and roman_value("IXA") is None and roman_value("") is None
