@@ -45,6 +45,8 @@ ROUNDS = {
     5: {"seed": 20261209, "share": 0.5, "heldout_dir": "heldout5"},
     # Round 6 (2026-12-07, session 6): seed fixed before collection; measures session 6's rules.
     6: {"seed": 20261210, "share": 0.5, "heldout_dir": "heldout6"},
+    # Round 7 (2026-12-07, session 7): seed fixed before collection; measures session 7's rules.
+    7: {"seed": 20261211, "share": 0.5, "heldout_dir": "heldout7"},
 }
 INCOMING = HERE / "incoming"
 
