@@ -12,6 +12,7 @@ the draw is still caught. Run once per round, by the lead, with the commit of th
     python tests/make_contamination_baseline.py --round 4 --commit 7cc6373
     python tests/make_contamination_baseline.py --round 5 --commit d2d6a03
     python tests/make_contamination_baseline.py --round 6 --commit 0e24165
+    python tests/make_contamination_baseline.py --round 7 --commit 4f5c457
 """
 
 from __future__ import annotations
