@@ -1062,8 +1062,6 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
             else:
                 regions.append(Region(block.start, label.start(), "heading"))
                 regions.append(Region(label.end(), block.end, "cell"))
-        elif block.role == "header" and _stray_sentence(document, block.start, block.end):
-            regions.extend(_split_labelled(document, grammar, block.start, block.end))
         elif block.role in lex.text_roles and _capital_line(document, block.start, block.end):
             # a line in capitals that no numbering made a heading ("KẾ HOẠCH … GIAI ĐOẠN 2014 - 2018" of the
             # plan a decision issues, after its signature) is read as one; not one that reports results
@@ -1120,31 +1118,6 @@ def _title_end(document: Document, title: Span) -> int:
         capitals = capitals or (bool(letters) and stripped.isupper())
         pos += len(line) + 1
     return title.end
-
-
-_PLACE_DATE_LINE = regex.compile(r"\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*)*[ \t]*,")
-"""A date line proper opens with its place name and a comma ("Hà Nội, ngày 03 tháng 6 năm 2013"); a date found
-inside a portal's headline ("Nghị quyết số 07-NQ/ĐU ngày 13 tháng 3 năm 2026 của …") does not."""
-
-
-def _stray_sentence(document: Document, start: int, end: int) -> bool:
-    """A header block that is running text the head ran on into: a sentence (at least `_SENTENCE_WORDS` words,
-    not in capitals) after the plan's own date line, outside the title and the issuing sentence. Letters
-    without a printed title ("Kính gửi …" then "… các nội dung trình Thường trực Đảng ủy trước ngày …") keep
-    their duties there; the structure leaves them in the head, so they are read as body text here."""
-    header = document.header
-    date_line = header.place_date
-    if date_line is None or start < date_line.end:
-        return False
-    if not _PLACE_DATE_LINE.match(document.text, date_line.start, date_line.end):
-        return False
-    if header.title is not None and start < header.title.end:
-        return False
-    issuing = header.issuing_sentence
-    if issuing is not None and start < issuing.end and end > issuing.start:
-        return False
-    text = document.text[start:end]
-    return len(text.split()) >= _SENTENCE_WORDS and not text.isupper()
 
 
 _TRAILING_BRACKET = regex.compile(r"\s*\([^()]*\)\s*$")
