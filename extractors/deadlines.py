@@ -402,6 +402,7 @@ class _Grammar:
         self.part_re = regex.compile(rf"{B}(?:{_alt(lex.part_words)})\s+(?:[ivx]+|\d+){A}")
         part = rf"(?:{_alt(lex.part_words)})\s+[ivx\d]+\W*"
         self.results_heading = regex.compile(rf"^[\W\d_]*(?:{part})?(?:{_alt(lex.results_heading_words)}){A}")
+        self.purpose_heading = regex.compile(rf"^[\W\d_]*(?:{_alt(lex.purpose_heading_words)})[\W\d_]*$")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex.duty_verbs)}){A}")
         self.report_re = regex.compile(rf"{B}(?:{_alt(lex.report_verbs)}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex.noun_heads)})\s*$")
@@ -1039,6 +1040,7 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
         title_end = len(document.text)
     reporting = bool(looking_back)
     looking_back = looking_back | _results_sections(document, grammar)
+    purpose = _purpose_sections(document, grammar)
     own_heading = {s.start: s.path for s in document.sections}
     for block in document.blocks:
         if block.end <= block.start:
@@ -1054,6 +1056,8 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
                 if ahead:
                     regions.append(Region(ahead.start(), block.end, "body"))
             continue
+        if section is not None and section in purpose:
+            continue  # "1. Mục đích": the aims, whose times qualify them, not due times of work
         if block.role == "heading":
             # "3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.": the time after the label is a time cell
             label = grammar.label_re.search(document.fold, block.start, block.end)
@@ -1146,6 +1150,23 @@ def _results_sections(document: Document, grammar: _Grammar) -> set[str | None]:
             continue
         if any(grammar.results_heading.match(fold(n.title)) for n in chain):
             out.add(path)
+    return out
+
+
+def _purpose_sections(document: Document, grammar: _Grammar) -> set[str | None]:
+    """Sections titled only "Mục đích" and those under them: they state what the plan aims at ("Bảo đảm nước
+    phục vụ sản xuất vụ Đông Xuân và cả năm 2020"), and a time there qualifies the aim; when work is due is
+    said in the duties and their time lines. A section "Mục đích, yêu cầu" is not one: its requirements may
+    set times."""
+    by_path = {s.path: s for s in document.sections}
+    out: set[str | None] = set()
+    for path in by_path:
+        node: Section | None = by_path[path]
+        while node is not None:
+            if grammar.purpose_heading.match(fold(node.title)):
+                out.add(path)
+                break
+            node = by_path.get(node.parent) if node.parent else None
     return out
 
 
