@@ -3,7 +3,9 @@
 A plan has three parts, read in this order:
 - the *head*, everything before the first body heading: number line, place-and-date line, the
   document type ("KẾ HOẠCH"), the title lines, the "Căn cứ" paragraphs and the sentence that issues
-  the plan;
+  the plan. It ends at the first running sentence after the date line (a sentence of 12 words or more, not
+  in capitals, outside the title, the issuing sentence and a letter's "Kính gửi" lines): a letter with no
+  printed title or heading writes its duties right after "Kính gửi", and they are body text;
 - the *body*: headings numbered "I-"/"II.", "1.", "2.1.", "2.1.1.", "a)" and appendices ("PHỤ LỤC I",
   "Phụ biểu II", which become top-level sections named "Phụ lục I", "Phụ biểu II"), with paragraphs,
   list items and tables under them;
