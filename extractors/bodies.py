@@ -720,7 +720,9 @@ def _addressee_blocks(document: Document) -> set[int]:
         if _ADDRESSEE_OPENER.match(document.fold, block.start, block.end):
             starts.add(block.start)
             listing = True
-        elif listing and (block.role == "list_item" or _ADDRESSEE_ITEM.match(document.text, block.start, block.end)):
+        elif listing and (block.role == "list_item" or _ADDRESSEE_ITEM.match(document.text[block.start : block.end])):
+            # the item's own text: the pattern's "^" does not match at a `pos` inside the text, so a dash item
+            # left in the head ("Kính gửi:" then "- Uỷ ban nhân dân xã,") was never read as an addressee
             starts.add(block.start)
         else:
             listing = False

@@ -402,6 +402,7 @@ class _Grammar:
         self.part_re = regex.compile(rf"{B}(?:{_alt(lex.part_words)})\s+(?:[ivx]+|\d+){A}")
         part = rf"(?:{_alt(lex.part_words)})\s+[ivx\d]+\W*"
         self.results_heading = regex.compile(rf"^[\W\d_]*(?:{part})?(?:{_alt(lex.results_heading_words)}){A}")
+        self.purpose_heading = regex.compile(rf"^[\W\d_]*(?:{_alt(lex.purpose_heading_words)})[\W\d_]*$")
         self.verb_re = regex.compile(rf"\s+(?:{_alt(lex.duty_verbs)}){A}")
         self.report_re = regex.compile(rf"{B}(?:{_alt(lex.report_verbs)}){A}")
         self.noun_head_re = regex.compile(rf"{B}(?:{_alt(lex.noun_heads)})\s*$")
@@ -1039,6 +1040,7 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
         title_end = len(document.text)
     reporting = bool(looking_back)
     looking_back = looking_back | _results_sections(document, grammar)
+    purpose = _purpose_sections(document, grammar)
     own_heading = {s.start: s.path for s in document.sections}
     for block in document.blocks:
         if block.end <= block.start:
@@ -1054,6 +1056,8 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
                 if ahead:
                     regions.append(Region(ahead.start(), block.end, "body"))
             continue
+        if section is not None and section in purpose:
+            continue  # "1. Mục đích": the aims, whose times qualify them, not due times of work
         if block.role == "heading":
             # "3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.": the time after the label is a time cell
             label = grammar.label_re.search(document.fold, block.start, block.end)
@@ -1062,8 +1066,6 @@ def _regions(document: Document, grammar: _Grammar) -> list[Region]:
             else:
                 regions.append(Region(block.start, label.start(), "heading"))
                 regions.append(Region(label.end(), block.end, "cell"))
-        elif block.role == "header" and _stray_sentence(document, block.start, block.end):
-            regions.extend(_split_labelled(document, grammar, block.start, block.end))
         elif block.role in lex.text_roles and _capital_line(document, block.start, block.end):
             # a line in capitals that no numbering made a heading ("KẾ HOẠCH … GIAI ĐOẠN 2014 - 2018" of the
             # plan a decision issues, after its signature) is read as one; not one that reports results
@@ -1122,31 +1124,6 @@ def _title_end(document: Document, title: Span) -> int:
     return title.end
 
 
-_PLACE_DATE_LINE = regex.compile(r"\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*)*[ \t]*,")
-"""A date line proper opens with its place name and a comma ("Hà Nội, ngày 03 tháng 6 năm 2013"); a date found
-inside a portal's headline ("Nghị quyết số 07-NQ/ĐU ngày 13 tháng 3 năm 2026 của …") does not."""
-
-
-def _stray_sentence(document: Document, start: int, end: int) -> bool:
-    """A header block that is running text the head ran on into: a sentence (at least `_SENTENCE_WORDS` words,
-    not in capitals) after the plan's own date line, outside the title and the issuing sentence. Letters
-    without a printed title ("Kính gửi …" then "… các nội dung trình Thường trực Đảng ủy trước ngày …") keep
-    their duties there; the structure leaves them in the head, so they are read as body text here."""
-    header = document.header
-    date_line = header.place_date
-    if date_line is None or start < date_line.end:
-        return False
-    if not _PLACE_DATE_LINE.match(document.text, date_line.start, date_line.end):
-        return False
-    if header.title is not None and start < header.title.end:
-        return False
-    issuing = header.issuing_sentence
-    if issuing is not None and start < issuing.end and end > issuing.start:
-        return False
-    text = document.text[start:end]
-    return len(text.split()) >= _SENTENCE_WORDS and not text.isupper()
-
-
 _TRAILING_BRACKET = regex.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -1173,6 +1150,23 @@ def _results_sections(document: Document, grammar: _Grammar) -> set[str | None]:
             continue
         if any(grammar.results_heading.match(fold(n.title)) for n in chain):
             out.add(path)
+    return out
+
+
+def _purpose_sections(document: Document, grammar: _Grammar) -> set[str | None]:
+    """Sections titled only "Mục đích" and those under them: they state what the plan aims at ("Bảo đảm nước
+    phục vụ sản xuất vụ Đông Xuân và cả năm 2020"), and a time there qualifies the aim; when work is due is
+    said in the duties and their time lines. A section "Mục đích, yêu cầu" is not one: its requirements may
+    set times."""
+    by_path = {s.path: s for s in document.sections}
+    out: set[str | None] = set()
+    for path in by_path:
+        node: Section | None = by_path[path]
+        while node is not None:
+            if grammar.purpose_heading.match(fold(node.title)):
+                out.add(path)
+                break
+            node = by_path.get(node.parent) if node.parent else None
     return out
 
 

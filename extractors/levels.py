@@ -66,7 +66,9 @@ def own_level(document: Document) -> str | None:
             break
         if block.role != "header":
             continue
-        line = document.fold[block.start : block.end]
+        # up to the number: "* Số -CV/ĐU Tham mưu … Nghị quyết số 01-NQ/TU … của Tỉnh ủy" (a PDF's number and
+        # subject on one line) names a cited document's issuer after it, not the plan's
+        line = document.fold[block.start : min(block.end, stop)]
         motto = _motto().search(line)
         line = line[: motto.start()] if motto else line  # "ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI …" on one line
         if opener.match(line):

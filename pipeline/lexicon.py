@@ -553,6 +553,7 @@ class TimeExpressionsLexicon(_Described):
     each_openers: Words
     sequel_words: Words
     time_note_openers: Words
+    purpose_heading_words: Words
     results_heading_words: Words
     part_words: Words
     subject_words: Words

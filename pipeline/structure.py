@@ -3,7 +3,9 @@
 A plan has three parts, read in this order:
 - the *head*, everything before the first body heading: number line, place-and-date line, the
   document type ("KẾ HOẠCH"), the title lines, the "Căn cứ" paragraphs and the sentence that issues
-  the plan;
+  the plan. It ends at the first running sentence after the date line (a sentence of 12 words or more, not
+  in capitals, outside the title, the issuing sentence and a letter's "Kính gửi" lines): a letter with no
+  printed title or heading writes its duties right after "Kính gửi", and they are body text;
 - the *body*: headings numbered "I-"/"II.", "1.", "2.1.", "2.1.1.", "a)" and appendices ("PHỤ LỤC I",
   "Phụ biểu II", which become top-level sections named "Phụ lục I", "Phụ biểu II"), with paragraphs,
   list items and tables under them;
@@ -47,6 +49,7 @@ from pipeline.document import (
     TableColumn,
 )
 from pipeline.lexicon import (
+    BodyWordsLexicon,
     CitationCuesLexicon,
     ColumnRolesLexicon,
     DocTypesLexicon,
@@ -277,6 +280,14 @@ def build_document(raw: RawDocument, doc_id: str) -> Document:
     builder = _Builder(norm, entries, warnings=list(raw.warnings) + list(norm.warnings))
     body_start = _first_heading(entries)
     _read_head(builder, body_start)
+    running = _running_sentence(builder, body_start)
+    if running is not None:
+        # the head ran on into the body's running text: it ends there, and is read again without it
+        builder.header = DocumentHeader()
+        for e in entries[running:body_start]:
+            e.layout = False
+        body_start = running
+        _read_head(builder, body_start)
     tail = _read_body(builder, body_start)
     _build_sections(builder, tail)
     _build_tables(builder)
@@ -378,7 +389,40 @@ def _first_heading(entries: list[_Entry]) -> int:
     if last_basis is not None:
         return last_basis + 1
     typed = next((i for i, e in enumerate(entries) if e.fold.strip() in doc_type_lines()), None)
-    return min(typed + 2, len(entries)) if typed is not None else 0  # the type and one title line
+    if typed is not None:
+        return min(typed + 2, len(entries))  # the type and one title line
+    return _letter_head_end(entries)
+
+
+def _letter_head_end(entries: list[_Entry]) -> int:
+    """A letter with no type line, heading, basis or issuing sentence (number, "V/v …", date line, "Kính gửi …",
+    then its text): its head ends at the first running sentence after its date line (`_running_sentence`), else
+    there is none (0)."""
+    for i, e in enumerate(entries):
+        m = _PLACE_DATE.search(e.text)
+        if m is None or len(e.text) >= 160 or not _PLACE_DATE_LINE.match(e.text, m.start()):
+            continue
+        addressees = False
+        for j in range(i + 1, len(entries)):
+            line = entries[j]
+            if line.line.kind == "cell":
+                continue
+            addressees, running = _head_line_runs(line, addressees)
+            if running:
+                return j
+        return 0
+    return 0
+
+
+def _head_line_runs(e: _Entry, addressees: bool) -> tuple[bool, bool]:
+    """(whether a letter's addressee list goes on after this line, whether this line is a running sentence): a
+    sentence of at least `_RUNNING_WORDS` words not in capitals, and no addressee line ("Kính gửi: …") or dash
+    item under one."""
+    if _addressee_opener().match(e.fold):
+        return True, False
+    if addressees and LIST_MARKER.match(e.text):
+        return True, False  # "- Sở Lao động - Thương binh và Xã hội các tỉnh, …;" under "Kính gửi:"
+    return False, len(e.text.split()) >= _RUNNING_WORDS and not e.text.isupper()
 
 
 # A paragraph of at least this many words that ends a sentence reads as body prose, not as a head line.
@@ -500,6 +544,46 @@ def _read_head(b: _Builder, body_start: int) -> None:
             title.append(e)  # a rule under the title ("-----", "*") is decoration, not subject
     if title:
         header.title = Span(start=title[0].line.start, end=title[-1].line.end)
+
+
+_RUNNING_WORDS = 12
+"""A head line in sentence case this long, after the date line, is a running sentence, not a head line."""
+_PLACE_DATE_LINE = regex.compile(r"\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*)*[ \t]*,")
+"""A date line proper opens with its place name and a comma ("Hà Nội, ngày 03 tháng 6 năm 2013"); a date found
+inside a portal's headline ("Nghị quyết số 07-NQ/ĐU ngày 13 tháng 3 năm 2026 của …") does not."""
+
+
+@cache
+def _addressee_opener() -> regex.Pattern:
+    """ "Kính gửi: …" opens a letter's list of addressees, a head line however long it runs."""
+    openers = "|".join(regex.escape(w) for w in sorted(BodyWordsLexicon.load().addressee_openers, key=len)[::-1])
+    return regex.compile(rf"^\s*(?:{openers})(?![\p{{L}}\p{{M}}])")
+
+
+def _running_sentence(b: _Builder, body_start: int) -> int | None:
+    """Where the head ends at a running sentence: the first head line after the plan's own date line, outside
+    the title and the sentence that issues the plan, that is a sentence (at least `_RUNNING_WORDS` words, not in
+    capitals) and not a letter's addressees ("Kính gửi: …" and the dash items under it). A letter without a
+    printed title or heading ("Kính gửi …" then "… các nội dung trình Thường trực Đảng ủy trước ngày …") has its
+    duties there; a head read up to its first heading (or, with no heading at all, none) would hold them, and
+    every extractor would read them as head lines. None where the head has no such line."""
+    header = b.header
+    date_line = header.place_date
+    if date_line is None or not _PLACE_DATE_LINE.match(b.norm.text, date_line.start, date_line.end):
+        return None
+    addressees = False
+    for i, e in enumerate(b.entries[:body_start]):
+        if e.line.end <= date_line.end or e.line.kind == "cell" or e.role != "header":
+            continue
+        if header.title is not None and e.line.start < header.title.end:
+            continue
+        issuing = header.issuing_sentence
+        if issuing is not None and e.line.start < issuing.end and e.line.end > issuing.start:
+            continue
+        addressees, running = _head_line_runs(e, addressees)
+        if running:
+            return i
+    return None
 
 
 def _reads_as_prose(text: str) -> bool:

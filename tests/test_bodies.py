@@ -395,6 +395,23 @@ def test_running_text_gives_nothing(tmp_path: Path, sentence: str) -> None:
     assert records(plan(tmp_path, duty(sentence))) == []
 
 
+def test_a_letters_addressees_in_its_head_give_nothing(tmp_path: Path) -> None:
+    """A letter with no type line or heading: its head ends at its first running sentence, so "Kính gửi:" and the
+    dash items under it stay head lines, read like "Nơi nhận" (gold/README.md); the duty after them is read."""
+    text = (
+        "ĐẢNG ỦY XÃ HÒA LẠC\nSố 12-CV/ĐU\nVề việc chuẩn bị hội nghị\nHòa Lạc, ngày 05 tháng 3 năm 2026\n"
+        "Kính gửi:\n- Hội Nông dân xã,\n- Hội Cựu chiến binh xã.\n"
+        "Thường trực Đảng ủy giao Văn phòng Đảng ủy chủ trì chuẩn bị tài liệu hội nghị, "
+        "báo cáo kết quả trước ngày 20/3/2026.\n"
+    )
+    path = tmp_path / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path)
+    names = [b.name for b in extract_bodies(document, extract_citations(document)[0])]
+    assert "Văn phòng Đảng ủy" in names, names
+    assert not any(n.startswith(("Hội Nông dân", "Hội Cựu chiến binh")) for n in names), names
+
+
 def test_head_and_recipients_give_nothing(tmp_path: Path) -> None:
     """The issuing sentence names the plan's author, the Căn cứ line an issuer, Nơi nhận the
     recipients: none of them is a responsible body."""

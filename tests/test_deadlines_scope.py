@@ -136,3 +136,46 @@ def test_a_time_in_a_named_strategy_or_master_plan_is_that_documents(tmp_path: P
     assert named == [], named
     adjective = _body_records(tmp_path, "Hoàn thành các công trình có tính chiến lược trước ngày 30/9/2019.")
     assert [r[1] for r in adjective] == ["by_date"], adjective
+
+
+SUBJECT_LETTER = """ỦY BAN NHÂN DÂN TỈNH LÂM THẢO
+Số: 905/UBND-VX
+V/v tổ chức tập huấn kỹ năng số cho cán bộ cấp xã năm 2026
+Lâm Thảo, ngày 14 tháng 4 năm 2026
+Kính gửi: Sở Khoa học và Công nghệ
+Ủy ban nhân dân tỉnh giao Sở Khoa học và Công nghệ xây dựng tài liệu tập huấn, hoàn thành trước ngày 30/5/2026.
+"""
+
+
+def test_a_letters_subject_line_dates_it_though_no_type_line_is_printed(tmp_path: Path) -> None:
+    """A letter with no type line, heading or Căn cứ: its head (number, "V/v …", date line, "Kính gửi") is read up to
+    its first running sentence, so the subject line's year is the letter's own period, as a title's is, and the
+    date line gives none."""
+    path = tmp_path / "subject.txt"
+    path.write_text(SUBJECT_LETTER, encoding="utf-8")
+    document = load_document(path)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    by_quote = {r.quote: (r.kind, r.start, r.end) for r in found}
+    assert by_quote.get("năm 2026") == ("period", "2026-01-01", "2026-12-31"), by_quote
+    assert by_quote.get("hoàn thành trước ngày 30/5/2026") == ("by_date", None, "2026-05-30"), by_quote
+    assert not any("14 tháng 4" in q for q in by_quote), by_quote
+
+
+def _records_under(tmp_path: Path, body: str) -> list[tuple]:
+    path = tmp_path / "aims.txt"
+    path.write_text(HEAD.format(title="Phòng, chống hạn hán trên địa bàn huyện") + body + TAIL, encoding="utf-8")
+    document = load_document(path)
+    found, _ = extract_deadlines(document, extract_citations(document)[0])
+    return [(r.quote, r.kind) for r in found]
+
+
+def test_a_time_that_qualifies_the_plans_aim_is_no_deadline(tmp_path: Path) -> None:
+    """A section titled only "Mục đích" says what the plan aims at: a time there qualifies the aim. Its sibling
+    "Yêu cầu", and a section titled "Mục đích, yêu cầu", may set due times and keep them."""
+    aims = (
+        "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nBảo đảm đủ nước tưới cho vụ mùa và cả năm 2019 trên địa bàn huyện.\n\n"
+        "2. Yêu cầu\n\nCác xã rà soát công trình thủy lợi, hoàn thành trước ngày 30/6/2019.\n"
+    )
+    assert _records_under(tmp_path, aims) == [("hoàn thành trước ngày 30/6/2019", "by_date")]
+    joint = "I. MỤC ĐÍCH, YÊU CẦU\n\nCác xã tập trung nạo vét kênh mương trong năm 2019.\n"
+    assert _records_under(tmp_path, joint) == [("trong năm 2019", "period")]

@@ -76,3 +76,14 @@ def test_a_communes_plan_names_its_own_bodies_at_its_level(tmp_path: Path) -> No
     assert ("Ủy ban nhân dân xã", "lead") in bodies
     (tờ_trình,) = [c for c in extract_citations(document)[0] if c.doc_type == "to_trinh"]
     assert tờ_trình.issuer == "Ủy ban nhân dân xã"
+
+
+def test_a_cited_issuer_on_the_number_line_is_not_the_plans_level(tmp_path: Path) -> None:
+    """A PDF puts the number and the subject on one line ("* Số -CV/ĐU Triển khai Nghị quyết … của Tỉnh ủy"):
+    the organisation lines end where the number starts, so the cited issuer's "tỉnh" does not replace "xã"."""
+    head = (
+        "ĐẢNG BỘ TỈNH LÂM THẢO\nĐẢNG ỦY XÃ HÒA BÌNH\n* Số 7-CV/ĐU Triển khai Nghị quyết số 03-NQ/TU ngày 02/3/2026"
+        " của Tỉnh ủy\nHòa Bình, ngày 20 tháng 3 năm 2026\nKính gửi:\n- Ủy ban nhân dân xã,\n"
+        "Ban Thường vụ Đảng ủy giao Ủy ban nhân dân xã chủ trì rà soát, báo cáo kết quả trước ngày 30/4/2026."
+    )
+    assert own_level(_document(tmp_path, head)) == "xã"

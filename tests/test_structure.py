@@ -549,3 +549,41 @@ def test_a_roman_numeral_up_to_c_has_its_value_and_other_letters_none():
 
     assert roman_value("C") == 100 and roman_value("XC") == 90 and roman_value("XIV") == 14
     assert roman_value("IIII") is None and roman_value("IXA") is None and roman_value("") is None
+
+
+def test_the_head_ends_at_a_running_sentence() -> None:
+    """A letter with no printed title or heading: its head (number, subject, date line, "Kính gửi") ends at the first
+    running sentence after the date line, which every extractor then reads as body text; a long addressee line and
+    the dash items under it stay in the head."""
+    doc = doc_of(
+        "ĐẢNG ỦY XÃ HÒA LẠC",
+        "Số 12-CV/ĐU",
+        "Về việc chuẩn bị báo cáo sơ kết",
+        "Hòa Lạc, ngày 05 tháng 3 năm 2026",
+        "Kính gửi:",
+        "- Ủy ban nhân dân xã, Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã;",
+        "Thường trực Đảng ủy đề nghị các đơn vị tổng hợp kết quả, gửi Văn phòng Đảng ủy trước ngày 20/3/2026.",
+        "Văn phòng Đảng ủy theo dõi, đôn đốc việc thực hiện văn bản này.",
+    )
+    roles = {doc.text[b.start : b.end][:20]: b.role for b in doc.blocks}
+    assert roles["Kính gửi:"] == "header"
+    assert roles["- Ủy ban nhân dân xã"] == "header", roles
+    assert roles["Thường trực Đảng ủy "] == "paragraph", roles
+    assert roles["Văn phòng Đảng ủy th"] == "paragraph", roles
+    assert quote(doc, doc.header.place_date) == "Hòa Lạc, ngày 05 tháng 3 năm 2026"
+
+
+def test_a_title_in_sentence_case_is_no_running_sentence() -> None:
+    """The title under the type line is the head's, however many words it has: the head ends after it."""
+    doc = doc_of(
+        "ỦY BAN NHÂN DÂN XÃ HÒA LẠC",
+        "Số: 30/KH-UBND",
+        "Hòa Lạc, ngày 05 tháng 3 năm 2026",
+        "KẾ HOẠCH",
+        "Tổ chức các hoạt động hưởng ứng ngày chuyển đổi số quốc gia trên địa bàn xã năm 2026",
+        "Căn cứ Kế hoạch số 15/KH-UBND ngày 10/01/2026 của Ủy ban nhân dân huyện;",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+    )
+    title = quote(doc, doc.header.title)
+    assert title.startswith("Tổ chức các hoạt động"), title
+    assert [b.role for b in doc.blocks if doc.text[b.start : b.end].startswith("Tổ chức")] == ["header"]
