@@ -233,6 +233,7 @@ def _cues() -> dict:
         "not_actor_after": regex.compile(data.not_actor_after),
         "clause_openers": regex.compile(data.clause_openers),
         "tensed_after": regex.compile(data.tensed_after),
+        "past_after": regex.compile(data.past_after),
         "list_joiners": regex.compile(data.list_joiners),
         "receiver_acts": regex.compile(data.receiver_acts),
         "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data.cue_end.removesuffix("[\\s(]*$") + r"[\s(]+"),
@@ -590,13 +591,30 @@ def _subject_role(right: str, right_text: str) -> str | None:
     return None
 
 
+@cache
+def _type_word() -> regex.Pattern:
+    """The type word that opens the structure's type line ("KẾ HOẠCH", "NGHỊ QUYẾT"), as the metadata reads it."""
+    return regex.compile(rf"[ \t*_|]*({load_registry().type_pattern})")
+
+
+def _is_plan(document: Document) -> bool:
+    """Does the document set out work to come (a plan, programme, resolution, directive, decision: `plan_kinds`),
+    by the kind its type line names? A document with no type line is not taken for one."""
+    span = document.header.doc_type_line
+    found = _type_word().match(document.fold, span.start, span.end) if span is not None else None
+    return found is not None and load_registry().doc_type_of_name(found.group(1)) in _WORDS.plan_kinds
+
+
 def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, int]) -> list[tuple[Mention, str]]:
     """Roles of the mentions in one block of running text (or one content cell)."""
     fold = document.fold
     cues = _cues()
     out: list[tuple[Mention, str]] = []
+    plan = _is_plan(document)
     for group in _subject_lists(_groups(mentions, fold), fold, region[0]):
         first, last = group[0], group[-1]
+        if plan and cues["past_after"].match(fold[last.end : region[1]]):
+            continue  # "UBND tỉnh đã ban hành …": the plan's review of past results names no actor (gold/README.md)
         clause = max(_clause_start(fold, region[0], first.start), first.start - _LEFT_WINDOW)
         left = _HEAD_TITLE_END.sub("", fold[clause : first.start])
         if left.rstrip().endswith("("):

@@ -287,6 +287,7 @@ class RoleCuesLexicon(_Described):
     not_actor_after: Pattern
     clause_openers: Pattern
     tensed_after: Pattern
+    past_after: Pattern
     list_joiners: Pattern
     cue_end: Pattern
     support_work: Pattern
@@ -315,6 +316,7 @@ class BodyWordsLexicon(_Described):
     introducing_openers: Words
     title_kinds: Words
     not_title_after: Words
+    plan_kinds: Words
 
 
 class LevelsLexicon(_Described):
