@@ -200,6 +200,7 @@ def _patterns() -> dict:
         "kinds": regex.compile(data.collective_kinds),
         "kinds_not": frozenset(data.collective_not),
         "kinds_closers": regex.compile(data.collective_closers),
+        "under": regex.compile(data.collective_under),
         "not_after": regex.compile(data.not_after),
         "not_bodies": regex.compile(data.not_bodies),
         "generic": regex.compile(
@@ -444,11 +445,43 @@ def find_mentions(
         if result and m.start < result[-1].end:
             continue
         result.append(m)
+    result = _held_collectives(text, fold, start, result)
     covered = bytearray(end - start)
     for g in pats["generic"].finditer(fold, start, end):
         covered[g.start() - start : g.end() - start] = b"\x01" * (g.end() - g.start())
     kept = [m for m in result if not all(covered[m.start - start : m.end - start])]
     return _merge_aliases(kept, fold)
+
+
+_UNDER_WINDOW = 80  # characters before a body where the collective it holds may start
+_ABBREVIATION = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}{3,}(?![\p{L}\p{M}])")
+
+
+def _held_collectives(text: str, fold: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    """A collective of units just before the body that holds them ("các cơ quan thuộc UBTVQH", "Các đơn vị thuộc Bộ
+    Quốc phòng", "các tổ chức thành viên của Mặt trận Tổ quốc Việt Nam") is one body with it: the body makes the kind
+    definite (gold-guidelines, collectives). Named "Các", the collective's words as written, then the body spelled
+    out, or by its canonical name where it is written as an abbreviation ("UBTVQH"). A collective that would run
+    into a mention before it is left alone; one it holds whole ("các tổ chức thành viên") is part of it."""
+    under = _patterns()["under"]
+    out: list[Mention] = []
+    for m in mentions:
+        found = under.search(fold, max(start, m.start - _UNDER_WINDOW), m.start)
+        if found is not None and out and out[-1].end > found.start():
+            if out[-1].start < found.start():
+                found = None
+            else:
+                out.pop()
+        if found is None:
+            out.append(m)
+            continue
+        written = text[m.start : m.end]
+        body = m.name if _ABBREVIATION.search(written) else spell_out(written)
+        words = " ".join(text[found.start() : found.end()].split())
+        words = regex.sub(rf"^(?:{_LEVELS.plural[0]})\s+", "", words, flags=regex.IGNORECASE)
+        name = " ".join((_patterns()["departments_head"], words[:1].lower() + words[1:], body))
+        out.append(Mention(found.start(), m.end, name))
+    return out
 
 
 def _merge_aliases(mentions: list[Mention], fold: str) -> list[Mention]:

@@ -269,6 +269,7 @@ class BodyPatternsLexicon(_Described):
     collective_kinds: Pattern
     collective_not: Words
     collective_closers: Pattern
+    collective_under: Pattern
     not_after: Pattern
     generic: Words
     capitalised_only: Words

@@ -50,3 +50,35 @@ def test_a_report_keeps_the_actors_of_reported_work(tmp_path: Path) -> None:
     path.write_text(REPORT, encoding="utf-8")
     found = [(name, role) for _, name, role in records(load_document(path))]
     assert ("Ủy ban nhân dân xã", L) in found
+
+
+def test_a_collective_held_by_a_body_is_one_body() -> None:
+    """Units written as a collective and the body that holds them ("các đơn vị thuộc Bộ Y tế") are one mention: the
+    body makes the kind definite. A kind alone after an unrelated noun ("cơ cấu tổ chức của Sở") is not one."""
+    from extractors.bodies import find_mentions
+    from extractors.levels import HIGHER
+    from pipeline.normalize import fold_text
+
+    def named(text: str) -> list[tuple[str, str]]:
+        return [(text[m.start : m.end], m.name) for m in find_mentions(text, fold_text(text), plan_level=HIGHER)]
+
+    assert named("Chỉ đạo các cơ quan, đơn vị thuộc Bộ Y tế rà soát hồ sơ.") == [
+        ("các cơ quan, đơn vị thuộc Bộ Y tế", "Các cơ quan, đơn vị thuộc Bộ Y tế")
+    ]
+    assert named("Giám đốc các sở, cơ quan thuộc UBND tỉnh triển khai.")[-1] == (
+        "cơ quan thuộc UBND tỉnh",
+        "Các cơ quan thuộc Ủy ban nhân dân tỉnh",
+    )
+    assert named("các tổ chức thành viên của Mặt trận Tổ quốc Việt Nam vận động hội viên") == [
+        (
+            "các tổ chức thành viên của Mặt trận Tổ quốc Việt Nam",
+            "Các tổ chức thành viên của Mặt trận Tổ quốc Việt Nam",
+        )
+    ]
+    assert named("quy định cơ cấu tổ chức của Sở Nội vụ;") == [("Sở Nội vụ", "Sở Nội vụ")]
+
+
+def test_a_held_collective_takes_the_cue_before_it(tmp_path: Path) -> None:
+    """The collective and its body take the role the words before them give, as one record."""
+    document = plan(tmp_path, duty("Đảng ủy xã chỉ đạo các đơn vị thuộc Ủy ban nhân dân xã rà soát thủ tục."))
+    assert ("Các đơn vị thuộc Ủy ban nhân dân xã", L) in [(name, role) for _, name, role in records(document)]
