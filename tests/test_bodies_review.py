@@ -82,3 +82,17 @@ def test_a_held_collective_takes_the_cue_before_it(tmp_path: Path) -> None:
     """The collective and its body take the role the words before them give, as one record."""
     document = plan(tmp_path, duty("Đảng ủy xã chỉ đạo các đơn vị thuộc Ủy ban nhân dân xã rà soát thủ tục."))
     assert ("Các đơn vị thuộc Ủy ban nhân dân xã", L) in [(name, role) for _, name, role in records(document)]
+
+
+def test_responsibility_of_a_body_gives_it_the_duty_where_the_words_assign_it(tmp_path: Path) -> None:
+    """ "quy định rõ trách nhiệm của X", "Tăng cường trách nhiệm của X" and a heading "Trách nhiệm của X" make X `lead`;
+    raising awareness ("Nâng cao nhận thức, trách nhiệm của X") or a matter in X's remit gives X no record."""
+    document = plan(
+        tmp_path,
+        duty(
+            "Phân công cụ thể, quy định rõ trách nhiệm của Văn phòng Đảng ủy trong việc số hóa hồ sơ.\n"
+            "Nâng cao nhận thức, trách nhiệm của Hội Nông dân xã đối với nông nghiệp số.\n"
+            "Việc cấp chữ ký số thuộc trách nhiệm của Công an xã."
+        ),
+    )
+    assert [(name, role) for _, name, role in records(document)] == [("Văn phòng Đảng ủy", L)]
