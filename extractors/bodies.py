@@ -237,6 +237,8 @@ def _cues() -> dict:
         "past_after": regex.compile(data.past_after),
         "list_joiners": regex.compile(data.list_joiners),
         "receiver_acts": regex.compile(data.receiver_acts),
+        "request_cue": regex.compile(data.request_cue),
+        "request_acts": regex.compile(data.request_acts),
         "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data.cue_end.removesuffix("[\\s(]*$") + r"[\s(]+"),
     }
 
@@ -644,10 +646,18 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
     cues = _cues()
     out: list[tuple[Mention, str]] = []
     plan = _is_plan(document)
+    cued: tuple[int, str] | None = None  # where the last group a support or report cue governs ends, and its role
     for group in _subject_lists(_groups(mentions, fold), fold, region[0]):
         first, last = group[0], group[-1]
         if plan and cues["past_after"].match(fold[last.end : region[1]]):
             continue  # "UBND tỉnh đã ban hành …": the plan's review of past results names no actor (gold/README.md)
+        if cued and _LIST_SEMICOLON.fullmatch(fold, cued[0], first.start):
+            # "phối hợp chặt chẽ với các phòng, ban, ngành; UBND các xã, thị trấn; …": the cue's list goes on past
+            # its semicolons, and each item takes the cue's role
+            out.extend((m, cued[1]) for m in group)
+            cued = (last.end, cued[1])
+            continue
+        cued = None
         clause = max(_clause_start(fold, region[0], first.start), first.start - _LEFT_WINDOW)
         left = _HEAD_TITLE_END.sub("", fold[clause : first.start])
         if left.rstrip().endswith("("):
@@ -674,11 +684,15 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
                 role = "oversight"
             elif cues["support_work"].match(right):
                 role = "support"
+            elif cues["request_cue"].search(left) and cues["request_acts"].match(right):
+                role = "report_to"  # "đề nghị UBND huyện xem xét …": asked to consider or help, it receives the request
         elif role == "support":
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
             role = "oversight" if _joined_for_a_check(cues, left, right) else role
         elif role == "report_to" and cues["receiver_acts"].match(fold[last.end : region[1]]):
             role = "lead"  # "chuyển X thực hiện", "trình X ban hành …": the body named does the work that follows
+        if role in _LISTING_ROLES and role == _role_from_cue(left):
+            cued = (last.end, role)
         if role:
             out.extend((m, role) for m in group)
     return out
@@ -722,6 +736,8 @@ def _joined_for_a_check(cues: dict, left: str, right: str) -> bool:
 
 
 _SEMICOLON_ONLY = regex.compile(r"[^\S\n]*;[^\S\n]*")
+_LIST_SEMICOLON = regex.compile(rf"[^\S\n]*;[^\S\n]*(?:(?:{alternation(_LEVELS.plural)})[^\S\n]+)?")
+_LISTING_ROLES = {"support", "report_to"}  # cues whose list of bodies may run on past semicolons
 
 
 def _subject_lists(groups: list[list[Mention]], fold: str, region_start: int) -> list[list[Mention]]:

@@ -294,6 +294,8 @@ class RoleCuesLexicon(_Described):
     support_work: Pattern
     standing_titles: Words
     receiver_acts: Pattern
+    request_cue: Pattern
+    request_acts: Pattern
 
     @model_validator(mode="after")
     def _every_role_in_order_has_cues(self) -> RoleCuesLexicon:

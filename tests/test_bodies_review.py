@@ -10,6 +10,8 @@ from test_bodies import L, duty, plan, records
 
 from pipeline.process import load_document
 
+S, RT = "support", "report_to"
+
 
 def test_a_plans_review_of_past_results_names_no_actor(tmp_path: Path) -> None:
     """A plan's look back ("UBND xã đã ban hành …", a list of subjects before "đã") gives no record (gold/README.md:
@@ -96,3 +98,34 @@ def test_responsibility_of_a_body_gives_it_the_duty_where_the_words_assign_it(tm
         ),
     )
     assert [(name, role) for _, name, role in records(document)] == [("Văn phòng Đảng ủy", L)]
+
+
+def test_a_support_cue_runs_on_over_a_list_joined_by_semicolons(tmp_path: Path) -> None:
+    """ "phối hợp với A; B; C": each item of the cue's list is `support`, though a semicolon stands between them."""
+    document = plan(
+        tmp_path,
+        duty("Văn phòng Đảng ủy chủ trì, phối hợp với Hội Nông dân xã; Đoàn Thanh niên; Công an xã tổ chức tập huấn."),
+    )
+    found = [(name, role) for _, name, role in records(document)]
+    assert found == [("Văn phòng Đảng ủy", L), ("Hội Nông dân xã", S), ("Đoàn Thanh niên", S), ("Công an xã", S)]
+
+
+def test_a_report_through_an_office_reaches_the_office(tmp_path: Path) -> None:
+    """ "báo cáo X (thông qua Y)" makes Y `report_to`, as "(qua Y)" does."""
+    document = plan(tmp_path, duty("Các chi bộ báo cáo Ban Thường vụ Đảng ủy (thông qua Văn phòng Đảng ủy) hằng quý."))
+    assert ("Văn phòng Đảng ủy", RT) in [(name, role) for _, name, role in records(document)]
+
+
+def test_a_body_asked_to_consider_or_help_receives_the_request(tmp_path: Path) -> None:
+    """ "đề nghị X xem xét / có hướng dẫn / bổ sung kinh phí": X receives the request (`report_to`); "đề nghị X
+    triển khai" still asks X to do the work (`lead`)."""
+    document = plan(
+        tmp_path,
+        duty(
+            "Ủy ban nhân dân xã lập tờ trình đề nghị Sở Tài chính xem xét bổ sung kinh phí.\n"
+            "Đề nghị Hội Nông dân xã triển khai mô hình sàn thương mại điện tử."
+        ),
+    )
+    found = [(name, role) for _, name, role in records(document)]
+    assert ("Sở Tài chính", RT) in found
+    assert ("Hội Nông dân xã", L) in found
