@@ -349,6 +349,7 @@ class ExecutionLexicon(_Described):
     office_titles: dict[str, Word] = Field(min_length=1)
     listed_kinds: dict[str, Word] = Field(min_length=1)
     plural_titles: dict[str, Word] = Field(min_length=1)
+    item_heads: Words
     collective_kinds: Words
 
 

@@ -129,3 +129,34 @@ def test_a_body_asked_to_consider_or_help_receives_the_request(tmp_path: Path) -
     found = [(name, role) for _, name, role in records(document)]
     assert ("Sở Tài chính", RT) in found
     assert ("Hội Nông dân xã", L) in found
+
+
+CLOSING = """ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH
+Số: 88/QĐ-UBND
+Hòa Bình, ngày 02 tháng 4 năm 2026
+QUYẾT ĐỊNH
+Ban hành Kế hoạch số hóa hồ sơ người có công năm 2026
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành Kế hoạch số hóa hồ sơ kèm theo Quyết định này.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Kho bạc Nhà nước tỉnh, Thủ trưởng cơ quan ngang Bộ, \
+cơ quan thuộc UBND tỉnh, Giám đốc Sở Văn hóa, Thể thao và Du lịch chịu trách nhiệm thi hành./.
+"""
+
+
+def test_one_title_over_bodies_parted_by_commas_heads_each(tmp_path: Path) -> None:
+    """In the closing article a comma followed by another body's head word ("…, Kho bạc …", "…, cơ quan thuộc …")
+    starts a body the same title heads; a name's own commas ("Sở Văn hóa, Thể thao và Du lịch") do not."""
+    from extractors.bodies import extract_bodies
+    from extractors.citations import extract_citations
+
+    path = tmp_path / "decision.txt"
+    path.write_text(CLOSING, encoding="utf-8")
+    document = load_document(path)
+    found = [(b.quote, b.name) for b in extract_bodies(document, extract_citations(document)[0])]
+    assert ("Sở Nội vụ", "Sở Nội vụ") in found
+    assert ("Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước tỉnh") in found
+    assert ("cơ quan ngang Bộ", "Các cơ quan ngang Bộ") in found
+    assert ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch") in found
