@@ -431,7 +431,9 @@ def find_mentions(
         for match in pattern.finditer(text, start, end):
             s, e = match.span()
             if any(taken[s - start : e - start]):
-                continue
+                e = _before_taken(text, s, taken.index(1, s - start) + start)
+                if e is None:
+                    continue
             if pats["not_after"].search(fold[max(start, s - 40) : s]):
                 continue  # a person or a description ("thành viên Ban …")
             e = _without_unpaired_tail(text, s, e)
@@ -484,6 +486,22 @@ def _held_collectives(text: str, fold: str, start: int, mentions: list[Mention])
         name = " ".join((_patterns()["departments_head"], words[:1].lower() + words[1:], body))
         out.append(Mention(found.start(), m.end, name))
     return out
+
+
+_JOINED_TAIL = regex.compile(rf"(?:[^\S\n]*[,;]|[^\S\n]+(?:{alternation(_WORDS.cell_joiners)}))[^\S\n]*$")
+_MIN_NAME_WORDS = 2  # a head word and one word of its own ("Sở Y tế" has three, "Sở Tư pháp" three)
+
+
+def _before_taken(text: str, s: int, at: int) -> int | None:
+    """Where a name the patterns read on into a body already found ends: before the joiner that links them ("Sở Lao
+    động - Thương binh và Xã hội và Ủy ban nhân dân các quận": the department ends before "và Ủy ban …"), or None
+    where no joiner stands before that body ("Bộ Chỉ huy quân sự tỉnh" holds the lexicon's "quân sự tỉnh": one name,
+    left to the other steps) or what stands before it is no name of its own (the head word alone)."""
+    joined = _JOINED_TAIL.search(text, s, at)
+    if joined is None:
+        return None
+    e = joined.start()
+    return e if len(text[s:e].split()) > _MIN_NAME_WORDS else None
 
 
 def _merge_aliases(mentions: list[Mention], fold: str) -> list[Mention]:

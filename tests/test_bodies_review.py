@@ -160,3 +160,19 @@ def test_one_title_over_bodies_parted_by_commas_heads_each(tmp_path: Path) -> No
     assert ("Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước tỉnh") in found
     assert ("cơ quan ngang Bộ", "Các cơ quan ngang Bộ") in found
     assert ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch") in found
+
+
+def test_a_name_ends_before_the_joiner_that_links_it_to_a_known_body() -> None:
+    """A department's name read on across "và" into a body the lexicon knows ends before the joiner: both are
+    bodies. A known body inside a longer name with no joiner before it ("Bộ Chỉ huy quân sự tỉnh") is not cut."""
+    from extractors.bodies import find_mentions
+    from extractors.levels import HIGHER
+    from pipeline.normalize import fold_text
+
+    text = "Giao Sở Nội vụ phối hợp với Sở Văn hóa, Thể thao và Du lịch và UBND các huyện rà soát hồ sơ."
+    found = [(text[m.start : m.end], m.name) for m in find_mentions(text, fold_text(text), plan_level=HIGHER)]
+    assert ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch") in found
+    assert ("UBND các huyện", "Ủy ban nhân dân các huyện") in found
+    text = "Phối hợp Bộ Chỉ huy quân sự tỉnh tổ chức diễn tập."
+    found = [text[m.start : m.end] for m in find_mentions(text, fold_text(text), plan_level=HIGHER)]
+    assert "Bộ Chỉ huy" not in found
