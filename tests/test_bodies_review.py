@@ -176,3 +176,31 @@ def test_a_name_ends_before_the_joiner_that_links_it_to_a_known_body() -> None:
     text = "Phối hợp Bộ Chỉ huy quân sự tỉnh tổ chức diễn tập."
     found = [text[m.start : m.end] for m in find_mentions(text, fold_text(text), plan_level=HIGHER)]
     assert "Bộ Chỉ huy" not in found
+
+
+ANNOUNCEMENT = """ĐẢNG BỘ XÃ HÒA BÌNH
+ĐẢNG ỦY XÃ
+
+Số: 15-TB/ĐU
+
+Hòa Bình, ngày 30 tháng 9 năm 2025
+
+THÔNG BÁO
+
+Kết luận của Thường trực Đảng ủy về công tác chuyển đổi số
+
+Ngày 29/9/2025, sau khi nghe báo cáo tiến độ, Thường trực Đảng ủy đã thảo luận và thống nhất như sau:
+1. Thường trực Đảng ủy cơ bản nhất trí với dự thảo kế hoạch.
+2. Giao Văn phòng Đảng ủy hoàn thiện kế hoạch, trình Thường trực Đảng ủy trước ngày 10/10/2025.
+"""
+
+
+def test_the_issuer_in_its_own_formula_is_no_actor(tmp_path: Path) -> None:
+    """ "X đã thảo luận và thống nhất như sau:", "X cơ bản nhất trí với …": the issuer introducing what it decides is
+    not given a role; the duties it assigns ("Giao Văn phòng Đảng ủy …, trình Thường trực Đảng ủy") still are."""
+    path = tmp_path / "announcement.txt"
+    path.write_text(ANNOUNCEMENT, encoding="utf-8")
+    found = [(name, role) for _, name, role in records(load_document(path))]
+    assert ("Thường trực Đảng ủy xã", L) not in found
+    assert ("Văn phòng Đảng ủy", L) in found
+    assert ("Thường trực Đảng ủy xã", RT) in found
