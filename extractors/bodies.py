@@ -200,6 +200,7 @@ def _patterns() -> dict:
         "kinds": regex.compile(data.collective_kinds),
         "kinds_not": frozenset(data.collective_not),
         "kinds_closers": regex.compile(data.collective_closers),
+        "under": regex.compile(data.collective_under),
         "not_after": regex.compile(data.not_after),
         "not_bodies": regex.compile(data.not_bodies),
         "generic": regex.compile(
@@ -233,8 +234,11 @@ def _cues() -> dict:
         "not_actor_after": regex.compile(data.not_actor_after),
         "clause_openers": regex.compile(data.clause_openers),
         "tensed_after": regex.compile(data.tensed_after),
+        "past_after": regex.compile(data.past_after),
         "list_joiners": regex.compile(data.list_joiners),
         "receiver_acts": regex.compile(data.receiver_acts),
+        "request_cue": regex.compile(data.request_cue),
+        "request_acts": regex.compile(data.request_acts),
         "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data.cue_end.removesuffix("[\\s(]*$") + r"[\s(]+"),
     }
 
@@ -427,7 +431,9 @@ def find_mentions(
         for match in pattern.finditer(text, start, end):
             s, e = match.span()
             if any(taken[s - start : e - start]):
-                continue
+                e = _before_taken(text, s, taken.index(1, s - start) + start)
+                if e is None:
+                    continue
             if pats["not_after"].search(fold[max(start, s - 40) : s]):
                 continue  # a person or a description ("thành viên Ban …")
             e = _without_unpaired_tail(text, s, e)
@@ -443,11 +449,59 @@ def find_mentions(
         if result and m.start < result[-1].end:
             continue
         result.append(m)
+    result = _held_collectives(text, fold, start, result)
     covered = bytearray(end - start)
     for g in pats["generic"].finditer(fold, start, end):
         covered[g.start() - start : g.end() - start] = b"\x01" * (g.end() - g.start())
     kept = [m for m in result if not all(covered[m.start - start : m.end - start])]
     return _merge_aliases(kept, fold)
+
+
+_UNDER_WINDOW = 80  # characters before a body where the collective it holds may start
+_ABBREVIATION = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}{3,}(?![\p{L}\p{M}])")
+
+
+def _held_collectives(text: str, fold: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    """A collective of units just before the body that holds them ("các cơ quan thuộc UBTVQH", "Các đơn vị thuộc Bộ
+    Quốc phòng", "các tổ chức thành viên của Mặt trận Tổ quốc Việt Nam") is one body with it: the body makes the kind
+    definite (gold-guidelines, collectives). Named "Các", the collective's words as written, then the body spelled
+    out, or by its canonical name where it is written as an abbreviation ("UBTVQH"). A collective that would run
+    into a mention before it is left alone; one it holds whole ("các tổ chức thành viên") is part of it."""
+    under = _patterns()["under"]
+    out: list[Mention] = []
+    for m in mentions:
+        found = under.search(fold, max(start, m.start - _UNDER_WINDOW), m.start)
+        if found is not None and out and out[-1].end > found.start():
+            if out[-1].start < found.start():
+                found = None
+            else:
+                out.pop()
+        if found is None:
+            out.append(m)
+            continue
+        written = text[m.start : m.end]
+        body = m.name if _ABBREVIATION.search(written) else spell_out(written)
+        words = " ".join(text[found.start() : found.end()].split())
+        words = regex.sub(rf"^(?:{_LEVELS.plural[0]})\s+", "", words, flags=regex.IGNORECASE)
+        name = " ".join((_patterns()["departments_head"], words[:1].lower() + words[1:], body))
+        out.append(Mention(found.start(), m.end, name))
+    return out
+
+
+_JOINED_TAIL = regex.compile(rf"(?:[^\S\n]*[,;]|[^\S\n]+(?:{alternation(_WORDS.cell_joiners)}))[^\S\n]*$")
+_MIN_NAME_WORDS = 2  # a head word and one word of its own ("Sở Y tế" has three, "Sở Tư pháp" three)
+
+
+def _before_taken(text: str, s: int, at: int) -> int | None:
+    """Where a name the patterns read on into a body already found ends: before the joiner that links them ("Sở Lao
+    động - Thương binh và Xã hội và Ủy ban nhân dân các quận": the department ends before "và Ủy ban …"), or None
+    where no joiner stands before that body ("Bộ Chỉ huy quân sự tỉnh" holds the lexicon's "quân sự tỉnh": one name,
+    left to the other steps) or what stands before it is no name of its own (the head word alone)."""
+    joined = _JOINED_TAIL.search(text, s, at)
+    if joined is None:
+        return None
+    e = joined.start()
+    return e if len(text[s:e].split()) > _MIN_NAME_WORDS else None
 
 
 def _merge_aliases(mentions: list[Mention], fold: str) -> list[Mention]:
@@ -590,13 +644,38 @@ def _subject_role(right: str, right_text: str) -> str | None:
     return None
 
 
+@cache
+def _type_word() -> regex.Pattern:
+    """The type word that opens the structure's type line ("KẾ HOẠCH", "NGHỊ QUYẾT"), as the metadata reads it."""
+    return regex.compile(rf"[ \t*_|]*({load_registry().type_pattern})")
+
+
+def _is_plan(document: Document) -> bool:
+    """Does the document set out work to come (a plan, programme, resolution, directive, decision: `plan_kinds`),
+    by the kind its type line names? A document with no type line is not taken for one."""
+    span = document.header.doc_type_line
+    found = _type_word().match(document.fold, span.start, span.end) if span is not None else None
+    return found is not None and load_registry().doc_type_of_name(found.group(1)) in _WORDS.plan_kinds
+
+
 def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, int]) -> list[tuple[Mention, str]]:
     """Roles of the mentions in one block of running text (or one content cell)."""
     fold = document.fold
     cues = _cues()
     out: list[tuple[Mention, str]] = []
+    plan = _is_plan(document)
+    cued: tuple[int, str] | None = None  # where the last group a support or report cue governs ends, and its role
     for group in _subject_lists(_groups(mentions, fold), fold, region[0]):
         first, last = group[0], group[-1]
+        if plan and cues["past_after"].match(fold[last.end : region[1]]):
+            continue  # "UBND tỉnh đã ban hành …": the plan's review of past results names no actor (gold/README.md)
+        if cued and _LIST_SEMICOLON.fullmatch(fold, cued[0], first.start):
+            # "phối hợp chặt chẽ với các phòng, ban, ngành; UBND các xã, thị trấn; …": the cue's list goes on past
+            # its semicolons, and each item takes the cue's role
+            out.extend((m, cued[1]) for m in group)
+            cued = (last.end, cued[1])
+            continue
+        cued = None
         clause = max(_clause_start(fold, region[0], first.start), first.start - _LEFT_WINDOW)
         left = _HEAD_TITLE_END.sub("", fold[clause : first.start])
         if left.rstrip().endswith("("):
@@ -623,11 +702,15 @@ def _text_roles(document: Document, mentions: list[Mention], region: tuple[int, 
                 role = "oversight"
             elif cues["support_work"].match(right):
                 role = "support"
+            elif cues["request_cue"].search(left) and cues["request_acts"].match(right):
+                role = "report_to"  # "đề nghị UBND huyện xem xét …": asked to consider or help, it receives the request
         elif role == "support":
             right = fold[last.end : _clause_end(fold, last.end, region[1])]
             role = "oversight" if _joined_for_a_check(cues, left, right) else role
         elif role == "report_to" and cues["receiver_acts"].match(fold[last.end : region[1]]):
             role = "lead"  # "chuyển X thực hiện", "trình X ban hành …": the body named does the work that follows
+        if role in _LISTING_ROLES and role == _role_from_cue(left):
+            cued = (last.end, role)
         if role:
             out.extend((m, role) for m in group)
     return out
@@ -671,6 +754,8 @@ def _joined_for_a_check(cues: dict, left: str, right: str) -> bool:
 
 
 _SEMICOLON_ONLY = regex.compile(r"[^\S\n]*;[^\S\n]*")
+_LIST_SEMICOLON = regex.compile(rf"[^\S\n]*;[^\S\n]*(?:(?:{alternation(_LEVELS.plural)})[^\S\n]+)?")
+_LISTING_ROLES = {"support", "report_to"}  # cues whose list of bodies may run on past semicolons
 
 
 def _subject_lists(groups: list[list[Mention]], fold: str, region_start: int) -> list[list[Mention]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -47,6 +48,7 @@ class _Rules:
     plural_title: regex.Pattern
     plural_titles: dict[str, str]
     collective: tuple[str, ...]
+    item_head: regex.Pattern
     item_end: regex.Pattern
 
 
@@ -71,6 +73,7 @@ def _rules() -> _Rules:
         ),
         plural_titles={fold_text(k): v for k, v in data.plural_titles.items()},
         collective=tuple(f"{fold_text(w)} " for w in data.collective_kinds),
+        item_head=regex.compile(rf"[^\S\n]*,[^\S\n]*(?P<head>{alternation(data.item_heads)})(?![\p{{L}}\p{{M}}])"),
         # an item ends at ";" or where a joiner opens another, untitled collective ("… và các thành viên …")
         item_end=regex.compile(
             rf";|\s(?:{alternation(data.item_joiners)})\s+(?={alternation(plurals)}\s)"
@@ -78,6 +81,7 @@ def _rules() -> _Rules:
     )
 
 
+_MIN_PART_WORDS = 2  # a body the comma parts from the next has a name of its own, not a kind word alone
 _LISTED_KIND = regex.compile(r"(?<=\s)\p{Lu}[\p{L}\p{M}]*(?=,)")
 
 
@@ -151,17 +155,43 @@ def find_executors(document: Document, start: int, end: int, is_generic: Callabl
             found.extend(listed)
             continue
         office = rules.offices.get(head.group("title"))
-        if is_generic(fold[s:e]):
-            continue
-        if fold[s:e].startswith(rules.collective):  # "Thủ trưởng cơ quan ngang Bộ": every body of that kind
-            found.append(Executor(s, e, spell_out(f"{rules.plural[0].strip().capitalize()} {written}")))
-            continue
-        if not (written[0].isupper() or fold[s:e].startswith(rules.plural)):
-            continue
-        name = spell_out(f"{office} {written}" if office else written)
-        if fold[s:e].startswith(rules.plural):  # "các Sở, Ban, ngành": a list of kinds, in lower case
-            name = _LISTED_KIND.sub(lambda m: m.group(0).lower(), name)
-        if office:
-            s = fold.rfind(fold_text(office.split()[0]), head.start("title"), s)
-        found.append(Executor(s, e, name))
+        for lo, hi in _item_bodies(text, fold, s, e):
+            if is_generic(fold[lo:hi]):
+                continue
+            written = text[lo:hi]
+            if fold[lo:hi].startswith(rules.collective):  # "Thủ trưởng cơ quan ngang Bộ": every body of that kind
+                found.append(Executor(lo, hi, spell_out(f"{rules.plural[0].strip().capitalize()} {written}")))
+                continue
+            if not (written[0].isupper() or fold[lo:hi].startswith(rules.plural)):
+                continue
+            name = spell_out(f"{office} {written}" if office else written)
+            if fold[lo:hi].startswith(rules.plural):  # "các Sở, Ban, ngành": a list of kinds, in lower case
+                name = _LISTED_KIND.sub(lambda m: m.group(0).lower(), name)
+            if office:
+                lo = fold.rfind(fold_text(office.split()[0]), head.start("title"), lo)
+                office = None  # the title heads the first body of its item only
+            found.append(Executor(lo, hi, name))
     return sorted(found, key=lambda x: x.start)
+
+
+def _item_bodies(text: str, fold: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The bodies one title heads: its item, or the parts of it that a comma parts where the next opens with the
+    head word of another body ("Giám đốc Sở Tài chính, Kho bạc Nhà nước thành phố", "Thủ trưởng cơ quan ngang Bộ,
+    cơ quan thuộc Chính phủ": `item_heads`, a capital needed but for a collective). A list of kinds in the plural
+    ("các Sở, Ban, ngành") and a name with commas of its own ("Sở Văn hóa, Thể thao và Du lịch") stay whole."""
+    rules = _rules()
+    if fold[s:e].startswith(rules.plural):
+        return [(s, e)]
+    bounds = [s]
+    for m in rules.item_head.finditer(fold, s, e):
+        named = text[m.start("head")].isupper() or fold[m.start("head") :].startswith(rules.collective)
+        if named and len(fold[bounds[-1] : m.start()].split()) >= _MIN_PART_WORDS:  # "Sở, Ban, ngành" stays whole
+            bounds.append(m.start())
+    bounds.append(e)
+    parts = []
+    for lo, hi in pairwise(bounds):
+        part = text[lo:hi].strip(" ,")
+        if part:
+            start = text.index(part, lo)
+            parts.append((start, start + len(part)))
+    return parts

@@ -269,6 +269,7 @@ class BodyPatternsLexicon(_Described):
     collective_kinds: Pattern
     collective_not: Words
     collective_closers: Pattern
+    collective_under: Pattern
     not_after: Pattern
     generic: Words
     capitalised_only: Words
@@ -287,11 +288,14 @@ class RoleCuesLexicon(_Described):
     not_actor_after: Pattern
     clause_openers: Pattern
     tensed_after: Pattern
+    past_after: Pattern
     list_joiners: Pattern
     cue_end: Pattern
     support_work: Pattern
     standing_titles: Words
     receiver_acts: Pattern
+    request_cue: Pattern
+    request_acts: Pattern
 
     @model_validator(mode="after")
     def _every_role_in_order_has_cues(self) -> RoleCuesLexicon:
@@ -315,6 +319,7 @@ class BodyWordsLexicon(_Described):
     introducing_openers: Words
     title_kinds: Words
     not_title_after: Words
+    plan_kinds: Words
 
 
 class LevelsLexicon(_Described):
@@ -344,6 +349,7 @@ class ExecutionLexicon(_Described):
     office_titles: dict[str, Word] = Field(min_length=1)
     listed_kinds: dict[str, Word] = Field(min_length=1)
     plural_titles: dict[str, Word] = Field(min_length=1)
+    item_heads: Words
     collective_kinds: Words
 
 
