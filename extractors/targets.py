@@ -1025,11 +1025,11 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
     found = _own_time_line(ctx, chain[0]) if chain else None
     if found:
         return found
-    found = _item_time_line(ctx, chain)
-    if found:
-        return found
     for section in chain:
-        found = horizon(section.title.lower(), heading=True)
+        # nearest first: the heading the target stands under, then the time line of the item that heading is
+        # a part of, then the heading above, and so on (a plan's closing "V. THỜI GIAN THỰC HIỆN: …" is no
+        # nearer than "1. Mục tiêu đến năm 2030" over the target)
+        found = horizon(section.title.lower(), heading=True) or _item_time_line(ctx, section)
         if found:
             return found
     # A misnumbered sub-heading may have left the target outside the heading that gives its horizon:
@@ -1066,28 +1066,28 @@ def _nearest_horizon(before: str) -> str | None:
     return None
 
 
-def _item_time_line(ctx: _Context, chain: list[Section]) -> str | None:
+def _item_time_line(ctx: _Context, section: Section) -> str | None:
     """The end of the time the target's item states in its own time line, a heading beside the target's
     ("1. Nội dung …" / "3. Thời gian thực hiện: Tháng 11, 12/2013 và thường xuyên"): the round-3 decision
     that a target whose sentence gives no date takes `by` from its item's "Thời gian thực hiện" line. A
     whole year gives the year ("2026"), a shorter period or a date its last day. Looked for among the
-    siblings of the target's section and of each ancestor, innermost first, so the nearest item wins."""
+    siblings of one section of the target's chain (`_by` asks innermost first, each level's own heading
+    before its siblings' time line, so the nearest horizon wins)."""
     w, folded = _words(), ctx.document.fold
-    for section in chain:
-        for sibling in ctx.headings:
-            if sibling.parent != section.parent or sibling.path == section.path:
-                continue
-            block = ctx.heading_blocks.get(sibling.path)
-            if block is None:
-                continue
-            end = block.end
-            label = w.time_label.match(folded, block.start, end)
-            if label is None:
-                continue
-            specs = [spec for spec in parse_time_expressions(folded[label.end() : end]) if spec.end]
-            if specs:
-                last = max(specs, key=lambda spec: spec.end or "")
-                return last.end[:4] if _whole_years(last) else last.end
+    for sibling in ctx.headings:
+        if sibling.parent != section.parent or sibling.path == section.path:
+            continue
+        block = ctx.heading_blocks.get(sibling.path)
+        if block is None:
+            continue
+        end = block.end
+        label = w.time_label.match(folded, block.start, end)
+        if label is None:
+            continue
+        specs = [spec for spec in parse_time_expressions(folded[label.end() : end]) if spec.end]
+        if specs:
+            last = max(specs, key=lambda spec: spec.end or "")
+            return last.end[:4] if _whole_years(last) else last.end
     return None
 
 

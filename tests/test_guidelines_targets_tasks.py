@@ -1,0 +1,98 @@
+"""Targets' and tasks' fields as gold-guidelines.md decides them, in several issuers' layouts.
+
+Each test builds a short plan of its own words (a ministry's, a province's, a commune Party committee's)
+through the real path (normalize, structure, extract) and checks one field the guidelines decide: a
+target's `by` from the nearest horizon, a task's `lead` and `group`.
+"""
+
+from __future__ import annotations
+
+from extractors.bodies import extract_bodies
+from extractors.citations import extract_citations
+from extractors.deadlines import extract_deadlines
+from extractors.targets import extract_targets
+from extractors.tasks import extract_tasks
+from pipeline.models import Task
+from pipeline.raw import RawBlock, RawDocument
+from pipeline.structure import build_document
+
+MINISTRY_HEAD = (
+    "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+    "Số: 71/KH-BNNMT",
+    "Hà Nội, ngày 09 tháng 02 năm 2026",
+    "KẾ HOẠCH",
+    "Số hóa quản lý vùng trồng của ngành",
+    "Bộ Nông nghiệp và Môi trường ban hành Kế hoạch như sau:",
+)
+
+PROVINCE_HEAD = (
+    "ỦY BAN NHÂN DÂN TỈNH BÌNH LỘC",
+    "Số: 318/KH-UBND",
+    "Bình Lộc, ngày 20 tháng 01 năm 2026",
+    "KẾ HOẠCH",
+    "Phát triển chính quyền số tỉnh Bình Lộc giai đoạn 2026 - 2030",
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+)
+
+COMMUNE_HEAD = (
+    "ĐẢNG ỦY XÃ PHÚ THỌ",
+    "Số: 21-KH/ĐU",
+    "Phú Thọ, ngày 06 tháng 01 năm 2026",
+    "KẾ HOẠCH",
+    "Chuyển đổi số trong hoạt động của Đảng bộ xã năm 2026",
+    "Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch như sau:",
+)
+
+
+def _document(*lines: str):
+    """A plan of one block per line, as a .txt gives it."""
+    raw = RawDocument(path="fields.txt", format="txt", blocks=[RawBlock(text=line) for line in lines])
+    return build_document(raw, "fields")
+
+
+def _by(*lines: str) -> list[tuple[float, str | None]]:
+    return [(t.value, t.by) for t in extract_targets(_document(*lines))]
+
+
+def _tasks(*lines: str) -> list[Task]:
+    doc = _document(*lines)
+    bodies = extract_bodies(doc, extract_citations(doc)[0])
+    deadlines, _ = extract_deadlines(doc)
+    return extract_tasks(doc, bodies, deadlines)
+
+
+def test_the_heading_a_target_stands_under_is_nearer_than_a_closing_time_section() -> None:
+    """`by`: "taken from the sentence, else from the nearest heading or lead-in it stands under". A plan's
+    closing "III. THỜI GIAN THỰC HIỆN: Từ năm 2026 đến năm 2028" is another section's time, not nearer than
+    "1. Mục tiêu đến năm 2030" over the target; a target under no horizon of its own still takes it (the
+    time line of its item, round 3)."""
+    assert _by(
+        *MINISTRY_HEAD,
+        "I. MỤC TIÊU",
+        "1. Mục tiêu đến năm 2030",
+        "- Có ít nhất 40 vùng trồng được cấp mã số và quản lý trên bản đồ số.",
+        "2. Chỉ tiêu năm 2026",
+        "- Cấp mã số cho 12 vùng trồng chủ lực của các tỉnh phía Bắc.",
+        "II. NHIỆM VỤ",
+        "- Xây dựng cơ sở dữ liệu vùng trồng dùng chung.",
+        "III. THỜI GIAN THỰC HIỆN: Từ năm 2026 đến năm 2028.",
+    ) == [(40, "2030"), (12, "2026")]
+    assert _by(
+        *PROVINCE_HEAD,
+        "II. MỤC TIÊU CỤ THỂ ĐẾN HẾT NĂM 2027",
+        "Bảo đảm 95% hồ sơ thủ tục hành chính của tỉnh được số hóa.",
+        "V. THỜI GIAN THỰC HIỆN: Quý I/2026 đến quý IV/2026.",
+    ) == [(95, "2027-12-31")]
+
+
+def test_an_items_time_line_still_gives_by_where_no_heading_gives_one() -> None:
+    """`by`: round 3, a target whose sentence gives no date takes its item's "Thời gian thực hiện" line; the
+    item's parts stand as sibling headings."""
+    assert _by(
+        *COMMUNE_HEAD,
+        "I. NHIỆM VỤ",
+        "1. Sổ tay đảng viên điện tử",
+        "1.1. Nội dung",
+        "Vận động 90% đảng viên của các chi bộ cài đặt sổ tay đảng viên.",
+        "1.2. Thời gian thực hiện: Quý II/2026",
+    ) == [(90, "2026-06-30")]
