@@ -960,6 +960,10 @@ def _item_tasks(
             ):
                 task = _dated_block_task(document, block, title)
         if task is not None:
+            if _is_numbered_item(block) and task.group is None:
+                # the heading the numbered task stands under (gold-guidelines: `group` is the heading of the
+                # numbered task); a heading that carries its duty after a colon is the task, not its group
+                task.group = fold_whitespace(title) or None
             found.append(task)
     return found
 

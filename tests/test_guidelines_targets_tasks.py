@@ -96,3 +96,22 @@ def test_an_items_time_line_still_gives_by_where_no_heading_gives_one() -> None:
         "Vận động 90% đảng viên của các chi bộ cài đặt sổ tay đảng viên.",
         "1.2. Thời gian thực hiện: Quý II/2026",
     ) == [(90, "2026-06-30")]
+
+
+def test_a_numbered_task_is_grouped_by_the_heading_it_stands_under() -> None:
+    """`group`: "the heading of the numbered task". Numbered items that state their own time take the
+    heading they stand under, whether their time is on a line of its own or in their sentence; a heading
+    that carries its own duty after a colon ("2. Ủy ban nhân dân xã: …") is a task, not its group."""
+    tasks = _tasks(
+        *COMMUNE_HEAD,
+        "III. CÁC NHIỆM VỤ TRỌNG TÂM",
+        "1. Bồi dưỡng kỹ năng số cho bí thư các chi bộ trực thuộc.",
+        "Thời gian hoàn thành: Quý II/2026.",
+        "2. Ủy ban Kiểm tra Đảng ủy giám sát việc dùng sổ tay đảng viên ở các chi bộ, hoàn thành trong quý IV/2026.",
+        "3. Ủy ban nhân dân xã: chủ trì lắp mạng không dây ở nhà văn hóa các thôn, hoàn thành trong quý III/2026.",
+    )
+    assert [(t.quote[:20], t.group) for t in tasks] == [
+        ("Bồi dưỡng kỹ năng số", "CÁC NHIỆM VỤ TRỌNG TÂM"),
+        ("Ủy ban Kiểm tra Đảng", "CÁC NHIỆM VỤ TRỌNG TÂM"),
+        ("Ủy ban nhân dân xã: ", None),
+    ]
