@@ -415,6 +415,9 @@ def _numbered_task(
                 lead.append(body.name)
             elif body.role == "support" and body.name not in support:
                 support.append(body.name)
+    labelled = _labelled_roles(document, bodies, work)
+    if labelled is not None:
+        lead, support = labelled
     output = None
     if output_line is not None:
         cut = output_label.match(fold, output_line.start, output_line.end).end()
@@ -572,6 +575,9 @@ def _item_task(
         return None  # an item that is only its time ("1. Thời gian: quý II/2026") states no work
     lead = list(dict.fromkeys(body.name for body in doers if assigned <= body.span[0] < scope_end))
     support = _names_in(bodies, assigned, scope_end, "support")
+    labelled = _labelled_roles(document, bodies, [block], inline=True)
+    if labelled is not None:
+        lead, support = labelled
     return Task(
         group=(duty_sections or {}).get(block.section or ""),  # "Nhiệm vụ" over its lettered duties
         lead=lead,
@@ -974,10 +980,72 @@ def _continuation(document: Document, index: int) -> list[Block]:
     item = document.blocks[index]
     lines: list[Block] = []
     for block in document.blocks[index + 1 :]:
-        if block.role != "paragraph" or block.section != item.section:
+        if block.section != item.section:
             break
+        if block.role != "paragraph" and not (block.role == "list_item" and _labelled_line(document, block)):
+            break  # a bullet is a line of the item only where a label opens it ("- Thời gian hoàn thành: …")
         lines.append(block)
     return lines
+
+
+def _labelled_line(document: Document, block: Block) -> bool:
+    """Does a bullet (not a numbered item) open with a time, output, lead or support label and a colon
+    ("- Đơn vị thực hiện: …", "- Thời gian hoàn thành: …")? Such bullets under a numbered item are its own
+    lines, as the paragraphs of the same labels are."""
+    if _is_numbered_item(block):
+        return False
+    fold = document.fold
+    return any(
+        label.match(fold, block.start, block.end) for label in (_labels()[0], _labels()[1], _role_line())
+    )
+
+
+@cache
+def _role_line() -> regex.Pattern:
+    """A line that opens with a lead or support label and a colon ("Cơ quan chủ trì: …", "Phối hợp: …"):
+    the header words of the lead and support columns (column_roles.json), so that a labelled line and a
+    table column are read alike. Group 1 is the label."""
+    return regex.compile(rf"\s*({alternation(list(role_label_words()))})\s*:\s*")
+
+
+@cache
+def _role_part() -> regex.Pattern:
+    """A lead or support label and its colon where a line, a clause of it or a parenthesis starts ("…; phối
+    hợp: …", "… (Chủ trì: …)")."""
+    return regex.compile(rf"(?:\G|(?<=[;.(]\s*))[\s\-+•–*]*({alternation(list(role_label_words()))})\s*:\s*")
+
+
+def _labelled_roles(
+    document: Document, bodies: ByStart[Body], lines: list[Block], inline: bool = False
+) -> tuple[list[str], list[str]] | None:
+    """The lead and support that an item's labelled lines give ("Cơ quan chủ trì: Công an xã." / "Cơ quan
+    phối hợp: Đoàn Thanh niên."), as the lead and support cells of a table row do: the label decides the
+    role, not the cues of the line's words. A label of executing ("Cơ quan thực hiện: X") gives `lead` where
+    no other lead label stands, `support` where one does (gold-guidelines, decisions). With `inline`, labels
+    inside a line count too ("1. Rà soát … (Chủ trì: X; phối hợp: Y; thời gian: quý II/2026)."). None where no
+    line is so labelled."""
+    executing = frozenset(fold_text(w) for w in TaskCuesLexicon.load().executing_labels)
+    words = role_label_words()
+    found: list[tuple[str, str, list[str]]] = []
+    for line in lines:
+        if not inline and _role_line().match(document.fold, line.start, line.end) is None:
+            continue
+        # "Chủ trì: Văn phòng Đảng ủy; phối hợp: Công an xã.": each label holds up to the next one
+        parts = list(_role_part().finditer(document.fold, line.start, line.end))
+        for k, m in enumerate(parts):
+            end = parts[k + 1].start() if k + 1 < len(parts) else line.end
+            label = " ".join(m.group(1).split())
+            names = cell_bodies(document, bodies, (document.text[m.end() : end], m.end(), end))
+            found.append((label, words.get(label, ""), names))
+    if not found:
+        return None
+    chaired = any(role == "lead" and label not in executing for label, role, _ in found)
+    lead: list[str] = []
+    support: list[str] = []
+    for label, role, names in found:
+        target = support if role == "support" or (chaired and label in executing) else lead
+        target.extend(name for name in names if name not in target)
+    return lead, [name for name in support if name not in lead]
 
 
 def _continuation_end(document: Document, index: int) -> int:
@@ -1032,6 +1100,9 @@ def _item_with_time_line(
             elif body.role == "support":
                 support.append(body.name)
     lead = list(dict.fromkeys(lead))
+    labelled = _labelled_roles(document, bodies, lines)
+    if labelled is not None:
+        lead, support = labelled
     output_line = next((b for b in lines if output_label.match(fold, b.start, b.end)), None)
     output = None
     if output_line is not None:

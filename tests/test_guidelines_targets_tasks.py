@@ -115,3 +115,53 @@ def test_a_numbered_task_is_grouped_by_the_heading_it_stands_under() -> None:
         ("Ủy ban Kiểm tra Đảng", "CÁC NHIỆM VỤ TRỌNG TÂM"),
         ("Ủy ban nhân dân xã: ", None),
     ]
+
+
+def test_an_items_labelled_lines_give_its_lead_and_support_as_a_tables_columns_do() -> None:
+    """`lead`, `support`: "Cơ quan chủ trì: X" / "Cơ quan phối hợp: Y" under a numbered item are the item's lead
+    and support cells; bullets that open with a label ("- Đơn vị thực hiện: …", "- Thời gian hoàn thành: …")
+    are the item's own lines too; "Cơ quan thực hiện: X" is `lead` where no chủ trì label stands and `support`
+    where one does (gold-guidelines, decisions)."""
+    tasks = _tasks(
+        *PROVINCE_HEAD,
+        "III. NHIỆM VỤ CỤ THỂ",
+        "1. Xây dựng bản đồ số các khu công nghiệp của tỉnh.",
+        "- Đơn vị thực hiện: Sở Công Thương.",
+        "- Thời gian hoàn thành: Quý III/2026.",
+        "2. Vận hành kho dữ liệu dùng chung của tỉnh.",
+        "Cơ quan chủ trì: Sở Khoa học và Công nghệ.",
+        "Cơ quan thực hiện: Trung tâm Công nghệ thông tin và Truyền thông.",
+        "Cơ quan phối hợp: Sở Tài chính, Sở Nội vụ.",
+        "Thời gian hoàn thành: Tháng 11/2026.",
+    )
+    assert [(t.quote, t.lead, t.support) for t in tasks] == [
+        ("Xây dựng bản đồ số các khu công nghiệp của tỉnh.", ["Sở Công Thương"], []),
+        (
+            "Vận hành kho dữ liệu dùng chung của tỉnh.",
+            ["Sở Khoa học và Công nghệ"],
+            ["Trung tâm Công nghệ thông tin và Truyền thông", "Sở Tài chính", "Sở Nội vụ"],
+        ),
+    ]
+    assert [t.deadline[0].end for t in tasks] == ["2026-09-30", "2026-11-30"]
+
+
+def test_labels_inside_an_items_parenthesis_and_under_a_numbered_heading_give_its_roles() -> None:
+    """`lead`, `support`: labels inside a numbered item ("(Chủ trì: X; phối hợp: Y; thời gian: …)") and the
+    labelled lines of a numbered heading's task ("2.1. …" / "Đơn vị chủ trì: …" / "Thời gian hoàn thành: …")
+    are read as a table row's lead and support cells."""
+    tasks = _tasks(
+        *MINISTRY_HEAD,
+        "II. NHIỆM VỤ",
+        "1. Chuẩn hóa danh mục dữ liệu vùng trồng (Chủ trì: Cục Trồng trọt; phối hợp: Vụ Pháp chế; thời gian: "
+        "quý II/2026).",
+        "2. Các nhiệm vụ về hạ tầng",
+        "2.1. Nâng cấp trung tâm dữ liệu của Bộ",
+        "Bảo đảm máy chủ đủ sức chứa dữ liệu của các vùng trồng.",
+        "Đơn vị chủ trì: Trung tâm Tin học và Thống kê.",
+        "Đơn vị phối hợp: Vụ Kế hoạch - Tài chính.",
+        "Thời gian hoàn thành: Quý IV/2026.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        (["Cục Trồng trọt"], ["Vụ Pháp chế"]),
+        (["Trung tâm Tin học và Thống kê"], ["Vụ Kế hoạch - Tài chính"]),
+    ]
