@@ -7,12 +7,15 @@ target's `by` from the nearest horizon, a task's `lead` and `group`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from extractors.bodies import extract_bodies
 from extractors.citations import extract_citations
 from extractors.deadlines import extract_deadlines
 from extractors.targets import extract_targets
 from extractors.tasks import extract_tasks
 from pipeline.models import Task
+from pipeline.process import load_document
 from pipeline.raw import RawBlock, RawDocument
 from pipeline.structure import build_document
 
@@ -54,8 +57,14 @@ def _by(*lines: str) -> list[tuple[float, str | None]]:
     return [(t.value, t.by) for t in extract_targets(_document(*lines))]
 
 
-def _tasks(*lines: str) -> list[Task]:
-    doc = _document(*lines)
+def _tasks(*lines: str, path: Path | None = None) -> list[Task]:
+    """The tasks of a plan of these lines; with `path`, written to a .txt and read by the real ingest (which
+    reads a Markdown table's rows as cells)."""
+    if path is None:
+        doc = _document(*lines)
+    else:
+        path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        doc = load_document(path)
     bodies = extract_bodies(doc, extract_citations(doc)[0])
     deadlines, _ = extract_deadlines(doc)
     return extract_tasks(doc, bodies, deadlines)
@@ -164,4 +173,21 @@ def test_labels_inside_an_items_parenthesis_and_under_a_numbered_heading_give_it
     assert [(t.lead, t.support) for t in tasks] == [
         (["Cục Trồng trọt"], ["Vụ Pháp chế"]),
         (["Trung tâm Tin học và Thống kê"], ["Vụ Kế hoạch - Tài chính"]),
+    ]
+
+
+def test_an_assignment_tables_lead_and_time_columns_named_in_other_words(tmp_path: Path) -> None:
+    """`lead`, `deadline`: a table's lead column may be headed "Trách nhiệm thực hiện" or "Đơn vị được giao",
+    its time column "Thời điểm hoàn thành"; they are the chủ trì and time columns of the guidelines' tables."""
+    tasks = _tasks(
+        *PROVINCE_HEAD,
+        "PHỤ LỤC",
+        "| STT | Nội dung công việc | Trách nhiệm thực hiện | Thời điểm hoàn thành |",
+        "| 1 | Cấp chữ ký số cho công chức cấp xã | Sở Nội vụ | Quý II/2026 |",
+        "| 2 | Kết nối phần mềm một cửa với cổng dịch vụ công | Sở Khoa học và Công nghệ | Tháng 9/2026 |",
+        path=tmp_path / "plan.txt",
+    )
+    assert [(t.quote, t.lead, [s.end for s in t.deadline]) for t in tasks] == [
+        ("Cấp chữ ký số cho công chức cấp xã", ["Sở Nội vụ"], ["2026-06-30"]),
+        ("Kết nối phần mềm một cửa với cổng dịch vụ công", ["Sở Khoa học và Công nghệ"], ["2026-09-30"]),
     ]
