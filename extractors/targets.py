@@ -1124,11 +1124,16 @@ def _whole_years(spec: DeadlineSpec) -> bool:
 def _unnumbered_heading_horizon(ctx: _Context, index: int) -> str | None:
     """The horizon of a short line above the target that reads as a heading the structure did not number
     ("I Mục tiêu đến hết năm 2010" where the conversion lost its full stop): a few words, no closing
-    punctuation, a target word ("mục tiêu", "chỉ tiêu"). Looked for only among the few lines above (the
-    numbered headings on the way gave no horizon, or `_by` would not ask)."""
+    punctuation, a target word ("mục tiêu", "chỉ tiêu"). Looked for only among the few lines above that stand
+    in the target's own section, one of its ancestors or no section (the numbered headings on the way gave
+    no horizon, or `_by` would not ask); a line of another section is not over the target ("3. Chỉ tiêu năm
+    2026" over a table is not the heading of "II. NHIỆM VỤ" after it)."""
     w = _words()
+    own = {None, *(section.path for section in ctx.chain(ctx.segments[index].section))}
     for i in range(index - 1, max(-1, index - w.label_max_words * 4), -1):
         segment = ctx.segments[i]
+        if segment.section not in own:
+            break  # a line of another section ("3. Chỉ tiêu năm 2026" above "II. NHIỆM VỤ"): not over the target
         text = ctx.document.fold[segment.start : segment.end].strip()
         figures = [q for q in scan_quantities(text) if q.percent or not 1900 <= q.value <= 2100]
         if len(text.split()) > w.label_max_words * 2 or text[-1:] in ".;:," or figures:

@@ -191,3 +191,19 @@ def test_an_assignment_tables_lead_and_time_columns_named_in_other_words(tmp_pat
         ("Cấp chữ ký số cho công chức cấp xã", ["Sở Nội vụ"], ["2026-06-30"]),
         ("Kết nối phần mềm một cửa với cổng dịch vụ công", ["Sở Khoa học và Công nghệ"], ["2026-09-30"]),
     ]
+
+
+def test_a_short_target_line_of_another_section_gives_no_by() -> None:
+    """`by`: a short line with a target word and a year ("3. Chỉ tiêu năm 2026", heading a table of figures)
+    heads its own section only; a target in the next section ("II. NHIỆM VỤ") with no horizon of its own
+    takes the plan's own from its title, not that year (guidelines: the nearest heading it stands under)."""
+    assert _by(
+        *COMMUNE_HEAD[:4],
+        "Chương trình chuyển đổi số của xã giai đoạn 2026 - 2030",
+        COMMUNE_HEAD[5],
+        "I. MỤC TIÊU",
+        "1. Chỉ tiêu năm 2026",
+        "Mở 02 lớp bồi dưỡng kỹ năng số cho đảng viên cao tuổi.",
+        "II. NHIỆM VỤ",
+        "Mỗi quý, tổ chức tập huấn cho 100% bí thư chi bộ về sổ tay đảng viên.",
+    ) == [(2, "2026"), (100, "2030")]
