@@ -637,12 +637,21 @@ class _Context:
             body = self.document.text[prev.start : prev.end].rstrip()
             if body.endswith(":"):
                 return prev, unbroken
-            if prev.role != "list_item" and prev.role != "cell":
+            if prev.role == "paragraph" and not self._one_sentence(prev):
+                return None, unbroken  # running text between: the lead-in, if any, is not this segment's
+            if prev.role not in ("list_item", "cell", "paragraph"):
                 return None, unbroken
             if body.endswith("."):
                 unbroken = False
             i -= 1
         return None, unbroken
+
+    def _one_sentence(self, segment: _Segment) -> bool:
+        """Is the paragraph one sentence, as a list's item is? A conversion that lost the items' dashes ("Phấn
+        đấu đến hết năm 2027, đạt các chỉ tiêu sau:" / "90% hộ gia đình có địa chỉ số." / "Ít nhất 70% …")
+        leaves them paragraphs; they still stand under the lead-in."""
+        text = self.document.text
+        return _sentence_end(text, segment.start, segment.end) >= len(text[: segment.end].rstrip(" .;")) - 1
 
     def unmasked(self, start: int, end: int) -> str:
         """Folded text of [start, end) with citations and their dates blanked out, and the dates that bracket

@@ -207,3 +207,25 @@ def test_a_short_target_line_of_another_section_gives_no_by() -> None:
         "II. NHIỆM VỤ",
         "Mỗi quý, tổ chức tập huấn cho 100% bí thư chi bộ về sổ tay đảng viên.",
     ) == [(2, "2026"), (100, "2030")]
+
+
+def test_items_that_lost_their_dashes_still_stand_under_their_lead_in() -> None:
+    """`by`, `aspirational`: "else from the nearest heading or lead-in it stands under". A conversion that lost
+    the items' dashes leaves one-sentence paragraphs under "Phấn đấu đến hết năm 2027, đạt các chỉ tiêu sau:";
+    each takes the lead-in's horizon and its "phấn đấu" (a lead-in that announces its list, round 3), not
+    only the first. A later lead-in ("Đến năm 2030:") takes over."""
+    found = [
+        (t.value, t.by, t.aspirational)
+        for t in extract_targets(
+            _document(
+                *PROVINCE_HEAD,
+                "II. MỤC TIÊU CỤ THỂ",
+                "Phấn đấu đến hết năm 2027, đạt các chỉ tiêu sau:",
+                "85% doanh nghiệp nhỏ và vừa dùng hóa đơn điện tử.",
+                "Ít nhất 60% chợ truyền thống có điểm thanh toán không dùng tiền mặt.",
+                "Đến năm 2030:",
+                "Toàn bộ 100% trạm y tế xã có bệnh án điện tử.",
+            )
+        )
+    ]
+    assert found == [(85, "2027-12-31", True), (60, "2027-12-31", True), (100, "2030", False)]
