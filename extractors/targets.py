@@ -1287,6 +1287,10 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
     tail = _cut_tail(text[tail_start : c.end])
     head = _clean_prefix(prefix)
     w = _words()
+    if head and _measure_only(tail, c):
+        # "Mức chi điều dưỡng 2.220.000 đồng/người/lần", "Thời gian … tối thiểu là 5 ngày": the words after the
+        # figure are its unit of measure, not a counted thing; what is measured is named before it
+        tail = ""
     if not head:
         return tail or None
     if prefix.rstrip().endswith(":") and tail == c.unit:
@@ -1323,6 +1327,19 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
     if split is not None:
         return f"{tail[:split]} {passive} {head} {tail[split:].strip()}"
     return f"{tail} {passive} {head}"
+
+
+def _measure_only(tail: str, c: _Candidate) -> bool:
+    """Is the tail after the figure only its unit, and that unit a measure (money, "đồng/người/lần"; time,
+    "ngày", "tháng") rather than a counted thing ("mô hình", "đảng viên")? Told by the money and time units
+    of the lexicon (target_words.json)."""
+    if not tail or not c.unit:
+        return False
+    unit = " ".join(fold(c.unit).split())
+    if " ".join(fold(tail).split()).rstrip(" ,;:") != unit:
+        return False
+    w = _words()
+    return _money(c) or bool(w.time_unit.fullmatch(unit))
 
 
 def _table_targets(ctx: _Context) -> list[Target]:

@@ -229,3 +229,23 @@ def test_items_that_lost_their_dashes_still_stand_under_their_lead_in() -> None:
         )
     ]
     assert found == [(85, "2027-12-31", True), (60, "2027-12-31", True), (100, "2030", False)]
+
+
+def test_a_unit_of_measure_after_the_figure_is_not_what_is_measured() -> None:
+    """`indicator`: "what is measured, in the document's words". Where the words after the figure are only
+    its unit of money or time ("… 1.500.000 đồng/người/năm", "… tối đa 5 ngày"), what is measured is
+    named before the figure; a counted thing after it ("05 mô hình …") still is the indicator's core."""
+    doc = _document(
+        *PROVINCE_HEAD,
+        "II. MỨC HỖ TRỢ",
+        "1. Mức hỗ trợ học nghề cho lao động nông thôn 1.500.000 đồng/người/năm.",
+        "2. Tiền ăn cho học viên ở xa tối đa 120.000 đồng/người/ngày.",
+        "3. Thu nhập bình quân của lao động sau học nghề đạt 6 triệu đồng/tháng.",
+        "4. Xây dựng 05 mô hình nông nghiệp số ở các huyện miền núi.",
+    )
+    assert [t.indicator for t in extract_targets(doc)] == [
+        "Mức hỗ trợ học nghề cho lao động nông thôn",
+        "Tiền ăn cho học viên ở xa",
+        "Thu nhập bình quân của lao động sau học nghề",
+        "mô hình nông nghiệp số ở các huyện miền núi được xây dựng",
+    ]
