@@ -42,7 +42,13 @@ from extractors.grammar import alternation
 from extractors.names import spell_out
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
-from pipeline.lexicon import ColumnRolesLexicon, LevelsLexicon, TargetWordsLexicon, TaskCuesLexicon
+from pipeline.lexicon import (
+    BodyWordsLexicon,
+    ColumnRolesLexicon,
+    LevelsLexicon,
+    TargetWordsLexicon,
+    TaskCuesLexicon,
+)
 from pipeline.markers import ROMAN_NUMERAL
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text
@@ -340,6 +346,27 @@ def _own_blocks(blocks: ByStart[Block], section: Section) -> list[Block]:
     ]
 
 
+@cache
+def _joined() -> regex.Pattern:
+    """What joins two doers of one clause ("Giao Văn phòng Đảng ủy, Ban Xây dựng Đảng tham mưu …", "X và Y
+    chủ trì …"): a comma or a joiner word of body_words.json, nothing else."""
+    return regex.compile(rf"\s*(?:,|{alternation(BodyWordsLexicon.load().cell_joiners)})?\s*")
+
+
+def _doers(fold: str, bodies: list[Body], region_start: int, roles: frozenset[str] = _DOER_ROLES) -> list[Body]:
+    """The bodies of a block that open a clause as its doer (`_opens_clause`), and those written with such a
+    doer as one subject ("Giao Văn phòng Đảng ủy, Ban Xây dựng Đảng tham mưu …": both lead the work;
+    gold-guidelines: `lead` is a list of bodies), joined to it by a comma or "và" only."""
+    found: list[Body] = []
+    for body in bodies:
+        if body.role not in roles:
+            continue
+        joined = bool(found) and _joined().fullmatch(fold, found[-1].span[1], body.span[0]) is not None
+        if joined or _opens_clause(fold, region_start, body.span[0]):
+            found.append(body)
+    return found
+
+
 def _opens_clause(fold: str, region_start: int, at: int) -> bool:
     """Whether a body at `at` is its clause's doer: only an opening, a bullet or an assignment verb
     ("Giao", "(Giao") stands between the clause's start and the body."""
@@ -410,8 +437,10 @@ def _numbered_task(
     lead: list[str] = []
     support: list[str] = []
     for block in work:
-        for body in _inside(bodies, block.start, block.end):
-            if body.role == "lead" and _opens_clause(fold, block.start, body.span[0]) and body.name not in lead:
+        inside = _inside(bodies, block.start, block.end)
+        doers = _doers(fold, inside, block.start, frozenset({"lead"}))
+        for body in inside:
+            if body in doers and body.name not in lead:
                 lead.append(body.name)
             elif body.role == "support" and body.name not in support:
                 support.append(body.name)
@@ -544,11 +573,7 @@ def _item_task(
     the item's first sentence, cut before a parenthesis that assigns it ("… trên địa bàn xã (Giao …)") or
     the time label; lead and support are the bodies of the assignment, from its doer to the item's end."""
     fold = document.fold
-    doers = [
-        body
-        for body in _inside(bodies, block.start, block.end)
-        if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0])
-    ]
+    doers = _doers(fold, _inside(bodies, block.start, block.end), block.start)
     assigned = doers[0].span[0] if doers else block.start
     scope_end = block.end  # where the dated work ends: the bodies after it do other work
     label = _time_label(document, [block])
@@ -1094,8 +1119,10 @@ def _item_with_time_line(
     for block in [item, *lines]:
         if block is time_block and own_line:
             continue
-        for body in _inside(bodies, block.start, block.end):
-            if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0]):
+        inside = _inside(bodies, block.start, block.end)
+        doers = _doers(fold, inside, block.start)
+        for body in inside:
+            if body in doers:
                 lead.append(body.name)
             elif body.role == "support":
                 support.append(body.name)

@@ -249,3 +249,21 @@ def test_a_unit_of_measure_after_the_figure_is_not_what_is_measured() -> None:
         "Thu nhập bình quân của lao động sau học nghề",
         "mô hình nông nghiệp số ở các huyện miền núi được xây dựng",
     ]
+
+
+def test_bodies_written_as_one_subject_all_lead_the_item() -> None:
+    """`lead`: "list of canonical body names". Bodies written as one subject of the item ("Giao Văn phòng Đảng
+    ủy, Ban Xây dựng Đảng tham mưu …", "Công an xã và Đoàn Thanh niên chủ trì …") all lead it; the body they
+    advise ("tham mưu Ban Thường vụ Đảng ủy …") is no doer of the item."""
+    tasks = _tasks(
+        *COMMUNE_HEAD,
+        "I. NHIỆM VỤ",
+        "1. Giao Văn phòng Đảng ủy, Ban Xây dựng Đảng tham mưu Ban Thường vụ Đảng ủy sơ kết việc dùng sổ tay đảng "
+        "viên, hoàn thành trong tháng 7/2026.",
+        "2. Công an xã và Đoàn Thanh niên chủ trì hướng dẫn người dân cài ứng dụng định danh, hoàn thành trong "
+        "quý II/2026.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        (["Văn phòng Đảng ủy", "Ban Xây dựng Đảng"], []),
+        (["Công an xã", "Đoàn Thanh niên"], []),
+    ]
