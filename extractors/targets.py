@@ -1362,10 +1362,14 @@ def _table_targets(ctx: _Context) -> list[Target]:
         indicator_column = table.column_of("indicator")
         if indicator_column is None:
             indicator_column = table.column_of("content")
-        heading_by = None
+        lead_in = _table_lead_in(ctx, table)
+        lead_text = ctx.unmasked(lead_in.start, lead_in.end) if lead_in is not None else ""
+        heading_by = horizon(lead_text, heading=True) if lead_text else None
         for section in ctx.chain(table.section):
             heading_by = heading_by or horizon(section.title.lower(), heading=True)
+        heading_by = heading_by or ctx.title_horizon  # the plan's own horizon, where nothing nearer gives one
         heading_hope = any(w.aspiration.search(s.title.lower()) for s in ctx.chain(table.section))
+        heading_hope = heading_hope or bool(w.aspiration.search(lead_text))
         stt_column = table.column_of("stt")
         for j in value_columns:
             header = headers[j]
@@ -1406,6 +1410,20 @@ def _table_targets(ctx: _Context) -> list[Target]:
                     )
                 )
     return out
+
+
+def _table_lead_in(ctx: _Context, table: Table) -> Block | None:
+    """The paragraph right above a table that ends with a colon and introduces it ("Phấn đấu đến năm 2028, đạt
+    các chỉ tiêu sau:"), in the table's section: its horizon and "phấn đấu" reach the table's figures as a
+    lead-in's reach the items of its list. None where the table follows a heading or other text."""
+    blocks = ctx.document.blocks
+    first = next((k for k, b in enumerate(blocks) if b.table == table.index), None)
+    if not first:
+        return None
+    before = blocks[first - 1]
+    if before.role not in ("paragraph", "list_item") or before.section != table.section:
+        return None
+    return before if ctx.document.text[before.start : before.end].rstrip().endswith(":") else None
 
 
 def _cell_quantity(ctx: _Context, cell: Span) -> Quantity | None:

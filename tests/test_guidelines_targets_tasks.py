@@ -267,3 +267,26 @@ def test_bodies_written_as_one_subject_all_lead_the_item() -> None:
         (["Văn phòng Đảng ủy", "Ban Xây dựng Đảng"], []),
         (["Công an xã", "Đoàn Thanh niên"], []),
     ]
+
+
+def test_a_tables_figures_take_the_lead_in_above_it_and_else_the_titles_horizon(tmp_path: Path) -> None:
+    """`by`, `aspirational`: a table's value column with no year of its own ("Mục tiêu", "Giá trị") takes the
+    nearest horizon above it: the lead-in right before the table ("Phấn đấu đến năm 2028, đạt các chỉ tiêu
+    sau:", with its "phấn đấu"), else its headings', else the plan's own from its title ("… năm 2026")."""
+    lines = (
+        "ỦY BAN NHÂN DÂN XÃ PHƯỚC AN",
+        "Số: 09/KH-UBND",
+        "Phước An, ngày 20 tháng 01 năm 2026",
+        "KẾ HOẠCH",
+        "Phát triển thanh toán số xã Phước An năm 2026",
+        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+        "I. CHỈ TIÊU CỤ THỂ",
+        "| STT | Chỉ tiêu | Đơn vị tính | Mục tiêu |\n|---|---|---|---|\n| 1 | Tỷ lệ chợ có mã QR | % | 80 |",
+        "II. CHỈ TIÊU CÁC NĂM SAU",
+        "Phấn đấu đến năm 2028, đạt các chỉ tiêu sau:",
+        "| STT | Chỉ tiêu | Đơn vị tính | Giá trị |\n|---|---|---|---|\n| 1 | Tỷ lệ hộ dùng ví điện tử | % | 65 |",
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    found = [(t.value, t.by, t.aspirational) for t in extract_targets(load_document(path))]
+    assert found == [(80, "2026", False), (65, "2028", True)]
