@@ -218,13 +218,24 @@ def _lead_and_support(
 _ROMAN_NUMBER = regex.compile(rf"{ROMAN_NUMERAL}\.?")
 
 
+_GROUP_LETTER = regex.compile(r"[A-ZĐ]\.?")
+
+
 def _is_group_row(document: Document, row: list[Span], number_column: int | None, columns: dict) -> bool:
-    """A row numbered with a Roman numeral that fills only its content ("I | Lĩnh vực kinh tế") names
-    the group of the rows under it: in Vietnamese tables Roman numerals number groups, Arabic ones items."""
+    """A row that fills only its content and is not numbered as an item names the group of the rows under
+    it (gold-guidelines: `group` is the table's group cell): numbered with a Roman numeral ("I | Lĩnh vực kinh
+    tế") or a capital letter ("A | CÔNG TÁC LÃNH ĐẠO"), or not numbered at all ("| | Ứng dụng trong y tế |"),
+    where Arabic numbers number the items. A cell merged across the row repeats the content's span: it fills
+    nothing of its own."""
     number = cell_text(document, row, number_column)
-    if number is None or not _ROMAN_NUMBER.fullmatch(number[0]):
+    if number is not None and not (_ROMAN_NUMBER.fullmatch(number[0]) or _GROUP_LETTER.fullmatch(number[0])):
         return False
-    return all(cell_text(document, row, columns[role]) is None for role in ("lead", "support", "deadline", "output"))
+    content = row[columns["content"]] if columns["content"] is not None and columns["content"] < len(row) else None
+    for role in ("lead", "support", "deadline", "output"):
+        cell = cell_text(document, row, columns[role])
+        if cell is not None and (content is None or (cell[1], cell[2]) != (content.start, content.end)):
+            return False
+    return True
 
 
 @cache

@@ -290,3 +290,24 @@ def test_a_tables_figures_take_the_lead_in_above_it_and_else_the_titles_horizon(
     path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     found = [(t.value, t.by, t.aspirational) for t in extract_targets(load_document(path))]
     assert found == [(80, "2026", False), (65, "2028", True)]
+
+
+def test_a_tables_group_rows_lettered_or_unnumbered_name_the_group(tmp_path: Path) -> None:
+    """`group`: "its group name where the table has one". A row that fills only its content and is numbered
+    with a capital letter ("A | CÔNG TÁC LÃNH ĐẠO") or not at all names the group of the rows under it, as a
+    Roman-numbered one does; it is no task of its own."""
+    lines = (
+        *COMMUNE_HEAD,
+        "PHỤ LỤC NHIỆM VỤ",
+        "| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| A | CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO | | | |\n"
+        "| 1 | Ban hành quy chế dùng sổ tay đảng viên | Văn phòng Đảng ủy | Ban Xây dựng Đảng | Quý I/2026 |\n"
+        "| | Sinh hoạt chi bộ | | | |\n"
+        "| 2 | Đưa nội dung số vào sinh hoạt chi bộ | Các chi bộ trực thuộc | | Quý II/2026 |",
+    )
+    tasks = _tasks(*lines, path=tmp_path / "plan.txt")
+    assert [(t.quote, t.group) for t in tasks] == [
+        ("Ban hành quy chế dùng sổ tay đảng viên", "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO"),
+        ("Đưa nội dung số vào sinh hoạt chi bộ", "Sinh hoạt chi bộ"),
+    ]
