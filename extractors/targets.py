@@ -637,12 +637,21 @@ class _Context:
             body = self.document.text[prev.start : prev.end].rstrip()
             if body.endswith(":"):
                 return prev, unbroken
-            if prev.role != "list_item" and prev.role != "cell":
+            if prev.role == "paragraph" and not self._one_sentence(prev):
+                return None, unbroken  # running text between: the lead-in, if any, is not this segment's
+            if prev.role not in ("list_item", "cell", "paragraph"):
                 return None, unbroken
             if body.endswith("."):
                 unbroken = False
             i -= 1
         return None, unbroken
+
+    def _one_sentence(self, segment: _Segment) -> bool:
+        """Is the paragraph one sentence, as a list's item is? A conversion that lost the items' dashes ("Phấn
+        đấu đến hết năm 2027, đạt các chỉ tiêu sau:" / "90% hộ gia đình có địa chỉ số." / "Ít nhất 70% …")
+        leaves them paragraphs; they still stand under the lead-in."""
+        text = self.document.text
+        return _sentence_end(text, segment.start, segment.end) >= len(text[: segment.end].rstrip(" .;")) - 1
 
     def unmasked(self, start: int, end: int) -> str:
         """Folded text of [start, end) with citations and their dates blanked out, and the dates that bracket
@@ -1025,11 +1034,11 @@ def _by(ctx: _Context, c: _Candidate, lead: _Segment | None) -> str | None:
     found = _own_time_line(ctx, chain[0]) if chain else None
     if found:
         return found
-    found = _item_time_line(ctx, chain)
-    if found:
-        return found
     for section in chain:
-        found = horizon(section.title.lower(), heading=True)
+        # nearest first: the heading the target stands under, then the time line of the item that heading is
+        # a part of, then the heading above, and so on (a plan's closing "V. THỜI GIAN THỰC HIỆN: …" is no
+        # nearer than "1. Mục tiêu đến năm 2030" over the target)
+        found = horizon(section.title.lower(), heading=True) or _item_time_line(ctx, section)
         if found:
             return found
     # A misnumbered sub-heading may have left the target outside the heading that gives its horizon:
@@ -1066,28 +1075,28 @@ def _nearest_horizon(before: str) -> str | None:
     return None
 
 
-def _item_time_line(ctx: _Context, chain: list[Section]) -> str | None:
+def _item_time_line(ctx: _Context, section: Section) -> str | None:
     """The end of the time the target's item states in its own time line, a heading beside the target's
     ("1. Nội dung …" / "3. Thời gian thực hiện: Tháng 11, 12/2013 và thường xuyên"): the round-3 decision
     that a target whose sentence gives no date takes `by` from its item's "Thời gian thực hiện" line. A
     whole year gives the year ("2026"), a shorter period or a date its last day. Looked for among the
-    siblings of the target's section and of each ancestor, innermost first, so the nearest item wins."""
+    siblings of one section of the target's chain (`_by` asks innermost first, each level's own heading
+    before its siblings' time line, so the nearest horizon wins)."""
     w, folded = _words(), ctx.document.fold
-    for section in chain:
-        for sibling in ctx.headings:
-            if sibling.parent != section.parent or sibling.path == section.path:
-                continue
-            block = ctx.heading_blocks.get(sibling.path)
-            if block is None:
-                continue
-            end = block.end
-            label = w.time_label.match(folded, block.start, end)
-            if label is None:
-                continue
-            specs = [spec for spec in parse_time_expressions(folded[label.end() : end]) if spec.end]
-            if specs:
-                last = max(specs, key=lambda spec: spec.end or "")
-                return last.end[:4] if _whole_years(last) else last.end
+    for sibling in ctx.headings:
+        if sibling.parent != section.parent or sibling.path == section.path:
+            continue
+        block = ctx.heading_blocks.get(sibling.path)
+        if block is None:
+            continue
+        end = block.end
+        label = w.time_label.match(folded, block.start, end)
+        if label is None:
+            continue
+        specs = [spec for spec in parse_time_expressions(folded[label.end() : end]) if spec.end]
+        if specs:
+            last = max(specs, key=lambda spec: spec.end or "")
+            return last.end[:4] if _whole_years(last) else last.end
     return None
 
 
@@ -1124,11 +1133,16 @@ def _whole_years(spec: DeadlineSpec) -> bool:
 def _unnumbered_heading_horizon(ctx: _Context, index: int) -> str | None:
     """The horizon of a short line above the target that reads as a heading the structure did not number
     ("I Mục tiêu đến hết năm 2010" where the conversion lost its full stop): a few words, no closing
-    punctuation, a target word ("mục tiêu", "chỉ tiêu"). Looked for only among the few lines above (the
-    numbered headings on the way gave no horizon, or `_by` would not ask)."""
+    punctuation, a target word ("mục tiêu", "chỉ tiêu"). Looked for only among the few lines above that stand
+    in the target's own section, one of its ancestors or no section (the numbered headings on the way gave
+    no horizon, or `_by` would not ask); a line of another section is not over the target ("3. Chỉ tiêu năm
+    2026" over a table is not the heading of "II. NHIỆM VỤ" after it)."""
     w = _words()
+    own = {None, *(section.path for section in ctx.chain(ctx.segments[index].section))}
     for i in range(index - 1, max(-1, index - w.label_max_words * 4), -1):
         segment = ctx.segments[i]
+        if segment.section not in own:
+            break  # a line of another section ("3. Chỉ tiêu năm 2026" above "II. NHIỆM VỤ"): not over the target
         text = ctx.document.fold[segment.start : segment.end].strip()
         figures = [q for q in scan_quantities(text) if q.percent or not 1900 <= q.value <= 2100]
         if len(text.split()) > w.label_max_words * 2 or text[-1:] in ".;:," or figures:
@@ -1273,6 +1287,10 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
     tail = _cut_tail(text[tail_start : c.end])
     head = _clean_prefix(prefix)
     w = _words()
+    if head and _measure_only(tail, c):
+        # "Mức chi điều dưỡng 2.220.000 đồng/người/lần", "Thời gian … tối thiểu là 5 ngày": the words after the
+        # figure are its unit of measure, not a counted thing; what is measured is named before it
+        tail = ""
     if not head:
         return tail or None
     if prefix.rstrip().endswith(":") and tail == c.unit:
@@ -1311,6 +1329,19 @@ def _indicator(ctx: _Context, c: _Candidate, nlp: bool) -> str | None:
     return f"{tail} {passive} {head}"
 
 
+def _measure_only(tail: str, c: _Candidate) -> bool:
+    """Is the tail after the figure only its unit, and that unit a measure (money, "đồng/người/lần"; time,
+    "ngày", "tháng") rather than a counted thing ("mô hình", "đảng viên")? Told by the money and time units
+    of the lexicon (target_words.json)."""
+    if not tail or not c.unit:
+        return False
+    unit = " ".join(fold(c.unit).split())
+    if " ".join(fold(tail).split()).rstrip(" ,;:") != unit:
+        return False
+    w = _words()
+    return _money(c) or bool(w.time_unit.fullmatch(unit))
+
+
 def _table_targets(ctx: _Context) -> list[Target]:
     """Targets of a table of indicators: one per value cell of a "Năm 2030" / "Chỉ tiêu đến năm …" column.
 
@@ -1331,10 +1362,14 @@ def _table_targets(ctx: _Context) -> list[Target]:
         indicator_column = table.column_of("indicator")
         if indicator_column is None:
             indicator_column = table.column_of("content")
-        heading_by = None
+        lead_in = _table_lead_in(ctx, table)
+        lead_text = ctx.unmasked(lead_in.start, lead_in.end) if lead_in is not None else ""
+        heading_by = horizon(lead_text, heading=True) if lead_text else None
         for section in ctx.chain(table.section):
             heading_by = heading_by or horizon(section.title.lower(), heading=True)
+        heading_by = heading_by or ctx.title_horizon  # the plan's own horizon, where nothing nearer gives one
         heading_hope = any(w.aspiration.search(s.title.lower()) for s in ctx.chain(table.section))
+        heading_hope = heading_hope or bool(w.aspiration.search(lead_text))
         stt_column = table.column_of("stt")
         for j in value_columns:
             header = headers[j]
@@ -1375,6 +1410,20 @@ def _table_targets(ctx: _Context) -> list[Target]:
                     )
                 )
     return out
+
+
+def _table_lead_in(ctx: _Context, table: Table) -> Block | None:
+    """The paragraph right above a table that ends with a colon and introduces it ("Phấn đấu đến năm 2028, đạt
+    các chỉ tiêu sau:"), in the table's section: its horizon and "phấn đấu" reach the table's figures as a
+    lead-in's reach the items of its list. None where the table follows a heading or other text."""
+    blocks = ctx.document.blocks
+    first = next((k for k, b in enumerate(blocks) if b.table == table.index), None)
+    if not first:
+        return None
+    before = blocks[first - 1]
+    if before.role not in ("paragraph", "list_item") or before.section != table.section:
+        return None
+    return before if ctx.document.text[before.start : before.end].rstrip().endswith(":") else None
 
 
 def _cell_quantity(ctx: _Context, cell: Span) -> Quantity | None:

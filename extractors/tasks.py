@@ -42,7 +42,13 @@ from extractors.grammar import alternation
 from extractors.names import spell_out
 from extractors.spans import ByStart
 from pipeline.document import Block, Document, Section, Span, Table
-from pipeline.lexicon import ColumnRolesLexicon, LevelsLexicon, TargetWordsLexicon, TaskCuesLexicon
+from pipeline.lexicon import (
+    BodyWordsLexicon,
+    ColumnRolesLexicon,
+    LevelsLexicon,
+    TargetWordsLexicon,
+    TaskCuesLexicon,
+)
 from pipeline.markers import ROMAN_NUMERAL
 from pipeline.models import Body, Deadline, DeadlineSpec, Task
 from pipeline.normalize import fold_text
@@ -212,13 +218,24 @@ def _lead_and_support(
 _ROMAN_NUMBER = regex.compile(rf"{ROMAN_NUMERAL}\.?")
 
 
+_GROUP_LETTER = regex.compile(r"[A-ZĐ]\.?")
+
+
 def _is_group_row(document: Document, row: list[Span], number_column: int | None, columns: dict) -> bool:
-    """A row numbered with a Roman numeral that fills only its content ("I | Lĩnh vực kinh tế") names
-    the group of the rows under it: in Vietnamese tables Roman numerals number groups, Arabic ones items."""
+    """A row that fills only its content and is not numbered as an item names the group of the rows under
+    it (gold-guidelines: `group` is the table's group cell): numbered with a Roman numeral ("I | Lĩnh vực kinh
+    tế") or a capital letter ("A | CÔNG TÁC LÃNH ĐẠO"), or not numbered at all ("| | Ứng dụng trong y tế |"),
+    where Arabic numbers number the items. A cell merged across the row repeats the content's span: it fills
+    nothing of its own."""
     number = cell_text(document, row, number_column)
-    if number is None or not _ROMAN_NUMBER.fullmatch(number[0]):
+    if number is not None and not (_ROMAN_NUMBER.fullmatch(number[0]) or _GROUP_LETTER.fullmatch(number[0])):
         return False
-    return all(cell_text(document, row, columns[role]) is None for role in ("lead", "support", "deadline", "output"))
+    content = row[columns["content"]] if columns["content"] is not None and columns["content"] < len(row) else None
+    for role in ("lead", "support", "deadline", "output"):
+        cell = cell_text(document, row, columns[role])
+        if cell is not None and (content is None or (cell[1], cell[2]) != (content.start, content.end)):
+            return False
+    return True
 
 
 @cache
@@ -340,6 +357,27 @@ def _own_blocks(blocks: ByStart[Block], section: Section) -> list[Block]:
     ]
 
 
+@cache
+def _joined() -> regex.Pattern:
+    """What joins two doers of one clause ("Giao Văn phòng Đảng ủy, Ban Xây dựng Đảng tham mưu …", "X và Y
+    chủ trì …"): a comma or a joiner word of body_words.json, nothing else."""
+    return regex.compile(rf"\s*(?:,|{alternation(BodyWordsLexicon.load().cell_joiners)})?\s*")
+
+
+def _doers(fold: str, bodies: list[Body], region_start: int, roles: frozenset[str] = _DOER_ROLES) -> list[Body]:
+    """The bodies of a block that open a clause as its doer (`_opens_clause`), and those written with such a
+    doer as one subject ("Giao Văn phòng Đảng ủy, Ban Xây dựng Đảng tham mưu …": both lead the work;
+    gold-guidelines: `lead` is a list of bodies), joined to it by a comma or "và" only."""
+    found: list[Body] = []
+    for body in bodies:
+        if body.role not in roles:
+            continue
+        joined = bool(found) and _joined().fullmatch(fold, found[-1].span[1], body.span[0]) is not None
+        if joined or _opens_clause(fold, region_start, body.span[0]):
+            found.append(body)
+    return found
+
+
 def _opens_clause(fold: str, region_start: int, at: int) -> bool:
     """Whether a body at `at` is its clause's doer: only an opening, a bullet or an assignment verb
     ("Giao", "(Giao") stands between the clause's start and the body."""
@@ -410,11 +448,16 @@ def _numbered_task(
     lead: list[str] = []
     support: list[str] = []
     for block in work:
-        for body in _inside(bodies, block.start, block.end):
-            if body.role == "lead" and _opens_clause(fold, block.start, body.span[0]) and body.name not in lead:
+        inside = _inside(bodies, block.start, block.end)
+        doers = _doers(fold, inside, block.start, frozenset({"lead"}))
+        for body in inside:
+            if body in doers and body.name not in lead:
                 lead.append(body.name)
             elif body.role == "support" and body.name not in support:
                 support.append(body.name)
+    labelled = _labelled_roles(document, bodies, work)
+    if labelled is not None:
+        lead, support = labelled
     output = None
     if output_line is not None:
         cut = output_label.match(fold, output_line.start, output_line.end).end()
@@ -541,11 +584,7 @@ def _item_task(
     the item's first sentence, cut before a parenthesis that assigns it ("… trên địa bàn xã (Giao …)") or
     the time label; lead and support are the bodies of the assignment, from its doer to the item's end."""
     fold = document.fold
-    doers = [
-        body
-        for body in _inside(bodies, block.start, block.end)
-        if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0])
-    ]
+    doers = _doers(fold, _inside(bodies, block.start, block.end), block.start)
     assigned = doers[0].span[0] if doers else block.start
     scope_end = block.end  # where the dated work ends: the bodies after it do other work
     label = _time_label(document, [block])
@@ -572,6 +611,9 @@ def _item_task(
         return None  # an item that is only its time ("1. Thời gian: quý II/2026") states no work
     lead = list(dict.fromkeys(body.name for body in doers if assigned <= body.span[0] < scope_end))
     support = _names_in(bodies, assigned, scope_end, "support")
+    labelled = _labelled_roles(document, bodies, [block], inline=True)
+    if labelled is not None:
+        lead, support = labelled
     return Task(
         group=(duty_sections or {}).get(block.section or ""),  # "Nhiệm vụ" over its lettered duties
         lead=lead,
@@ -960,6 +1002,10 @@ def _item_tasks(
             ):
                 task = _dated_block_task(document, block, title)
         if task is not None:
+            if _is_numbered_item(block) and task.group is None:
+                # the heading the numbered task stands under (gold-guidelines: `group` is the heading of the
+                # numbered task); a heading that carries its duty after a colon is the task, not its group
+                task.group = fold_whitespace(title) or None
             found.append(task)
     return found
 
@@ -970,10 +1016,72 @@ def _continuation(document: Document, index: int) -> list[Block]:
     item = document.blocks[index]
     lines: list[Block] = []
     for block in document.blocks[index + 1 :]:
-        if block.role != "paragraph" or block.section != item.section:
+        if block.section != item.section:
             break
+        if block.role != "paragraph" and not (block.role == "list_item" and _labelled_line(document, block)):
+            break  # a bullet is a line of the item only where a label opens it ("- Thời gian hoàn thành: …")
         lines.append(block)
     return lines
+
+
+def _labelled_line(document: Document, block: Block) -> bool:
+    """Does a bullet (not a numbered item) open with a time, output, lead or support label and a colon
+    ("- Đơn vị thực hiện: …", "- Thời gian hoàn thành: …")? Such bullets under a numbered item are its own
+    lines, as the paragraphs of the same labels are."""
+    if _is_numbered_item(block):
+        return False
+    fold = document.fold
+    return any(
+        label.match(fold, block.start, block.end) for label in (_labels()[0], _labels()[1], _role_line())
+    )
+
+
+@cache
+def _role_line() -> regex.Pattern:
+    """A line that opens with a lead or support label and a colon ("Cơ quan chủ trì: …", "Phối hợp: …"):
+    the header words of the lead and support columns (column_roles.json), so that a labelled line and a
+    table column are read alike. Group 1 is the label."""
+    return regex.compile(rf"\s*({alternation(list(role_label_words()))})\s*:\s*")
+
+
+@cache
+def _role_part() -> regex.Pattern:
+    """A lead or support label and its colon where a line, a clause of it or a parenthesis starts ("…; phối
+    hợp: …", "… (Chủ trì: …)")."""
+    return regex.compile(rf"(?:\G|(?<=[;.(]\s*))[\s\-+•–*]*({alternation(list(role_label_words()))})\s*:\s*")
+
+
+def _labelled_roles(
+    document: Document, bodies: ByStart[Body], lines: list[Block], inline: bool = False
+) -> tuple[list[str], list[str]] | None:
+    """The lead and support that an item's labelled lines give ("Cơ quan chủ trì: Công an xã." / "Cơ quan
+    phối hợp: Đoàn Thanh niên."), as the lead and support cells of a table row do: the label decides the
+    role, not the cues of the line's words. A label of executing ("Cơ quan thực hiện: X") gives `lead` where
+    no other lead label stands, `support` where one does (gold-guidelines, decisions). With `inline`, labels
+    inside a line count too ("1. Rà soát … (Chủ trì: X; phối hợp: Y; thời gian: quý II/2026)."). None where no
+    line is so labelled."""
+    executing = frozenset(fold_text(w) for w in TaskCuesLexicon.load().executing_labels)
+    words = role_label_words()
+    found: list[tuple[str, str, list[str]]] = []
+    for line in lines:
+        if not inline and _role_line().match(document.fold, line.start, line.end) is None:
+            continue
+        # "Chủ trì: Văn phòng Đảng ủy; phối hợp: Công an xã.": each label holds up to the next one
+        parts = list(_role_part().finditer(document.fold, line.start, line.end))
+        for k, m in enumerate(parts):
+            end = parts[k + 1].start() if k + 1 < len(parts) else line.end
+            label = " ".join(m.group(1).split())
+            names = cell_bodies(document, bodies, (document.text[m.end() : end], m.end(), end))
+            found.append((label, words.get(label, ""), names))
+    if not found:
+        return None
+    chaired = any(role == "lead" and label not in executing for label, role, _ in found)
+    lead: list[str] = []
+    support: list[str] = []
+    for label, role, names in found:
+        target = support if role == "support" or (chaired and label in executing) else lead
+        target.extend(name for name in names if name not in target)
+    return lead, [name for name in support if name not in lead]
 
 
 def _continuation_end(document: Document, index: int) -> int:
@@ -1022,12 +1130,17 @@ def _item_with_time_line(
     for block in [item, *lines]:
         if block is time_block and own_line:
             continue
-        for body in _inside(bodies, block.start, block.end):
-            if body.role in _DOER_ROLES and _opens_clause(fold, block.start, body.span[0]):
+        inside = _inside(bodies, block.start, block.end)
+        doers = _doers(fold, inside, block.start)
+        for body in inside:
+            if body in doers:
                 lead.append(body.name)
             elif body.role == "support":
                 support.append(body.name)
     lead = list(dict.fromkeys(lead))
+    labelled = _labelled_roles(document, bodies, lines)
+    if labelled is not None:
+        lead, support = labelled
     output_line = next((b for b in lines if output_label.match(fold, b.start, b.end)), None)
     output = None
     if output_line is not None:

@@ -395,6 +395,7 @@ class TaskCuesLexicon(_Described):
     duty_section_titles: Words
     grouped_items: Words
     grouped_doers: Words
+    executing_labels: Words
 
 
 # ---------------------------------------------------------------------------------------------------
