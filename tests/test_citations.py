@@ -1199,3 +1199,76 @@ def test_a_document_named_van_ban_with_a_letters_symbol_is_a_cong_van() -> None:
     assert [x.doc_type for x in typed] == ["other"]
     named = scan("theo Công văn số 415/BNV-CQĐP ngày 09/3/2024")
     assert [x.doc_type for x in named] == ["cong_van"]
+
+
+# --- relation: the head's prose lists nothing; a short form in an opening "Thực hiện" list ----------------
+
+
+def test_a_document_the_heads_prose_tells_of_is_mentioned_not_basis() -> None:
+    text = (
+        "Kính gửi: Sở Nội vụ các tỉnh\n"
+        "Ngày 12/3/2024, Chính phủ đã ban hành Nghị định số 45/2024/NĐ-CP quy định về chế độ phụ cấp, trong đó "
+        "thay cho Thông tư số 08/2023/TT-BNV hướng dẫn thực hiện Nghị định số 76/2019/NĐ-CP.\n"
+        "Tại Công văn số 310/VPCP-KGVX ngày 02/4/2024 của Văn phòng Chính phủ, Bộ được giao tổng hợp ý kiến.\n"
+        "I. NỘI DUNG\n1. Rà soát đối tượng.\n"
+    )
+    doc = make_document(text)
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("45/2024/NĐ-CP", "mentions"),
+        ("08/2023/TT-BNV", "mentions"),
+        ("76/2019/NĐ-CP", "mentions"),  # inside the subject of the one told of, after "thực hiện": as that one
+        ("310/VPCP-KGVX", "mentions"),
+    ]
+
+
+def test_a_document_the_heads_prose_tells_of_is_implements_where_the_title_carries_it_out() -> None:
+    text = (
+        "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 12-NQ/TU ngày 05/5/2025 của Tỉnh ủy\n"
+        "Ngày 05/5/2025, Tỉnh ủy đã ban hành Nghị quyết số 12-NQ/TU về phát triển du lịch, giao Ủy ban nhân dân "
+        "tỉnh cụ thể hóa thành kế hoạch.\n"
+        "II. NHIỆM VỤ\n1. Quán triệt Nghị quyết số 12-NQ/TU.\n"
+    )
+    doc = make_document(text)
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=8), title=Span(start=9, end=text.index("\nNgày")))
+    second = text.index("II. NHIỆM")
+    doc.sections = [Section(number="II", path="II", title="NHIỆM VỤ", level=1, start=second, end=len(text))]
+    assert [c.relation for c in extract_citations(doc)[0]] == ["implements", "implements", "mentions"]
+
+
+@pytest.mark.parametrize(
+    ("line", "relation"),
+    [
+        ("Căn cứ Nghị định số 45/2024/NĐ-CP ngày 12/3/2024 của Chính phủ;", "basis"),
+        ("Xét Tờ trình số 21/TTr-SNV ngày 04/4/2024 của Sở Nội vụ;", "basis"),
+        ("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 21/TTr-SNV ngày 04/4/2024.", "basis"),
+        ("Ngày 04/4/2024, Sở Nội vụ đã trình Tờ trình số 21/TTr-SNV xin ý kiến.", "mentions"),
+    ],
+)
+def test_a_head_line_lists_documents_by_its_opener(line: str, relation: str) -> None:
+    doc = make_document(f"QUYẾT ĐỊNH\n{line}\nI. NỘI DUNG\n1. Triển khai.\n")
+    assert [c.relation for c in extract_citations(doc)[0]] == [relation]
+
+
+def test_a_short_form_in_an_opening_implementing_list_is_implements() -> None:
+    text = (
+        "Thực hiện Chỉ thị số 09/CT-TTg ngày 03/3/2025 của Thủ tướng Chính phủ về công tác phòng chống thiên tai "
+        "(sau đây viết tắt là Chỉ thị số 09/CT-TTg); Ủy ban nhân dân huyện ban hành Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\n1. Quán triệt Chỉ thị số 09/CT-TTg (gọi tắt là Chỉ thị 09).\n"
+    )
+    assert [(c.number, c.relation) for c in extract_citations(make_document(text))[0]] == [
+        ("09/CT-TTg", "implements"),
+        ("09/CT-TTg", "implements"),
+        ("09/CT-TTg", "mentions"),
+        ("09/CT-TTg", "mentions"),
+    ]
+
+
+def test_a_short_form_in_the_heads_prose_is_mentions() -> None:
+    text = (
+        "Trong bối cảnh mới, việc triển khai Nghị quyết số 15-NQ/TU của Tỉnh ủy về kinh tế biển (sau đây gọi tắt "
+        "là Nghị quyết số 15-NQ/TU) đặt ra nhiều yêu cầu.\nI. MỤC ĐÍCH\n1. Quán triệt.\n"
+    )
+    assert [(c.number, c.relation) for c in extract_citations(make_document(text))[0]] == [
+        ("15-NQ/TU", "implements"),
+        ("15-NQ/TU", "mentions"),
+    ]
