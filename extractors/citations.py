@@ -846,6 +846,8 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
         if last is None or m.start() > last[1]:
             last = ("replaces", m.start())
     if last:
+        if last[0] == "implements" and _tells_how_others_carried_out(document, pos):
+            return NARRATIVE
         return last[0]
     if _OPENS_IMPLEMENTING_RE.match(folded, _unwrapped_paragraph_start(document, pos, floor)):
         return "implements"  # "Thực hiện A; B; C": the verb opening the list governs every item of it
@@ -856,6 +858,24 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
     if _lists_documents(document, pos, floor, clause):
         return "basis"  # a list of documents at the head: basis even where "Căn cứ" was lost
     return NARRATIVE
+
+
+def _tells_how_others_carried_out(document: Document, pos: int) -> bool:
+    """The implementing verb before `pos` stands in a head paragraph of prose, neither the title, nor a basis
+    line, nor the sentence that issues the plan, nor a paragraph that opens by carrying documents out: such a
+    paragraph may tell how others carried the document out ("Tuy nhiên, qua quá trình triển khai thực hiện tại
+    các sở … theo Quyết định số …"), which is `mentions` (gold/README.md, round 2), so the verb alone does not
+    make it `implements` (NARRATIVE: implements where the plan carries the same document out elsewhere)."""
+    header = document.header
+    for span in (header.title, header.issuing_sentence):
+        if span is not None and span.start <= pos < span.end:
+            return False
+    if any(span.start <= pos < span.end for span in header.basis):
+        return False
+    start = _unwrapped_paragraph_start(document, pos)
+    if not _HAS_LOWER_RE.search(document.text, start, pos):
+        return False  # a title in capitals the structure did not mark ("KẾ HOẠCH / TRIỂN KHAI NGHỊ QUYẾT SỐ …")
+    return not _OPENS_IMPLEMENTING_RE.match(document.fold, start)
 
 
 def _in_opening_list(document: Document, pos: int) -> bool:
@@ -1148,8 +1168,14 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
         if r == "implements" and x.number and _in_opening_list(document, x.start)
     }
     for i, (x, relation) in enumerate(zip(mentions, relations, strict=True)):
-        if relation == NARRATIVE:
-            relations[i] = "implements" if x.number and number_key(x.number) in carried else "mentions"
+        if relation != NARRATIVE:
+            continue
+        joined = (
+            i > 0 and relations[i - 1] == "implements" and _LIST_JOIN_RE.fullmatch(folded, mentions[i - 1].end, x.start)
+        )
+        carried_out = bool(x.number) and number_key(x.number) in carried
+        # "việc triển khai Nghị quyết số A và Nghị quyết số B": B, joined to A, goes with it
+        relations[i] = "implements" if carried_out or joined else "mentions"
     for x, relation in zip(mentions, relations, strict=True):
         if x.year_only and relation != "basis":
             continue  # "Luật Cán bộ, công chức năm 2025" outside the basis list: a law's name, no citation

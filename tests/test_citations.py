@@ -1265,10 +1265,24 @@ def test_a_short_form_in_an_opening_implementing_list_is_implements() -> None:
 
 def test_a_short_form_in_the_heads_prose_is_mentions() -> None:
     text = (
-        "Trong bối cảnh mới, việc triển khai Nghị quyết số 15-NQ/TU của Tỉnh ủy về kinh tế biển (sau đây gọi tắt "
-        "là Nghị quyết số 15-NQ/TU) đặt ra nhiều yêu cầu.\nI. MỤC ĐÍCH\n1. Quán triệt.\n"
+        "Thực hiện Nghị quyết số 15-NQ/TU ngày 02/3/2025 của Tỉnh ủy, Ủy ban nhân dân huyện ban hành Kế hoạch.\n"
+        "Trong bối cảnh mới, việc triển khai Nghị quyết số 15-NQ/TU của Tỉnh ủy và Nghị quyết số 16-NQ/TU của Tỉnh "
+        "ủy về kinh tế biển (sau đây gọi tắt là Nghị quyết số 15-NQ/TU) đặt ra nhiều yêu cầu.\nI. MỤC ĐÍCH\n"
     )
     assert [(c.number, c.relation) for c in extract_citations(make_document(text))[0]] == [
         ("15-NQ/TU", "implements"),
-        ("15-NQ/TU", "mentions"),
+        ("15-NQ/TU", "implements"),  # prose: carried out by the opening "Thực hiện …" line
+        ("16-NQ/TU", "implements"),  # joined by "và" to the one carried out
+        ("15-NQ/TU", "mentions"),  # a short form, in prose
     ]
+
+
+def test_a_head_paragraph_telling_how_others_carried_a_document_out_mentions_it() -> None:
+    text = (
+        "Qua ba năm triển khai thực hiện tại các huyện theo Quyết định số 120/QĐ-TTg của Thủ tướng Chính phủ, "
+        "nhiều mô hình đã được nhân rộng.\n"
+        "Để khắc phục hạn chế, Ủy ban nhân dân tỉnh ban hành Chỉ thị như sau:\nI. NHIỆM VỤ\n1. Rà soát.\n"
+    )
+    assert [(c.number, c.relation) for c in extract_citations(make_document(text))[0]] == [("120/QĐ-TTg", "mentions")]
+    opening = "Thực hiện Quyết định số 120/QĐ-TTg ngày 05/02/2024 của Thủ tướng Chính phủ;\n"
+    assert [c.relation for c in extract_citations(make_document(opening + text))[0]] == ["implements", "implements"]
