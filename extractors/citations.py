@@ -54,6 +54,7 @@ from pipeline.lexicon import (
     CitationCuesLexicon,
     DocTypesLexicon,
     DocumentPartsLexicon,
+    HeadingsLexicon,
     LevelsLexicon,
     TimeExpressionsLexicon,
     phrases,
@@ -907,7 +908,24 @@ def _lists_documents(document: Document, pos: int, floor: int, clause: str) -> b
     start = _unwrapped_paragraph_start(document, pos, floor)
     if _PREAMBLE_RE.match(folded, start) or _PREAMBLE_RE.match(clause):
         return True
-    return any(span.start <= pos < span.end for span in document.header.basis)
+    if any(span.start <= pos < span.end for span in document.header.basis):
+        return True
+    # "Tiếp nhận Công văn số …; Thường trực Đảng ủy báo cáo … như sau:": the documents the paragraph lists up
+    # to the ";" that opens the sentence issuing the plan, with no full stop on the way
+    end = document.text.find("\n", pos)
+    end = len(folded) if end < 0 else end
+    cut = folded.find(";", pos, end)
+    return (
+        cut >= 0
+        and ". " not in folded[start:cut]
+        and _ISSUED_AS_FOLLOWS_RE.search(folded, cut, end) is not None
+    )
+
+
+# A head line that ends the sentence issuing the plan: "… như sau:" (the colon required).
+_ISSUED_AS_FOLLOWS_RE = regex.compile(
+    rf"(?:{phrases(HeadingsLexicon.load().issuing_end)})[ \t*_]*:[ \t*_]*$", regex.MULTILINE
+)
 
 
 def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry) -> None:

@@ -1286,3 +1286,16 @@ def test_a_head_paragraph_telling_how_others_carried_a_document_out_mentions_it(
     assert [(c.number, c.relation) for c in extract_citations(make_document(text))[0]] == [("120/QĐ-TTg", "mentions")]
     opening = "Thực hiện Quyết định số 120/QĐ-TTg ngày 05/02/2024 của Thủ tướng Chính phủ;\n"
     assert [c.relation for c in extract_citations(make_document(opening + text))[0]] == ["implements", "implements"]
+
+
+def test_a_document_listed_before_the_issuing_sentence_of_its_paragraph_is_basis() -> None:
+    listed = (
+        "Tiếp nhận Công văn số 45-CV/VPTU ngày 03/3/2026 của Văn phòng Tỉnh ủy về tình hình lễ hội; Thường trực "
+        "Đảng ủy xã báo cáo kết quả như sau:\nI. KẾT QUẢ\n1. Tổ chức tốt.\n"
+    )
+    told = (
+        "Ngày 05/3/2026, Thường trực Đảng ủy họp nghe báo cáo (theo Tờ trình số 08-TTr/ĐU ngày 04/3/2026). Tham "
+        "dự có các đồng chí trưởng ngành; Thường trực Đảng ủy thống nhất như sau:\nI. NỘI DUNG\n1. Đồng ý.\n"
+    )
+    assert [c.relation for c in extract_citations(make_document(listed))[0]] == ["basis"]
+    assert [c.relation for c in extract_citations(make_document(told))[0]] == ["mentions"]
