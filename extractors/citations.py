@@ -900,16 +900,19 @@ def _lists_documents(document: Document, pos: int, floor: int, clause: str) -> b
     """The head clause before `pos` lists the documents the plan rests on (gold-guidelines.md, decisions: the
     list at the head is basis even where "Căn cứ" was lost): the document opens its clause ("Căn cứ A; B; C",
     a line that starts with the document), the paragraph opens as a basis or preamble line ("Căn cứ …", "Xét
-    …", "Theo đề nghị của … tại Tờ trình số …"), or the structure read the line as a basis line. A paragraph
-    of prose that tells what happened ("Ngày …, Chính phủ đã ban hành …") lists nothing."""
+    …", "Theo đề nghị của … tại Tờ trình số …"), the structure read the line as a basis line or as the
+    paragraph that issues the plan ("…; Chính phủ có Nghị quyết số … . Ủy ban nhân dân tỉnh ban hành Kế hoạch
+    như sau:"), or the documents stand before the ";" that opens the issuing sentence. A paragraph of prose
+    that tells what happened ("Ngày …, Chính phủ đã ban hành …") lists nothing."""
     if _LIST_CLAUSE_RE.fullmatch(clause):
         return True
     folded = document.fold
     start = _unwrapped_paragraph_start(document, pos, floor)
     if _PREAMBLE_RE.match(folded, start) or _PREAMBLE_RE.match(clause):
         return True
-    if any(span.start <= pos < span.end for span in document.header.basis):
-        return True
+    header = document.header
+    if any(span is not None and span.start <= pos < span.end for span in [*header.basis, header.issuing_sentence]):
+        return True  # a basis line; the paragraph that ends by issuing the plan, read by the structure as one
     # "Tiếp nhận Công văn số …; Thường trực Đảng ủy báo cáo … như sau:": the documents the paragraph lists up
     # to the ";" that opens the sentence issuing the plan, with no full stop on the way
     end = document.text.find("\n", pos)
