@@ -54,6 +54,7 @@ from pipeline.lexicon import (
     CitationCuesLexicon,
     DocTypesLexicon,
     DocumentPartsLexicon,
+    HeadingsLexicon,
     LevelsLexicon,
     TimeExpressionsLexicon,
     phrases,
@@ -815,7 +816,14 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
     folded = document.fold
     opening = _open_paren(folded, pos)
     if opening is not None and _ABBREVIATION_RE.match(folded, opening):
-        return "mentions"
+        if pos >= head or opening - 1 < _header_start(document):
+            return "mentions"
+        # A short form in the title or an opening "Thực hiện …" list is carried out with the document it
+        # abbreviates (gold-guidelines.md, decisions: a short form takes that place's relation); in a "Căn cứ"
+        # list, in the head's prose and in the body it mentions (the bundled plans' gold: "Căn cứ Kế hoạch số
+        # 24-KH/TU … (sau đây viết tắt là …)" is `mentions`).
+        place = _relation(document, opening - 1, head, basis_range)
+        return "implements" if place == "implements" and _in_opening_list(document, pos) else "mentions"
     if basis_range is not None and basis_range[0] <= pos < basis_range[1]:
         return "basis"
     header = document.header
@@ -839,6 +847,8 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
         if last is None or m.start() > last[1]:
             last = ("replaces", m.start())
     if last:
+        if last[0] == "implements" and _tells_how_others_carried_out(document, pos):
+            return NARRATIVE
         return last[0]
     if _OPENS_IMPLEMENTING_RE.match(folded, _unwrapped_paragraph_start(document, pos, floor)):
         return "implements"  # "Thực hiện A; B; C": the verb opening the list governs every item of it
@@ -846,7 +856,79 @@ def _relation(document: Document, pos: int, head: int, basis_range: tuple[int, i
         return "implements"  # a wrapped head line: "KẾ HOẠCH TRIỂN KHAI" / "NGHỊ QUYẾT SỐ 57-NQ/TW …"
     if header.title is not None and header.title.start <= pos < header.title.end:
         return "implements"  # the title names the document the plan is for
-    return "basis"  # a list of documents at the head: basis even where "Căn cứ" was lost
+    if _lists_documents(document, pos, floor, clause):
+        return "basis"  # a list of documents at the head: basis even where "Căn cứ" was lost
+    return NARRATIVE
+
+
+def _tells_how_others_carried_out(document: Document, pos: int) -> bool:
+    """The implementing verb before `pos` stands in a head paragraph of prose, neither the title, nor a basis
+    line, nor the sentence that issues the plan, nor a paragraph that opens by carrying documents out: such a
+    paragraph may tell how others carried the document out ("Tuy nhiên, qua quá trình triển khai thực hiện tại
+    các sở … theo Quyết định số …"), which is `mentions` (gold/README.md, round 2), so the verb alone does not
+    make it `implements` (NARRATIVE: implements where the plan carries the same document out elsewhere)."""
+    header = document.header
+    for span in (header.title, header.issuing_sentence):
+        if span is not None and span.start <= pos < span.end:
+            return False
+    if any(span.start <= pos < span.end for span in header.basis):
+        return False
+    start = _unwrapped_paragraph_start(document, pos)
+    if not _HAS_LOWER_RE.search(document.text, start, pos):
+        return False  # a title in capitals the structure did not mark ("KẾ HOẠCH / TRIỂN KHAI NGHỊ QUYẾT SỐ …")
+    return not _OPENS_IMPLEMENTING_RE.match(document.fold, start)
+
+
+def _in_opening_list(document: Document, pos: int) -> bool:
+    """`pos` stands in the plan's title or in a head paragraph that opens by carrying documents out ("Thực hiện
+    A; B; C", "Để triển khai thực hiện …"): the places whose documents the plan carries out, as against a
+    paragraph of prose that names them on the way ("Trong bối cảnh …, việc triển khai Nghị quyết số …")."""
+    title = document.header.title
+    if title is not None and title.start <= pos < title.end:
+        return True
+    return _OPENS_IMPLEMENTING_RE.match(document.fold, _unwrapped_paragraph_start(document, pos)) is not None
+
+
+# The relation `_relation` gives a document named in the head's prose, which lists nothing ("Ngày 09/4/2013,
+# Chính phủ đã ban hành Nghị định số …", "Tại Công văn số …"): `extract_citations` makes it `implements` where
+# the head carries that document out elsewhere (its title, a "Thực hiện …" line), else `mentions`.
+NARRATIVE = "narrative"
+_LIST_CLAUSE_RE = regex.compile(r"[\s*\-–•(]*")
+
+
+def _lists_documents(document: Document, pos: int, floor: int, clause: str) -> bool:
+    """The head clause before `pos` lists the documents the plan rests on (gold-guidelines.md, decisions: the
+    list at the head is basis even where "Căn cứ" was lost): the document opens its clause ("Căn cứ A; B; C",
+    a line that starts with the document), the paragraph opens as a basis or preamble line ("Căn cứ …", "Xét
+    …", "Theo đề nghị của … tại Tờ trình số …"), the structure read the line as a basis line or as the
+    paragraph that issues the plan ("…; Chính phủ có Nghị quyết số … . Ủy ban nhân dân tỉnh ban hành Kế hoạch
+    như sau:"), or the documents stand before the ";" that opens the issuing sentence. A paragraph of prose
+    that tells what happened ("Ngày …, Chính phủ đã ban hành …") lists nothing."""
+    if _LIST_CLAUSE_RE.fullmatch(clause):
+        return True
+    folded = document.fold
+    start = _unwrapped_paragraph_start(document, pos, floor)
+    if _PREAMBLE_RE.match(folded, start) or _PREAMBLE_RE.match(clause):
+        return True
+    header = document.header
+    if any(span is not None and span.start <= pos < span.end for span in [*header.basis, header.issuing_sentence]):
+        return True  # a basis line; the paragraph that ends by issuing the plan, read by the structure as one
+    # "Tiếp nhận Công văn số …; Thường trực Đảng ủy báo cáo … như sau:": the documents the paragraph lists up
+    # to the ";" that opens the sentence issuing the plan, with no full stop on the way
+    end = document.text.find("\n", pos)
+    end = len(folded) if end < 0 else end
+    cut = folded.find(";", pos, end)
+    return (
+        cut >= 0
+        and ". " not in folded[start:cut]
+        and _ISSUED_AS_FOLLOWS_RE.search(folded, cut, end) is not None
+    )
+
+
+# A head line that ends the sentence issuing the plan: "… như sau:" (the colon required).
+_ISSUED_AS_FOLLOWS_RE = regex.compile(
+    rf"(?:{phrases(HeadingsLexicon.load().issuing_end)})[ \t*_]*:[ \t*_]*$", regex.MULTILINE
+)
 
 
 def _share_list_issuers(mentions: list[Mention], folded: str, registry: Registry) -> None:
@@ -930,9 +1012,10 @@ def _in_basis_subject(previous: tuple[Mention, str], mention: Mention, folded: s
     """`mention` is named inside the subject of the `basis` citation just before it, in the head ("… ban hành
     Nghị quyết số 03/NQ-CP về Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW"): the implementing
     verb belongs to that subject, and the document named there is `basis` too (gold-guidelines, decisions).
+    So for a document the head's prose names (NARRATIVE): what is named in its subject shares its relation.
     Not a new member of the list (";", ". ", "và" between them)."""
     before, relation = previous
-    if relation != "basis" or mention.start >= head or before.end > mention.start:
+    if relation not in ("basis", NARRATIVE) or mention.start >= head or before.end > mention.start:
         return False
     gap = folded[before.end : mention.start]
     if ";" in gap or ". " in gap or "\n" in gap.strip() or _LIST_JOIN_RE.fullmatch(folded, before.end, mention.start):
@@ -1090,11 +1173,31 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[DocWarni
     warnings: list[DocWarning] = []
     level = own_level(document)
     previous: tuple[Mention, str] | None = None
+    relations: list[str] = []
     for x in mentions:
         relation = _relation(document, x.start, head, basis_range)
         if relation == "implements" and previous is not None and _in_basis_subject(previous, x, folded, head):
-            relation = "basis"  # "Nghị quyết số 03/NQ-CP … về … thực hiện Nghị quyết số 57-NQ/TW" in the basis list
+            # "Nghị quyết số 03/NQ-CP … về … thực hiện Nghị quyết số 57-NQ/TW" in the basis list; "… đã ban hành
+            # Thông tư số A hướng dẫn thực hiện Nghị định số B" in the head's prose
+            relation = previous[1]
         previous = (x, relation)
+        relations.append(relation)
+    # A document the head's prose names is `implements` where the title or an opening line carries it out.
+    carried = {
+        number_key(x.number)
+        for x, r in zip(mentions, relations, strict=True)
+        if r == "implements" and x.number and _in_opening_list(document, x.start)
+    }
+    for i, (x, relation) in enumerate(zip(mentions, relations, strict=True)):
+        if relation != NARRATIVE:
+            continue
+        joined = (
+            i > 0 and relations[i - 1] == "implements" and _LIST_JOIN_RE.fullmatch(folded, mentions[i - 1].end, x.start)
+        )
+        carried_out = bool(x.number) and number_key(x.number) in carried
+        # "việc triển khai Nghị quyết số A và Nghị quyết số B": B, joined to A, goes with it
+        relations[i] = "implements" if carried_out or joined else "mentions"
+    for x, relation in zip(mentions, relations, strict=True):
         if x.year_only and relation != "basis":
             continue  # "Luật Cán bộ, công chức năm 2025" outside the basis list: a law's name, no citation
         ev = evidence(document, x.start, x.end)

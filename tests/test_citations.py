@@ -1199,3 +1199,103 @@ def test_a_document_named_van_ban_with_a_letters_symbol_is_a_cong_van() -> None:
     assert [x.doc_type for x in typed] == ["other"]
     named = scan("theo Công văn số 415/BNV-CQĐP ngày 09/3/2024")
     assert [x.doc_type for x in named] == ["cong_van"]
+
+
+# --- relation: the head's prose lists nothing; a short form in an opening "Thực hiện" list ----------------
+
+
+def test_a_document_the_heads_prose_tells_of_is_mentioned_not_basis() -> None:
+    text = (
+        "Kính gửi: Sở Nội vụ các tỉnh\n"
+        "Ngày 12/3/2024, Chính phủ đã ban hành Nghị định số 45/2024/NĐ-CP quy định về chế độ phụ cấp, trong đó "
+        "thay cho Thông tư số 08/2023/TT-BNV hướng dẫn thực hiện Nghị định số 76/2019/NĐ-CP.\n"
+        "Tại Công văn số 310/VPCP-KGVX ngày 02/4/2024 của Văn phòng Chính phủ, Bộ được giao tổng hợp ý kiến.\n"
+        "I. NỘI DUNG\n1. Rà soát đối tượng.\n"
+    )
+    doc = make_document(text)
+    assert [(c.number, c.relation) for c in extract_citations(doc)[0]] == [
+        ("45/2024/NĐ-CP", "mentions"),
+        ("08/2023/TT-BNV", "mentions"),
+        ("76/2019/NĐ-CP", "mentions"),  # inside the subject of the one told of, after "thực hiện": as that one
+        ("310/VPCP-KGVX", "mentions"),
+    ]
+
+
+def test_a_document_the_heads_prose_tells_of_is_implements_where_the_title_carries_it_out() -> None:
+    text = (
+        "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 12-NQ/TU ngày 05/5/2025 của Tỉnh ủy\n"
+        "Ngày 05/5/2025, Tỉnh ủy đã ban hành Nghị quyết số 12-NQ/TU về phát triển du lịch, giao Ủy ban nhân dân "
+        "tỉnh cụ thể hóa thành kế hoạch.\n"
+        "II. NHIỆM VỤ\n1. Quán triệt Nghị quyết số 12-NQ/TU.\n"
+    )
+    doc = make_document(text)
+    doc.header = DocumentHeader(doc_type_line=Span(start=0, end=8), title=Span(start=9, end=text.index("\nNgày")))
+    second = text.index("II. NHIỆM")
+    doc.sections = [Section(number="II", path="II", title="NHIỆM VỤ", level=1, start=second, end=len(text))]
+    assert [c.relation for c in extract_citations(doc)[0]] == ["implements", "implements", "mentions"]
+
+
+@pytest.mark.parametrize(
+    ("line", "relation"),
+    [
+        ("Căn cứ Nghị định số 45/2024/NĐ-CP ngày 12/3/2024 của Chính phủ;", "basis"),
+        ("Xét Tờ trình số 21/TTr-SNV ngày 04/4/2024 của Sở Nội vụ;", "basis"),
+        ("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 21/TTr-SNV ngày 04/4/2024.", "basis"),
+        ("Ngày 04/4/2024, Sở Nội vụ đã trình Tờ trình số 21/TTr-SNV xin ý kiến.", "mentions"),
+    ],
+)
+def test_a_head_line_lists_documents_by_its_opener(line: str, relation: str) -> None:
+    doc = make_document(f"QUYẾT ĐỊNH\n{line}\nI. NỘI DUNG\n1. Triển khai.\n")
+    assert [c.relation for c in extract_citations(doc)[0]] == [relation]
+
+
+def test_a_short_form_in_an_opening_implementing_list_is_implements() -> None:
+    text = (
+        "Thực hiện Chỉ thị số 09/CT-TTg ngày 03/3/2025 của Thủ tướng Chính phủ về công tác phòng chống thiên tai "
+        "(sau đây viết tắt là Chỉ thị số 09/CT-TTg); Ủy ban nhân dân huyện ban hành Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\n1. Quán triệt Chỉ thị số 09/CT-TTg (gọi tắt là Chỉ thị 09).\n"
+    )
+    assert [(c.number, c.relation) for c in extract_citations(make_document(text))[0]] == [
+        ("09/CT-TTg", "implements"),
+        ("09/CT-TTg", "implements"),
+        ("09/CT-TTg", "mentions"),
+        ("09/CT-TTg", "mentions"),
+    ]
+
+
+def test_a_short_form_in_the_heads_prose_is_mentions() -> None:
+    text = (
+        "Thực hiện Nghị quyết số 15-NQ/TU ngày 02/3/2025 của Tỉnh ủy, Ủy ban nhân dân huyện ban hành Kế hoạch.\n"
+        "Trong bối cảnh mới, việc triển khai Nghị quyết số 15-NQ/TU của Tỉnh ủy và Nghị quyết số 16-NQ/TU của Tỉnh "
+        "ủy về kinh tế biển (sau đây gọi tắt là Nghị quyết số 15-NQ/TU) đặt ra nhiều yêu cầu.\nI. MỤC ĐÍCH\n"
+    )
+    assert [(c.number, c.relation) for c in extract_citations(make_document(text))[0]] == [
+        ("15-NQ/TU", "implements"),
+        ("15-NQ/TU", "implements"),  # prose: carried out by the opening "Thực hiện …" line
+        ("16-NQ/TU", "implements"),  # joined by "và" to the one carried out
+        ("15-NQ/TU", "mentions"),  # a short form, in prose
+    ]
+
+
+def test_a_head_paragraph_telling_how_others_carried_a_document_out_mentions_it() -> None:
+    text = (
+        "Qua ba năm triển khai thực hiện tại các huyện theo Quyết định số 120/QĐ-TTg của Thủ tướng Chính phủ, "
+        "nhiều mô hình đã được nhân rộng.\n"
+        "Để khắc phục hạn chế, Ủy ban nhân dân tỉnh ban hành Chỉ thị như sau:\nI. NHIỆM VỤ\n1. Rà soát.\n"
+    )
+    assert [(c.number, c.relation) for c in extract_citations(make_document(text))[0]] == [("120/QĐ-TTg", "mentions")]
+    opening = "Thực hiện Quyết định số 120/QĐ-TTg ngày 05/02/2024 của Thủ tướng Chính phủ;\n"
+    assert [c.relation for c in extract_citations(make_document(opening + text))[0]] == ["implements", "implements"]
+
+
+def test_a_document_listed_before_the_issuing_sentence_of_its_paragraph_is_basis() -> None:
+    listed = (
+        "Tiếp nhận Công văn số 45-CV/VPTU ngày 03/3/2026 của Văn phòng Tỉnh ủy về tình hình lễ hội; Thường trực "
+        "Đảng ủy xã báo cáo kết quả như sau:\nI. KẾT QUẢ\n1. Tổ chức tốt.\n"
+    )
+    told = (
+        "Ngày 05/3/2026, Thường trực Đảng ủy họp nghe báo cáo (theo Tờ trình số 08-TTr/ĐU ngày 04/3/2026). Tham "
+        "dự có các đồng chí trưởng ngành; Thường trực Đảng ủy thống nhất như sau:\nI. NỘI DUNG\n1. Đồng ý.\n"
+    )
+    assert [c.relation for c in extract_citations(make_document(listed))[0]] == ["basis"]
+    assert [c.relation for c in extract_citations(make_document(told))[0]] == ["mentions"]
