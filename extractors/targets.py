@@ -36,7 +36,7 @@ from functools import cache
 
 import regex
 
-from extractors.citations import scan as scan_citations
+from extractors.citations import scan_spans
 from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
 from extractors.grammar import (
@@ -343,7 +343,7 @@ def _segments(document: Document) -> list[_Segment]:
 def _masked_spans(document: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans whose numbers are no quantities (citations, document numbers, dates), and the
     citations alone (whose dates are no horizon, while a date in a sentence may be one)."""
-    citations = sorted((m.start, m.end) for m in scan_citations(document.text, document.fold))
+    citations = sorted(scan_spans(document.text, document.fold))
     spans = list(citations)
     spans += [m.span() for m in NUMBER_RE.finditer(document.fold)]
     spans += [m.span() for m in _words().dates.finditer(document.fold)]
