@@ -32,7 +32,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from calendar import monthrange
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -548,7 +548,10 @@ def _head_horizon(document: Document, citations: list[tuple[int, int]]) -> str |
     return None
 
 
+@lru_cache(maxsize=1024)
 def _strict_horizon(folded: str) -> str | None:
+    """(Remembered: `_by` asks again for the same lead-in, heading or sentence for every count under it; over
+    the corpus three asks in four repeat an earlier one.)"""
     w = _words()
     excluded = [m.span() for m in w.horizon_excluded.finditer(folded)]
     best: tuple[int, str] | None = None

@@ -83,3 +83,45 @@ def test_targets_read_the_same_with_and_without_the_kept_scan(
     assert read == [document.text]
     assert [t.model_dump() for t in kept] == [t.model_dump() for t in again]
     assert len(kept) >= 2
+
+
+# --- pure lookups remembered across calls: the same answer as working it out again -------------------
+
+
+@pytest.mark.parametrize(
+    "folded",
+    ["ubnd xã", "ủy ban nhân dân xã", "ubnd phường", "mttq việt nam xã", "hđnd&ubnd xã", "không là cơ quan"],
+)
+def test_a_remembered_lexicon_name_is_the_one_worked_out(folded: str) -> None:
+    from extractors.bodies import _lexicon_name
+
+    assert _lexicon_name(folded) == _lexicon_name.__wrapped__(folded)
+    assert _lexicon_name(folded) == _lexicon_name.__wrapped__(folded)  # the second answer comes from memory
+
+
+def test_the_lexicon_name_is_remembered() -> None:
+    from extractors.bodies import _lexicon_name
+
+    _lexicon_name("ubnd xã")
+    hits = _lexicon_name.cache_info().hits
+    assert _lexicon_name("ubnd xã") == "Ủy ban nhân dân xã"
+    assert _lexicon_name.cache_info().hits == hits + 1
+
+
+@pytest.mark.parametrize(
+    "folded",
+    [
+        "phấn đấu đến năm 2030 có 95% hộ dân dùng điện thoại thông minh",
+        "hoàn thành trước 31/12/2026",
+        "đến hết năm 2027, mỗi thôn có 1 tổ công nghệ số",
+        "trong quý ii/2026 rà soát toàn bộ hồ sơ",
+        "tổ chức 3 lớp tập huấn cho cán bộ xã",
+    ],
+)
+def test_a_remembered_horizon_is_the_one_worked_out(folded: str) -> None:
+    from extractors.targets import _strict_horizon, horizon
+
+    expected = _strict_horizon.__wrapped__(folded)
+    assert _strict_horizon(folded) == expected
+    assert _strict_horizon(folded) == expected
+    assert horizon(folded) == expected
