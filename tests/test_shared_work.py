@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,19 @@ def test_a_caller_changing_the_spans_does_not_change_the_kept_ones() -> None:
     assert scan_spans(text, folded) == [(m.start, m.end) for m in scan(text, folded)] != []
 
 
+def test_another_thread_does_not_see_this_threads_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Theo Chỉ thị số 09/CT-UBND ngày 2/2/2025, các thôn rà soát hộ nghèo."
+    folded = citations.fold(text)
+    scan(text, folded)
+    read = _counting_scans(monkeypatch)
+    seen: list[list[tuple[int, int]]] = []
+    worker = threading.Thread(target=lambda: seen.append(scan_spans(text, folded)))
+    worker.start()
+    worker.join()
+    assert read == [text]  # the other thread scanned for itself
+    assert seen == [scan_spans(text, folded)] and read == [text]
+
+
 def test_targets_read_the_same_with_and_without_the_kept_scan(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -78,7 +92,7 @@ def test_targets_read_the_same_with_and_without_the_kept_scan(
     read = _counting_scans(monkeypatch)
     kept = extract_targets(document, nlp=False)
     assert read == []
-    monkeypatch.setattr(citations, "_last_scan", [])
+    monkeypatch.setattr(citations, "_last_scan", threading.local())
     again = extract_targets(document, nlp=False)
     assert read == [document.text]
     assert [t.model_dump() for t in kept] == [t.model_dump() for t in again]
