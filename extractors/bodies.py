@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -153,8 +153,10 @@ def _lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     return regex.compile(r"\b" + _trie_pattern(root, None) + r"\b"), names
 
 
+@lru_cache(maxsize=4096)
 def _lexicon_name(folded: str) -> str | None:
-    """The canonical name of a folded lexicon match."""
+    """The canonical name of a folded lexicon match (remembered: a plan writes the same few forms over and over,
+    and the key costs a fold and three rewrites each time)."""
     names = _lexicon()[1]
     key = _form_key(folded)
     if key in names:

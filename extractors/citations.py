@@ -26,6 +26,7 @@ Unlisted issuers are caught by a rule (a body word after "của", up to the subj
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -274,7 +275,24 @@ def scan(text: str, folded: str | None = None, registry: Registry | None = None)
         found.append(mention)
     found.extend(_abbreviated(text, registry, found))
     found.sort(key=lambda x: x.start)
+    if registry is load_registry():
+        _last_scan.spans = (text, folded, [(x.start, x.end) for x in found])
     return found
+
+
+# The spans of this thread's last `scan` with the process's registry, with the very strings it read (see
+# `scan_spans`); one per thread, so that documents read side by side in threads never see each other's.
+_last_scan = threading.local()
+
+
+def scan_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """Where `scan(text, folded)` finds citations, in its order. The citations extractor scans a document just
+    before targets asks for its citation spans, so they are kept from that scan when the strings are the same
+    objects (scanning again cost targets ~1.2 ms a plan, a fifth of its time); else the text is scanned."""
+    last = getattr(_last_scan, "spans", None)
+    if last is not None and last[0] is text and last[1] is folded:
+        return list(last[2])
+    return [(x.start, x.end) for x in scan(text, folded)]
 
 
 def _abbreviated(text: str, registry: Registry, found: list[Mention]) -> list[Mention]:

@@ -32,11 +32,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from calendar import monthrange
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
-from extractors.citations import scan as scan_citations
+from extractors.citations import scan_spans
 from extractors.deadlines import parse_time_expressions
 from extractors.evidence import evidence
 from extractors.grammar import (
@@ -343,7 +343,7 @@ def _segments(document: Document) -> list[_Segment]:
 def _masked_spans(document: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans whose numbers are no quantities (citations, document numbers, dates), and the
     citations alone (whose dates are no horizon, while a date in a sentence may be one)."""
-    citations = sorted((m.start, m.end) for m in scan_citations(document.text, document.fold))
+    citations = sorted(scan_spans(document.text, document.fold))
     spans = list(citations)
     spans += [m.span() for m in NUMBER_RE.finditer(document.fold)]
     spans += [m.span() for m in _words().dates.finditer(document.fold)]
@@ -548,7 +548,10 @@ def _head_horizon(document: Document, citations: list[tuple[int, int]]) -> str |
     return None
 
 
+@lru_cache(maxsize=1024)
 def _strict_horizon(folded: str) -> str | None:
+    """(Remembered: `_by` asks again for the same lead-in, heading or sentence for every count under it; over
+    the corpus three asks in four repeat an earlier one.)"""
     w = _words()
     excluded = [m.span() for m in w.horizon_excluded.finditer(folded)]
     best: tuple[int, str] | None = None
@@ -1144,9 +1147,11 @@ def _unnumbered_heading_horizon(ctx: _Context, index: int) -> str | None:
         if segment.section not in own:
             break  # a line of another section ("3. Chỉ tiêu năm 2026" above "II. NHIỆM VỤ"): not over the target
         text = ctx.document.fold[segment.start : segment.end].strip()
-        figures = [q for q in scan_quantities(text) if q.percent or not 1900 <= q.value <= 2100]
-        if len(text.split()) > w.label_max_words * 2 or text[-1:] in ".;:," or figures:
-            continue  # a sentence, or a line that states figures of its own ("Chỉ tiêu năm 2024 đạt 85%")
+        if len(text.split()) > w.label_max_words * 2 or text[-1:] in ".;:,":
+            continue  # a sentence
+        # (its figures are read only for a short line: scanning every line above each candidate cost ~1 ms a plan)
+        if any(q.percent or not 1900 <= q.value <= 2100 for q in scan_quantities(text)):
+            continue  # a line that states figures of its own ("Chỉ tiêu năm 2024 đạt 85%")
         if w.target_section.search(text):
             found = horizon(text, heading=True)
             if found:
