@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors.citations import head_end, own_number_match
+from extractors.citations import continued_name, head_end, own_number_match, territory_name
 from extractors.executors import organisation
 from extractors.grammar import (
     AFTER_WORD,
@@ -242,6 +242,26 @@ def _canonical_body(phrase: str, registry: Registry) -> str | None:
     return found[0] if found else None
 
 
+_SUBJECT_END = r"[ \t*]*(?:\(|$)"  # the end of an issuing sentence's subject, or its "(sau đây gọi tắt …)"
+
+
+def _subject_body(document: Document, start: int, end: int, registry: Registry) -> str | None:
+    """The body an issuing sentence's subject names, read as a name's grammar rather than looked up: a commune
+    body's word with words describing it to the territory it serves ("Ban Chỉ đạo chuyển đổi số huyện …", its
+    place name left to the place field), or a name the lexicon knows only in part that runs on with its
+    qualifiers to the verb ("Ban Bí thư Trung ương Đoàn| ban hành …"); else the lexicon's name."""
+    text, folded = document.text[start:end], document.fold[start:end]
+    lead = len(folded) - len(folded.lstrip(" \t*_"))
+    found = registry.issuer_at(folded, lead)
+    if found is None:
+        return None
+    name, _keeps_place, name_end = found
+    whole = territory_name(name, lead, name_end, text, folded, registry) or continued_name(
+        name, lead, name_end, text, folded, registry, until=_SUBJECT_END
+    )
+    return whole[0] if whole else name
+
+
 def _issuer(document: Document, head: int, registry: Registry) -> str | None:
     """Who issues the plan: "KẾ HOẠCH / CỦA BAN CHẤP HÀNH …" under the type, else a report's closing
     sentence ("Trên đây là báo cáo của …"), else the subject of the issuing sentence ("Ban Thường vụ
@@ -269,7 +289,7 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
     starts = [lo] + [m.end() for m in _SENTENCE_START_RE.finditer(folded, lo, hi)]
     for start in starts:
         m = _ISSUING_RE.match(folded, start, hi)
-        name = _canonical_body(m.group("subject"), registry) if m else None
+        name = _subject_body(document, m.start("subject"), m.end("subject"), registry) if m else None
         if name:
             return name
     for m in _ON_BEHALF_RE.finditer(folded, head):
