@@ -86,3 +86,32 @@ def test_the_plans_issuer_is_the_whole_subject_of_its_issuing_sentence(
     opening: str, issuer: str, tmp_path: Path
 ) -> None:
     assert _plan_issuer(tmp_path, opening) == issuer
+
+
+def _header_issuer(tmp_path: Path, header: str) -> str | None:
+    text = (
+        f"{header}\nSố 12-KH/VP\nHà Nội, ngày 3 tháng 2 năm 2025\nKẾ HOẠCH\nCông tác lưu trữ năm 2025\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNội dung.\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    return extract_metadata(doc, extract_citations(doc)[0]).issuer
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        # a unit of the parent that the lexicon knows whole, opened by the unit line
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TỔ CHỨC", "Ban Tổ chức Trung ương"),
+        ("QUỐC HỘI\nVĂN PHÒNG", "Văn phòng Quốc hội"),
+        # a unit word before a body the lexicon knows
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG\n**ĐẢNG ĐOÀN ỦY BAN THƯỜNG VỤ QUỐC HỘI**", "Đảng đoàn Ủy ban Thường vụ Quốc hội"),
+        # a unit line that reads neither way leaves the parent as issuer
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG\nVỤ TỔNG HỢP", "Ban Chấp hành Trung ương"),
+        # a known lower line is read as before
+        ("ĐẢNG BỘ TỈNH LÂM THẢO\nĐẢNG ỦY XÃ TÂN PHÚ", "Đảng ủy xã"),
+    ],
+)
+def test_a_headers_unit_line_under_its_parent_names_the_issuer(header: str, issuer: str, tmp_path: Path) -> None:
+    assert _header_issuer(tmp_path, header) == issuer
