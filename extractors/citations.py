@@ -441,10 +441,12 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
 @lru_cache(maxsize=8)
 def _qualifiers(registry: Registry, until: str | None) -> regex.Pattern:
     """Words that qualify a body's name past the name the lexicon knows, up to `until` (a folded pattern that
-    must follow) or, where None, up to the name ends of the lexicon ("về"): no stop word, no digit."""
+    must follow) or, where None, up to the name ends of the lexicon ("về"): no stop word (a descriptor stop, or a
+    verb that follows a body's name: "… Trung ương quy định về …"), no digit."""
     end = until if until is not None else rf"[ \t\n]+(?:{registry.continued_name_end}){AFTER_WORD}"
+    stops = f"{registry.descriptor_stop}|{registry.continued_name_stop}"
     return regex.compile(
-        rf"(?:[ \t]*\n?[ \t]*(?<=\s)(?!(?:{registry.descriptor_stop}){AFTER_WORD})[^\W\d_]+){{1,12}}?(?={end})"
+        rf"(?:[ \t]*\n?[ \t]*(?<=\s)(?!(?:{stops}){AFTER_WORD})[^\W\d_]+){{1,12}}?(?={end})"
     )
 
 

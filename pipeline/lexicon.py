@@ -164,6 +164,7 @@ class IssuersLexicon(_Described):
     descriptor_number_stops: Words
     continued_heads: Words
     continued_name_ends: Words
+    continued_name_stops: Words
     heads_of_bodies: Words
     issuers: list[IssuerEntry] = Field(min_length=1)
     signer_titles: Words

@@ -115,3 +115,24 @@ def _header_issuer(tmp_path: Path, header: str) -> str | None:
 )
 def test_a_headers_unit_line_under_its_parent_names_the_issuer(header: str, issuer: str, tmp_path: Path) -> None:
     assert _header_issuer(tmp_path, header) == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a verb after the name is no qualifier of it, though "về" follows
+        (
+            "Quy định số 8-QĐ/BCĐTW ngày 6/7/2023 của Ban Chỉ đạo Trung ương quy định về chế độ họp",
+            "Ban Chỉ đạo Trung ương",
+        ),
+        ("Công văn số 8/BCĐ ngày 6/7/2023 của Ban Bí thư Trung ương hướng dẫn về tổ chức", "Ban Bí thư"),
+        # a task word that merely contains no verb stays in the name
+        (
+            "Kế hoạch số 3/KH-BCĐ ngày 6/7/2023 của Ban Chỉ đạo an toàn giao thông về cao điểm Tết",
+            "Ban Chỉ đạo an toàn giao thông",
+        ),
+    ],
+)
+def test_a_verb_after_the_name_stops_it(text: str, issuer: str) -> None:
+    (mention,) = scan(text)
+    assert mention.issuer == issuer
