@@ -434,6 +434,13 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
         if wider:
             mention.issuer, mention.end = wider
             return
+        # a name that runs on with its qualifiers ("Ban Bí thư Trung ương| Đoàn| về …"), where no level word and
+        # place name follow it (those are the name's place, read below)
+        written_level = registry.level_after(folded, start, end) or _PLACE_LEVEL.match(text, end)
+        continued = None if written_level else continued_name(name, start, end, text, folded, registry)
+        if continued:
+            mention.issuer, mention.end = continued
+            return
         place = _place_after(text, end)
         if place:
             end = place[1]
@@ -447,6 +454,34 @@ def _read_issuer(mention: Mention, start: int, text: str, folded: str, registry:
         name = " ".join(text[generic.start() : generic.end()].split())
         mention.issuer = _COMMUNE_PLACE_RE.sub(r"\1", name)  # "Ủy ban bầu cử xã Công Hải" → "… xã"
         mention.end = generic.end()
+
+
+@lru_cache(maxsize=8)
+def _qualifiers(registry: Registry, until: str | None) -> regex.Pattern:
+    """Words that qualify a body's name past the name the lexicon knows, up to `until` (a folded pattern that
+    must follow) or, where None, up to the name ends of the lexicon ("về"): no stop word (a descriptor stop, or a
+    verb that follows a body's name: "… Trung ương quy định về …"), no digit."""
+    end = until if until is not None else rf"[ \t\n]+(?:{registry.continued_name_end}){AFTER_WORD}"
+    stops = f"{registry.descriptor_stop}|{registry.continued_name_stop}"
+    return regex.compile(
+        rf"(?:[ \t]*\n?[ \t]*(?<=\s)(?!(?:{stops}){AFTER_WORD})[^\W\d_]+){{1,12}}?(?={end})"
+    )
+
+
+def continued_name(
+    name: str, start: int, end: int, text: str, folded: str, registry: Registry, until: str | None = None
+) -> tuple[str, int] | None:
+    """The full name of a body the lexicon knows only in part, and where it ends: "Ban Chỉ đạo Trung ương| các
+    Chương trình mục tiêu quốc gia| về …", "Ban Bí thư Trung ương| Đoàn| về việc …". The heads whose names run
+    on so are the lexicon's (`continued_heads`); the name stops where gold-guidelines stop it, before "về"
+    (`until`: the verb of an issuing sentence), never at a word that opens a date, a term or another phrase.
+    Written as the text has it, abbreviations spelled out; None where no word qualifies the name."""
+    if not registry.continued_head_re.match(folded, start):
+        return None
+    words = _qualifiers(registry, until).match(folded, end)
+    if words is None:
+        return None
+    return spell_out(" ".join(text[start : words.end()].split())), words.end()
 
 
 @lru_cache(maxsize=4)
@@ -500,6 +535,22 @@ def _wider_name(
         return f"{base} {' '.join(text[end : place[1]].split())}", place[1]
     territory = _territory_word(registry).match(folded, described.end())
     return f"{base}{' '.join(('', *text[end : territory.end()].split()))}", territory.end()
+
+
+def territory_name(
+    name: str, start: int, end: int, text: str, folded: str, registry: Registry
+) -> tuple[str, int] | None:
+    """A commune body's word that words describing it carry to a higher territory ("Ban Chỉ đạo| chuyển đổi
+    số| huyện …"): the name up to the territory word, without the place name that follows (a plan's issuer,
+    whose place is the metadata's own field), and where it ends; None otherwise."""
+    commune = f" {LevelsLexicon.load().canonical_commune}"
+    if not name.endswith(commune) or registry.level_after(folded, start, end):
+        return None
+    described = _descriptor_to_territory(registry).match(folded, end)
+    territory = _territory_word(registry).match(folded, described.end()) if described else None
+    if territory is None or described is None or described.end() == end:
+        return None
+    return spell_out(" ".join(text[start : territory.end()].split())), territory.end()
 
 
 def _place_after(text: str, pos: int) -> tuple[str, int] | None:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractors.citations import head_end, own_number_match
+from extractors.citations import continued_name, head_end, own_number_match, territory_name
 from extractors.executors import organisation
 from extractors.grammar import (
     AFTER_WORD,
@@ -26,6 +26,7 @@ from extractors.grammar import (
     fold,
     parse_partial_date,
     phrase_pattern,
+    tone_key,
 )
 from extractors.registry import Registry, load_registry
 from pipeline.document import Document
@@ -242,6 +243,26 @@ def _canonical_body(phrase: str, registry: Registry) -> str | None:
     return found[0] if found else None
 
 
+_SUBJECT_END = r"[ \t*]*(?:\(|$)"  # the end of an issuing sentence's subject, or its "(sau đây gọi tắt …)"
+
+
+def _subject_body(document: Document, start: int, end: int, registry: Registry) -> str | None:
+    """The body an issuing sentence's subject names, read as a name's grammar rather than looked up: a commune
+    body's word with words describing it to the territory it serves ("Ban Chỉ đạo chuyển đổi số huyện …", its
+    place name left to the place field), or a name the lexicon knows only in part that runs on with its
+    qualifiers to the verb ("Ban Bí thư Trung ương Đoàn| ban hành …"); else the lexicon's name."""
+    text, folded = document.text[start:end], document.fold[start:end]
+    lead = len(folded) - len(folded.lstrip(" \t*_"))
+    found = registry.issuer_at(folded, lead)
+    if found is None:
+        return None
+    name, _keeps_place, name_end = found
+    whole = territory_name(name, lead, name_end, text, folded, registry) or continued_name(
+        name, lead, name_end, text, folded, registry, until=_SUBJECT_END
+    )
+    return whole[0] if whole else name
+
+
 def _issuer(document: Document, head: int, registry: Registry) -> str | None:
     """Who issues the plan: "KẾ HOẠCH / CỦA BAN CHẤP HÀNH …" under the type, else a report's closing
     sentence ("Trên đây là báo cáo của …"), else the subject of the issuing sentence ("Ban Thường vụ
@@ -269,7 +290,7 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
     starts = [lo] + [m.end() for m in _SENTENCE_START_RE.finditer(folded, lo, hi)]
     for start in starts:
         m = _ISSUING_RE.match(folded, start, hi)
-        name = _canonical_body(m.group("subject"), registry) if m else None
+        name = _subject_body(document, m.start("subject"), m.end("subject"), registry) if m else None
         if name:
             return name
     for m in _ON_BEHALF_RE.finditer(folded, head):
@@ -280,11 +301,52 @@ def _issuer(document: Document, head: int, registry: Registry) -> str | None:
     # The lower line of a two-line block names the issuer ("ĐẢNG BỘ TỈNH …" over "ĐẢNG ỦY XÃ …").
     top = document.header.doc_type_line.start if document.header.doc_type_line else head
     found_last = None
+    parent: tuple[str, int] | None = None  # the body on the line above, and where that line ends
     for m in _LINE_START_RE.finditer(folded, 0, top):
         found = registry.issuer_at(folded, m.end()) if m.end() < top else None
+        line_end = folded.find("\n", m.end())
+        line_end = top if line_end < 0 or line_end > top else line_end
         if found:
             found_last = found[0]
+            parent = (found[0], line_end)
+            continue
+        unit = _unit_under(parent[0], document, m.end(), line_end, registry) if parent else None
+        if parent and m.start() == parent[1] + 1 and unit:
+            found_last = unit
+        parent = None
     return found_last or _authority_line(document, head, registry) or _headline_issuer(document, registry)
+
+
+_UNIT_LINE_END_RE = regex.compile(r"[\s*_|]*$")
+_WORD_START_RE = regex.compile(r"(?<![\w])\w")
+
+
+def _unit_under(parent: str, document: Document, start: int, end: int, registry: Registry) -> str | None:
+    """The issuer a header's unit line names under its parent's line, where the lexicon does not know the
+    line alone (header grammar, issue 12): a unit of the parent the lexicon knows whole ("BAN CHẤP HÀNH TRUNG
+    ƯƠNG / VĂN PHÒNG" → "Văn phòng Trung ương Đảng": a known name that opens with the line and goes on with the
+    end of the parent's name), or a unit word before a body the lexicon knows, which closes the line ("BAN
+    CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG ĐOÀN QUỐC HỘI" → "Đảng đoàn Quốc hội", the unit word in sentence case, the body
+    as the lexicon writes it). None where the line reads neither way: the parent's line names the issuer."""
+    line = document.fold[start:end]
+    line = line[: _UNIT_LINE_END_RE.search(line).start()]
+    unit = tone_key(line)
+    if not unit or any(ch.isdigit() for ch in unit):
+        return None
+    parent_words = parent.split()
+    tails = {tone_key(" ".join(parent_words[i:])) for i in range(len(parent_words))}
+    for entry in registry.issuers.issuers:
+        key = tone_key(entry.name)
+        if key.startswith(f"{unit} ") and any(
+            key[len(unit) + 1 :] == t or key[len(unit) + 1 :].startswith(f"{t} ") for t in tails
+        ):
+            return entry.name
+    for word in list(_WORD_START_RE.finditer(line))[1:4]:
+        known = registry.issuer_at(line, word.start())
+        if known and known[2] == len(line) and not registry.level_after(line, 0, word.start()):
+            head = " ".join(document.text[start : start + word.start()].split()).lower()
+            return f"{head[:1].upper()}{head[1:]} {known[0]}"
+    return None
 
 
 _JOINT_ISSUING_RE = regex.compile(_CUES.joint_issuing_pattern)

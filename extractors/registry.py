@@ -91,6 +91,9 @@ class Registry:
         self._level_word_re = regex.compile(BEFORE_WORD + "(?:" + self.level_words + ")" + AFTER_WORD)
         self.descriptor_stop = alternation(issuers.descriptor_stops)
         self.descriptor_number_stop = alternation(issuers.descriptor_number_stops)
+        self.continued_head_re = regex.compile(alternation(issuers.continued_heads) + AFTER_WORD)
+        self.continued_name_end = alternation(issuers.continued_name_ends)
+        self.continued_name_stop = alternation(issuers.continued_name_stops)
         self.head_of_body_re = regex.compile(alternation(issuers.heads_of_bodies) + r"\s+")
         self.signer_title_re = regex.compile(BEFORE_WORD + "(" + alternation(issuers.signer_titles) + ")" + AFTER_WORD)
         self._signer_titles = {tone_key(t): t for t in issuers.signer_titles}

@@ -162,6 +162,9 @@ class IssuersLexicon(_Described):
     file = "issuers.json"
     descriptor_stops: Words
     descriptor_number_stops: Words
+    continued_heads: Words
+    continued_name_ends: Words
+    continued_name_stops: Words
     heads_of_bodies: Words
     issuers: list[IssuerEntry] = Field(min_length=1)
     signer_titles: Words
