@@ -1,0 +1,27 @@
+"""Bodies rules of the "bodies7b" pass: a body only described, with no duty given to it in its own clause, gets
+no record. Each test puts sentences of our own in a small plan (read through the real ingest and structure steps)
+and checks the records they give, or that they give none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_bodies import duty, plan, records
+
+RT = "report_to"
+
+
+def test_a_noun_ending_in_the_submit_word_is_no_report_cue(tmp_path: Path) -> None:
+    """ "Chương trình X", "Công trình X": the syllable of "trình" (submit) ends a noun there, and the name after it
+    is a programme's or a work's, not a body that receives a submission; "trình X" itself still is."""
+    document = plan(
+        tmp_path,
+        duty(
+            "Tiếp tục triển khai Chương trình Mục tiêu quốc gia Giảm nghèo bền vững trên toàn xã.\n"
+            "Đoàn Thanh niên xã gắn biển Công trình Thanh niên Tuyến đường hoa trong tháng 3.\n"
+            "Phòng Kinh tế xây dựng dự thảo, trình Ủy ban nhân dân xã trước ngày 15/6/2026."
+        ),
+    )
+    found = [(name, role) for _, name, role in records(document)]
+    assert ("Ủy ban nhân dân xã", RT) in found
+    assert not any("Giảm nghèo" in name or "Tuyến đường" in name for name, _ in found)
