@@ -25,3 +25,19 @@ def test_a_noun_ending_in_the_submit_word_is_no_report_cue(tmp_path: Path) -> No
     found = [(name, role) for _, name, role in records(document)]
     assert ("Ủy ban nhân dân xã", RT) in found
     assert not any("Giảm nghèo" in name or "Tuyến đường" in name for name, _ in found)
+
+
+def test_leaders_of_a_body_are_a_noun_not_the_verb_to_lead(tmp_path: Path) -> None:
+    """ "bổ nhiệm lãnh đạo X", "cán bộ lãnh đạo X", "ý kiến của Lãnh đạo X", "Đại diện lãnh đạo X": 'lãnh đạo' names
+    X's leaders there, and nothing is asked of X; "lãnh đạo X thực hiện" still gives X the duty."""
+    document = plan(
+        tmp_path,
+        duty(
+            "Hoàn thành việc bổ nhiệm lãnh đạo Trung tâm Dịch vụ nông nghiệp xã trong quý II.\n"
+            "Tổ chức hội thảo với ý kiến của Lãnh đạo Sở Khoa học và Công nghệ về đổi mới sáng tạo.\n"
+            "Đảng ủy xã lãnh đạo Hội Cựu chiến binh xã thực hiện phong trào thi đua."
+        ),
+    )
+    found = [name for _, name, _ in records(document)]
+    assert not any("Dịch vụ nông nghiệp" in name or "Khoa học" in name for name in found)
+    assert any("Cựu chiến binh" in name for name in found)
