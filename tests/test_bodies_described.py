@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_bodies import duty, plan, records
+from test_bodies import L, duty, plan, records
 
 RT = "report_to"
 
@@ -41,3 +41,19 @@ def test_leaders_of_a_body_are_a_noun_not_the_verb_to_lead(tmp_path: Path) -> No
     found = [name for _, name, _ in records(document)]
     assert not any("Dịch vụ nông nghiệp" in name or "Khoa học" in name for name in found)
     assert any("Cựu chiến binh" in name for name in found)
+
+
+def test_a_phrase_of_owners_is_no_list_the_cue_runs_over(tmp_path: Path) -> None:
+    """ "theo chỉ đạo của Huyện ủy, Hội đồng nhân dân huyện": the bodies after 'của' own the direction and are
+    given nothing; the cue may still run over a short list item that is no such phrase ("Chỉ đạo các thôn,
+    Hội Phụ nữ xã …")."""
+    document = plan(
+        tmp_path,
+        duty(
+            "Thực hiện nghiêm các chủ trương theo chỉ đạo của Huyện ủy, Hội đồng nhân dân huyện về công tác dân số.\n"
+            "Chỉ đạo các thôn, Hội Liên hiệp Phụ nữ xã tuyên truyền đến từng hộ gia đình."
+        ),
+    )
+    found = [(name, role) for _, name, role in records(document)]
+    assert not any("Hội đồng nhân dân" in name for name, _ in found)
+    assert any("Phụ nữ" in name and role == L for name, role in found)
