@@ -57,3 +57,20 @@ def test_a_phrase_of_owners_is_no_list_the_cue_runs_over(tmp_path: Path) -> None
     found = [(name, role) for _, name, role in records(document)]
     assert not any("Hội đồng nhân dân" in name for name, _ in found)
     assert any("Phụ nữ" in name and role == L for name, role in found)
+
+
+def test_the_issuers_formula_before_a_colon_is_no_duty(tmp_path: Path) -> None:
+    """ "Thường trực Đảng ủy xã đã thảo luận và thống nhất như sau:", "Ban Thường vụ Đảng ủy xã lưu ý:": the issuer
+    introduces what it decides (gold/README.md: not annotated), also where the clause the extractor reads stops at
+    the colon; the body given work after it keeps its record."""
+    document = plan(
+        tmp_path,
+        duty(
+            "Sau khi nghe báo cáo, Thường trực Đảng ủy xã đã thảo luận và thống nhất như sau:\n"
+            "Ban Thường vụ Đảng ủy xã lưu ý:\n"
+            "Văn phòng Đảng ủy xã tổng hợp ý kiến, hoàn thiện dự thảo trước ngày 20/10/2026."
+        ),
+    )
+    found = [(name, role) for _, name, role in records(document)]
+    assert not any("Thường" in name for name, _ in found)
+    assert any("Văn phòng Đảng" in name and role == L for name, role in found)
