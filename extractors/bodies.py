@@ -241,6 +241,7 @@ def _cues() -> dict:
         "receiver_acts": regex.compile(data.receiver_acts),
         "request_cue": regex.compile(data.request_cue),
         "request_acts": regex.compile(data.request_acts),
+        "possessive_item": regex.compile(data.possessive_item),
         "cue_slot": regex.compile(r"(?<![\p{L}\p{M}])" + data.cue_end.removesuffix("[\\s(]*$") + r"[\s(]+"),
     }
 
@@ -608,7 +609,10 @@ _TRAILING_ITEM = regex.compile(r"(?:^|[\s,])((?:[\p{L}\p{M}]+\s+){0,4}[\p{L}\p{M
 def _role_from_cue(left: str) -> str | None:
     """The role the words before a list give. Up to three short list items that are not bodies may
     stand between the cue and the body ("Chỉ đạo các công chức chuyên môn, các thôn …"); a generic
-    item ("các cơ quan, đơn vị, thôn") may not, since such a list names no one body."""
+    item ("các cơ quan, đơn vị, thôn") may not, since such a list names no one body; nor may a phrase that hangs
+    on the noun before it ("chỉ đạo của Thành ủy, Hội đồng nhân dân"): the body after it is another owner of the
+    noun, not a second item the cue governs."""
+    possessive = _cues()["possessive_item"]
     for _ in range(4):
         role = _governing_role(left)
         if role:
@@ -617,11 +621,13 @@ def _role_from_cue(left: str) -> str | None:
             item = _LAST_ITEM[words - 1].search(left)
             if item is None or _GENERIC_WORDS.search(item.group(1)):
                 break
+            if possessive.match(item.group(1)):
+                return None
             role = _governing_role(left[: item.start(1)])
             if role:
                 return role
         item = _TRAILING_ITEM.search(left)
-        if item is None or _GENERIC_WORDS.search(item.group(1)):
+        if item is None or _GENERIC_WORDS.search(item.group(1)) or possessive.match(item.group(1)):
             return None
         left = left[: item.start(1)]
     return None

@@ -299,6 +299,7 @@ class RoleCuesLexicon(_Described):
     receiver_acts: Pattern
     request_cue: Pattern
     request_acts: Pattern
+    possessive_item: Pattern
 
     @model_validator(mode="after")
     def _every_role_in_order_has_cues(self) -> RoleCuesLexicon:
