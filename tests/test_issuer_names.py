@@ -49,16 +49,16 @@ def test_a_cited_issuer_keeps_its_qualifiers_up_to_ve(text: str, issuer: str) ->
     assert mention.issuer == issuer
 
 
-def _plan_issuer(tmp_path: Path, opening: str) -> str | None:
-    text = (
-        "KẾ HOẠCH\nHoạt động năm 2025\n"
-        f"{opening}\n"
-        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNội dung.\n"
-    )
+def _issuer_of(tmp_path: Path, text: str) -> str | None:
+    """The metadata issuer of a plan written from `text` (its sections stand after the given head)."""
     path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text + "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNội dung.\n", encoding="utf-8")
     doc = load_document(path)
     return extract_metadata(doc, extract_citations(doc)[0]).issuer
+
+
+def _plan_issuer(tmp_path: Path, opening: str) -> str | None:
+    return _issuer_of(tmp_path, f"KẾ HOẠCH\nHoạt động năm 2025\n{opening}\n")
 
 
 @pytest.mark.parametrize(
@@ -89,14 +89,8 @@ def test_the_plans_issuer_is_the_whole_subject_of_its_issuing_sentence(
 
 
 def _header_issuer(tmp_path: Path, header: str) -> str | None:
-    text = (
-        f"{header}\nSố 12-KH/VP\nHà Nội, ngày 3 tháng 2 năm 2025\nKẾ HOẠCH\nCông tác lưu trữ năm 2025\n"
-        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNội dung.\n"
-    )
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = load_document(path)
-    return extract_metadata(doc, extract_citations(doc)[0]).issuer
+    head = "Số 12-KH/VP\nHà Nội, ngày 3 tháng 2 năm 2025\nKẾ HOẠCH\nCông tác lưu trữ năm 2025\n"
+    return _issuer_of(tmp_path, f"{header}\n{head}")
 
 
 @pytest.mark.parametrize(
