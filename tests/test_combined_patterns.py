@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from extractors.bodies import _cues, _role_before
-from extractors.deadlines import _grammar
+from extractors.deadlines import _grammar, _literal_keys
 from pipeline.normalize import fold_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +89,34 @@ def test_deadline_candidates_are_the_same_without_the_needs(monkeypatch: pytest.
     texts = [fold_text(path.read_text(encoding="utf-8")) for path in TEXTS]
     fast = [(grammar.candidates(t), grammar.candidates(t[:2000], cell=True)) for t in texts]
     monkeypatch.setattr(grammar, "needs", {})
+    monkeypatch.setattr(grammar, "need_keys", {})
     slow = [(grammar.candidates(t), grammar.candidates(t[:2000], cell=True)) for t in texts]
     assert fast == slow
     assert sum(len(running) for running, _ in fast) > 1000
+
+
+def test_literal_keys_cover_every_spelling_of_a_word() -> None:
+    """`deadlines._literal_keys`: a window is skipped when it holds none of the keys, so every spelling
+    the words' regex accepts must hold one: the tone on either vowel of "uy", "ð" for "đ"."""
+    keys = _literal_keys(["quý", "đến hết"])
+    assert keys is not None
+    for written in ("quý", "qúy", "đến hết", "ðến\nhết"):
+        assert any(k in written for k in keys), written
+    assert not any(k in "quy định" for k in keys)
+    assert _literal_keys(["a và b"]) in {("a",), ("b",)}  # the and-word may be written "&"
+    assert _literal_keys(["và"]) is None
+
+
+def test_each_need_key_is_in_every_match_of_its_words() -> None:
+    """Each need's keys against its regex, over the texts: a match holding no key would be skipped."""
+    grammar = _grammar()
+    assert len(grammar.need_keys) >= 20 and all(grammar.need_keys.values())
+    seen = 0
+    for path in TEXTS:
+        fold = fold_text(path.read_text(encoding="utf-8"))
+        for name, need in grammar.needs.items():
+            keys = grammar.need_keys[name] or ()
+            for m in need.finditer(fold):
+                assert any(k in m.group() for k in keys), (path.name, name, m.group())
+                seen += 1
+    assert seen > 1000

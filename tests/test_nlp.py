@@ -3,6 +3,8 @@ exactly underthesea's own, or bodies and targets would read clauses differently.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractors import nlp
@@ -43,3 +45,48 @@ def test_tags_are_underthesea_own() -> None:
 def test_an_unknown_template_function_is_refused() -> None:
     with pytest.raises(KeyError):
         nlp._compile_template(["T[0].shout"], {"lower": str.lower})
+
+
+SEGMENTED = [
+    *SENTENCES,
+    "UBND xã Tân Phú phối hợp với Đoàn Thanh niên tổ chức 02 lớp tập huấn trước ngày 30/6/2026",
+    "Quý IV/2025: hoàn thành 100% hồ sơ; CỔNG DỊCH VỤ CÔNG QUỐC GIA (ĐỢT 1)",
+    "Tỷ lệ ½ số hộ, mã 43H-0530, e-mail và T.Ư, v.v...",
+    "a",
+]
+
+
+def test_segment_features_are_underthesea_core_own() -> None:
+    """The word segmenter's features, string for string, as underthesea_core's featurizer makes them."""
+    pytest.importorskip("underthesea")
+    import underthesea.pipeline.word_tokenize as segmentation
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    nlp._segmenter()  # loads underthesea's segmenter model
+    model = segmentation.word_tokenize_model
+    import joblib
+
+    base = Path(segmentation.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
+    compiled = nlp._compile_segment_template(list(joblib.load(base / "features.bin")))
+    dictionary = frozenset(joblib.load(base / "dictionary.bin"))
+    for sentence in SEGMENTED:
+        tokens = tokenize(sentence)
+        expected = model.featurizer.process([[[token] for token in tokens]])[0]
+        assert [list(row) for row in nlp.segment_features(tokens, compiled, dictionary)] == expected, sentence
+
+
+def test_words_are_underthesea_own() -> None:
+    underthesea = pytest.importorskip("underthesea")
+    for sentence in SEGMENTED:
+        assert nlp._segmenter()(sentence) == underthesea.word_tokenize(sentence)
+
+
+def test_title_is_underthesea_core_own() -> None:
+    """Not `str.istitle`: a digit or a mark opens a title, a lower-case letter in any word does not."""
+    assert nlp._title("2030") == nlp._title(",") == nlp._title("Ủy Ban") == "True"
+    assert nlp._title("Ủy ban") == nlp._title("ban") == "False"
+
+
+def test_an_unknown_segment_function_is_refused() -> None:
+    with pytest.raises(KeyError):
+        nlp._compile_segment_template(["T[0].shout"])
