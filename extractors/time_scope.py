@@ -7,7 +7,7 @@ Shared by the deadlines and targets extractors, which must read a document's tim
 - a line that opens with a year and a colon ("* Năm 2026: (…)", "- Năm 2027:") labels the lines under
   it, as a heading would: a programme's schedule by year.
 
-The words are `report_type_lines`, `report_forward_words` and `year_word` of
+The words are `report_type_lines`, `report_forward_words`, `document_number_words` and `year_word` of
 lexicon/time_expressions.json.
 """
 
@@ -36,7 +36,12 @@ def _patterns() -> _Patterns:
     year = alternation([lex.year_word])
     return _Patterns(
         report_type=regex.compile(alternation(lex.report_type_lines)),
-        report_forward=regex.compile(rf"{BEFORE_WORD}(?:{alternation(lex.report_forward_words)})"),
+        # not a forward word that names a cited document ("Thực hiện Kế hoạch số 11/KH-UBND …"): the
+        # document the report answers to, not the coming work it turns to
+        report_forward=regex.compile(
+            rf"{BEFORE_WORD}(?:{alternation(lex.report_forward_words)})"
+            rf"(?!\s+(?:{alternation(lex.document_number_words)})\s*:?\s*\d)"
+        ),
         year_label=regex.compile(rf"[\s*\-–•+]*{year}\s+(?P<year>(?:19|20)\d{{2}})\s*:"),
     )
 
