@@ -31,6 +31,7 @@ from extractors.grammar import (
 from extractors.registry import Registry, load_registry
 from pipeline.document import Document
 from pipeline.lexicon import (
+    BodyWordsLexicon,
     CitationCuesLexicon,
     DocumentPartsLexicon,
     HeadingsLexicon,
@@ -95,6 +96,7 @@ def extract_metadata(document: Document, citations: list[Citation]) -> Metadata:
         _doc_type(document, own, head, registry)
         or (registry.doc_type_of_symbol(symbol.split("/")[0].split("-")[0]) if symbol else None)
         or _issued_type(document, registry)
+        or _headless_type(document, registry)
     )
     signer, signer_title = _signer(document, registry)
     return Metadata(
@@ -227,6 +229,40 @@ def _issued_type(document: Document, registry: Registry) -> str | None:
     type_at, _ = _type_patterns(registry)
     found = type_at.search(document.fold, issuing.end("subject"), span.end)
     return registry.doc_type_of_name(document.text[found.start(1) : found.end(1)]) if found else None
+
+
+def _headless_type(document: Document, registry: Registry) -> str | None:
+    """The kind of a copy that lost its whole header (a portal's page, a PDF cut at its first line), read from
+    how its text opens: a letter copied from its salutation ("Kính gửi: …") is a công văn; a page that opens on
+    the document's own title ("Nghị quyết Đại hội đại biểu …", "Kế hoạch thực hiện …") is what that title names.
+    Only a text with no type line and no number: a header that survives says more."""
+    if document.header.doc_type_line is not None:
+        return None
+    opening = _FIRST_LINE.search(document.fold)
+    if opening is None:
+        return None
+    if _salutation().match(document.fold, opening.start()):
+        return HeadingsLexicon.load().letter_doc_type
+    titled = _title_opening(registry).match(document.fold, opening.start(), opening.end())
+    return registry.doc_type_of_name(document.text[titled.start(1) : titled.end(1)]) if titled else None
+
+
+# The text's first line that holds a letter: where a headerless copy opens.
+_FIRST_LINE = regex.compile(r"(?m)^[ \t*_|#>]*(?=\p{L}).*$")
+
+
+@cache
+def _salutation() -> regex.Pattern:
+    """A letter's salutation ("Kính gửi"), its words possibly split over two lines by a PDF's layout."""
+    return regex.compile(alternation(BodyWordsLexicon.load().addressee_openers) + AFTER_WORD)
+
+
+@cache
+def _title_opening(registry: Registry) -> regex.Pattern:
+    """A title that opens on a type name and goes on with its subject, not a number ("Nghị quyết số …")
+    nor a full stop (a sentence that merely starts with a type name)."""
+    number_word = phrase_pattern(DocumentPartsLexicon.load().number_word)
+    return regex.compile(rf"({registry.type_pattern})\s+(?!{number_word}{AFTER_WORD}|\d)[^\n.;:]{{4,200}}$")
 
 
 @cache
