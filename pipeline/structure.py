@@ -421,8 +421,24 @@ def _head_line_runs(e: _Entry, addressees: bool) -> tuple[bool, bool]:
     if _addressee_opener().match(e.fold):
         return True, False
     if addressees and LIST_MARKER.match(e.text):
-        return True, False  # "- Sở Lao động - Thương binh và Xã hội các tỉnh, …;" under "Kính gửi:"
+        # "- Sở Lao động - Thương binh và Xã hội các tỉnh, …;" under "Kính gửi:"; but a copy that lost the line
+        # break after the last addressee runs that item on into the letter's first sentence
+        return True, _runs_on(e.text)
     return False, len(e.text.split()) >= _RUNNING_WORDS and not e.text.isupper()
+
+
+_ITEM_BREAK = regex.compile(r"[,;]")
+
+
+def _runs_on(text: str) -> bool:
+    """An addressee item that ran on into the letter's text: after its last comma or semicolon, where one
+    addressee's name ends, comes a whole sentence (at least `_RUNNING_WORDS` words closed by a full stop, not in
+    capitals). An addressee's own name ends in a few words ("…, thành phố trực thuộc Trung ương;")."""
+    breaks = list(_ITEM_BREAK.finditer(text))
+    if not breaks:
+        return False
+    rest = text[breaks[-1].end() :].strip()
+    return len(rest.split()) >= _RUNNING_WORDS and rest.endswith(".") and not rest.endswith("/.") and not rest.isupper()
 
 
 # A paragraph of at least this many words that ends a sentence reads as body prose, not as a head line.

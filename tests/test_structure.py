@@ -587,3 +587,41 @@ def test_a_title_in_sentence_case_is_no_running_sentence() -> None:
     title = quote(doc, doc.header.title)
     assert title.startswith("Tổ chức các hoạt động"), title
     assert [b.role for b in doc.blocks if doc.text[b.start : b.end].startswith("Tổ chức")] == ["header"]
+
+
+def test_an_addressee_item_that_ran_on_into_the_letter_ends_the_head() -> None:
+    """A copy that lost the line break after a letter's last addressee joins that dash item with the letter's
+    first sentence ("- Các chi bộ trực thuộc, Thường trực Đảng ủy đề nghị …"): what follows the item's last
+    comma is a whole sentence, so the head ends there and the extractors read it (a deadline included) as body
+    text. A long addressee whose name ends in a few words after its comma stays in the head."""
+    from extractors.deadlines import extract_deadlines
+
+    doc = doc_of(
+        "ĐẢNG ỦY XÃ HÒA LẠC",
+        "Số 14-CV/ĐU",
+        "Hòa Lạc, ngày 06 tháng 4 năm 2026",
+        "Kính gửi:",
+        "- Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố trực thuộc Trung ương;",
+        "- Các chi bộ trực thuộc, Thường trực Đảng ủy đề nghị các chi bộ tổ chức hội nghị đánh giá kết quả và "
+        "triển khai nhiệm vụ trọng tâm tháng 5 năm 2026 theo chương trình công tác.",
+    )
+    roles = {doc.text[b.start : b.end][:20]: b.role for b in doc.blocks}
+    assert roles["- Sở Lao động - Thươ"] == "header", roles
+    assert roles["Các chi bộ trực thuộ"] == "list_item", roles
+    deadlines, _ = extract_deadlines(doc)
+    assert [d.quote for d in deadlines] == ["tháng 5 năm 2026"]
+
+
+def test_a_short_addressee_item_stays_in_the_head() -> None:
+    """The same letter with the break kept: the dash item names its addressees only and stays a head line."""
+    doc = doc_of(
+        "ĐẢNG ỦY XÃ HÒA LẠC",
+        "Số 14-CV/ĐU",
+        "Hòa Lạc, ngày 06 tháng 4 năm 2026",
+        "Kính gửi:",
+        "- Các chi bộ trực thuộc, các ban xây dựng Đảng và Văn phòng Đảng ủy xã.",
+        "Thường trực Đảng ủy đề nghị các chi bộ tổ chức hội nghị đánh giá kết quả thực hiện nhiệm vụ quý I.",
+    )
+    roles = {doc.text[b.start : b.end][:20]: b.role for b in doc.blocks}
+    assert roles["- Các chi bộ trực th"] == "header", roles
+    assert roles["Thường trực Đảng ủy "] == "paragraph", roles
