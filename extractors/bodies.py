@@ -617,6 +617,10 @@ def _role_from_cue(left: str) -> str | None:
         role = _governing_role(left)
         if role:
             return role
+        if not left.rstrip().endswith(","):
+            # every item pattern below ends in "," and white space: without one, none matches, so spare their
+            # scans of the whole left text (`\s` is a subset of `str.isspace`, tests/test_fast_paths.py)
+            return None
         for words in range(1, len(_LAST_ITEM) + 1):
             item = _LAST_ITEM[words - 1].search(left)
             if item is None or _GENERIC_WORDS.search(item.group(1)):

@@ -166,3 +166,57 @@ def test_a_row_number_header_is_short_enough(line):
 
 def test_a_sentence_is_not_a_row_number_header():
     assert not may_be_row_number_header("Tổ chức tuyên truyền, phổ biến nội dung của kế hoạch đến cán bộ, đảng viên.")
+
+
+def test_regex_white_space_is_python_white_space():
+    """`bodies._role_from_cue` strips with `str.rstrip` to see whether its `\\s*,\\s*$` item patterns can match at all;
+    that is only safe if every character `\\s` matches is one `str.isspace` strips."""
+    import regex
+
+    space = regex.compile(r"\s")
+    assert all(chr(c).isspace() for c in range(0x110000) if space.match(chr(c)))
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        "Giao nhiệm vụ cho các phòng chuyên môn, các thôn, ",
+        "chỉ đạo các công chức chuyên môn, các tổ dân phố,\n",
+        "đề nghị Mặt trận Tổ quốc xã phối hợp với ",
+        "tổng hợp kết quả và báo cáo về ",
+        "các cơ quan, đơn vị, thôn ,  ",
+        "Các ban của Đảng ủy xã",
+        "",
+        "giao các hội đoàn thể, ",
+    ],
+)
+def test_role_from_cue_fast_exit_keeps_the_slow_answer(left: str) -> None:
+    """Without a closing comma the cue reader returns at once; it answers as the loop without that check does."""
+    from extractors import bodies
+
+    assert bodies._role_from_cue(left) == _slow_role_from_cue(left)
+
+
+def _slow_role_from_cue(left: str) -> str | None:
+    """`bodies._role_from_cue` as it was before the comma check (the same loop, no early return)."""
+    from extractors import bodies
+
+    possessive = bodies._cues()["possessive_item"]
+    for _ in range(4):
+        role = bodies._governing_role(left)
+        if role:
+            return role
+        for words in range(1, len(bodies._LAST_ITEM) + 1):
+            item = bodies._LAST_ITEM[words - 1].search(left)
+            if item is None or bodies._GENERIC_WORDS.search(item.group(1)):
+                break
+            if possessive.match(item.group(1)):
+                return None
+            role = bodies._governing_role(left[: item.start(1)])
+            if role:
+                return role
+        item = bodies._TRAILING_ITEM.search(left)
+        if item is None or bodies._GENERIC_WORDS.search(item.group(1)) or possessive.match(item.group(1)):
+            return None
+        left = left[: item.start(1)]
+    return None
