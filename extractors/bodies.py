@@ -34,7 +34,7 @@ import regex
 
 from extractors.evidence import evidence
 from extractors.executors import find_executors, organisation
-from extractors.grammar import AND_WORD, alternation, and_for_ampersand
+from extractors.grammar import AND_WORD, addressee_opener, alternation, and_for_ampersand
 from extractors.levels import HIGHER, own_level
 from extractors.names import spell_out
 from extractors.nlp import pos_tag
@@ -804,7 +804,6 @@ def _assigns_a_check(fold: str, start: int, left: str) -> bool:
     return bool(_ASSIGNING_PARENTHESIS.search(left)) and bool(_cues()["oversight_work"].match(fold[start : start + 80]))
 
 
-_ADDRESSEE_OPENER = regex.compile(r"\s*(?:" + alternation(_WORDS.addressee_openers) + r")(?![\p{L}\p{M}])")
 _ADDRESSEE_ITEM = regex.compile(_WORDS.addressee_item)
 
 
@@ -814,7 +813,7 @@ def _addressee_blocks(document: Document) -> set[int]:
     starts: set[int] = set()
     listing = False
     for block in document.blocks:
-        if _ADDRESSEE_OPENER.match(document.fold, block.start, block.end):
+        if addressee_opener().match(document.fold, block.start, block.end):
             starts.add(block.start)
             listing = True
         elif listing and (block.role == "list_item" or _ADDRESSEE_ITEM.match(document.text[block.start : block.end])):

@@ -23,7 +23,7 @@ import regex
 # `fold` is the pipeline's own (`pipeline.normalize.fold_text`: NFC, lower case, one tone-mark
 # convention, same length), for strings that do not come from a Document (lexicon entries, tests):
 # a key or pattern built from them meets `Document.fold` as the normalizer wrote it.
-from pipeline.lexicon import DocumentPartsLexicon, TimeExpressionsLexicon
+from pipeline.lexicon import BodyWordsLexicon, DocumentPartsLexicon, TimeExpressionsLexicon
 from pipeline.normalize import fold_text as fold
 
 # Tone on the first or the second vowel of "oa", "oe", "uy": both spellings are in use.
@@ -84,6 +84,14 @@ def alternation(phrases: list[str]) -> str:
     """Longest phrase first, so 'kế hoạch hành động' wins over 'kế hoạch'."""
     unique = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
     return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+
+
+@lru_cache(maxsize=1)
+def addressee_opener() -> regex.Pattern:
+    """ "Kính gửi" (body_words.json's `addressee_openers`) opening a line of folded text, its words possibly split
+    over two lines by a PDF: a letter's list of addressees. Bodies reads the list as naming no body with a role;
+    metadata types a headerless copy that opens on it as a letter."""
+    return regex.compile(r"\s*" + alternation(BodyWordsLexicon.load().addressee_openers) + r"(?![\p{L}\p{M}])")
 
 
 _SPACES = regex.compile(r"\s+")

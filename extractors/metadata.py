@@ -21,6 +21,7 @@ from extractors.grammar import (
     HYPHEN,
     LETTER,
     NUMBER_RE,
+    addressee_opener,
     alternation,
     canonical_number,
     fold,
@@ -31,7 +32,6 @@ from extractors.grammar import (
 from extractors.registry import Registry, load_registry
 from pipeline.document import Document
 from pipeline.lexicon import (
-    BodyWordsLexicon,
     CitationCuesLexicon,
     DocumentPartsLexicon,
     HeadingsLexicon,
@@ -241,7 +241,7 @@ def _headless_type(document: Document, registry: Registry) -> str | None:
     opening = _FIRST_LINE.search(document.fold)
     if opening is None:
         return None
-    if _salutation().match(document.fold, opening.start()):
+    if addressee_opener().match(document.fold, opening.start()):
         return HeadingsLexicon.load().letter_doc_type
     titled = _title_opening(registry).match(document.fold, opening.start(), opening.end())
     return registry.doc_type_of_name(document.text[titled.start(1) : titled.end(1)]) if titled else None
@@ -249,12 +249,6 @@ def _headless_type(document: Document, registry: Registry) -> str | None:
 
 # The text's first line that holds a letter: where a headerless copy opens.
 _FIRST_LINE = regex.compile(r"(?m)^[ \t*_|#>]*(?=\p{L}).*$")
-
-
-@cache
-def _salutation() -> regex.Pattern:
-    """A letter's salutation ("Kính gửi"), its words possibly split over two lines by a PDF's layout."""
-    return regex.compile(alternation(BodyWordsLexicon.load().addressee_openers) + AFTER_WORD)
 
 
 @cache

@@ -424,7 +424,7 @@ def _head_line_runs(e: _Entry, addressees: bool) -> tuple[bool, bool]:
         # "- Sở Lao động - Thương binh và Xã hội các tỉnh, …;" under "Kính gửi:"; but a copy that lost the line
         # break after the last addressee runs that item on into the letter's first sentence
         return True, _runs_on(e.text)
-    return False, len(e.text.split()) >= _RUNNING_WORDS and not e.text.isupper()
+    return False, _sentence_long(e.text)
 
 
 _ITEM_BREAK = regex.compile(r"[,;]")
@@ -438,7 +438,12 @@ def _runs_on(text: str) -> bool:
     if not breaks:
         return False
     rest = text[breaks[-1].end() :].strip()
-    return len(rest.split()) >= _RUNNING_WORDS and rest.endswith(".") and not rest.endswith("/.") and not rest.isupper()
+    return _sentence_long(rest) and rest.endswith(".") and not rest.endswith("/.")
+
+
+def _sentence_long(text: str) -> bool:
+    """At least `_RUNNING_WORDS` words and not in capitals: as long as a running sentence, and no heading."""
+    return len(text.split()) >= _RUNNING_WORDS and not text.isupper()
 
 
 # A paragraph of at least this many words that ends a sentence reads as body prose, not as a head line.
